@@ -12,10 +12,11 @@ import io.sqlxwire.runtime.error.CodecException;
 public record Limits(int maxFrameBytes, int maxDepth, int maxElements) {
 
     /**
-     * 16 MiB frames (MySQL's physical packet is at most 16 MiB, PostgreSQL servers default to far
-     * less for anything but DataRow), 64 levels of nesting, one million elements per array.
+     * 32 MiB frames (room for MySQL's largest physical packet, 4 + 0xFFFFFF bytes, and for large
+     * PostgreSQL rows; raise it for bigger values), 64 levels of nesting, one million elements
+     * per array.
      */
-    public static final Limits DEFAULTS = new Limits(16 * 1024 * 1024, 64, 1_000_000);
+    public static final Limits DEFAULTS = new Limits(32 * 1024 * 1024, 64, 1_000_000);
 
     public Limits {
         requirePositive("maxFrameBytes", maxFrameBytes);

@@ -11,7 +11,8 @@ class LimitsTest {
 
     @Test
     void defaultsAreSane() {
-        assertEquals(16 * 1024 * 1024, Limits.DEFAULTS.maxFrameBytes());
+        assertEquals(32 * 1024 * 1024, Limits.DEFAULTS.maxFrameBytes());
+        Limits.DEFAULTS.checkFrame(4 + 0xFF_FFFF, 0);
         assertEquals(64, Limits.DEFAULTS.maxDepth());
         assertEquals(1_000_000, Limits.DEFAULTS.maxElements());
     }
