@@ -104,13 +104,14 @@ public final class WireBuffer {
     }
 
     private CodecException outside(int offset, int count) {
-        if (offset < 0 || offset > length) {
-            return new CodecException("offset outside the " + length + "-byte region", origin + offset);
+        if (offset < 0) {
+            return new CodecException("negative offset", origin + offset);
         }
         if (count < 0) {
             return new CodecException("negative length " + count, origin + offset);
         }
-        return CodecException.truncated(origin + offset, count, length - offset);
+        // An item starting beyond the end is truncation too: something before it claimed the bytes.
+        return CodecException.truncated(origin + offset, count, (long) length - offset);
     }
 
     public int u8(int offset) {

@@ -21,7 +21,7 @@ public final class Terminators {
 
     /** Index of the first NUL in {@code [from, limit)}, or -1. */
     public static int findNul(WireBuffer buffer, int from, int limit) {
-        return buffer.indexOf(NUL, from, limit);
+        return from >= limit && from <= buffer.length() ? -1 : buffer.indexOf(NUL, from, limit);
     }
 
     /** Index of the first NUL in {@code [from, limit)}; a C string's length is that minus {@code from}. */
@@ -35,7 +35,7 @@ public final class Terminators {
 
     /** Index of {@code terminator} in {@code [from, limit)}, failing when it is absent. */
     public static int require(WireBuffer buffer, byte terminator, int from, int limit) {
-        int at = buffer.indexOf(terminator, from, limit);
+        int at = from >= limit && from <= buffer.length() ? -1 : buffer.indexOf(terminator, from, limit);
         if (at < 0) {
             throw missing(String.format("terminator 0x%02X", terminator & 0xFF), buffer, from, limit);
         }
