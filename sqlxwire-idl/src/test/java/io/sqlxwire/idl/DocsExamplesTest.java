@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestFactory;
  *       line is {@code // file: NAME.wire} is also made available under that name to the blocks after
  *       it, so the section on imports can import it.</li>
  *   <li>{@code ```wire-error}: a complete file that shows a mistake; it must parse, and checking it
- *       must report at least one error.</li>
+ *       must report at least one error. When a {@code ```text} block follows it, that block must be
+ *       exactly what the checker prints for it (the file is called {@code example.wire}).</li>
  *   <li>{@code ```hexdump}: bytes quoted from a capture. The first line is
  *       {@code @ CAPTURE line N [offset K]} (a file under {@code shared/captures/conv/}, the 1-based
  *       line of the segment in it, the offset inside that segment); then each line starts with hex
@@ -91,13 +92,24 @@ class DocsExamplesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyMistakeIsReported() {
-        return blocks().stream()
-                .filter(block -> block.info().equals("wire-error"))
-                .map(block -> DynamicTest.dynamicTest(block.label(), () -> {
-                    CheckResult result = WireCompiler.checkSource(block.fileName(), block.text());
-                    assertTrue(result.hasErrors(), block.label() + " shows a mistake the checker does not report");
-                }));
+    Stream<DynamicTest> everyMistakeIsReportedAsShown() {
+        List<Block> blocks = blocks();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (!block.info().equals("wire-error")) {
+                continue;
+            }
+            Optional<Block> shown = i + 1 < blocks.size() && blocks.get(i + 1).info().equals("text")
+                    ? Optional.of(blocks.get(i + 1)) : Optional.empty();
+            tests.add(DynamicTest.dynamicTest(block.label(), () -> {
+                CheckResult result = WireCompiler.checkSource(block.fileName(), block.text());
+                assertTrue(result.hasErrors(), block.label() + " shows a mistake the checker does not report");
+                shown.ifPresent(text -> assertEquals(text.text().strip(), result.render().strip(),
+                        "the diagnostics shown at " + text.label() + " are not what the checker reports"));
+            }));
+        }
+        return tests.stream();
     }
 
     @TestFactory
@@ -129,7 +141,7 @@ class DocsExamplesTest {
         }
 
         String fileName() {
-            return declaredFileName().orElse("example-" + line + ".wire");
+            return declaredFileName().orElse("example.wire");
         }
     }
 
