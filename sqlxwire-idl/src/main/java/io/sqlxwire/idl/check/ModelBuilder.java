@@ -56,7 +56,7 @@ final class ModelBuilder {
         structs.resolveAll();
         List<FramingModel> framings = new FramingChecker(ctx, exprs, types, layouts).checkAll();
         List<MessageModel> messages = new MessageChecker(ctx, exprs, layouts)
-                .checkAll(root.all(Decl.Message.class), FramingChecker.commonTagType(framings));
+                .checkAll(root.all(Decl.Message.class), framings, FramingChecker.commonTagType(framings));
         MachineModel machine = new MachineChecker(ctx, exprs).check(root.all(Decl.Machine.class), messages);
         List<SignatureModel> signatures = new SignatureChecker(ctx, exprs).checkAll(root.all(Decl.Signature.class));
         Set<String> recursive = new RecursionChecker(ctx, sizes).check(structs.all());
