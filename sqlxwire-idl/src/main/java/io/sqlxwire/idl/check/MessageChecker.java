@@ -31,7 +31,11 @@ final class MessageChecker {
 
     private record TagKey(String direction, BigInteger tag) {}
 
-    List<MessageModel> checkAll(List<Decl.Message> messages) {
+    /**
+     * @param tagType the type of the framings' tag field when they agree on one, so a tag may be
+     *                written as a bare enum constant ({@code tag STARTUP}); {@code null} otherwise
+     */
+    List<MessageModel> checkAll(List<Decl.Message> messages, io.sqlxwire.idl.model.ExprType tagType) {
         List<MessageModel> checked = new ArrayList<>();
         Map<TagKey, Decl.Message> defaultByTag = new HashMap<>();
         for (Decl.Message m : messages) {
@@ -43,7 +47,7 @@ final class MessageChecker {
             }
             TypedExpr tag = null;
             if (m.tag() != null) {
-                Optional<BigInteger> value = exprs.constantInt(m.tag(), Scope.constants(), null, "a message tag");
+                Optional<BigInteger> value = exprs.constantInt(m.tag(), Scope.constants(), tagType, "a message tag");
                 if (value.isPresent()) {
                     if (value.get().signum() < 0 || value.get().bitLength() > 32) {
                         ctx.error(m.tag().span(), "constant " + value.get() + " does not fit a tag (0 to 4294967295)");
@@ -60,7 +64,7 @@ final class MessageChecker {
                     }
                 }
             }
-            TypedExpr when = m.when() == null ? null : exprs.expectBool(m.when(), Scope.sessionOnly());
+            TypedExpr when = m.when() == null ? null : exprs.expectBool(m.when(), Scope.selector());
             List<Parameter> params = layouts.parameters(m.parameters());
             Scope scope = Scope.layout();
             for (Parameter p : params) {
