@@ -384,7 +384,7 @@ public final class WireWriter {
         }
     }
 
-    /** A read view of everything written so far, pointed into {@code target} (no copy). */
+    /** A read view of everything written so far, pointed into {@code target} (the bytes are not copied). */
     public WireBuffer written(WireBuffer target) {
         if (array != null) {
             return target.wrap(array, base, position);
