@@ -151,7 +151,8 @@ class ConstantDiagnosticsTest {
         CheckResult result = check("""
                 struct S { a: u8; c: u32 = crc32(a, a); }
                 """);
-        assertError(result, 1, 28, "crc32() takes at most one argument: the field the checksummed bytes start at");
+        assertError(result, 1, 37, "crc32() takes where the checksummed bytes start (a field read before it, or 'frame') "
+                + "and an optional seed = x\"...\"");
     }
 
     @Test
@@ -159,7 +160,8 @@ class ConstantDiagnosticsTest {
         CheckResult result = check("""
                 struct S { c: u32 = crc32c(nope); }
                 """);
-        assertError(result, 1, 28, "the checksum must start at a field read before it, and 'nope' is not one");
+        assertError(result, 1, 28, "the checksum must start at a field read before it (or at 'frame', its first header byte), "
+                + "and 'nope' is neither");
         assertUnderlines(result, "nope");
     }
 
@@ -168,6 +170,16 @@ class ConstantDiagnosticsTest {
         CheckResult result = check("""
                 struct S { a: u8; let l = a; c: u32 = crc32c(l); }
                 """);
-        assertError(result, 1, 46, "the checksum must start at a field read before it, and 'l' is not one");
+        assertError(result, 1, 46, "the checksum must start at a field read before it (or at 'frame', its first header byte), "
+                + "and 'l' is neither");
+    }
+
+    @Test
+    void checksumSeedThatIsNotBytes() {
+        CheckResult result = check("""
+                struct S { c: u32 = crc32(seed = "x"); }
+                """);
+        assertError(result, 1, 34, "a checksum seed is bytes fed to it first, written x\"fa2d55ca\"");
+        assertUnderlines(result, "\"x\"");
     }
 }

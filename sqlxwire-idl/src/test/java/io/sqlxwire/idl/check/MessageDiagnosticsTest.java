@@ -129,4 +129,47 @@ class MessageDiagnosticsTest {
                 """);
         assertError(result, 2, 18, "a message tag must be a constant integer, but this expression is not");
     }
+
+    // ------------------------------------------------------------------ framings of messages
+
+    @Test
+    void viaAnUnknownFraming() {
+        CheckResult result = check("""
+                direction d from client;
+                message M: d via FF { x: u8; }
+                """);
+        assertError(result, 2, 18, "unknown framing 'FF'");
+    }
+
+    @Test
+    void viaAnUnknownFramingWithSuggestion() {
+        CheckResult result = check("""
+                direction d from client;
+                framing Frame { header { len: u32; } body len; }
+                message M: d via Frmae { x: u8; }
+                """);
+        assertError(result, 3, 18, "unknown framing 'Frmae'; did you mean 'Frame'?");
+        assertUnderlines(result, "Frmae");
+    }
+
+    @Test
+    void tagOfAMessageWhoseFramingHasNoTag() {
+        CheckResult result = check("""
+                direction d from client;
+                framing F { header { len: u32; } body len; }
+                message M: d via F tag 1 { x: u8; }
+                """);
+        assertError(result, 3, 24, "framing F has no tag field, so message M cannot have a tag");
+    }
+
+    @Test
+    void parameterThatNoFramingHeaderProvides() {
+        CheckResult result = check("""
+                direction d from client;
+                message M(kind: u8): d { x: u8; }
+                """);
+        assertError(result, 2, 11, "message parameter 'kind' takes its value from a framing header field of the same "
+                + "name and type, and no framing has one");
+        assertUnderlines(result, "kind");
+    }
 }
