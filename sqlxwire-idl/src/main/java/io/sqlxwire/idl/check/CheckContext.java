@@ -55,6 +55,11 @@ final class CheckContext {
         diagnostics.warning(span, message);
     }
 
+    /** "a struct", "an enum": the indefinite article a noun needs. */
+    static String withArticle(String noun) {
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+    }
+
     /** "line 12" for a place in the same file, "other.wire:12:5" for a place elsewhere. */
     static String where(SourceSpan here, SourceSpan there) {
         return here.file().equals(there.file()) ? "line " + there.line()

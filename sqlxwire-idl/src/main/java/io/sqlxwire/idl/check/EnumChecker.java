@@ -52,7 +52,7 @@ final class EnumChecker {
                         + " already has it at " + CheckContext.where(constant.span(), earlier.span()));
                 continue;
             }
-            Optional<BigInteger> value = exprs.constantInt(constant.value(), Scope.constants(), null, "a " + kind + " value");
+            Optional<BigInteger> value = exprs.constantInt(constant.value(), Scope.constants(), null, CheckContext.withArticle(kind) + " value");
             if (value.isEmpty()) {
                 continue;
             }

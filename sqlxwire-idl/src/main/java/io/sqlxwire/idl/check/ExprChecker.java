@@ -44,7 +44,10 @@ final class ExprChecker {
         } else if (expr instanceof Expr.StringLit s) {
             return new TypedExpr.TextConst(s.value());
         } else if (expr instanceof Expr.BytesLit b) {
-            return new TypedExpr.BytesConst(b.hex().length() % 2 == 0 ? ByteString.ofHex(b.hex()) : ByteString.of());
+            if (b.hex().length() % 2 != 0) {
+                return error(); // reported by the parser
+            }
+            return new TypedExpr.BytesConst(ByteString.ofHex(b.hex()));
         } else if (expr instanceof Expr.BoolLit b) {
             return new TypedExpr.BoolConst(b.value());
         } else if (expr instanceof Expr.NullLit) {
@@ -307,6 +310,7 @@ final class ExprChecker {
                 if (!left.type().isIntegral()) {
                     mismatch(b.left().span(), "'has' tests bits of a flags or integer value, but " + describe(b.left())
                             + " is " + left.type().describe());
+                    return new TypedExpr.Binary(op, left, check(b.right(), scope, null), ExprType.BOOL);
                 }
                 TypedExpr right = check(b.right(), scope, left.type());
                 if (!right.type().isIntegral()) {
@@ -321,6 +325,11 @@ final class ExprChecker {
             default -> {
                 TypedExpr left = numeric(b.left(), scope, expected, b.op());
                 TypedExpr right = numeric(b.right(), scope, left.type(), b.op());
+                if ((op == TypedExpr.BinaryOp.DIV || op == TypedExpr.BinaryOp.MOD)
+                        && Constants.integer(right).filter(v -> v.signum() == 0).isPresent()) {
+                    ctx.error(b.span(), "division by zero");
+                    return error();
+                }
                 boolean bitwise = op == TypedExpr.BinaryOp.AND || op == TypedExpr.BinaryOp.OR || op == TypedExpr.BinaryOp.XOR;
                 ExprType type = ExprType.INT;
                 if (bitwise && left.type().kind() == ExprType.Kind.FLAGS && ExprTypes.assignable(left.type(), right.type())) {

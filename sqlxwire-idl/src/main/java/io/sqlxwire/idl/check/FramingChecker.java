@@ -53,7 +53,7 @@ final class FramingChecker {
         for (FramingItem item : decl.items()) {
             FramingItem earlier = seen.putIfAbsent(item.getClass(), item);
             if (earlier != null) {
-                ctx.error(item.span(), "framing " + name + " says this twice (first at "
+                ctx.error(item.span(), "framing " + name + " has two '" + keyword(item) + "' lines (the first at "
                         + CheckContext.where(item.span(), earlier.span()) + ")");
             }
         }
@@ -107,6 +107,25 @@ final class FramingChecker {
             }
         }
         return new FramingModel(name, decl.doc(), header, tag, body, delimitedBy, max, continued, sequence, transform);
+    }
+
+    private static String keyword(FramingItem item) {
+        if (item instanceof FramingItem.Header) {
+            return "header";
+        } else if (item instanceof FramingItem.Tag) {
+            return "tag";
+        } else if (item instanceof FramingItem.Body) {
+            return "body";
+        } else if (item instanceof FramingItem.Delimited) {
+            return "delimited";
+        } else if (item instanceof FramingItem.Max) {
+            return "max";
+        } else if (item instanceof FramingItem.Continued) {
+            return "continued";
+        } else if (item instanceof FramingItem.Sequence) {
+            return "sequence";
+        }
+        return "transform";
     }
 
     private String headerField(FramingItem item, Scope scope, Layout header, String framing, String what) {

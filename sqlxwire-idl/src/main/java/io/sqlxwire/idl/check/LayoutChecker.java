@@ -158,8 +158,9 @@ final class LayoutChecker {
                     + "a value computed from other fields is a 'let'");
             return new FieldValue.None();
         }
-        ConstantFit.check(typed, type, value.span(), ctx);
-        return new FieldValue.Constant(typed);
+        TypedExpr folded = Constants.fold(typed);
+        ConstantFit.check(folded, type, value.span(), ctx);
+        return new FieldValue.Constant(folded);
     }
 
     // ------------------------------------------------------------------ lets and joins

@@ -101,8 +101,8 @@ final class MessageChecker {
             if (!bound) {
                 Decl.Parameter written = m.parameters().stream().filter(d -> d.name().text().equals(p.name())).findFirst().orElseThrow();
                 ctx.error(written.name().span(), "message parameter '" + p.name() + "' takes its value from a framing "
-                        + "header field of the same name and type, and " + (via != null ? "framing " + via.name() : "no framing")
-                        + " has one");
+                        + "header field of the same name and type, and " + (via != null ? "framing " + via.name() + " has none"
+                        : "no framing has one"));
             }
         }
     }

@@ -36,7 +36,7 @@ final class SessionChecker {
             ctx.sessionTypes.put(v.name().text(), exprType);
             TypedExpr initial = null;
             if (v.initial() != null) {
-                initial = exprs.check(v.initial(), Scope.constants(), exprType);
+                initial = Constants.fold(exprs.check(v.initial(), Scope.constants(), exprType));
                 if (!Constants.isConstant(initial) && initial.type().kind() != ExprType.Kind.ERROR) {
                     ctx.error(v.initial().span(), "the initial value of session variable '" + v.name().text() + "' must be a constant");
                 } else if (type instanceof WireType.ListOf) {

@@ -45,6 +45,7 @@ final class SignatureChecker {
     }
 
     private SignatureModel check(Decl.Signature s, DirectionModel.Sender sender) {
+        int errorsBefore = ctx.diagnostics.errorCount();
         Integer min = null;
         int needed = 0;
         List<SignatureModel.ByteMatch> matches = new ArrayList<>();
@@ -90,7 +91,8 @@ final class SignatureChecker {
         if (min != null && min < needed) {
             ctx.error(s.name().span(), "signature " + s.name().text() + " matches " + needed + " bytes but says 'min " + min + "'");
         }
-        if (matches.isEmpty() && alpn.isEmpty() && sender == DirectionModel.Sender.CLIENT) {
+        boolean itemsFailed = ctx.diagnostics.errorCount() > errorsBefore;
+        if (matches.isEmpty() && alpn.isEmpty() && sender == DirectionModel.Sender.CLIENT && !itemsFailed) {
             ctx.error(s.name().span(), "signature " + s.name().text() + " matches nothing: give 'at OFFSET match BYTES;' or 'alpn NAME;'");
         }
         return new SignatureModel(s.name().text(), s.doc(), sender, min == null ? needed : min, matches, alpn);

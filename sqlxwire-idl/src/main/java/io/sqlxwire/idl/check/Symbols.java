@@ -19,6 +19,8 @@ final class Symbols {
     final Map<String, Decl.Framing> framings = new LinkedHashMap<>();
     final Map<String, Decl.Transform> transforms = new LinkedHashMap<>();
     final Map<String, Decl.SessionVar> sessionVariables = new LinkedHashMap<>();
+    /** Names of declarations that did not parse: uses of them are not reported again. */
+    final java.util.Set<String> unparsed = new java.util.HashSet<>();
     private final Diagnostics diagnostics;
 
     Symbols(Diagnostics diagnostics) {
@@ -27,6 +29,7 @@ final class Symbols {
 
     /** Declarations an imported library contributes: shared types and transforms only. */
     void addImported(WireFile file) {
+        unparsed.addAll(file.unparsed());
         for (Decl decl : file.declarations()) {
             if (decl instanceof Decl.Enum e) {
                 addType(e.name(), e);
@@ -44,6 +47,7 @@ final class Symbols {
     }
 
     void addRoot(WireFile file) {
+        unparsed.addAll(file.unparsed());
         for (Decl decl : file.declarations()) {
             if (decl instanceof Decl.Enum e) {
                 addType(e.name(), e);
@@ -78,7 +82,7 @@ final class Symbols {
     private <T> void add(Map<String, T> table, Name name, T decl, String kind) {
         T existing = table.get(name.text());
         if (existing != null) {
-            diagnostics.error(name.span(), "duplicate name '" + name.text() + "': a " + kindOf(existing)
+            diagnostics.error(name.span(), "duplicate name '" + name.text() + "': " + CheckContext.withArticle(kindOf(existing))
                     + " of that name is declared at " + CheckContext.where(name.span(), spanOf(existing)));
             return;
         }

@@ -55,7 +55,7 @@ final class TypeResolver {
         String name = named.name().text();
         WireType base;
         if (BuiltinTypes.BYTE_LIKE.contains(name)) {
-            base = byteLike(named, suffixes, scope, fieldName);
+            base = byteLike(named, suffixes, scope, use, fieldName);
         } else {
             // The arguments of an array's element type may name the element's index.
             boolean array = suffixes.stream().anyMatch(TypeRef.Brackets.class::isInstance);
@@ -135,6 +135,9 @@ final class TypeResolver {
                     + "or built-in type (declare the shared part as a struct)");
             return null;
         }
+        if (ctx.symbols.unparsed.contains(name)) {
+            return null; // its declaration has a syntax error, reported already
+        }
         Set<String> known = new LinkedHashSet<>(BuiltinTypes.names());
         ctx.symbols.types.forEach((typeName, d) -> {
             if (!(d instanceof Decl.Message)) {
@@ -203,7 +206,7 @@ final class TypeResolver {
 
     // ------------------------------------------------------------------ byte-like types
 
-    private WireType byteLike(TypeRef.Named named, List<TypeRef.Suffix> suffixes, Scope scope, String fieldName) {
+    private WireType byteLike(TypeRef.Named named, List<TypeRef.Suffix> suffixes, Scope scope, Use use, String fieldName) {
         String name = named.name().text();
         TextEncoding encoding = ctx.charset();
         if (name.equals(BuiltinTypes.TEXT) || name.equals(BuiltinTypes.CSTRING)) {
@@ -214,6 +217,9 @@ final class TypeResolver {
         Extent extent;
         if (name.equals(BuiltinTypes.CSTRING)) {
             extent = new Extent.Terminated(ByteString.of(new byte[encoding.unitSize()]));
+        } else if (suffixes.isEmpty() && (use == Use.PARAMETER || use == Use.SESSION)) {
+            // Not on the wire (a parameter, let or session variable): the value is whole, it has no extent to read.
+            extent = new Extent.Rest();
         } else if (suffixes.isEmpty()) {
             ctx.error(named.span(), "the size of " + subject(fieldName) + " can never be known: " + name
                     + " needs a size [n], a terminator (until ...), 'rest' or a length prefix (prefix(u32))");
@@ -354,7 +360,7 @@ final class TypeResolver {
             TypeRef.Suffix suffix = suffixes.get(i);
             if (!(suffix instanceof TypeRef.Brackets brackets)) {
                 ctx.error(suffix.span(), describeSuffix(suffix) + " cannot follow " + named.name().text()
-                        + " here; for an array write " + named.name().text() + "[] " + describeSuffix(suffix));
+                        + " here; for an array write " + named.name().text() + "[] " + arraySyntax(suffix));
                 return null;
             }
             if (use == Use.SESSION && brackets.expr() == null && i == suffixes.size() - 1) {
@@ -377,6 +383,15 @@ final class TypeResolver {
             i++;
         }
         return type;
+    }
+
+    private static String arraySyntax(TypeRef.Suffix suffix) {
+        if (suffix instanceof TypeRef.Until) {
+            return "until ...";
+        } else if (suffix instanceof TypeRef.Rest) {
+            return "rest";
+        }
+        return "prefix(...)";
     }
 
     private static String describeSuffix(TypeRef.Suffix suffix) {

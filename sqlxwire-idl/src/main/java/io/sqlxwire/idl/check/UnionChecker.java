@@ -32,6 +32,10 @@ final class UnionChecker {
     private record Placed(UnionArm.Range range, SwitchArm arm, boolean guarded) {}
 
     WireType check(TypeRef.Switch union, Scope scope, String fieldName) {
+        if (union.arms().isEmpty()) {
+            ctx.error(union.span(), "a union needs at least one arm: switch (subject) { VALUE => TYPE; _ => bytes rest; }");
+            return null;
+        }
         TypedExpr subject = exprs.check(union.subject(), scope, null);
         if (!subject.type().isIntegral()) {
             ctx.error(union.subject().span(), "type mismatch: a union's subject must be an integer or enum value, but "

@@ -21,7 +21,8 @@ import java.util.Objects;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Parse tree to syntax tree. It keeps what was written (no name resolution, no typing) and attaches
@@ -42,13 +43,43 @@ final class AstBuilder {
 
     WireFile file(FileContext ctx) {
         List<Decl> decls = new ArrayList<>();
+        java.util.Set<String> unparsed = new java.util.HashSet<>();
         for (TopLevelContext top : ctx.topLevel()) {
+            if (containsSyntaxError(top)) {
+                // Checking what the parser had to guess at would only add errors about text never written.
+                declaredName(top).ifPresent(unparsed::add);
+                continue;
+            }
             Decl decl = declaration(top);
             if (decl != null) {
                 decls.add(decl);
             }
         }
-        return new WireFile(path, decls);
+        return new WireFile(path, decls, unparsed);
+    }
+
+    private static boolean containsSyntaxError(ParseTree tree) {
+        if (tree instanceof ErrorNode) {
+            return true;
+        }
+        if (tree instanceof ParserRuleContext rule && rule.exception != null) {
+            return true;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            if (containsSyntaxError(tree.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name of a struct, enum, flags or message declaration, when the parser got that far. */
+    private static java.util.Optional<String> declaredName(TopLevelContext top) {
+        ParseTree inner = top.getChildCount() > 0 ? top.getChild(0) : null;
+        if (inner != null && inner.getChildCount() > 1 && inner.getChild(1) instanceof IdentContext name) {
+            return java.util.Optional.of(name.getText());
+        }
+        return java.util.Optional.empty();
     }
 
     // ------------------------------------------------------------------ declarations
@@ -147,7 +178,14 @@ final class AstBuilder {
         Expr size = null;
         Expr at = null;
         Name transform = null;
+        java.util.Set<Class<?>> seenSuffixes = new java.util.HashSet<>();
         for (FieldSuffixContext suffix : c.fieldSuffix()) {
+            if (!seenSuffixes.add(suffix.getClass())) {
+                String keyword = suffix.getStart().getText();
+                diagnostics.error(span(suffix), "field '" + c.ident().getText() + "' has a second '" + keyword + "'"
+                        + (keyword.equals("if") ? "; combine the conditions with &&" : ""));
+                continue;
+            }
             if (suffix instanceof IfSuffixContext s) {
                 condition = expr(s.expr());
             } else if (suffix instanceof SizeSuffixContext s) {

@@ -17,7 +17,7 @@ class FramingDiagnosticsTest {
         CheckResult result = check("""
                 framing F { header { len: u32; } body len; body len; }
                 """);
-        assertError(result, 1, 44, "framing F says this twice (first at line 1)");
+        assertError(result, 1, 44, "framing F has two 'body' lines (the first at line 1)");
         assertUnderlines(result, "body len;");
     }
 

@@ -103,7 +103,7 @@ class ReportingDiagnosticsTest {
     void renderOfAnErrorAtTheEndOfTheFileShowsOneCaret() {
         CheckResult result = check("protocol P");
         assertEquals("""
-                test.wire:1:11: error: syntax error: unexpected end of file: missing ';' at 'end of file'
+                test.wire:1:11: error: syntax error: unexpected end of file, expected ';'
                     protocol P
                               ^""", result.render());
     }

@@ -37,7 +37,7 @@ class SyntaxDiagnosticsTest {
         CheckResult result = check("""
                 enum E: u8 { A = 1 }
                 """);
-        assertError(result, 1, 20, "syntax error: missing ';' at '}'");
+        assertError(result, 1, 20, "syntax error: unexpected '}', expected ';'");
     }
 
     @Test
@@ -46,7 +46,7 @@ class SyntaxDiagnosticsTest {
                 struct S { a: u8 }
                 """);
         assertError(result, 1, 18,
-                "syntax error: mismatched input '}' expecting {';', '=', 'transform', 'if', 'size', 'at'}");
+                "syntax error: unexpected '}', expected ';', '=', 'transform', 'if', 'size' or 'at'");
     }
 
     @Test
@@ -58,7 +58,7 @@ class SyntaxDiagnosticsTest {
                 }
                 """);
         assertError(result, 3, 5,
-                "syntax error: mismatched input 'b' expecting {';', '=', 'transform', 'if', 'size', 'at'}");
+                "syntax error: unexpected 'b', expected ';', '=', 'transform', 'if', 'size' or 'at'");
     }
 
     @Test
@@ -67,7 +67,7 @@ class SyntaxDiagnosticsTest {
                 protocol P
                 """);
         // The end of the file is after the last newline: line 2, column 1.
-        assertError(result, 2, 1, "syntax error: unexpected end of file: missing ';' at 'end of file'");
+        assertError(result, 2, 1, "syntax error: unexpected end of file, expected ';'");
     }
 
     @Test
@@ -83,11 +83,11 @@ class SyntaxDiagnosticsTest {
                 struct S { a: u8 b: u16 }
                 struct T { c: u8 d: u8; }
                 """);
-        String expecting = "expecting {';', '=', 'transform', 'if', 'size', 'at'}";
+        String expected = ", expected ';', '=', 'transform', 'if', 'size' or 'at'";
         assertDiagnostics(result,
-                error(1, 18, "syntax error: mismatched input 'b' " + expecting),
-                error(1, 25, "syntax error: mismatched input '}' " + expecting),
-                error(2, 18, "syntax error: mismatched input 'd' " + expecting));
+                error(1, 18, "syntax error: unexpected 'b'" + expected),
+                error(1, 25, "syntax error: unexpected '}'" + expected),
+                error(2, 18, "syntax error: unexpected 'd'" + expected));
     }
 
     @Test

@@ -251,7 +251,7 @@ class TypeDiagnosticsTest {
         CheckResult result = check("""
                 struct S { x: u8 until 0; }
                 """);
-        assertError(result, 1, 18, "'until' cannot follow u8 here; for an array write u8[] 'until'");
+        assertError(result, 1, 18, "'until' cannot follow u8 here; for an array write u8[] until ...");
         assertUnderlines(result, "until 0");
     }
 
@@ -260,7 +260,7 @@ class TypeDiagnosticsTest {
         CheckResult result = check("""
                 struct S { x: u8[2][3] until 0; }
                 """);
-        assertError(result, 1, 24, "'until' cannot follow u8 here; for an array write u8[] 'until'");
+        assertError(result, 1, 24, "'until' cannot follow u8 here; for an array write u8[] until ...");
     }
 
     @Test
