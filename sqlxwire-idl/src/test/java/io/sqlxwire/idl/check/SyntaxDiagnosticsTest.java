@@ -73,8 +73,8 @@ class SyntaxDiagnosticsTest {
     @Test
     void unexpectedEndOfFileInsideAField() {
         CheckResult result = check("struct S { a: u8");
-        assertError(result, 1, 17, "syntax error: unexpected end of file: mismatched input 'end of file' "
-                + "expecting {';', '=', 'transform', 'if', 'size', 'at'}");
+        assertError(result, 1, 17, "syntax error: unexpected end of file, "
+                + "expected ';', '=', 'transform', 'if', 'size' or 'at'");
     }
 
     @Test
