@@ -7,6 +7,8 @@ import io.sqlxwire.idl.diag.DiagnosticPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -96,13 +98,24 @@ final class LintCommand implements Command {
         try {
             result = WireCompiler.checkFile(file);
         } catch (UncheckedIOException e) {
-            tally.fileError(file, "cannot read file: " + e.getCause().getMessage());
+            // The loader names the file it failed on (the root or one of its imports).
+            tally.fileError(file, e.getMessage() + ": " + reason(e.getCause()));
             return;
         } catch (RuntimeException e) {
             tally.crash(file, e);
             return;
         }
         tally.checked(result);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage();
     }
 
     /** Counts and prints what the run found; prints each diagnostic once even if reached twice. */

@@ -133,6 +133,16 @@ class LintCommandTest {
     }
 
     @Test
+    void fileThatIsNotUtf8TextIsAnErrorNotACrash() throws IOException {
+        Path binary = dir.resolve("binary.wire");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        CliRun run = CliRun.of("lint", binary.toString());
+        assertEquals(List.of(binary + ": error: cannot read " + binary + ": not UTF-8 text"), run.errLines());
+        assertEquals(List.of("0 files checked, 1 error"), run.outLines());
+        assertEquals(ExitCode.FAILED, run.exitCode());
+    }
+
+    @Test
     void noOperandIsAUsageError() {
         CliRun run = CliRun.of("lint");
         assertEquals(ExitCode.USAGE, run.exitCode());
