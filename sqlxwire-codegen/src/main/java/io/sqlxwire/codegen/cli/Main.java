@@ -38,8 +38,13 @@ public final class Main {
 
     /** Runs the tool as if started with {@code args}; returns the exit status (see {@link ExitCode}). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(commands(), args, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with another set of commands (tests). */
+    static int run(List<Command> toolCommands, String[] args, PrintStream out, PrintStream err) {
         try {
-            return new Main(commands()).dispatch(List.of(args), new Io(out, err));
+            return new Main(toolCommands).dispatch(List.of(args), new Io(out, err));
         } finally {
             out.flush();
             err.flush();

@@ -9,12 +9,17 @@ import java.util.List;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
+        return with(Main.commands(), args);
+    }
+
+    /** Runs the tool with a different set of commands, to test the dispatcher on its own. */
+    static CliRun with(List<Command> commands, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Main.run(args, outStream, errStream);
+            exit = Main.run(commands, args, outStream, errStream);
         }
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
