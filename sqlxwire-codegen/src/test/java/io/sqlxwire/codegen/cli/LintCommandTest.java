@@ -55,6 +55,50 @@ class LintCommandTest {
     }
 
     @Test
+    void semanticErrorsAreAllReportedWithSuggestionAndCaretUnderTheWholeName() throws IOException {
+        Path file = write("types.wire", """
+                protocol demo;
+
+                struct Point {
+                    x: u33;
+                    y: u16;
+                    z: Pointt;
+                }
+                """);
+        CliRun run = CliRun.of("lint", file.toString());
+        assertEquals(List.of(
+                file + ":4:8: error: unknown type 'u33'; did you mean 'u32'?",
+                "        x: u33;",
+                "           ^^^",
+                file + ":6:8: error: unknown type 'Pointt'; did you mean 'Point'?",
+                "        z: Pointt;",
+                "           ^^^^^^"), run.errLines());
+        assertEquals(List.of("1 file checked, 2 errors"), run.outLines());
+        assertEquals(ExitCode.FAILED, run.exitCode());
+    }
+
+    @Test
+    void warningsArePrintedAndCountedButDoNotFailTheRun() throws IOException {
+        Path file = write("warn.wire", """
+                protocol demo;
+
+                enum Kind: u8 {
+                    A = 1;
+                    B = 1;
+                }
+
+                struct P {
+                    k: Kind;
+                }
+                """);
+        CliRun run = CliRun.of("lint", file.toString());
+        assertEquals(file + ":5:9: warning: enum Kind gives value 1 to both A and B; decoding yields the first",
+                run.errLines().get(0));
+        assertEquals(List.of("1 file checked, 0 errors, 1 warning"), run.outLines());
+        assertEquals(ExitCode.OK, run.exitCode());
+    }
+
+    @Test
     void everyFileIsCheckedAndErrorsAreCountedAcrossFiles() throws IOException {
         Path good = write("good.wire", VALID);
         Path bad1 = write("bad1.wire", SYNTAX_ERROR);
