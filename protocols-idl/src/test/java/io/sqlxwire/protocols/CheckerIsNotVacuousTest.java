@@ -31,4 +31,23 @@ class CheckerIsNotVacuousTest {
         CheckResult result = WireCompiler.checkSource("postgresql.wire", broken);
         assertTrue(result.hasErrors(), "a count read after its array must be reported");
     }
+
+    @Test
+    void theEncryptionAnswersClashWithTaggedMessagesWithoutTheirFraming() throws IOException {
+        String text = Files.readString(DialectFile.SOURCES.resolve("postgresql.wire"));
+        String broken = text.replace("message SslAccepted: backend via single_byte tag 'S'", "message SslAccepted: backend tag 'S'");
+        assertNotEquals(text, broken, "the edit must apply");
+        CheckResult result = WireCompiler.checkSource("postgresql.wire", broken);
+        assertTrue(result.render().contains("duplicate tag"), result::render);
+    }
+
+    @Test
+    void aMessageParameterWithoutAHeaderFieldOfItsNameIsAnError() throws IOException {
+        String text = Files.readString(DialectFile.SOURCES.resolve("cql.wire"));
+        String broken = text.replace("        flags: FrameFlags;\n        /// Negative stream ids",
+                "        frame_flags: FrameFlags;\n        /// Negative stream ids");
+        assertNotEquals(text, broken, "the edit must apply");
+        CheckResult result = WireCompiler.checkSource("cql.wire", broken);
+        assertTrue(result.render().contains("message parameter 'flags'"), result::render);
+    }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.FramingModel;
 import io.sqlxwire.idl.model.TextEncoding;
+import io.sqlxwire.idl.model.TypedExpr;
 import io.sqlxwire.idl.model.WireType;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class DrdaWireTest {
@@ -35,5 +37,14 @@ class DrdaWireTest {
         assertEquals(TextEncoding.CP500, DRDA.model().charset());
         assertNotNull(DRDA.field(DRDA.struct("Parameter"), "value").regionSize(), "length counts the header");
         assertInstanceOf(WireType.Union.class, DRDA.field(DRDA.struct("Parameter"), "value").type());
+    }
+
+    @Test
+    void codePointIsAnEnumSoMessageTagsAreItsConstants() {
+        WireType.EnumRef codePoint = assertInstanceOf(WireType.EnumRef.class,
+                DRDA.framing("dss").header().field("code_point").orElseThrow().type());
+        assertEquals("CodePoint", codePoint.name());
+        assertEquals(BigInteger.valueOf(0x1041), assertInstanceOf(TypedExpr.IntConst.class,
+                DRDA.message("ExcSat", "requester").tag()).value());
     }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.StructModel;
+import io.sqlxwire.idl.model.TypedExpr;
 import io.sqlxwire.idl.model.WireType;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class MongodbWireTest {
@@ -44,5 +46,22 @@ class MongodbWireTest {
         assertTrue(MONGO.struct("Document").recursive());
         assertNotNull(MONGO.field(MONGO.struct("Document"), "elements").regionSize(), "length counts itself");
         assertEquals(21, MONGO.model().enumeration("ElementType").orElseThrow().constants().size());
+    }
+
+    @Test
+    void opCodeIsAnEnumSoMessageTagsAreItsConstants() {
+        WireType.EnumRef opCode = assertInstanceOf(WireType.EnumRef.class,
+                MONGO.framing("standard").header().field("op_code").orElseThrow().type());
+        assertEquals("OpCode", opCode.name());
+        assertEquals(BigInteger.valueOf(2013), assertInstanceOf(TypedExpr.IntConst.class,
+                MONGO.message("MsgRequest", "client").tag()).value());
+    }
+
+    @Test
+    void opMsgChecksumCoversTheFrameFromItsHeader() {
+        FieldValue.Checksum checksum = assertInstanceOf(FieldValue.Checksum.class,
+                MONGO.field(MONGO.struct("MsgBody"), "checksum").value());
+        assertEquals(FieldValue.ChecksumKind.CRC32C, checksum.kind());
+        assertTrue(checksum.fromFrame(), "the 16-byte standard header is covered too");
     }
 }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.idl.model.FramingModel;
 import io.sqlxwire.idl.model.MessageModel;
+import io.sqlxwire.idl.model.TypedExpr;
 import io.sqlxwire.idl.model.WireType;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PostgresqlWireTest {
@@ -73,5 +77,28 @@ class PostgresqlWireTest {
         assertEquals("untagged", PG.model().machine().state("Startup").orElseThrow().framings().get("frontend"));
         assertEquals("tagged", PG.model().machine().state("Authenticating").orElseThrow().framings().get("frontend"));
         assertEquals("Startup", PG.model().machine().initial());
+    }
+
+    @Test
+    void encryptionAnswersTravelInTheSingleByteFramingWhoseHeaderIsTheAnswer() {
+        FramingModel singleByte = PG.framing("single_byte");
+        assertEquals("answer", singleByte.tagField());
+        assertEquals(1L, singleByte.header().fixedSize().orElseThrow());
+        Map<String, Character> answers = Map.of("SslAccepted", 'S', "EncryptionRefused", 'N', "GssEncAccepted", 'G');
+        answers.forEach((name, answer) -> {
+            MessageModel message = PG.message(name, "backend");
+            assertEquals("single_byte", message.framing(), name);
+            assertEquals(BigInteger.valueOf(answer), assertInstanceOf(TypedExpr.IntConst.class, message.tag()).value(), name);
+            assertTrue(message.layout().members().isEmpty(), name + " has no body");
+        });
+        assertEquals("single_byte", PG.model().machine().state("EncryptionNegotiation").orElseThrow().framings().get("backend"));
+    }
+
+    @Test
+    void answerTagsMayRepeatTaggedMessageTagsBecauseTheyTravelInAnotherFraming() {
+        MessageModel parameterStatus = PG.message("ParameterStatus", "backend");
+        assertNull(parameterStatus.framing());
+        assertEquals(BigInteger.valueOf('S'), assertInstanceOf(TypedExpr.IntConst.class, parameterStatus.tag()).value());
+        assertNull(PG.message("NoticeResponse", "backend").framing());
     }
 }

@@ -1,10 +1,15 @@
 package io.sqlxwire.protocols;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.sqlxwire.idl.model.FieldRole;
 import io.sqlxwire.idl.model.FramingModel;
 import io.sqlxwire.idl.model.MessageModel;
+import io.sqlxwire.idl.model.TypedExpr;
+import io.sqlxwire.idl.model.WireType;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class TnsWireTest {
@@ -31,5 +36,21 @@ class TnsWireTest {
         assertNotNull(TNS.field(connect, "value_of_one").value());
         TNS.message("Accept", "server");
         TNS.message("Refuse", "server");
+    }
+
+    @Test
+    void packetTypeIsAnEnumSoMessageTagsAreItsConstants() {
+        assertInstanceOf(WireType.EnumRef.class, TNS.framing("packet").header().field("type").orElseThrow().type());
+        assertEquals(BigInteger.ONE, assertInstanceOf(TypedExpr.IntConst.class, TNS.message("Connect", "client").tag()).value());
+    }
+
+    @Test
+    void connectDataOffsetAndLengthAreDerivedFromTheData() {
+        MessageModel connect = TNS.message("Connect", "client");
+        FieldRole.OffsetOf offset = assertInstanceOf(FieldRole.OffsetOf.class, TNS.field(connect, "connect_data_offset").role());
+        assertEquals("connect_data", offset.target());
+        assertEquals(8, offset.adjustment(), "the offset counts the 8-byte packet header");
+        assertEquals("connect_data",
+                assertInstanceOf(FieldRole.LengthOf.class, TNS.field(connect, "connect_data_length").role()).target());
     }
 }
