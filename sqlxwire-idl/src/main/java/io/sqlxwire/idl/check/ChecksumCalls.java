@@ -1,12 +1,17 @@
 package io.sqlxwire.idl.check;
 
+import io.sqlxwire.idl.ast.Argument;
 import io.sqlxwire.idl.ast.Expr;
+import io.sqlxwire.idl.model.ByteString;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.IntKind;
 import io.sqlxwire.idl.model.WireType;
 
 /** Checks {@code = crc32()}, {@code = crc32c(from)} and {@code = crc24()} field values. */
 final class ChecksumCalls {
+
+    /** The argument that starts a checksum at the first byte of the frame, header included. */
+    static final String FRAME = "frame";
 
     private ChecksumCalls() {}
 
@@ -27,21 +32,35 @@ final class ChecksumCalls {
                     + (bits == 24 ? IntKind.U24.idlName() : IntKind.U32.idlName()) + " (with le/be as the protocol writes it)");
             return new FieldValue.None();
         }
-        if (call.arguments().size() > 1 || call.arguments().size() == 1
-                && !(call.arguments().get(0).value() instanceof Expr.NameRef)) {
-            ctx.error(call.span(), function + "() takes at most one argument: the field the checksummed bytes start at");
-            return new FieldValue.None();
-        }
         String from = null;
-        if (call.arguments().size() == 1) {
-            Expr.NameRef ref = (Expr.NameRef) call.arguments().get(0).value();
-            from = ref.name().text();
-            Scope.Entry entry = scope.lookup(from);
-            if (entry == null || entry.kind() != Scope.NameKind.FIELD) {
-                ctx.error(ref.span(), "the checksum must start at a field read before it, and '" + from + "' is not one");
+        boolean fromFrame = false;
+        ByteString seed = ByteString.of();
+        for (Argument arg : call.arguments()) {
+            if (arg.isNamed() && arg.name().text().equals("seed")) {
+                if (arg.value() instanceof Expr.BytesLit b && b.hex().length() % 2 == 0 && !b.hex().isEmpty()) {
+                    seed = ByteString.ofHex(b.hex());
+                } else {
+                    ctx.error(arg.value().span(), "a checksum seed is bytes fed to it first, written x\"fa2d55ca\"");
+                    return new FieldValue.None();
+                }
+            } else if (!arg.isNamed() && arg.value() instanceof Expr.NameRef ref && from == null && !fromFrame) {
+                String name = ref.name().text();
+                Scope.Entry entry = scope.lookup(name);
+                if (entry != null && entry.kind() == Scope.NameKind.FIELD) {
+                    from = name;
+                } else if (name.equals(FRAME)) {
+                    fromFrame = true;
+                } else {
+                    ctx.error(ref.span(), "the checksum must start at a field read before it (or at 'frame', its first "
+                            + "header byte), and '" + name + "' is neither");
+                    return new FieldValue.None();
+                }
+            } else {
+                ctx.error(arg.span(), function + "() takes where the checksummed bytes start (a field read before it, or "
+                        + "'frame') and an optional seed = x\"...\"");
                 return new FieldValue.None();
             }
         }
-        return new FieldValue.Checksum(kind, from);
+        return new FieldValue.Checksum(kind, from, fromFrame, seed);
     }
 }

@@ -66,6 +66,7 @@ final class Constants {
     /** Whether an expression is a compile-time constant of any kind. */
     static boolean isConstant(TypedExpr expr) {
         return integer(expr).isPresent() || expr instanceof TypedExpr.TextConst || expr instanceof TypedExpr.BytesConst
-                || expr instanceof TypedExpr.BoolConst || expr instanceof TypedExpr.NullConst;
+                || expr instanceof TypedExpr.BoolConst || expr instanceof TypedExpr.NullConst
+                || expr instanceof TypedExpr.EmptyList;
     }
 }

@@ -49,6 +49,8 @@ final class ExprChecker {
             return new TypedExpr.BoolConst(b.value());
         } else if (expr instanceof Expr.NullLit) {
             return new TypedExpr.NullConst();
+        } else if (expr instanceof Expr.EmptyList) {
+            return new TypedExpr.EmptyList();
         } else if (expr instanceof Expr.NameRef n) {
             return name(n, scope, expected);
         } else if (expr instanceof Expr.Member m) {

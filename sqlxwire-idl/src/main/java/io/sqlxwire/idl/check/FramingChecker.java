@@ -36,6 +36,17 @@ final class FramingChecker {
         return ctx.symbols.framings.values().stream().map(this::check).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The type of the framings' tag fields when they all agree, for resolving bare constants in message tags. */
+    static io.sqlxwire.idl.model.ExprType commonTagType(List<FramingModel> framings) {
+        java.util.Set<io.sqlxwire.idl.model.ExprType> types = new java.util.HashSet<>();
+        for (FramingModel f : framings) {
+            if (f.tagField() != null) {
+                f.header().field(f.tagField()).ifPresent(field -> types.add(ExprTypes.of(field.type())));
+            }
+        }
+        return types.size() == 1 ? types.iterator().next() : null;
+    }
+
     private FramingModel check(Decl.Framing decl) {
         String name = decl.name().text();
         Map<Class<?>, FramingItem> seen = new HashMap<>();
@@ -110,7 +121,7 @@ final class FramingChecker {
                     + Suggestions.hint(field.text(), scope.visibleNames()));
             return null;
         }
-        if (!Sizes.isIntegerOnWire(found.get().type())) {
+        if (!Sizes.isIntegralOnWire(found.get().type())) {
             ctx.error(field.span(), "type mismatch: the " + what + " of framing " + framing + " must be an integer header field");
             return null;
         }

@@ -239,6 +239,9 @@ final class LayoutChecker {
             if (!(m instanceof Field target)) {
                 continue;
             }
+            if (target.position() != null) {
+                derive(target.position(), members, roles, d -> new FieldRole.OffsetOf(target.name(), d.adjustment()), false);
+            }
             TypedExpr lengthExpr = null;
             boolean count = false;
             if (target.regionSize() != null) {
@@ -250,22 +253,12 @@ final class LayoutChecker {
                     count = target.type() instanceof WireType.Array;
                 }
             }
-            if (lengthExpr == null) {
-                continue;
+            if (lengthExpr != null) {
+                boolean isCount = count;
+                derive(lengthExpr, members, roles, d -> isCount
+                        ? new FieldRole.CountOf(target.name(), d.adjustment(), d.unit())
+                        : new FieldRole.LengthOf(target.name(), d.adjustment(), d.unit()), true);
             }
-            Optional<Derivation> derivation = derivation(lengthExpr);
-            if (derivation.isEmpty() || roles.containsKey(derivation.get().field())) {
-                continue;
-            }
-            Optional<Field> source = members.stream().filter(Field.class::isInstance).map(Field.class::cast)
-                    .filter(f -> f.name().equals(derivation.get().field())).findFirst();
-            if (source.isEmpty() || !source.get().isUserSupplied() || source.get().condition() != null
-                    || !Sizes.isIntegerOnWire(source.get().type()) || source.get().position() != null) {
-                continue;
-            }
-            roles.put(source.get().name(), count
-                    ? new FieldRole.CountOf(target.name(), derivation.get().adjustment())
-                    : new FieldRole.LengthOf(target.name(), derivation.get().adjustment()));
         }
         List<Member> result = new ArrayList<>();
         for (Member m : members) {
@@ -277,6 +270,23 @@ final class LayoutChecker {
             }
         }
         return result;
+    }
+
+    /** Gives the field an expression names the role {@code role} makes, unless it has one or cannot be derived. */
+    private static void derive(TypedExpr expr, List<Member> members, Map<String, FieldRole> roles,
+                               java.util.function.Function<Derivation, FieldRole> role, boolean scaled) {
+        Optional<Derivation> derivation = derivation(expr);
+        if (derivation.isEmpty() || roles.containsKey(derivation.get().field())
+                || !scaled && derivation.get().unit() != 1) {
+            return;
+        }
+        Optional<Field> source = members.stream().filter(Field.class::isInstance).map(Field.class::cast)
+                .filter(f -> f.name().equals(derivation.get().field())).findFirst();
+        if (source.isEmpty() || !source.get().isUserSupplied() || source.get().condition() != null
+                || !Sizes.isIntegerOnWire(source.get().type()) || source.get().position() != null) {
+            return;
+        }
+        roles.put(source.get().name(), role.apply(derivation.get()));
     }
 
     private static Extent extentOf(WireType type) {
@@ -292,23 +302,35 @@ final class LayoutChecker {
         return null;
     }
 
-    /** {@code field} or {@code field ± constant}: the field's value is the size minus the adjustment. */
-    private record Derivation(String field, long adjustment) {}
+    /**
+     * {@code field}, {@code field ± k} or {@code field * k}: the field's value is
+     * {@code size / unit + adjustment}.
+     */
+    private record Derivation(String field, long adjustment, long unit) {}
 
     private static Optional<Derivation> derivation(TypedExpr expr) {
         if (expr instanceof TypedExpr.FieldRef ref && ref.path().size() == 1) {
-            return Optional.of(new Derivation(ref.path().get(0), 0));
+            return Optional.of(new Derivation(ref.path().get(0), 0, 1));
         }
-        if (expr instanceof TypedExpr.Binary b && b.left() instanceof TypedExpr.FieldRef ref && ref.path().size() == 1
-                && (b.op() == TypedExpr.BinaryOp.ADD || b.op() == TypedExpr.BinaryOp.SUB)) {
-            Optional<BigInteger> constant = Constants.integer(b.right());
-            if (constant.isPresent() && constant.get().bitLength() < 32) {
-                long k = constant.get().longValue();
-                // size = field - k  =>  field = size + k ;  size = field + k  =>  field = size - k
-                return Optional.of(new Derivation(ref.path().get(0), b.op() == TypedExpr.BinaryOp.SUB ? k : -k));
-            }
+        if (!(expr instanceof TypedExpr.Binary b)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TypedExpr.FieldRef ref = b.left() instanceof TypedExpr.FieldRef l ? l
+                : b.op() == TypedExpr.BinaryOp.MUL && b.right() instanceof TypedExpr.FieldRef r ? r : null;
+        TypedExpr other = ref == b.left() ? b.right() : b.left();
+        Optional<BigInteger> constant = Constants.integer(other);
+        if (ref == null || ref.path().size() != 1 || constant.isEmpty() || constant.get().bitLength() >= 32) {
+            return Optional.empty();
+        }
+        long k = constant.get().longValue();
+        String field = ref.path().get(0);
+        return switch (b.op()) {
+            // size = field - k  =>  field = size + k ;  size = field + k  =>  field = size - k
+            case SUB -> Optional.of(new Derivation(field, k, 1));
+            case ADD -> Optional.of(new Derivation(field, -k, 1));
+            case MUL -> k > 0 ? Optional.of(new Derivation(field, 0, k)) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     // ------------------------------------------------------------------ sizes and offsets

@@ -130,9 +130,11 @@ final class MachineChecker {
         List<MachineModel.Action> actions = new ArrayList<>();
         if (message != null) {
             Scope scope = Scope.sessionOnly();
-            for (Field f : message.layout().fields()) {
-                if (!f.isAnonymous()) {
+            for (io.sqlxwire.idl.model.Member member : message.layout().members()) {
+                if (member instanceof Field f && !f.isAnonymous()) {
                     scope.define(f.name(), Scope.NameKind.FIELD, ExprTypes.of(f.type()), f.type());
+                } else if (member instanceof io.sqlxwire.idl.model.Let let) {
+                    scope.define(let.name(), Scope.NameKind.LET, let.type(), null);
                 }
             }
             for (MachineItem.Action action : t.actions()) {

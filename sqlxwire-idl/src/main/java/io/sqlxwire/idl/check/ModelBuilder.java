@@ -54,8 +54,9 @@ final class ModelBuilder {
         new EnumChecker(ctx, exprs).checkAll();
         List<SessionVariable> session = new SessionChecker(ctx, exprs, types).check(root.all(Decl.Session.class));
         structs.resolveAll();
-        List<MessageModel> messages = new MessageChecker(ctx, exprs, layouts).checkAll(root.all(Decl.Message.class));
         List<FramingModel> framings = new FramingChecker(ctx, exprs, types, layouts).checkAll();
+        List<MessageModel> messages = new MessageChecker(ctx, exprs, layouts)
+                .checkAll(root.all(Decl.Message.class), framings, FramingChecker.commonTagType(framings));
         MachineModel machine = new MachineChecker(ctx, exprs).check(root.all(Decl.Machine.class), messages);
         List<SignatureModel> signatures = new SignatureChecker(ctx, exprs).checkAll(root.all(Decl.Signature.class));
         Set<String> recursive = new RecursionChecker(ctx, sizes).check(structs.all());

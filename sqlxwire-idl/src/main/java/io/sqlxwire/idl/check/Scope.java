@@ -35,9 +35,17 @@ final class Scope {
         return new Scope(true, true);
     }
 
-    /** Where only session variables and constants make sense: message {@code when}, transitions. */
+    /** Where only session variables and constants make sense: transitions. */
     static Scope sessionOnly() {
         return new Scope(true, false);
+    }
+
+    /**
+     * A message's {@code when}: session variables, and a look at the frame body ({@code peek},
+     * {@code remaining}) before any field of the message is read.
+     */
+    static Scope selector() {
+        return new Scope(true, true);
     }
 
     /** Where only constants make sense: options, enum values, session initial values, signatures. */

@@ -121,4 +121,9 @@ final class Sizes {
                 || type instanceof WireType.AsciiInt;
     }
 
+    /** Integers and the enums and flags built on them: what a tag or sequence field may be. */
+    static boolean isIntegralOnWire(WireType type) {
+        return isIntegerOnWire(type) || type instanceof WireType.EnumRef || type instanceof WireType.FlagsRef;
+    }
+
 }

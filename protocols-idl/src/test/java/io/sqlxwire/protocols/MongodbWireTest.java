@@ -1,0 +1,48 @@
+package io.sqlxwire.protocols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sqlxwire.idl.model.Field;
+import io.sqlxwire.idl.model.FieldValue;
+import io.sqlxwire.idl.model.StructModel;
+import io.sqlxwire.idl.model.WireType;
+import org.junit.jupiter.api.Test;
+
+class MongodbWireTest {
+
+    private static final DialectFile MONGO = DialectFile.check("mongodb.wire");
+
+    @Test
+    void checksClean() {
+        MONGO.assertClean();
+        MONGO.assertHeader("mongodb", "client", "CLIENT", "server", "SERVER");
+    }
+
+    @Test
+    void standardHeaderIsSixteenBytesTaggedByOpCode() {
+        assertEquals(16L, MONGO.framing("standard").header().fixedSize().orElseThrow());
+        assertEquals("op_code", MONGO.framing("standard").tagField());
+        MONGO.message("MsgRequest", "client");
+        MONGO.message("MsgReply", "server");
+    }
+
+    @Test
+    void opMsgHasSectionsAndAnOptionalCrc32c() {
+        StructModel msg = MONGO.struct("MsgBody");
+        assertNotNull(MONGO.field(msg, "sections").regionSize(), "sections stop before the checksum");
+        Field checksum = MONGO.field(msg, "checksum");
+        assertNotNull(checksum.condition(), "only with CHECKSUM_PRESENT");
+        assertInstanceOf(FieldValue.Checksum.class, checksum.value());
+        assertInstanceOf(WireType.Union.class, MONGO.field(MONGO.struct("Section"), "payload").type());
+    }
+
+    @Test
+    void bsonDocumentsAreRecursiveAndCoverEveryElementType() {
+        assertTrue(MONGO.struct("Document").recursive());
+        assertNotNull(MONGO.field(MONGO.struct("Document"), "elements").regionSize(), "length counts itself");
+        assertEquals(21, MONGO.model().enumeration("ElementType").orElseThrow().constants().size());
+    }
+}
