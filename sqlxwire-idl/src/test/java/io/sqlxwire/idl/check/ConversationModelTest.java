@@ -72,6 +72,11 @@ class ConversationModelTest {
                 sequence sequence_id;
                 transform zlib;
             }
+            framing cql {
+                header { version: u8; flags: u8; stream: i16; opcode: u8; length: u32; }
+                tag opcode;
+                body length;
+            }
             struct RespValue { kind: u8; value: ascii_int; }
             framing resp { delimited RespValue; }
 
@@ -86,7 +91,8 @@ class ConversationModelTest {
             message ReadyForQuery: backend tag 'Z' { status: u8; }
             message Terminate: frontend tag 'X' {}
             message ErrorResponse: backend tag 'E' { code: u8; }
-            message Bind(column_count: u16): frontend tag 'B' { formats: i16[column_count]; }
+            /// Takes its flags from the frame header.
+            message Query(flags: u8): frontend via cql tag 7 { text: bytes prefix(u32); tracing: u8 if flags & 2 != 0; }
 
             machine {
                 initial Startup;
@@ -150,12 +156,16 @@ class ConversationModelTest {
         assertEquals(BigInteger.TWO, ((TypedExpr.NamedConst) ((TypedExpr.Binary) message(model, "SASLResponse").when()).right()).value());
         assertEquals(constant('R'), message(model, "AuthenticationRequest").tag());
 
-        MessageModel bind = message(model, "Bind");
-        assertEquals(List.of(new Parameter("column_count", be(IntKind.U16), ExprType.INT)), bind.parameters());
-        assertEquals(new WireType.Array(be(IntKind.I16), new io.sqlxwire.idl.model.Extent.Computed(
-                new TypedExpr.ParamRef("column_count", ExprType.INT))), field(bind.layout(), "formats").type());
+        assertNull(password.framing());
+        MessageModel query = message(model, "Query");
+        assertEquals("cql", query.framing());
+        assertEquals(constant(7), query.tag());
+        assertEquals(List.of(new Parameter("flags", be(IntKind.U8), ExprType.INT)), query.parameters());
+        assertEquals(Models.binary(TypedExpr.BinaryOp.NE, Models.binary(TypedExpr.BinaryOp.AND,
+                new TypedExpr.ParamRef("flags", ExprType.INT), constant(2), ExprType.INT), constant(0), ExprType.BOOL),
+                field(query.layout(), "tracing").condition());
 
-        assertEquals(List.of("StartupMessage", "PasswordMessage", "SASLInitialResponse", "SASLResponse", "Terminate", "Bind"),
+        assertEquals(List.of("StartupMessage", "PasswordMessage", "SASLInitialResponse", "SASLResponse", "Terminate", "Query"),
                 model.messages("frontend").stream().map(MessageModel::name).toList());
         assertEquals(List.of("AuthenticationRequest", "ColumnDefinition", "DataRow", "ReadyForQuery", "ErrorResponse"),
                 model.messages("backend").stream().map(MessageModel::name).toList());
@@ -271,6 +281,47 @@ class ConversationModelTest {
         assertEquals(List.of(), closed.transitions());
 
         assertEquals(List.of(new MachineModel.Transition("backend", "ErrorResponse", "Closed", List.of())), machine.anyState());
+    }
+
+    @Test
+    void enumTagFieldsLetMessagesUseBareTagsAndTransitionsReadLetsAndClearLists() {
+        ProtocolModel model = check("""
+                protocol mysql;
+                direction client from client;
+                direction server from server;
+                enum Command: u8 { QUIT = 1; QUERY = 3; }
+                flags Caps: u32 { PROTOCOL_41 = 0x200; }
+                enum ColumnType: u8 { TINY = 1; }
+                session { caps: Caps; types: ColumnType[]; }
+                framing command { header { length: u24le; command: Command; } tag command; body length - 1; }
+                message Quit: client tag QUIT {}
+                message Handshake: server {
+                    caps_lower: u16;
+                    caps_upper: u16;
+                    let caps: Caps = join(caps_lower, caps_upper);
+                }
+                message Eof: server when peek(u8) == 0xFE && remaining < 9 { header: u8 = 0xFE; warnings: u16; }
+                machine {
+                    initial Connecting;
+                    state Connecting { on server Handshake -> Ready { set caps = caps; set types = []; } }
+                    state Ready { on client Quit -> Done; on server Eof; }
+                    state Done { final; }
+                }
+                """);
+        FramingModel command = model.framing("command").orElseThrow();
+        assertEquals("command", command.tagField());
+        assertEquals(new WireType.EnumRef("Command", be(IntKind.U8)), field(command.header(), "command").type());
+        assertEquals(constant(1), message(model, "Quit").tag());
+
+        assertEquals(Models.binary(TypedExpr.BinaryOp.AND_ALSO,
+                Models.binary(TypedExpr.BinaryOp.EQ, new TypedExpr.Peek(be(IntKind.U8), constant(0)), constant(0xFE), ExprType.BOOL),
+                Models.binary(TypedExpr.BinaryOp.LT, new TypedExpr.Remaining(), constant(9), ExprType.BOOL), ExprType.BOOL),
+                message(model, "Eof").when());
+
+        MachineModel.Transition handshake = model.machine().state("Connecting").orElseThrow().transitions().get(0);
+        assertEquals(List.of(
+                new MachineModel.Action("caps", MachineModel.Action.Op.ASSIGN, new TypedExpr.LetRef("caps", ExprType.flagsOf("Caps"))),
+                new MachineModel.Action("types", MachineModel.Action.Op.ASSIGN, new TypedExpr.EmptyList())), handshake.actions());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.idl.model.ByteString;
 import io.sqlxwire.idl.model.Endian;
 import io.sqlxwire.idl.model.ExprType;
 import io.sqlxwire.idl.model.Extent;
@@ -45,7 +46,7 @@ class RegionAndLayoutModelTest {
                 tail: bytes[remaining];
                 """);
         assertEquals(intField("len"), field(layout, "params").regionSize());
-        assertEquals(new FieldRole.LengthOf("params", 0), field(layout, "len").role());
+        assertEquals(new FieldRole.LengthOf("params", 0, 1), field(layout, "len").role());
         assertEquals(constant(8), field(layout, "reserved").regionSize());
         assertEquals(new WireType.Bytes(new Extent.Rest()), field(layout, "reserved").type());
         assertEquals(new TypedExpr.Remaining(), Models.let(layout, "left").value());
@@ -71,9 +72,10 @@ class RegionAndLayoutModelTest {
         assertEquals(OptionalLong.of(4), field(layout, "next").fixedOffset());
         assertEquals(OptionalLong.of(5), layout.fixedSize());
         // the length still gives the size of the positioned bytes
-        assertEquals(new FieldRole.LengthOf("option", 0), field(layout, "length").role());
-        // an offset used as a position is data, not derived
-        assertEquals(new FieldRole.Data(), field(layout, "offset").role());
+        assertEquals(new FieldRole.LengthOf("option", 0, 1), field(layout, "length").role());
+        // the offset field is derived from where the positioned field is written
+        assertEquals(new FieldRole.OffsetOf("option", 0), field(layout, "offset").role());
+        assertFalse(field(layout, "offset").isUserSupplied());
     }
 
     @Test
@@ -106,14 +108,27 @@ class RegionAndLayoutModelTest {
                 crc_24: u24 = crc24();
                 crc_from_body: u32be = crc32(body);
                 """);
-        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32, null), field(layout, "crc").value());
-        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32C, "start"), field(layout, "crc_c").value());
+        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32, null, false, ByteString.of()), field(layout, "crc").value());
+        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32C, "start", false, ByteString.of()), field(layout, "crc_c").value());
         assertEquals(new WireType.Int(IntKind.U32, Endian.LITTLE), field(layout, "crc_c").type());
-        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC24, null), field(layout, "crc_24").value());
+        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC24, null, false, ByteString.of()), field(layout, "crc_24").value());
         assertEquals(be(IntKind.U24), field(layout, "crc_24").type());
-        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32, "body"), field(layout, "crc_from_body").value());
+        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32, "body", false, ByteString.of()), field(layout, "crc_from_body").value());
         assertFalse(field(layout, "crc").isUserSupplied());
         assertEquals(OptionalLong.of(1 + 4 + 4 + 4 + 3 + 4), layout.fixedSize());
+    }
+
+    @Test
+    void checksumFromTheFrameStartWithASeed() {
+        Layout layout = messageLayout("""
+                payload: bytes[8];
+                crc: u32le = crc32c(frame, seed = x"fa 2d 55 ca");
+                crc_24: u24le = crc24(payload, seed = x"875060");
+                """);
+        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC32C, null, true, ByteString.ofHex("fa2d55ca")),
+                field(layout, "crc").value());
+        assertEquals(new FieldValue.Checksum(FieldValue.ChecksumKind.CRC24, "payload", false, ByteString.ofHex("875060")),
+                field(layout, "crc_24").value());
     }
 
     @Test
@@ -136,7 +151,7 @@ class RegionAndLayoutModelTest {
     @Test
     void lengthFieldOfALaterFieldIsDerivedWithItsAdjustment() {
         Layout layout = messageLayout("length: u32; data: bytes[length - 4];");
-        assertEquals(new FieldRole.LengthOf("data", 4), field(layout, "length").role());
+        assertEquals(new FieldRole.LengthOf("data", 4, 1), field(layout, "length").role());
         assertFalse(field(layout, "length").isUserSupplied());
         assertTrue(field(layout, "data").isUserSupplied());
     }
@@ -153,10 +168,22 @@ class RegionAndLayoutModelTest {
                 size: lenenc;
                 name: text[size];
                 """);
-        assertEquals(new FieldRole.CountOf("fields", 0), field(layout, "field_count").role());
-        assertEquals(new FieldRole.CountOf("items", 1), field(layout, "n").role());
-        assertEquals(new FieldRole.CountOf("more", -2), field(layout, "m").role());
-        assertEquals(new FieldRole.LengthOf("name", 0), field(layout, "size").role());
+        assertEquals(new FieldRole.CountOf("fields", 0, 1), field(layout, "field_count").role());
+        assertEquals(new FieldRole.CountOf("items", 1, 1), field(layout, "n").role());
+        assertEquals(new FieldRole.CountOf("more", -2, 1), field(layout, "m").role());
+        assertEquals(new FieldRole.LengthOf("name", 0, 1), field(layout, "size").role());
+    }
+
+    @Test
+    void characterCountsAreLengthsInUnits() {
+        Layout layout = messageLayout("""
+                cch: u16le;
+                name: text(utf16le)[cch * 2];
+                words: u8;
+                data: bytes[4 * words];
+                """);
+        assertEquals(new FieldRole.LengthOf("name", 0, 2), field(layout, "cch").role());
+        assertEquals(new FieldRole.LengthOf("data", 0, 4), field(layout, "words").role());
     }
 
     @Test
@@ -166,18 +193,18 @@ class RegionAndLayoutModelTest {
                 a: bytes[fixed];
                 maybe: u8 if fixed == 4;
                 b: bytes[maybe];
-                twice: u8;
-                c: bytes[twice * 2];
+                half: u8;
+                c: bytes[half / 2];
                 shared: u8;
                 d: bytes[shared];
                 e: u8[shared];
                 """);
-        // a constant keeps its value, an optional field stays data, a scaled use is not a plain length
+        // a constant keeps its value, an optional field stays data, a divided use cannot be inverted exactly
         assertEquals(new FieldRole.Data(), field(layout, "fixed").role());
         assertEquals(new FieldRole.Data(), field(layout, "maybe").role());
-        assertEquals(new FieldRole.Data(), field(layout, "twice").role());
+        assertEquals(new FieldRole.Data(), field(layout, "half").role());
         // the first use decides
-        assertEquals(new FieldRole.LengthOf("d", 0), field(layout, "shared").role());
+        assertEquals(new FieldRole.LengthOf("d", 0, 1), field(layout, "shared").role());
     }
 
     // ------------------------------------------------------------------ offsets and sizes

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sqlxwire.idl.ast.Decl;
+import io.sqlxwire.idl.ast.Expr;
 import io.sqlxwire.idl.ast.FramingItem;
 import io.sqlxwire.idl.ast.MachineItem;
 import io.sqlxwire.idl.ast.Member;
@@ -119,8 +120,9 @@ class DeclarationParserTest {
                 message Query: frontend tag 0x51 { sql: cstring; }
                 message SSLRequest: frontend { code: i32 = 80877103; }
                 message Execute(portal_count: u16): frontend tag 'E' {}
+                message SslAccepted: backend via single_byte tag 'S' when peek(u8) == 1 {}
                 """).all(Decl.Message.class);
-        assertEquals(4, messages.size());
+        assertEquals(5, messages.size());
         Decl.Message password = messages.get(0);
         assertEquals("PasswordMessage", password.name().text());
         assertEquals("frontend", password.direction().text());
@@ -138,6 +140,13 @@ class DeclarationParserTest {
         assertEquals(List.of("portal_count"), execute.parameters().stream().map(p -> p.name().text()).toList());
         assertEquals("char:69", show(execute.tag()));
         assertEquals(List.of(), execute.members());
+        assertNull(execute.via());
+
+        Decl.Message accepted = messages.get(4);
+        assertEquals("backend", accepted.direction().text());
+        assertEquals("single_byte", accepted.via().text());
+        assertEquals("char:83", show(accepted.tag()));
+        assertEquals("(== (peek u8) 1)", show(accepted.when()));
     }
 
     @Test
@@ -204,7 +213,7 @@ class DeclarationParserTest {
                         on frontend StartupMessage -> Authenticating;
                     }
                     state Authenticating {
-                        on backend AuthenticationOk -> Ready { set auth = NONE; set count += 1; }
+                        on backend AuthenticationOk -> Ready { set auth = NONE; set count += 1; set types = []; }
                         on backend ParameterStatus;
                         on backend Other {}
                     }
@@ -231,13 +240,14 @@ class DeclarationParserTest {
         MachineItem.State auth = assertInstanceOf(MachineItem.State.class, items.get(2));
         MachineItem.Transition ok = assertInstanceOf(MachineItem.Transition.class, auth.items().get(0));
         assertEquals("Ready", ok.target().text());
-        assertEquals(2, ok.actions().size());
+        assertEquals(3, ok.actions().size());
         assertEquals("auth", ok.actions().get(0).variable().text());
         assertEquals("=", ok.actions().get(0).operator());
         assertEquals("NONE", show(ok.actions().get(0).value()));
         assertEquals("count", ok.actions().get(1).variable().text());
         assertEquals("+=", ok.actions().get(1).operator());
         assertEquals("1", show(ok.actions().get(1).value()));
+        assertInstanceOf(Expr.EmptyList.class, ok.actions().get(2).value());
         MachineItem.Transition stay = assertInstanceOf(MachineItem.Transition.class, auth.items().get(1));
         assertNull(stay.target());
         assertEquals(List.of(), stay.actions());

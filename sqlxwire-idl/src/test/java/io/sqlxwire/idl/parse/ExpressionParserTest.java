@@ -54,6 +54,8 @@ class ExpressionParserTest {
             return String.valueOf(b.value());
         } else if (e instanceof Expr.NullLit) {
             return "null";
+        } else if (e instanceof Expr.EmptyList) {
+            return "[]";
         } else if (e instanceof Expr.NameRef n) {
             return n.name().text();
         } else if (e instanceof Expr.Member m) {
@@ -137,10 +139,12 @@ class ExpressionParserTest {
     }
 
     @Test
-    void booleanAndNullLiterals() {
+    void booleanNullAndEmptyListLiterals() {
         assertEquals(true, assertInstanceOf(Expr.BoolLit.class, expr("true")).value());
         assertEquals(false, assertInstanceOf(Expr.BoolLit.class, expr("false")).value());
         assertInstanceOf(Expr.NullLit.class, expr("null"));
+        assertInstanceOf(Expr.EmptyList.class, expr("[]"));
+        assertInstanceOf(Expr.EmptyList.class, expr("[ ]"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class SoftKeywordParserTest {
     @ValueSource(strings = {"tag", "size", "length", "state", "body", "flags", "at", "until", "rest", "prefix", "when",
             "header", "max", "min", "sequence", "continued", "delimited", "initial", "final", "on", "set", "match",
             "mask", "alpn", "from", "message", "struct", "enum", "session", "framing", "machine", "signature",
-            "protocol", "import", "option", "direction", "transform", "has"})
+            "protocol", "import", "option", "direction", "transform", "has", "via"})
     void softKeywordsAreFieldNamesAndMayBeReferenced(String word) {
         Decl.Struct struct = parse("struct S { " + word + ": u8; copy: u8 if " + word + " == 1; }")
                 .all(Decl.Struct.class).get(0);
