@@ -118,9 +118,14 @@ final class Constants {
         }
     }
 
-    /** A constant expression reduced to its literal (so generators need not fold); others unchanged. */
+    /**
+     * A constant expression reduced to its literal, so generators need not fold; others unchanged.
+     * An expression of named constants without a choice in it ({@code LONG_PASSWORD | PROTOCOL_41})
+     * keeps its names: generated code reads better with them than with 513.
+     */
     static TypedExpr fold(TypedExpr expr) {
-        if (expr instanceof TypedExpr.IntConst || expr instanceof TypedExpr.NamedConst) {
+        if (expr instanceof TypedExpr.IntConst || expr instanceof TypedExpr.NamedConst
+                || namesConstants(expr) && !hasChoice(expr)) {
             return expr;
         }
         Optional<BigInteger> integer = integer(expr);
@@ -135,6 +140,30 @@ final class Constants {
             return fold(bool(c.condition()).get() ? c.whenTrue() : c.whenFalse());
         }
         return expr;
+    }
+
+    private static boolean namesConstants(TypedExpr expr) {
+        if (expr instanceof TypedExpr.NamedConst) {
+            return true;
+        } else if (expr instanceof TypedExpr.Unary u) {
+            return namesConstants(u.operand());
+        } else if (expr instanceof TypedExpr.Binary b) {
+            return namesConstants(b.left()) || namesConstants(b.right());
+        } else if (expr instanceof TypedExpr.Conditional c) {
+            return namesConstants(c.whenTrue()) || namesConstants(c.whenFalse());
+        }
+        return false;
+    }
+
+    private static boolean hasChoice(TypedExpr expr) {
+        if (expr instanceof TypedExpr.Conditional) {
+            return true;
+        } else if (expr instanceof TypedExpr.Unary u) {
+            return hasChoice(u.operand());
+        } else if (expr instanceof TypedExpr.Binary b) {
+            return hasChoice(b.left()) || hasChoice(b.right());
+        }
+        return false;
     }
 
     /** Whether an expression is a compile-time constant of any kind. */

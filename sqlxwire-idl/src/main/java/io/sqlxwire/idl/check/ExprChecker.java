@@ -290,8 +290,9 @@ final class ExprChecker {
                 return new TypedExpr.Binary(op, expectBool(b.left(), scope), expectBool(b.right(), scope), ExprType.BOOL);
             }
             case EQ, NE -> {
-                TypedExpr left = check(b.left(), scope, null);
-                TypedExpr right = check(b.right(), scope, left.type());
+                TypedExpr[] sides = operands(b, scope);
+                TypedExpr left = sides[0];
+                TypedExpr right = sides[1];
                 if (left.type().kind() == ExprType.Kind.NULL) {
                     left = check(b.left(), scope, right.type());
                 }
@@ -301,9 +302,16 @@ final class ExprChecker {
                 return new TypedExpr.Binary(op, left, right, ExprType.BOOL);
             }
             case LT, LE, GT, GE -> {
-                TypedExpr left = numeric(b.left(), scope, null, b.op());
-                TypedExpr right = numeric(b.right(), scope, left.type(), b.op());
-                return new TypedExpr.Binary(op, left, right, ExprType.BOOL);
+                TypedExpr[] sides = operands(b, scope);
+                for (int i = 0; i < 2; i++) {
+                    if (!sides[i].type().isNumeric()) {
+                        Expr side = i == 0 ? b.left() : b.right();
+                        mismatch(side.span(), "'" + b.op() + "' needs numbers, but " + describe(side) + " is "
+                                + sides[i].type().describe());
+                        sides[i] = error();
+                    }
+                }
+                return new TypedExpr.Binary(op, sides[0], sides[1], ExprType.BOOL);
             }
             case HAS -> {
                 TypedExpr left = check(b.left(), scope, null);
@@ -343,6 +351,29 @@ final class ExprChecker {
                 return new TypedExpr.Binary(op, left, right, type);
             }
         }
+    }
+
+    /**
+     * Types both sides of a comparison. A bare constant name may stand on either side
+     * ({@code OK == code} as well as {@code code == OK}): the side that can be typed alone goes first
+     * and gives the other its expected type.
+     */
+    private TypedExpr[] operands(Expr.Binary b, Scope scope) {
+        if (isBareUnknown(b.left(), scope) && !isBareUnknown(b.right(), scope)) {
+            TypedExpr right = check(b.right(), scope, null);
+            return new TypedExpr[] {check(b.left(), scope, right.type()), right};
+        }
+        TypedExpr left = check(b.left(), scope, null);
+        return new TypedExpr[] {left, check(b.right(), scope, left.type())};
+    }
+
+    private static boolean isBareUnknown(Expr expr, Scope scope) {
+        if (!(expr instanceof Expr.NameRef ref)) {
+            return false;
+        }
+        String name = ref.name().text();
+        return scope.lookup(name) == null && scope.declaredLater(name) == null
+                && !name.equals(REMAINING) && !name.equals(INDEX) && !name.equals(SESSION);
     }
 
     private TypedExpr numeric(Expr expr, Scope scope, ExprType expected, String op) {

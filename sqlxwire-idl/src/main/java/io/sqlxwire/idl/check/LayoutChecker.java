@@ -95,6 +95,8 @@ final class LayoutChecker {
             }
             Field model = field(field, scope);
             if (model == null) {
+                // Its type was wrong (reported): later uses of the name must not add "used before it is read".
+                scope.define(field.name().text(), Scope.NameKind.FIELD, ExprType.ERROR, null);
                 continue;
             }
             checked.add(model);

@@ -33,8 +33,8 @@ final class Sizes {
             return min(t.extent());
         } else if (type instanceof WireType.Padding p) {
             return min(p.extent());
-        } else if (type instanceof WireType.Bitmap) {
-            return type.fixedSize().orElse(0);
+        } else if (type instanceof WireType.Bitmap b) {
+            return type.fixedSize().orElse((b.bitOffset() + 7) / 8);
         } else if (type instanceof WireType.EnumRef e) {
             return e.base().kind().size();
         } else if (type instanceof WireType.FlagsRef f) {

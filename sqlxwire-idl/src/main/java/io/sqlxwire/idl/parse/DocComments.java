@@ -30,7 +30,16 @@ final class DocComments {
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
-        return String.join("\n", lines).stripTrailing();
+        int common = lines.stream().filter(l -> !l.isBlank()).mapToInt(DocComments::indentation).min().orElse(0);
+        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(common)).toList()).stripTrailing();
+    }
+
+    private static int indentation(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     private static String stripOneSpace(String text) {
