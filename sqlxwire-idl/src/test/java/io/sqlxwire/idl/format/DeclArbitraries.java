@@ -157,7 +157,7 @@ final class DeclArbitraries {
                 transition,
                 Arbitraries.just(new MachineItem.Final(SPAN)));
         Arbitrary<Name> stateNames = Arbitraries.frequencyOf(
-                Tuple.of(5, names()),
+                Tuple.of(3, names()),
                 Tuple.of(1, Arbitraries.just(new Name("*", SPAN))));
         Arbitrary<MachineItem> state = Combinators.combine(stateNames, docs(), stateItem.list().ofMaxSize(4))
                 .as((name, doc, items) -> new MachineItem.State(name, doc, items, SPAN));
