@@ -47,7 +47,7 @@ structDecl
     ;
 
 messageDecl
-    : 'message' ident parameters? ':' ident ('tag' tag=expr)? ('when' when=expr)? '{' member* '}'
+    : 'message' ident parameters? ':' ident ('via' via=ident)? ('tag' tag=expr)? ('when' when=expr)? '{' member* '}'
     ;
 
 parameters : '(' parameter (',' parameter)* ')' ;
@@ -201,6 +201,7 @@ primary
     | HEXBYTES                              # bytesLiteral
     | ('true' | 'false')                    # boolLiteral
     | 'null'                                # nullLiteral
+    | '[' ']'                               # emptyListLiteral
     | ident '(' arguments? ')'              # callExpr
     | ident                                 # nameExpr
     | '(' expr ')'                          # parenExpr
@@ -217,7 +218,7 @@ ident
     | 'struct' | 'message' | 'tag' | 'when' | 'size' | 'at' | 'until' | 'rest' | 'prefix'
     | 'session' | 'framing' | 'header' | 'body' | 'delimited' | 'max' | 'min' | 'continued'
     | 'sequence' | 'machine' | 'initial' | 'state' | 'on' | 'final' | 'set' | 'signature'
-    | 'match' | 'mask' | 'alpn' | 'has'
+    | 'match' | 'mask' | 'alpn' | 'has' | 'via'
     ;
 
 // ---------------------------------------------------------------- lexer

@@ -50,10 +50,11 @@ public sealed interface Decl {
     /**
      * A message of a direction's catalogue.
      *
+     * @param via  the framing it travels in ({@code via single_byte}), or {@code null} for any of its direction's
      * @param tag  the value of the framing's tag field that identifies it ({@code tag 'Q'}), or {@code null}
-     * @param when an extra condition on session variables that selects it among messages with the same tag
+     * @param when an extra condition that selects it among messages with the same tag
      */
-    record Message(Name name, String doc, List<Parameter> parameters, Name direction, Expr tag, Expr when,
+    record Message(Name name, String doc, List<Parameter> parameters, Name direction, Name via, Expr tag, Expr when,
                    List<Member> members, SourceSpan span) implements Decl {
         public Message {
             parameters = List.copyOf(parameters);

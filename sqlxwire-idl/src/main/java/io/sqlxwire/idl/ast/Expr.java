@@ -25,6 +25,9 @@ public sealed interface Expr {
 
     record NullLit(SourceSpan span) implements Expr {}
 
+    /** {@code []}: an empty list, to clear a list session variable. */
+    record EmptyList(SourceSpan span) implements Expr {}
+
     /** A bare name: a field, parameter, let, session variable, enum or flag constant, or a built-in. */
     record NameRef(Name name, SourceSpan span) implements Expr {}
 

@@ -9,10 +9,11 @@ public sealed interface FieldValue {
     record Constant(TypedExpr value) implements FieldValue {}
 
     /**
-     * A checksum of the bytes from the start of {@code fromField} (or of the enclosing struct when
-     * {@code null}) up to this field.
+     * A checksum of the bytes from a start up to this field: the start of {@code fromField}, or the
+     * first byte of the frame (header included) when {@code fromFrame}, or else the start of the
+     * enclosing struct. {@code seed} bytes, when not empty, are fed to the checksum first (CQL v5).
      */
-    record Checksum(ChecksumKind kind, String fromField) implements FieldValue {}
+    record Checksum(ChecksumKind kind, String fromField, boolean fromFrame, ByteString seed) implements FieldValue {}
 
     enum ChecksumKind { CRC32, CRC32C, CRC24 }
 }

@@ -43,6 +43,14 @@ public sealed interface TypedExpr {
         }
     }
 
+    /** {@code []}: the empty list, assigned to clear a list session variable. */
+    record EmptyList() implements TypedExpr {
+        @Override
+        public ExprType type() {
+            return ExprType.listOf(ExprType.ERROR);
+        }
+    }
+
     record NullConst() implements TypedExpr {
         @Override
         public ExprType type() {

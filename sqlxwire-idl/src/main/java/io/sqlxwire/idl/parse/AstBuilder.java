@@ -21,7 +21,8 @@ import java.util.Objects;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Parse tree to syntax tree. It keeps what was written (no name resolution, no typing) and attaches
@@ -42,13 +43,43 @@ final class AstBuilder {
 
     WireFile file(FileContext ctx) {
         List<Decl> decls = new ArrayList<>();
+        java.util.Set<String> unparsed = new java.util.HashSet<>();
         for (TopLevelContext top : ctx.topLevel()) {
+            if (containsSyntaxError(top)) {
+                // Checking what the parser had to guess at would only add errors about text never written.
+                declaredName(top).ifPresent(unparsed::add);
+                continue;
+            }
             Decl decl = declaration(top);
             if (decl != null) {
                 decls.add(decl);
             }
         }
-        return new WireFile(path, decls);
+        return new WireFile(path, decls, unparsed);
+    }
+
+    private static boolean containsSyntaxError(ParseTree tree) {
+        if (tree instanceof ErrorNode) {
+            return true;
+        }
+        if (tree instanceof ParserRuleContext rule && rule.exception != null) {
+            return true;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            if (containsSyntaxError(tree.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name of a struct, enum, flags or message declaration, when the parser got that far. */
+    private static java.util.Optional<String> declaredName(TopLevelContext top) {
+        ParseTree inner = top.getChildCount() > 0 ? top.getChild(0) : null;
+        if (inner != null && inner.getChildCount() > 1 && inner.getChild(1) instanceof IdentContext name) {
+            return java.util.Optional.of(name.getText());
+        }
+        return java.util.Optional.empty();
     }
 
     // ------------------------------------------------------------------ declarations
@@ -85,7 +116,8 @@ final class AstBuilder {
             }
             if (inner instanceof MessageDeclContext c) {
                 return new Decl.Message(name(c.ident(0)), doc(c), parameters(c.parameters()),
-                        name(c.ident(1)), exprOrNull(c.tag), exprOrNull(c.when), members(c.member()), span(c));
+                        name(c.ident(1)), c.via == null ? null : name(c.via), exprOrNull(c.tag), exprOrNull(c.when),
+                        members(c.member()), span(c));
             }
             if (inner instanceof SessionDeclContext c) {
                 return new Decl.Session(c.sessionVar().stream().map(this::sessionVar).toList(), span(c));
@@ -146,7 +178,14 @@ final class AstBuilder {
         Expr size = null;
         Expr at = null;
         Name transform = null;
+        java.util.Set<Class<?>> seenSuffixes = new java.util.HashSet<>();
         for (FieldSuffixContext suffix : c.fieldSuffix()) {
+            if (!seenSuffixes.add(suffix.getClass())) {
+                String keyword = suffix.getStart().getText();
+                diagnostics.error(span(suffix), "field '" + c.ident().getText() + "' has a second '" + keyword + "'"
+                        + (keyword.equals("if") ? "; combine the conditions with &&" : ""));
+                continue;
+            }
             if (suffix instanceof IfSuffixContext s) {
                 condition = expr(s.expr());
             } else if (suffix instanceof SizeSuffixContext s) {
@@ -262,10 +301,11 @@ final class AstBuilder {
     // ------------------------------------------------------------------ types
 
     private TypeRef typeRef(TypeRefContext ctx) {
-        if (require(ctx) instanceof SwitchTypeRefContext c) {
+        require(ctx);
+        if (ctx instanceof SwitchTypeRefContext c) {
             return switchType(c.switchType());
         }
-        if (require(ctx) instanceof NamedTypeRefContext c) {
+        if (ctx instanceof NamedTypeRefContext c) {
                 NamedTypeContext named = require(c.namedType());
                 List<Argument> args = named.getChildCount() > 1 ? arguments(named.arguments()) : null;
                 List<TypeRef.Suffix> suffixes = c.typeSuffix().stream().map(this::suffix).toList();
@@ -331,53 +371,58 @@ final class AstBuilder {
     }
 
     private Expr expr(ExprContext ctx) {
-        if (require(ctx) instanceof PrimaryExprContext c) {
+        require(ctx);
+        if (ctx instanceof PrimaryExprContext c) {
             return primary(c.primary());
         }
-        if (require(ctx) instanceof MemberExprContext c) {
+        if (ctx instanceof MemberExprContext c) {
             return new Expr.Member(expr(c.expr()), name(c.ident()), span(c));
         }
-        if (require(ctx) instanceof IndexExprContext c) {
+        if (ctx instanceof IndexExprContext c) {
             return new Expr.Index(expr(c.expr(0)), expr(c.expr(1)), span(c));
         }
-        if (require(ctx) instanceof UnaryExprContext c) {
+        if (ctx instanceof UnaryExprContext c) {
             return new Expr.Unary(c.op.getText(), expr(c.expr()), span(c));
         }
-        if (require(ctx) instanceof BinaryExprContext c) {
+        if (ctx instanceof BinaryExprContext c) {
             return new Expr.Binary(c.op.getText(), expr(c.expr(0)), expr(c.expr(1)), span(c));
         }
-        if (require(ctx) instanceof ConditionalExprContext c) {
+        if (ctx instanceof ConditionalExprContext c) {
             return new Expr.Conditional(expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)), span(c));
         }
         throw new IncompleteSyntax();
     }
 
     private Expr primary(PrimaryContext ctx) {
-        if (require(ctx) instanceof IntLiteralContext c) {
+        require(ctx);
+        if (ctx instanceof IntLiteralContext c) {
             return intLiteral(c);
         }
-        if (require(ctx) instanceof CharLiteralContext c) {
+        if (ctx instanceof CharLiteralContext c) {
             return new Expr.CharLit(charValue(c.CHAR().getSymbol()), c.getText(), span(c));
         }
-        if (require(ctx) instanceof StringLiteralContext c) {
+        if (ctx instanceof StringLiteralContext c) {
             return new Expr.StringLit(stringValue(c.STRING().getSymbol()), span(c));
         }
-        if (require(ctx) instanceof BytesLiteralContext c) {
+        if (ctx instanceof BytesLiteralContext c) {
             return bytesLiteral(c);
         }
-        if (require(ctx) instanceof BoolLiteralContext c) {
+        if (ctx instanceof BoolLiteralContext c) {
             return new Expr.BoolLit(c.getText().equals("true"), span(c));
         }
-        if (require(ctx) instanceof NullLiteralContext c) {
+        if (ctx instanceof NullLiteralContext c) {
             return new Expr.NullLit(span(c));
         }
-        if (require(ctx) instanceof CallExprContext c) {
+        if (ctx instanceof EmptyListLiteralContext c) {
+            return new Expr.EmptyList(span(c));
+        }
+        if (ctx instanceof CallExprContext c) {
             return new Expr.Call(name(c.ident()), arguments(c.arguments()), span(c));
         }
-        if (require(ctx) instanceof NameExprContext c) {
+        if (ctx instanceof NameExprContext c) {
             return new Expr.NameRef(name(c.ident()), span(c));
         }
-        if (require(ctx) instanceof ParenExprContext c) {
+        if (ctx instanceof ParenExprContext c) {
             return expr(c.expr());
         }
         throw new IncompleteSyntax();

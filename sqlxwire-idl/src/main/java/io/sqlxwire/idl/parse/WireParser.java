@@ -7,6 +7,8 @@ import io.sqlxwire.idl.grammar.WireLexer;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -54,11 +56,19 @@ public final class WireParser {
                 end = Math.max(start, token.getStopIndex() + 1);
                 if (token.getType() == WireLexer.UNEXPECTED) {
                     message = "unexpected character '" + token.getText() + "'";
-                } else if (token.getType() == Token.EOF) {
-                    message = "unexpected end of file: " + msg.replace("<EOF>", "end of file");
+                } else if (recognizer instanceof Parser parser) {
+                    message = "unexpected " + describe(token) + ExpectedTokens.describe(parser.getExpectedTokens(),
+                            parser.getVocabulary());
                 }
+            } else if (recognizer instanceof Lexer lexer) {
+                start = lexer._tokenStartCharIndex;
+                end = Math.max(start, lexer._input.index());
             }
             diagnostics.error(new SourceSpan(path, line, column + 1, start, end), "syntax error: " + message);
+        }
+
+        private static String describe(Token token) {
+            return token.getType() == Token.EOF ? "end of file" : "'" + token.getText() + "'";
         }
     }
 }

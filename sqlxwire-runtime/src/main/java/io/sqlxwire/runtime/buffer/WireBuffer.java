@@ -1,0 +1,319 @@
+package io.sqlxwire.runtime.buffer;
+
+import io.sqlxwire.runtime.error.CodecException;
+import java.nio.ByteBuffer;
+
+/**
+ * A bounds-checked, read-only view of a region of bytes: a {@code byte[]}, a heap
+ * {@link ByteBuffer} or a direct one, never copied.
+ *
+ * <p>Offsets are relative to the start of the region; every read is checked against the region's
+ * length and fails with a {@link CodecException} naming the offset of the item that did not fit,
+ * never with an {@code IndexOutOfBoundsException}. Error offsets are reported in the coordinates
+ * of the outermost region (usually the frame): a {@link #slice slice} remembers its {@link #origin()}.
+ *
+ * <p>A view is a reusable flyweight: {@code wrap} and {@code slice(..., target)} re-point an
+ * existing object, so a decoder allocates its views once and then nothing per message. Heap
+ * buffers are read through their backing array; direct and read-only buffers through view handles
+ * that ignore the buffer's own byte order. The wrapped buffer's position and limit are never
+ * touched, and must not shrink while wrapped.
+ *
+ * <p>Naming: {@code u16be} reads an unsigned 16-bit big-endian value, {@code i32le} a signed
+ * 32-bit little-endian one. {@code u32} is returned as a non-negative {@code long}; {@code u64}
+ * returns the 64 bits as a {@code long} (use {@link Long#compareUnsigned} and friends).
+ */
+public final class WireBuffer {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private byte[] array = EMPTY;
+    private ByteBuffer nio;
+    private int base;
+    private int length;
+    private long origin;
+
+    /** An empty view, to be pointed somewhere with {@code wrap} or {@link #slice}. */
+    public WireBuffer() {
+    }
+
+    public static WireBuffer of(byte[] bytes) {
+        return new WireBuffer().wrap(bytes, 0, bytes.length);
+    }
+
+    public static WireBuffer of(byte[] bytes, int offset, int length) {
+        return new WireBuffer().wrap(bytes, offset, length);
+    }
+
+    /** A view of {@code buffer} from its position to its limit. */
+    public static WireBuffer of(ByteBuffer buffer) {
+        return new WireBuffer().wrap(buffer);
+    }
+
+    public WireBuffer wrap(byte[] bytes, int offset, int regionLength) {
+        checkArguments(bytes.length, offset, regionLength);
+        return point(bytes, null, offset, regionLength, 0);
+    }
+
+    /** Wraps {@code buffer} from its position to its limit. */
+    public WireBuffer wrap(ByteBuffer buffer) {
+        int position = buffer.position();
+        int remaining = buffer.remaining();
+        if (buffer.hasArray()) {
+            return point(buffer.array(), null, buffer.arrayOffset() + position, remaining, 0);
+        }
+        return point(null, buffer, position, remaining, 0);
+    }
+
+    /**
+     * Points {@code target} at {@code length} bytes starting at {@code offset} of this view and
+     * returns it. The slice reports error offsets in this view's coordinates.
+     */
+    public WireBuffer slice(int offset, int sliceLength, WireBuffer target) {
+        checkRange(offset, sliceLength);
+        return target.point(array, nio, base + offset, sliceLength, origin + offset);
+    }
+
+    private WireBuffer point(byte[] bytes, ByteBuffer buffer, int start, int regionLength, long originOffset) {
+        this.array = bytes;
+        this.nio = buffer;
+        this.base = start;
+        this.length = regionLength;
+        this.origin = originOffset;
+        return this;
+    }
+
+    /** Number of bytes in the region. */
+    public int length() {
+        return length;
+    }
+
+    /** Offset of this region's first byte in the coordinates errors are reported in. */
+    public long origin() {
+        return origin;
+    }
+
+    /**
+     * Checks that {@code count} bytes starting at {@code offset} lie inside the region.
+     *
+     * @throws CodecException naming {@code offset} when they do not
+     */
+    public void checkRange(int offset, int count) {
+        if ((offset | count) < 0 || offset > length - count) {
+            throw outside(offset, count);
+        }
+    }
+
+    private CodecException outside(int offset, int count) {
+        if (offset < 0) {
+            return new CodecException("negative offset", origin + offset);
+        }
+        if (count < 0) {
+            return new CodecException("negative length " + count, origin + offset);
+        }
+        // An item starting beyond the end is truncation too: something before it claimed the bytes.
+        return CodecException.truncated(origin + offset, count, (long) length - offset);
+    }
+
+    public int u8(int offset) {
+        return i8(offset) & 0xFF;
+    }
+
+    public byte i8(int offset) {
+        checkRange(offset, 1);
+        return array != null ? array[base + offset] : nio.get(base + offset);
+    }
+
+    public int u16be(int offset) {
+        return i16be(offset) & 0xFFFF;
+    }
+
+    public int u16le(int offset) {
+        return i16le(offset) & 0xFFFF;
+    }
+
+    public short i16be(int offset) {
+        checkRange(offset, 2);
+        return array != null
+                ? (short) Views.SHORT_BE.get(array, base + offset)
+                : (short) Views.NIO_SHORT_BE.get(nio, base + offset);
+    }
+
+    public short i16le(int offset) {
+        checkRange(offset, 2);
+        return array != null
+                ? (short) Views.SHORT_LE.get(array, base + offset)
+                : (short) Views.NIO_SHORT_LE.get(nio, base + offset);
+    }
+
+    public int u24be(int offset) {
+        checkRange(offset, 3);
+        return (u16be(offset) << 8) | u8(offset + 2);
+    }
+
+    public int u24le(int offset) {
+        checkRange(offset, 3);
+        return u16le(offset) | (u8(offset + 2) << 16);
+    }
+
+    public int i24be(int offset) {
+        return (u24be(offset) << 8) >> 8;
+    }
+
+    public int i24le(int offset) {
+        return (u24le(offset) << 8) >> 8;
+    }
+
+    public long u32be(int offset) {
+        return i32be(offset) & 0xFFFF_FFFFL;
+    }
+
+    public long u32le(int offset) {
+        return i32le(offset) & 0xFFFF_FFFFL;
+    }
+
+    public int i32be(int offset) {
+        checkRange(offset, 4);
+        return array != null
+                ? (int) Views.INT_BE.get(array, base + offset)
+                : (int) Views.NIO_INT_BE.get(nio, base + offset);
+    }
+
+    public int i32le(int offset) {
+        checkRange(offset, 4);
+        return array != null
+                ? (int) Views.INT_LE.get(array, base + offset)
+                : (int) Views.NIO_INT_LE.get(nio, base + offset);
+    }
+
+    /** The 64 bits as a {@code long}; values above {@link Long#MAX_VALUE} come back negative. */
+    public long u64be(int offset) {
+        return i64be(offset);
+    }
+
+    /** The 64 bits as a {@code long}; values above {@link Long#MAX_VALUE} come back negative. */
+    public long u64le(int offset) {
+        return i64le(offset);
+    }
+
+    public long i64be(int offset) {
+        checkRange(offset, 8);
+        return array != null
+                ? (long) Views.LONG_BE.get(array, base + offset)
+                : (long) Views.NIO_LONG_BE.get(nio, base + offset);
+    }
+
+    public long i64le(int offset) {
+        checkRange(offset, 8);
+        return array != null
+                ? (long) Views.LONG_LE.get(array, base + offset)
+                : (long) Views.NIO_LONG_LE.get(nio, base + offset);
+    }
+
+    public float f32be(int offset) {
+        return Float.intBitsToFloat(i32be(offset));
+    }
+
+    public float f32le(int offset) {
+        return Float.intBitsToFloat(i32le(offset));
+    }
+
+    public double f64be(int offset) {
+        return Double.longBitsToDouble(i64be(offset));
+    }
+
+    public double f64le(int offset) {
+        return Double.longBitsToDouble(i64le(offset));
+    }
+
+    /** Copies {@code count} bytes at {@code offset} into {@code target} at {@code targetOffset}. */
+    public void getBytes(int offset, byte[] target, int targetOffset, int count) {
+        checkRange(offset, count);
+        if (targetOffset < 0 || targetOffset > target.length - count) {
+            throw new IllegalArgumentException("target array too small");
+        }
+        if (array != null) {
+            System.arraycopy(array, base + offset, target, targetOffset, count);
+        } else {
+            nio.get(base + offset, target, targetOffset, count);
+        }
+    }
+
+    /** A new array holding {@code count} bytes at {@code offset}; checked before allocating. */
+    public byte[] toByteArray(int offset, int count) {
+        checkRange(offset, count);
+        byte[] copy = new byte[count];
+        getBytes(offset, copy, 0, count);
+        return copy;
+    }
+
+    /**
+     * Feeds {@code count} bytes at {@code offset} to {@code checksum}. Array-backed views pass
+     * the array directly; other views copy through {@code scratch} (any size) so that no
+     * temporary buffer is allocated.
+     */
+    public void updateChecksum(java.util.zip.Checksum checksum, int offset, int count, byte[] scratch) {
+        checkRange(offset, count);
+        if (array != null) {
+            checksum.update(array, base + offset, count);
+            return;
+        }
+        for (int done = 0; done < count; ) {
+            int step = Math.min(scratch.length, count - done);
+            nio.get(base + offset + done, scratch, 0, step);
+            checksum.update(scratch, 0, step);
+            done += step;
+        }
+    }
+
+    /**
+     * Index of the first byte equal to {@code value} in {@code [from, to)}, or -1 when there is
+     * none. The range must lie inside the region.
+     */
+    public int indexOf(byte value, int from, int to) {
+        checkRange(from, to - from);
+        if (array != null) {
+            for (int i = base + from, end = base + to; i < end; i++) {
+                if (array[i] == value) {
+                    return i - base;
+                }
+            }
+        } else {
+            for (int i = base + from, end = base + to; i < end; i++) {
+                if (nio.get(i) == value) {
+                    return i - base;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the {@code count} bytes at {@code offset} equal {@code other[otherOffset...]}. */
+    public boolean contentEquals(int offset, int count, byte[] other, int otherOffset) {
+        checkRange(offset, count);
+        if (otherOffset < 0 || otherOffset > other.length - count) {
+            return false;
+        }
+        if (array != null) {
+            return java.util.Arrays.equals(
+                    array, base + offset, base + offset + count, other, otherOffset, otherOffset + count);
+        }
+        for (int i = 0; i < count; i++) {
+            if (nio.get(base + offset + i) != other[otherOffset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkArguments(int capacity, int offset, int regionLength) {
+        if ((offset | regionLength) < 0 || offset > capacity - regionLength) {
+            throw new IllegalArgumentException(
+                    "region " + offset + "+" + regionLength + " outside array of " + capacity);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WireBuffer[" + length + " bytes at origin " + origin + "]";
+    }
+}

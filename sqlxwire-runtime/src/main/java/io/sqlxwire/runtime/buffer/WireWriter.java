@@ -1,0 +1,406 @@
+package io.sqlxwire.runtime.buffer;
+
+import io.sqlxwire.runtime.Limits;
+import io.sqlxwire.runtime.error.CodecException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where encoders write: either a growable array owned by the writer, or a fixed region of the
+ * caller's {@code byte[]} or {@link ByteBuffer} (heap or direct).
+ *
+ * <p>Writes are relative to {@link #position()}, which starts at 0 at the beginning of the region.
+ * Values whose size is known only later (length prefixes, counts, bitmaps) are handled by
+ * back-patching: {@link #reserve} a zeroed slot, write the rest, then {@code patch..} the slot.
+ * Writing past a fixed region, or growing past the writer's maximum, raises a
+ * {@link CodecException} at the current position; a caller's ByteBuffer position is never moved
+ * (advance it by {@link #position()} after encoding).
+ *
+ * <p>Method names give the width, not the signedness: {@code put16be(v)} writes the low 16 bits
+ * of {@code v} big-endian, which serves {@code u16} and {@code i16} alike.
+ */
+public final class WireWriter {
+
+    private byte[] array;
+    private ByteBuffer nio;
+    private int base;
+    private int capacity;
+    private int position;
+    private final int maxBytes;
+
+    private WireWriter(byte[] array, ByteBuffer nio, int base, int capacity, int maxBytes) {
+        this.array = array;
+        this.nio = nio;
+        this.base = base;
+        this.capacity = capacity;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A growable writer that refuses to grow beyond the default maximum frame size. */
+    public static WireWriter growable() {
+        return growable(256, Limits.DEFAULTS.maxFrameBytes());
+    }
+
+    /** A growable writer starting at {@code initialCapacity} and never exceeding {@code maxBytes}. */
+    public static WireWriter growable(int initialCapacity, int maxBytes) {
+        if (initialCapacity < 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException("bad capacity " + initialCapacity + "/" + maxBytes);
+        }
+        return new WireWriter(new byte[Math.min(initialCapacity, maxBytes)], null, 0,
+                Math.min(initialCapacity, maxBytes), maxBytes);
+    }
+
+    /** A fixed writer over {@code length} bytes of {@code target} starting at {@code offset}. */
+    public static WireWriter into(byte[] target, int offset, int length) {
+        return new WireWriter(null, null, 0, 0, -1).wrap(target, offset, length);
+    }
+
+    /** A fixed writer over {@code target} from its position to its limit. */
+    public static WireWriter into(ByteBuffer target) {
+        return new WireWriter(null, null, 0, 0, -1).wrap(target);
+    }
+
+    /** Re-points this fixed writer at another region (no allocation). */
+    public WireWriter wrap(byte[] target, int offset, int length) {
+        requireFixed();
+        if ((offset | length) < 0 || offset > target.length - length) {
+            throw new IllegalArgumentException("region outside the array");
+        }
+        return point(target, null, offset, length);
+    }
+
+    /** Re-points this fixed writer at {@code target} from its position to its limit. */
+    public WireWriter wrap(ByteBuffer target) {
+        requireFixed();
+        if (target.isReadOnly()) {
+            throw new IllegalArgumentException("read-only buffer");
+        }
+        if (target.hasArray()) {
+            return point(target.array(), null, target.arrayOffset() + target.position(), target.remaining());
+        }
+        return point(null, target, target.position(), target.remaining());
+    }
+
+    private WireWriter point(byte[] bytes, ByteBuffer buffer, int start, int length) {
+        this.array = bytes;
+        this.nio = buffer;
+        this.base = start;
+        this.capacity = length;
+        this.position = 0;
+        return this;
+    }
+
+    private void requireFixed() {
+        if (maxBytes > 0) {
+            throw new IllegalStateException("a growable writer owns its array");
+        }
+    }
+
+    /** Number of bytes written so far (and offset of the next write). */
+    public int position() {
+        return position;
+    }
+
+    /** Forgets everything written; the storage is kept. */
+    public WireWriter reset() {
+        position = 0;
+        return this;
+    }
+
+    /** Moves the write position back to {@code newPosition} (discarding what followed it). */
+    public void truncate(int newPosition) {
+        if (newPosition < 0 || newPosition > position) {
+            throw new IllegalArgumentException("position " + newPosition + " not in 0.." + position);
+        }
+        position = newPosition;
+    }
+
+    /** Makes room for {@code count} more bytes, growing or failing. */
+    public void ensure(int count) {
+        if (count > capacity - position) {
+            grow(count);
+        }
+    }
+
+    private void grow(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative count " + count);
+        }
+        long needed = (long) position + count;
+        if (maxBytes < 0) {
+            throw CodecException.truncated(position, count, capacity - position);
+        }
+        if (needed > maxBytes) {
+            throw new CodecException("encoding exceeds the limit of " + maxBytes + " bytes", position);
+        }
+        int newCapacity = (int) Math.min(maxBytes, Math.max(needed, Math.max(16L, 2L * capacity)));
+        array = java.util.Arrays.copyOf(array, newCapacity);
+        capacity = newCapacity;
+    }
+
+    /** Writes {@code count} zero bytes and returns the position of the first: a slot to patch later. */
+    public int reserve(int count) {
+        int slot = position;
+        putZeros(count);
+        return slot;
+    }
+
+    public void putZeros(int count) {
+        ensure(count);
+        if (array != null) {
+            java.util.Arrays.fill(array, base + position, base + position + count, (byte) 0);
+        } else {
+            for (int i = 0; i < count; i++) {
+                nio.put(base + position + i, (byte) 0);
+            }
+        }
+        position += count;
+    }
+
+    public void put8(int value) {
+        ensure(1);
+        store8(position, value);
+        position++;
+    }
+
+    public void put16be(int value) {
+        ensure(2);
+        set16be(position, value);
+        position += 2;
+    }
+
+    public void put16le(int value) {
+        ensure(2);
+        set16le(position, value);
+        position += 2;
+    }
+
+    public void put24be(int value) {
+        ensure(3);
+        set24be(position, value);
+        position += 3;
+    }
+
+    public void put24le(int value) {
+        ensure(3);
+        set24le(position, value);
+        position += 3;
+    }
+
+    public void put32be(int value) {
+        ensure(4);
+        set32be(position, value);
+        position += 4;
+    }
+
+    public void put32le(int value) {
+        ensure(4);
+        set32le(position, value);
+        position += 4;
+    }
+
+    public void put64be(long value) {
+        ensure(8);
+        set64be(position, value);
+        position += 8;
+    }
+
+    public void put64le(long value) {
+        ensure(8);
+        set64le(position, value);
+        position += 8;
+    }
+
+    public void putF32be(float value) {
+        put32be(Float.floatToRawIntBits(value));
+    }
+
+    public void putF32le(float value) {
+        put32le(Float.floatToRawIntBits(value));
+    }
+
+    public void putF64be(double value) {
+        put64be(Double.doubleToRawLongBits(value));
+    }
+
+    public void putF64le(double value) {
+        put64le(Double.doubleToRawLongBits(value));
+    }
+
+    public void putBytes(byte[] bytes) {
+        putBytes(bytes, 0, bytes.length);
+    }
+
+    public void putBytes(byte[] bytes, int offset, int count) {
+        if ((offset | count) < 0 || offset > bytes.length - count) {
+            throw new IllegalArgumentException("source region outside the array");
+        }
+        ensure(count);
+        if (array != null) {
+            System.arraycopy(bytes, offset, array, base + position, count);
+        } else {
+            nio.put(base + position, bytes, offset, count);
+        }
+        position += count;
+    }
+
+    /** Copies {@code count} bytes at {@code offset} of {@code source}, for forwarding raw fields. */
+    public void putBytes(WireBuffer source, int offset, int count) {
+        source.checkRange(offset, count);
+        ensure(count);
+        if (array != null) {
+            source.getBytes(offset, array, base + position, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                nio.put(base + position + i, source.i8(offset + i));
+            }
+        }
+        position += count;
+    }
+
+    /** The byte already written at {@code at} (for read-modify-write of bitmaps). */
+    public int u8At(int at) {
+        checkWritten(at, 1);
+        return (array != null ? array[base + at] : nio.get(base + at)) & 0xFF;
+    }
+
+    /** Overwrites one byte already written (reserved) at {@code at}. */
+    public void patch8(int at, int value) {
+        checkWritten(at, 1);
+        store8(at, value);
+    }
+
+    public void patch16be(int at, int value) {
+        checkWritten(at, 2);
+        set16be(at, value);
+    }
+
+    public void patch16le(int at, int value) {
+        checkWritten(at, 2);
+        set16le(at, value);
+    }
+
+    public void patch24be(int at, int value) {
+        checkWritten(at, 3);
+        set24be(at, value);
+    }
+
+    public void patch24le(int at, int value) {
+        checkWritten(at, 3);
+        set24le(at, value);
+    }
+
+    public void patch32be(int at, int value) {
+        checkWritten(at, 4);
+        set32be(at, value);
+    }
+
+    public void patch32le(int at, int value) {
+        checkWritten(at, 4);
+        set32le(at, value);
+    }
+
+    public void patch64be(int at, long value) {
+        checkWritten(at, 8);
+        set64be(at, value);
+    }
+
+    public void patch64le(int at, long value) {
+        checkWritten(at, 8);
+        set64le(at, value);
+    }
+
+    private void set16be(int at, int value) {
+        if (array != null) {
+            Views.SHORT_BE.set(array, base + at, (short) value);
+        } else {
+            Views.NIO_SHORT_BE.set(nio, base + at, (short) value);
+        }
+    }
+
+    private void set16le(int at, int value) {
+        if (array != null) {
+            Views.SHORT_LE.set(array, base + at, (short) value);
+        } else {
+            Views.NIO_SHORT_LE.set(nio, base + at, (short) value);
+        }
+    }
+
+    private void set24be(int at, int value) {
+        store8(at, value >>> 16);
+        store8(at + 1, value >>> 8);
+        store8(at + 2, value);
+    }
+
+    private void set24le(int at, int value) {
+        store8(at, value);
+        store8(at + 1, value >>> 8);
+        store8(at + 2, value >>> 16);
+    }
+
+    private void set32be(int at, int value) {
+        if (array != null) {
+            Views.INT_BE.set(array, base + at, value);
+        } else {
+            Views.NIO_INT_BE.set(nio, base + at, value);
+        }
+    }
+
+    private void set32le(int at, int value) {
+        if (array != null) {
+            Views.INT_LE.set(array, base + at, value);
+        } else {
+            Views.NIO_INT_LE.set(nio, base + at, value);
+        }
+    }
+
+    private void set64be(int at, long value) {
+        if (array != null) {
+            Views.LONG_BE.set(array, base + at, value);
+        } else {
+            Views.NIO_LONG_BE.set(nio, base + at, value);
+        }
+    }
+
+    private void set64le(int at, long value) {
+        if (array != null) {
+            Views.LONG_LE.set(array, base + at, value);
+        } else {
+            Views.NIO_LONG_LE.set(nio, base + at, value);
+        }
+    }
+
+    private void store8(int at, int value) {
+        if (array != null) {
+            array[base + at] = (byte) value;
+        } else {
+            nio.put(base + at, (byte) value);
+        }
+    }
+
+    /** A patch may only overwrite bytes already written or reserved. */
+    private void checkWritten(int at, int count) {
+        if (at < 0 || at > position - count) {
+            throw new IllegalArgumentException("patch at " + at + " outside the written region");
+        }
+    }
+
+    /** A read view of everything written so far, pointed into {@code target} (the bytes are not copied). */
+    public WireBuffer written(WireBuffer target) {
+        if (array != null) {
+            return target.wrap(array, base, position);
+        }
+        ByteBuffer region = nio.duplicate().position(base).limit(base + position);
+        return target.wrap(region);
+    }
+
+    /** A copy of everything written so far. */
+    public byte[] toByteArray() {
+        byte[] copy = new byte[position];
+        if (array != null) {
+            System.arraycopy(array, base, copy, 0, position);
+        } else {
+            nio.get(base, copy, 0, position);
+        }
+        return copy;
+    }
+}
