@@ -97,6 +97,9 @@ final class DeclPrinter {
         out.text("message " + message.name().text());
         members.parameters(message.parameters());
         out.text(": " + message.direction().text());
+        if (message.via() != null) {
+            out.text(" via " + message.via().text());
+        }
         if (message.tag() != null) {
             out.text(" tag " + ExprPrinter.print(message.tag()));
         }

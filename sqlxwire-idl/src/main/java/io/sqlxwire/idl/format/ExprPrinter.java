@@ -49,6 +49,9 @@ final class ExprPrinter {
         if (expr instanceof Expr.NullLit) {
             return "null";
         }
+        if (expr instanceof Expr.EmptyList) {
+            return "[]";
+        }
         if (expr instanceof Expr.NameRef e) {
             return e.name().text();
         }

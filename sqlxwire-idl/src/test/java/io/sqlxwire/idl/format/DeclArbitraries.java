@@ -88,9 +88,10 @@ final class DeclArbitraries {
 
     private Arbitrary<Decl> message() {
         Arbitrary<Expr> optional = exprs.exprs(2).injectNull(0.5);
-        return Combinators.combine(names(), docs(), parameters(), names(), optional, optional, members())
-                .as((name, doc, parameters, direction, tag, when, members) ->
-                        new Decl.Message(name, doc, parameters, direction, tag, when, members, SPAN));
+        return Combinators.combine(names(), docs(), parameters(), names(), names().injectNull(0.6), optional, optional,
+                        members())
+                .as((name, doc, parameters, direction, via, tag, when, members) ->
+                        new Decl.Message(name, doc, parameters, direction, via, tag, when, members, SPAN));
     }
 
     private Arbitrary<List<Decl.Parameter>> parameters() {

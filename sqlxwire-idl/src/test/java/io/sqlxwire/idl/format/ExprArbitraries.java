@@ -29,7 +29,7 @@ final class ExprArbitraries {
     static final List<String> SOFT_KEYWORDS = List.of("protocol", "import", "option", "direction", "from",
             "transform", "enum", "flags", "struct", "message", "tag", "when", "size", "at", "until", "rest",
             "prefix", "session", "framing", "header", "body", "delimited", "max", "min", "continued", "sequence",
-            "machine", "initial", "state", "on", "final", "set", "signature", "match", "mask", "alpn", "has");
+            "machine", "initial", "state", "on", "final", "set", "signature", "match", "mask", "alpn", "has", "via");
 
     static final List<String> BINARY_OPERATORS = List.of("||", "&&", "==", "!=", "<", "<=", ">", ">=", "has",
             "|", "^", "&", "<<", ">>", "+", "-", "*", "/", "%");
@@ -84,6 +84,7 @@ final class ExprArbitraries {
                 Tuple.of(1, bytesLits()),
                 Tuple.of(1, Arbitraries.of(true, false).map(value -> new Expr.BoolLit(value, SPAN))),
                 Tuple.of(1, Arbitraries.just(new Expr.NullLit(SPAN))),
+                Tuple.of(1, Arbitraries.just(new Expr.EmptyList(SPAN))),
                 Tuple.of(5, names().map(name -> new Expr.NameRef(name, SPAN))));
     }
 

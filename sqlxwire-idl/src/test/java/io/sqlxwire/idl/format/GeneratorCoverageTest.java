@@ -60,7 +60,7 @@ class GeneratorCoverageTest {
                 "fallback arm", "guarded arm", "named argument", "type arguments", "empty brackets",
                 "prefix null", "field value", "field if", "field size", "field at", "field transform",
                 "anonymous field", "typed let", "action +=", "state *", "transition target", "mask",
-                "session initial", "message tag", "message when", "qualified option"));
+                "session initial", "message tag", "message when", "message via", "qualified option"));
         return expected;
     }
 
@@ -155,6 +155,9 @@ class GeneratorCoverageTest {
             }
             if (m.when() != null) {
                 seen.add("message when");
+            }
+            if (m.via() != null) {
+                seen.add("message via");
             }
         } else if (node instanceof Decl.Option o && o.name().text().contains(".")) {
             seen.add("qualified option");
