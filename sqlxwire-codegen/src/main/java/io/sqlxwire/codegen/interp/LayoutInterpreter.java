@@ -88,6 +88,10 @@ public final class LayoutInterpreter {
                 }
             }
         }
+        // Data reached through at(...) belongs to the struct too: it ends after the furthest byte read.
+        if (scope.furthest() > region.position()) {
+            region.position(scope.furthest());
+        }
         return scope.toObj();
     }
 
@@ -141,6 +145,9 @@ public final class LayoutInterpreter {
             value = types.decode(type, target, scope);
         }
         int length = target.position() - start;
+        if (target != region) {
+            scope.reached(target.position());
+        }
         if (field.value() instanceof FieldValue.Constant constant) {
             Value expected = evaluator.eval(constant.value(), scope, region);
             if (!ExprEvaluator.same(value, expected)) {

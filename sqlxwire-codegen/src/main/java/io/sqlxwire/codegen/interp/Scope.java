@@ -22,6 +22,7 @@ final class Scope {
     private final WireBuffer frame;
     private int elementIndex = -1;
     private int structStart;
+    private int furthest;
 
     Scope(Map<String, Value> parameters, Session session, int depth, WireBuffer frame) {
         this.parameters = parameters;
@@ -109,6 +110,15 @@ final class Scope {
 
     void structStart(int start) {
         this.structStart = start;
+    }
+
+    /** Records the end of a positioned field, which the cursor does not pass over. */
+    void reached(int position) {
+        furthest = Math.max(furthest, position);
+    }
+
+    int furthest() {
+        return furthest;
     }
 
     Value.Obj toObj() {
