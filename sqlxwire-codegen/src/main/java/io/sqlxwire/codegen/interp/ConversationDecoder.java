@@ -58,6 +58,16 @@ public final class ConversationDecoder {
         if (model.machine() == null || model.machine().state(stateName).isEmpty()) {
             throw new IllegalArgumentException("no state " + stateName);
         }
+        // A state that names no framing for a direction keeps the one it was entered with; without
+        // the path that led there, take the framing of the nearest state declared before it that
+        // names one (states are usually declared in conversation order).
+        List<MachineModel.State> states = model.machine().states();
+        for (MachineModel.State candidate : states) {
+            framings.putAll(candidate.framings());
+            if (candidate.name().equals(stateName)) {
+                break;
+            }
+        }
         enter(stateName);
     }
 
