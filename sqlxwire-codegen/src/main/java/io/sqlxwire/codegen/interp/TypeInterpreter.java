@@ -30,7 +30,6 @@ import java.util.Map;
  */
 final class TypeInterpreter {
 
-    private final ProtocolModel model;
     private final Limits limits;
     private final LayoutInterpreter layouts;
     private final ExprEvaluator evaluator;
@@ -39,7 +38,7 @@ final class TypeInterpreter {
     private final Map<String, StructModel> structs = new HashMap<>();
 
     TypeInterpreter(ProtocolModel model, Limits limits, LayoutInterpreter layouts, ExprEvaluator evaluator) {
-        this.model = model;
+
         this.limits = limits;
         this.layouts = layouts;
         this.evaluator = evaluator;
