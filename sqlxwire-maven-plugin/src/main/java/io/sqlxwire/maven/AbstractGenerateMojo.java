@@ -7,6 +7,7 @@ import io.sqlxwire.maven.staleness.BuildStatus;
 import io.sqlxwire.maven.staleness.Fingerprint;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,6 +96,8 @@ abstract class AbstractGenerateMojo extends AbstractWireMojo {
         BuildStatus.delete(statusFile);
         GenerationOutcome outcome = generate(inputs, generator());
         Collection<String> previouslyGenerated = previous.map(BuildStatus::outputs).orElse(List.of());
+        // Created even when nothing is generated: the directory is a registered source root.
+        Files.createDirectories(output);
         int changes = GeneratedFiles.sync(output, outcome.generated(), previouslyGenerated);
         buildContext.refresh(output.toFile());
 
