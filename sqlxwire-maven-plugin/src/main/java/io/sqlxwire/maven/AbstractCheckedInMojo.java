@@ -40,6 +40,7 @@ abstract class AbstractCheckedInMojo extends AbstractWireMojo {
         Path scratch = checkDirectory.toPath();
         try {
             emptyDirectory(scratch);
+            Files.createDirectories(scratch); // even when empty: the user may look here after a failed check
             GeneratedFiles.sync(scratch, outcome.generated(), List.of());
             return TreeComparison.compare(scratch, checkedInDirectory.toPath());
         } catch (IOException e) {
