@@ -39,6 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code ```wire-error}: a complete file that shows a mistake; it must parse, and checking it
  *       must report at least one error. When a {@code ```text} block follows it, that block must be
  *       exactly what the checker prints for it (the file is called {@code example.wire}).</li>
+ *   <li>{@code ```wire-syntax-error}: the same for a file with a syntax error; here the parser must
+ *       reject it (a mistake the parser lets through belongs in a {@code ```wire-error} block).</li>
  *   <li>{@code ```hexdump}: bytes quoted from a capture. The first line is
  *       {@code @ CAPTURE line N [offset K]} (a file under {@code shared/captures/conv/}, the 1-based
  *       line of the segment in it, the offset inside that segment); then each line starts with hex
@@ -58,6 +60,7 @@ class DocsExamplesTest {
         List<Block> blocks = blocks();
         assertTrue(count(blocks, "wire") >= 30, "expected at least 30 ```wire examples, found " + count(blocks, "wire"));
         assertTrue(count(blocks, "wire-error") >= 5, "expected the diagnostics section to show errors");
+        assertTrue(count(blocks, "wire-syntax-error") >= 1, "expected the diagnostics section to show a syntax error");
         assertTrue(count(blocks, "hexdump") >= 25, "expected a hex dump per construct");
     }
 
@@ -92,12 +95,23 @@ class DocsExamplesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everySyntaxErrorExampleIsASyntaxError() {
+        return blocks().stream()
+                .filter(block -> block.info().equals("wire-syntax-error"))
+                .map(block -> DynamicTest.dynamicTest(block.label(), () -> {
+                    Diagnostics diagnostics = new Diagnostics();
+                    WireParser.parse(block.fileName(), block.text(), diagnostics);
+                    assertTrue(diagnostics.hasErrors(), block.label() + " shows a syntax error the parser does not report");
+                }));
+    }
+
+    @TestFactory
     Stream<DynamicTest> everyMistakeIsReportedAsShown() {
         List<Block> blocks = blocks();
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
-            if (!block.info().equals("wire-error")) {
+            if (!block.isMistake()) {
                 continue;
             }
             Optional<Block> shown = i + 1 < blocks.size() && blocks.get(i + 1).info().equals("text")
@@ -128,6 +142,11 @@ class DocsExamplesTest {
 
         boolean isWire() {
             return info.equals("wire");
+        }
+
+        /** A file that shows a mistake, with or without a syntax error. */
+        boolean isMistake() {
+            return info.equals("wire-error") || info.equals("wire-syntax-error");
         }
 
         String label() {

@@ -284,6 +284,17 @@ final class ExprChecker {
     }
 
     private TypedExpr binary(Expr.Binary b, Scope scope, ExprType expected) {
+        TypedExpr typed = binaryOperation(b, scope, expected);
+        // An operand already reported makes the whole expression unknown, so nothing asks again
+        // whether it is a constant or what its type is.
+        if (typed instanceof TypedExpr.Binary result && (result.left().type().kind() == ExprType.Kind.ERROR
+                || result.right().type().kind() == ExprType.Kind.ERROR)) {
+            return error();
+        }
+        return typed;
+    }
+
+    private TypedExpr binaryOperation(Expr.Binary b, Scope scope, ExprType expected) {
         TypedExpr.BinaryOp op = TypedExpr.BinaryOp.bySymbol(b.op());
         switch (op) {
             case AND_ALSO, OR_ELSE -> {
