@@ -20,7 +20,6 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -48,8 +47,11 @@ abstract class AbstractGenerateMojo extends AbstractWireMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution execution;
 
-    @Component
-    protected BuildContext buildContext;
+    private final BuildContext buildContext;
+
+    protected AbstractGenerateMojo(BuildContext buildContext) {
+        this.buildContext = buildContext;
+    }
 
     /** The directory this goal generates into (its own: files no longer generated are deleted). */
     protected abstract File outputDirectory();

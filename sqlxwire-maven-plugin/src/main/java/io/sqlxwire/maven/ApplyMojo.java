@@ -3,9 +3,9 @@ package io.sqlxwire.maven;
 import io.sqlxwire.maven.drift.Drift;
 import io.sqlxwire.maven.drift.DriftRepair;
 import java.io.IOException;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -17,8 +17,12 @@ import org.codehaus.plexus.build.BuildContext;
 @Mojo(name = "apply", threadSafe = true)
 public class ApplyMojo extends AbstractCheckedInMojo {
 
-    @Component
-    private BuildContext buildContext;
+    private final BuildContext buildContext;
+
+    @Inject
+    public ApplyMojo(BuildContext buildContext) {
+        this.buildContext = buildContext;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -3,9 +3,11 @@ package io.sqlxwire.maven;
 import io.sqlxwire.codegen.Generation;
 import io.sqlxwire.codegen.java.ProtocolGenerator;
 import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.build.BuildContext;
 
 /**
  * Generates the Java codecs of every selected {@code .wire} file (decoders, encoders, records,
@@ -19,6 +21,11 @@ public class GenerateMojo extends AbstractGenerateMojo {
     /** Where the generated sources are written. The directory belongs to this goal. */
     @Parameter(property = "sqlxwire.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/sqlxwire", required = true)
     private File outputDirectory;
+
+    @Inject
+    public GenerateMojo(BuildContext buildContext) {
+        super(buildContext);
+    }
 
     @Override
     protected File outputDirectory() {

@@ -3,9 +3,11 @@ package io.sqlxwire.maven;
 import io.sqlxwire.codegen.Generation;
 import io.sqlxwire.codegen.java.ProtocolGenerator;
 import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.build.BuildContext;
 
 /**
  * Generates property-test support for every selected {@code .wire} file (jqwik arbitraries and
@@ -18,6 +20,11 @@ public class GenerateTestMojo extends AbstractGenerateMojo {
     /** Where the generated test sources are written. The directory belongs to this goal. */
     @Parameter(property = "sqlxwire.testOutputDirectory", defaultValue = "${project.build.directory}/generated-test-sources/sqlxwire", required = true)
     private File outputDirectory;
+
+    @Inject
+    public GenerateTestMojo(BuildContext buildContext) {
+        super(buildContext);
+    }
 
     @Override
     protected File outputDirectory() {
