@@ -1,0 +1,33 @@
+package io.sqlxwire.codegen;
+
+import io.sqlxwire.codegen.java.ArtifactGenerator;
+import io.sqlxwire.codegen.java.ProtocolGenerator;
+import java.util.List;
+
+/**
+ * The configured generators, as the front ends (Maven plugin, CLI) run them: one list for the
+ * main sources a protocol needs and one for its test sources. A new artifact generator becomes part of
+ * every build by being added here, and nowhere else.
+ */
+public final class Generation {
+
+    private Generation() {}
+
+    /** Decoders, encoders, records, framing, dispatch and state machine: what application code uses. */
+    public static ProtocolGenerator mainSources() {
+        return new ProtocolGenerator(mainGenerators());
+    }
+
+    /** Property-test support (jqwik arbitraries and properties) for the main sources. */
+    public static ProtocolGenerator testSources() {
+        return new ProtocolGenerator(testGenerators());
+    }
+
+    static List<ArtifactGenerator> mainGenerators() {
+        return List.of();
+    }
+
+    static List<ArtifactGenerator> testGenerators() {
+        return List.of();
+    }
+}

@@ -1,0 +1,10 @@
+package io.sqlxwire.it;
+
+import net.jqwik.api.Example;
+
+class ApplicationTest {
+    @Example
+    void compilesAgainstTheMainSources() {
+        Application.describe(null);
+    }
+}
