@@ -104,7 +104,7 @@ public final class FrameEncoderBuilder {
             WireType.Int intType = EncoderValueTypes.intBase(f.type());
             String setter = Naming.member(f.name());
             MethodSpec.Builder m = MethodSpec.methodBuilder(setter).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc(f.doc() == null || f.doc().isBlank() ? "" : f.doc().strip() + "\n\n");
+                    .addJavadoc("$L", f.doc() == null || f.doc().isBlank() ? "" : f.doc().strip() + "\n\n");
             if (intType == null || intType.kind().floating()) {
                 unsupported.add("framing " + framing.name() + "." + f.name() + ": header fields of this type");
                 m.addParameter(TypeName.LONG, "value")

@@ -1020,7 +1020,7 @@ public final class LayoutEncoderBuilder {
         Let let = (Let) plan.member;
         MethodSpec.Builder m = MethodSpec.methodBuilder(plan.setter).addModifiers(Modifier.PUBLIC).returns(self)
                 .addParameter(TypeName.LONG, "value")
-                .addJavadoc(docOf(let.doc()))
+                .addJavadoc("$L", docOf(let.doc()))
                 .addJavadoc("The joined value; the encoder writes its parts ($L).\n", partsOf(plan))
                 .addStatement("begin($L, $S)", plan.index, plan.setter)
                 .addStatement("$LValue = value", plan.base)
@@ -1106,7 +1106,7 @@ public final class LayoutEncoderBuilder {
                     List.of(com.palantir.javapoet.ParameterSpec.builder(CharSequence.class, "value").build()), body.build()));
         } else {
             out.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc(fieldDoc).addParameter(byte[].class, "value")
+                    .addJavadoc("$L", fieldDoc).addParameter(byte[].class, "value")
                     .addStatement("return $L(value, 0, value.length)", name).build());
             out.add(setter(plan, name, arm, fieldDoc, List.of(
                     com.palantir.javapoet.ParameterSpec.builder(byte[].class, "value").build(),
@@ -1125,7 +1125,7 @@ public final class LayoutEncoderBuilder {
     private MethodSpec setter(MemberPlan plan, String name, ArmInfo arm, String javadoc,
                               List<com.palantir.javapoet.ParameterSpec> params, CodeBlock write) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc(javadoc).addParameters(params)
+                .addJavadoc("$L", javadoc).addParameters(params)
                 .addCode(opening(plan));
         if (arm != null) {
             m.addCode(armCheck(plan, arm));
@@ -1289,7 +1289,7 @@ public final class LayoutEncoderBuilder {
     private MethodSpec structSetter(MemberPlan plan, String name, WireType.StructRef struct, ArmInfo arm, String child) {
         ClassName childType = names.encoder(struct.name());
         MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(childType)
-                .addJavadoc(arm != null ? docOf(arm.arm.doc()) : docOf(plan.field.doc()))
+                .addJavadoc("$L", arm != null ? docOf(arm.arm.doc()) : docOf(plan.field.doc()))
                 .addJavadoc("Returns the nested encoder, positioned here; it is finished when the next member starts.\n")
                 .addCode(opening(plan));
         if (arm != null) {
@@ -1373,7 +1373,7 @@ public final class LayoutEncoderBuilder {
         if (element instanceof WireType.StructRef struct) {
             String child = plan.base + "Encoder";
             out.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(names.encoder(struct.name()))
-                    .addJavadoc(fieldDoc)
+                    .addJavadoc("$L", fieldDoc)
                     .addJavadoc("Adds an element and returns its encoder (the same instance each time); the count is back-patched.\n")
                     .addCode(enter)
                     .addCode(wrapChild(plan, struct, child, plan.base + "Count"))
@@ -1395,7 +1395,7 @@ public final class LayoutEncoderBuilder {
         } else {
             Extent extent = extentOf(element);
             out.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc(fieldDoc).addParameter(byte[].class, "value")
+                    .addJavadoc("$L", fieldDoc).addParameter(byte[].class, "value")
                     .addStatement("return $L(value, 0, value.length)", name).build());
             shapes.add(List.of(com.palantir.javapoet.ParameterSpec.builder(byte[].class, "value").build(),
                     com.palantir.javapoet.ParameterSpec.builder(TypeName.INT, "offset").build(),
@@ -1409,7 +1409,7 @@ public final class LayoutEncoderBuilder {
         for (int i = 0; i < shapes.size(); i++) {
             String methodName = shapes.get(i).isEmpty() ? name + "Null" : name;
             out.add(MethodSpec.methodBuilder(methodName).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc(fieldDoc).addJavadoc(shapes.get(i).isEmpty() ? "Adds a NULL element.\n" : "Adds an element.\n")
+                    .addJavadoc("$L", fieldDoc).addJavadoc(shapes.get(i).isEmpty() ? "Adds a NULL element.\n" : "Adds an element.\n")
                     .addParameters(shapes.get(i))
                     .addCode(enter)
                     .beginControlFlow("try")
