@@ -138,11 +138,12 @@ class EncoderGoldenBytesTest {
             call(m, "wrap", out);
             call(m, "portal", "");
             call(m, "statement", "4");
+            call(m, "parameterFormatsAdd", 0);
             call(m, "parameterValuesAdd", "ams".getBytes(StandardCharsets.US_ASCII));
             call(m, "resultFormatsAdd", 1);
             call(m, "finish");
         });
-        assertArrayEquals(EncoderHarness.pgFrame(extendedClient, 'B', 2), bind);
+        assertArrayEquals(EncoderHarness.pgFrame(extendedClient, 'B', 3), bind);
 
         byte[] describe = taggedFrame('D', out -> {
             Object m = encoder("Describe");
