@@ -441,15 +441,19 @@ public final class LayoutEncoderBuilder {
                         + "and checksums, and returns the number of bytes this $L took.\n\n"
                         + "@throws IllegalStateException when a required member was not set\n", ownerName)
                 .addStatement("begin($L, \"finish\")", plans.size());
-        m.beginControlFlow("try");
+        CodeBlock.Builder checksums = CodeBlock.builder();
         for (MemberPlan plan : plans) {
             if (plan.kind == MemberPlan.Kind.CHECKSUM && plan.unsupported == null) {
-                m.addCode(checksumPatch(plan));
+                checksums.add(checksumPatch(plan));
             }
         }
-        m.nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
-                .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
-                .endControlFlow();
+        if (!checksums.isEmpty()) {
+            m.beginControlFlow("try")
+                    .addCode(checksums.build())
+                    .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
+                    .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
+                    .endControlFlow();
+        }
         m.addStatement("int written = out.position() - start");
         m.addStatement("out = null");
         for (MemberPlan plan : plans) {
@@ -581,6 +585,9 @@ public final class LayoutEncoderBuilder {
             if (plan.kind == MemberPlan.Kind.ARRAY && plan.unsupported == null) {
                 // An array nobody added to is an empty array when present.
                 CodeBlock present = presence(plan);
+                if (present.toString().equals("true")) {
+                    return b.addStatement("$LBegin()", plan.setter).addStatement("complete($L)", plan.index).build();
+                }
                 b.beginControlFlow("if ($L)", present)
                         .addStatement("$LBegin()", plan.setter)
                         .addStatement("complete($L)", plan.index)
@@ -611,10 +618,15 @@ public final class LayoutEncoderBuilder {
         }
         CodeBlock present = presence(plan);
         b.addStatement("$LStart = out.position()", plan.base);
-        b.beginControlFlow("if ($L)", present);
+        boolean always = present.toString().equals("true");
+        if (!always) {
+            b.beginControlFlow("if ($L)", present);
+        }
         b.addStatement("$LPresent = true", plan.base);
         b.add(autoWrite(plan));
-        b.endControlFlow();
+        if (!always) {
+            b.endControlFlow();
+        }
         b.addStatement("complete($L)", plan.index);
         return b.build();
     }
@@ -742,7 +754,10 @@ public final class LayoutEncoderBuilder {
             return b.build();
         }
         if (plan.kind == MemberPlan.Kind.ARRAY && plan.unsupported == null) {
-            b.beginControlFlow("if ($LPresent)", plan.base).add(arrayEnd(plan)).endControlFlow();
+            CodeBlock end = arrayEnd(plan);
+            if (!end.isEmpty()) {
+                b.beginControlFlow("if ($LPresent)", plan.base).add(end).endControlFlow();
+            }
         }
         b.addStatement("$LEnd = out.position()", plan.base);
         if (plan.field.regionSize() != null) {
