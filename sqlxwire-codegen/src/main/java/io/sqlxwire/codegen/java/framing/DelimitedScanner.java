@@ -48,6 +48,7 @@ public final class DelimitedScanner {
     private final Deque<String> pending = new ArrayDeque<>();
     private final Set<String> scheduled = new LinkedHashSet<>();
     private final List<FieldSpec> terminators = new ArrayList<>();
+    private final java.util.Map<ByteString, String> terminatorNames = new java.util.HashMap<>();
     private int temps;
 
     public DelimitedScanner(GenerationContext context, FramingModel framing, String label) {
@@ -343,6 +344,10 @@ public final class DelimitedScanner {
     }
 
     private String terminator(ByteString bytes) {
+        String known = terminatorNames.get(bytes);
+        if (known != null) {
+            return known;
+        }
         String name = "TERMINATOR_" + (terminators.size() + 1);
         CodeBlock.Builder values = CodeBlock.builder();
         for (int k = 0; k < bytes.length(); k++) {
@@ -350,6 +355,7 @@ public final class DelimitedScanner {
         }
         terminators.add(FieldSpec.builder(byte[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("{$L}", values.build()).build());
+        terminatorNames.put(bytes, name);
         return name;
     }
 

@@ -30,6 +30,11 @@ public record JExpr(CodeBlock code, TypeName type) {
         return CodeBlock.of("($T) $L", target, code);
     }
 
+    /** The expression cast to exactly {@code target} unless it has that type (for boxing into a list). */
+    public CodeBlock exactly(TypeName target) {
+        return type.equals(target) ? code : CodeBlock.of("($T) $L", target, code);
+    }
+
     /** The expression as an {@code int} (a Java index or switch value). */
     public CodeBlock asInt() {
         return as(TypeName.INT);
