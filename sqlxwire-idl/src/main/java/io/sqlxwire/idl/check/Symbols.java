@@ -31,15 +31,7 @@ final class Symbols {
     void addImported(WireFile file) {
         unparsed.addAll(file.unparsed());
         for (Decl decl : file.declarations()) {
-            if (decl instanceof Decl.Enum e) {
-                addType(e.name(), e);
-            } else if (decl instanceof Decl.Flags f) {
-                addType(f.name(), f);
-            } else if (decl instanceof Decl.Struct s) {
-                addType(s.name(), s);
-            } else if (decl instanceof Decl.Transform t) {
-                add(transforms, t.name(), t, "transform");
-            } else if (!(decl instanceof Decl.Import) && !(decl instanceof Decl.Option)) {
+            if (!addShareable(decl) && !(decl instanceof Decl.Import) && !(decl instanceof Decl.Option)) {
                 diagnostics.error(decl.span(), "an imported file may only declare enums, flags, structs and transforms; "
                         + "this " + kindOf(decl) + " belongs in the protocol's own file");
             }
@@ -49,16 +41,11 @@ final class Symbols {
     void addRoot(WireFile file) {
         unparsed.addAll(file.unparsed());
         for (Decl decl : file.declarations()) {
-            if (decl instanceof Decl.Enum e) {
-                addType(e.name(), e);
-            } else if (decl instanceof Decl.Flags f) {
-                addType(f.name(), f);
-            } else if (decl instanceof Decl.Struct s) {
-                addType(s.name(), s);
-            } else if (decl instanceof Decl.Message m) {
+            if (addShareable(decl)) {
+                continue;
+            }
+            if (decl instanceof Decl.Message m) {
                 addType(m.name(), m);
-            } else if (decl instanceof Decl.Transform t) {
-                add(transforms, t.name(), t, "transform");
             } else if (decl instanceof Decl.Direction d) {
                 add(directions, d.name(), d, "direction");
             } else if (decl instanceof Decl.Framing f) {
@@ -69,6 +56,22 @@ final class Symbols {
                 }
             }
         }
+    }
+
+    /** Registers what a library may share (enums, flags, structs, transforms); false for anything else. */
+    private boolean addShareable(Decl decl) {
+        if (decl instanceof Decl.Enum e) {
+            addType(e.name(), e);
+        } else if (decl instanceof Decl.Flags f) {
+            addType(f.name(), f);
+        } else if (decl instanceof Decl.Struct s) {
+            addType(s.name(), s);
+        } else if (decl instanceof Decl.Transform t) {
+            add(transforms, t.name(), t, "transform");
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private void addType(Name name, Decl decl) {

@@ -1,0 +1,173 @@
+package io.sqlxwire.codegen.java.decoder;
+
+import com.palantir.javapoet.CodeBlock;
+import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.codegen.java.values.Literals;
+import io.sqlxwire.idl.model.ExprType;
+import io.sqlxwire.idl.model.TypedExpr;
+import java.util.List;
+
+/**
+ * Translates checked expressions into Java expressions evaluated inside a decoder. Integers are
+ * evaluated in {@code long} so that sums of 32-bit lengths cannot overflow; conditions are
+ * {@code boolean}. Names resolve to the decoder's stored values: {@code owner.field} where
+ * {@code owner} is {@code this} in the decoder itself and {@code XDecoder.this} in its cursors.
+ * {@code remaining} and {@code peek} use the local variables {@code pos} and {@code limit} that
+ * every read method has; {@code _index} the cursor's local {@code index}.
+ */
+public final class ExpressionWriter {
+
+    private final String owner;
+
+    /** @param owner how the code being written refers to the decoder ({@code this} or {@code XDecoder.this}) */
+    public ExpressionWriter(String owner) {
+        this.owner = owner;
+    }
+
+    public CodeBlock write(TypedExpr expr) {
+        if (expr instanceof TypedExpr.IntConst c) {
+            return CodeBlock.of("$L", Literals.integer(c.value(), true));
+        }
+        if (expr instanceof TypedExpr.BoolConst b) {
+            return CodeBlock.of("$L", b.value());
+        }
+        if (expr instanceof TypedExpr.NamedConst n) {
+            return CodeBlock.of("$L", Literals.integer(n.value(), true));
+        }
+        if (expr instanceof TypedExpr.FieldRef f) {
+            return fieldRef(f.path(), f.type());
+        }
+        if (expr instanceof TypedExpr.LetRef l) {
+            return CodeBlock.of("$L.$L", owner, Naming.member(l.name()));
+        }
+        if (expr instanceof TypedExpr.ParamRef p) {
+            return CodeBlock.of("$L.$L", owner, Naming.member(p.name()));
+        }
+        if (expr instanceof TypedExpr.SessionRef s) {
+            return unwrapSessionValue(CodeBlock.of("$L.session.$L", owner, Naming.member(s.name())), s.type());
+        }
+        if (expr instanceof TypedExpr.Remaining) {
+            return CodeBlock.of("(limit - pos)");
+        }
+        if (expr instanceof TypedExpr.ElementIndex) {
+            return CodeBlock.of("index");
+        }
+        if (expr instanceof TypedExpr.Peek p) {
+            return CodeBlock.of("$L.peek$L(pos + $L, limit)", owner, DecoderNames.readMethodSuffix(p.read()),
+                    p.offset() == null ? CodeBlock.of("0") : write(p.offset()));
+        }
+        if (expr instanceof TypedExpr.SizeOf s) {
+            if (s.field().size() != 1) {
+                throw unsupported("sizeof of a nested field (" + String.join(".", s.field()) + ")");
+            }
+            String slot = DecoderNames.slot(s.field().get(0));
+            return CodeBlock.of("($L.$L_end - $L.$L_start)", owner, slot, owner, slot);
+        }
+        if (expr instanceof TypedExpr.CountOf c) {
+            if (c.target() instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
+                return CodeBlock.of("$L.$L.count()", owner, DecoderNames.slot(f.path().get(0)));
+            }
+            if (c.target() instanceof TypedExpr.SessionRef s) {
+                return CodeBlock.of("$L.session.$L.size()", owner, Naming.member(s.name()));
+            }
+            throw unsupported("count() of " + c.target());
+        }
+        if (expr instanceof TypedExpr.Index i) {
+            if (i.target() instanceof TypedExpr.SessionRef s) {
+                return unwrapSessionValue(CodeBlock.of("$L.session.$L.get((int) ($L))", owner, Naming.member(s.name()),
+                        write(i.index())), i.type());
+            }
+            if (i.target() instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
+                return CodeBlock.of("$L.$L.get((int) ($L))", owner, DecoderNames.slot(f.path().get(0)), write(i.index()));
+            }
+            throw unsupported("indexing " + i.target());
+        }
+        if (expr instanceof TypedExpr.Member m) {
+            return CodeBlock.of("$L.$L()", write(m.target()), Naming.member(m.member()));
+        }
+        if (expr instanceof TypedExpr.Unary u) {
+            return CodeBlock.of("$L($L)", u.op().symbol(), write(u.operand()));
+        }
+        if (expr instanceof TypedExpr.Binary b) {
+            return binary(b);
+        }
+        if (expr instanceof TypedExpr.Conditional c) {
+            return CodeBlock.of("($L ? $L : $L)", write(c.condition()), write(c.whenTrue()), write(c.whenFalse()));
+        }
+        if (expr instanceof TypedExpr.MinMax m) {
+            CodeBlock result = write(m.arguments().get(0));
+            for (int i = 1; i < m.arguments().size(); i++) {
+                result = CodeBlock.of("$T.$L($L, $L)", Math.class, m.max() ? "max" : "min", result,
+                        write(m.arguments().get(i)));
+            }
+            return result;
+        }
+        if (expr instanceof TypedExpr.Join j) {
+            return join(j);
+        }
+        throw unsupported("expression " + expr.getClass().getSimpleName());
+    }
+
+    private CodeBlock fieldRef(List<String> path, ExprType type) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$L.$L", owner, DecoderNames.slot(path.get(0)));
+        for (int i = 1; i < path.size(); i++) {
+            code.add(".$L()", Naming.member(path.get(i)));
+        }
+        return code.build();
+    }
+
+    /** Session variables hold record values (enum and flags records); expressions need the raw number. */
+    private static CodeBlock unwrapSessionValue(CodeBlock value, ExprType type) {
+        if (type.kind() == ExprType.Kind.ENUM) {
+            return CodeBlock.of("$L.value()", value);
+        }
+        if (type.kind() == ExprType.Kind.FLAGS) {
+            return CodeBlock.of("$L.bits()", value);
+        }
+        return value;
+    }
+
+    private CodeBlock binary(TypedExpr.Binary b) {
+        if (b.op() == TypedExpr.BinaryOp.EQ || b.op() == TypedExpr.BinaryOp.NE) {
+            TypedExpr other = b.left() instanceof TypedExpr.NullConst ? b.right()
+                    : b.right() instanceof TypedExpr.NullConst ? b.left() : null;
+            if (other != null) {
+                return CodeBlock.of("$L$L", b.op() == TypedExpr.BinaryOp.EQ ? "" : "!", nullTest(other));
+            }
+        }
+        CodeBlock left = write(b.left());
+        CodeBlock right = write(b.right());
+        return switch (b.op()) {
+            case HAS -> CodeBlock.of("(($L & $L) == $L)", left, right, right);
+            case DIV -> CodeBlock.of("$L.divide($L, $L, pos)", owner, left, right);
+            case MOD -> CodeBlock.of("$L.remainder($L, $L, pos)", owner, left, right);
+            // Integers are longs here so that lengths near 2^31 do not wrap.
+            case MUL, ADD, SUB, SHL -> CodeBlock.of("((long) $L $L $L)", left, b.op().symbol(), right);
+            default -> CodeBlock.of("($L $L $L)", left, b.op().symbol(), right);
+        };
+    }
+
+    private CodeBlock nullTest(TypedExpr value) {
+        if (value instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
+            return CodeBlock.of("$L.$L_null", owner, DecoderNames.slot(f.path().get(0)));
+        }
+        throw unsupported("comparing " + value + " with null");
+    }
+
+    private CodeBlock join(TypedExpr.Join j) {
+        CodeBlock.Builder code = CodeBlock.builder().add("(");
+        int shift = 0;
+        for (int i = 0; i < j.parts().size(); i++) {
+            int width = j.bitWidths().get(i);
+            long mask = width >= 64 ? -1L : (1L << width) - 1;
+            code.add(i == 0 ? "" : " | ")
+                    .add("((($L) & 0x$LL) << $L)", write(j.parts().get(i)), Long.toHexString(mask), shift);
+            shift += width;
+        }
+        return code.add(")").build();
+    }
+
+    static UnsupportedConstructException unsupported(String what) {
+        return new UnsupportedConstructException(what);
+    }
+}

@@ -1,0 +1,49 @@
+package io.sqlxwire.codegen.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.palantir.javapoet.JavaFile;
+import io.sqlxwire.codegen.testing.InMemoryCompiler;
+import io.sqlxwire.idl.model.ProtocolModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped description generates enums, decoders and records that compile without a warning, deterministically. */
+class DecoderGenerationTest {
+
+    static Stream<Path> protocols() throws IOException {
+        try (Stream<Path> files = Files.list(DecoderTestSupport.PROTOCOLS)) {
+            return files.filter(f -> f.toString().endsWith(".wire")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void generatesCodeThatCompilesWithoutWarnings(Path file) {
+        ProtocolModel model = DecoderTestSupport.model(file);
+        List<JavaFile> files = DecoderTestSupport.generate(model, true);
+        assertFalse(files.isEmpty());
+        InMemoryCompiler.compile(files);
+    }
+
+    @ParameterizedTest
+    @MethodSource("protocols")
+    void generatingTwiceGivesIdenticalSource(Path file) {
+        ProtocolModel model = DecoderTestSupport.model(file);
+        String first = render(DecoderTestSupport.generate(model, true));
+        String second = render(DecoderTestSupport.generate(DecoderTestSupport.model(file), true));
+        assertEquals(first, second);
+    }
+
+    private static String render(List<JavaFile> files) {
+        StringBuilder all = new StringBuilder();
+        files.forEach(f -> all.append(f.toString()));
+        return all.toString();
+    }
+}
