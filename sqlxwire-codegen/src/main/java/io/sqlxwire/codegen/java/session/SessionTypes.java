@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.GenerationContext;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.EnumModel;
 import io.sqlxwire.idl.model.IntKind;
 import io.sqlxwire.idl.model.SessionVariable;
@@ -46,23 +47,19 @@ public final class SessionTypes {
 
     /** Integers as the decoders return them: {@code long} from u32 up, {@code int} below, floats as floats. */
     public static TypeName intType(IntKind kind) {
-        return switch (kind) {
-            case U32, U64, I64 -> TypeName.LONG;
-            case F32 -> TypeName.FLOAT;
-            case F64 -> TypeName.DOUBLE;
-            default -> TypeName.INT;
-        };
+        return JavaValueTypes.primitive(kind);
     }
 
     public ClassName valueClass(String enumName) {
-        return ClassName.get(context.javaPackage(), context.naming().type(enumName));
+        return JavaValueTypes.enumClass(context, enumName);
     }
 
     /** The raw number type of an enum's {@code value()} or a flag set's {@code bits()}. */
     public TypeName rawType(String enumName) {
         EnumModel model = context.model().enumeration(enumName)
                 .orElseThrow(() -> new IllegalStateException("no enum or flags " + enumName));
-        return model.base().kind().size() >= 4 && model.base().kind() != IntKind.I32 ? TypeName.LONG : TypeName.INT;
+        // Flags keep their bits in a long whatever the base (the flags class's component and masks).
+        return model.flags() ? TypeName.LONG : JavaValueTypes.primitive(model.base().kind());
     }
 
     /** The type of a flags class's mask constants: the same as its bits. */
