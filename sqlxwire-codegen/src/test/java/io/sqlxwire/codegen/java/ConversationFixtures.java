@@ -78,8 +78,9 @@ final class ConversationFixtures {
         } catch (AssertionError | RuntimeException e) {
             problem = e.toString();
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(problem == null,
-                () -> "the decoders of " + model.name() + " do not compile cleanly yet");
+        String why = problem;
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null,
+                () -> "the decoders of " + model.name() + " do not compile cleanly yet: " + why);
     }
 
     /** One TCP segment of a capture: who sent it and its bytes. */
