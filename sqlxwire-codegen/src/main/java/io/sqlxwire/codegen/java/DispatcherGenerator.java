@@ -315,14 +315,13 @@ public final class DispatcherGenerator implements ArtifactGenerator {
         private List<CodeBlock> leadingConstants(MessageModel message, ExprWriter selection) {
             List<CodeBlock> tests = new ArrayList<>();
             for (Member member : message.layout().members()) {
-                if (!(member instanceof Field field) || !(field.value() instanceof FieldValue.Constant constant)
-                        || field.isOptional() || field.position() != null || field.regionSize() != null
-                        || field.fixedOffset().isEmpty() || IntReads.intOf(field.type()) == null) {
+                if (!(member instanceof Field field) || !Candidates.isLeadingConstant(field)) {
                     break;
                 }
+                FieldValue.Constant constant = (FieldValue.Constant) field.value();
                 WireType.Int integer = IntReads.intOf(field.type());
                 long at = field.fixedOffset().getAsLong();
-                JExpr read = IntReads.read(integer, CodeBlock.of("frame"), CodeBlock.of("offset + $L", at),
+                JExpr read = IntReads.read(integer, CodeBlock.of("frame"), at == 0 ? CodeBlock.of("offset") : CodeBlock.of("offset + $L", at),
                         context.model().byteOrder());
                 tests.add(CodeBlock.of("length >= $L && $L == $L", at + integer.kind().size(), read.code(),
                         selection.write(constant.value()).code()));
@@ -340,11 +339,13 @@ public final class DispatcherGenerator implements ArtifactGenerator {
 
                 @Override
                 public JExpr peek(WireType.Int read, CodeBlock offset) {
-                    JExpr value = IntReads.read(read, CodeBlock.of("frame"), CodeBlock.of("offset + $L", offset),
+                    JExpr value = IntReads.read(read, CodeBlock.of("frame"), offset.toString().equals("0") ? CodeBlock.of("offset") : CodeBlock.of("offset + $L", offset),
                             context.model().byteOrder());
                     TypeName type = value.isLong() ? TypeName.LONG : TypeName.INT;
                     // Past the body there is nothing to peek at: a value no comparison with a byte matches.
-                    return JExpr.of(type, "(length >= $L + $L ? $L : -1)", offset, read.kind().size(), value.as(type));
+                    CodeBlock needed = offset.toString().equals("0") ? CodeBlock.of("$L", read.kind().size())
+                            : CodeBlock.of("$L + $L", offset, read.kind().size());
+                    return JExpr.of(type, "(length >= $L ? $L : -1)", needed, value.as(type));
                 }
 
                 @Override
