@@ -71,7 +71,39 @@ final class DecoderBuilder {
         this.needsSession = needsSession;
         this.self = JavaValueTypes.decoderClass(context, idlName);
         this.type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-        this.ownerHost = new Host(type, new ExpressionWriter("this"), "this");
+        this.ownerHost = new Host(type, new ExpressionWriter("this", names()), "this");
+    }
+
+    private ExpressionWriter.Names names() {
+        return new ExpressionWriter.Names() {
+            @Override
+            public WireType typeOf(List<String> path) {
+                return fieldType(layout, parameters, path);
+            }
+
+            @Override
+            public String byteConstant(String slot, String what, byte[] bytes) {
+                return DecoderBuilder.this.byteConstant(slot, what, bytes);
+            }
+        };
+    }
+
+    private WireType fieldType(Layout in, List<Parameter> params, List<String> path) {
+        WireType found = null;
+        for (Parameter p : params) {
+            if (p.name().equals(path.get(0))) {
+                found = p.type();
+            }
+        }
+        java.util.Optional<Field> field = in.field(path.get(0));
+        if (field.isPresent()) {
+            found = field.get().type();
+        }
+        if (path.size() == 1 || !(found instanceof WireType.StructRef s)) {
+            return path.size() == 1 ? found : null;
+        }
+        StructModel struct = context.model().struct(s.name()).orElseThrow();
+        return fieldType(struct.layout(), struct.parameters(), path.subList(1, path.size()));
     }
 
     TypeSpec build() {
@@ -557,10 +589,11 @@ final class DecoderBuilder {
             Parameter parameter = struct.parameters().get(i);
             TypeName parameterType = parameterType(parameter);
             arguments.add(", ");
-            if (parameterType.equals(TypeName.BOOLEAN)) {
-                arguments.add("$L", host.expressions().write(s.arguments().get(i)));
+            TypedExpr argument = s.arguments().get(i);
+            if (parameterType.equals(TypeName.INT)) {
+                arguments.add("$L", host.expressions().intValue(argument));
             } else {
-                arguments.add("($T) ($L)", parameterType, host.expressions().write(s.arguments().get(i)));
+                arguments.add("$L", host.expressions().write(argument));
             }
         }
         if (needsSession(context, struct.layout(), new TreeSet<>())) {
@@ -634,7 +667,8 @@ final class DecoderBuilder {
         ClassName cursor = self.nestedClass(cursorName);
         TypeSpec.Builder cursorType = TypeSpec.classBuilder(cursor).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Iterates {@code $L} without allocating: {@code next()} re-points the same element.\n", idlField);
-        Host cursorHost = new Host(cursorType, new ExpressionWriter(self.simpleName() + ".this"), self.simpleName() + ".this");
+        Host cursorHost = new Host(cursorType, new ExpressionWriter(self.simpleName() + ".this", names()),
+                self.simpleName() + ".this");
         cursorType.addField(TypeName.INT, "first", Modifier.PRIVATE);
         cursorType.addField(TypeName.INT, "limit", Modifier.PRIVATE);
         cursorType.addField(TypeName.INT, "count", Modifier.PRIVATE);
@@ -725,14 +759,20 @@ final class DecoderBuilder {
                 .addStatement("nextOffset = readElement(nextOffset, limit, nextIndex)")
                 .addStatement("nextIndex++")
                 .addStatement("return $L", resultValue).build());
+        MethodSpec.Builder get = MethodSpec.methodBuilder("get").addModifiers(Modifier.PUBLIC).returns(result)
+                .addParameter(TypeName.INT, "i")
+                .addStatement("$T.checkIndex(i, count)", Objects.class);
         if (element.fixedSize().isPresent()) {
-            cursorType.addMethod(MethodSpec.methodBuilder("get").addModifiers(Modifier.PUBLIC).returns(result)
-                    .addParameter(TypeName.INT, "i")
-                    .addJavadoc("Element {@code i}, read directly (elements have a fixed size).\n")
-                    .addStatement("$T.checkIndex(i, count)", Objects.class)
-                    .addStatement("readElement(first + i * $L, limit, i)", element.fixedSize().getAsLong())
-                    .addStatement("return $L", resultValue).build());
+            get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n")
+                    .addStatement("readElement(first + i * $L, limit, i)", element.fixedSize().getAsLong());
+        } else {
+            get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n")
+                    .addStatement("int at = first")
+                    .beginControlFlow("for (int k = 0; k <= i; k++)")
+                    .addStatement("at = readElement(at, limit, k)")
+                    .endControlFlow();
         }
+        cursorType.addMethod(get.addStatement("return $L", resultValue).build());
         cursorType.addMethod(MethodSpec.methodBuilder("reset").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Starts over at the first element.\n")
                 .addStatement("nextIndex = 0")

@@ -2,9 +2,12 @@ package io.sqlxwire.codegen.java.decoder;
 
 import com.palantir.javapoet.CodeBlock;
 import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.codegen.java.values.Literals;
+import io.sqlxwire.idl.model.TextEncoding;
 import io.sqlxwire.idl.model.ExprType;
 import io.sqlxwire.idl.model.TypedExpr;
+import io.sqlxwire.idl.model.WireType;
 import java.util.List;
 
 /**
@@ -17,11 +20,22 @@ import java.util.List;
  */
 public final class ExpressionWriter {
 
+    /** What the writer needs to know about the decoder's names. */
+    public interface Names {
+        /** The wire type of a field (a path into nested structs) or parameter, or {@code null} when unknown. */
+        WireType typeOf(List<String> path);
+
+        /** Registers a static byte-array constant for a field and returns its name. */
+        String byteConstant(String slot, String what, byte[] bytes);
+    }
+
     private final String owner;
+    private final Names names;
 
     /** @param owner how the code being written refers to the decoder ({@code this} or {@code XDecoder.this}) */
-    public ExpressionWriter(String owner) {
+    public ExpressionWriter(String owner, Names names) {
         this.owner = owner;
+        this.names = names;
     }
 
     public CodeBlock write(TypedExpr expr) {
@@ -74,11 +88,15 @@ public final class ExpressionWriter {
         }
         if (expr instanceof TypedExpr.Index i) {
             if (i.target() instanceof TypedExpr.SessionRef s) {
-                return unwrapSessionValue(CodeBlock.of("$L.session.$L.get((int) ($L))", owner, Naming.member(s.name()),
-                        write(i.index())), i.type());
+                return unwrapSessionValue(CodeBlock.of("$L.session.$L.get($L)", owner, Naming.member(s.name()),
+                        intValue(i.index())), i.type());
             }
             if (i.target() instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
-                return CodeBlock.of("$L.$L.get((int) ($L))", owner, DecoderNames.slot(f.path().get(0)), write(i.index()));
+                String slot = DecoderNames.slot(f.path().get(0));
+                if (names.typeOf(f.path()) instanceof WireType.Bitmap) {
+                    return CodeBlock.of("$L.$L($L)", owner, slot, intValue(i.index()));
+                }
+                return CodeBlock.of("$L.$L.get($L)", owner, slot, intValue(i.index()));
             }
             throw unsupported("indexing " + i.target());
         }
@@ -135,6 +153,12 @@ public final class ExpressionWriter {
                 return CodeBlock.of("$L$L", b.op() == TypedExpr.BinaryOp.EQ ? "" : "!", nullTest(other));
             }
         }
+        if ((b.op() == TypedExpr.BinaryOp.EQ || b.op() == TypedExpr.BinaryOp.NE)
+                && (isByteConstant(b.left()) || isByteConstant(b.right()))) {
+            boolean constantLeft = isByteConstant(b.left());
+            return CodeBlock.of("$L$L", b.op() == TypedExpr.BinaryOp.EQ ? "" : "!",
+                    bytesEqual(constantLeft ? b.right() : b.left(), constantLeft ? b.left() : b.right()));
+        }
         CodeBlock left = write(b.left());
         CodeBlock right = write(b.right());
         return switch (b.op()) {
@@ -142,9 +166,79 @@ public final class ExpressionWriter {
             case DIV -> CodeBlock.of("$L.divide($L, $L, pos)", owner, left, right);
             case MOD -> CodeBlock.of("$L.remainder($L, $L, pos)", owner, left, right);
             // Integers are longs here so that lengths near 2^31 do not wrap.
-            case MUL, ADD, SUB, SHL -> CodeBlock.of("((long) $L $L $L)", left, b.op().symbol(), right);
+            case MUL, ADD, SUB, SHL -> isLong(b.left()) || isLong(b.right())
+                    ? CodeBlock.of("($L $L $L)", left, b.op().symbol(), right)
+                    : CodeBlock.of("((long) $L $L $L)", left, b.op().symbol(), right);
             default -> CodeBlock.of("($L $L $L)", left, b.op().symbol(), right);
         };
+    }
+
+    private static boolean isByteConstant(TypedExpr expr) {
+        return expr instanceof TypedExpr.TextConst || expr instanceof TypedExpr.BytesConst;
+    }
+
+    /** Compares a text or bytes field with a constant, without decoding: the constant is encoded once. */
+    private CodeBlock bytesEqual(TypedExpr value, TypedExpr constant) {
+        if (!(value instanceof TypedExpr.FieldRef f) || f.path().size() != 1) {
+            throw unsupported("comparing " + value + " with a text or bytes constant");
+        }
+        WireType type = names.typeOf(f.path());
+        byte[] bytes;
+        if (constant instanceof TypedExpr.TextConst t) {
+            TextEncoding encoding = type instanceof WireType.Text text ? text.encoding() : TextEncoding.UTF8;
+            bytes = t.value().getBytes(JavaValueTypes.jdkCharset(encoding));
+        } else {
+            bytes = ((TypedExpr.BytesConst) constant).value().toArray();
+        }
+        String slot = DecoderNames.slot(f.path().get(0));
+        String name = names.byteConstant(slot, "IS_" + DecoderNames.upperSnake(Naming.member(
+                new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[^A-Za-z0-9]+", "_"))), bytes);
+        return CodeBlock.of("($L.$L_length == $L.length && $L.region.contentEquals($L.$L_at, $L.length, $L, 0))",
+                owner, slot, name, owner, owner, slot, name, name);
+    }
+
+    /** The expression as an {@code int}: cast only when it is a {@code long} (javac warns about needless casts). */
+    public CodeBlock intValue(TypedExpr expr) {
+        return isLong(expr) ? CodeBlock.of("(int) ($L)", write(expr)) : write(expr);
+    }
+
+    /** Whether the Java expression written for {@code expr} already has type {@code long}. */
+    public boolean isLong(TypedExpr expr) {
+        if (expr instanceof TypedExpr.IntConst || expr instanceof TypedExpr.NamedConst || expr instanceof TypedExpr.LetRef
+                || expr instanceof TypedExpr.Join) {
+            return true;
+        }
+        if (expr instanceof TypedExpr.FieldRef f) {
+            return isLongType(names.typeOf(f.path()));
+        }
+        if (expr instanceof TypedExpr.ParamRef p) {
+            return isLongType(names.typeOf(List.of(p.name())));
+        }
+        if (expr instanceof TypedExpr.Peek p) {
+            return JavaValueTypes.needsLong(p.read().kind());
+        }
+        if (expr instanceof TypedExpr.Binary b) {
+            return switch (b.op()) {
+                case MUL, ADD, SUB, SHL, DIV, MOD -> true;
+                case SHR -> isLong(b.left());
+                case AND, OR, XOR -> isLong(b.left()) || isLong(b.right());
+                default -> false;
+            };
+        }
+        if (expr instanceof TypedExpr.Unary u) {
+            return isLong(u.operand());
+        }
+        if (expr instanceof TypedExpr.Conditional c) {
+            return isLong(c.whenTrue()) || isLong(c.whenFalse());
+        }
+        if (expr instanceof TypedExpr.MinMax m) {
+            return m.arguments().stream().anyMatch(this::isLong);
+        }
+        return false;
+    }
+
+    private static boolean isLongType(WireType type) {
+        return type != null && com.palantir.javapoet.TypeName.LONG.equals(JavaValueTypes.rawNumber(type));
     }
 
     private CodeBlock nullTest(TypedExpr value) {

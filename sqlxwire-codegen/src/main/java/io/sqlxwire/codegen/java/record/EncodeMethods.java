@@ -3,6 +3,7 @@ package io.sqlxwire.codegen.java.record;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.GenerationContext;
@@ -26,18 +27,26 @@ final class EncodeMethods {
 
     private EncodeMethods() {}
 
+    /**
+     * @param extra the session (first, when the layout reads it) and the parameters, passed to the
+     *              encoder's {@code wrap} in the order the encoders take them
+     */
     static void add(GenerationContext context, TypeSpec.Builder type, String idlName, Layout layout,
-                    List<RecordComponents.Component> components) {
+                    List<RecordComponents.Component> components, List<ParameterSpec> extra) {
         ClassName encoder = JavaValueTypes.encoderClass(context, idlName);
+        CodeBlock passOn = CodeBlock.join(extra.stream().map(p -> CodeBlock.of("$N", p)).toList(), ", ");
+        String tail = extra.isEmpty() ? "" : ", ";
         type.addMethod(MethodSpec.methodBuilder("encode").addModifiers(Modifier.PUBLIC).returns(byte[].class)
                 .addJavadoc("The encoded body (or value).\n")
+                .addParameters(extra)
                 .addStatement("$T out = $T.growable()", RuntimeTypes.WIRE_WRITER, RuntimeTypes.WIRE_WRITER)
-                .addStatement("encodeTo(out)")
+                .addStatement("encodeTo(out$L$L)", tail, passOn)
                 .addStatement("return out.toByteArray()").build());
         type.addMethod(MethodSpec.methodBuilder("encodeTo").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes the encoded body (or value) at the writer's position.\n")
                 .addParameter(RuntimeTypes.WIRE_WRITER, "out")
-                .addStatement("$T encoder = new $T().wrap(out)", encoder, encoder)
+                .addParameters(extra)
+                .addStatement("$T encoder = new $T().wrap(out$L$L)", encoder, encoder, tail, passOn)
                 .addStatement("writeTo(encoder)")
                 .addStatement("encoder.finish()").build());
         MethodSpec.Builder writeTo = MethodSpec.methodBuilder("writeTo").addModifiers(Modifier.PUBLIC)
@@ -46,7 +55,7 @@ final class EncodeMethods {
         for (RecordComponents.Component component : components) {
             String name = component.name();
             if (!(component.member() instanceof Field field)) {
-                writeTo.addStatement("encoder.$L($L)", name, name);
+                writeTo.addStatement("encoder.$L($L)", name, raw(component.type(), null, name));
                 continue;
             }
             CodeBlock write = write(context, idlName, field, name);
@@ -74,7 +83,7 @@ final class EncodeMethods {
                 code.beginControlFlow("if (element == null)").addStatement("encoder.$LAddNull()", name)
                         .nextControlFlow("else").addStatement("encoder.$LAdd(element)", name).endControlFlow();
             } else {
-                code.addStatement("encoder.$LAdd(element)", name);
+                code.addStatement("encoder.$LAdd($L)", name, raw(element, array.element(), "element"));
             }
             return code.endControlFlow().build();
         }
@@ -94,7 +103,8 @@ final class EncodeMethods {
                 } else if (arms.get(i).type() instanceof WireType.StructRef) {
                     code.addStatement("arm.value().writeTo(encoder.$LAs$L())", name, names.get(i));
                 } else {
-                    code.addStatement("encoder.$LAs$L(arm.value())", name, names.get(i));
+                    code.addStatement("encoder.$LAs$L($L)", name, names.get(i),
+                            raw(JavaValueTypes.recordType(context, arms.get(i).type()), arms.get(i).type(), "arm.value()"));
                 }
                 code.endControlFlow();
             }
@@ -104,6 +114,24 @@ final class EncodeMethods {
             return code.beginControlFlow("if ($L == null)", name).addStatement("encoder.$LNull()", name)
                     .nextControlFlow("else").addStatement("encoder.$L($L)", name, name).endControlFlow().build();
         }
-        return code.addStatement("encoder.$L($L)", name, name).build();
+        return code.addStatement("encoder.$L($L)", name, raw(JavaValueTypes.recordType(context, type), type, name)).build();
+    }
+
+    /**
+     * The encoders take enum and flags values as their raw numbers (the width of the base type), so
+     * the record's value objects are unwrapped.
+     */
+    private static CodeBlock raw(TypeName recordType, WireType wireType, String name) {
+        if (wireType instanceof WireType.EnumRef) {
+            return CodeBlock.of("$L.value()", name);
+        }
+        if (wireType instanceof WireType.FlagsRef f) {
+            return TypeName.INT.equals(JavaValueTypes.primitive(f.base().kind()))
+                    ? CodeBlock.of("(int) $L.bits()", name) : CodeBlock.of("$L.bits()", name);
+        }
+        if (wireType == null && recordType instanceof ClassName) {
+            return CodeBlock.of("$L.bits()", name); // a joined flags let
+        }
+        return CodeBlock.of("$L", name);
     }
 }

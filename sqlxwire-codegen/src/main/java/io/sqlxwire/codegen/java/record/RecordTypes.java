@@ -118,7 +118,12 @@ public final class RecordTypes {
         from.addStatement("return new $T($L)", self, CodeBlock.join(arguments, ", "));
         type.addMethod(from.build());
         if (withEncode) {
-            EncodeMethods.add(context, type, idlName, layout, components);
+            // The encoders take the session first, then the parameters.
+            List<ParameterSpec> encodeExtra = new ArrayList<>(extra);
+            if (needsSession) {
+                encodeExtra.add(0, encodeExtra.remove(encodeExtra.size() - 1));
+            }
+            EncodeMethods.add(context, type, idlName, layout, components, encodeExtra);
         }
         return type.build();
     }

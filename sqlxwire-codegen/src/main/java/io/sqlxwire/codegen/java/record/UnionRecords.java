@@ -31,7 +31,7 @@ final class UnionRecords {
         for (int i = 0; i < arms.size(); i++) {
             ClassName armClass = face.nestedClass(names.get(i));
             type.addPermittedSubclass(armClass);
-            TypeSpec.Builder arm = TypeSpec.recordBuilder(armClass).addModifiers(Modifier.PUBLIC)
+            TypeSpec.Builder arm = TypeSpec.recordBuilder(armClass).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addSuperinterface(face);
             UnionArm model = arms.get(i);
             if (model.doc() != null && !model.doc().isBlank()) {

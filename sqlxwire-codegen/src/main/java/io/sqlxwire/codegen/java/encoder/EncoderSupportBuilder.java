@@ -1,0 +1,156 @@
+package io.sqlxwire.codegen.java.encoder;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.sqlxwire.codegen.java.RuntimeTypes;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The package-private {@code <Stem>EncoderSupport}: the few helpers every encoder of a protocol
+ * shares (range checks, terminator checks, inserting a variable-width length in front of bytes
+ * already written, checksums with a seed), generated once instead of repeated per encoder.
+ */
+public final class EncoderSupportBuilder {
+
+    private static final ClassName CHECKSUM = ClassName.get("java.util.zip", "Checksum");
+
+    private final EncoderNames names;
+
+    public EncoderSupportBuilder(EncoderNames names) {
+        this.names = names;
+    }
+
+    public TypeSpec build() {
+        TypeName out = RuntimeTypes.WIRE_WRITER;
+        TypeName codec = RuntimeTypes.CODEC_EXCEPTION;
+        return TypeSpec.classBuilder(names.support())
+                .addJavadoc("Helpers shared by the $L encoders.\n", names.protocolName())
+                .addModifiers(Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("textEquals")
+                        .addJavadoc("Null-safe comparison of two texts by content.\n")
+                        .addModifiers(Modifier.STATIC).returns(TypeName.BOOLEAN)
+                        .addParameter(CharSequence.class, "a").addParameter(CharSequence.class, "b")
+                        .addStatement("return a == null ? b == null : b != null && CharSequence.compare(a, b) == 0")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("checkRange")
+                        .addJavadoc("Refuses a value its wire type cannot hold.\n")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(TypeName.LONG, "value").addParameter(TypeName.LONG, "min")
+                        .addParameter(TypeName.LONG, "max").addParameter(TypeName.INT, "position")
+                        .beginControlFlow("if (value < min || value > max)")
+                        .addStatement("throw new $T(\"value \" + value + \" outside \" + min + \"..\" + max, position)", codec)
+                        .endControlFlow()
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("checkLength")
+                        .addJavadoc("Refuses bytes whose length differs from the size the layout gives.\n")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(TypeName.LONG, "actual").addParameter(TypeName.LONG, "expected")
+                        .addParameter(TypeName.INT, "position")
+                        .beginControlFlow("if (actual != expected)")
+                        .addStatement("throw new $T(\"value takes \" + actual + \" bytes but the field has exactly \" + expected, position)", codec)
+                        .endControlFlow()
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("checkWritten")
+                        .addJavadoc("Like {@code checkLength} for text already written at {@code from}: on a mismatch the text is taken back.\n")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(out, "out").addParameter(TypeName.INT, "from").addParameter(TypeName.LONG, "expected")
+                        .addStatement("int actual = out.position() - from")
+                        .beginControlFlow("if (actual != expected)")
+                        .addStatement("out.truncate(from)")
+                        .addStatement("throw new $T(\"text takes \" + actual + \" bytes but the field has exactly \" + expected, from)", codec)
+                        .endControlFlow()
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("checkNoTerminator")
+                        .addJavadoc("Refuses bytes that contain their own terminator: the peer would cut the value there.\n")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(byte[].class, "value").addParameter(TypeName.INT, "offset")
+                        .addParameter(TypeName.INT, "length").addParameter(byte[].class, "terminator")
+                        .addParameter(TypeName.INT, "position")
+                        .beginControlFlow("for (int i = offset; i <= offset + length - terminator.length; i++)")
+                        .addStatement("int j = 0")
+                        .beginControlFlow("while (j < terminator.length && value[i + j] == terminator[j])")
+                        .addStatement("j++")
+                        .endControlFlow()
+                        .beginControlFlow("if (j == terminator.length)")
+                        .addStatement("throw new $T(\"value contains its terminator at byte \" + (i - offset), position)", codec)
+                        .endControlFlow()
+                        .endControlFlow()
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("checkNoTerminator")
+                        .addJavadoc("The same check for text already written from {@code from}; the text is taken back on failure.\n")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(out, "out").addParameter(TypeName.INT, "from").addParameter(byte[].class, "terminator")
+                        .beginControlFlow("for (int i = from; i <= out.position() - terminator.length; i++)")
+                        .addStatement("int j = 0")
+                        .beginControlFlow("while (j < terminator.length && out.u8At(i + j) == (terminator[j] & 0xFF))")
+                        .addStatement("j++")
+                        .endControlFlow()
+                        .beginControlFlow("if (j == terminator.length)")
+                        .addStatement("out.truncate(from)")
+                        .addStatement("throw new $T(\"text contains its terminator at byte \" + (i - from), from)", codec)
+                        .endControlFlow()
+                        .endControlFlow()
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("insertLenenc")
+                        .addJavadoc("Inserts the length-encoded {@code value} at {@code at}, moving what follows; returns its width.\n")
+                        .addModifiers(Modifier.STATIC).returns(TypeName.INT)
+                        .addParameter(out, "out").addParameter(TypeName.INT, "at").addParameter(TypeName.LONG, "value")
+                        .addStatement("int end = out.position()")
+                        .addStatement("$T.write(out, value)", RuntimeTypes.LENGTH_ENCODED_INT)
+                        .addStatement("rotate(out, at, end, out.position())")
+                        .addStatement("return out.position() - end")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("insertAsciiInt")
+                        .addJavadoc("Inserts {@code value} in ASCII decimal and its terminator at {@code at}; returns the width.\n")
+                        .addModifiers(Modifier.STATIC).returns(TypeName.INT)
+                        .addParameter(out, "out").addParameter(TypeName.INT, "at").addParameter(TypeName.LONG, "value")
+                        .addParameter(byte[].class, "terminator")
+                        .addStatement("int end = out.position()")
+                        .addStatement("$T.put(out, value)", RuntimeTypes.ASCII_DECIMAL)
+                        .addStatement("out.putBytes(terminator)")
+                        .addStatement("rotate(out, at, end, out.position())")
+                        .addStatement("return out.position() - end")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("rotate")
+                        .addJavadoc("Moves bytes {@code [middle, end)} in front of {@code [from, middle)} in place (three reversals).\n")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .addParameter(out, "out").addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "middle")
+                        .addParameter(TypeName.INT, "end")
+                        .addStatement("reverse(out, from, middle)")
+                        .addStatement("reverse(out, middle, end)")
+                        .addStatement("reverse(out, from, end)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("reverse")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .addParameter(out, "out").addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "end")
+                        .beginControlFlow("for (int i = from, j = end - 1; i < j; i++, j--)")
+                        .addStatement("int a = out.u8At(i)")
+                        .addStatement("out.patch8(i, out.u8At(j))")
+                        .addStatement("out.patch8(j, a)")
+                        .endControlFlow()
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("checksum")
+                        .addJavadoc("The checksum of written bytes {@code [from, to)}, after feeding {@code seed}.\n")
+                        .addModifiers(Modifier.STATIC).returns(TypeName.LONG)
+                        .addParameter(CHECKSUM, "checksum").addParameter(byte[].class, "seed")
+                        .addParameter(out, "out").addParameter(RuntimeTypes.WIRE_BUFFER, "view")
+                        .addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to")
+                        .addParameter(byte[].class, "scratch")
+                        .addStatement("checksum.reset()")
+                        .addStatement("checksum.update(seed, 0, seed.length)")
+                        .addStatement("out.written(view).updateChecksum(checksum, from, to - from, scratch)")
+                        .addStatement("return checksum.getValue()")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("crc24")
+                        .addJavadoc("The CQL v5 CRC24 of written bytes {@code [from, to)}.\n")
+                        .addModifiers(Modifier.STATIC).returns(TypeName.LONG)
+                        .addParameter(out, "out").addParameter(RuntimeTypes.WIRE_BUFFER, "view")
+                        .addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to")
+                        .addStatement("return $T.cqlCrc24(out.written(view), from, to - from)", RuntimeTypes.CHECKSUMS)
+                        .build())
+                .build();
+    }
+}

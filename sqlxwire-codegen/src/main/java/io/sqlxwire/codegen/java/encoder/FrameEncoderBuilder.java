@@ -1,0 +1,309 @@
+package io.sqlxwire.codegen.java.encoder;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.idl.model.Field;
+import io.sqlxwire.idl.model.FieldValue;
+import io.sqlxwire.idl.model.FramingModel;
+import io.sqlxwire.idl.model.TypedExpr;
+import io.sqlxwire.idl.model.WireType;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Builds {@code <Stem><Framing>FrameEncoder}: writes a framing's header in front of a message
+ * body and back-patches the body size by inverting the framing's {@code body} expression
+ * ({@code length - 4} gives {@code length = body + 4}; {@code (f & mask) - c} keeps the other bits
+ * of {@code f}, which the caller sets).
+ *
+ * <p>Use: {@code wrap(out)}, the header setters (the tag is one: message encoders carry their
+ * {@code TAG}), {@code body()}, the message encoder on the same writer, then {@code finish()}.
+ * A message whose checksum covers the frame (MongoDB OP_MSG) is given this encoder and calls
+ * {@link #patchBodySize} itself before computing it.
+ */
+public final class FrameEncoderBuilder {
+
+    private final EncoderNames names;
+    private final FramingModel framing;
+    private final List<String> unsupported = new ArrayList<>();
+
+    /** How the body size is written: into {@code field}, as {@code body + add}, masked by {@code mask} (or -1). */
+    private record Inversion(String field, long add, long mask) {}
+
+    public FrameEncoderBuilder(EncoderNames names, FramingModel framing) {
+        this.names = names;
+        this.framing = framing;
+    }
+
+    public List<String> unsupported() {
+        return unsupported;
+    }
+
+    public TypeSpec build() {
+        ClassName self = names.frameEncoder(framing.name());
+        Inversion inversion = invert(framing.bodySize());
+        Long constantBody = framing.bodySize() instanceof TypedExpr.IntConst c ? c.value().longValue() : null;
+        if (inversion == null && constantBody == null) {
+            unsupported.add("framing " + framing.name() + ": body size expression cannot be inverted");
+        }
+        List<Field> header = framing.header().fields();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(classDoc(header, inversion));
+        type.addField(FieldSpec.builder(String.class, "TYPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", framing.name() + " frame").build());
+        type.addField(FieldSpec.builder(RuntimeTypes.WIRE_WRITER, "out", Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(TypeName.INT, "frameStart", Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(TypeName.INT, "bodyStart", Modifier.PRIVATE).initializer("-1").build());
+        type.addField(FieldSpec.builder(TypeName.INT, "step", Modifier.PRIVATE).build());
+        boolean checksums = false;
+        for (int i = 0; i < header.size(); i++) {
+            Field f = header.get(i);
+            type.addField(FieldSpec.builder(TypeName.LONG, base(f, i) + "Value", Modifier.PRIVATE).build());
+            type.addField(FieldSpec.builder(TypeName.INT, base(f, i) + "Slot", Modifier.PRIVATE).build());
+            checksums |= f.value() instanceof FieldValue.Checksum;
+        }
+        if (checksums) {
+            type.addField(FieldSpec.builder(RuntimeTypes.WIRE_BUFFER, "view", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", RuntimeTypes.WIRE_BUFFER).build());
+            type.addField(FieldSpec.builder(ClassName.get("java.util.zip", "CRC32"), "crc32", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", ClassName.get("java.util.zip", "CRC32")).build());
+            type.addField(FieldSpec.builder(ClassName.get("java.util.zip", "CRC32C"), "crc32c", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", ClassName.get("java.util.zip", "CRC32C")).build());
+            type.addField(FieldSpec.builder(byte[].class, "scratch", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new byte[256]").build());
+            type.addField(FieldSpec.builder(byte[].class, "NO_SEED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("{}").build());
+        }
+
+        MethodSpec.Builder wrap = MethodSpec.methodBuilder("wrap").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("Starts a frame at the writer's position.\n")
+                .addParameter(RuntimeTypes.WIRE_WRITER, "out")
+                .addStatement("this.out = out")
+                .addStatement("this.frameStart = out.position()")
+                .addStatement("this.bodyStart = -1")
+                .addStatement("this.step = 0");
+        for (int i = 0; i < header.size(); i++) {
+            wrap.addStatement("$LValue = 0", base(header.get(i), i));
+            wrap.addStatement("$LSlot = -1", base(header.get(i), i));
+        }
+        type.addMethod(wrap.addStatement("return this").build());
+
+        for (int i = 0; i < header.size(); i++) {
+            Field f = header.get(i);
+            if (!isUserSet(f, inversion)) {
+                continue;
+            }
+            WireType.Int intType = EncoderValueTypes.intBase(f.type());
+            String setter = Naming.member(f.name());
+            MethodSpec.Builder m = MethodSpec.methodBuilder(setter).addModifiers(Modifier.PUBLIC).returns(self)
+                    .addJavadoc("$L", f.doc() == null || f.doc().isBlank() ? "" : f.doc().strip() + "\n\n");
+            if (intType == null || intType.kind().floating()) {
+                unsupported.add("framing " + framing.name() + "." + f.name() + ": header fields of this type");
+                m.addParameter(TypeName.LONG, "value")
+                        .addStatement("throw new $T(TYPE + \".$L: not supported\")", UnsupportedOperationException.class, setter);
+                type.addMethod(m.build());
+                continue;
+            }
+            TypeName javaType = EncoderValueTypes.numberType(intType.kind());
+            m.addParameter(javaType, "value").addStatement("advance($L, $S)", i, setter);
+            if (inversion != null && inversion.field.equals(f.name())) {
+                m.addJavadoc("The bits outside the body size ({@code 0x$L} mask) are kept.\n", Long.toHexString(~inversion.mask));
+            }
+            CodeBlock range = WireIo.rangeCheck(intType.kind(), "value", javaType, CodeBlock.of("$T", names.support()));
+            if (range != null) {
+                m.addStatement("$L", range);
+            }
+            m.addStatement("$LValue = value", base(f, i));
+            if (inversion != null && inversion.field.equals(f.name())) {
+                m.addStatement("$LSlot = out.position()", base(f, i));
+            }
+            m.addStatement("$L", WireIo.put(intType, "value", javaType));
+            m.addStatement("step = $L", i + 1);
+            type.addMethod(m.addStatement("return this").build());
+        }
+
+        MethodSpec.Builder advance = MethodSpec.methodBuilder("advance").addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "member").addParameter(String.class, "name")
+                .beginControlFlow("if (out == null || bodyStart >= 0)")
+                .addStatement("throw new $T(TYPE + \".\" + name + \": call wrap(out) first; header setters come before body()\")",
+                        IllegalStateException.class)
+                .endControlFlow()
+                .beginControlFlow("if (step > member)")
+                .addStatement("throw new $T(TYPE + \".\" + name + \": set out of order or twice\")", IllegalStateException.class)
+                .endControlFlow()
+                .beginControlFlow("while (step < member)");
+        advance.beginControlFlow("switch (step)");
+        for (int i = 0; i < header.size(); i++) {
+            Field f = header.get(i);
+            WireType.Int intType = EncoderValueTypes.intBase(f.type());
+            advance.addCode("case $L:\n$>", i);
+            if (isUserSet(f, inversion)) {
+                advance.addStatement("throw new $T(TYPE + \".$L: required before \" + name)", IllegalStateException.class,
+                        Naming.member(f.name()));
+                advance.addCode("$<");
+                continue;
+            }
+            if (intType == null) {
+                advance.addStatement("throw new $T(TYPE + \".$L: header field of this type is not supported\")",
+                        UnsupportedOperationException.class, f.name());
+                advance.addCode("$<");
+                continue;
+            }
+            if (f.value() instanceof FieldValue.Constant c) {
+                TypedExpr v = c.value();
+                BigInteger value = v instanceof TypedExpr.IntConst ic ? ic.value()
+                        : v instanceof TypedExpr.NamedConst nc ? nc.value() : BigInteger.ZERO;
+                advance.addStatement("$L", WireIo.put(intType, value.longValue() + "L", TypeName.LONG));
+            } else {
+                // body size, checksum or reserved: a slot patched by finish()
+                advance.addStatement("$LSlot = out.reserve($L)", base(f, i), intType.kind().size());
+            }
+            advance.addStatement("break").addCode("$<");
+        }
+        advance.addCode("default:\n$>").addStatement("break").addCode("$<");
+        advance.endControlFlow();
+        advance.addStatement("step++").endControlFlow();
+        type.addMethod(advance.build());
+
+        type.addMethod(MethodSpec.methodBuilder("body").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                .addJavadoc("Completes the header (constants, reserved size) and returns where the body starts.\n")
+                .addStatement("advance($L, \"body\")", header.size())
+                .addStatement("bodyStart = out.position()")
+                .addStatement("return bodyStart")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("frameStart").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                .addJavadoc("Where the frame's first header byte is in the writer.\n")
+                .addStatement("return frameStart").build());
+
+        MethodSpec.Builder patch = MethodSpec.methodBuilder("patchBodySize").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Writes the body size for everything written since {@link #body()} into the header.\n")
+                .beginControlFlow("if (bodyStart < 0)")
+                .addStatement("throw new $T(TYPE + \": body() was not called\")", IllegalStateException.class)
+                .endControlFlow()
+                .addStatement("long body = out.position() - bodyStart")
+                .beginControlFlow("if (body > $LL)", framing.maxBody())
+                .addStatement("throw new $T(\"body of \" + body + \" bytes exceeds the frame maximum of $L\", bodyStart)",
+                        RuntimeTypes.CODEC_EXCEPTION, framing.maxBody())
+                .endControlFlow();
+        if (constantBody != null) {
+            patch.beginControlFlow("if (body != $LL)", constantBody)
+                    .addStatement("throw new $T(\"body of \" + body + \" bytes; this frame carries exactly $L\", bodyStart)",
+                            RuntimeTypes.CODEC_EXCEPTION, constantBody)
+                    .endControlFlow();
+        } else if (inversion == null) {
+            patch.addStatement("throw new $T(TYPE + \": the body size expression cannot be inverted\")",
+                    UnsupportedOperationException.class);
+        } else {
+            int index = indexOf(header, inversion.field);
+            Field f = header.get(index);
+            WireType.Int intType = EncoderValueTypes.intBase(f.type());
+            String b = base(f, index);
+            patch.addStatement("long size = body$L", inversion.add == 0 ? "" : (inversion.add > 0 ? " + " + inversion.add : " - " + -inversion.add));
+            if (inversion.mask != -1) {
+                patch.addStatement("$T.checkRange(size, 0L, $LL, frameStart)", names.support(), inversion.mask);
+                patch.addStatement("long value = ($LValue & ~$LL) | size", b, inversion.mask);
+            } else {
+                patch.addStatement("$T.checkRange(size, $LL, $LL, frameStart)", names.support(),
+                        intType.kind().min().max(BigInteger.ZERO).longValueExact(), intType.kind().size() == 8 ? Long.MAX_VALUE
+                                : intType.kind().max().longValueExact());
+                patch.addStatement("long value = size");
+            }
+            patch.addStatement("$L", WireIo.patch(intType, b + "Slot", "value", TypeName.LONG));
+        }
+        type.addMethod(patch.build());
+
+        MethodSpec.Builder finish = MethodSpec.methodBuilder("finish").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                .addJavadoc("Back-patches the body size (and header checksums) and returns the frame's total length.\n")
+                .beginControlFlow("if (out == null)")
+                .addStatement("throw new $T(TYPE + \": call wrap(out) first\")", IllegalStateException.class)
+                .endControlFlow()
+                .addStatement("patchBodySize()");
+        for (int i = 0; i < header.size(); i++) {
+            Field f = header.get(i);
+            if (f.value() instanceof FieldValue.Checksum c && EncoderValueTypes.intBase(f.type()) != null) {
+                String b = base(f, i);
+                String from = "frameStart"; // the header is the whole range a header checksum covers
+                String value = switch (c.kind()) {
+                    case CRC24 -> CodeBlock.of("$T.crc24(out, view, $L, $LSlot)", names.support(), from, b).toString();
+                    case CRC32 -> CodeBlock.of("$T.checksum(crc32, NO_SEED, out, view, $L, $LSlot, scratch)", names.support(), from, b).toString();
+                    case CRC32C -> CodeBlock.of("$T.checksum(crc32c, NO_SEED, out, view, $L, $LSlot, scratch)", names.support(), from, b).toString();
+                };
+                finish.addStatement("$LValue = $L", b, value);
+                finish.addStatement("$L", WireIo.patch(EncoderValueTypes.intBase(f.type()), b + "Slot", b + "Value", TypeName.LONG));
+            }
+        }
+        finish.addStatement("int length = out.position() - frameStart")
+                .addStatement("out = null")
+                .addStatement("return length");
+        type.addMethod(finish.build());
+        return type.build();
+    }
+
+    private boolean isUserSet(Field f, Inversion inversion) {
+        boolean bodySize = inversion != null && inversion.field.equals(f.name());
+        if (bodySize) {
+            return inversion.mask != -1; // the other bits are the caller's
+        }
+        return f.value() instanceof FieldValue.None && !f.isAnonymous();
+    }
+
+    private CodeBlock classDoc(List<Field> header, Inversion inversion) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        if (framing.doc() != null && !framing.doc().isBlank()) {
+            b.add("$L\n\n", framing.doc().strip());
+        }
+        List<String> setters = new ArrayList<>();
+        for (Field f : header) {
+            if (isUserSet(f, inversion)) {
+                setters.add(Naming.member(f.name()));
+            }
+        }
+        b.add("<p>Writes the {@code $L} frame header: {@code wrap(out)}, $L{@code body()}, the message encoder on the same "
+                + "writer, {@code finish()}. The body size is back-patched$L.\n", framing.name(),
+                setters.isEmpty() ? "" : "{@code " + String.join("}, {@code ", setters) + "}, ",
+                inversion == null ? "" : " into {@code " + inversion.field + "}");
+        return b.build();
+    }
+
+    private static String base(Field f, int index) {
+        String name = f.isAnonymous() ? "reserved" + index : Naming.member(f.name());
+        return name.endsWith("_") ? name.substring(0, name.length() - 1) + "Field" : name;
+    }
+
+    private static int indexOf(List<Field> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code f}, {@code f - c}, {@code f + c}, {@code (f & m) - c}, {@code f & m}: the field and how to fill it. */
+    static Inversion invert(TypedExpr size) {
+        long add = 0;
+        TypedExpr core = size;
+        if (size instanceof TypedExpr.Binary b && b.right() instanceof TypedExpr.IntConst c
+                && (b.op() == TypedExpr.BinaryOp.SUB || b.op() == TypedExpr.BinaryOp.ADD)) {
+            add = b.op() == TypedExpr.BinaryOp.SUB ? c.value().longValue() : -c.value().longValue();
+            core = b.left();
+        }
+        long mask = -1;
+        if (core instanceof TypedExpr.Binary b && b.op() == TypedExpr.BinaryOp.AND && b.right() instanceof TypedExpr.IntConst m) {
+            mask = m.value().longValue();
+            core = b.left();
+        }
+        if (core instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
+            return new Inversion(f.path().get(0), add, mask);
+        }
+        return null;
+    }
+}
