@@ -31,7 +31,11 @@ class MachineGeneratorTest {
                                     String capture) throws Throwable {
         ConversationRunner runner = new ConversationRunner(loader, pkg, stem, client, server);
         for (ConversationFixtures.Segment segment : ConversationFixtures.capture(capture)) {
-            runner.feed(segment.fromClient(), segment.bytes(), 0, segment.bytes().length);
+            try {
+                runner.feed(segment.fromClient(), segment.bytes(), 0, segment.bytes().length);
+            } catch (Throwable e) {
+                throw new AssertionError("after " + runner.calls + ": " + e, e);
+            }
         }
         return runner.calls;
     }
@@ -80,15 +84,7 @@ class MachineGeneratorTest {
         ClassLoader loader = compiled("postgresql.wire");
         ConversationRunner runner = new ConversationRunner(loader, "io.sqlxwire.protocols.postgresql", "Pg", "frontend",
                 "backend");
-        for (ConversationFixtures.Segment segment : ConversationFixtures.capture("pg-psql-scram-simple.conv")) {
-            byte[] bytes = segment.bytes();
-            int at = 0;
-            while (at < bytes.length) {
-                int piece = 1 + random.nextInt(Math.min(bytes.length - at, random.nextBoolean() ? 3 : 200));
-                runner.feed(segment.fromClient(), bytes, at, piece);
-                at += piece;
-            }
-        }
+        feedRechunked(runner, "pg-psql-scram-simple.conv", random);
         assertEquals(PG_SCRAM_SIMPLE, runner.calls);
         assertEquals(0, runner.buffered(true) + runner.buffered(false), "every byte was a whole frame");
     }
@@ -114,10 +110,45 @@ class MachineGeneratorTest {
         assertEquals("Idle", runner.state().toString(), "a rejected message leaves the state as it was");
     }
 
+    /**
+     * PyMySQL against MariaDB: two statements answered by OK, a SELECT of 6 columns and 49 rows
+     * (column definitions ended by EOF, rows by EOF: no CLIENT_DEPRECATE_EOF), two more OKs, quit.
+     */
+    static final List<String> MY_PYMYSQL = concat(
+            List.of("HandshakeV10@Handshaking", "HandshakeResponse41@Authenticating", "OkPacket@Idle",
+                    "ComQuery@AwaitingResult", "OkPacket@Idle",
+                    "ComQuery@AwaitingResult", "ResultSetHeader@ColumnDefinitions"),
+            times(6, "ColumnDefinition41@ColumnDefinitions"),
+            List.of("EofPacket@Rows"),
+            times(49, "TextResultsetRow@Rows"),
+            List.of("EofPacket@Idle",
+                    "ComQuery@AwaitingResult", "OkPacket@Idle",
+                    "ComQuery@AwaitingResult", "OkPacket@Idle",
+                    "ComQuit@Closed"));
+
     @Test
-    void mysqlCli() throws Throwable {
+    void mysqlPyMysqlQueries() throws Throwable {
         ClassLoader loader = compiled("mysql.wire");
-        List<String> calls = run(loader, "io.sqlxwire.protocols.mysql", "My", "client", "server", "my-mariadb-cli.conv");
-        System.out.println(calls);
+        assertEquals(MY_PYMYSQL, run(loader, "io.sqlxwire.protocols.mysql", "My", "client", "server", "my-pymysql.conv"));
+    }
+
+    @Property(tries = 20)
+    void mysqlWhateverTheChunking(@ForAll Random random) throws Throwable {
+        ClassLoader loader = compiled("mysql.wire");
+        ConversationRunner runner = new ConversationRunner(loader, "io.sqlxwire.protocols.mysql", "My", "client", "server");
+        feedRechunked(runner, "my-pymysql.conv", random);
+        assertEquals(MY_PYMYSQL, runner.calls);
+    }
+
+    private static void feedRechunked(ConversationRunner runner, String capture, Random random) throws Throwable {
+        for (ConversationFixtures.Segment segment : ConversationFixtures.capture(capture)) {
+            byte[] bytes = segment.bytes();
+            int at = 0;
+            while (at < bytes.length) {
+                int piece = 1 + random.nextInt(Math.min(bytes.length - at, random.nextBoolean() ? 3 : 200));
+                runner.feed(segment.fromClient(), bytes, at, piece);
+                at += piece;
+            }
+        }
     }
 }
