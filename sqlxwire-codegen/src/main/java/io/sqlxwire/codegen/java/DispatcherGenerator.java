@@ -321,8 +321,8 @@ public final class DispatcherGenerator implements ArtifactGenerator {
                 FieldValue.Constant constant = (FieldValue.Constant) field.value();
                 WireType.Int integer = IntReads.intOf(field.type());
                 long at = field.fixedOffset().getAsLong();
-                JExpr read = IntReads.read(integer, CodeBlock.of("frame"), at == 0 ? CodeBlock.of("offset") : CodeBlock.of("offset + $L", at),
-                        context.model().byteOrder());
+                CodeBlock where = at == 0 ? CodeBlock.of("offset") : CodeBlock.of("offset + $L", at);
+                JExpr read = IntReads.read(integer, CodeBlock.of("frame"), where, context.model().byteOrder());
                 tests.add(CodeBlock.of("length >= $L && $L == $L", at + integer.kind().size(), read.code(),
                         selection.write(constant.value()).code()));
             }
@@ -339,8 +339,9 @@ public final class DispatcherGenerator implements ArtifactGenerator {
 
                 @Override
                 public JExpr peek(WireType.Int read, CodeBlock offset) {
-                    JExpr value = IntReads.read(read, CodeBlock.of("frame"), offset.toString().equals("0") ? CodeBlock.of("offset") : CodeBlock.of("offset + $L", offset),
-                            context.model().byteOrder());
+                    CodeBlock where = offset.toString().equals("0") ? CodeBlock.of("offset")
+                            : CodeBlock.of("offset + $L", offset);
+                    JExpr value = IntReads.read(read, CodeBlock.of("frame"), where, context.model().byteOrder());
                     TypeName type = value.isLong() ? TypeName.LONG : TypeName.INT;
                     // Past the body there is nothing to peek at: a value no comparison with a byte matches.
                     CodeBlock needed = offset.toString().equals("0") ? CodeBlock.of("$L", read.kind().size())
