@@ -86,6 +86,15 @@ public final class ByteMatch {
         return available == bytes.length ? Verdict.MATCH : Verdict.UNDECIDED;
     }
 
+    /** Bits of the pattern that {@code length} bytes of input cover: the evidence they can give. */
+    int bitsWithin(int length) {
+        int bits = 0;
+        for (int i = 0; i < bytes.length && offset + i < length; i++) {
+            bits += Integer.bitCount(mask[i] & 0xFF);
+        }
+        return bits;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ByteMatch other && offset == other.offset

@@ -25,8 +25,10 @@ import java.util.Objects;
  *     <b>The most specific match wins</b>: the one pinning down the most bits (the popcount of its
  *     masks, so a longer or less masked pattern beats a shorter one); <b>ties go to declaration
  *     order</b> (the order of the signature list: earlier files and earlier signatures first). While an
- *     undecided signature could still beat the best match, the answer is "need N more bytes", N being
- *     the fewest bytes that settle one of them.</li>
+ *     undecided signature could still beat the best match <em>and</em> the bytes seen already support
+ *     it as strongly as the best match (its patterns' bits within them are at least the best match's
+ *     bits), the answer is "need N more bytes", N being the fewest bytes that settle one of them.
+ *     Without a match, any undecided signature is waited for.</li>
  * <li><b>Silence.</b> With no client bytes, the answer is "need more" until the client has been silent
  *     for the timeout; then the first declared server-first protocol (MySQL) is chosen. After the
  *     timeout, a client that sent some bytes but stopped gets the best match so far, or "none".</li>
@@ -207,7 +209,11 @@ public final class ProtocolDetector {
         if (!timedOut) {
             int fewest = Integer.MAX_VALUE;
             for (int i = 0; i < candidates.length; i++) {
-                if (best >= 0 && !outranks(candidates, i, best)) {
+                // Wait for a signature that would win only while the bytes already back it as
+                // strongly as they back the best match; else a short message (a 9-byte CQL OPTIONS)
+                // would wait for the silence timeout because a longer signature is still open.
+                if (best >= 0 && (!outranks(candidates, i, best)
+                        || candidates[i].evidenceWithin(length) < candidates[best].specificity())) {
                     continue;
                 }
                 if (candidates[i].judge(input, from, length) == ByteMatch.Verdict.UNDECIDED) {

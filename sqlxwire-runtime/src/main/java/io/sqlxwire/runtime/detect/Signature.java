@@ -132,6 +132,15 @@ public final class Signature {
         return complete ? ByteMatch.Verdict.MATCH : ByteMatch.Verdict.UNDECIDED;
     }
 
+    /** Bits of the patterns the first {@code length} bytes cover (all agree when the verdict is undecided). */
+    int evidenceWithin(int length) {
+        int evidence = 0;
+        for (ByteMatch m : matches) {
+            evidence += m.bitsWithin(length);
+        }
+        return evidence;
+    }
+
     /** True when {@code input[from, from + length)} satisfies every pattern and the minimum length. */
     public boolean matches(byte[] input, int from, int length) {
         return hasPatterns() && judge(input, from, length) == ByteMatch.Verdict.MATCH;
