@@ -27,6 +27,9 @@ class DecoderGenerationTest {
     @MethodSource("protocols")
     void generatesCodeThatCompilesWithoutWarnings(Path file) {
         ProtocolModel model = DecoderTestSupport.model(file);
+        // A description with only detection signatures (http.wire) has nothing to decode.
+        org.junit.jupiter.api.Assumptions.assumeFalse(model.messages().isEmpty() && model.structs().isEmpty(),
+                file + " declares no messages or structs");
         List<JavaFile> files = DecoderTestSupport.generate(model, true);
         assertFalse(files.isEmpty());
         InMemoryCompiler.compile(files);
