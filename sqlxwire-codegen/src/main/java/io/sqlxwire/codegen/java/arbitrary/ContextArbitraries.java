@@ -1,0 +1,57 @@
+package io.sqlxwire.codegen.java.arbitrary;
+
+import com.palantir.javapoet.CodeBlock;
+import io.sqlxwire.codegen.java.GenerationContext;
+import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.idl.model.Parameter;
+import io.sqlxwire.idl.model.WireType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Arbitraries of what a record needs besides its bytes: each parameter (raw numbers and booleans,
+ * as {@code decode} takes them) and the session. Shared by the arbitraries and the property tests.
+ */
+public final class ContextArbitraries {
+
+    private ContextArbitraries() {}
+
+    /** In the order of {@link #names}: the parameters, then the session when needed. */
+    public static List<CodeBlock> of(GenerationContext context, RecordShape shape) {
+        List<CodeBlock> arbitraries = new ArrayList<>();
+        for (Parameter parameter : shape.parameters()) {
+            arbitraries.add(parameter(parameter));
+        }
+        if (shape.needsSession()) {
+            arbitraries.add(CodeBlock.of("$L()", ArbitraryNames.SESSION_METHOD));
+        }
+        return arbitraries;
+    }
+
+    public static List<String> names(RecordShape shape) {
+        List<String> names = new ArrayList<>();
+        shape.parameters().forEach(p -> names.add(Naming.member(p.name())));
+        if (shape.needsSession()) {
+            names.add("session");
+        }
+        return names;
+    }
+
+    /** A parameter value: named constants and unknown values of enums, any value of integers. */
+    static CodeBlock parameter(Parameter parameter) {
+        WireType type = parameter.type();
+        if (type instanceof WireType.Bool) {
+            return CodeBlock.of("$T.of(true, false)", ValueArbitraries.ARBITRARIES);
+        }
+        if (type instanceof WireType.EnumRef e) {
+            return CodeBlock.of("$L().map(e -> e.value())", ArbitraryNames.method(e.name()));
+        }
+        if (type instanceof WireType.FlagsRef f) {
+            return CodeBlock.of("$L().map(f -> f.bits())", ArbitraryNames.method(f.name()));
+        }
+        if (type instanceof WireType.Int i) {
+            return ValueArbitraries.integer(i.kind());
+        }
+        return CodeBlock.of("$T.longs()", ValueArbitraries.ARBITRARIES);
+    }
+}
