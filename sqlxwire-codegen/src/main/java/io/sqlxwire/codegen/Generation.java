@@ -1,6 +1,8 @@
 package io.sqlxwire.codegen;
 
+import io.sqlxwire.codegen.java.ArbitraryGenerator;
 import io.sqlxwire.codegen.java.ArtifactGenerator;
+import io.sqlxwire.codegen.java.PropertyTestGenerator;
 import io.sqlxwire.codegen.java.ProtocolGenerator;
 import java.util.List;
 
@@ -28,6 +30,6 @@ public final class Generation {
     }
 
     static List<ArtifactGenerator> testGenerators() {
-        return List.of();
+        return List.of(new ArbitraryGenerator(), new PropertyTestGenerator());
     }
 }

@@ -18,12 +18,20 @@ public final class ContextArbitraries {
 
     /** In the order of {@link #names}: the parameters, then the session when needed. */
     public static List<CodeBlock> of(GenerationContext context, RecordShape shape) {
+        return of(shape, CodeBlock.of(""));
+    }
+
+    /**
+     * The same, calling the arbitraries class's methods through {@code owner} (a type and a dot)
+     * from outside it.
+     */
+    public static List<CodeBlock> of(RecordShape shape, CodeBlock owner) {
         List<CodeBlock> arbitraries = new ArrayList<>();
         for (Parameter parameter : shape.parameters()) {
-            arbitraries.add(parameter(parameter));
+            arbitraries.add(parameter(parameter, owner));
         }
         if (shape.needsSession()) {
-            arbitraries.add(CodeBlock.of("$L()", ArbitraryNames.SESSION_METHOD));
+            arbitraries.add(CodeBlock.of("$L$L()", owner, ArbitraryNames.SESSION_METHOD));
         }
         return arbitraries;
     }
@@ -38,16 +46,16 @@ public final class ContextArbitraries {
     }
 
     /** A parameter value: named constants and unknown values of enums, any value of integers. */
-    static CodeBlock parameter(Parameter parameter) {
+    static CodeBlock parameter(Parameter parameter, CodeBlock owner) {
         WireType type = parameter.type();
         if (type instanceof WireType.Bool) {
             return CodeBlock.of("$T.of(true, false)", ValueArbitraries.ARBITRARIES);
         }
         if (type instanceof WireType.EnumRef e) {
-            return CodeBlock.of("$L().map(e -> e.value())", ArbitraryNames.method(e.name()));
+            return CodeBlock.of("$L$L().map(e -> e.value())", owner, ArbitraryNames.method(e.name()));
         }
         if (type instanceof WireType.FlagsRef f) {
-            return CodeBlock.of("$L().map(f -> f.bits())", ArbitraryNames.method(f.name()));
+            return CodeBlock.of("$L$L().map(f -> f.bits())", owner, ArbitraryNames.method(f.name()));
         }
         if (type instanceof WireType.Int i) {
             return ValueArbitraries.integer(i.kind());

@@ -209,12 +209,14 @@ final class RecordArbitraries {
             return CodeBlock.of("($L ? $L : $T.<$T>just(null))", condition, arbitrary, ValueArbitraries.ARBITRARIES,
                     componentType.box());
         } catch (ExpressionCode.DerivedReference e) {
-            // Present or not as the value has it: the encoder writes the derived length (or its NULL form) accordingly.
+            // A condition on the field's own derived length or count (RESP "data: bytes[length] if length >= 0"):
+            // the encoder derives it from a present value, and nothing tells it what an absent one
+            // would write, so values are always present.
             Field derived = shape.layout().field(e.field).orElseThrow();
             if (!targets(derived.role(), field.name())) {
                 throw new UnsupportedShapeException("a condition on the derived field " + e.field);
             }
-            return CodeBlock.of("$L.injectNull(0.2)", arbitrary);
+            return arbitrary;
         }
     }
 

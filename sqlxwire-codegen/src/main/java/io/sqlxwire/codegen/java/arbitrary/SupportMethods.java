@@ -61,6 +61,14 @@ final class SupportMethods {
                 .addStatement("return bytes.length >= prefix.length && $T.equals(bytes, 0, prefix.length, prefix, 0, prefix.length)",
                         java.util.Arrays.class)
                 .build());
+        methods.add(MethodSpec.methodBuilder("startsWith").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Whether {@code value} followed by {@code then} starts with {@code prefix}.\n")
+                .returns(TypeName.BOOLEAN)
+                .addParameter(byte[].class, "value").addParameter(byte[].class, "then").addParameter(byte[].class, "prefix")
+                .addStatement("byte[] bytes = $T.copyOf(value, value.length + then.length)", java.util.Arrays.class)
+                .addStatement("System.arraycopy(then, 0, bytes, value.length, then.length)")
+                .addStatement("return startsWith(bytes, prefix)")
+                .build());
         methods.add(MethodSpec.methodBuilder("orZero").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("An absent (or NULL) number reads as 0, as in the decoders.\n")
                 .returns(TypeName.LONG).addParameter(Number.class, "value")

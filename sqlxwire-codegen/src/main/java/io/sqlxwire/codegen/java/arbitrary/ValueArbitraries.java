@@ -234,12 +234,14 @@ final class ValueArbitraries {
             return CodeBlock.of("$L.filter(e -> !startsWith(e.encode($L), $L))", elements,
                     target.needsSession() ? "session" : "", bytes);
         }
-        if (element instanceof WireType.Text text) {
-            return CodeBlock.of("$L.filter(e -> !startsWith(e.getBytes($L), $L))", elements,
-                    JavaValueTypes.charset(text.encoding()), bytes);
-        }
-        if (element instanceof WireType.Bytes) {
-            return CodeBlock.of("$L.filter(e -> !startsWith(e, $L))", elements, bytes);
+        if (element instanceof WireType.Text || element instanceof WireType.Bytes) {
+            // The element's own terminator follows its bytes: an empty C string is a lone NUL.
+            Extent own = JavaValueTypes.extentOf(element);
+            CodeBlock then = own instanceof Extent.Terminated t
+                    ? CodeBlock.of("new byte[] {$L}", byteList(t.terminator())) : CodeBlock.of("new byte[0]");
+            CodeBlock value = element instanceof WireType.Text text
+                    ? CodeBlock.of("e.getBytes($L)", JavaValueTypes.charset(text.encoding())) : CodeBlock.of("e");
+            return CodeBlock.of("$L.filter(e -> !startsWith($L, $L, $L))", elements, value, then, bytes);
         }
         throw new UnsupportedShapeException("a terminated list of " + element.getClass().getSimpleName());
     }
