@@ -28,7 +28,11 @@ class ArbitraryGeneratorTest {
         List<JavaFile> files = new ArrayList<>(Generation.mainSources().generate(model));
         if (files.isEmpty()) {
             files.addAll(new ProtocolGenerator(List.of(new EnumGenerator(), new DecoderGenerator(), new EncoderGenerator(),
-                    new RecordGenerator(true), DecoderTestSupport::session)).generate(model));
+                    new RecordGenerator(true))).generate(model));
+        }
+        String session = GenerationContext.of(model).protocolStem() + "Session";
+        if (files.stream().noneMatch(f -> f.typeSpec().name().equals(session))) {
+            files.addAll(DecoderTestSupport.session(GenerationContext.of(model))); // until a session generator is registered
         }
         files.addAll(new ProtocolGenerator(testGenerators).generate(model));
         return files;
