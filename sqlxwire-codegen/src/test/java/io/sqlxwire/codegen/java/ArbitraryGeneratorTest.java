@@ -43,7 +43,7 @@ class ArbitraryGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql.wire", "mysql.wire", "redis.wire"})
+    @ValueSource(strings = {"postgresql.wire", "mysql.wire", "redis.wire", "cql.wire", "drda.wire", "mongodb.wire", "tds.wire", "tns.wire"})
     void arbitrariesCompileWithTheRecords(String file) {
         InMemoryCompiler.compile(withArbitraries(DecoderTestSupport.model(DecoderTestSupport.PROTOCOLS.resolve(file))));
     }

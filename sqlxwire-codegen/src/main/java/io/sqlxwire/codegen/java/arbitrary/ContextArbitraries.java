@@ -28,12 +28,28 @@ public final class ContextArbitraries {
     public static List<CodeBlock> of(RecordShape shape, CodeBlock owner) {
         List<CodeBlock> arbitraries = new ArrayList<>();
         for (Parameter parameter : shape.parameters()) {
-            arbitraries.add(parameter(parameter, owner));
+            arbitraries.add(givesASize(shape, parameter)
+                    ? CodeBlock.of("$L.between(0, $L$L)", ValueArbitraries.integerKind(parameter.type()), owner,
+                            ArbitraryNames.MAX_ELEMENTS)
+                    : parameter(parameter, owner));
         }
         if (shape.needsSession()) {
             arbitraries.add(CodeBlock.of("$L$L()", owner, ArbitraryNames.SESSION_METHOD));
         }
         return arbitraries;
+    }
+
+    /** A parameter read by a size, count or region size is kept small, like a field that gives a size. */
+    private static boolean givesASize(RecordShape shape, Parameter parameter) {
+        List<io.sqlxwire.idl.model.TypedExpr> sizes = new ArrayList<>();
+        for (io.sqlxwire.idl.model.Field field : shape.layout().fields()) {
+            sizes.addAll(Extents.sizes(field.type()));
+            if (field.regionSize() != null) {
+                sizes.add(field.regionSize());
+            }
+        }
+        return !(parameter.type() instanceof WireType.Bool) && sizes.stream().flatMap(e -> Exprs.leaves(e).stream())
+                .anyMatch(e -> e instanceof io.sqlxwire.idl.model.TypedExpr.ParamRef p && p.name().equals(parameter.name()));
     }
 
     public static List<String> names(RecordShape shape) {
@@ -55,7 +71,9 @@ public final class ContextArbitraries {
             return CodeBlock.of("$L$L().map(e -> e.value())", owner, ArbitraryNames.method(e.name()));
         }
         if (type instanceof WireType.FlagsRef f) {
-            return CodeBlock.of("$L$L().map(f -> f.bits())", owner, ArbitraryNames.method(f.name()));
+            // Flag sets hold a long; a parameter over a narrow base takes the int it fits in.
+            boolean narrow = com.palantir.javapoet.TypeName.INT.equals(RecordShape.parameterType(parameter));
+            return CodeBlock.of("$L$L().map(f -> $Lf.bits())", owner, ArbitraryNames.method(f.name()), narrow ? "(int) " : "");
         }
         if (type instanceof WireType.Int i) {
             return ValueArbitraries.integer(i.kind());

@@ -49,7 +49,9 @@ final class ExpressionCode {
         if (expr instanceof TypedExpr.IntConst c) {
             return CodeBlock.of("$L", c.value().intValue());
         }
-        return CodeBlock.of("(int) ($L)", code(expr));
+        // toIntExact rather than a cast: no redundant-cast warning when the value is an int already,
+        // and a value that does not fit fails loudly instead of wrapping.
+        return CodeBlock.of("Math.toIntExact($L)", code(expr));
     }
 
     CodeBlock code(TypedExpr expr) {

@@ -86,6 +86,12 @@ final class ValueArbitraries {
                 : CodeBlock.of("$T.integers().between(0, $L)", ARBITRARIES, ArbitraryNames.MAX_ELEMENTS);
     }
 
+    /** {@code Arbitraries.longs()} or {@code Arbitraries.integers()}, as the type's raw number needs. */
+    static CodeBlock integerKind(WireType type) {
+        return TypeName.LONG.equals(JavaValueTypes.rawNumber(type)) ? CodeBlock.of("$T.longs()", ARBITRARIES)
+                : CodeBlock.of("$T.integers()", ARBITRARIES);
+    }
+
     static CodeBlock integer(IntKind kind) {
         return switch (kind) {
             case U8 -> CodeBlock.of("$T.integers().between(0, 255)", ARBITRARIES);
@@ -186,8 +192,7 @@ final class ValueArbitraries {
         for (int i = 0; i < ref.arguments().size(); i++) {
             TypeName type = RecordShape.parameterType(struct.parameters().get(i));
             TypedExpr argument = ref.arguments().get(i);
-            arguments.add(TypeName.BOOLEAN.equals(type) ? expressions.code(argument)
-                    : CodeBlock.of("($T) ($L)", type, expressions.code(argument)));
+            arguments.add(TypeName.INT.equals(type) ? expressions.asInt(argument) : expressions.code(argument));
         }
         RecordShape target = RecordShape.all(context).stream().filter(s -> s.idlName().equals(ref.name())).findFirst()
                 .orElseThrow();
