@@ -1,7 +1,14 @@
 package io.sqlxwire.codegen;
 
+import io.sqlxwire.codegen.java.ArbitraryGenerator;
 import io.sqlxwire.codegen.java.ArtifactGenerator;
+import io.sqlxwire.codegen.java.DecoderGenerator;
+import io.sqlxwire.codegen.java.EncoderGenerator;
+import io.sqlxwire.codegen.java.EnumGenerator;
+import io.sqlxwire.codegen.java.PropertyTestGenerator;
 import io.sqlxwire.codegen.java.ProtocolGenerator;
+import io.sqlxwire.codegen.java.RecordGenerator;
+import io.sqlxwire.codegen.java.TransformsGenerator;
 import java.util.List;
 
 /**
@@ -23,11 +30,17 @@ public final class Generation {
         return new ProtocolGenerator(testGenerators());
     }
 
+    /**
+     * In dependency order (the output is sorted by name anyway): value classes first, then the
+     * transform escape hatch, the decoders and encoders that use them, and the records built on
+     * both.
+     */
     static List<ArtifactGenerator> mainGenerators() {
-        return List.of();
+        return List.of(new EnumGenerator(), new TransformsGenerator(), new DecoderGenerator(), new EncoderGenerator(),
+                new RecordGenerator(true));
     }
 
     static List<ArtifactGenerator> testGenerators() {
-        return List.of();
+        return List.of(new ArbitraryGenerator(), new PropertyTestGenerator());
     }
 }

@@ -44,6 +44,7 @@ final class DecoderTestSupport {
         List<ArtifactGenerator> generators = new ArrayList<>(List.of(new EnumGenerator(), new DecoderGenerator()));
         if (records) {
             generators.add(new RecordGenerator(false));
+            generators.add(new TransformsGenerator()); // records apply hand-written transforms
         }
         generators.add(DecoderTestSupport::session);
         return new ProtocolGenerator(generators).generate(model);

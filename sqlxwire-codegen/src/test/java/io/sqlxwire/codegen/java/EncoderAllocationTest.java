@@ -26,6 +26,7 @@ class EncoderAllocationTest {
     void encodingAllocatesNothing() throws ReflectiveOperationException {
         ProtocolModel model = EncoderGenerationTest.model(EncoderGenerationTest.DIALECTS.resolve("postgresql.wire"));
         List<JavaFile> files = new ArrayList<>(EncoderGenerationTest.generate(model));
+        files.addAll(EncoderStandIns.forModel(model));
         files.add(JavaFile.builder(model.javaPackage(), driver(model.javaPackage())).build());
         ClassLoader loader = InMemoryCompiler.compile(files);
         Class<?> driver = loader.loadClass(model.javaPackage() + ".AllocationDriver");

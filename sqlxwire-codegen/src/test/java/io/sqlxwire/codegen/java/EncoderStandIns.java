@@ -3,12 +3,10 @@ package io.sqlxwire.codegen.java;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.encoder.EncoderValueTypes;
-import io.sqlxwire.idl.model.EnumModel;
 import io.sqlxwire.idl.model.ProtocolModel;
 import io.sqlxwire.idl.model.SessionVariable;
 import io.sqlxwire.idl.model.WireType;
@@ -18,9 +16,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Test-only stand-ins for what other generators write and encoders read: the {@code <Stem>Session}
- * class and the enum/flags records its fields hold, shaped exactly as CODEGEN.md specifies
- * ({@code record AuthKind(int value)}, {@code record CapabilityFlags(long bits)}, public session
- * fields). They let the encoder tests compile generated code before those generators land.
+ * class (public fields, as CODEGEN.md specifies), next to the real enum and flags classes the
+ * encoders' typed setters take and the transforms interface. It lets the encoder tests compile without the session generator.
  */
 final class EncoderStandIns {
 
@@ -28,7 +25,9 @@ final class EncoderStandIns {
 
     static List<JavaFile> forModel(ProtocolModel model) {
         GenerationContext context = GenerationContext.of(model);
-        List<JavaFile> files = new ArrayList<>();
+        // The encoders' typed setters take the generated enum and flags classes: the real ones.
+        List<JavaFile> files = new ArrayList<>(new EnumGenerator().generate(context));
+        files.addAll(new TransformsGenerator().generate(context)); // called for transform(...) fields
         if (model.session().isEmpty()) {
             return files;
         }
@@ -38,17 +37,6 @@ final class EncoderStandIns {
             session.addField(FieldSpec.builder(javaType(context, v.type(), enums), Naming.member(v.name()), Modifier.PUBLIC).build());
         }
         files.add(JavaFile.builder(context.javaPackage(), session.build()).build());
-        for (EnumModel e : model.enums()) {
-            if (!enums.contains(e.name())) {
-                continue;
-            }
-            TypeName value = e.flags() ? TypeName.LONG : EncoderValueTypes.numberType(e.base().kind());
-            TypeSpec record = TypeSpec.recordBuilder(context.naming().type(e.name())).addModifiers(Modifier.PUBLIC)
-                    .recordConstructor(MethodSpec.constructorBuilder()
-                            .addParameter(value, e.flags() ? "bits" : "value").build())
-                    .build();
-            files.add(JavaFile.builder(context.javaPackage(), record).build());
-        }
         return files;
     }
 

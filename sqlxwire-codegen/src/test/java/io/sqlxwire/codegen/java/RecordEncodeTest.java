@@ -16,19 +16,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Records with encode methods, compiled against the generated encoders; round trips through both. */
 class RecordEncodeTest {
 
-    /**
-     * The descriptions whose records compile against the encoders on helper/encoders. The others
-     * hit encoder gaps or disagreements listed in the report: MySQL ({@code prefix(lenenc)} values
-     * have no {@code xNull()} setter), DRDA (union arms of array type), TDS (transform fields),
-     * MongoDB ({@code crc32c(frame)} needs a frame argument).
-     */
-    static Stream<Path> protocols() {
-        return Stream.of("postgresql.wire", "redis.wire", "cql.wire", "tns.wire").map(DecoderTestSupport.PROTOCOLS::resolve);
+    /** Every shipped description: records with encode methods compile against the encoders. */
+    static Stream<Path> protocols() throws java.io.IOException {
+        return MainSourcesTest.dialects();
     }
 
     static List<JavaFile> all(ProtocolModel model) {
-        List<ArtifactGenerator> generators = List.of(new EnumGenerator(), new DecoderGenerator(), new EncoderGenerator(),
-                new RecordGenerator(true), DecoderTestSupport::session);
+        List<ArtifactGenerator> generators = List.of(new EnumGenerator(), new TransformsGenerator(), new DecoderGenerator(),
+                new EncoderGenerator(), new RecordGenerator(true), DecoderTestSupport::session);
         return new ProtocolGenerator(new ArrayList<>(generators)).generate(model);
     }
 

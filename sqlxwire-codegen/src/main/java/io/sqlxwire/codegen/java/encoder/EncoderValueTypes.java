@@ -1,13 +1,14 @@
 package io.sqlxwire.codegen.java.encoder;
 
 import com.palantir.javapoet.TypeName;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.IntKind;
 import io.sqlxwire.idl.model.WireType;
 
 /**
- * The Java types encoder setters take for wire numbers (CODEGEN.md "Java value types"): 32-bit
- * and narrower signed-fitting kinds as {@code int}, u32/i64/u64 and the variable-width integers
- * as {@code long}. Private to the encoders until the shared mapping lands; the lead unifies.
+ * What the encoders need to know about wire values beyond the shared mapping: the Java types come
+ * from {@link JavaValueTypes} (CODEGEN.md "Java value types"), so setters take exactly what
+ * decoders return and records hold.
  */
 public final class EncoderValueTypes {
 
@@ -15,20 +16,15 @@ public final class EncoderValueTypes {
 
     /** {@code int} or {@code long} (or {@code float}/{@code double}) for an integer-like wire type. */
     public static TypeName numberType(WireType type) {
-        WireType.Int base = intBase(type);
-        if (base == null) {
-            return TypeName.LONG; // lenenc, ascii_int
+        TypeName raw = JavaValueTypes.rawNumber(type);
+        if (raw == null) {
+            throw new IllegalArgumentException("not a number: " + type);
         }
-        return numberType(base.kind());
+        return raw;
     }
 
     public static TypeName numberType(IntKind kind) {
-        return switch (kind) {
-            case U8, I8, U16, I16, U24, I24, I32 -> TypeName.INT;
-            case F32 -> TypeName.FLOAT;
-            case F64 -> TypeName.DOUBLE;
-            default -> TypeName.LONG;
-        };
+        return JavaValueTypes.primitive(kind);
     }
 
     /** The fixed-width integer under an int, enum or flags type, or {@code null}. */
@@ -51,6 +47,7 @@ public final class EncoderValueTypes {
         return base != null ? !base.kind().floating() : type instanceof WireType.LenEnc || type instanceof WireType.AsciiInt;
     }
 
+    /** Bytes and text: values the user supplies (padding, byte-like too, is the encoder's own). */
     public static boolean isByteLike(WireType type) {
         return type instanceof WireType.Bytes || type instanceof WireType.Text;
     }

@@ -9,6 +9,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
+import io.sqlxwire.codegen.java.values.TransformNames;
 import io.sqlxwire.codegen.java.encoder.JavaExpr.Kind;
 import io.sqlxwire.idl.model.ByteString;
 import io.sqlxwire.idl.model.Extent;
@@ -118,9 +120,12 @@ public final class LayoutEncoderBuilder {
             if (f == null) {
                 continue;
             }
-            if (f.transform() != null) {
-                plan.unsupported = "hand-written transform '" + f.transform() + "' is not applied by generated encoders";
-            } else if (f.position() != null) {
+            if (f.transform() != null && !(plan.kind == MemberPlan.Kind.BYTES
+                    && !(extentOf(f.type()) instanceof Extent.Prefixed) && !(extentOf(f.type()) instanceof Extent.Terminated))) {
+                // Applied in place to exactly the value's bytes: a prefix or terminator would be transformed too.
+                plan.unsupported = "hand-written transform '" + f.transform() + "' on a value with a length prefix or terminator";
+            }
+            if (f.position() != null) {
                 positionedSeen = true;
             } else if (positionedSeen && writesBytes(plan)) {
                 plan.unsupported = "positioned data must follow the fixed part; a member after a positioned one is not supported";
@@ -138,15 +143,16 @@ public final class LayoutEncoderBuilder {
             }
             if (plan.unsupported == null && plan.kind == MemberPlan.Kind.ARRAY) {
                 WireType element = ((WireType.Array) f.type()).element();
-                if (!(element instanceof WireType.StructRef || EncoderValueTypes.isIntegral(element)
-                        || EncoderValueTypes.isByteLike(element) || isFloat(element))) {
+                if (!elementSupported(element)) {
                     plan.unsupported = "arrays of " + element.getClass().getSimpleName().toLowerCase() + " elements";
                 }
             }
             if (plan.unsupported == null && plan.kind == MemberPlan.Kind.UNION) {
                 for (UnionArm arm : ((WireType.Union) f.type()).allArms()) {
                     if (!armSupported(arm.type())) {
-                        plan.unsupported = "union arms of type " + arm.type().getClass().getSimpleName().toLowerCase();
+                        plan.unsupported = arm.type() instanceof WireType.Array
+                                ? "union arms holding an array with a count prefix or of unsupported elements"
+                                : "union arms of type " + arm.type().getClass().getSimpleName().toLowerCase();
                     }
                 }
             }
@@ -168,11 +174,21 @@ public final class LayoutEncoderBuilder {
         return plan.field != null && !(plan.field.type() instanceof WireType.Empty);
     }
 
+    private static boolean elementSupported(WireType element) {
+        return element instanceof WireType.StructRef || EncoderValueTypes.isIntegral(element)
+                || EncoderValueTypes.isByteLike(element) || isFloat(element);
+    }
+
     private static boolean isFloat(WireType type) {
         return type instanceof WireType.Int i && i.kind().floating();
     }
 
     private static boolean armSupported(WireType type) {
+        if (type instanceof WireType.Array array) {
+            // The count of an array arm is checked or terminated at completion; a count prefix would
+            // need a back-patched slot per arm.
+            return !(array.count() instanceof Extent.Prefixed) && elementSupported(array.element());
+        }
         return type instanceof WireType.Empty || type instanceof WireType.StructRef || EncoderValueTypes.isIntegral(type)
                 || isFloat(type) || EncoderValueTypes.isByteLike(type);
     }
@@ -330,6 +346,14 @@ public final class LayoutEncoderBuilder {
             }
             if (plan.kind == MemberPlan.Kind.UNION) {
                 fields.add(FieldSpec.builder(TypeName.INT, plan.base + "Arm", Modifier.PRIVATE).build());
+                WireType.Union u = (WireType.Union) plan.field.type();
+                if (plan.unsupported == null) {
+                    for (UnionArm arm : u.allArms()) {
+                        if (arm.type() instanceof WireType.Array) {
+                            fields.add(FieldSpec.builder(TypeName.INT, plan.base + armName(u, arm) + "Count", Modifier.PRIVATE).build());
+                        }
+                    }
+                }
             }
             for (Map.Entry<String, ClassName> child : children(plan).entrySet()) {
                 fields.add(FieldSpec.builder(child.getValue(), child.getKey(), Modifier.PRIVATE).build());
@@ -358,6 +382,8 @@ public final class LayoutEncoderBuilder {
         } else if (type instanceof WireType.Union u) {
             for (UnionArm arm : u.allArms()) {
                 if (arm.type() instanceof WireType.StructRef s) {
+                    out.put(plan.base + armName(u, arm) + "Encoder", names.encoder(s.name()));
+                } else if (arm.type() instanceof WireType.Array a && a.element() instanceof WireType.StructRef s) {
                     out.put(plan.base + armName(u, arm) + "Encoder", names.encoder(s.name()));
                 }
             }
@@ -713,7 +739,8 @@ public final class LayoutEncoderBuilder {
                 WireType.Union u = (WireType.Union) plan.field.type();
                 List<UnionArm> arms = u.allArms();
                 for (int i = 0; i < arms.size(); i++) {
-                    if (arms.get(i).type() instanceof WireType.StructRef) {
+                    if (arms.get(i).type() instanceof WireType.StructRef
+                            || arms.get(i).type() instanceof WireType.Array a && a.element() instanceof WireType.StructRef) {
                         m.beginControlFlow("if ($LArm == $L)", plan.base, i)
                                 .addStatement("$L$LEncoder.finish()", plan.base, armName(u, arms.get(i)))
                                 .endControlFlow();
@@ -754,9 +781,22 @@ public final class LayoutEncoderBuilder {
             return b.build();
         }
         if (plan.kind == MemberPlan.Kind.ARRAY && plan.unsupported == null) {
-            CodeBlock end = arrayEnd(plan);
+            CodeBlock end = arrayEnd(plan, (WireType.Array) plan.field.type(), plan.base + "Count", plan.setter);
             if (!end.isEmpty()) {
                 b.beginControlFlow("if ($LPresent)", plan.base).add(end).endControlFlow();
+            }
+        }
+        if (plan.kind == MemberPlan.Kind.UNION && plan.unsupported == null) {
+            WireType.Union u = (WireType.Union) plan.field.type();
+            List<UnionArm> arms = u.allArms();
+            for (int i = 0; i < arms.size(); i++) {
+                if (arms.get(i).type() instanceof WireType.Array array) {
+                    String arm = armName(u, arms.get(i));
+                    CodeBlock end = arrayEnd(plan, array, plan.base + arm + "Count", plan.setter + "As" + arm);
+                    if (!end.isEmpty()) {
+                        b.beginControlFlow("if ($LPresent && $LArm == $L)", plan.base, plan.base, i).add(end).endControlFlow();
+                    }
+                }
             }
         }
         b.addStatement("$LEnd = out.position()", plan.base);
@@ -863,35 +903,35 @@ public final class LayoutEncoderBuilder {
         return m.build();
     }
 
-    private CodeBlock arrayEnd(MemberPlan plan) {
-        WireType.Array array = (WireType.Array) plan.field.type();
+    /** Ends an array whose elements are counted in {@code count}: terminator, count prefix or count check. */
+    private CodeBlock arrayEnd(MemberPlan plan, WireType.Array array, String count, String setter) {
         CodeBlock.Builder b = CodeBlock.builder();
-        Extent count = array.count();
-        if (count instanceof Extent.Terminated t) {
+        Extent extent = array.count();
+        if (extent instanceof Extent.Terminated t) {
             b.addStatement("out.putBytes($L)", constant(plan.base + "Terminator", t.terminator().toArray()));
-        } else if (count instanceof Extent.Prefixed p) {
+        } else if (extent instanceof Extent.Prefixed p) {
             if (p.lengthType() instanceof WireType.Int prefix) {
-                b.addStatement("$L.checkRange($LCount, $LL, $LL, $LSlot)", support, plan.base,
+                b.addStatement("$L.checkRange($L, $LL, $LL, $LSlot)", support, count,
                         prefix.kind().min().max(BigInteger.ZERO).longValueExact(), prefix.kind().max().longValueExact(), plan.base);
-                b.addStatement("$L", WireIo.patch(prefix, plan.base + "Slot", plan.base + "Count", TypeName.INT));
+                b.addStatement("$L", WireIo.patch(prefix, plan.base + "Slot", count, TypeName.INT));
             } else {
                 usesShift = true;
-                b.addStatement("shift($LSlot, $L.insertLenenc(out, $LSlot, $LCount), $L)", plan.base, support, plan.base,
-                        plan.base, plan.index);
+                b.addStatement("shift($LSlot, $L.insertLenenc(out, $LSlot, $L), $L)", plan.base, support, plan.base,
+                        count, plan.index);
             }
-        } else if (count instanceof Extent.Fixed f) {
-            b.beginControlFlow("if ($LCount != $L)", plan.base, f.value())
-                    .addStatement("throw new $T(TYPE + \".$L: needs exactly $L elements, got \" + $LCount)",
-                            IllegalStateException.class, plan.setter, f.value(), plan.base)
+        } else if (extent instanceof Extent.Fixed f) {
+            b.beginControlFlow("if ($L != $L)", count, f.value())
+                    .addStatement("throw new $T(TYPE + \".$L: needs exactly $L elements, got \" + $L)",
+                            IllegalStateException.class, setter, f.value(), count)
                     .endControlFlow();
-        } else if (count instanceof Extent.Computed c) {
+        } else if (extent instanceof Extent.Computed c) {
             Optional<JavaExpr> expected = numeric(c.value(), scopeAt(plan.index, null));
             if (expected.isPresent()) {
                 CodeBlock guard = expected.get().guardCondition();
-                b.beginControlFlow("if ($L$LCount != $L)", guard == null ? "" : guard + " && ", plan.base,
+                b.beginControlFlow("if ($L$L != $L)", guard == null ? "" : guard + " && ", count,
                                 expected.get().asLong())
-                        .addStatement("throw new $T(TYPE + \".$L: needs \" + $L + \" elements, got \" + $LCount)",
-                                IllegalStateException.class, plan.setter, expected.get().asLong(), plan.base)
+                        .addStatement("throw new $T(TYPE + \".$L: needs \" + $L + \" elements, got \" + $L)",
+                                IllegalStateException.class, setter, expected.get().asLong(), count)
                         .endControlFlow();
             }
         }
@@ -1096,6 +1136,7 @@ public final class LayoutEncoderBuilder {
             TypeName javaType = EncoderValueTypes.numberType(type);
             CodeBlock body = writeNumber(plan, type, "value", javaType, arm == null);
             out.add(setter(plan, name, arm, fieldDoc, List.of(com.palantir.javapoet.ParameterSpec.builder(javaType, "value").build()), body));
+            typedOverload(name, type, fieldDoc, javaType).ifPresent(out::add);
             if (type instanceof WireType.LenEnc) {
                 out.add(setter(plan, name + "Null", arm, fieldDoc + "Writes SQL NULL (0xFB).\n", List.of(),
                         CodeBlock.builder().addStatement("$T.writeNull(out)", RuntimeTypes.LENGTH_ENCODED_INT).build()));
@@ -1108,14 +1149,14 @@ public final class LayoutEncoderBuilder {
             return out;
         }
         Extent extent = extentOf(type);
-        boolean nullable = extent instanceof Extent.Prefixed p && (p.nullMarker() != null || p.lengthType() instanceof WireType.LenEnc)
-                && p.nullMarker() != null;
+        boolean nullable = JavaValueTypes.isNullable(type);
         if (type instanceof WireType.Text text) {
             CodeBlock.Builder body = CodeBlock.builder();
             if (arm == null) {
                 body.addStatement("$LText = value", plan.base);
             }
             body.add(writeText(plan, text, extent));
+            body.add(applyTransform(plan, arm));
             out.add(setter(plan, name, arm, fieldDoc + "Encoded in " + text.encoding().idlName()
                             + "; characters it cannot represent are refused.\n",
                     List.of(com.palantir.javapoet.ParameterSpec.builder(CharSequence.class, "value").build()), body.build()));
@@ -1127,7 +1168,8 @@ public final class LayoutEncoderBuilder {
                     com.palantir.javapoet.ParameterSpec.builder(byte[].class, "value").build(),
                     com.palantir.javapoet.ParameterSpec.builder(TypeName.INT, "offset").build(),
                     com.palantir.javapoet.ParameterSpec.builder(TypeName.INT, "length").build()),
-                    writeBytes(plan, extent, "value", "offset", "length", true)));
+                    CodeBlock.builder().add(writeBytes(plan, extent, "value", "offset", "length", true))
+                            .add(applyTransform(plan, arm)).build()));
         }
         if (nullable) {
             out.add(setter(plan, name + "Null", arm, fieldDoc + "Writes NULL.\n", List.of(), writeNull(plan, (Extent.Prefixed) extent)));
@@ -1135,7 +1177,50 @@ public final class LayoutEncoderBuilder {
         return out;
     }
 
+    /**
+     * For a field marked {@code transform(name)}: hands the bytes just written to the installed
+     * hand-written transform, which rewrites them in place into their wire form.
+     */
+    private CodeBlock applyTransform(MemberPlan plan, ArmInfo arm) {
+        if (arm != null || plan.field.transform() == null) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder()
+                .addStatement("$T.require($S).$L(out, $LStart, out.position() - $LStart)", names.transformRegistry(),
+                        plan.field.transform(), TransformNames.encodeMethod(plan.field.transform()), plan.base, plan.base)
+                .build();
+    }
+
     private record ArmInfo(WireType.Union union, UnionArm arm, int index) {}
+
+    /**
+     * For an enum or flags member, a setter taking the generated value class next to the one taking
+     * the raw number (which stays for hot paths that already hold the number).
+     */
+    private Optional<MethodSpec> typedOverload(String name, WireType type, String fieldDoc, TypeName rawType) {
+        String accessor;
+        ClassName valueClass;
+        if (type instanceof WireType.EnumRef e) {
+            accessor = "value()";
+            valueClass = names.valueClass(e.name());
+        } else if (type instanceof WireType.FlagsRef f) {
+            accessor = "bits()";
+            valueClass = names.valueClass(f.name());
+        } else {
+            return Optional.empty();
+        }
+        // Flags records hold a long; a flags set over a narrower base is narrowed to the setter's int.
+        boolean narrow = type instanceof WireType.FlagsRef && rawType.equals(TypeName.INT);
+        return Optional.of(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("$L", fieldDoc)
+                .addJavadoc("Takes the generated {@link $T}; the same as passing its raw number.\n", valueClass)
+                .addParameter(valueClass, "value")
+                .beginControlFlow("if (value == null)")
+                .addStatement("throw new $T(TYPE + \".$L: null\")", NullPointerException.class, name)
+                .endControlFlow()
+                .addStatement(narrow ? "return $L((int) value.$L)" : "return $L(value.$L)", name, accessor)
+                .build());
+    }
 
     private MethodSpec setter(MemberPlan plan, String name, ArmInfo arm, String javadoc,
                               List<com.palantir.javapoet.ParameterSpec> params, CodeBlock write) {
@@ -1370,9 +1455,6 @@ public final class LayoutEncoderBuilder {
     }
 
     private List<MethodSpec> elementSetters(MemberPlan plan) {
-        WireType.Array array = (WireType.Array) plan.field.type();
-        WireType element = array.element();
-        String name = plan.setter + "Add";
         CodeBlock enter = CodeBlock.builder()
                 .beginControlFlow("if (open != $L)", plan.index)
                 .addStatement("begin($L, $S)", plan.index, plan.setter)
@@ -1383,16 +1465,25 @@ public final class LayoutEncoderBuilder {
                 .addStatement("closeChild()")
                 .endControlFlow()
                 .build();
-        String fieldDoc = docOf(plan.field.doc());
+        return elementSetters(plan, (WireType.Array) plan.field.type(), plan.setter + "Add", enter, plan.base + "Count",
+                plan.base + "Encoder", docOf(plan.field.doc()));
+    }
+
+    /**
+     * The {@code xxxAdd(...)} setters of an array: {@code enter} makes the array the open member,
+     * {@code count} counts the elements, {@code child} holds the element encoder of struct elements.
+     */
+    private List<MethodSpec> elementSetters(MemberPlan plan, WireType.Array array, String name, CodeBlock enter,
+                                            String count, String child, String fieldDoc) {
+        WireType element = array.element();
         List<MethodSpec> out = new ArrayList<>();
         if (element instanceof WireType.StructRef struct) {
-            String child = plan.base + "Encoder";
             out.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(names.encoder(struct.name()))
                     .addJavadoc("$L", fieldDoc)
                     .addJavadoc("Adds an element and returns its encoder (the same instance each time); the count is back-patched.\n")
                     .addCode(enter)
-                    .addCode(wrapChild(plan, struct, child, plan.base + "Count"))
-                    .addStatement("$LCount++", plan.base)
+                    .addCode(wrapChild(plan, struct, child, count))
+                    .addStatement("$L++", count)
                     .addStatement("childOpen = true")
                     .addStatement("return $L", child)
                     .build());
@@ -1404,6 +1495,7 @@ public final class LayoutEncoderBuilder {
             TypeName javaType = EncoderValueTypes.numberType(element);
             shapes.add(List.of(com.palantir.javapoet.ParameterSpec.builder(javaType, "value").build()));
             writes.add(writeNumber(plan, element, "value", javaType, false));
+            typedOverload(name, element, fieldDoc, javaType).ifPresent(out::add);
         } else if (element instanceof WireType.Text text) {
             shapes.add(List.of(com.palantir.javapoet.ParameterSpec.builder(CharSequence.class, "value").build()));
             writes.add(writeText(plan, text, text.extent()));
@@ -1416,7 +1508,7 @@ public final class LayoutEncoderBuilder {
                     com.palantir.javapoet.ParameterSpec.builder(TypeName.INT, "offset").build(),
                     com.palantir.javapoet.ParameterSpec.builder(TypeName.INT, "length").build()));
             writes.add(writeBytes(plan, extent, "value", "offset", "length", false));
-            if (extent instanceof Extent.Prefixed p && p.nullMarker() != null) {
+            if (JavaValueTypes.isNullable(element) && extent instanceof Extent.Prefixed p) {
                 shapes.add(List.of());
                 writes.add(writeNull(plan, p));
             }
@@ -1430,9 +1522,9 @@ public final class LayoutEncoderBuilder {
                     .beginControlFlow("try")
                     .addCode(writes.get(i))
                     .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
-                    .addStatement("throw e.inElement($LCount).inField($S).inMessage(PROTOCOL, TYPE)", plan.base, plan.setter)
+                    .addStatement("throw e.inElement($L).inField($S).inMessage(PROTOCOL, TYPE)", count, plan.setter)
                     .endControlFlow()
-                    .addStatement("$LCount++", plan.base)
+                    .addStatement("$L++", count)
                     .addStatement("return this")
                     .build());
         }
@@ -1451,10 +1543,44 @@ public final class LayoutEncoderBuilder {
             String name = plan.setter + "As" + armName(union, arm);
             if (arm.type() instanceof WireType.StructRef s) {
                 out.add(structSetter(plan, name, s, info, plan.base + armName(union, arm) + "Encoder"));
+            } else if (arm.type() instanceof WireType.Array array) {
+                out.addAll(arrayArmSetters(plan, name, array, info));
             } else {
                 out.addAll(valueSetters(plan, name, arm.type(), info));
             }
         }
+        return out;
+    }
+
+    /**
+     * An arm holding an array: {@code xxxAsArm()} selects it (an empty array until elements are
+     * added), then {@code xxxAsArmAdd(...)} adds each element; the array ends when the next member
+     * starts or at {@code finish()}.
+     */
+    private List<MethodSpec> arrayArmSetters(MemberPlan plan, String name, WireType.Array array, ArmInfo arm) {
+        String armName = armName(arm.union, arm.arm);
+        String count = plan.base + armName + "Count";
+        List<MethodSpec> out = new ArrayList<>();
+        out.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("$L", docOf(arm.arm.doc()))
+                .addJavadoc("Selects this arm, an array: add its elements with {@code $LAdd(...)} (none gives an empty array).\n", name)
+                .addCode(opening(plan))
+                .addCode(armCheck(plan, arm))
+                .addStatement("$LArm = $L", plan.base, arm.index)
+                .addStatement("$L = 0", count)
+                .addStatement("open = $L", plan.index)
+                .addStatement("return this")
+                .build());
+        CodeBlock enter = CodeBlock.builder()
+                .beginControlFlow("if (open != $L || $LArm != $L)", plan.index, plan.base, arm.index)
+                .addStatement("throw new $T(TYPE + \".$LAdd: call $L() first\")", IllegalStateException.class, name, name)
+                .endControlFlow()
+                .beginControlFlow("if (childOpen)")
+                .addStatement("closeChild()")
+                .endControlFlow()
+                .build();
+        out.addAll(elementSetters(plan, array, name + "Add", enter, count, plan.base + armName + "Encoder",
+                docOf(arm.arm.doc())));
         return out;
     }
 

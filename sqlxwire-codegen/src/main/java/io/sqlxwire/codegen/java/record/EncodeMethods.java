@@ -9,13 +9,17 @@ import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.decoder.UnionArms;
+import io.sqlxwire.codegen.java.encoder.EncoderNames;
+import io.sqlxwire.codegen.java.encoder.EncoderPlanner;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.Layout;
+import io.sqlxwire.idl.model.MessageModel;
 import io.sqlxwire.idl.model.UnionArm;
 import io.sqlxwire.idl.model.WireType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,26 +40,57 @@ final class EncodeMethods {
         ClassName encoder = JavaValueTypes.encoderClass(context, idlName);
         CodeBlock passOn = CodeBlock.join(extra.stream().map(p -> CodeBlock.of("$N", p)).toList(), ", ");
         String tail = extra.isEmpty() ? "" : ", ";
+        Optional<ClassName> frame = frameEncoder(context, idlName, layout);
         type.addMethod(MethodSpec.methodBuilder("encode").addModifiers(Modifier.PUBLIC).returns(byte[].class)
                 .addJavadoc("The encoded body (or value).\n")
+                .addJavadoc(frame.isPresent() ? FRAME_NOTE : "")
                 .addParameters(extra)
                 .addStatement("$T out = $T.growable()", RuntimeTypes.WIRE_WRITER, RuntimeTypes.WIRE_WRITER)
                 .addStatement("encodeTo(out$L$L)", tail, passOn)
                 .addStatement("return out.toByteArray()").build());
-        type.addMethod(MethodSpec.methodBuilder("encodeTo").addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder encodeTo = MethodSpec.methodBuilder("encodeTo").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes the encoded body (or value) at the writer's position.\n")
                 .addParameter(RuntimeTypes.WIRE_WRITER, "out")
-                .addParameters(extra)
-                .addStatement("$T encoder = new $T().wrap(out$L$L)", encoder, encoder, tail, passOn)
-                .addStatement("writeTo(encoder)")
-                .addStatement("encoder.finish()").build());
+                .addParameters(extra);
+        if (frame.isEmpty()) {
+            type.addMethod(encodeTo
+                    .addStatement("$T encoder = new $T().wrap(out$L$L)", encoder, encoder, tail, passOn)
+                    .addStatement("writeTo(encoder)")
+                    .addStatement("encoder.finish()").build());
+        } else {
+            // A checksum over the whole frame needs the frame encoder the body is written into.
+            type.addMethod(encodeTo.addJavadoc(FRAME_NOTE)
+                    .addStatement("encodeTo(out$L$L, null)", tail, passOn).build());
+            boolean session = new EncoderPlanner(context.model()).needsSession(layout);
+            List<CodeBlock> args = new ArrayList<>();
+            args.add(CodeBlock.of("out"));
+            for (int i = 0; i < extra.size(); i++) {
+                if (i == (session ? 1 : 0)) {
+                    args.add(CodeBlock.of("frame"));
+                }
+                args.add(CodeBlock.of("$N", extra.get(i)));
+            }
+            if (extra.size() == (session ? 1 : 0)) {
+                args.add(CodeBlock.of("frame"));
+            }
+            type.addMethod(MethodSpec.methodBuilder("encodeTo").addModifiers(Modifier.PUBLIC)
+                    .addJavadoc("Writes the encoded body as the body of the frame {@code frame} is writing on {@code out}: wrap the\n"
+                            + "frame encoder on {@code out}, set its header and call {@code body()} first, and\n"
+                            + "{@code finish()} it afterwards. Checksums over the frame are computed here.\n")
+                    .addParameter(RuntimeTypes.WIRE_WRITER, "out")
+                    .addParameters(extra)
+                    .addParameter(frame.get(), "frame")
+                    .addStatement("$T encoder = new $T().wrap($L)", encoder, encoder, CodeBlock.join(args, ", "))
+                    .addStatement("writeTo(encoder)")
+                    .addStatement("encoder.finish()").build());
+        }
         MethodSpec.Builder writeTo = MethodSpec.methodBuilder("writeTo").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Supplies every component to {@code encoder}, in wire order (it may be a nested encoder).\n")
                 .addParameter(encoder, "encoder");
         for (RecordComponents.Component component : components) {
             String name = component.name();
             if (!(component.member() instanceof Field field)) {
-                writeTo.addStatement("encoder.$L($L)", name, raw(component.type(), null, name));
+                writeTo.addStatement("encoder.$L($L)", name, raw(component.type(), name));
                 continue;
             }
             CodeBlock write = write(context, idlName, field, name);
@@ -75,17 +110,7 @@ final class EncodeMethods {
             return code.addStatement("$L.writeTo(encoder.$L())", name, name).build();
         }
         if (type instanceof WireType.Array array) {
-            TypeName element = JavaValueTypes.recordType(context, array.element()).box();
-            code.beginControlFlow("for ($T element : $L)", element, name);
-            if (array.element() instanceof WireType.StructRef) {
-                code.addStatement("element.writeTo(encoder.$LAdd())", name);
-            } else if (JavaValueTypes.isNullable(array.element())) {
-                code.beginControlFlow("if (element == null)").addStatement("encoder.$LAddNull()", name)
-                        .nextControlFlow("else").addStatement("encoder.$LAdd(element)", name).endControlFlow();
-            } else {
-                code.addStatement("encoder.$LAdd($L)", name, raw(element, array.element(), "element"));
-            }
-            return code.endControlFlow().build();
+            return elements(context, array, name, name).build();
         }
         if (type instanceof WireType.Union union) {
             ClassName face = JavaValueTypes.unionInterface(context, owner, field.name());
@@ -102,36 +127,60 @@ final class EncodeMethods {
                     code.addStatement("encoder.$LAs$L()", name, names.get(i));
                 } else if (arms.get(i).type() instanceof WireType.StructRef) {
                     code.addStatement("arm.value().writeTo(encoder.$LAs$L())", name, names.get(i));
+                } else if (arms.get(i).type() instanceof WireType.Array array) {
+                    code.addStatement("encoder.$LAs$L()", name, names.get(i));
+                    code.add(elements(context, array, name + "As" + names.get(i), "arm.value()").build());
+                } else if (JavaValueTypes.isNullable(arms.get(i).type())) {
+                    code.beginControlFlow("if (arm.value() == null)").addStatement("encoder.$LAs$LNull()", name, names.get(i))
+                            .nextControlFlow("else").addStatement("encoder.$LAs$L(arm.value())", name, names.get(i))
+                            .endControlFlow();
                 } else {
-                    code.addStatement("encoder.$LAs$L($L)", name, names.get(i),
-                            raw(JavaValueTypes.recordType(context, arms.get(i).type()), arms.get(i).type(), "arm.value()"));
+                    code.addStatement("encoder.$LAs$L(arm.value())", name, names.get(i));
                 }
                 code.endControlFlow();
             }
             return code.build();
         }
-        if (JavaValueTypes.isNullable(type)) {
+        if (JavaValueTypes.isNullable(type) && !field.isOptional()) {
             return code.beginControlFlow("if ($L == null)", name).addStatement("encoder.$LNull()", name)
                     .nextControlFlow("else").addStatement("encoder.$L($L)", name, name).endControlFlow().build();
         }
-        return code.addStatement("encoder.$L($L)", name, raw(JavaValueTypes.recordType(context, type), type, name)).build();
+        // An optional nullable value: null means absent (the caller tests it), so it is written as present.
+        return code.addStatement("encoder.$L($L)", name, name).build();
     }
 
-    /**
-     * The encoders take enum and flags values as their raw numbers (the width of the base type), so
-     * the record's value objects are unwrapped.
-     */
-    private static CodeBlock raw(TypeName recordType, WireType wireType, String name) {
-        if (wireType instanceof WireType.EnumRef) {
-            return CodeBlock.of("$L.value()", name);
+    /** {@code xxxAdd(...)} per element of {@code collection}, through the setters named {@code setter + "Add"}. */
+    private static CodeBlock.Builder elements(GenerationContext context, WireType.Array array, String setter, String collection) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        TypeName element = JavaValueTypes.recordType(context, array.element()).box();
+        code.beginControlFlow("for ($T element : $L)", element, collection);
+        if (array.element() instanceof WireType.StructRef) {
+            code.addStatement("element.writeTo(encoder.$LAdd())", setter);
+        } else if (JavaValueTypes.isNullable(array.element())) {
+            code.beginControlFlow("if (element == null)").addStatement("encoder.$LAddNull()", setter)
+                    .nextControlFlow("else").addStatement("encoder.$LAdd(element)", setter).endControlFlow();
+        } else {
+            code.addStatement("encoder.$LAdd(element)", setter);
         }
-        if (wireType instanceof WireType.FlagsRef f) {
-            return TypeName.INT.equals(JavaValueTypes.primitive(f.base().kind()))
-                    ? CodeBlock.of("(int) $L.bits()", name) : CodeBlock.of("$L.bits()", name);
+        return code.endControlFlow();
+    }
+
+    private static final String FRAME_NOTE = "\n<p>A checksum over the frame cannot be computed from the body alone: when the\n"
+            + "values call for one, this throws {@code IllegalStateException}; encode into a frame with\n"
+            + "{@code encodeTo(out, ..., frame)} instead.\n";
+
+    /** The frame encoder the layout's encoder takes because a checksum covers the frame, if any. */
+    private static Optional<ClassName> frameEncoder(GenerationContext context, String idlName, Layout layout) {
+        EncoderPlanner planner = new EncoderPlanner(context.model());
+        if (!planner.needsFrame(layout)) {
+            return Optional.empty();
         }
-        if (wireType == null && recordType instanceof ClassName) {
-            return CodeBlock.of("$L.bits()", name); // a joined flags let
-        }
-        return CodeBlock.of("$L", name);
+        String via = context.model().message(idlName).map(MessageModel::framing).orElse(null);
+        return planner.checksumFraming(via).map(f -> new EncoderNames(context).frameEncoder(f.name()));
+    }
+
+    /** A joined flags let: the encoder's join setter takes the bits. */
+    private static CodeBlock raw(TypeName recordType, String name) {
+        return recordType instanceof ClassName ? CodeBlock.of("$L.bits()", name) : CodeBlock.of("$L", name);
     }
 }

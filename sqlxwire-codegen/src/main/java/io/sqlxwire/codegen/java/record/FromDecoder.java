@@ -6,8 +6,10 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.decoder.UnionArms;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
+import io.sqlxwire.codegen.java.values.TransformNames;
 import io.sqlxwire.idl.model.UnionArm;
 import io.sqlxwire.idl.model.WireType;
 import java.util.ArrayList;
@@ -132,6 +134,26 @@ final class FromDecoder {
             CodeBlock value = value(arm.type(), decoder, accessor + "As" + armName, idlField, inner);
             code.add(inner.build()).addStatement("$L = new $T($L)", result, armClass, value);
         }
+    }
+
+    /**
+     * The plain value of a field marked {@code transform(name)}: the decoder shows the wire bytes,
+     * so they are copied and handed to the installed hand-written transform, which rewrites them
+     * in place into their plain form.
+     */
+    CodeBlock transformed(WireType type, String transform, String decoder, String accessor, CodeBlock.Builder code) {
+        String bytes = local(accessor + "Plain");
+        if (type instanceof WireType.Text) {
+            code.addStatement("byte[] $L = new $T().wrap($L.$L().buffer(), 0, $L.$L().byteLength()).toByteArray()", bytes,
+                    RuntimeTypes.BYTE_VIEW, decoder, accessor, decoder, accessor);
+        } else {
+            code.addStatement("byte[] $L = $L.$L().toByteArray()", bytes, decoder, accessor);
+        }
+        code.addStatement("$L.$L($L, 0, $L.length)", TransformNames.require(context, transform),
+                TransformNames.decodeMethod(transform), bytes, bytes);
+        return type instanceof WireType.Text t
+                ? CodeBlock.of("new $T($L, $L)", String.class, bytes, JavaValueTypes.charset(t.encoding()))
+                : CodeBlock.of("$L", bytes);
     }
 
     private String local(String base) {

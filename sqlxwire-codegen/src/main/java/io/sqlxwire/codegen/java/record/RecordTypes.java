@@ -85,7 +85,9 @@ public final class RecordTypes {
             if (component.member() instanceof Field field) {
                 String accessor = Naming.member(field.name());
                 CodeBlock.Builder inner = CodeBlock.builder();
-                value = values.value(field.type(), "decoder", accessor, field.name(), inner);
+                value = field.transform() != null && JavaValueTypes.isByteLike(field.type()) && !JavaValueTypes.isNullable(field.type())
+                        ? values.transformed(field.type(), field.transform(), "decoder", accessor, inner)
+                        : values.value(field.type(), "decoder", accessor, field.name(), inner);
                 if (field.isOptional()) {
                     String local = accessor + "_value";
                     body.addStatement("$T $L = null", component.type(), local)
