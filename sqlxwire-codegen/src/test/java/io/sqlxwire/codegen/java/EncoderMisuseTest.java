@@ -140,8 +140,8 @@ class EncoderMisuseTest {
 
     @Test
     void optionalFieldWhoseConditionIsFalseIsRefused() {
-        Object response = wrapped(my, "MyHandshakeResponse41Encoder", WireWriter.growable());
-        call(response, "clientFlag", 0x200L); // PROTOCOL_41 only: no CONNECT_WITH_DB
+        Object response = wrapped(my, "MyHandshakeResponse41Encoder", WireWriter.growable(), session(0xffffffffL));
+        call(response, "clientFlag", 0x1L | 0x200L); // LONG_PASSWORD and PROTOCOL_41 only: no CONNECT_WITH_DB
         call(response, "maxPacketSize", 0x1000000L);
         call(response, "characterSet", 33);
         call(response, "username", "app");
@@ -152,8 +152,8 @@ class EncoderMisuseTest {
 
     @Test
     void optionalFieldWhoseConditionHoldsIsRequired() {
-        Object response = wrapped(my, "MyHandshakeResponse41Encoder", WireWriter.growable());
-        call(response, "clientFlag", 0x200L | 0x8L | 0x80000L); // PROTOCOL_41, CONNECT_WITH_DB, PLUGIN_AUTH
+        Object response = wrapped(my, "MyHandshakeResponse41Encoder", WireWriter.growable(), session(0xffffffffL));
+        call(response, "clientFlag", 0x1L | 0x200L | 0x8L | 0x80000L); // LONG_PASSWORD, PROTOCOL_41, CONNECT_WITH_DB, PLUGIN_AUTH
         call(response, "maxPacketSize", 0x1000000L);
         call(response, "characterSet", 33);
         call(response, "username", "app");

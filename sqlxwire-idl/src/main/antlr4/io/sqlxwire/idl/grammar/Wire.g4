@@ -144,7 +144,7 @@ stateName
 
 stateItem
     : 'framing' ident ident ';'                               # stateFraming
-    | 'on' ident ident ('->' ident)? (';' | actionBlock)      # stateTransition
+    | 'on' ident ident ('if' guard=expr)? ('->' ident)? (';' | actionBlock)      # stateTransition
     | 'final' ';'                                            # stateFinal
     ;
 

@@ -30,8 +30,13 @@ public sealed interface MachineItem {
     /** {@code framing frontend startup;}: the framing a direction uses while in this state. */
     record UseFraming(Name direction, Name framing, SourceSpan span) implements StateItem {}
 
-    /** {@code on backend AuthenticationOk -> Ready { set ... }}; without a target the state stays. */
-    record Transition(Name direction, Name message, Name target, List<Action> actions, SourceSpan span)
+    /**
+     * {@code on backend AuthenticationOk -> Ready { set ... }}; without a target the state stays.
+     *
+     * @param guard {@code on backend ReadyForQuery if session.syncs_pending == 0 -> Idle}: taken only
+     *              when it holds (on the message's fields and the session), or {@code null}
+     */
+    record Transition(Name direction, Name message, Expr guard, Name target, List<Action> actions, SourceSpan span)
             implements StateItem {
         public Transition {
             actions = List.copyOf(actions);

@@ -243,7 +243,7 @@ final class LayoutChecker {
                 continue;
             }
             if (target.position() != null) {
-                derive(target.position(), members, roles, d -> new FieldRole.OffsetOf(target.name(), d.adjustment()), false);
+                derive(target, target.position(), members, roles, d -> new FieldRole.OffsetOf(target.name(), d.adjustment()), false);
             }
             TypedExpr lengthExpr = null;
             boolean count = false;
@@ -258,7 +258,7 @@ final class LayoutChecker {
             }
             if (lengthExpr != null) {
                 boolean isCount = count;
-                derive(lengthExpr, members, roles, d -> isCount
+                derive(target, lengthExpr, members, roles, d -> isCount
                         ? new FieldRole.CountOf(target.name(), d.adjustment(), d.unit())
                         : new FieldRole.LengthOf(target.name(), d.adjustment(), d.unit()), true);
             }
@@ -275,8 +275,12 @@ final class LayoutChecker {
         return result;
     }
 
-    /** Gives the field an expression names the role {@code role} makes, unless it has one or cannot be derived. */
-    private static void derive(TypedExpr expr, List<Member> members, Map<String, FieldRole> roles,
+    /**
+     * Gives the field an expression names the role {@code role} makes, unless it has one or cannot be
+     * derived. A conditional field can be derived when its target has the very same condition (MySQL's
+     * {@code attributes_length} and {@code attributes}, both present only with CLIENT_CONNECT_ATTRS).
+     */
+    private static void derive(Field target, TypedExpr expr, List<Member> members, Map<String, FieldRole> roles,
                                java.util.function.Function<Derivation, FieldRole> role, boolean scaled) {
         Optional<Derivation> derivation = derivation(expr);
         if (derivation.isEmpty() || roles.containsKey(derivation.get().field())
@@ -285,7 +289,8 @@ final class LayoutChecker {
         }
         Optional<Field> source = members.stream().filter(Field.class::isInstance).map(Field.class::cast)
                 .filter(f -> f.name().equals(derivation.get().field())).findFirst();
-        if (source.isEmpty() || !source.get().isUserSupplied() || source.get().condition() != null
+        if (source.isEmpty() || !source.get().isUserSupplied()
+                || source.get().condition() != null && !source.get().condition().equals(target.condition())
                 || !Sizes.isIntegerOnWire(source.get().type()) || source.get().position() != null) {
             return;
         }

@@ -86,7 +86,7 @@ final class MachineChecker {
     private MachineModel.State state(MachineItem.State s, Map<String, MachineItem.State> states, List<MessageModel> messages) {
         Map<String, String> framings = new LinkedHashMap<>();
         List<MachineModel.Transition> transitions = new ArrayList<>();
-        Set<String> accepted = new HashSet<>();
+        java.util.Map<String, MachineItem.Transition> unguarded = new java.util.HashMap<>();
         boolean isFinal = false;
         for (MachineItem.StateItem item : s.items()) {
             if (item instanceof MachineItem.UseFraming f) {
@@ -100,9 +100,13 @@ final class MachineChecker {
             } else if (item instanceof MachineItem.Transition t) {
                 MachineModel.Transition checked = transition(t, states, messages);
                 if (checked != null) {
-                    if (!accepted.add(t.direction().text() + " " + t.message().text())) {
-                        ctx.error(t.span(), "state " + s.name().text() + " already has a transition on " + t.direction().text()
-                                + " " + t.message().text());
+                    String key = t.direction().text() + " " + t.message().text();
+                    // Guarded transitions are tried first, in order; the unguarded one is the default.
+                    MachineItem.Transition earlier = t.guard() == null ? unguarded.putIfAbsent(key, t) : null;
+                    if (earlier != null) {
+                        ctx.error(t.span(), "unreachable transition: state " + s.name().text() + " already has a transition on "
+                                + key + " without a guard at " + CheckContext.where(t.span(), earlier.span())
+                                + "; give one of them a guard (on " + key + " if ... -> STATE)");
                     }
                     transitions.add(checked);
                 }
@@ -128,6 +132,7 @@ final class MachineChecker {
             ok = false;
         }
         List<MachineModel.Action> actions = new ArrayList<>();
+        TypedExpr guard = null;
         if (message != null) {
             Scope scope = Scope.sessionOnly();
             for (io.sqlxwire.idl.model.Member member : message.layout().members()) {
@@ -137,6 +142,7 @@ final class MachineChecker {
                     scope.define(let.name(), Scope.NameKind.LET, let.type(), null);
                 }
             }
+            guard = t.guard() == null ? null : exprs.expectBool(t.guard(), scope);
             for (MachineItem.Action action : t.actions()) {
                 MachineModel.Action checked = action(action, scope);
                 if (checked != null) {
@@ -144,7 +150,7 @@ final class MachineChecker {
                 }
             }
         }
-        return ok ? new MachineModel.Transition(t.direction().text(), t.message().text(),
+        return ok ? new MachineModel.Transition(t.direction().text(), t.message().text(), guard,
                 t.target() == null ? null : t.target().text(), actions) : null;
     }
 

@@ -78,9 +78,14 @@ final class MessageChecker {
                     }
                 }
             }
-            TypedExpr when = m.when() == null ? null : exprs.expectBool(m.when(), Scope.selector());
             List<Parameter> params = layouts.parameters(m.parameters());
             bindToHeader(m, params, via, framings);
+            // A message's parameters are header fields, read before the message is chosen: 'when' may use them.
+            Scope selector = Scope.selector();
+            for (Parameter p : params) {
+                selector.define(p.name(), Scope.NameKind.PARAMETER, p.exprType(), p.type());
+            }
+            TypedExpr when = m.when() == null ? null : exprs.expectBool(m.when(), selector);
             Scope scope = Scope.layout();
             for (Parameter p : params) {
                 scope.define(p.name(), Scope.NameKind.PARAMETER, p.exprType(), p.type());

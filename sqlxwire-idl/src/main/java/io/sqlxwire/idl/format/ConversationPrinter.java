@@ -84,6 +84,9 @@ final class ConversationPrinter {
 
     private void transition(MachineItem.Transition transition) {
         out.text("on " + transition.direction().text() + " " + transition.message().text());
+        if (transition.guard() != null) {
+            out.text(" if " + ExprPrinter.print(transition.guard()));
+        }
         if (transition.target() != null) {
             out.text(" -> " + transition.target().text());
         }

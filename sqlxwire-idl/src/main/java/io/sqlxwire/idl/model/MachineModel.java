@@ -32,8 +32,13 @@ public record MachineModel(String initial, List<State> states, List<Transition> 
         }
     }
 
-    /** @param target the next state, or {@code null} to stay */
-    public record Transition(String direction, String message, String target, List<Action> actions) {
+    /**
+     * @param guard  the condition under which this transition is taken, or {@code null} for always;
+     *               among transitions on one message the first whose guard holds is taken, an
+     *               unguarded one last
+     * @param target the next state, or {@code null} to stay
+     */
+    public record Transition(String direction, String message, TypedExpr guard, String target, List<Action> actions) {
         public Transition {
             actions = List.copyOf(actions);
         }

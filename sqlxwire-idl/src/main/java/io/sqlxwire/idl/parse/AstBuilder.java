@@ -259,7 +259,7 @@ final class AstBuilder {
                 return new MachineItem.UseFraming(name(c.ident(0)), name(c.ident(1)), span(c));
             }
             if (item instanceof StateTransitionContext c) {
-                return new MachineItem.Transition(name(c.ident(0)), name(c.ident(1)),
+                return new MachineItem.Transition(name(c.ident(0)), name(c.ident(1)), exprOrNull(c.guard),
                         c.ident().size() > 2 ? name(c.ident(2)) : null, actions(c.actionBlock()), span(c));
             }
             if (item instanceof StateFinalContext c) {

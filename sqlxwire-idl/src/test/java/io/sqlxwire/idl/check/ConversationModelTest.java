@@ -251,17 +251,17 @@ class ConversationModelTest {
         MachineModel.State startup = machine.state("Startup").orElseThrow();
         assertEquals("Before the startup message.", startup.doc());
         assertEquals(Map.of("frontend", "untagged", "backend", "tagged"), startup.framings());
-        assertEquals(List.of(new MachineModel.Transition("frontend", "StartupMessage", "Authenticating", List.of())),
+        assertEquals(List.of(new MachineModel.Transition("frontend", "StartupMessage", null, "Authenticating", List.of())),
                 startup.transitions());
 
         ExprType authKind = ExprType.enumOf("AuthKind");
         MachineModel.State auth = machine.state("Authenticating").orElseThrow();
         assertEquals(Map.of("frontend", "tagged"), auth.framings());
         assertEquals(List.of(
-                new MachineModel.Transition("backend", "AuthenticationRequest", null, List.of(new MachineModel.Action("auth",
+                new MachineModel.Transition("backend", "AuthenticationRequest", null, null, List.of(new MachineModel.Action("auth",
                         MachineModel.Action.Op.ASSIGN, new TypedExpr.NamedConst("AuthKind", "SASL", BigInteger.ONE, authKind)))),
-                new MachineModel.Transition("frontend", "PasswordMessage", null, List.of()),
-                new MachineModel.Transition("backend", "ReadyForQuery", "Ready", List.of(
+                new MachineModel.Transition("frontend", "PasswordMessage", null, null, List.of()),
+                new MachineModel.Transition("backend", "ReadyForQuery", null, "Ready", List.of(
                         new MachineModel.Action("ready", MachineModel.Action.Op.ASSIGN, new TypedExpr.BoolConst(true)),
                         new MachineModel.Action("auth", MachineModel.Action.Op.ASSIGN,
                                 new TypedExpr.NamedConst("AuthKind", "NONE", BigInteger.ZERO, authKind))))),
@@ -269,18 +269,18 @@ class ConversationModelTest {
 
         MachineModel.State ready = machine.state("Ready").orElseThrow();
         assertEquals(List.of(
-                new MachineModel.Transition("backend", "ColumnDefinition", null, List.of(new MachineModel.Action("column_types",
+                new MachineModel.Transition("backend", "ColumnDefinition", null, null, List.of(new MachineModel.Action("column_types",
                         MachineModel.Action.Op.APPEND, new TypedExpr.FieldRef(List.of("kind"), ExprType.enumOf("ColumnType"))))),
-                new MachineModel.Transition("backend", "DataRow", null,
+                new MachineModel.Transition("backend", "DataRow", null, null,
                         List.of(new MachineModel.Action("rows", MachineModel.Action.Op.ADD, constant(1)))),
-                new MachineModel.Transition("frontend", "Terminate", "Closed", List.of())), ready.transitions());
+                new MachineModel.Transition("frontend", "Terminate", null, "Closed", List.of())), ready.transitions());
         assertEquals(false, ready.isFinal());
 
         MachineModel.State closed = machine.state("Closed").orElseThrow();
         assertTrue(closed.isFinal());
         assertEquals(List.of(), closed.transitions());
 
-        assertEquals(List.of(new MachineModel.Transition("backend", "ErrorResponse", "Closed", List.of())), machine.anyState());
+        assertEquals(List.of(new MachineModel.Transition("backend", "ErrorResponse", null, "Closed", List.of())), machine.anyState());
     }
 
     @Test

@@ -5,7 +5,10 @@ import static io.sqlxwire.idl.check.Diags.assertUnderlines;
 import static io.sqlxwire.idl.check.Diags.assertWarning;
 import static io.sqlxwire.idl.check.Diags.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.sqlxwire.idl.CheckResult;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The state machine: states, transitions, framing switches and the session actions of transitions. */
@@ -85,7 +88,24 @@ class MachineDiagnosticsTest {
         CheckResult result = check(ONE_MESSAGE + """
                 machine { initial S; state S { on d M; on d M; } }
                 """);
-        assertError(result, 3, 40, "state S already has a transition on d M");
+        assertError(result, 3, 40, "unreachable transition: state S already has a transition on d M without a guard "
+                + "at line 3; give one of them a guard (on d M if ... -> STATE)");
+    }
+
+    @Test
+    void guardedTransitionsOnOneMessageAreFine() {
+        CheckResult result = check(ONE_MESSAGE + """
+                machine { initial S; state S { on d M if x == 1 -> T; on d M; } state T { final; } }
+                """);
+        assertEquals(List.of(), result.diagnostics(), result::render);
+    }
+
+    @Test
+    void guardMustBeACondition() {
+        CheckResult result = check(ONE_MESSAGE + """
+                machine { initial S; state S { on d M if x -> S; } }
+                """);
+        assertError(result, 3, 42, "type mismatch: a condition must be true or false, but 'x' is int (compare it, e.g. '!= 0')");
     }
 
     @Test

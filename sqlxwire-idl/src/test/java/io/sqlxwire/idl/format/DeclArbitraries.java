@@ -148,10 +148,10 @@ final class DeclArbitraries {
     private Arbitrary<Decl> machine() {
         Arbitrary<MachineItem.Action> action = Combinators.combine(names(), Arbitraries.of("=", "+="), exprs.exprs())
                 .as((variable, operator, value) -> new MachineItem.Action(variable, operator, value, SPAN));
-        Arbitrary<MachineItem.StateItem> transition = Combinators.combine(names(), names(), names().injectNull(0.5),
-                        action.list().ofMaxSize(2))
-                .as((direction, message, target, actions) ->
-                        new MachineItem.Transition(direction, message, target, actions, SPAN));
+        Arbitrary<MachineItem.StateItem> transition = Combinators.combine(names(), names(), exprs.exprs().injectNull(0.5),
+                        names().injectNull(0.5), action.list().ofMaxSize(2))
+                .as((direction, message, guard, target, actions) ->
+                        new MachineItem.Transition(direction, message, guard, target, actions, SPAN));
         Arbitrary<MachineItem.StateItem> stateItem = Arbitraries.oneOf(
                 Combinators.combine(names(), names()).as((direction, framing) ->
                         new MachineItem.UseFraming(direction, framing, SPAN)),
