@@ -14,7 +14,6 @@ import java.util.Objects;
  * <query_parameters> of QUERY and EXECUTE.
  * @param consistency {@code consistency}
  * @param flags {@code flags}
- * @param valueCount {@code value_count}
  * @param values {@code values}
  * @param resultPageSize {@code result_page_size}
  * @param pagingState {@code paging_state}
@@ -22,21 +21,21 @@ import java.util.Objects;
  * @param defaultTimestamp Microseconds since the epoch.
  */
 public record CqlQueryParameters(CqlConsistency consistency, CqlQueryFlags flags,
-    Integer valueCount, List<CqlBoundValue> values, Integer resultPageSize, byte[] pagingState,
+    List<CqlBoundValue> values, Integer resultPageSize, byte[] pagingState,
     CqlConsistency serialConsistency, Long defaultTimestamp) {
   @Override
   public boolean equals(Object other) {
-    return other instanceof CqlQueryParameters that && Objects.equals(consistency, that.consistency) && Objects.equals(flags, that.flags) && Objects.equals(valueCount, that.valueCount) && Objects.equals(values, that.values) && Objects.equals(resultPageSize, that.resultPageSize) && Arrays.equals(pagingState, that.pagingState) && Objects.equals(serialConsistency, that.serialConsistency) && Objects.equals(defaultTimestamp, that.defaultTimestamp);
+    return other instanceof CqlQueryParameters that && Objects.equals(consistency, that.consistency) && Objects.equals(flags, that.flags) && Objects.equals(values, that.values) && Objects.equals(resultPageSize, that.resultPageSize) && Arrays.equals(pagingState, that.pagingState) && Objects.equals(serialConsistency, that.serialConsistency) && Objects.equals(defaultTimestamp, that.defaultTimestamp);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(consistency, flags, valueCount, values, resultPageSize, Arrays.hashCode(pagingState), serialConsistency, defaultTimestamp);
+    return Objects.hash(consistency, flags, values, resultPageSize, Arrays.hashCode(pagingState), serialConsistency, defaultTimestamp);
   }
 
   @Override
   public String toString() {
-    return "CqlQueryParameters[" + "consistency=" + consistency + ", flags=" + flags + ", valueCount=" + valueCount + ", values=" + values + ", resultPageSize=" + resultPageSize + ", pagingState=" + Arrays.toString(pagingState) + ", serialConsistency=" + serialConsistency + ", defaultTimestamp=" + defaultTimestamp + "]";
+    return "CqlQueryParameters[" + "consistency=" + consistency + ", flags=" + flags + ", values=" + values + ", resultPageSize=" + resultPageSize + ", pagingState=" + Arrays.toString(pagingState) + ", serialConsistency=" + serialConsistency + ", defaultTimestamp=" + defaultTimestamp + "]";
   }
 
   /**
@@ -61,10 +60,6 @@ public record CqlQueryParameters(CqlConsistency consistency, CqlQueryFlags flags
    * Copies the values out of a wrapped decoder (allocates: the record owns its data).
    */
   public static CqlQueryParameters from(CqlQueryParametersDecoder decoder) {
-    Integer valueCount_value = null;
-    if (decoder.hasValueCount()) {
-      valueCount_value = decoder.valueCount();
-    }
     List<CqlBoundValue> values_value = null;
     if (decoder.hasValues()) {
       List<CqlBoundValue> values_1 = new ArrayList<>();
@@ -90,7 +85,7 @@ public record CqlQueryParameters(CqlConsistency consistency, CqlQueryFlags flags
     if (decoder.hasDefaultTimestamp()) {
       defaultTimestamp_value = decoder.defaultTimestamp();
     }
-    return new CqlQueryParameters(CqlConsistency.of(decoder.consistency()), new CqlQueryFlags(decoder.flags()), valueCount_value, values_value, resultPageSize_value, pagingState_value, serialConsistency_value, defaultTimestamp_value);
+    return new CqlQueryParameters(CqlConsistency.of(decoder.consistency()), new CqlQueryFlags(decoder.flags()), values_value, resultPageSize_value, pagingState_value, serialConsistency_value, defaultTimestamp_value);
   }
 
   /**
@@ -117,9 +112,6 @@ public record CqlQueryParameters(CqlConsistency consistency, CqlQueryFlags flags
   public void writeTo(CqlQueryParametersEncoder encoder) {
     encoder.consistency(consistency);
     encoder.flags(flags);
-    if (valueCount != null) {
-      encoder.valueCount(valueCount);
-    }
     if (values != null) {
       for (CqlBoundValue element : values) {
         element.writeTo(encoder.valuesAdd());

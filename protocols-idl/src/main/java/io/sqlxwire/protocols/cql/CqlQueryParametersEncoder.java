@@ -7,7 +7,7 @@ import io.sqlxwire.runtime.error.CodecException;
 /**
  * <query_parameters> of QUERY and EXECUTE.
  *
- * <p>Writes {@code QueryParameters} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code consistency}, {@code flags}, {@code valueCount}, {@code values}, {@code resultPageSize}, {@code pagingState}, {@code serialConsistency}, {@code defaultTimestamp}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
+ * <p>Writes {@code QueryParameters} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code consistency}, {@code flags}, {@code values}, {@code resultPageSize}, {@code pagingState}, {@code serialConsistency}, {@code defaultTimestamp}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
  */
 public final class CqlQueryParametersEncoder {
   private static final String TYPE = "QueryParameters";
@@ -53,6 +53,8 @@ public final class CqlQueryParametersEncoder {
   private boolean valueCountPresent;
 
   private long valueCountValue;
+
+  private int valueCountSlot;
 
   private int valuesStart;
 
@@ -122,6 +124,7 @@ public final class CqlQueryParametersEncoder {
     this.valueCountEnd = 0;
     this.valueCountPresent = false;
     this.valueCountValue = 0;
+    this.valueCountSlot = -1;
     this.valuesStart = 0;
     this.valuesEnd = 0;
     this.valuesPresent = false;
@@ -196,26 +199,6 @@ public final class CqlQueryParametersEncoder {
       throw new NullPointerException(TYPE + ".flags: null");
     }
     return flags((int) value.bits());
-  }
-
-  /**
-   */
-  public CqlQueryParametersEncoder valueCount(int value) {
-    begin(2, "valueCount");
-    if (!((flagsValue & 1L) == 1L)) {
-      throw new IllegalStateException(TYPE + ".valueCount: must be absent here (its condition is false)");
-    }
-    valueCountPresent = true;
-    valueCountStart = out.position();
-    try {
-      CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-      out.put16be(value);
-      valueCountValue = value;
-      complete(2);
-    } catch (CodecException e) {
-      throw e.inField("valueCount").inMessage(PROTOCOL, TYPE);
-    }
-    return this;
   }
 
   private void valuesBegin() {
@@ -421,10 +404,11 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 2: {
+        valueCountStart = out.position();
         if (((flagsValue & 1L) == 1L)) {
-          throw missing("valueCount", "required here (its condition holds)");
+          valueCountPresent = true;
+          valueCountSlot = out.reserve(2);
         }
-        valueCountStart = valueCountEnd = out.position();
         complete(2);
         break;
       }
@@ -492,12 +476,12 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 3: {
-        if (valuesPresent) {
-          if (valuesCount != valueCountValue) {
-            throw new IllegalStateException(TYPE + ".values: needs " + valueCountValue + " elements, got " + valuesCount);
-          }
-        }
         valuesEnd = out.position();
+        valueCountValue = (long) valuesCount;
+        if (valueCountSlot >= 0) {
+          CqlEncoderSupport.checkRange(valueCountValue, 0L, 65535L, valueCountSlot);
+          out.patch16be(valueCountSlot, (int) valueCountValue);
+        }
         break;
       }
       case 4: {
