@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -61,7 +62,12 @@ public final class CqlAlreadyExistsDetailDecoder {
    */
   public CqlAlreadyExistsDetailDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -103,6 +109,7 @@ public final class CqlAlreadyExistsDetailDecoder {
         pos += 2;
         this.keyspace_length = lengthAt(prefix, pos, limit);
         this.keyspace_at = pos;
+        TextValidation.requireUtf8(region, pos, this.keyspace_length);
         pos += this.keyspace_length;
       }
       this.keyspace_end = pos;
@@ -139,6 +146,7 @@ public final class CqlAlreadyExistsDetailDecoder {
         pos += 2;
         this.table_length = lengthAt(prefix, pos, limit);
         this.table_at = pos;
+        TextValidation.requireUtf8(region, pos, this.table_length);
         pos += this.table_length;
       }
       this.table_end = pos;

@@ -60,7 +60,12 @@ public final class CqlAuthChallengeDecoder {
    */
   public CqlAuthChallengeDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     try {
-      return wrapIn(source, offset, length, flags);
+      wrapIn(source, offset, length, flags);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -91,7 +92,12 @@ public final class CqlBatchQueryDecoder {
    */
   public CqlBatchQueryDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -171,6 +177,7 @@ public final class CqlBatchQueryDecoder {
         pos += 4;
         this.query_length = lengthAt(prefix, pos, limit);
         this.query_at = pos;
+        TextValidation.requireUtf8(region, pos, this.query_length);
         pos += this.query_length;
       }
       this.query_end = pos;

@@ -76,7 +76,12 @@ public final class CqlBodyPrefixDecoder {
   public CqlBodyPrefixDecoder wrap(WireBuffer source, int offset, int length, int flags,
       boolean isResponse) {
     try {
-      return wrapIn(source, offset, length, flags, isResponse);
+      wrapIn(source, offset, length, flags, isResponse);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.cql;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -70,7 +71,12 @@ public final class CqlBoundValueDecoder {
    */
   public CqlBoundValueDecoder wrap(WireBuffer source, int offset, int length, boolean named) {
     try {
-      return wrapIn(source, offset, length, named);
+      wrapIn(source, offset, length, named);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -128,6 +134,7 @@ public final class CqlBoundValueDecoder {
         pos += 2;
         this.name_length = lengthAt(prefix, pos, limit);
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length;
       }
       this.name_end = pos;

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.cql;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -64,7 +65,12 @@ public final class CqlBytesMapEntryDecoder {
    */
   public CqlBytesMapEntryDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -106,6 +112,7 @@ public final class CqlBytesMapEntryDecoder {
         pos += 2;
         this.key_length = lengthAt(prefix, pos, limit);
         this.key_at = pos;
+        TextValidation.requireUtf8(region, pos, this.key_length);
         pos += this.key_length;
       }
       this.key_end = pos;

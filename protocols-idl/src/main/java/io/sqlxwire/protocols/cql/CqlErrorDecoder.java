@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.cql;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -94,7 +95,12 @@ public final class CqlErrorDecoder {
    */
   public CqlErrorDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     try {
-      return wrapIn(source, offset, length, flags);
+      wrapIn(source, offset, length, flags);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -190,6 +196,7 @@ public final class CqlErrorDecoder {
         pos += 2;
         this.message_length = lengthAt(prefix, pos, limit);
         this.message_at = pos;
+        TextValidation.requireUtf8(region, pos, this.message_length);
         pos += this.message_length;
       }
       this.message_end = pos;

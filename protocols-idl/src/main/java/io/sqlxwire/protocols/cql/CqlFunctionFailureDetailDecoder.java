@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -67,7 +68,12 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   public CqlFunctionFailureDetailDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -109,6 +115,7 @@ public final class CqlFunctionFailureDetailDecoder {
         pos += 2;
         this.keyspace_length = lengthAt(prefix, pos, limit);
         this.keyspace_at = pos;
+        TextValidation.requireUtf8(region, pos, this.keyspace_length);
         pos += this.keyspace_length;
       }
       this.keyspace_end = pos;
@@ -145,6 +152,7 @@ public final class CqlFunctionFailureDetailDecoder {
         pos += 2;
         this.function_length = lengthAt(prefix, pos, limit);
         this.function_at = pos;
+        TextValidation.requireUtf8(region, pos, this.function_length);
         pos += this.function_length;
       }
       this.function_end = pos;

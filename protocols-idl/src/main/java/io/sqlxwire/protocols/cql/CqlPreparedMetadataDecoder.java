@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.cql;
 import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -102,7 +103,12 @@ public final class CqlPreparedMetadataDecoder {
    */
   public CqlPreparedMetadataDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -251,6 +257,7 @@ public final class CqlPreparedMetadataDecoder {
         pos += 2;
         this.globalKeyspace_length = lengthAt(prefix, pos, limit);
         this.globalKeyspace_at = pos;
+        TextValidation.requireUtf8(region, pos, this.globalKeyspace_length);
         pos += this.globalKeyspace_length;
       }
       this.globalKeyspace_end = pos;
@@ -302,6 +309,7 @@ public final class CqlPreparedMetadataDecoder {
         pos += 2;
         this.globalTable_length = lengthAt(prefix, pos, limit);
         this.globalTable_at = pos;
+        TextValidation.requireUtf8(region, pos, this.globalTable_length);
         pos += this.globalTable_length;
       }
       this.globalTable_end = pos;

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -67,7 +68,12 @@ public final class CqlQueryDecoder {
    */
   public CqlQueryDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     try {
-      return wrapIn(source, offset, length, flags);
+      wrapIn(source, offset, length, flags);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -133,6 +139,7 @@ public final class CqlQueryDecoder {
         pos += 4;
         this.query_length = lengthAt(prefix, pos, limit);
         this.query_at = pos;
+        TextValidation.requireUtf8(region, pos, this.query_length);
         pos += this.query_length;
       }
       this.query_end = pos;

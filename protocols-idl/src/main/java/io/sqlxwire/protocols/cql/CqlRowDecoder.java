@@ -55,7 +55,12 @@ public final class CqlRowDecoder {
    */
   public CqlRowDecoder wrap(WireBuffer source, int offset, int length, int columnsCount) {
     try {
-      return wrapIn(source, offset, length, columnsCount);
+      wrapIn(source, offset, length, columnsCount);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

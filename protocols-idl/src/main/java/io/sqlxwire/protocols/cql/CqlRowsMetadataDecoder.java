@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -107,7 +108,12 @@ public final class CqlRowsMetadataDecoder {
    */
   public CqlRowsMetadataDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -262,6 +268,7 @@ public final class CqlRowsMetadataDecoder {
         pos += 2;
         this.globalKeyspace_length = lengthAt(prefix, pos, limit);
         this.globalKeyspace_at = pos;
+        TextValidation.requireUtf8(region, pos, this.globalKeyspace_length);
         pos += this.globalKeyspace_length;
       }
       this.globalKeyspace_end = pos;
@@ -313,6 +320,7 @@ public final class CqlRowsMetadataDecoder {
         pos += 2;
         this.globalTable_length = lengthAt(prefix, pos, limit);
         this.globalTable_at = pos;
+        TextValidation.requireUtf8(region, pos, this.globalTable_length);
         pos += this.globalTable_length;
       }
       this.globalTable_end = pos;

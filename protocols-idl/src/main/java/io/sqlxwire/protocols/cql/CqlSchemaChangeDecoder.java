@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -99,7 +100,12 @@ public final class CqlSchemaChangeDecoder {
    */
   public CqlSchemaChangeDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -141,6 +147,7 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.changeType_length = lengthAt(prefix, pos, limit);
         this.changeType_at = pos;
+        TextValidation.requireUtf8(region, pos, this.changeType_length);
         pos += this.changeType_length;
       }
       this.changeType_end = pos;
@@ -177,6 +184,7 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.target_length = lengthAt(prefix, pos, limit);
         this.target_at = pos;
+        TextValidation.requireUtf8(region, pos, this.target_length);
         pos += this.target_length;
       }
       this.target_end = pos;
@@ -213,6 +221,7 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.keyspace_length = lengthAt(prefix, pos, limit);
         this.keyspace_at = pos;
+        TextValidation.requireUtf8(region, pos, this.keyspace_length);
         pos += this.keyspace_length;
       }
       this.keyspace_end = pos;
@@ -264,6 +273,7 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.name_length = lengthAt(prefix, pos, limit);
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length;
       }
       this.name_end = pos;

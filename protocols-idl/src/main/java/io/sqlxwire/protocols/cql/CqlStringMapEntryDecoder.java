@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -61,7 +62,12 @@ public final class CqlStringMapEntryDecoder {
    */
   public CqlStringMapEntryDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -103,6 +109,7 @@ public final class CqlStringMapEntryDecoder {
         pos += 2;
         this.key_length = lengthAt(prefix, pos, limit);
         this.key_at = pos;
+        TextValidation.requireUtf8(region, pos, this.key_length);
         pos += this.key_length;
       }
       this.key_end = pos;
@@ -139,6 +146,7 @@ public final class CqlStringMapEntryDecoder {
         pos += 2;
         this.value_length = lengthAt(prefix, pos, limit);
         this.value_at = pos;
+        TextValidation.requireUtf8(region, pos, this.value_length);
         pos += this.value_length;
       }
       this.value_end = pos;

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -57,7 +58,12 @@ public final class CqlTopologyChangeDecoder {
    */
   public CqlTopologyChangeDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -99,6 +105,7 @@ public final class CqlTopologyChangeDecoder {
         pos += 2;
         this.change_length = lengthAt(prefix, pos, limit);
         this.change_at = pos;
+        TextValidation.requireUtf8(region, pos, this.change_length);
         pos += this.change_length;
       }
       this.change_end = pos;

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.cql;
 import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -93,7 +94,12 @@ public final class CqlUdtTypeDecoder {
    */
   public CqlUdtTypeDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -139,6 +145,7 @@ public final class CqlUdtTypeDecoder {
         pos += 2;
         this.keyspace_length = lengthAt(prefix, pos, limit);
         this.keyspace_at = pos;
+        TextValidation.requireUtf8(region, pos, this.keyspace_length);
         pos += this.keyspace_length;
       }
       this.keyspace_end = pos;
@@ -175,6 +182,7 @@ public final class CqlUdtTypeDecoder {
         pos += 2;
         this.name_length = lengthAt(prefix, pos, limit);
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length;
       }
       this.name_end = pos;

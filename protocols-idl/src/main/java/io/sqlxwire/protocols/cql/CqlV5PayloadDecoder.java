@@ -63,7 +63,12 @@ public final class CqlV5PayloadDecoder {
    */
   public CqlV5PayloadDecoder wrap(WireBuffer source, int offset, int length, long payloadLength) {
     try {
-      return wrapIn(source, offset, length, payloadLength);
+      wrapIn(source, offset, length, payloadLength);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

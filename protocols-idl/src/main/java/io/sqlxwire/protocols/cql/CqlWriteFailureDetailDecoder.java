@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.cql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -75,7 +76,12 @@ public final class CqlWriteFailureDetailDecoder {
    */
   public CqlWriteFailureDetailDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -216,6 +222,7 @@ public final class CqlWriteFailureDetailDecoder {
         pos += 2;
         this.writeType_length = lengthAt(prefix, pos, limit);
         this.writeType_at = pos;
+        TextValidation.requireUtf8(region, pos, this.writeType_length);
         pos += this.writeType_length;
       }
       this.writeType_end = pos;

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.mongodb;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -62,7 +63,12 @@ public final class MongoBsonRegexDecoder {
    */
   public MongoBsonRegexDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -101,6 +107,7 @@ public final class MongoBsonRegexDecoder {
        {
         this.pattern_length = Terminators.requireNul(region, pos, limit) - pos;
         this.pattern_at = pos;
+        TextValidation.requireUtf8(region, pos, this.pattern_length);
         pos += this.pattern_length + 1;
       }
       this.pattern_end = pos;
@@ -134,6 +141,7 @@ public final class MongoBsonRegexDecoder {
        {
         this.options_length = Terminators.requireNul(region, pos, limit) - pos;
         this.options_at = pos;
+        TextValidation.requireUtf8(region, pos, this.options_length);
         pos += this.options_length + 1;
       }
       this.options_end = pos;

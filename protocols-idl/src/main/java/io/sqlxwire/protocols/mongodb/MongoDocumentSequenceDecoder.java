@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.mongodb;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -69,7 +70,12 @@ public final class MongoDocumentSequenceDecoder {
    */
   public MongoDocumentSequenceDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -131,6 +137,7 @@ public final class MongoDocumentSequenceDecoder {
        {
         this.identifier_length = Terminators.requireNul(region, pos, limit) - pos;
         this.identifier_at = pos;
+        TextValidation.requireUtf8(region, pos, this.identifier_length);
         pos += this.identifier_length + 1;
       }
       this.identifier_end = pos;

@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -118,7 +119,12 @@ public final class MongoElementDecoder {
    */
   public MongoElementDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -191,6 +197,7 @@ public final class MongoElementDecoder {
        {
         this.name_length = Terminators.requireNul(region, pos, limit) - pos;
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length + 1;
       }
       this.name_end = pos;

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.mongodb;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -86,7 +87,12 @@ public final class MongoQueryDecoder {
    */
   public MongoQueryDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -148,6 +154,7 @@ public final class MongoQueryDecoder {
        {
         this.fullCollectionName_length = Terminators.requireNul(region, pos, limit) - pos;
         this.fullCollectionName_at = pos;
+        TextValidation.requireUtf8(region, pos, this.fullCollectionName_length);
         pos += this.fullCollectionName_length + 1;
       }
       this.fullCollectionName_end = pos;

@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -71,7 +72,12 @@ public final class MyAuthSwitchRequestDecoder {
    */
   public MyAuthSwitchRequestDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -136,6 +142,7 @@ public final class MyAuthSwitchRequestDecoder {
        {
         this.pluginName_length = Terminators.requireNul(region, pos, limit) - pos;
         this.pluginName_at = pos;
+        TextValidation.requireUtf8(region, pos, this.pluginName_length);
         pos += this.pluginName_length + 1;
       }
       this.pluginName_end = pos;

@@ -54,7 +54,12 @@ public final class MyBinaryColumnDecoder {
   public MyBinaryColumnDecoder wrap(WireBuffer source, int offset, int length, int type,
       boolean isNull) {
     try {
-      return wrapIn(source, offset, length, type, isNull);
+      wrapIn(source, offset, length, type, isNull);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

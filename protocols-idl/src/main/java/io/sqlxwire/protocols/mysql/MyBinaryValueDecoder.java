@@ -75,7 +75,12 @@ public final class MyBinaryValueDecoder {
    */
   public MyBinaryValueDecoder wrap(WireBuffer source, int offset, int length, int type) {
     try {
-      return wrapIn(source, offset, length, type);
+      wrapIn(source, offset, length, type);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -204,7 +205,12 @@ public final class MyColumnDefinition41Decoder {
       MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -254,6 +260,7 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.catalog_length = lengthAt(prefix, pos, limit);
         this.catalog_at = pos;
+        TextValidation.requireUtf8(region, pos, this.catalog_length);
         pos += this.catalog_length;
       }
       this.catalog_end = pos;
@@ -300,6 +307,7 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.schema_length = lengthAt(prefix, pos, limit);
         this.schema_at = pos;
+        TextValidation.requireUtf8(region, pos, this.schema_length);
         pos += this.schema_length;
       }
       this.schema_end = pos;
@@ -343,6 +351,7 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.table_length = lengthAt(prefix, pos, limit);
         this.table_at = pos;
+        TextValidation.requireUtf8(region, pos, this.table_length);
         pos += this.table_length;
       }
       this.table_end = pos;
@@ -386,6 +395,7 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.orgTable_length = lengthAt(prefix, pos, limit);
         this.orgTable_at = pos;
+        TextValidation.requireUtf8(region, pos, this.orgTable_length);
         pos += this.orgTable_length;
       }
       this.orgTable_end = pos;
@@ -429,6 +439,7 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.name_length = lengthAt(prefix, pos, limit);
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length;
       }
       this.name_end = pos;
@@ -472,6 +483,7 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.orgName_length = lengthAt(prefix, pos, limit);
         this.orgName_at = pos;
+        TextValidation.requireUtf8(region, pos, this.orgName_length);
         pos += this.orgName_length;
       }
       this.orgName_end = pos;

@@ -6,6 +6,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -140,7 +141,12 @@ public final class MyComChangeUserDecoder {
   public MyComChangeUserDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -213,6 +219,7 @@ public final class MyComChangeUserDecoder {
        {
         this.user_length = Terminators.requireNul(region, pos, limit) - pos;
         this.user_at = pos;
+        TextValidation.requireUtf8(region, pos, this.user_length);
         pos += this.user_length + 1;
       }
       this.user_end = pos;
@@ -331,6 +338,7 @@ public final class MyComChangeUserDecoder {
        {
         this.database_length = Terminators.requireNul(region, pos, limit) - pos;
         this.database_at = pos;
+        TextValidation.requireUtf8(region, pos, this.database_length);
         pos += this.database_length + 1;
       }
       this.database_end = pos;
@@ -416,6 +424,7 @@ public final class MyComChangeUserDecoder {
        {
         this.authPluginName_length = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginName_at = pos;
+        TextValidation.requireUtf8(region, pos, this.authPluginName_length);
         pos += this.authPluginName_length + 1;
       }
       this.authPluginName_end = pos;

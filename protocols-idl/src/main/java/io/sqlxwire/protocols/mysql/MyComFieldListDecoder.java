@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.mysql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -71,7 +72,12 @@ public final class MyComFieldListDecoder {
    */
   public MyComFieldListDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -143,6 +149,7 @@ public final class MyComFieldListDecoder {
        {
         this.table_length = Terminators.requireNul(region, pos, limit) - pos;
         this.table_at = pos;
+        TextValidation.requireUtf8(region, pos, this.table_length);
         pos += this.table_length + 1;
       }
       this.table_end = pos;
@@ -176,6 +183,7 @@ public final class MyComFieldListDecoder {
        {
         this.fieldWildcard_length = limit - pos;
         this.fieldWildcard_at = pos;
+        TextValidation.requireUtf8(region, pos, this.fieldWildcard_length);
         pos += this.fieldWildcard_length;
       }
       this.fieldWildcard_end = pos;

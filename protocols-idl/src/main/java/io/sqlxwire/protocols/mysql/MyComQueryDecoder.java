@@ -6,6 +6,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -123,7 +124,12 @@ public final class MyComQueryDecoder {
   public MyComQueryDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -445,6 +451,7 @@ public final class MyComQueryDecoder {
        {
         this.query_length = limit - pos;
         this.query_at = pos;
+        TextValidation.requireUtf8(region, pos, this.query_length);
         pos += this.query_length;
       }
       this.query_end = pos;

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -57,7 +58,12 @@ public final class MyComStmtPrepareDecoder {
    */
   public MyComStmtPrepareDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -129,6 +135,7 @@ public final class MyComStmtPrepareDecoder {
        {
         this.query_length = limit - pos;
         this.query_at = pos;
+        TextValidation.requireUtf8(region, pos, this.query_length);
         pos += this.query_length;
       }
       this.query_end = pos;

@@ -93,7 +93,12 @@ public final class MyComStmtPrepareOkDecoder {
       MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -90,7 +91,12 @@ public final class MyErrPacketDecoder {
   public MyErrPacketDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -234,6 +240,7 @@ public final class MyErrPacketDecoder {
        {
         this.sqlState_length = lengthAt(5, pos, limit);
         this.sqlState_at = pos;
+        TextValidation.requireAscii(region, pos, this.sqlState_length);
         pos += this.sqlState_length;
       }
       this.sqlState_end = pos;
@@ -267,6 +274,7 @@ public final class MyErrPacketDecoder {
        {
         this.errorMessage_length = limit - pos;
         this.errorMessage_at = pos;
+        TextValidation.requireUtf8(region, pos, this.errorMessage_length);
         pos += this.errorMessage_length;
       }
       this.errorMessage_end = pos;

@@ -6,6 +6,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -186,7 +187,12 @@ public final class MyHandshakeResponse41Decoder {
       MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -382,6 +388,7 @@ public final class MyHandshakeResponse41Decoder {
        {
         this.username_length = Terminators.requireNul(region, pos, limit) - pos;
         this.username_at = pos;
+        TextValidation.requireUtf8(region, pos, this.username_length);
         pos += this.username_length + 1;
       }
       this.username_end = pos;
@@ -525,6 +532,7 @@ public final class MyHandshakeResponse41Decoder {
        {
         this.database_length = Terminators.requireNul(region, pos, limit) - pos;
         this.database_at = pos;
+        TextValidation.requireUtf8(region, pos, this.database_length);
         pos += this.database_length + 1;
       }
       this.database_end = pos;
@@ -573,6 +581,7 @@ public final class MyHandshakeResponse41Decoder {
        {
         this.clientPluginName_length = Terminators.requireNul(region, pos, limit) - pos;
         this.clientPluginName_at = pos;
+        TextValidation.requireUtf8(region, pos, this.clientPluginName_length);
         pos += this.clientPluginName_length + 1;
       }
       this.clientPluginName_end = pos;

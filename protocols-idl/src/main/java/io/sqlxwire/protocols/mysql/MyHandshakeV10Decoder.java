@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -164,7 +165,12 @@ public final class MyHandshakeV10Decoder {
    */
   public MyHandshakeV10Decoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -229,6 +235,7 @@ public final class MyHandshakeV10Decoder {
        {
         this.serverVersion_length = Terminators.requireNul(region, pos, limit) - pos;
         this.serverVersion_at = pos;
+        TextValidation.requireUtf8(region, pos, this.serverVersion_length);
         pos += this.serverVersion_length + 1;
       }
       this.serverVersion_end = pos;
@@ -572,6 +579,7 @@ public final class MyHandshakeV10Decoder {
        {
         this.authPluginName_length = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginName_at = pos;
+        TextValidation.requireUtf8(region, pos, this.authPluginName_length);
         pos += this.authPluginName_length + 1;
       }
       this.authPluginName_end = pos;

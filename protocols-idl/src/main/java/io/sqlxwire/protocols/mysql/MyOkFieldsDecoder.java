@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.mysql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -126,7 +127,12 @@ public final class MyOkFieldsDecoder {
   public MyOkFieldsDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
     try {
-      return wrapIn(source, offset, length, session);
+      wrapIn(source, offset, length, session);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -332,6 +338,7 @@ public final class MyOkFieldsDecoder {
         pos += width;
         this.info_length = lengthAt(prefix, pos, limit);
         this.info_at = pos;
+        TextValidation.requireUtf8(region, pos, this.info_length);
         pos += this.info_length;
       }
       this.info_end = pos;
@@ -467,6 +474,7 @@ public final class MyOkFieldsDecoder {
        {
         this.infoRest_length = limit - pos;
         this.infoRest_at = pos;
+        TextValidation.requireUtf8(region, pos, this.infoRest_length);
         pos += this.infoRest_length;
       }
       this.infoRest_end = pos;

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.mysql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -68,7 +69,12 @@ public final class MyParameterTypeDecoder {
    */
   public MyParameterTypeDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -170,6 +176,7 @@ public final class MyParameterTypeDecoder {
         pos += width;
         this.name_length = lengthAt(prefix, pos, limit);
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length;
       }
       this.name_end = pos;

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -53,7 +54,12 @@ public final class MyStatisticsDecoder {
    */
   public MyStatisticsDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -92,6 +98,7 @@ public final class MyStatisticsDecoder {
        {
         this.status_length = limit - pos;
         this.status_at = pos;
+        TextValidation.requireUtf8(region, pos, this.status_length);
         pos += this.status_length;
       }
       this.status_end = pos;

@@ -6,6 +6,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -104,7 +105,12 @@ public final class PgBindDecoder {
    */
   public PgBindDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -143,6 +149,7 @@ public final class PgBindDecoder {
        {
         this.portal_length = Terminators.requireNul(region, pos, limit) - pos;
         this.portal_at = pos;
+        TextValidation.requireUtf8(region, pos, this.portal_length);
         pos += this.portal_length + 1;
       }
       this.portal_end = pos;
@@ -176,6 +183,7 @@ public final class PgBindDecoder {
        {
         this.statement_length = Terminators.requireNul(region, pos, limit) - pos;
         this.statement_at = pos;
+        TextValidation.requireUtf8(region, pos, this.statement_length);
         pos += this.statement_length + 1;
       }
       this.statement_end = pos;

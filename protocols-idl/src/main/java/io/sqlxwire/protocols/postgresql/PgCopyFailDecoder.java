@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.postgresql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -52,7 +53,12 @@ public final class PgCopyFailDecoder {
    */
   public PgCopyFailDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -91,6 +97,7 @@ public final class PgCopyFailDecoder {
        {
         this.reason_length = Terminators.requireNul(region, pos, limit) - pos;
         this.reason_at = pos;
+        TextValidation.requireUtf8(region, pos, this.reason_length);
         pos += this.reason_length + 1;
       }
       this.reason_end = pos;

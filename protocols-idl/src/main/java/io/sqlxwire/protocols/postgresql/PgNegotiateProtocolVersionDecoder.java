@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -67,7 +68,12 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   public PgNegotiateProtocolVersionDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -247,6 +253,7 @@ public final class PgNegotiateProtocolVersionDecoder {
        {
         this.element_length = Terminators.requireNul(region, pos, limit) - pos;
         this.element_at = pos;
+        TextValidation.requireUtf8(region, pos, this.element_length);
         pos += this.element_length + 1;
       }
       return pos;

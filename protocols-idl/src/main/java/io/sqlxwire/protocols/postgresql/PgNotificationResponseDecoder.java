@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.postgresql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -70,7 +71,12 @@ public final class PgNotificationResponseDecoder {
    */
   public PgNotificationResponseDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -132,6 +138,7 @@ public final class PgNotificationResponseDecoder {
        {
         this.channel_length = Terminators.requireNul(region, pos, limit) - pos;
         this.channel_at = pos;
+        TextValidation.requireUtf8(region, pos, this.channel_length);
         pos += this.channel_length + 1;
       }
       this.channel_end = pos;
@@ -165,6 +172,7 @@ public final class PgNotificationResponseDecoder {
        {
         this.payload_length = Terminators.requireNul(region, pos, limit) - pos;
         this.payload_at = pos;
+        TextValidation.requireUtf8(region, pos, this.payload_length);
         pos += this.payload_length + 1;
       }
       this.payload_end = pos;

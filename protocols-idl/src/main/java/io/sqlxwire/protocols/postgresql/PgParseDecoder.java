@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
@@ -79,7 +80,12 @@ public final class PgParseDecoder {
    */
   public PgParseDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -118,6 +124,7 @@ public final class PgParseDecoder {
        {
         this.statement_length = Terminators.requireNul(region, pos, limit) - pos;
         this.statement_at = pos;
+        TextValidation.requireUtf8(region, pos, this.statement_length);
         pos += this.statement_length + 1;
       }
       this.statement_end = pos;
@@ -151,6 +158,7 @@ public final class PgParseDecoder {
        {
         this.query_length = Terminators.requireNul(region, pos, limit) - pos;
         this.query_at = pos;
+        TextValidation.requireUtf8(region, pos, this.query_length);
         pos += this.query_length + 1;
       }
       this.query_end = pos;

@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.postgresql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -54,7 +55,12 @@ public final class PgPasswordMessageDecoder {
    */
   public PgPasswordMessageDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -93,6 +99,7 @@ public final class PgPasswordMessageDecoder {
        {
         this.password_length = Terminators.requireNul(region, pos, limit) - pos;
         this.password_at = pos;
+        TextValidation.requireUtf8(region, pos, this.password_length);
         pos += this.password_length + 1;
       }
       this.password_end = pos;

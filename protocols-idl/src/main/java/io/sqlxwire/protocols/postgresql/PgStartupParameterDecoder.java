@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.postgresql;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -62,7 +63,12 @@ public final class PgStartupParameterDecoder {
    */
   public PgStartupParameterDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -101,6 +107,7 @@ public final class PgStartupParameterDecoder {
        {
         this.name_length = Terminators.requireNul(region, pos, limit) - pos;
         this.name_at = pos;
+        TextValidation.requireUtf8(region, pos, this.name_length);
         pos += this.name_length + 1;
       }
       this.name_end = pos;
@@ -134,6 +141,7 @@ public final class PgStartupParameterDecoder {
        {
         this.value_length = Terminators.requireNul(region, pos, limit) - pos;
         this.value_at = pos;
+        TextValidation.requireUtf8(region, pos, this.value_length);
         pos += this.value_length + 1;
       }
       this.value_end = pos;

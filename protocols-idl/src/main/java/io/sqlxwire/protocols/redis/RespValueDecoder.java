@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -120,7 +121,12 @@ public final class RespValueDecoder {
    */
   public RespValueDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -335,6 +341,7 @@ public final class RespValueDecoder {
          {
           this.body_SimpleString_length = Terminators.requireCrlf(region, pos, limit) - pos;
           this.body_SimpleString_at = pos;
+          TextValidation.requireUtf8(region, pos, this.body_SimpleString_length);
           pos += this.body_SimpleString_length + 2;
         }
       }
@@ -343,6 +350,7 @@ public final class RespValueDecoder {
          {
           this.body_SimpleError_length = Terminators.requireCrlf(region, pos, limit) - pos;
           this.body_SimpleError_at = pos;
+          TextValidation.requireUtf8(region, pos, this.body_SimpleError_length);
           pos += this.body_SimpleError_length + 2;
         }
       }
@@ -408,6 +416,7 @@ public final class RespValueDecoder {
          {
           this.body_Double_length = Terminators.requireCrlf(region, pos, limit) - pos;
           this.body_Double_at = pos;
+          TextValidation.requireAscii(region, pos, this.body_Double_length);
           pos += this.body_Double_length + 2;
         }
       }
@@ -416,6 +425,7 @@ public final class RespValueDecoder {
          {
           this.body_BigNumber_length = Terminators.requireCrlf(region, pos, limit) - pos;
           this.body_BigNumber_at = pos;
+          TextValidation.requireAscii(region, pos, this.body_BigNumber_length);
           pos += this.body_BigNumber_length + 2;
         }
       }
@@ -424,6 +434,7 @@ public final class RespValueDecoder {
          {
           this.body_Other_length = Terminators.requireCrlf(region, pos, limit) - pos;
           this.body_Other_at = pos;
+          TextValidation.requireUtf8(region, pos, this.body_Other_length);
           pos += this.body_Other_length + 2;
         }
       }

@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -87,7 +88,12 @@ public final class RespVerbatimStringDecoder {
    */
   public RespVerbatimStringDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -151,6 +157,7 @@ public final class RespVerbatimStringDecoder {
        {
         this.format_length = lengthAt(3, pos, limit);
         this.format_at = pos;
+        TextValidation.requireAscii(region, pos, this.format_length);
         pos += this.format_length;
       }
       this.format_end = pos;
@@ -203,6 +210,7 @@ public final class RespVerbatimStringDecoder {
        {
         this.data_length = lengthAt((this.length - 4L), pos, limit);
         this.data_at = pos;
+        TextValidation.requireUtf8(region, pos, this.data_length);
         pos += this.data_length;
       }
       this.data_end = pos;

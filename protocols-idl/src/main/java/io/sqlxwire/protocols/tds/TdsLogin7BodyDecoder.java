@@ -4,6 +4,7 @@ package io.sqlxwire.protocols.tds;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -30,6 +31,11 @@ public final class TdsLogin7BodyDecoder {
   private final WireBuffer region = new WireBuffer();
 
   private int end;
+
+  /**
+   * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
+   */
+  private int furthest;
 
   private int tdsVersion_start;
 
@@ -393,7 +399,12 @@ public final class TdsLogin7BodyDecoder {
    */
   public TdsLogin7BodyDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -1289,9 +1300,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.hostName_length = lengthAt((this.cchHostName * 2L), pos, limit);
         this.hostName_at = pos;
+        TextValidation.requireUtf16(region, pos, this.hostName_length, true);
         pos += this.hostName_length;
       }
       this.hostName_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1326,9 +1339,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.userName_length = lengthAt((this.cchUserName * 2L), pos, limit);
         this.userName_at = pos;
+        TextValidation.requireUtf16(region, pos, this.userName_length, true);
         pos += this.userName_length;
       }
       this.userName_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1363,10 +1378,12 @@ public final class TdsLogin7BodyDecoder {
        {
         this.password_length = lengthAt((this.cchPassword * 2L), pos, limit);
         this.password_at = pos;
+        TextValidation.requireUtf16(region, pos, this.password_length, true);
         pos += this.password_length;
       }
       this.password_end = pos;
       // The transform tds_password is hand-written: the accessor gives the bytes as they are on the wire.
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1401,9 +1418,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.appName_length = lengthAt((this.cchAppName * 2L), pos, limit);
         this.appName_at = pos;
+        TextValidation.requireUtf16(region, pos, this.appName_length, true);
         pos += this.appName_length;
       }
       this.appName_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1438,9 +1457,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.serverName_length = lengthAt((this.cchServerName * 2L), pos, limit);
         this.serverName_at = pos;
+        TextValidation.requireUtf16(region, pos, this.serverName_length, true);
         pos += this.serverName_length;
       }
       this.serverName_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1471,6 +1492,7 @@ public final class TdsLogin7BodyDecoder {
         pos += this.extension_length;
       }
       this.extension_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1505,9 +1527,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.cltIntName_length = lengthAt((this.cchCltIntName * 2L), pos, limit);
         this.cltIntName_at = pos;
+        TextValidation.requireUtf16(region, pos, this.cltIntName_length, true);
         pos += this.cltIntName_length;
       }
       this.cltIntName_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1542,9 +1566,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.language_length = lengthAt((this.cchLanguage * 2L), pos, limit);
         this.language_at = pos;
+        TextValidation.requireUtf16(region, pos, this.language_length, true);
         pos += this.language_length;
       }
       this.language_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1579,9 +1605,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.database_length = lengthAt((this.cchDatabase * 2L), pos, limit);
         this.database_at = pos;
+        TextValidation.requireUtf16(region, pos, this.database_length, true);
         pos += this.database_length;
       }
       this.database_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1612,6 +1640,7 @@ public final class TdsLogin7BodyDecoder {
         pos += this.sspi_length;
       }
       this.sspi_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1646,9 +1675,11 @@ public final class TdsLogin7BodyDecoder {
        {
         this.atchDbFile_length = lengthAt((this.cchAtchDbFile * 2L), pos, limit);
         this.atchDbFile_at = pos;
+        TextValidation.requireUtf16(region, pos, this.atchDbFile_length, true);
         pos += this.atchDbFile_length;
       }
       this.atchDbFile_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1683,10 +1714,12 @@ public final class TdsLogin7BodyDecoder {
        {
         this.changePassword_length = lengthAt((this.cchChangePassword * 2L), pos, limit);
         this.changePassword_at = pos;
+        TextValidation.requireUtf16(region, pos, this.changePassword_length, true);
         pos += this.changePassword_length;
       }
       this.changePassword_end = pos;
       // The transform tds_password is hand-written: the accessor gives the bytes as they are on the wire.
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -1698,6 +1731,7 @@ public final class TdsLogin7BodyDecoder {
    * Reads every member in wire order; returns where the value ends.
    */
   private int validate(int pos, int limit) {
+    this.furthest = pos;
     pos = readTdsVersion(pos, limit);
     pos = readPacketSize(pos, limit);
     pos = readClientProgVer(pos, limit);
@@ -1747,7 +1781,7 @@ public final class TdsLogin7BodyDecoder {
     pos = readSspi(pos, limit);
     pos = readAtchDbFile(pos, limit);
     pos = readChangePassword(pos, limit);
-    return pos;
+    return Math.max(pos, furthest);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -29,6 +30,11 @@ public final class TdsPreloginOptionDecoder {
   private final WireBuffer region = new WireBuffer();
 
   private int end;
+
+  /**
+   * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
+   */
+  private int furthest;
 
   private int token_start;
 
@@ -100,7 +106,12 @@ public final class TdsPreloginOptionDecoder {
    */
   public TdsPreloginOptionDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -310,6 +321,7 @@ public final class TdsPreloginOptionDecoder {
          {
           this.value_Instopt_length = Terminators.requireNul(region, pos, limit) - pos;
           this.value_Instopt_at = pos;
+          TextValidation.requireAscii(region, pos, this.value_Instopt_length);
           pos += this.value_Instopt_length + 1;
         }
       }
@@ -354,6 +366,7 @@ public final class TdsPreloginOptionDecoder {
       }
       pos = regionEnd;
       this.value_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -365,11 +378,12 @@ public final class TdsPreloginOptionDecoder {
    * Reads every member in wire order; returns where the value ends.
    */
   private int validate(int pos, int limit) {
+    this.furthest = pos;
     pos = readToken(pos, limit);
     pos = readOffset(pos, limit);
     pos = readLength(pos, limit);
     pos = readValue(pos, limit);
-    return pos;
+    return Math.max(pos, furthest);
   }
 
   /**

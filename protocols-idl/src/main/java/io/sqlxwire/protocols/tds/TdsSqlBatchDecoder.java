@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.tds;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -57,7 +58,12 @@ public final class TdsSqlBatchDecoder {
    */
   public TdsSqlBatchDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -119,6 +125,7 @@ public final class TdsSqlBatchDecoder {
        {
         this.sqlText_length = limit - pos;
         this.sqlText_at = pos;
+        TextValidation.requireUtf16(region, pos, this.sqlText_length, true);
         pos += this.sqlText_length;
       }
       this.sqlText_end = pos;

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.tds;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -59,7 +60,12 @@ public final class TdsUsVarcharDecoder {
    */
   public TdsUsVarcharDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -121,6 +127,7 @@ public final class TdsUsVarcharDecoder {
        {
         this.value_length = lengthAt((this.length * 2L), pos, limit);
         this.value_at = pos;
+        TextValidation.requireUtf16(region, pos, this.value_length, true);
         pos += this.value_length;
       }
       this.value_end = pos;

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.tns;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -26,6 +27,11 @@ public final class TnsAcceptDecoder {
   private final WireBuffer region = new WireBuffer();
 
   private int end;
+
+  /**
+   * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
+   */
+  private int furthest;
 
   private int version_start;
 
@@ -107,7 +113,12 @@ public final class TnsAcceptDecoder {
    */
   public TnsAcceptDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -359,9 +370,11 @@ public final class TnsAcceptDecoder {
        {
         this.acceptData_length = lengthAt(this.acceptDataLength, pos, limit);
         this.acceptData_at = pos;
+        TextValidation.requireAscii(region, pos, this.acceptData_length);
         pos += this.acceptData_length;
       }
       this.acceptData_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -373,6 +386,7 @@ public final class TnsAcceptDecoder {
    * Reads every member in wire order; returns where the value ends.
    */
   private int validate(int pos, int limit) {
+    this.furthest = pos;
     pos = readVersion(pos, limit);
     pos = readServiceOptions(pos, limit);
     pos = readSduSize(pos, limit);
@@ -383,7 +397,7 @@ public final class TnsAcceptDecoder {
     pos = readConnectFlags0(pos, limit);
     pos = readConnectFlags1(pos, limit);
     pos = readAcceptData(pos, limit);
-    return pos;
+    return Math.max(pos, furthest);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.tns;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -29,6 +30,11 @@ public final class TnsConnectDecoder {
   private final WireBuffer region = new WireBuffer();
 
   private int end;
+
+  /**
+   * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
+   */
+  private int furthest;
 
   private int version_start;
 
@@ -160,7 +166,12 @@ public final class TnsConnectDecoder {
    */
   public TnsConnectDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -630,9 +641,11 @@ public final class TnsConnectDecoder {
        {
         this.connectData_length = lengthAt(this.connectDataLength, pos, limit);
         this.connectData_at = pos;
+        TextValidation.requireAscii(region, pos, this.connectData_length);
         pos += this.connectData_length;
       }
       this.connectData_end = pos;
+      this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
     } catch (CodecException e) {
@@ -644,6 +657,7 @@ public final class TnsConnectDecoder {
    * Reads every member in wire order; returns where the value ends.
    */
   private int validate(int pos, int limit) {
+    this.furthest = pos;
     pos = readVersion(pos, limit);
     pos = readCompatibleVersion(pos, limit);
     pos = readServiceOptions(pos, limit);
@@ -661,7 +675,7 @@ public final class TnsConnectDecoder {
     pos = readTraceCf2(pos, limit);
     pos = readTraceConnectionId(pos, limit);
     pos = readConnectData(pos, limit);
-    return pos;
+    return Math.max(pos, furthest);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sqlxwire.protocols.tns;
 
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 
@@ -71,7 +72,12 @@ public final class TnsRefuseDecoder {
    */
   public TnsRefuseDecoder wrap(WireBuffer source, int offset, int length) {
     try {
-      return wrapIn(source, offset, length);
+      wrapIn(source, offset, length);
+      // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
+      if (end != length) {
+        throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
+      }
+      return this;
     } catch (CodecException e) {
       throw e.inMessage(PROTOCOL, NAME);
     }
@@ -179,6 +185,7 @@ public final class TnsRefuseDecoder {
        {
         this.data_length = lengthAt(this.dataLength, pos, limit);
         this.data_at = pos;
+        TextValidation.requireAscii(region, pos, this.data_length);
         pos += this.data_length;
       }
       this.data_end = pos;

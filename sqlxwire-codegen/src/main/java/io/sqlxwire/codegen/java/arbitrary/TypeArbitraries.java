@@ -65,8 +65,13 @@ final class TypeArbitraries {
         ClassName session = ArbitraryNames.sessionClass(context);
         CodeBlock.Builder code = CodeBlock.builder().add("return $T.withBuilder($T::new)$>$>", BUILDERS, session);
         for (SessionVariable variable : context.model().session()) {
-            code.add("\n.use($L).in((session, value) -> {\n$>session.$L = value;\nreturn session;\n$<})",
-                    sessionValue(context, variable.type()), Naming.member(variable.name()));
+            // A list variable is a final field of the session (it is cleared, not replaced): fill it in place.
+            String assign = variable.type() instanceof WireType.ListOf
+                    ? "session.$L.clear();\nsession.$L.addAll(value);\n" : "session.$L = value;\n";
+            String name = Naming.member(variable.name());
+            code.add("\n.use($L).in((session, value) -> {\n$>", sessionValue(context, variable.type()));
+            code.add(assign, variable.type() instanceof WireType.ListOf ? new Object[] {name, name} : new Object[] {name});
+            code.add("return session;\n$<})");
         }
         code.add("\n.build();\n$<$<");
         return MethodSpec.methodBuilder(ArbitraryNames.SESSION_METHOD).addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -155,6 +155,13 @@ final class DecoderBuilder {
                 .addJavadoc("Reads every member in wire order; returns where the value ends.\n")
                 .addParameter(TypeName.INT, "pos")
                 .addParameter(TypeName.INT, "limit");
+        boolean positioned = layout.fields().stream().anyMatch(f -> f.position() != null);
+        if (positioned) {
+            type.addField(FieldSpec.builder(TypeName.INT, "furthest", Modifier.PRIVATE)
+                    .addJavadoc("The end of the furthest data read through {@code at(...)}: it belongs to the value too.\n")
+                    .build());
+            validate.addStatement("this.furthest = pos");
+        }
         for (Member member : layout.members()) {
             if (member instanceof Field field) {
                 String method = addFieldReader(field);
@@ -165,7 +172,7 @@ final class DecoderBuilder {
                 validate.addStatement("this.$L = $L", Naming.member(let.name()), ownerHost.expressions().write(let.value()));
             }
         }
-        validate.addStatement("return pos");
+        validate.addStatement(positioned ? "return Math.max(pos, furthest)" : "return pos");
         type.addMethod(validate.build());
 
         type.addMethod(MethodSpec.methodBuilder("encodedLength")
@@ -227,7 +234,13 @@ final class DecoderBuilder {
             wrap.addStatement("$T.requireNonNull(session, $S)", Objects.class, "session");
         }
         wrap.beginControlFlow("try")
-                .addStatement("return wrapIn(source, offset, length$L$L)", tail, passOn)
+                .addStatement("wrapIn(source, offset, length$L$L)", tail, passOn)
+                .addComment("A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.")
+                .beginControlFlow("if (end != length)")
+                .addStatement("throw new $T((length - end) + \" bytes left after the last field\", source.origin() + offset + end)",
+                        RuntimeTypes.CODEC_EXCEPTION)
+                .endControlFlow()
+                .addStatement("return this")
                 .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
                 .addStatement("throw e.inMessage(PROTOCOL, NAME)")
                 .endControlFlow();
@@ -316,6 +329,7 @@ final class DecoderBuilder {
                     field.transform());
         }
         if (field.position() != null) {
+            body.addStatement("this.furthest = Math.max(this.furthest, pos)");
             body.addStatement("pos = resume");
         }
         body.addStatement("return pos");
@@ -489,6 +503,9 @@ final class DecoderBuilder {
             code.addStatement("this.$L_length = limit - pos", slot);
         }
         code.addStatement("this.$L_at = pos", slot);
+        if (wireType instanceof WireType.Text textType) {
+            code.add(TextChecks.validate(textType.encoding(), slot));
+        }
         code.addStatement("pos += this.$L_length$L", slot, terminatorLength == 0 ? "" : " + " + terminatorLength);
         code.endControlFlow();
         if (accessor != null && !(wireType instanceof WireType.Padding)) {
