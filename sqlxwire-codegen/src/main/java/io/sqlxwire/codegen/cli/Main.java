@@ -29,7 +29,7 @@ public final class Main {
      * A new command is one class that implements {@link Command} and one entry here.
      */
     static List<Command> commands() {
-        return List.of(new LintCommand(), new DecodeCommand());
+        return List.of(new LintCommand(), new DecodeCommand(), new DetectCommand());
     }
 
     public static void main(String[] args) {
