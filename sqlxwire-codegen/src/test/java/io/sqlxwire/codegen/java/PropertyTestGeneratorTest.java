@@ -59,7 +59,7 @@ class PropertyTestGeneratorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgresql.wire", "mysql.wire", "cql.wire", "drda.wire", "mongodb.wire", "tns.wire"})
+    @ValueSource(strings = {"postgresql.wire", "mysql.wire", "cql.wire", "drda.wire", "mongodb.wire", "tns.wire", "tds.wire"})
     void generatedPropertiesPass(String file) throws Exception {
         TestExecutionSummary summary = run(compiledPropertiesTest(file));
         assertTrue(summary.getTestsFoundCount() > 10, () -> file + ": only " + summary.getTestsFoundCount() + " properties");
@@ -67,10 +67,6 @@ class PropertyTestGeneratorTest {
     }
 
     /**
-     * TDS is left out: its PRELOGIN option table (values placed by {@code at(offset)}) and token
-     * streams (cases ending in {@code bytes rest} inside list elements) need arbitraries that place
-     * positioned values and keep "rest" values last, which they do not do yet.
-     *
      * RESP arrays, maps and attributes ({@code count: ascii_int; elements: Value[count] if count >= 0})
      * with no elements encode to nothing: the record's {@code writeTo} adds no element, so the
      * encoder never learns that the optional array is present and writes no count ({@code *0\r\n}
