@@ -678,7 +678,8 @@ class GeneratedCodeGuideTest {
         assertEquals("postgresql framing tagged: body of 2147483643 bytes exceeds the maximum of 1073741824"
                 + " at offset 0", tooBig.getMessage());                      // the framing's `max 1 << 30`
 
-        FrameAccumulator small = new FrameAccumulator(PgTaggedFraming.INSTANCE, Limits.DEFAULTS.withMaxFrameBytes(1024));
+        Limits oneKiB = Limits.DEFAULTS.withMaxFrameBytes(1024);
+        FrameAccumulator small = new FrameAccumulator(PgTaggedFraming.INSTANCE, oneKiB);
         small.feed(new byte[] {'D', 0, 0, 0x10, 0}, 0, 5);                   // 4096 bytes of body
         CodecException overLimit = assertThrows(CodecException.class, small::next);
         assertEquals("frame of 4097 bytes exceeds the limit of 1024 at offset 0", overLimit.getMessage());
@@ -901,9 +902,14 @@ class GeneratedCodeGuideTest {
     /** The excerpt checks can fail: a changed line is caught. */
     @Test
     void anExcerptThatWasEditedIsCaught() {
-        Block block = new Block("excerpt", "x", "public record PgAuthCode(int value) {\n  ...\n  public static final PgAuthCode OK = new PgAuthCode(1);");
+        String source = "public record PgAuthCode(int value) {\n  public static final PgAuthCode OK = new PgAuthCode(0);\n";
         List<String> problems = new ArrayList<>();
-        checkExcerpt(block, "public record PgAuthCode(int value) {\n  public static final PgAuthCode OK = new PgAuthCode(0);\n", problems);
+        checkExcerpt(new Block("excerpt", "x", "public record PgAuthCode(int value) {\n  ...\n  OK = new PgAuthCode(0);"),
+                source, problems);
+        assertEquals(1, problems.size(), "a partial line is no match: " + problems);
+        problems.clear();
+        checkExcerpt(new Block("excerpt", "x", "  public static final PgAuthCode OK = new PgAuthCode(1);"),
+                source, problems);
         assertEquals(1, problems.size(), problems::toString);
     }
 
