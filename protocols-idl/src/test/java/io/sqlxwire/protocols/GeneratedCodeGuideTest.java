@@ -435,8 +435,8 @@ class GeneratedCodeGuideTest {
     @Test
     void nestedEncodersArraysAndDerivedCounts() {
         WireBuffer captured = serverFrame('T', 0);
-        WireWriter out = WireWriter.growable();
         // guide:begin encode-nested
+        WireWriter out = WireWriter.growable();
         PgRowDescriptionEncoder rowDescription = new PgRowDescriptionEncoder().wrap(out);
         // field_count is derived (u16 = count(fields)): no setter, back-patched by finish()
         rowDescription.fieldsAdd()                        // the element encoder, positioned
@@ -460,8 +460,8 @@ class GeneratedCodeGuideTest {
     @Test
     void byteArraysAndNulls() {
         WireBuffer captured = serverFrame('D', 0);
-        WireWriter out = WireWriter.growable();
         // guide:begin encode-nulls
+        WireWriter out = WireWriter.growable();
         PgDataRowEncoder dataRow = new PgDataRowEncoder().wrap(out);
         dataRow.columnsAdd(new byte[] {'1'});                // i32 length prefix written for you
         dataRow.columnsAdd("xtwox".getBytes(UTF_8), 1, 3);   // a slice of a caller's array
@@ -499,8 +499,8 @@ class GeneratedCodeGuideTest {
     @Test
     void unionEncoders() {
         WireBuffer captured = serverFrame('R', 0);
-        WireWriter out = WireWriter.growable();
         // guide:begin encode-union
+        WireWriter out = WireWriter.growable();
         PgAuthenticationEncoder auth = new PgAuthenticationEncoder().wrap(out);
         auth.code(PgAuthCode.SASL);
         auth.bodyAsSasl()                   // the Sasl arm's encoder; checked against the code
@@ -774,12 +774,12 @@ class GeneratedCodeGuideTest {
 
     @Test
     void theMachineRefusesMessagesOutOfPlace() {
-        PgDataRowDecoder row = new PgDataRowDecoder();
+        PgDataRowDecoder dataRow = new PgDataRowDecoder();
         WireBuffer frame = serverFrame('D', 0);
-        row.wrap(frame, PgTaggedFraming.HEADER_LENGTH, frame.length() - PgTaggedFraming.HEADER_LENGTH);
+        dataRow.wrap(frame, PgTaggedFraming.HEADER_LENGTH, frame.length() - PgTaggedFraming.HEADER_LENGTH);
         // guide:begin machine-rejects
         PgMachine machine = new PgMachine(new PgSession());          // in Startup
-        ProtocolStateException e = assertThrows(ProtocolStateException.class, () -> machine.receive(row));
+        ProtocolStateException e = assertThrows(ProtocolStateException.class, () -> machine.receive(dataRow));
         assertEquals("postgresql DataRow: backend message not allowed in state Startup; allowed: "
                 + "ParameterStatus, ErrorResponse, NoticeResponse, NotificationResponse", e.getMessage());
         assertEquals("Startup", e.state());
