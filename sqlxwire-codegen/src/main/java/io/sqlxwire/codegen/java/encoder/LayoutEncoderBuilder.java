@@ -1063,6 +1063,9 @@ public final class LayoutEncoderBuilder {
             case STRUCT -> out.add(structSetter(plan, plan.setter, (WireType.StructRef) type, null, plan.base + "Encoder"));
             case ARRAY -> {
                 out.add(arrayStart(plan));
+                if (plan.isOptional()) {
+                    out.add(arrayPresence(plan));
+                }
                 out.addAll(elementSetters(plan));
             }
             case UNION -> out.addAll(unionSetters(plan));
@@ -1454,8 +1457,24 @@ public final class LayoutEncoderBuilder {
         return m.build();
     }
 
-    private List<MethodSpec> elementSetters(MemberPlan plan) {
-        CodeBlock enter = CodeBlock.builder()
+    /**
+     * {@code xxx()} of an optional array: says the array is present even when no element follows
+     * (an empty array), which the encoder cannot tell from "absent" when its condition reads a value
+     * derived later (RESP's {@code Value[count] if count >= 0}).
+     */
+    private MethodSpec arrayPresence(MemberPlan plan) {
+        return MethodSpec.methodBuilder(plan.setter).addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("$L", docOf(plan.field.doc()))
+                .addJavadoc("Makes this optional array present: empty unless elements are added with {@code $LAdd(...)}.\n",
+                        plan.setter)
+                .addCode(openArray(plan))
+                .addStatement("return this")
+                .build();
+    }
+
+    /** Makes the array the open member (starting it when it is not open yet). */
+    private CodeBlock openArray(MemberPlan plan) {
+        return CodeBlock.builder()
                 .beginControlFlow("if (open != $L)", plan.index)
                 .addStatement("begin($L, $S)", plan.index, plan.setter)
                 .add(conditionCheck(plan))
@@ -1465,7 +1484,10 @@ public final class LayoutEncoderBuilder {
                 .addStatement("closeChild()")
                 .endControlFlow()
                 .build();
-        return elementSetters(plan, (WireType.Array) plan.field.type(), plan.setter + "Add", enter, plan.base + "Count",
+    }
+
+    private List<MethodSpec> elementSetters(MemberPlan plan) {
+        return elementSetters(plan, (WireType.Array) plan.field.type(), plan.setter + "Add", openArray(plan), plan.base + "Count",
                 plan.base + "Encoder", docOf(plan.field.doc()));
     }
 
