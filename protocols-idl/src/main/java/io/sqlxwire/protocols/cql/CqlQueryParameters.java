@@ -113,6 +113,7 @@ public record CqlQueryParameters(CqlConsistency consistency, CqlQueryFlags flags
     encoder.consistency(consistency);
     encoder.flags(flags);
     if (values != null) {
+      encoder.values();
       for (CqlBoundValue element : values) {
         element.writeTo(encoder.valuesAdd());
       }

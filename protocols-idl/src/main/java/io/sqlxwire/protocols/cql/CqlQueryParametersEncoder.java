@@ -208,6 +208,23 @@ public final class CqlQueryParametersEncoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code valuesAdd(...)}.
+   */
+  public CqlQueryParametersEncoder values() {
+    if (open != 3) {
+      begin(3, "values");
+      if (!((flagsValue & 1L) == 1L)) {
+        throw new IllegalStateException(TYPE + ".values: must be absent here (its condition is false)");
+      }
+      valuesBegin();
+      open = 3;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public CqlBoundValueEncoder valuesAdd() {

@@ -114,6 +114,7 @@ public record CqlRowsMetadata(CqlMetadataFlags flags, byte[] pagingState, String
       encoder.globalTable(globalTable);
     }
     if (columnSpecs != null) {
+      encoder.columnSpecs();
       for (CqlColumnSpec element : columnSpecs) {
         element.writeTo(encoder.columnSpecsAdd());
       }

@@ -251,6 +251,23 @@ public final class CqlRowsMetadataEncoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code columnSpecsAdd(...)}.
+   */
+  public CqlRowsMetadataEncoder columnSpecs() {
+    if (open != 5) {
+      begin(5, "columnSpecs");
+      if (!!(((flagsValue & 4L) == 4L))) {
+        throw new IllegalStateException(TYPE + ".columnSpecs: must be absent here (its condition is false)");
+      }
+      columnSpecsBegin();
+      open = 5;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public CqlColumnSpecEncoder columnSpecsAdd() {

@@ -131,6 +131,7 @@ public record MyColumnDefinition41(String schema, String table, String orgTable,
       encoder.orgName(orgName);
     }
     if (extendedInfo != null) {
+      encoder.extendedInfo();
       for (MyExtendedTypeInfo element : extendedInfo) {
         element.writeTo(encoder.extendedInfoAdd());
       }

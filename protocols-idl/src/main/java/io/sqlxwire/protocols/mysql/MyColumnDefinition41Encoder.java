@@ -429,6 +429,23 @@ public final class MyColumnDefinition41Encoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code extendedInfoAdd(...)}.
+   */
+  public MyColumnDefinition41Encoder extendedInfo() {
+    if (open != 7) {
+      begin(7, "extendedInfo");
+      if (!((session.mariadbCapabilities.bits() & 8L) == 8L)) {
+        throw new IllegalStateException(TYPE + ".extendedInfo: must be absent here (its condition is false)");
+      }
+      extendedInfoBegin();
+      open = 7;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public MyExtendedTypeInfoEncoder extendedInfoAdd() {

@@ -135,6 +135,7 @@ public record MyComChangeUser(String user, byte[] authResponse, byte[] authRespo
       encoder.attributesLength(attributesLength);
     }
     if (attributes != null) {
+      encoder.attributes();
       for (MyConnectAttribute element : attributes) {
         element.writeTo(encoder.attributesAdd());
       }

@@ -333,6 +333,20 @@ public final class MyComChangeUserEncoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code attributesAdd(...)}.
+   */
+  public MyComChangeUserEncoder attributes() {
+    if (open != 8) {
+      begin(8, "attributes");
+      attributesBegin();
+      open = 8;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public MyConnectAttributeEncoder attributesAdd() {

@@ -120,11 +120,13 @@ public record MyComQuery(Long parameterCount, Long parameterSetCount, BitSet nul
       encoder.newParamsBindFlag(newParamsBindFlag);
     }
     if (parameterTypes != null) {
+      encoder.parameterTypes();
       for (MyParameterType element : parameterTypes) {
         element.writeTo(encoder.parameterTypesAdd());
       }
     }
     if (parameterValues != null) {
+      encoder.parameterValues();
       for (MyBinaryColumn element : parameterValues) {
         element.writeTo(encoder.parameterValuesAdd());
       }

@@ -292,6 +292,23 @@ public final class MyComQueryEncoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code parameterTypesAdd(...)}.
+   */
+  public MyComQueryEncoder parameterTypes() {
+    if (open != 5) {
+      begin(5, "parameterTypes");
+      if (!((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
+        throw new IllegalStateException(TYPE + ".parameterTypes: must be absent here (its condition is false)");
+      }
+      parameterTypesBegin();
+      open = 5;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public MyParameterTypeEncoder parameterTypesAdd() {
@@ -318,6 +335,23 @@ public final class MyComQueryEncoder {
     parameterValuesPresent = true;
     parameterValuesStart = out.position();
     parameterValuesCount = 0;
+  }
+
+  /**
+   * Makes this optional array present: empty unless elements are added with {@code parameterValuesAdd(...)}.
+   */
+  public MyComQueryEncoder parameterValues() {
+    if (open != 6) {
+      begin(6, "parameterValues");
+      if (!((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
+        throw new IllegalStateException(TYPE + ".parameterValues: must be absent here (its condition is false)");
+      }
+      parameterValuesBegin();
+      open = 6;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
   }
 
   /**

@@ -146,6 +146,7 @@ public record MyHandshakeResponse41(MyCapabilityFlags clientFlag, long maxPacket
       encoder.clientPluginName(clientPluginName);
     }
     if (attributes != null) {
+      encoder.attributes();
       for (MyConnectAttribute element : attributes) {
         element.writeTo(encoder.attributesAdd());
       }

@@ -459,6 +459,23 @@ public final class MyHandshakeResponse41Encoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code attributesAdd(...)}.
+   */
+  public MyHandshakeResponse41Encoder attributes() {
+    if (open != 13) {
+      begin(13, "attributes");
+      if (!(((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L)) {
+        throw new IllegalStateException(TYPE + ".attributes: must be absent here (its condition is false)");
+      }
+      attributesBegin();
+      open = 13;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public MyConnectAttributeEncoder attributesAdd() {

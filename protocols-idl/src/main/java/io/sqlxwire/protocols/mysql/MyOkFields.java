@@ -114,6 +114,7 @@ public record MyOkFields(Long affectedRows, Long lastInsertId, MyStatusFlags sta
       encoder.info(info);
     }
     if (sessionStateChanges != null) {
+      encoder.sessionStateChanges();
       for (MySessionStateChange element : sessionStateChanges) {
         element.writeTo(encoder.sessionStateChangesAdd());
       }

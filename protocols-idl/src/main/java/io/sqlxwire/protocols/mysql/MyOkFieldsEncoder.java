@@ -320,6 +320,23 @@ public final class MyOkFieldsEncoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code sessionStateChangesAdd(...)}.
+   */
+  public MyOkFieldsEncoder sessionStateChanges() {
+    if (open != 6) {
+      begin(6, "sessionStateChanges");
+      if (!(((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L))) {
+        throw new IllegalStateException(TYPE + ".sessionStateChanges: must be absent here (its condition is false)");
+      }
+      sessionStateChangesBegin();
+      open = 6;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public MySessionStateChangeEncoder sessionStateChangesAdd() {

@@ -70,6 +70,7 @@ public record RespCountedValues(List<RespValue> elements) {
    */
   public void writeTo(RespCountedValuesEncoder encoder) {
     if (elements != null) {
+      encoder.elements();
       for (RespValue element : elements) {
         element.writeTo(encoder.elementsAdd());
       }

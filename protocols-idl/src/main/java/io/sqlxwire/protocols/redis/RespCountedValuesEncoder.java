@@ -87,6 +87,20 @@ public final class RespCountedValuesEncoder {
   }
 
   /**
+   * Makes this optional array present: empty unless elements are added with {@code elementsAdd(...)}.
+   */
+  public RespCountedValuesEncoder elements() {
+    if (open != 1) {
+      begin(1, "elements");
+      elementsBegin();
+      open = 1;
+    } else if (childOpen) {
+      closeChild();
+    }
+    return this;
+  }
+
+  /**
    * Adds an element and returns its encoder (the same instance each time); the count is back-patched.
    */
   public RespValueEncoder elementsAdd() {

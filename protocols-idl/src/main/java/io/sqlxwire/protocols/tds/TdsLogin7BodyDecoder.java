@@ -1378,7 +1378,6 @@ public final class TdsLogin7BodyDecoder {
        {
         this.password_length = lengthAt((this.cchPassword * 2L), pos, limit);
         this.password_at = pos;
-        TextValidation.requireUtf16(region, pos, this.password_length, true);
         pos += this.password_length;
       }
       this.password_end = pos;
@@ -1714,7 +1713,6 @@ public final class TdsLogin7BodyDecoder {
        {
         this.changePassword_length = lengthAt((this.cchChangePassword * 2L), pos, limit);
         this.changePassword_at = pos;
-        TextValidation.requireUtf16(region, pos, this.changePassword_length, true);
         pos += this.changePassword_length;
       }
       this.changePassword_end = pos;

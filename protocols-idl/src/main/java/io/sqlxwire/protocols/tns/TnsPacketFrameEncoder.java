@@ -9,7 +9,7 @@ import io.sqlxwire.runtime.error.CodecException;
  * large SDU is negotiated) the length is 16 bits followed by a 16-bit packet checksum (0, or 4
  * from 10g clients); from 12c the two halves form one 32-bit length and there is no checksum.
  *
- * <p>Writes the {@code packet} frame header: {@code wrap(out)}, {@code lengthHigh}, {@code packetChecksum}, {@code type}, {@code flags}, {@code headerChecksum}, {@code body()}, the message encoder on the same writer, {@code finish()}. The body size is back-patched.
+ * <p>Writes the {@code packet} frame header: {@code wrap(out)}, {@code packetChecksum}, {@code type}, {@code flags}, {@code headerChecksum}, {@code body()}, the message encoder on the same writer, {@code finish()}. The body size is back-patched into {@code length_high}, {@code packet_checksum}.
  */
 public final class TnsPacketFrameEncoder {
   private static final String TYPE = "packet frame";
@@ -64,22 +64,13 @@ public final class TnsPacketFrameEncoder {
   }
 
   /**
-   */
-  public TnsPacketFrameEncoder lengthHigh(int value) {
-    advance(0, "lengthHigh");
-    TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-    lengthHighValue = value;
-    out.put16be(value);
-    step = 1;
-    return this;
-  }
-
-  /**
+   * In the header forms that carry part of the body size here, {@code finish()} overwrites it.
    */
   public TnsPacketFrameEncoder packetChecksum(int value) {
     advance(1, "packetChecksum");
     TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     packetChecksumValue = value;
+    packetChecksumSlot = out.position();
     out.put16be(value);
     step = 2;
     return this;
@@ -130,7 +121,8 @@ public final class TnsPacketFrameEncoder {
     while (step < member) {
       switch (step) {
         case 0:
-          throw new IllegalStateException(TYPE + ".lengthHigh: required before " + name);
+          lengthHighSlot = out.reserve(2);
+          break;
         case 1:
           throw new IllegalStateException(TYPE + ".packetChecksum: required before " + name);
         case 2:
@@ -173,7 +165,24 @@ public final class TnsPacketFrameEncoder {
     if (body > 2097152L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 2097152", bodyStart);
     }
-    throw new UnsupportedOperationException(TYPE + ": the body size expression cannot be inverted");
+    boolean form = ((packetChecksumValue == 0L) || (packetChecksumValue == 4L));
+    if (form) {
+      long size = body + 8;
+      TnsEncoderSupport.checkRange(size, 0L, 65535L, frameStart);
+      long value = size;
+      lengthHighValue = value;
+      out.patch16be(lengthHighSlot, (int) value);
+    } else {
+      long size = body + 8;
+      TnsEncoderSupport.checkRange(size, 0L, 4294967295L, frameStart);
+      lengthHighValue = size >>> 16;
+      packetChecksumValue = size & 0xffffL;
+      out.patch16be(lengthHighSlot, (int) lengthHighValue);
+      out.patch16be(packetChecksumSlot, (int) packetChecksumValue);
+    }
+    if (((packetChecksumValue == 0L) || (packetChecksumValue == 4L)) != form) {
+      throw new CodecException("body of " + body + " bytes cannot be written in this header form", frameStart);
+    }
   }
 
   /**

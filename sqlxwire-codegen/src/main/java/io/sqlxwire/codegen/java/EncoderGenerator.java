@@ -45,7 +45,7 @@ public final class EncoderGenerator implements ArtifactGenerator {
         }
         for (FramingModel framing : model.framings()) {
             if (EncoderPlanner.hasHeader(framing)) {
-                FrameEncoderBuilder builder = new FrameEncoderBuilder(names, framing);
+                FrameEncoderBuilder builder = new FrameEncoderBuilder(model, names, framing);
                 files.add(file(context, builder.build()));
                 unsupported.addAll(builder.unsupported());
             }

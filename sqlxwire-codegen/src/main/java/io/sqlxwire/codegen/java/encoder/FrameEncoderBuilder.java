@@ -11,6 +11,7 @@ import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.FramingModel;
+import io.sqlxwire.idl.model.ProtocolModel;
 import io.sqlxwire.idl.model.TypedExpr;
 import io.sqlxwire.idl.model.WireType;
 import java.math.BigInteger;
@@ -33,14 +34,13 @@ public final class FrameEncoderBuilder {
 
     private final EncoderNames names;
     private final FramingModel framing;
+    private final ExpressionTranslator translator;
     private final List<String> unsupported = new ArrayList<>();
 
-    /** How the body size is written: into {@code field}, as {@code body + add}, masked by {@code mask} (or -1). */
-    private record Inversion(String field, long add, long mask) {}
-
-    public FrameEncoderBuilder(EncoderNames names, FramingModel framing) {
+    public FrameEncoderBuilder(ProtocolModel model, EncoderNames names, FramingModel framing) {
         this.names = names;
         this.framing = framing;
+        this.translator = new ExpressionTranslator(model, names);
     }
 
     public List<String> unsupported() {
@@ -49,7 +49,7 @@ public final class FrameEncoderBuilder {
 
     public TypeSpec build() {
         ClassName self = names.frameEncoder(framing.name());
-        Inversion inversion = invert(framing.bodySize());
+        BodySizeInversion inversion = BodySizeInversion.of(framing.bodySize(), framing.header());
         Long constantBody = framing.bodySize() instanceof TypedExpr.IntConst c ? c.value().longValue() : null;
         if (inversion == null && constantBody == null) {
             unsupported.add("framing " + framing.name() + ": body size expression cannot be inverted");
@@ -114,15 +114,17 @@ public final class FrameEncoderBuilder {
             }
             TypeName javaType = EncoderValueTypes.numberType(intType.kind());
             m.addParameter(javaType, "value").addStatement("advance($L, $S)", i, setter);
-            if (inversion != null && inversion.field.equals(f.name())) {
-                m.addJavadoc("The bits outside the body size ({@code 0x$L} mask) are kept.\n", Long.toHexString(~inversion.mask));
+            if (inversion instanceof BodySizeInversion.Direct d && d.field().equals(f.name())) {
+                m.addJavadoc("The bits outside the body size ({@code 0x$L} mask) are kept.\n", Long.toHexString(~d.mask()));
+            } else if (carriesBodySize(f, inversion)) {
+                m.addJavadoc("In the header forms that carry part of the body size here, {@code finish()} overwrites it.\n");
             }
             CodeBlock range = WireIo.rangeCheck(intType.kind(), "value", javaType, CodeBlock.of("$T", names.support()));
             if (range != null) {
                 m.addStatement("$L", range);
             }
             m.addStatement("$LValue = value", base(f, i));
-            if (inversion != null && inversion.field.equals(f.name())) {
+            if (carriesBodySize(f, inversion)) {
                 m.addStatement("$LSlot = out.position()", base(f, i));
             }
             m.addStatement("$L", WireIo.put(intType, "value", javaType));
@@ -202,21 +204,7 @@ public final class FrameEncoderBuilder {
             patch.addStatement("throw new $T(TYPE + \": the body size expression cannot be inverted\")",
                     UnsupportedOperationException.class);
         } else {
-            int index = indexOf(header, inversion.field);
-            Field f = header.get(index);
-            WireType.Int intType = EncoderValueTypes.intBase(f.type());
-            String b = base(f, index);
-            patch.addStatement("long size = body$L", inversion.add == 0 ? "" : (inversion.add > 0 ? " + " + inversion.add : " - " + -inversion.add));
-            if (inversion.mask != -1) {
-                patch.addStatement("$T.checkRange(size, 0L, $LL, frameStart)", names.support(), inversion.mask);
-                patch.addStatement("long value = ($LValue & ~$LL) | size", b, inversion.mask);
-            } else {
-                patch.addStatement("$T.checkRange(size, $LL, $LL, frameStart)", names.support(),
-                        intType.kind().min().max(BigInteger.ZERO).longValueExact(), intType.kind().size() == 8 ? Long.MAX_VALUE
-                                : intType.kind().max().longValueExact());
-                patch.addStatement("long value = size");
-            }
-            patch.addStatement("$L", WireIo.patch(intType, b + "Slot", "value", TypeName.LONG));
+            patch.addCode(writeBodySize(header, inversion, false));
         }
         type.addMethod(patch.build());
 
@@ -247,15 +235,129 @@ public final class FrameEncoderBuilder {
         return type.build();
     }
 
-    private boolean isUserSet(Field f, Inversion inversion) {
-        boolean bodySize = inversion != null && inversion.field.equals(f.name());
-        if (bodySize) {
-            return inversion.mask != -1; // the other bits are the caller's
+    /**
+     * Code writing {@code body} into the header fields as {@code inversion} says. Inside a choice
+     * ({@code remember}) the values written are kept, so that the choice can be checked again.
+     */
+    private CodeBlock writeBodySize(List<Field> header, BodySizeInversion inversion, boolean remember) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (inversion instanceof BodySizeInversion.Choice choice) {
+            CodeBlock form = condition(choice.condition());
+            code.addStatement("boolean form = $L", form)
+                    .beginControlFlow("if (form)").add(writeBodySize(header, choice.yes(), true))
+                    .nextControlFlow("else").add(writeBodySize(header, choice.no(), true))
+                    .endControlFlow()
+                    // A size whose bits select the other form when read back (TNS: low half 0 or 4) has no header.
+                    .beginControlFlow("if ($L != form)", form)
+                    .addStatement("throw new $T(\"body of \" + body + \" bytes cannot be written in this header form\", frameStart)",
+                            RuntimeTypes.CODEC_EXCEPTION)
+                    .endControlFlow();
+            return code.build();
+        }
+        if (inversion instanceof BodySizeInversion.Split split) {
+            int highIndex = indexOf(header, split.high());
+            int lowIndex = indexOf(header, split.low());
+            WireType.Int highType = EncoderValueTypes.intBase(header.get(highIndex).type());
+            WireType.Int lowType = EncoderValueTypes.intBase(header.get(lowIndex).type());
+            String high = base(header.get(highIndex), highIndex);
+            String low = base(header.get(lowIndex), lowIndex);
+            long lowMask = Math.min((1L << split.shift()) - 1, lowType.kind().max().longValueExact());
+            long max = highType.kind().max().shiftLeft(split.shift()).or(BigInteger.valueOf(lowMask))
+                    .min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+            return code.addStatement("long size = body$L", plus(split.add()))
+                    .addStatement("$T.checkRange(size, 0L, $LL, frameStart)", names.support(), max)
+                    .addStatement("$LValue = size >>> $L", high, split.shift())
+                    .addStatement("$LValue = size & 0x$LL", low, Long.toHexString(lowMask))
+                    .addStatement("$L", WireIo.patch(highType, high + "Slot", high + "Value", TypeName.LONG))
+                    .addStatement("$L", WireIo.patch(lowType, low + "Slot", low + "Value", TypeName.LONG))
+                    .build();
+        }
+        BodySizeInversion.Direct direct = (BodySizeInversion.Direct) inversion;
+        int index = indexOf(header, direct.field());
+        Field f = header.get(index);
+        WireType.Int intType = EncoderValueTypes.intBase(f.type());
+        String b = base(f, index);
+        code.addStatement("long size = body$L", plus(direct.add()));
+        if (direct.mask() != -1) {
+            code.addStatement("$T.checkRange(size, 0L, $LL, frameStart)", names.support(), direct.mask());
+            code.addStatement("long value = ($LValue & ~$LL) | size", b, direct.mask());
+        } else {
+            code.addStatement("$T.checkRange(size, $LL, $LL, frameStart)", names.support(),
+                    intType.kind().min().max(BigInteger.ZERO).longValueExact(), intType.kind().size() == 8 ? Long.MAX_VALUE
+                            : intType.kind().max().longValueExact());
+            code.addStatement("long value = size");
+        }
+        if (remember) {
+            code.addStatement("$LValue = value", b);
+        }
+        return code.addStatement("$L", WireIo.patch(intType, b + "Slot", "value", TypeName.LONG)).build();
+    }
+
+    private static String plus(long add) {
+        return add == 0 ? "" : (add > 0 ? " + " + add : " - " + -add);
+    }
+
+    /** A choice's condition over the header values the caller set. */
+    private CodeBlock condition(TypedExpr condition) {
+        List<Field> header = framing.header().fields();
+        ExpressionScope scope = new HeaderScope(header);
+        return translator.translate(condition, scope).filter(e -> e.kind() == JavaExpr.Kind.BOOL)
+                .map(JavaExpr::code)
+                .orElseThrow(() -> new IllegalStateException("framing " + framing.name() + ": condition not computable"));
+    }
+
+    /** Header fields read as the values kept by the setters and {@code advance}. */
+    private record HeaderScope(List<Field> header) implements ExpressionScope {
+        @Override
+        public java.util.Optional<JavaExpr> field(String name) {
+            int index = indexOf(header, name);
+            return index < 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(JavaExpr.of(JavaExpr.Kind.LONG, "$LValue", base(header.get(index), index)));
+        }
+
+        @Override
+        public java.util.Optional<JavaExpr> let(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<JavaExpr> param(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<JavaExpr> elementIndex() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<JavaExpr> sizeOf(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<JavaExpr> countOf(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean hasSession() {
+            return false;
+        }
+    }
+
+    private static boolean carriesBodySize(Field f, BodySizeInversion inversion) {
+        return inversion != null && BodySizeInversion.targets(inversion).contains(f.name());
+    }
+
+    private boolean isUserSet(Field f, BodySizeInversion inversion) {
+        if (carriesBodySize(f, inversion)) {
+            return !BodySizeInversion.owned(inversion).contains(f.name()); // some bits or forms are the caller's
         }
         return f.value() instanceof FieldValue.None && !f.isAnonymous();
     }
 
-    private CodeBlock classDoc(List<Field> header, Inversion inversion) {
+    private CodeBlock classDoc(List<Field> header, BodySizeInversion inversion) {
         CodeBlock.Builder b = CodeBlock.builder();
         if (framing.doc() != null && !framing.doc().isBlank()) {
             b.add("$L\n\n", framing.doc().strip());
@@ -269,7 +371,7 @@ public final class FrameEncoderBuilder {
         b.add("<p>Writes the {@code $L} frame header: {@code wrap(out)}, $L{@code body()}, the message encoder on the same "
                 + "writer, {@code finish()}. The body size is back-patched$L.\n", framing.name(),
                 setters.isEmpty() ? "" : "{@code " + String.join("}, {@code ", setters) + "}, ",
-                inversion == null ? "" : " into {@code " + inversion.field + "}");
+                inversion == null ? "" : " into {@code " + String.join("}, {@code ", BodySizeInversion.targets(inversion)) + "}");
         return b.build();
     }
 
@@ -285,25 +387,5 @@ public final class FrameEncoderBuilder {
             }
         }
         return -1;
-    }
-
-    /** {@code f}, {@code f - c}, {@code f + c}, {@code (f & m) - c}, {@code f & m}: the field and how to fill it. */
-    static Inversion invert(TypedExpr size) {
-        long add = 0;
-        TypedExpr core = size;
-        if (size instanceof TypedExpr.Binary b && b.right() instanceof TypedExpr.IntConst c
-                && (b.op() == TypedExpr.BinaryOp.SUB || b.op() == TypedExpr.BinaryOp.ADD)) {
-            add = b.op() == TypedExpr.BinaryOp.SUB ? c.value().longValue() : -c.value().longValue();
-            core = b.left();
-        }
-        long mask = -1;
-        if (core instanceof TypedExpr.Binary b && b.op() == TypedExpr.BinaryOp.AND && b.right() instanceof TypedExpr.IntConst m) {
-            mask = m.value().longValue();
-            core = b.left();
-        }
-        if (core instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
-            return new Inversion(f.path().get(0), add, mask);
-        }
-        return null;
     }
 }

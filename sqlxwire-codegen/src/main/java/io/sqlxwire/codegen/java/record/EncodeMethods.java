@@ -110,7 +110,11 @@ final class EncodeMethods {
             return code.addStatement("$L.writeTo(encoder.$L())", name, name).build();
         }
         if (type instanceof WireType.Array array) {
-            return elements(context, array, name, name).build();
+            if (field.isOptional()) {
+                // Present though perhaps empty: the encoder cannot always tell an empty array from an absent one.
+                code.addStatement("encoder.$L()", name);
+            }
+            return code.add(elements(context, array, name, name).build()).build();
         }
         if (type instanceof WireType.Union union) {
             ClassName face = JavaValueTypes.unionInterface(context, owner, field.name());

@@ -1,0 +1,99 @@
+package io.sqlxwire.codegen.java.decoder;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeSpec;
+import io.sqlxwire.codegen.java.GenerationContext;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
+import io.sqlxwire.idl.model.Field;
+import io.sqlxwire.idl.model.Layout;
+import io.sqlxwire.idl.model.Parameter;
+import io.sqlxwire.idl.model.StructModel;
+import io.sqlxwire.idl.model.WireType;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
+
+/**
+ * What the parts of one decoder share: the layout, the class being built and its owner host,
+ * which helpers, peeks, byte constants and checksum engines the class needs, and the parts.
+ */
+final class DecoderLayout {
+
+    final GenerationContext context;
+    final String idlName;
+    final String doc;
+    final Layout layout;
+    final List<Parameter> parameters;
+    final boolean recursive;
+    final boolean needsSession;
+    final ClassName self;
+    final TypeSpec.Builder type;
+    final DecoderHost ownerHost;
+    final TreeSet<String> helpers = new TreeSet<>();
+    final TreeSet<String> peeks = new TreeSet<>();
+    final Map<String, byte[]> byteConstants = new TreeMap<>();
+    boolean usesChecksums;
+    /** Anonymous fields numbered so far (their slots are {@code reserved<n>}). */
+    int anonymous;
+
+    final DecoderWrapMethods decoderWrapMethods;
+    final FieldReaders fieldReaders;
+    final ByteLikeReaders byteLikeReaders;
+    final StructAndUnionReaders structAndUnionReaders;
+    final ArrayReaders arrayReaders;
+    final ValueChecks valueChecks;
+
+    DecoderLayout(GenerationContext context, String idlName, String doc, Layout layout, List<Parameter> parameters,
+                  boolean recursive, boolean needsSession) {
+        this.context = context;
+        this.idlName = idlName;
+        this.doc = doc;
+        this.layout = layout;
+        this.parameters = parameters;
+        this.recursive = recursive;
+        this.needsSession = needsSession;
+        this.self = JavaValueTypes.decoderClass(context, idlName);
+        this.type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        this.ownerHost = new DecoderHost(type, new ExpressionWriter("this", names()), "this");
+        this.decoderWrapMethods = new DecoderWrapMethods(this);
+        this.fieldReaders = new FieldReaders(this);
+        this.byteLikeReaders = new ByteLikeReaders(this);
+        this.structAndUnionReaders = new StructAndUnionReaders(this);
+        this.arrayReaders = new ArrayReaders(this);
+        this.valueChecks = new ValueChecks(this);
+    }
+
+    ExpressionWriter.Names names() {
+        return new ExpressionWriter.Names() {
+            @Override
+            public WireType typeOf(List<String> path) {
+                return fieldType(layout, parameters, path);
+            }
+
+            @Override
+            public String byteConstant(String slot, String what, byte[] bytes) {
+                return byteLikeReaders.byteConstant(slot, what, bytes);
+            }
+        };
+    }
+
+    private WireType fieldType(Layout in, List<Parameter> params, List<String> path) {
+        WireType found = null;
+        for (Parameter p : params) {
+            if (p.name().equals(path.get(0))) {
+                found = p.type();
+            }
+        }
+        java.util.Optional<Field> field = in.field(path.get(0));
+        if (field.isPresent()) {
+            found = field.get().type();
+        }
+        if (path.size() == 1 || !(found instanceof WireType.StructRef s)) {
+            return path.size() == 1 ? found : null;
+        }
+        StructModel struct = context.model().struct(s.name()).orElseThrow();
+        return fieldType(struct.layout(), struct.parameters(), path.subList(1, path.size()));
+    }
+}

@@ -1,0 +1,118 @@
+package io.sqlxwire.codegen.java.decoder;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.sqlxwire.codegen.java.values.JavaValueTypes;
+import io.sqlxwire.idl.model.Parameter;
+import io.sqlxwire.idl.model.StructModel;
+import io.sqlxwire.idl.model.TypedExpr;
+import io.sqlxwire.idl.model.UnionArm;
+import io.sqlxwire.idl.model.WireType;
+import java.util.List;
+import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Reads nested structs (re-pointed nested decoders, depth-bounded for recursive types) and
+ * unions (arm selection by subject, patterns and guards).
+ */
+final class StructAndUnionReaders extends DecoderPart {
+
+    StructAndUnionReaders(DecoderLayout ctx) {
+        super(ctx);
+    }
+
+    CodeBlock readStruct(WireType.StructRef s, String slot, String accessor, String javadoc, DecoderHost host) {
+        StructModel struct = context.model().struct(s.name())
+                .orElseThrow(() -> ExpressionWriter.unsupported("unknown struct " + s.name()));
+        ClassName decoder = JavaValueTypes.decoderClass(context, s.name());
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (struct.recursive()) {
+            // Created on first use: a recursive type's decoder would otherwise construct itself forever.
+            host.type().addField(decoder, slot, Modifier.PRIVATE);
+            code.beginControlFlow("if (this.$L == null)", slot)
+                    .addStatement("this.$L = new $T($L)", slot, decoder, recursive ? "depth + 1" : "1")
+                    .endControlFlow();
+        } else {
+            host.type().addField(FieldSpec.builder(decoder, slot, Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", decoder).build());
+        }
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (int i = 0; i < s.arguments().size(); i++) {
+            Parameter parameter = struct.parameters().get(i);
+            TypeName parameterType = ctx.decoderWrapMethods.parameterType(parameter);
+            arguments.add(", ");
+            TypedExpr argument = s.arguments().get(i);
+            if (parameterType.equals(TypeName.INT)) {
+                arguments.add("$L", host.expressions().intValue(argument));
+            } else {
+                arguments.add("$L", host.expressions().write(argument));
+            }
+        }
+        if (DecoderBuilder.needsSession(context, struct.layout(), new TreeSet<>())) {
+            arguments.add(", $L.session", host.ownerRef());
+        }
+        code.addStatement("this.$L.wrapIn(region, pos, limit - pos$L)", slot, arguments.build())
+                .addStatement("pos += this.$L.encodedLength()", slot);
+        if (accessor != null) {
+            host.type().addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(decoder)
+                    .addJavadoc("$L\n(The nested decoder, reused.)\n", javadoc)
+                    .addStatement("return $L", slot).build());
+        }
+        return code.build();
+    }
+
+    CodeBlock readUnion(WireType.Union union, String slot, String accessor, String idlField, String javadoc,
+                                DecoderHost host) {
+        TypeSpec.Builder into = host.type();
+        into.addField(TypeName.INT, slot + "_arm", Modifier.PRIVATE);
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.addStatement("long subject = $L", host.expressions().write(union.subject()));
+        List<String> armNames = UnionArms.names(context, union);
+        for (int i = 0; i < union.arms().size(); i++) {
+            UnionArm arm = union.arms().get(i);
+            CodeBlock test = UnionArms.matches(arm, "subject");
+            if (arm.guard() != null) {
+                test = CodeBlock.of("$L && $L", test, host.expressions().write(arm.guard()));
+            }
+            code.beginControlFlow(i == 0 ? "if ($L)" : "else if ($L)", test);
+            code.addStatement("this.$L_arm = $L", slot, i);
+            code.add(readArm(arm, slot, accessor, armNames.get(i), idlField, host));
+            code.endControlFlow();
+        }
+        if (union.fallback() != null) {
+            code.beginControlFlow(union.arms().isEmpty() ? "" : "else");
+            code.addStatement("this.$L_arm = -1", slot);
+            code.add(readArm(union.fallback(), slot, accessor, UnionArms.FALLBACK, idlField, host));
+            code.endControlFlow();
+        } else {
+            helpers.add("fail");
+            code.beginControlFlow("else")
+                    .addStatement("throw fail(\"no case for \" + subject, pos)")
+                    .endControlFlow();
+        }
+        if (accessor != null) {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < armNames.size(); i++) {
+                list.append(i).append(' ').append(armNames.get(i)).append(i + 1 < armNames.size() ? ", " : "");
+            }
+            into.addMethod(MethodSpec.methodBuilder(accessor + "Arm").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                    .addJavadoc("$L\nWhich case was read: $L$L.\n", javadoc, list,
+                            union.fallback() != null ? ", -1 " + UnionArms.FALLBACK : "")
+                    .addStatement("return $L_arm", slot).build());
+        }
+        return code.build();
+    }
+
+    CodeBlock readArm(UnionArm arm, String slot, String accessor, String armName, String idlField, DecoderHost host) {
+        String armSlot = slot + "_" + armName;
+        String armAccessor = accessor == null ? null : accessor + "As" + armName;
+        String armDoc = arm.doc() == null || arm.doc().isBlank()
+                ? "The {@code " + idlField + "} case " + armName + "; meaningful when it is the case read." : arm.doc();
+        return ctx.fieldReaders.readValue(arm.type(), armSlot, armAccessor, idlField, armDoc, host);
+    }
+}

@@ -1,0 +1,193 @@
+package io.sqlxwire.codegen.java.encoder;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.codegen.java.encoder.JavaExpr.Kind;
+import io.sqlxwire.idl.model.UnionArm;
+import io.sqlxwire.idl.model.WireType;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The member cursor of an encoder: {@code begin} (advance, filling what the user skipped),
+ * {@code fill} (members the encoder writes or that may be absent), {@code missing}, and closing
+ * the open array, struct or union member.
+ */
+final class EncoderCursor extends EncoderPart {
+
+    EncoderCursor(EncoderLayout ctx) {
+        super(ctx);
+    }
+
+    MethodSpec begin() {
+        return MethodSpec.methodBuilder("begin").addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Moves the cursor to {@code member}, writing or checking every member before it.\n")
+                .addParameter(TypeName.INT, "member").addParameter(String.class, "name")
+                .beginControlFlow("if (out == null)")
+                .addStatement("throw new $T(TYPE + \".\" + name + \": call wrap(...) first (or again after finish())\")",
+                        IllegalStateException.class)
+                .endControlFlow()
+                .beginControlFlow("if (open >= 0)")
+                .addStatement("closeOpen()")
+                .endControlFlow()
+                .beginControlFlow("if (step > member)")
+                .addStatement("throw new $T(TYPE + \".\" + name + \": set out of order or twice (members go in wire order)\")",
+                        IllegalStateException.class)
+                .endControlFlow()
+                .beginControlFlow("try")
+                .beginControlFlow("while (step < member)")
+                .addStatement("fill(step)")
+                .addStatement("step++")
+                .endControlFlow()
+                .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
+                .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
+                .endControlFlow()
+                .addStatement("step = member + 1")
+                .build();
+    }
+
+    MethodSpec missing() {
+        return MethodSpec.methodBuilder("missing").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(IllegalStateException.class)
+                .addParameter(String.class, "name").addParameter(String.class, "why")
+                .addStatement("return new $T(TYPE + \".\" + name + \": \" + why)", IllegalStateException.class)
+                .build();
+    }
+
+    MethodSpec fill() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("fill").addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Handles a member the user did not set: writes it when the encoder owns it, else checks it may be absent.\n")
+                .addParameter(TypeName.INT, "member");
+        m.beginControlFlow("switch (member)");
+        for (MemberPlan plan : plans) {
+            CodeBlock body = fillCase(plan);
+            if (body.isEmpty()) {
+                continue;
+            }
+            m.addCode("case $L: {\n$>", plan.index).addCode(body);
+            if (!endsWithThrow(body)) {
+                m.addStatement("break");
+            }
+            m.addCode("$<}\n");
+        }
+        m.addCode("default:\n$>").addStatement("break").addCode("$<");
+        m.endControlFlow();
+        return m.build();
+    }
+
+    static boolean endsWithThrow(CodeBlock body) {
+        String[] lines = body.toString().strip().split("\n");
+        return lines[lines.length - 1].strip().startsWith("throw ");
+    }
+
+    CodeBlock fillCase(MemberPlan plan) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        if (plan.kind == MemberPlan.Kind.LET) {
+            return b.build();
+        }
+        if (plan.kind == MemberPlan.Kind.JOIN_LET) {
+            return b.addStatement("throw missing($S, \"required (its parts are derived from it)\")", plan.setter).build();
+        }
+        if (plan.isUserSet()) {
+            CodeBlock required = ctx.memberConditions.requiredCondition(plan);
+            if (plan.kind == MemberPlan.Kind.ARRAY && plan.unsupported == null) {
+                // An array nobody added to is an empty array when present.
+                CodeBlock present = ctx.memberConditions.presence(plan);
+                if (present.toString().equals("true")) {
+                    return b.addStatement("$LBegin()", plan.setter).addStatement("complete($L)", plan.index).build();
+                }
+                b.beginControlFlow("if ($L)", present)
+                        .addStatement("$LBegin()", plan.setter)
+                        .addStatement("complete($L)", plan.index)
+                        .nextControlFlow("else")
+                        .addStatement("$LStart = $LEnd = out.position()", plan.base, plan.base)
+                        .endControlFlow();
+                return b.build();
+            }
+            if (plan.kind == MemberPlan.Kind.UNION) {
+                CodeBlock emptyArm = ctx.unionSetters.emptyArmMatches(plan);
+                if (emptyArm != null) {
+                    required = CodeBlock.of("$L && !($L)", required, emptyArm);
+                }
+            }
+            if (!required.toString().equals("false")) {
+                b.beginControlFlow("if ($L)", required)
+                        .addStatement("throw missing($S, $S)", plan.setter, plan.isOptional()
+                                ? "required here (its condition holds)" : "required")
+                        .endControlFlow();
+            }
+            b.addStatement("$LStart = $LEnd = out.position()", plan.base, plan.base);
+            b.addStatement("complete($L)", plan.index);
+            return b.build();
+        }
+        if (plan.unsupported != null) {
+            return b.addStatement("throw new $T(TYPE + \".$L: $L\")", UnsupportedOperationException.class,
+                    plan.displayName(), plan.unsupported).build();
+        }
+        CodeBlock present = ctx.memberConditions.presence(plan);
+        b.addStatement("$LStart = out.position()", plan.base);
+        boolean always = present.toString().equals("true");
+        if (!always) {
+            b.beginControlFlow("if ($L)", present);
+        }
+        b.addStatement("$LPresent = true", plan.base);
+        b.add(ctx.ownedMemberWriters.autoWrite(plan));
+        if (!always) {
+            b.endControlFlow();
+        }
+        b.addStatement("complete($L)", plan.index);
+        return b.build();
+    }
+
+    MethodSpec closeOpen() {
+        return MethodSpec.methodBuilder("closeOpen").addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Completes the open array, struct or union member.\n")
+                .addStatement("int member = open")
+                .beginControlFlow("if (childOpen)")
+                .addStatement("closeChild()")
+                .endControlFlow()
+                .addStatement("open = -1")
+                .beginControlFlow("try")
+                .addStatement("complete(member)")
+                .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
+                .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
+                .endControlFlow()
+                .build();
+    }
+
+    MethodSpec closeChild() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("closeChild").addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Finishes the nested encoder handed out for the open member.\n")
+                .addStatement("childOpen = false");
+        m.beginControlFlow("switch (open)");
+        for (MemberPlan plan : plans) {
+            Map<String, ClassName> children = ctx.encoderStateFields.children(plan);
+            if (children.isEmpty()) {
+                continue;
+            }
+            m.addCode("case $L:\n$>", plan.index);
+            if (plan.kind == MemberPlan.Kind.UNION) {
+                WireType.Union u = (WireType.Union) plan.field.type();
+                List<UnionArm> arms = u.allArms();
+                for (int i = 0; i < arms.size(); i++) {
+                    if (arms.get(i).type() instanceof WireType.StructRef
+                            || arms.get(i).type() instanceof WireType.Array a && a.element() instanceof WireType.StructRef) {
+                        m.beginControlFlow("if ($LArm == $L)", plan.base, i)
+                                .addStatement("$L$LEncoder.finish()", plan.base, ctx.unionSetters.armName(u, arms.get(i)))
+                                .endControlFlow();
+                    }
+                }
+            } else {
+                m.addStatement("$LEncoder.finish()", plan.base);
+            }
+            m.addStatement("break").addCode("$<");
+        }
+        m.addCode("default:\n$>").addStatement("break").addCode("$<");
+        m.endControlFlow();
+        return m.build();
+    }
+}
