@@ -55,12 +55,13 @@ class MainTest {
 
     @Test
     void aCaptureEndingInsideAMessageSaysSo(@TempDir Path dir) throws IOException {
-        // the last server segment is ReadyForQuery (6 bytes); keep only 4 of them
-        String text = resource(Main.BUNDLED).replace("S 5a0000000549\n", "S 5a000000\n");
+        // the last segment is the client's Terminate (5 bytes); keep only 3 of them
+        String text = resource(Main.BUNDLED).replace("C 5800000004\n", "C 580000\n");
         Path file = dir.resolve("cut.conv");
         Files.writeString(file, text);
         assertEquals(1, run(file.toString()));
-        assertTrue(err().contains("the capture ends inside a message: 4 bytes from the server"), err());
+        assertTrue(err().contains("the capture ends inside a message: 3 bytes from the client"), err());
+        assertTrue(out().contains("conversation state Idle"), out());
     }
 
     @Test
@@ -68,7 +69,7 @@ class MainTest {
         String startup = resource(Main.BUNDLED).lines().filter(l -> l.startsWith("C ")).findFirst().orElseThrow();
         // a DataRow while the client is still authenticating
         Path file = dir.resolve("early-row.conv");
-        Files.writeString(file, "# made up\n" + startup + "\nS 440000000600000\n".replace("600000\n", "60000\n"));
+        Files.writeString(file, "# made up\n" + startup + "\nS 44000000060000\n");
         assertEquals(1, run(file.toString()));
         assertTrue(err().startsWith("pg-capture-reader: line 3: server bytes at stream offset 0: "), err());
         assertTrue(err().contains("Authenticating"), err());
