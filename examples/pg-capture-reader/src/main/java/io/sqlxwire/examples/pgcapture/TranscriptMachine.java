@@ -35,6 +35,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -283,7 +284,7 @@ final class TranscriptMachine extends PgMachine {
                 message = field.valueAsString();
             } else if (code.equals(PgNoticeFieldCode.DETAIL) || code.equals(PgNoticeFieldCode.HINT)
                     || code.equals(PgNoticeFieldCode.POSITION)) {
-                more.append("\n  ").append(code.name().toLowerCase(java.util.Locale.ROOT))
+                more.append("\n  ").append(code.name().toLowerCase(Locale.ROOT))
                         .append(": ").append(field.valueAsString());
             }
         }
