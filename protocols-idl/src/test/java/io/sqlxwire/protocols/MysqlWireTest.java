@@ -102,6 +102,22 @@ class MysqlWireTest {
     }
 
     @Test
+    void guardsFollowMoreResultsAndPreparedStatementDefinitions() {
+        MachineModel machine = MY.model().machine();
+        for (String[] end : new String[][] {{"Rows", "EofPacket"}, {"Rows", "ResultSetOk"},
+                {"ColumnDefinitions", "ResultSetOk"}, {"AwaitingResult", "OkPacket"}}) {
+            MachineModel.Transition more = guarded(machine, end[0], end[1]);
+            assertEquals("AwaitingResult", more.target(), "the next result of the same command follows");
+            assertTrue(String.valueOf(more.guard()).contains("SERVER_MORE_RESULTS_EXISTS"), more.guard()::toString);
+        }
+        assertEquals("PreparedDefinitions", guarded(machine, "Preparing", "ComStmtPrepareOk").target());
+        assertEquals("Idle", target(machine, "Preparing", "ComStmtPrepareOk"), "no parameters, no columns");
+        assertEquals("Idle", guarded(machine, "PreparedDefinitions", "EofPacket").target());
+        assertTrue(machine.state("Idle").orElseThrow().transitions().stream().allMatch(t -> t.direction().equals("client")),
+                "between commands only the client speaks");
+    }
+
+    @Test
     void aNewResultSetClearsTheColumnTypesAndColumnDefinitionsAppendToThem() {
         MachineModel machine = MY.model().machine();
         MachineModel.Action clear = action(transition(machine, "AwaitingResult", "ResultSetHeader"), "column_types");
@@ -137,10 +153,18 @@ class MysqlWireTest {
         assertEquals(DirectionModel.Sender.SERVER, MY.model().signatures().get(0).sender());
     }
 
+    /** The transition taken when no guard holds. */
     private static MachineModel.Transition transition(MachineModel machine, String state, String message) {
         return machine.state(state).orElseThrow(() -> new AssertionError("no state " + state)).transitions().stream()
-                .filter(t -> t.message().equals(message)).findFirst()
+                .filter(t -> t.message().equals(message) && t.guard() == null).findFirst()
                 .orElseThrow(() -> new AssertionError(state + " has no transition on " + message));
+    }
+
+    /** The first guarded transition on a message. */
+    private static MachineModel.Transition guarded(MachineModel machine, String state, String message) {
+        return machine.state(state).orElseThrow(() -> new AssertionError("no state " + state)).transitions().stream()
+                .filter(t -> t.message().equals(message) && t.guard() != null).findFirst()
+                .orElseThrow(() -> new AssertionError(state + " has no guarded transition on " + message));
     }
 
     private static String target(MachineModel machine, String state, String message) {

@@ -104,11 +104,14 @@ public class CqlMachine extends StateMachine<CqlState> {
     .allow(CqlState.Connecting, Direction.CLIENT_TO_SERVER, OPTIONS, CqlState.Connecting)
     .allow(CqlState.Connecting, Direction.SERVER_TO_CLIENT, SUPPORTED, CqlState.Connecting)
     .allow(CqlState.Connecting, Direction.CLIENT_TO_SERVER, STARTUP, CqlState.Starting)
+    .allow(CqlState.Connecting, Direction.SERVER_TO_CLIENT, ERROR, CqlState.Connecting)
     .allow(CqlState.Starting, Direction.SERVER_TO_CLIENT, READY, CqlState.Ready)
     .allow(CqlState.Starting, Direction.SERVER_TO_CLIENT, AUTHENTICATE, CqlState.Authenticating)
+    .allow(CqlState.Starting, Direction.SERVER_TO_CLIENT, ERROR, CqlState.Starting)
     .allow(CqlState.Authenticating, Direction.CLIENT_TO_SERVER, AUTH_RESPONSE, CqlState.Authenticating)
     .allow(CqlState.Authenticating, Direction.SERVER_TO_CLIENT, AUTH_CHALLENGE, CqlState.Authenticating)
     .allow(CqlState.Authenticating, Direction.SERVER_TO_CLIENT, AUTH_SUCCESS, CqlState.Ready)
+    .allow(CqlState.Authenticating, Direction.SERVER_TO_CLIENT, ERROR, CqlState.Authenticating)
     .allow(CqlState.Ready, Direction.CLIENT_TO_SERVER, OPTIONS, CqlState.Ready)
     .allow(CqlState.Ready, Direction.CLIENT_TO_SERVER, QUERY, CqlState.Ready)
     .allow(CqlState.Ready, Direction.CLIENT_TO_SERVER, PREPARE, CqlState.Ready)
@@ -119,7 +122,7 @@ public class CqlMachine extends StateMachine<CqlState> {
     .allow(CqlState.Ready, Direction.SERVER_TO_CLIENT, RESULT, CqlState.Ready)
     .allow(CqlState.Ready, Direction.SERVER_TO_CLIENT, READY, CqlState.Ready)
     .allow(CqlState.Ready, Direction.SERVER_TO_CLIENT, EVENT, CqlState.Ready)
-    .allowEverywhere(Direction.SERVER_TO_CLIENT, ERROR)
+    .allow(CqlState.Ready, Direction.SERVER_TO_CLIENT, ERROR, CqlState.Ready)
     .build();
 
   /**
@@ -494,8 +497,8 @@ public class CqlMachine extends StateMachine<CqlState> {
   }
 
   /**
-   * A {@code Error}, which every state accepts (here {@code state}), has arrived.
-   * Does nothing unless overridden.
+   * A {@code Error}, which every state that is not final accepts (here {@code state}),
+   * has arrived. Does nothing unless overridden.
    */
   protected void onAnyError(CqlState state, CqlErrorDecoder m) {
   }

@@ -183,9 +183,51 @@ public class MyMachine extends StateMachine<MyState> {
    */
   public static final int TLS_RECORD_FROM_SERVER = 14;
 
+  /**
+   * Table id of the guarded transition on {@code OkPacket} in state {@code AwaitingResult}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int AWAITING_RESULT_OK_PACKET_GUARDED = 15;
+
+  /**
+   * Table id of the guarded transition on {@code EofPacket} in state {@code PreparedDefinitions}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int PREPARED_DEFINITIONS_EOF_PACKET_GUARDED = 16;
+
+  /**
+   * Table id of the guarded transition on {@code EofPacket} in state {@code Rows}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int ROWS_EOF_PACKET_GUARDED = 17;
+
+  /**
+   * Table id of the guarded transition on {@code ResultSetOk} in state {@code ColumnDefinitions}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COLUMN_DEFINITIONS_RESULT_SET_OK_GUARDED = 18;
+
+  /**
+   * Table id of the guarded transition on {@code ResultSetOk} in state {@code Rows}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int ROWS_RESULT_SET_OK_GUARDED = 19;
+
+  /**
+   * Table id of the guarded transition on {@code ColumnDefinition41} in state {@code PreparedDefinitions}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int PREPARED_DEFINITIONS_COLUMN_DEFINITION41_GUARDED = 20;
+
+  /**
+   * Table id of the guarded transition on {@code ComStmtPrepareOk} in state {@code Preparing}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int PREPARING_COM_STMT_PREPARE_OK_GUARDED = 21;
+
   private static final TransitionTable<MyState> TABLE = TransitionTable.builder(MyState.class)
     .messages(Direction.CLIENT_TO_SERVER, "client", "SSLRequest", "HandshakeResponse41", "AuthSwitchResponse", "ComQuery", "ComQuit", "ComInitDb", "ComFieldList", "ComStatistics", "ComChangeUser", "ComPing", "ComResetConnection", "LocalInfileData", "LocalInfileEnd", "ComStmtPrepare", "ComStmtExecute", "ComStmtClose", "ComStmtReset", "TlsRecordFromClient")
-    .messages(Direction.SERVER_TO_CLIENT, "server", "HandshakeV10", "AuthSwitchRequest", "AuthMoreData", "OkPacket", "ErrPacket", "EofPacket", "ResultSetOk", "LocalInfileRequest", "ResultSetHeader", "Statistics", "ColumnDefinition41", "TextResultsetRow", "ComStmtPrepareOk", "BinaryResultsetRow", "TlsRecordFromServer")
+    .messages(Direction.SERVER_TO_CLIENT, "server", "HandshakeV10", "AuthSwitchRequest", "AuthMoreData", "OkPacket", "ErrPacket", "EofPacket", "ResultSetOk", "LocalInfileRequest", "ResultSetHeader", "Statistics", "ColumnDefinition41", "TextResultsetRow", "ComStmtPrepareOk", "BinaryResultsetRow", "TlsRecordFromServer", "OkPacket (guard in AwaitingResult)", "EofPacket (guard in PreparedDefinitions)", "EofPacket (guard in Rows)", "ResultSetOk (guard in ColumnDefinitions)", "ResultSetOk (guard in Rows)", "ColumnDefinition41 (guard in PreparedDefinitions)", "ComStmtPrepareOk (guard in Preparing)")
     .allow(MyState.Connected, Direction.SERVER_TO_CLIENT, HANDSHAKE_V10, MyState.Handshaking)
     .allow(MyState.Connected, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Closed)
     .allow(MyState.Handshaking, Direction.CLIENT_TO_SERVER, SSL_REQUEST, MyState.TlsEncrypted)
@@ -209,11 +251,6 @@ public class MyMachine extends StateMachine<MyState> {
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_FIELD_LIST, MyState.FieldList)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STATISTICS, MyState.AwaitingStatistics)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_CHANGE_USER, MyState.ChangingUser)
-    .allow(MyState.Idle, Direction.SERVER_TO_CLIENT, COLUMN_DEFINITION41, MyState.Idle)
-    .allow(MyState.Idle, Direction.SERVER_TO_CLIENT, EOF_PACKET, MyState.Idle)
-    .allow(MyState.Idle, Direction.SERVER_TO_CLIENT, OK_PACKET, MyState.Idle)
-    .allow(MyState.Idle, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
-    .allow(MyState.Idle, Direction.SERVER_TO_CLIENT, RESULT_SET_HEADER, MyState.ColumnDefinitions)
     .allow(MyState.AwaitingStatistics, Direction.SERVER_TO_CLIENT, STATISTICS, MyState.Idle)
     .allow(MyState.ChangingUser, Direction.SERVER_TO_CLIENT, AUTH_SWITCH_REQUEST, MyState.ChangingUser)
     .allow(MyState.ChangingUser, Direction.SERVER_TO_CLIENT, AUTH_MORE_DATA, MyState.ChangingUser)
@@ -226,23 +263,32 @@ public class MyMachine extends StateMachine<MyState> {
     .allow(MyState.FieldList, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
     .allow(MyState.AwaitingOk, Direction.SERVER_TO_CLIENT, OK_PACKET, MyState.Idle)
     .allow(MyState.AwaitingOk, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
+    .allow(MyState.AwaitingResult, Direction.SERVER_TO_CLIENT, AWAITING_RESULT_OK_PACKET_GUARDED, MyState.AwaitingResult)
     .allow(MyState.AwaitingResult, Direction.SERVER_TO_CLIENT, OK_PACKET, MyState.Idle)
     .allow(MyState.AwaitingResult, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
     .allow(MyState.AwaitingResult, Direction.SERVER_TO_CLIENT, LOCAL_INFILE_REQUEST, MyState.SendingFile)
     .allow(MyState.AwaitingResult, Direction.SERVER_TO_CLIENT, RESULT_SET_HEADER, MyState.ColumnDefinitions)
     .allow(MyState.SendingFile, Direction.CLIENT_TO_SERVER, LOCAL_INFILE_DATA, MyState.SendingFile)
     .allow(MyState.SendingFile, Direction.CLIENT_TO_SERVER, LOCAL_INFILE_END, MyState.AwaitingOk)
+    .allow(MyState.Preparing, Direction.SERVER_TO_CLIENT, PREPARING_COM_STMT_PREPARE_OK_GUARDED, MyState.PreparedDefinitions)
     .allow(MyState.Preparing, Direction.SERVER_TO_CLIENT, COM_STMT_PREPARE_OK, MyState.Idle)
     .allow(MyState.Preparing, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
+    .allow(MyState.PreparedDefinitions, Direction.SERVER_TO_CLIENT, PREPARED_DEFINITIONS_COLUMN_DEFINITION41_GUARDED, MyState.Idle)
+    .allow(MyState.PreparedDefinitions, Direction.SERVER_TO_CLIENT, COLUMN_DEFINITION41, MyState.PreparedDefinitions)
+    .allow(MyState.PreparedDefinitions, Direction.SERVER_TO_CLIENT, PREPARED_DEFINITIONS_EOF_PACKET_GUARDED, MyState.Idle)
+    .allow(MyState.PreparedDefinitions, Direction.SERVER_TO_CLIENT, EOF_PACKET, MyState.PreparedDefinitions)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, COLUMN_DEFINITION41, MyState.ColumnDefinitions)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, EOF_PACKET, MyState.Rows)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, TEXT_RESULTSET_ROW, MyState.Rows)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, BINARY_RESULTSET_ROW, MyState.Rows)
+    .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, COLUMN_DEFINITIONS_RESULT_SET_OK_GUARDED, MyState.AwaitingResult)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, RESULT_SET_OK, MyState.Idle)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
     .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, TEXT_RESULTSET_ROW, MyState.Rows)
     .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, BINARY_RESULTSET_ROW, MyState.Rows)
+    .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, ROWS_EOF_PACKET_GUARDED, MyState.AwaitingResult)
     .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, EOF_PACKET, MyState.Idle)
+    .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, ROWS_RESULT_SET_OK_GUARDED, MyState.AwaitingResult)
     .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, RESULT_SET_OK, MyState.Idle)
     .allow(MyState.Rows, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Idle)
     .build();
@@ -1090,13 +1136,6 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code OkPacket} has arrived in state {@code Idle}; the machine stays there. Does nothing unless
-   * overridden.
-   */
-  protected void onIdleOkPacket(MyOkPacketDecoder m) {
-  }
-
-  /**
    * A {@code OkPacket} has arrived in state {@code ChangingUser}; the machine has moved to {@code Idle}. Does nothing unless
    * overridden.
    */
@@ -1111,10 +1150,18 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code OkPacket} has arrived in state {@code AwaitingResult}; the machine has moved to {@code Idle}. Does nothing unless
+   * A {@code OkPacket} has arrived in state {@code AwaitingResult}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onAwaitingResultOkPacket(MyOkPacketDecoder m) {
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code OkPacket} in state {@code AwaitingResult}, which moves to {@code AwaitingResult}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardAwaitingResultOkPacket(MyOkPacketDecoder m) {
+    return (((session.capabilities.bits() & MyCapabilityFlags.CLIENT_PROTOCOL_41) == MyCapabilityFlags.CLIENT_PROTOCOL_41) && ((m.ok().statusFlags() & MyStatusFlags.SERVER_MORE_RESULTS_EXISTS) == MyStatusFlags.SERVER_MORE_RESULTS_EXISTS));
   }
 
   /**
@@ -1124,6 +1171,15 @@ public class MyMachine extends StateMachine<MyState> {
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(MyOkPacketDecoder m) {
+    MyState at = state();
+    if (at == MyState.AwaitingResult && guardAwaitingResultOkPacket(m)) {
+      accept(Direction.SERVER_TO_CLIENT, AWAITING_RESULT_OK_PACKET_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onAwaitingResultOkPacket(m);
+      return;
+    }
     MyState from = accept(Direction.SERVER_TO_CLIENT, OK_PACKET);
     if (state() != from) {
       enter(state());
@@ -1131,9 +1187,6 @@ public class MyMachine extends StateMachine<MyState> {
     switch (from) {
       case Authenticating:
         onAuthenticatingOkPacket(m);
-        break;
-      case Idle:
-        onIdleOkPacket(m);
         break;
       case ChangingUser:
         onChangingUserOkPacket(m);
@@ -1161,13 +1214,6 @@ public class MyMachine extends StateMachine<MyState> {
    * overridden.
    */
   protected void onAuthenticatingErrPacket(MyErrPacketDecoder m) {
-  }
-
-  /**
-   * A {@code ErrPacket} has arrived in state {@code Idle}; the machine stays there. Does nothing unless
-   * overridden.
-   */
-  protected void onIdleErrPacket(MyErrPacketDecoder m) {
   }
 
   /**
@@ -1237,9 +1283,6 @@ public class MyMachine extends StateMachine<MyState> {
       case Authenticating:
         onAuthenticatingErrPacket(m);
         break;
-      case Idle:
-        onIdleErrPacket(m);
-        break;
       case ChangingUser:
         onChangingUserErrPacket(m);
         break;
@@ -1268,17 +1311,17 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code EofPacket} has arrived in state {@code Idle}; the machine stays there. Does nothing unless
-   * overridden.
-   */
-  protected void onIdleEofPacket(MyEofPacketDecoder m) {
-  }
-
-  /**
    * A {@code EofPacket} has arrived in state {@code FieldList}; the machine has moved to {@code Idle} and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onFieldListEofPacket(MyEofPacketDecoder m) {
+  }
+
+  /**
+   * A {@code EofPacket} has arrived in state {@code PreparedDefinitions}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
+   * overridden.
+   */
+  protected void onPreparedDefinitionsEofPacket(MyEofPacketDecoder m) {
   }
 
   /**
@@ -1289,10 +1332,26 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code EofPacket} has arrived in state {@code Rows}; the machine has moved to {@code Idle}. Does nothing unless
+   * A {@code EofPacket} has arrived in state {@code Rows}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onRowsEofPacket(MyEofPacketDecoder m) {
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code EofPacket} in state {@code PreparedDefinitions}, which moves to {@code Idle}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardPreparedDefinitionsEofPacket(MyEofPacketDecoder m) {
+    return (session.definitionsLeft == 0);
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code EofPacket} in state {@code Rows}, which moves to {@code AwaitingResult}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardRowsEofPacket(MyEofPacketDecoder m) {
+    return (((session.capabilities.bits() & MyCapabilityFlags.CLIENT_PROTOCOL_41) == MyCapabilityFlags.CLIENT_PROTOCOL_41) && ((m.statusFlags() & MyStatusFlags.SERVER_MORE_RESULTS_EXISTS) == MyStatusFlags.SERVER_MORE_RESULTS_EXISTS));
   }
 
   /**
@@ -1302,17 +1361,34 @@ public class MyMachine extends StateMachine<MyState> {
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(MyEofPacketDecoder m) {
+    MyState at = state();
+    if (at == MyState.PreparedDefinitions && guardPreparedDefinitionsEofPacket(m)) {
+      accept(Direction.SERVER_TO_CLIENT, PREPARED_DEFINITIONS_EOF_PACKET_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onPreparedDefinitionsEofPacket(m);
+      return;
+    }
+    if (at == MyState.Rows && guardRowsEofPacket(m)) {
+      accept(Direction.SERVER_TO_CLIENT, ROWS_EOF_PACKET_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onRowsEofPacket(m);
+      return;
+    }
     MyState from = accept(Direction.SERVER_TO_CLIENT, EOF_PACKET);
     if (state() != from) {
       enter(state());
     }
     switch (from) {
-      case Idle:
-        onIdleEofPacket(m);
-        break;
       case FieldList:
         session.fieldList = false;
         onFieldListEofPacket(m);
+        break;
+      case PreparedDefinitions:
+        onPreparedDefinitionsEofPacket(m);
         break;
       case ColumnDefinitions:
         onColumnDefinitionsEofPacket(m);
@@ -1333,17 +1409,33 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code ResultSetOk} has arrived in state {@code ColumnDefinitions}; the machine has moved to {@code Idle}. Does nothing unless
+   * A {@code ResultSetOk} has arrived in state {@code ColumnDefinitions}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onColumnDefinitionsResultSetOk(MyResultSetOkDecoder m) {
   }
 
   /**
-   * A {@code ResultSetOk} has arrived in state {@code Rows}; the machine has moved to {@code Idle}. Does nothing unless
+   * A {@code ResultSetOk} has arrived in state {@code Rows}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onRowsResultSetOk(MyResultSetOkDecoder m) {
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code ResultSetOk} in state {@code ColumnDefinitions}, which moves to {@code AwaitingResult}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardColumnDefinitionsResultSetOk(MyResultSetOkDecoder m) {
+    return (((session.capabilities.bits() & MyCapabilityFlags.CLIENT_PROTOCOL_41) == MyCapabilityFlags.CLIENT_PROTOCOL_41) && ((m.ok().statusFlags() & MyStatusFlags.SERVER_MORE_RESULTS_EXISTS) == MyStatusFlags.SERVER_MORE_RESULTS_EXISTS));
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code ResultSetOk} in state {@code Rows}, which moves to {@code AwaitingResult}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardRowsResultSetOk(MyResultSetOkDecoder m) {
+    return (((session.capabilities.bits() & MyCapabilityFlags.CLIENT_PROTOCOL_41) == MyCapabilityFlags.CLIENT_PROTOCOL_41) && ((m.ok().statusFlags() & MyStatusFlags.SERVER_MORE_RESULTS_EXISTS) == MyStatusFlags.SERVER_MORE_RESULTS_EXISTS));
   }
 
   /**
@@ -1353,6 +1445,23 @@ public class MyMachine extends StateMachine<MyState> {
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(MyResultSetOkDecoder m) {
+    MyState at = state();
+    if (at == MyState.ColumnDefinitions && guardColumnDefinitionsResultSetOk(m)) {
+      accept(Direction.SERVER_TO_CLIENT, COLUMN_DEFINITIONS_RESULT_SET_OK_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onColumnDefinitionsResultSetOk(m);
+      return;
+    }
+    if (at == MyState.Rows && guardRowsResultSetOk(m)) {
+      accept(Direction.SERVER_TO_CLIENT, ROWS_RESULT_SET_OK_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onRowsResultSetOk(m);
+      return;
+    }
     MyState from = accept(Direction.SERVER_TO_CLIENT, RESULT_SET_OK);
     if (state() != from) {
       enter(state());
@@ -1401,13 +1510,6 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code ResultSetHeader} has arrived in state {@code Idle}; the machine has moved to {@code ColumnDefinitions} and the session is updated. Does nothing unless
-   * overridden.
-   */
-  protected void onIdleResultSetHeader(MyResultSetHeaderDecoder m) {
-  }
-
-  /**
    * A {@code ResultSetHeader} has arrived in state {@code AwaitingResult}; the machine has moved to {@code ColumnDefinitions} and the session is updated. Does nothing unless
    * overridden.
    */
@@ -1426,12 +1528,6 @@ public class MyMachine extends StateMachine<MyState> {
       enter(state());
     }
     switch (from) {
-      case Idle:
-        session.columnCount = m.columnCount();
-        session.definitionsLeft = ((((session.capabilities.bits() & MyCapabilityFlags.CLIENT_OPTIONAL_RESULTSET_METADATA) == MyCapabilityFlags.CLIENT_OPTIONAL_RESULTSET_METADATA) && (m.metadataFollows() == MyResultsetMetadata.NONE.value())) ? 0 : m.columnCount());
-        session.columnTypes.clear();
-        onIdleResultSetHeader(m);
-        break;
       case AwaitingResult:
         session.columnCount = m.columnCount();
         session.definitionsLeft = ((((session.capabilities.bits() & MyCapabilityFlags.CLIENT_OPTIONAL_RESULTSET_METADATA) == MyCapabilityFlags.CLIENT_OPTIONAL_RESULTSET_METADATA) && (m.metadataFollows() == MyResultsetMetadata.NONE.value())) ? 0 : m.columnCount());
@@ -1471,17 +1567,17 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code ColumnDefinition41} has arrived in state {@code Idle}; the machine stays there and the session is updated. Does nothing unless
-   * overridden.
-   */
-  protected void onIdleColumnDefinition41(MyColumnDefinition41Decoder m) {
-  }
-
-  /**
    * A {@code ColumnDefinition41} has arrived in state {@code FieldList}; the machine stays there. Does nothing unless
    * overridden.
    */
   protected void onFieldListColumnDefinition41(MyColumnDefinition41Decoder m) {
+  }
+
+  /**
+   * A {@code ColumnDefinition41} has arrived in state {@code PreparedDefinitions}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
+   * overridden.
+   */
+  protected void onPreparedDefinitionsColumnDefinition41(MyColumnDefinition41Decoder m) {
   }
 
   /**
@@ -1492,23 +1588,41 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
+   * The guard of guarded transition 1 on {@code ColumnDefinition41} in state {@code PreparedDefinitions}, which moves to {@code Idle}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardPreparedDefinitionsColumnDefinition41(MyColumnDefinition41Decoder m) {
+    return ((session.definitionsLeft == 1) && ((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF));
+  }
+
+  /**
    * Takes in a {@code ColumnDefinition41}: checks the current state allows it, moves on and records
    * what the transition says, then calls the state's hook.
    *
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(MyColumnDefinition41Decoder m) {
+    MyState at = state();
+    if (at == MyState.PreparedDefinitions && guardPreparedDefinitionsColumnDefinition41(m)) {
+      accept(Direction.SERVER_TO_CLIENT, PREPARED_DEFINITIONS_COLUMN_DEFINITION41_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      session.definitionsLeft = 0;
+      onPreparedDefinitionsColumnDefinition41(m);
+      return;
+    }
     MyState from = accept(Direction.SERVER_TO_CLIENT, COLUMN_DEFINITION41);
     if (state() != from) {
       enter(state());
     }
     switch (from) {
-      case Idle:
-        session.definitionsLeft = (session.definitionsLeft - 1);
-        onIdleColumnDefinition41(m);
-        break;
       case FieldList:
         onFieldListColumnDefinition41(m);
+        break;
+      case PreparedDefinitions:
+        session.definitionsLeft = (session.definitionsLeft - 1);
+        onPreparedDefinitionsColumnDefinition41(m);
         break;
       case ColumnDefinitions:
         session.definitionsLeft = (session.definitionsLeft - 1);
@@ -1558,10 +1672,18 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code ComStmtPrepareOk} has arrived in state {@code Preparing}; the machine has moved to {@code Idle} and the session is updated. Does nothing unless
+   * A {@code ComStmtPrepareOk} has arrived in state {@code Preparing}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onPreparingComStmtPrepareOk(MyComStmtPrepareOkDecoder m) {
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code ComStmtPrepareOk} in state {@code Preparing}, which moves to {@code PreparedDefinitions}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardPreparingComStmtPrepareOk(MyComStmtPrepareOkDecoder m) {
+    return (((long) m.numParams() + m.numColumns()) > 0);
   }
 
   /**
@@ -1571,13 +1693,22 @@ public class MyMachine extends StateMachine<MyState> {
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(MyComStmtPrepareOkDecoder m) {
+    MyState at = state();
+    if (at == MyState.Preparing && guardPreparingComStmtPrepareOk(m)) {
+      accept(Direction.SERVER_TO_CLIENT, PREPARING_COM_STMT_PREPARE_OK_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      session.definitionsLeft = ((long) m.numParams() + m.numColumns());
+      onPreparingComStmtPrepareOk(m);
+      return;
+    }
     MyState from = accept(Direction.SERVER_TO_CLIENT, COM_STMT_PREPARE_OK);
     if (state() != from) {
       enter(state());
     }
     switch (from) {
       case Preparing:
-        session.definitionsLeft = ((long) m.numParams() + m.numColumns());
         onPreparingComStmtPrepareOk(m);
         break;
       default:

@@ -29,6 +29,8 @@ public enum MyState {
 
   Preparing(false),
 
+  PreparedDefinitions(false),
+
   ColumnDefinitions(false),
 
   Rows(false),

@@ -39,8 +39,6 @@ public final class PgBackendDispatcher {
 
   private final PgParameterStatusDecoder parameterStatus = new PgParameterStatusDecoder();
 
-  private final PgReadyForQueryPipelinedDecoder readyForQueryPipelined = new PgReadyForQueryPipelinedDecoder();
-
   private final PgReadyForQueryDecoder readyForQuery = new PgReadyForQueryDecoder();
 
   private final PgRowDescriptionDecoder rowDescription = new PgRowDescriptionDecoder();
@@ -147,11 +145,6 @@ public final class PgBackendDispatcher {
         }
         return false;
       case 90: // 'Z'
-        if (allowed(acceptedOnly, PgMachine.READY_FOR_QUERY_PIPELINED)
-                && (session.syncsPending > 1)) {
-          handler.onReadyForQueryPipelined(readyForQueryPipelined.wrap(frame, offset, length));
-          return true;
-        }
         if (allowed(acceptedOnly, PgMachine.READY_FOR_QUERY)) {
           handler.onReadyForQuery(readyForQuery.wrap(frame, offset, length));
           return true;
@@ -333,11 +326,6 @@ public final class PgBackendDispatcher {
         }
         return false;
       case 90: // 'Z'
-        if (allowed(acceptedOnly, PgMachine.READY_FOR_QUERY_PIPELINED)
-                && (session.syncsPending > 1)) {
-          handler.onReadyForQueryPipelined(readyForQueryPipelined.wrap(frame, offset, length));
-          return true;
-        }
         if (allowed(acceptedOnly, PgMachine.READY_FOR_QUERY)) {
           handler.onReadyForQuery(readyForQuery.wrap(frame, offset, length));
           return true;

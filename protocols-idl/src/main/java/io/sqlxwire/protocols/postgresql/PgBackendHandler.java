@@ -54,13 +54,6 @@ public interface PgBackendHandler {
   default void onParameterStatus(PgParameterStatusDecoder m) {
   }
 
-  /**
-   * ReadyForQuery answering a Sync while the client has pipelined more Syncs: the answers to the
-   * next batch follow. Same layout as ReadyForQuery; only the conversation state differs.
-   */
-  default void onReadyForQueryPipelined(PgReadyForQueryPipelinedDecoder m) {
-  }
-
   default void onReadyForQuery(PgReadyForQueryDecoder m) {
   }
 

@@ -169,130 +169,139 @@ public class PgMachine extends StateMachine<PgState> {
   public static final int PARAMETER_STATUS = 6;
 
   /**
-   * Id of {@code ReadyForQueryPipelined} among the backend messages.
-   */
-  public static final int READY_FOR_QUERY_PIPELINED = 7;
-
-  /**
    * Id of {@code ReadyForQuery} among the backend messages.
    */
-  public static final int READY_FOR_QUERY = 8;
+  public static final int READY_FOR_QUERY = 7;
 
   /**
    * Id of {@code RowDescription} among the backend messages.
    */
-  public static final int ROW_DESCRIPTION = 9;
+  public static final int ROW_DESCRIPTION = 8;
 
   /**
    * Id of {@code DataRow} among the backend messages.
    */
-  public static final int DATA_ROW = 10;
+  public static final int DATA_ROW = 9;
 
   /**
    * Id of {@code CommandComplete} among the backend messages.
    */
-  public static final int COMMAND_COMPLETE = 11;
+  public static final int COMMAND_COMPLETE = 10;
 
   /**
    * Id of {@code EmptyQueryResponse} among the backend messages.
    */
-  public static final int EMPTY_QUERY_RESPONSE = 12;
+  public static final int EMPTY_QUERY_RESPONSE = 11;
 
   /**
    * Id of {@code ErrorResponse} among the backend messages.
    */
-  public static final int ERROR_RESPONSE = 13;
+  public static final int ERROR_RESPONSE = 12;
 
   /**
    * Id of {@code NoticeResponse} among the backend messages.
    */
-  public static final int NOTICE_RESPONSE = 14;
+  public static final int NOTICE_RESPONSE = 13;
 
   /**
    * Id of {@code NotificationResponse} among the backend messages.
    */
-  public static final int NOTIFICATION_RESPONSE = 15;
+  public static final int NOTIFICATION_RESPONSE = 14;
 
   /**
    * Id of {@code ParseComplete} among the backend messages.
    */
-  public static final int PARSE_COMPLETE = 16;
+  public static final int PARSE_COMPLETE = 15;
 
   /**
    * Id of {@code BindComplete} among the backend messages.
    */
-  public static final int BIND_COMPLETE = 17;
+  public static final int BIND_COMPLETE = 16;
 
   /**
    * Id of {@code CloseComplete} among the backend messages.
    */
-  public static final int CLOSE_COMPLETE = 18;
+  public static final int CLOSE_COMPLETE = 17;
 
   /**
    * Id of {@code NoData} among the backend messages.
    */
-  public static final int NO_DATA = 19;
+  public static final int NO_DATA = 18;
 
   /**
    * Id of {@code PortalSuspended} among the backend messages.
    */
-  public static final int PORTAL_SUSPENDED = 20;
+  public static final int PORTAL_SUSPENDED = 19;
 
   /**
    * Id of {@code ParameterDescription} among the backend messages.
    */
-  public static final int PARAMETER_DESCRIPTION = 21;
+  public static final int PARAMETER_DESCRIPTION = 20;
 
   /**
    * Id of {@code FunctionCallResponse} among the backend messages.
    */
-  public static final int FUNCTION_CALL_RESPONSE = 22;
+  public static final int FUNCTION_CALL_RESPONSE = 21;
 
   /**
    * Id of {@code CopyInResponse} among the backend messages.
    */
-  public static final int COPY_IN_RESPONSE = 23;
+  public static final int COPY_IN_RESPONSE = 22;
 
   /**
    * Id of {@code CopyOutResponse} among the backend messages.
    */
-  public static final int COPY_OUT_RESPONSE = 24;
+  public static final int COPY_OUT_RESPONSE = 23;
 
   /**
    * Id of {@code CopyBothResponse} among the backend messages.
    */
-  public static final int COPY_BOTH_RESPONSE = 25;
+  public static final int COPY_BOTH_RESPONSE = 24;
 
   /**
    * Id of {@code CopyDataOut} among the backend messages.
    */
-  public static final int COPY_DATA_OUT = 26;
+  public static final int COPY_DATA_OUT = 25;
 
   /**
    * Id of {@code CopyDoneOut} among the backend messages.
    */
-  public static final int COPY_DONE_OUT = 27;
+  public static final int COPY_DONE_OUT = 26;
 
   /**
    * Id of {@code TlsRecordFromServer} among the backend messages.
    */
-  public static final int TLS_RECORD_FROM_SERVER = 28;
+  public static final int TLS_RECORD_FROM_SERVER = 27;
 
   /**
    * Id of {@code GssPacketFromServer} among the backend messages.
    */
-  public static final int GSS_PACKET_FROM_SERVER = 29;
+  public static final int GSS_PACKET_FROM_SERVER = 28;
+
+  /**
+   * Table id of the guarded transition on {@code ReadyForQuery} in state {@code ExtendedQuery}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int EXTENDED_QUERY_READY_FOR_QUERY_GUARDED = 29;
 
   private static final TransitionTable<PgState> TABLE = TransitionTable.builder(PgState.class)
     .messages(Direction.CLIENT_TO_SERVER, "frontend", "StartupMessage", "SSLRequest", "GSSENCRequest", "CancelRequest", "PasswordMessage", "GSSResponse", "SASLInitialResponse", "SASLResponse", "Query", "Parse", "Bind", "Describe", "Execute", "Close", "Flush", "Sync", "Terminate", "FunctionCall", "CopyDataIn", "CopyDoneIn", "CopyFail", "TlsRecordFromClient", "GssPacketFromClient")
-    .messages(Direction.SERVER_TO_CLIENT, "backend", "SslAccepted", "EncryptionRefused", "GssEncAccepted", "Authentication", "NegotiateProtocolVersion", "BackendKeyData", "ParameterStatus", "ReadyForQueryPipelined", "ReadyForQuery", "RowDescription", "DataRow", "CommandComplete", "EmptyQueryResponse", "ErrorResponse", "NoticeResponse", "NotificationResponse", "ParseComplete", "BindComplete", "CloseComplete", "NoData", "PortalSuspended", "ParameterDescription", "FunctionCallResponse", "CopyInResponse", "CopyOutResponse", "CopyBothResponse", "CopyDataOut", "CopyDoneOut", "TlsRecordFromServer", "GssPacketFromServer")
+    .messages(Direction.SERVER_TO_CLIENT, "backend", "SslAccepted", "EncryptionRefused", "GssEncAccepted", "Authentication", "NegotiateProtocolVersion", "BackendKeyData", "ParameterStatus", "ReadyForQuery", "RowDescription", "DataRow", "CommandComplete", "EmptyQueryResponse", "ErrorResponse", "NoticeResponse", "NotificationResponse", "ParseComplete", "BindComplete", "CloseComplete", "NoData", "PortalSuspended", "ParameterDescription", "FunctionCallResponse", "CopyInResponse", "CopyOutResponse", "CopyBothResponse", "CopyDataOut", "CopyDoneOut", "TlsRecordFromServer", "GssPacketFromServer", "ReadyForQuery (guard in ExtendedQuery)")
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, STARTUP_MESSAGE, PgState.Authenticating)
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, SSL_REQUEST, PgState.EncryptionNegotiation)
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, GSSENC_REQUEST, PgState.EncryptionNegotiation)
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, CANCEL_REQUEST, PgState.Closed)
+    .allow(PgState.Startup, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.Startup)
+    .allow(PgState.Startup, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.Startup)
+    .allow(PgState.Startup, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.Startup)
+    .allow(PgState.Startup, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.Startup)
     .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, SSL_ACCEPTED, PgState.TlsEncrypted)
     .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, GSS_ENC_ACCEPTED, PgState.GssEncrypted)
     .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, ENCRYPTION_REFUSED, PgState.Startup)
+    .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.EncryptionNegotiation)
+    .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.EncryptionNegotiation)
+    .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.EncryptionNegotiation)
+    .allow(PgState.EncryptionNegotiation, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.EncryptionNegotiation)
     .allow(PgState.TlsEncrypted, Direction.CLIENT_TO_SERVER, TLS_RECORD_FROM_CLIENT, PgState.TlsEncrypted)
     .allow(PgState.TlsEncrypted, Direction.SERVER_TO_CLIENT, TLS_RECORD_FROM_SERVER, PgState.TlsEncrypted)
     .allow(PgState.GssEncrypted, Direction.CLIENT_TO_SERVER, GSS_PACKET_FROM_CLIENT, PgState.GssEncrypted)
@@ -305,6 +314,10 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.Authenticating, Direction.CLIENT_TO_SERVER, SASL_RESPONSE, PgState.Authenticating)
     .allow(PgState.Authenticating, Direction.SERVER_TO_CLIENT, BACKEND_KEY_DATA, PgState.Authenticating)
     .allow(PgState.Authenticating, Direction.SERVER_TO_CLIENT, READY_FOR_QUERY, PgState.Idle)
+    .allow(PgState.Authenticating, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.Authenticating)
+    .allow(PgState.Authenticating, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.Authenticating)
+    .allow(PgState.Authenticating, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.Authenticating)
+    .allow(PgState.Authenticating, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.Authenticating)
     .allow(PgState.Idle, Direction.CLIENT_TO_SERVER, QUERY, PgState.SimpleQuery)
     .allow(PgState.Idle, Direction.CLIENT_TO_SERVER, PARSE, PgState.ExtendedQuery)
     .allow(PgState.Idle, Direction.CLIENT_TO_SERVER, BIND, PgState.ExtendedQuery)
@@ -315,6 +328,10 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.Idle, Direction.CLIENT_TO_SERVER, SYNC, PgState.ExtendedQuery)
     .allow(PgState.Idle, Direction.CLIENT_TO_SERVER, FUNCTION_CALL, PgState.FunctionCalling)
     .allow(PgState.Idle, Direction.CLIENT_TO_SERVER, TERMINATE, PgState.Closed)
+    .allow(PgState.Idle, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.Idle)
+    .allow(PgState.Idle, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.Idle)
+    .allow(PgState.Idle, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.Idle)
+    .allow(PgState.Idle, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.Idle)
     .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, ROW_DESCRIPTION, PgState.SimpleQuery)
     .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, DATA_ROW, PgState.SimpleQuery)
     .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, COMMAND_COMPLETE, PgState.SimpleQuery)
@@ -323,6 +340,10 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, COPY_OUT_RESPONSE, PgState.CopyOut)
     .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, COPY_BOTH_RESPONSE, PgState.CopyBoth)
     .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, READY_FOR_QUERY, PgState.Idle)
+    .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.SimpleQuery)
+    .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.SimpleQuery)
+    .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.SimpleQuery)
+    .allow(PgState.SimpleQuery, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.SimpleQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, PARSE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, BIND, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, DESCRIBE, PgState.ExtendedQuery)
@@ -342,27 +363,43 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, EMPTY_QUERY_RESPONSE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, COPY_IN_RESPONSE, PgState.CopyIn)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, COPY_OUT_RESPONSE, PgState.CopyOut)
-    .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, READY_FOR_QUERY_PIPELINED, PgState.ExtendedQuery)
+    .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, EXTENDED_QUERY_READY_FOR_QUERY_GUARDED, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, READY_FOR_QUERY, PgState.Idle)
+    .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.ExtendedQuery)
+    .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.ExtendedQuery)
+    .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.ExtendedQuery)
+    .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.ExtendedQuery)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_DATA_IN, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, FLUSH, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, SYNC, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_DONE_IN, PgState.SimpleQuery)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_FAIL, PgState.SimpleQuery)
+    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.CopyIn)
+    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.CopyIn)
+    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.CopyIn)
+    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.CopyIn)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, COPY_DATA_OUT, PgState.CopyOut)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, COPY_DONE_OUT, PgState.SimpleQuery)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.CopyOut)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.CopyOut)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.CopyOut)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.CopyOut)
     .allow(PgState.CopyBoth, Direction.CLIENT_TO_SERVER, COPY_DATA_IN, PgState.CopyBoth)
     .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, COPY_DATA_OUT, PgState.CopyBoth)
     .allow(PgState.CopyBoth, Direction.CLIENT_TO_SERVER, COPY_DONE_IN, PgState.CopyBoth)
     .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, COPY_DONE_OUT, PgState.CopyBoth)
     .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, COMMAND_COMPLETE, PgState.CopyBoth)
     .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, READY_FOR_QUERY, PgState.Idle)
+    .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.CopyBoth)
+    .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.CopyBoth)
+    .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.CopyBoth)
+    .allow(PgState.CopyBoth, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.CopyBoth)
     .allow(PgState.FunctionCalling, Direction.SERVER_TO_CLIENT, FUNCTION_CALL_RESPONSE, PgState.FunctionCalling)
     .allow(PgState.FunctionCalling, Direction.SERVER_TO_CLIENT, READY_FOR_QUERY, PgState.Idle)
-    .allowEverywhere(Direction.SERVER_TO_CLIENT, ERROR_RESPONSE)
-    .allowEverywhere(Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE)
-    .allowEverywhere(Direction.SERVER_TO_CLIENT, PARAMETER_STATUS)
-    .allowEverywhere(Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE)
+    .allow(PgState.FunctionCalling, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.FunctionCalling)
+    .allow(PgState.FunctionCalling, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.FunctionCalling)
+    .allow(PgState.FunctionCalling, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.FunctionCalling)
+    .allow(PgState.FunctionCalling, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.FunctionCalling)
     .build();
 
   /**
@@ -529,11 +566,6 @@ public class PgMachine extends StateMachine<PgState> {
 
     @Override
     public void onParameterStatus(PgParameterStatusDecoder m) {
-      receive(m);
-    }
-
-    @Override
-    public void onReadyForQueryPipelined(PgReadyForQueryPipelinedDecoder m) {
       receive(m);
     }
 
@@ -1592,8 +1624,8 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code ParameterStatus}, which every state accepts (here {@code state}), has arrived.
-   * Does nothing unless overridden.
+   * A {@code ParameterStatus}, which every state that is not final accepts (here {@code state}),
+   * has arrived. Does nothing unless overridden.
    */
   protected void onAnyParameterStatus(PgState state, PgParameterStatusDecoder m) {
   }
@@ -1617,34 +1649,6 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code ReadyForQueryPipelined} has arrived in state {@code ExtendedQuery}; the machine stays there and the session is updated. Does nothing unless
-   * overridden.
-   */
-  protected void onExtendedQueryReadyForQueryPipelined(PgReadyForQueryPipelinedDecoder m) {
-  }
-
-  /**
-   * Takes in a {@code ReadyForQueryPipelined}: checks the current state allows it, moves on and records
-   * what the transition says, then calls the state's hook.
-   *
-   * @throws ProtocolStateException when the current state does not allow it
-   */
-  public void receive(PgReadyForQueryPipelinedDecoder m) {
-    PgState from = accept(Direction.SERVER_TO_CLIENT, READY_FOR_QUERY_PIPELINED);
-    if (state() != from) {
-      enter(state());
-    }
-    switch (from) {
-      case ExtendedQuery:
-        session.syncsPending = (session.syncsPending - 1);
-        onExtendedQueryReadyForQueryPipelined(m);
-        break;
-      default:
-        break;
-    }
-  }
-
-  /**
    * A {@code ReadyForQuery} has arrived in state {@code Authenticating}; the machine has moved to {@code Idle}. Does nothing unless
    * overridden.
    */
@@ -1659,7 +1663,7 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code ReadyForQuery} has arrived in state {@code ExtendedQuery}; the machine has moved to {@code Idle} and the session is updated. Does nothing unless
+   * A {@code ReadyForQuery} has arrived in state {@code ExtendedQuery}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onExtendedQueryReadyForQuery(PgReadyForQueryDecoder m) {
@@ -1680,12 +1684,30 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
+   * The guard of guarded transition 1 on {@code ReadyForQuery} in state {@code ExtendedQuery}, which stays: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardExtendedQueryReadyForQuery(PgReadyForQueryDecoder m) {
+    return (session.syncsPending > 1);
+  }
+
+  /**
    * Takes in a {@code ReadyForQuery}: checks the current state allows it, moves on and records
    * what the transition says, then calls the state's hook.
    *
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(PgReadyForQueryDecoder m) {
+    PgState at = state();
+    if (at == PgState.ExtendedQuery && guardExtendedQueryReadyForQuery(m)) {
+      accept(Direction.SERVER_TO_CLIENT, EXTENDED_QUERY_READY_FOR_QUERY_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      session.syncsPending = (session.syncsPending - 1);
+      onExtendedQueryReadyForQuery(m);
+      return;
+    }
     PgState from = accept(Direction.SERVER_TO_CLIENT, READY_FOR_QUERY);
     if (state() != from) {
       enter(state());
@@ -1871,8 +1893,8 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code ErrorResponse}, which every state accepts (here {@code state}), has arrived.
-   * Does nothing unless overridden.
+   * A {@code ErrorResponse}, which every state that is not final accepts (here {@code state}),
+   * has arrived. Does nothing unless overridden.
    */
   protected void onAnyErrorResponse(PgState state, PgErrorResponseDecoder m) {
   }
@@ -1896,8 +1918,8 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code NoticeResponse}, which every state accepts (here {@code state}), has arrived.
-   * Does nothing unless overridden.
+   * A {@code NoticeResponse}, which every state that is not final accepts (here {@code state}),
+   * has arrived. Does nothing unless overridden.
    */
   protected void onAnyNoticeResponse(PgState state, PgNoticeResponseDecoder m) {
   }
@@ -1921,8 +1943,8 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code NotificationResponse}, which every state accepts (here {@code state}), has arrived.
-   * Does nothing unless overridden.
+   * A {@code NotificationResponse}, which every state that is not final accepts (here {@code state}),
+   * has arrived. Does nothing unless overridden.
    */
   protected void onAnyNotificationResponse(PgState state, PgNotificationResponseDecoder m) {
   }

@@ -52,6 +52,11 @@ final class DecodeCommand implements Command {
                 offset is the byte offset of the frame in that direction's stream. Bytes that
                 cannot be decoded are printed as {"dir":..,"offset":..,"error":".."}; decoding
                 goes on with the next frame, or stops for that direction when its framing is lost.
+                The last line tells where the conversation stopped, so one cut short is visible:
+
+                    {"end":true,"state":"Idle","final":false}
+
+                (just {"end":true} for a protocol without a state machine).
 
                 --conv reads a conversation file: a first comment line, then one line per TCP
                 segment in the order sent, "C <hex>" from the side that opened the connection
@@ -114,6 +119,7 @@ final class DecodeCommand implements Command {
             print(decoder.feed(direction, direction, hexBytes), io, results);
         }
         print(decoder.finish(), io, results);
+        io.out().println(decoder.end().toJson());
         return results.stream().anyMatch(DecodedMessage::isError) ? ExitCode.FAILED : ExitCode.OK;
     }
 

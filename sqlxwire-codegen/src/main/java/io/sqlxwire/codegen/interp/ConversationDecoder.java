@@ -113,6 +113,17 @@ public final class ConversationDecoder {
         return out;
     }
 
+    /**
+     * Where the conversation stands when the input ends: the state and whether it is final, so a
+     * conversation cut short (or still open) is visible. Without a machine there is no state.
+     */
+    public ConversationEnd end() {
+        if (model.machine() == null) {
+            return new ConversationEnd(null, false);
+        }
+        return new ConversationEnd(state, currentState().isFinal());
+    }
+
     /** Reports every direction whose stream ended inside a frame. */
     public List<DecodedMessage> finish() {
         List<DecodedMessage> out = new ArrayList<>();
@@ -132,12 +143,13 @@ public final class ConversationDecoder {
                     model.name() + ": no " + lane.direction + " message matches this "
                             + frame.framing().name() + " frame" + tagText(frame) + stateText());
         }
+        // The first candidate the current state accepts; if it accepts none, the first is reported.
         MessageModel chosen = candidates.get(0);
-        MachineModel.Transition transition = null;
+        List<MachineModel.Transition> transitions = List.of();
         if (model.machine() != null) {
             for (MessageModel candidate : candidates) {
-                transition = transition(lane.direction, candidate.name());
-                if (transition != null) {
+                transitions = transitions(lane.direction, candidate.name());
+                if (!transitions.isEmpty()) {
                     chosen = candidate;
                     break;
                 }
@@ -154,12 +166,17 @@ public final class ConversationDecoder {
                     e.inMessage(model.name(), chosen.name()).getMessage());
         }
         if (model.machine() != null) {
-            if (transition == null) {
+            if (transitions.isEmpty()) {
                 return new DecodedMessage(lane.label, frame.streamOffset(), chosen.name(), null,
-                        model.name() + " " + chosen.name() + ": not accepted in state " + state);
+                        model.name() + " " + chosen.name() + (currentState().isFinal()
+                                ? ": arrived after the conversation ended in final state " + state
+                                : ": not accepted in state " + state));
             }
             try {
-                apply(transition, fields);
+                MachineModel.Transition taken = taken(transitions, fields);
+                if (taken != null) {
+                    apply(taken, fields);
+                }
             } catch (CodecException e) {
                 return new DecodedMessage(lane.label, frame.streamOffset(), chosen.name(), null,
                         e.inMessage(model.name(), chosen.name()).getMessage());
@@ -168,20 +185,49 @@ public final class ConversationDecoder {
         return new DecodedMessage(lane.label, frame.streamOffset(), chosen.name(), fields, null);
     }
 
-    private MachineModel.Transition transition(String direction, String message) {
+    /**
+     * The transitions on a message in the current state, in the order they are tried: the state's
+     * guarded ones in declaration order, its unguarded one, then the same from {@code state *}. A
+     * final state ends the conversation: there {@code state *} no longer applies, only what the
+     * state itself accepts (the opaque records of an encrypted connection). Empty: not accepted.
+     */
+    private List<MachineModel.Transition> transitions(String direction, String message) {
         MachineModel machine = model.machine();
-        MachineModel.State current = machine.state(state).orElseThrow();
-        for (MachineModel.Transition t : current.transitions()) {
+        MachineModel.State current = currentState();
+        List<MachineModel.Transition> tried = new ArrayList<>();
+        addInOrder(current.transitions(), direction, message, tried);
+        if (!current.isFinal()) {
+            addInOrder(machine.anyState(), direction, message, tried);
+        }
+        return tried;
+    }
+
+    private static void addInOrder(List<MachineModel.Transition> declared, String direction, String message,
+            List<MachineModel.Transition> out) {
+        List<MachineModel.Transition> unguarded = new ArrayList<>();
+        for (MachineModel.Transition t : declared) {
             if (t.direction().equals(direction) && t.message().equals(message)) {
-                return t;
+                (t.guard() != null ? out : unguarded).add(t);
             }
         }
-        for (MachineModel.Transition t : machine.anyState()) {
-            if (t.direction().equals(direction) && t.message().equals(message)) {
+        out.addAll(unguarded);
+    }
+
+    /**
+     * The first transition whose guard holds over the message's fields and the session, or
+     * {@code null}: the message is accepted but nothing happens (the state stays, no action runs).
+     */
+    private MachineModel.Transition taken(List<MachineModel.Transition> transitions, Value.Obj fields) {
+        for (MachineModel.Transition t : transitions) {
+            if (t.guard() == null || layouts.evaluator().bool(t.guard(), Scope.over(fields, session), null)) {
                 return t;
             }
         }
         return null;
+    }
+
+    private MachineModel.State currentState() {
+        return model.machine().state(state).orElseThrow();
     }
 
     private void apply(MachineModel.Transition transition, Value.Obj fields) {

@@ -1,5 +1,6 @@
 package io.sqlxwire.codegen.interp;
 
+import io.sqlxwire.codegen.java.dispatch.Candidates;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.Layout;
@@ -102,9 +103,9 @@ public final class LayoutInterpreter {
     boolean leadingConstantsMatch(Layout layout, Region region, Scope scope) {
         int start = region.position();
         try {
+            // The same constants the generated dispatcher compares (Candidates.isLeadingConstant).
             for (Member member : layout.members()) {
-                if (!(member instanceof Field field) || !(field.value() instanceof FieldValue.Constant)
-                        || field.condition() != null || field.position() != null || field.regionSize() != null) {
+                if (!(member instanceof Field field) || !Candidates.isLeadingConstant(field)) {
                     return true;
                 }
                 decodeField(field, region, scope);
@@ -115,13 +116,6 @@ public final class LayoutInterpreter {
         } finally {
             region.position(start);
         }
-    }
-
-    /** Whether {@code layout} starts with a constant field that can tell it apart from others. */
-    static boolean hasLeadingConstant(Layout layout) {
-        return !layout.members().isEmpty() && layout.members().get(0) instanceof Field field
-                && field.value() instanceof FieldValue.Constant && field.condition() == null
-                && field.position() == null && field.regionSize() == null;
     }
 
     private void decodeField(Field field, Region region, Scope scope) {

@@ -1,24 +1,31 @@
 package io.sqlxwire.codegen.interp;
 
+import io.sqlxwire.codegen.java.dispatch.Candidates;
+import io.sqlxwire.idl.model.FramingModel;
 import io.sqlxwire.idl.model.MessageModel;
 import io.sqlxwire.idl.model.Parameter;
 import io.sqlxwire.idl.model.ProtocolModel;
 import io.sqlxwire.runtime.error.CodecException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the messages a frame can be, in the order the IDL prefers them: the frame's framing
- * ({@code via}) and tag, then among those in declaration order the ones whose {@code when} holds
- * and whose leading constant fields match, and after them the defaults (messages with neither a
- * {@code when} nor a leading constant). The state machine makes the final choice.
+ * Finds the messages a frame can be, in the order the IDL prefers them (docs/idl.md "Choosing a
+ * message"). The order comes from {@link Candidates}, the same grouping the generated dispatchers
+ * are built from, so the interpreter and generated code cannot disagree: the messages with the
+ * frame's tag (or, in a framing without a tag field, the untagged ones), those with a {@code when}
+ * or leading constant fields first in declaration order, the defaults after them; then the
+ * untagged messages that name a tagged framing with {@code via}. Here only those whose {@code when}
+ * holds and whose leading constants match are kept; the state machine makes the final choice.
  */
 final class MessageSelector {
 
     private final ProtocolModel model;
     private final LayoutInterpreter layouts;
+    private final Map<String, Candidates> byFraming = new HashMap<>();
 
     MessageSelector(ProtocolModel model, LayoutInterpreter layouts) {
         this.model = model;
@@ -26,24 +33,26 @@ final class MessageSelector {
     }
 
     List<MessageModel> candidates(String direction, Frame frame, Session session) {
-        List<MessageModel> specific = new ArrayList<>();
-        List<MessageModel> defaults = new ArrayList<>();
-        for (MessageModel message : model.messages(direction)) {
-            if (!travelsIn(message, frame, session)) {
-                continue;
-            }
+        Candidates candidates = byFraming.computeIfAbsent(direction + " " + frame.framing().name(),
+                key -> Candidates.of(model.messages(direction), frame.framing()));
+        List<MessageModel> ordered = new ArrayList<>();
+        BigInteger tag = tagOf(frame);
+        if (tag != null) {
+            ordered.addAll(candidates.byTag().getOrDefault(tag, List.of()));
+        }
+        ordered.addAll(candidates.untagged());
+        List<MessageModel> matching = new ArrayList<>();
+        for (MessageModel message : ordered) {
             Scope scope = new Scope(parameters(message, frame), session, 1, frame.bytes());
-            boolean discriminating = message.when() != null || LayoutInterpreter.hasLeadingConstant(message.layout());
             if (message.when() != null && !whenHolds(message, frame, scope)) {
                 continue;
             }
             if (!layouts.leadingConstantsMatch(message.layout(), Region.of(frame.body()), scope)) {
                 continue;
             }
-            (discriminating ? specific : defaults).add(message);
+            matching.add(message);
         }
-        specific.addAll(defaults);
-        return specific;
+        return matching;
     }
 
     /** The values of a message's parameters: the framing header fields of the same names. */
@@ -55,20 +64,13 @@ final class MessageSelector {
         return values;
     }
 
-    private boolean travelsIn(MessageModel message, Frame frame, Session session) {
-        if (message.framing() != null && !message.framing().equals(frame.framing().name())) {
-            return false;
+    private static BigInteger tagOf(Frame frame) {
+        FramingModel framing = frame.framing();
+        if (framing.tagField() == null) {
+            return null;
         }
-        String tagField = frame.framing().tagField();
-        if (tagField == null) {
-            return message.tag() == null;
-        }
-        if (message.tag() == null) {
-            return false;
-        }
-        Value tag = frame.header().get(tagField).orElse(Value.Null.INSTANCE);
-        Value expected = layouts.evaluator().eval(message.tag(), Scope.detached(session), null);
-        return ExprEvaluator.same(tag, expected);
+        Value tag = frame.header().get(framing.tagField()).orElse(Value.Null.INSTANCE);
+        return ExprEvaluator.isIntegral(tag) ? ExprEvaluator.integer(tag) : null;
     }
 
     private boolean whenHolds(MessageModel message, Frame frame, Scope scope) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.arbitrary.ArbitraryNames;
 import io.sqlxwire.codegen.java.arbitrary.ArbitraryPlan;
+import io.sqlxwire.codegen.java.values.TransformNames;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -25,6 +26,10 @@ public final class ArbitraryGenerator implements ArtifactGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Values of the $L records that encode and decode again (jqwik arbitraries).\n",
                         context.model().name());
+        if (!context.model().transforms().isEmpty()) {
+            type.addJavadoc("\n<p>Records with a field marked {@code transform(...)} encode and decode once a {@code $T} is\n"
+                    + "installed in the {@code $T}.\n", TransformNames.transforms(context), TransformNames.registry(context));
+        }
         if (!plan.unsupported().isEmpty()) {
             type.addJavadoc("\n<p>Not generated yet:\n<ul>\n");
             plan.unsupported().forEach((record, reason) -> type.addJavadoc("<li>{@code $L}: $L</li>\n", record, reason));

@@ -12,6 +12,8 @@ import io.sqlxwire.codegen.java.dispatch.DecoderApi;
 import io.sqlxwire.codegen.java.machine.ActionWriter;
 import io.sqlxwire.codegen.java.machine.ConversationNames;
 import io.sqlxwire.codegen.java.machine.Framings;
+import io.sqlxwire.codegen.java.machine.Routes;
+import io.sqlxwire.codegen.java.session.ExprWriter;
 import io.sqlxwire.idl.model.DirectionModel;
 import io.sqlxwire.idl.model.FramingModel;
 import io.sqlxwire.idl.model.MachineModel;
@@ -74,6 +76,7 @@ public final class MachineGenerator implements ArtifactGenerator {
         private final ConversationNames names;
         private final DecoderApi decoders;
         private final ActionWriter actions;
+        private final Routes routes;
         private final ClassName state;
         private final ClassName session;
 
@@ -83,6 +86,7 @@ public final class MachineGenerator implements ArtifactGenerator {
             this.names = new ConversationNames(context);
             this.decoders = new DecoderApi(context);
             this.actions = new ActionWriter(context);
+            this.routes = new Routes(machine, names, context.model().directions().stream().map(DirectionModel::name).toList());
             this.state = names.stateClass();
             this.session = SessionGenerator.className(context);
         }
@@ -104,6 +108,15 @@ public final class MachineGenerator implements ArtifactGenerator {
                             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                             .addJavadoc("Id of {@code $L} among the $L messages.\n", message.name(), direction.name())
                             .initializer("$L", names.messageId(message)).build());
+                }
+            }
+            for (DirectionModel direction : context.model().directions()) {
+                for (Routes.Guarded g : routes.guarded(direction.name())) {
+                    type.addField(FieldSpec.builder(TypeName.INT, g.idConstant(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .addJavadoc("Table id of the guarded transition on {@code $L} $L: the transition table holds one next\n"
+                                    + "state per message, so each guarded transition is a message id of its own.\n",
+                                    g.message(), g.declaredIn() == null ? "in {@code state *}" : "in state {@code " + g.declaredIn().name() + "}")
+                            .initializer("$L", g.id()).build());
                 }
             }
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.TRANSITION_TABLE, state), "TABLE",
@@ -167,19 +180,46 @@ public final class MachineGenerator implements ArtifactGenerator {
                 for (MessageModel message : names.messages(direction.name())) {
                     code.add(", $S", message.name());
                 }
+                for (Routes.Guarded g : routes.guarded(direction.name())) {
+                    code.add(", $S", g.tableName());
+                }
                 code.add(")");
             }
             for (MachineModel.State s : machine.states()) {
+                java.util.Set<String> written = new java.util.HashSet<>();
                 for (MachineModel.Transition t : s.transitions()) {
-                    code.add("\n.allow($T.$L, $L, $L, $T.$L)", state, ConversationNames.stateConstant(s.name()),
-                            names.runtimeDirection(t.direction()), ConversationNames.idConstant(t.message()), state,
-                            ConversationNames.stateConstant(t.target() == null ? s.name() : t.target()));
+                    allow(code, s, t, written);
+                }
+                if (!s.isFinal()) {
+                    for (MachineModel.Transition t : machine.anyState()) {
+                        // The state's own default comes before anything state * says.
+                        MachineModel.Transition fallback = routes.fallback(s, t.direction(), t.message());
+                        if (fallback == null || !s.transitions().contains(fallback)) {
+                            allow(code, s, t, written);
+                        }
+                    }
                 }
             }
-            for (MachineModel.Transition t : machine.anyState()) {
-                code.add("\n.allowEverywhere($L, $L)", names.runtimeDirection(t.direction()), ConversationNames.idConstant(t.message()));
-            }
             return code.add("\n.build()$<").build();
+        }
+
+        /**
+         * The table entries of one transition in state {@code s}: its own id when guarded, and once
+         * per message the message's id, which leads where the transition taken when no guard holds
+         * leads (the state stays when there is none).
+         */
+        private void allow(CodeBlock.Builder code, MachineModel.State s, MachineModel.Transition t, java.util.Set<String> written) {
+            if (t.guard() != null) {
+                code.add("\n.allow($T.$L, $L, $L, $T.$L)", state, ConversationNames.stateConstant(s.name()),
+                        names.runtimeDirection(t.direction()), routes.guardedId(t).idConstant(), state,
+                        ConversationNames.stateConstant(Routes.target(t, s)));
+            }
+            if (written.add(t.direction() + " " + t.message())) {
+                MachineModel.Transition fallback = routes.fallback(s, t.direction(), t.message());
+                code.add("\n.allow($T.$L, $L, $L, $T.$L)", state, ConversationNames.stateConstant(s.name()),
+                        names.runtimeDirection(t.direction()), ConversationNames.idConstant(t.message()), state,
+                        ConversationNames.stateConstant(fallback == null ? s.name() : Routes.target(fallback, s)));
+            }
         }
 
         private TypeSpec handlerAdapter(String direction) {
@@ -244,55 +284,99 @@ public final class MachineGenerator implements ArtifactGenerator {
         private void addMessage(TypeSpec.Builder type, MessageModel message) {
             ClassName decoder = decoders.decoderClass(message.name());
             String direction = message.direction();
+            boolean switchesFraming = Framings.initial(context.model(), direction) != null;
             MethodSpec.Builder receive = MethodSpec.methodBuilder("receive").addModifiers(Modifier.PUBLIC)
                     .addParameter(decoder, "m")
                     .addJavadoc("Takes in a {@code $L}: checks the current state allows it, moves on and records\n"
                             + "what the transition says, then calls the state's hook.\n\n"
                             + "@throws $T when the current state does not allow it\n",
-                            message.name(), RuntimeTypes.PROTOCOL_STATE_EXCEPTION)
-                    .addStatement("$T from = accept($L, $L)", state, names.runtimeDirection(direction),
-                            ConversationNames.idConstant(message.name()));
-            if (Framings.initial(context.model(), direction) != null) {
-                receive.beginControlFlow("if (state() != from)").addStatement("enter(state())").endControlFlow();
-            }
-            List<MachineModel.State> explicit = new ArrayList<>();
+                            message.name(), RuntimeTypes.PROTOCOL_STATE_EXCEPTION);
+            List<MachineModel.State> declaring = new ArrayList<>();
             for (MachineModel.State s : machine.states()) {
-                for (MachineModel.Transition t : s.transitions()) {
-                    if (t.message().equals(message.name()) && t.direction().equals(direction)) {
-                        explicit.add(s);
-                        type.addMethod(hook(s, t, message, decoder));
-                    }
+                if (Routes.declares(s, direction, message.name())) {
+                    declaring.add(s);
+                    type.addMethod(hook(s, message, decoder));
                 }
             }
-            MachineModel.Transition anywhere = machine.anyState().stream()
-                    .filter(t -> t.message().equals(message.name()) && t.direction().equals(direction))
-                    .findFirst().orElse(null);
-            if (!explicit.isEmpty() || anywhere != null) {
+            boolean anywhere = machine.anyState().stream()
+                    .anyMatch(t -> t.message().equals(message.name()) && t.direction().equals(direction));
+            List<Routes.Guarded> guarded = routes.guarded(direction, message.name());
+            if (!guarded.isEmpty()) {
+                // Guards read the session as it was when the message arrived: test them before any action runs.
+                receive.addStatement("$T at = state()", state);
+            }
+            for (Routes.Guarded g : guarded) {
+                type.addMethod(guardMethod(g, message, decoder));
+                if (g.declaredIn() != null) {
+                    receive.beginControlFlow("if (at == $T.$L && $L(m))", state,
+                            ConversationNames.stateConstant(g.declaredIn().name()), g.guardMethod());
+                } else {
+                    // Where state * applies to this message (not in final states, nor where the state's own default wins).
+                    receive.beginControlFlow("if (allows($L, $L) && $L(m))", names.runtimeDirection(direction),
+                            g.idConstant(), g.guardMethod());
+                }
+                receive.addStatement("accept($L, $L)", names.runtimeDirection(direction), g.idConstant());
+                if (switchesFraming) {
+                    receive.beginControlFlow("if (state() != at)").addStatement("enter(state())").endControlFlow();
+                }
+                for (MachineModel.Action action : g.transition().actions()) {
+                    receive.addCode(actions.write(action, message));
+                }
+                if (g.declaredIn() != null) {
+                    receive.addStatement("$L(m)", hookName(g.declaredIn().name(), message.name()));
+                } else {
+                    receive.addStatement("$L(at, m)", anyHookName(message.name()));
+                }
+                receive.addStatement("return").endControlFlow();
+            }
+            receive.addStatement("$T from = accept($L, $L)", state, names.runtimeDirection(direction),
+                    ConversationNames.idConstant(message.name()));
+            if (switchesFraming) {
+                receive.beginControlFlow("if (state() != from)").addStatement("enter(state())").endControlFlow();
+            }
+            if (!declaring.isEmpty() || anywhere) {
                 receive.beginControlFlow("switch (from)");
-                for (MachineModel.State s : explicit) {
-                    MachineModel.Transition t = s.transitions().stream()
-                            .filter(x -> x.message().equals(message.name()) && x.direction().equals(direction))
-                            .findFirst().orElseThrow();
+                for (MachineModel.State s : declaring) {
                     receive.addCode("case $L:\n$>", ConversationNames.stateConstant(s.name()));
-                    for (MachineModel.Action action : t.actions()) {
-                        receive.addCode(actions.write(action, message));
+                    MachineModel.Transition fallback = routes.fallback(s, direction, message.name());
+                    if (fallback != null) {
+                        for (MachineModel.Action action : fallback.actions()) {
+                            receive.addCode(actions.write(action, message));
+                        }
                     }
                     receive.addStatement("$L(m)", hookName(s.name(), message.name())).addStatement("break").addCode("$<");
                 }
                 receive.addCode("default:\n$>");
-                if (anywhere != null) {
-                    for (MachineModel.Action action : anywhere.actions()) {
-                        receive.addCode(actions.write(action, message));
+                if (anywhere) {
+                    MachineModel.Transition unguarded = machine.anyState().stream()
+                            .filter(t -> t.message().equals(message.name()) && t.direction().equals(direction) && t.guard() == null)
+                            .findFirst().orElse(null);
+                    if (unguarded != null) {
+                        for (MachineModel.Action action : unguarded.actions()) {
+                            receive.addCode(actions.write(action, message));
+                        }
                     }
                     receive.addStatement("$L(from, m)", anyHookName(message.name()));
                     type.addMethod(MethodSpec.methodBuilder(anyHookName(message.name())).addModifiers(Modifier.PROTECTED)
                             .addParameter(state, "state").addParameter(decoder, "m")
-                            .addJavadoc("A {@code $L}, which every state accepts (here {@code state}), has arrived.\n"
-                                    + "Does nothing unless overridden.\n", message.name()).build());
+                            .addJavadoc("A {@code $L}, which every state that is not final accepts (here {@code state}),\n"
+                                    + "has arrived. Does nothing unless overridden.\n", message.name()).build());
                 }
                 receive.addStatement("break").addCode("$<").endControlFlow();
             }
             type.addMethod(receive.build());
+        }
+
+        /** {@code guardExtendedQueryReadyForQuery(m)}: whether the guarded transition is taken. */
+        private MethodSpec guardMethod(Routes.Guarded g, MessageModel message, ClassName decoder) {
+            ExprWriter exprs = new ExprWriter(context, decoders.messageNames(message, CodeBlock.of("m")));
+            String where = g.declaredIn() == null ? "in any state" : "in state {@code " + g.declaredIn().name() + "}";
+            String to = g.transition().target() == null ? "stays" : "moves to {@code " + g.transition().target() + "}";
+            return MethodSpec.methodBuilder(g.guardMethod()).addModifiers(Modifier.PRIVATE).returns(TypeName.BOOLEAN)
+                    .addParameter(decoder, "m")
+                    .addJavadoc("The guard of guarded transition $L on {@code $L} $L, which $L: evaluated before\n"
+                            + "any action changes the session.\n", g.index(), message.name(), where, to)
+                    .addStatement("return $L", exprs.condition(g.transition().guard())).build();
         }
 
         private static String hookName(String stateName, String message) {
@@ -303,14 +387,22 @@ public final class MachineGenerator implements ArtifactGenerator {
             return "onAny" + Naming.pascal(message);
         }
 
-        private MethodSpec hook(MachineModel.State s, MachineModel.Transition t, MessageModel message, ClassName decoder) {
-            String where = t.target() == null || t.target().equals(s.name())
-                    ? "stays there" : "has moved to {@code " + t.target() + "}";
+        private MethodSpec hook(MachineModel.State s, MessageModel message, ClassName decoder) {
+            List<MachineModel.Transition> own = s.transitions().stream()
+                    .filter(t -> t.message().equals(message.name()) && t.direction().equals(message.direction())).toList();
+            String where;
+            if (own.size() == 1 && own.get(0).guard() == null) {
+                MachineModel.Transition t = own.get(0);
+                where = t.target() == null || t.target().equals(s.name())
+                        ? "the machine stays there" : "the machine has moved to {@code " + t.target() + "}";
+                where += t.actions().isEmpty() ? "" : " and the session is updated";
+            } else {
+                where = "the machine has taken the first transition whose guard held (or the one without a guard)";
+            }
             return MethodSpec.methodBuilder(hookName(s.name(), message.name())).addModifiers(Modifier.PROTECTED)
                     .addParameter(decoder, "m")
-                    .addJavadoc("A {@code $L} has arrived in state {@code $L}; the machine $L$L. Does nothing unless\n"
-                                    + "overridden.\n", message.name(), s.name(), where,
-                            t.actions().isEmpty() ? "" : " and the session is updated")
+                    .addJavadoc("A {@code $L} has arrived in state {@code $L}; $L. Does nothing unless\n"
+                                    + "overridden.\n", message.name(), s.name(), where)
                     .build();
         }
     }

@@ -35,7 +35,8 @@ class DecodeCommandTest {
                 "{\"dir\":\"C\",\"offset\":0,\"message\":\"StartupMessage\",\"fields\":{\"protocol_major\":3,"
                         + "\"protocol_minor\":0,\"parameters\":[{\"name\":\"user\",\"value\":\"u\"}]}}",
                 "{\"dir\":\"S\",\"offset\":0,\"message\":\"Authentication\",\"fields\":{\"code\":\"OK\",\"body\":{}}}",
-                "{\"dir\":\"S\",\"offset\":9,\"message\":\"ReadyForQuery\",\"fields\":{\"status\":\"IDLE\"}}"),
+                "{\"dir\":\"S\",\"offset\":9,\"message\":\"ReadyForQuery\",\"fields\":{\"status\":\"IDLE\"}}",
+                "{\"end\":true,\"state\":\"Idle\",\"final\":false}"),
                 run.outLines());
         assertEquals("", run.err());
         assertEquals(ExitCode.OK, run.exitCode());
@@ -49,7 +50,8 @@ class DecodeCommandTest {
         assertEquals(List.of(
                 "{\"dir\":\"backend\",\"offset\":0,\"message\":\"DataRow\",\"error\":\"postgresql DataRow.columns[1]: "
                         + "needs 4 bytes but only 0 remain at offset 13\"}",
-                "{\"dir\":\"backend\",\"offset\":13,\"message\":\"ReadyForQuery\",\"fields\":{\"status\":\"IDLE\"}}"),
+                "{\"dir\":\"backend\",\"offset\":13,\"message\":\"ReadyForQuery\",\"fields\":{\"status\":\"IDLE\"}}",
+                "{\"end\":true,\"state\":\"Idle\",\"final\":false}"),
                 run.outLines());
         assertEquals(ExitCode.FAILED, run.exitCode());
     }
@@ -62,11 +64,12 @@ class DecodeCommandTest {
                 S 5a000000
                 """);
         CliRun run = CliRun.of("decode", "--wire", POSTGRESQL, "--conv", conv.toString());
-        assertEquals(2, run.outLines().size());
+        assertEquals(3, run.outLines().size());
         assertTrue(run.outLines().get(0).startsWith("{\"dir\":\"C\",\"offset\":0,\"error\":\"framing lost: "),
                 run.out());
         assertEquals("{\"dir\":\"S\",\"offset\":0,\"error\":\"stream ends inside a frame: 4 bytes left over\"}",
                 run.outLines().get(1));
+        assertEquals("{\"end\":true,\"state\":\"Startup\",\"final\":false}", run.outLines().get(2));
         assertEquals(ExitCode.FAILED, run.exitCode());
     }
 
@@ -77,7 +80,8 @@ class DecodeCommandTest {
         // Sync moves Idle to ExtendedQuery, where Flush is accepted; frames are tagged in Idle.
         assertEquals(List.of(
                 "{\"dir\":\"frontend\",\"offset\":0,\"message\":\"Sync\",\"fields\":{}}",
-                "{\"dir\":\"frontend\",\"offset\":5,\"message\":\"Flush\",\"fields\":{}}"), run.outLines());
+                "{\"dir\":\"frontend\",\"offset\":5,\"message\":\"Flush\",\"fields\":{}}",
+                "{\"end\":true,\"state\":\"ExtendedQuery\",\"final\":false}"), run.outLines());
         assertEquals(ExitCode.OK, run.exitCode());
     }
 
@@ -86,7 +90,8 @@ class DecodeCommandTest {
         CliRun run = CliRun.of("decode", "--wire", POSTGRESQL, "--direction", "backend",
                 "--hex", "5a0000000549");
         assertEquals(List.of("{\"dir\":\"backend\",\"offset\":0,\"message\":\"ReadyForQuery\","
-                + "\"error\":\"postgresql ReadyForQuery: not accepted in state Startup\"}"), run.outLines());
+                + "\"error\":\"postgresql ReadyForQuery: not accepted in state Startup\"}",
+                "{\"end\":true,\"state\":\"Startup\",\"final\":false}"), run.outLines());
         assertEquals(ExitCode.FAILED, run.exitCode());
     }
 

@@ -65,6 +65,58 @@ class ArbitraryGeneratorTest {
         }
     }
 
+    /**
+     * A TDS token of an unknown type ({@code _ => bytes rest}) reads to the end of the stream, so
+     * only the last token of a stream may be one; with one earlier, the round trip would merge tokens.
+     */
+    @Test
+    void tdsTokenStreamsHaveARestTokenOnlyLast() throws Exception {
+        ClassLoader classes = InMemoryCompiler.compile(withArbitraries(DecoderTestSupport.model(protocol("tds.wire"))));
+        Class<?> other = classes.loadClass("io.sqlxwire.protocols.tds.TdsTokenValue$Other");
+        Arbitrary<?> streams = (Arbitrary<?>) classes.loadClass("io.sqlxwire.protocols.tds.TdsArbitraries")
+                .getMethod("tokenStream").invoke(null);
+        int endingOpen = 0;
+        for (Object stream : streams.sampleStream().limit(300).toList()) {
+            List<?> tokens = (List<?>) stream.getClass().getMethod("tokens").invoke(stream);
+            for (int i = 0; i < tokens.size(); i++) {
+                Object value = tokens.get(i).getClass().getMethod("value").invoke(tokens.get(i));
+                if (other.isInstance(value)) {
+                    assertEquals(tokens.size() - 1, i, () -> "a rest token before the last: " + stream);
+                    endingOpen++;
+                }
+            }
+            assertRoundTrips(stream);
+        }
+        assertTrue(endingOpen > 0, "no stream ends with a rest token");
+    }
+
+    /**
+     * A RESP command is told apart by its first byte ({@code switch (peek(u8))}): an inline command
+     * starting with {@code *} would decode as a multi-bulk one, so it is never generated.
+     */
+    @Test
+    void redisCommandCasesAreTheOnesTheirBytesSelect() throws Exception {
+        ClassLoader classes = InMemoryCompiler.compile(withArbitraries(DecoderTestSupport.model(protocol("redis.wire"))));
+        Class<?> inline = classes.loadClass("io.sqlxwire.protocols.redis.RespCommandBody$Other");
+        Arbitrary<?> commands = (Arbitrary<?>) classes.loadClass("io.sqlxwire.protocols.redis.RespArbitraries")
+                .getMethod("command").invoke(null);
+        int inlines = 0;
+        for (Object command : commands.sampleStream().limit(300).toList()) {
+            byte[] bytes = (byte[]) command.getClass().getMethod("encode").invoke(command);
+            if (inline.isInstance(command.getClass().getMethod("body").invoke(command))) {
+                inlines++;
+                assertTrue(bytes.length == 0 || bytes[0] != '*', () -> "inline command looks multi-bulk: " + command);
+            }
+            assertRoundTrips(command);
+        }
+        assertTrue(inlines > 0, "no inline command generated");
+    }
+
+    private static void assertRoundTrips(Object value) throws Exception {
+        byte[] body = (byte[]) value.getClass().getMethod("encode").invoke(value);
+        assertEquals(value, value.getClass().getMethod("decode", byte[].class).invoke(null, (Object) body));
+    }
+
     static Path protocol(String file) {
         return DecoderTestSupport.PROTOCOLS.resolve(file);
     }

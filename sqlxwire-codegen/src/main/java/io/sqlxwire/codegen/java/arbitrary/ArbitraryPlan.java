@@ -69,6 +69,18 @@ public final class ArbitraryPlan {
         for (RecordShape shape : supported) {
             methods.addAll(recordMethods.get(shape.idlName()));
         }
+        List<MethodSpec> openEnds = new ArrayList<>(new OpenEnds(context).methods());
+        boolean added = true;
+        while (added) { // a struct's test calls the tests of the structs it ends with
+            added = false;
+            for (MethodSpec test : List.copyOf(openEnds)) {
+                if (SupportMethods.uses(methods, test.name())) {
+                    methods.add(test);
+                    openEnds.remove(test);
+                    added = true;
+                }
+            }
+        }
         for (MethodSpec helper : SupportMethods.helpers()) {
             if (SupportMethods.uses(methods, helper.name())) {
                 methods.add(helper);

@@ -12,6 +12,7 @@ import io.sqlxwire.codegen.java.record.RecordComponents;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.EnumModel;
 import io.sqlxwire.idl.model.ExprType;
+import io.sqlxwire.idl.model.Extent;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldRole;
 import io.sqlxwire.idl.model.Let;
@@ -145,12 +146,13 @@ final class RecordArbitraries {
         return chain(record, steps, arguments);
     }
 
-    /** Region sizes and positions read from user values, and transforms, are not generated consistently yet. */
+    /**
+     * Region sizes and positions read from user values are not generated consistently yet.
+     * (Fields with a hand-written transform are generated as plain values: the transform is the
+     * application's, installed in the registry before encoding.)
+     */
     private void refuseUnhonoured(Map<String, Field> sizedBy) {
         for (Field field : shape.layout().fields()) {
-            if (field.transform() != null) {
-                throw new UnsupportedShapeException("the field " + field.name() + " has a hand-written transform");
-            }
             if (field.regionSize() != null && !sizedBy.containsValue(field) && readsUserValue(field.regionSize())) {
                 throw new UnsupportedShapeException("the region size of " + field.name() + " reads a user-supplied value");
             }
@@ -194,12 +196,20 @@ final class RecordArbitraries {
     private CodeBlock field(Field field, TypeName componentType, ValueArbitraries values, ExpressionCode expressions,
                             Set<String> bounded) {
         CodeBlock arbitrary;
+        boolean closed = followed(field);
         if (field.type() instanceof WireType.Union union) {
             arbitrary = union(field, union, expressions);
+            if (closed) {
+                arbitrary = ValueArbitraries.closedOnly(arbitrary,
+                        new OpenEnds(context).union(shape.idlName(), field, union, CodeBlock.of("candidate")));
+            }
         } else if (bounded.contains(field.name())) {
             arbitrary = ValueArbitraries.smallInteger(field.type());
         } else {
-            arbitrary = restricted(field, values.of(field.type(), !field.isOptional()));
+            arbitrary = restricted(field, values.of(field.type(), !field.isOptional(), closed));
+        }
+        if (field.condition() != null && Exprs.leaves(field.condition()).stream().anyMatch(TypedExpr.Remaining.class::isInstance)) {
+            arbitrary = takesBytes(field.type(), arbitrary);
         }
         if (field.condition() == null) {
             return arbitrary;
@@ -218,6 +228,50 @@ final class RecordArbitraries {
             }
             return arbitrary;
         }
+    }
+
+    /**
+     * A field present only while bytes remain ({@code character_set: u16 if remaining > 0}) is
+     * generated present (see {@link ExpressionCode#condition}); a present value that encodes to
+     * no bytes would read back as absent, so text, byte strings and lists of free size are never
+     * empty there.
+     */
+    private static CodeBlock takesBytes(WireType type, CodeBlock arbitrary) {
+        if (!(type instanceof WireType.Array || type instanceof WireType.Text || type instanceof WireType.Bytes)) {
+            return arbitrary;
+        }
+        Extent extent = type instanceof WireType.Array array ? array.count() : JavaValueTypes.extentOf(type);
+        if (extent instanceof Extent.Prefixed || extent instanceof Extent.Terminated || extent instanceof Extent.Fixed) {
+            return arbitrary;
+        }
+        if (type instanceof WireType.Text) {
+            return CodeBlock.of("$L.filter(candidate -> candidate == null || !candidate.isEmpty())", arbitrary);
+        }
+        if (type instanceof WireType.Bytes) {
+            return CodeBlock.of("$L.filter(candidate -> candidate == null || candidate.length > 0)", arbitrary);
+        }
+        if (type instanceof WireType.Array) {
+            return CodeBlock.of("$L.filter(candidate -> !candidate.isEmpty())", arbitrary);
+        }
+        return arbitrary;
+    }
+
+    /**
+     * Whether more of the record follows the field in the same region, so a value of it that reads
+     * to the region's end ({@link OpenEnds}) would swallow them. A field read within its own
+     * {@code size(...)} or at a position ends where its region does.
+     */
+    private boolean followed(Field field) {
+        if (field.regionSize() != null || field.position() != null) {
+            return false;
+        }
+        List<Field> fields = shape.layout().fields();
+        for (Field later : fields.subList(fields.indexOf(field) + 1, fields.size())) {
+            if (later.position() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean targets(FieldRole role, String field) {
@@ -359,7 +413,7 @@ final class RecordArbitraries {
 
     private CodeBlock union(Field field, WireType.Union union, ExpressionCode expressions) {
         UnionCases cases = new UnionCases(context, shape, field, union);
-        helpers.add(cases.method());
+        helpers.addAll(cases.methods());
         List<CodeBlock> arguments = new ArrayList<>();
         if (!(union.subject() instanceof TypedExpr.Peek)) {
             arguments.add(expressions.code(union.subject()));

@@ -46,6 +46,19 @@ final class SupportMethods {
                 .endControlFlow()
                 .addStatement("return $T.combine(elements).as(values -> values)", RecordArbitraries.COMBINATORS)
                 .build());
+        methods.add(MethodSpec.methodBuilder("throughFirstOpen").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addTypeVariable(t)
+                .addJavadoc("Lists cut after their first element that ends open: it reads to the end of the region,\n"
+                        + "so it can only be the last.\n")
+                .returns(ParameterizedTypeName.get(RecordArbitraries.ARBITRARY, ParameterizedTypeName.get(ClassNames.LIST, t)))
+                .addParameter(ParameterizedTypeName.get(RecordArbitraries.ARBITRARY,
+                        ParameterizedTypeName.get(ClassNames.LIST, t)), "lists")
+                .addParameter(ParameterizedTypeName.get(ClassNames.PREDICATE, t), "open")
+                .addCode("return lists.map(list -> {\n$>"
+                        + "for (int i = 0; i < list.size(); i++) {\n$>"
+                        + "if (open.test(list.get(i))) {\n$>return new $T<>(list.subList(0, i + 1));\n$<}\n$<}\n"
+                        + "return list;\n$<});\n", ArrayList.class)
+                .build());
         methods.add(MethodSpec.methodBuilder("bitSets").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("Bit sets with bits only below {@code size}.\n")
                 .returns(ParameterizedTypeName.get(RecordArbitraries.ARBITRARY, ClassNames.BIT_SET))
@@ -69,6 +82,14 @@ final class SupportMethods {
                 .addStatement("System.arraycopy(then, 0, bytes, value.length, then.length)")
                 .addStatement("return startsWith(bytes, prefix)")
                 .build());
+        methods.add(MethodSpec.methodBuilder("withTerminator").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("{@code value} followed by its terminator, as it is encoded.\n")
+                .returns(byte[].class)
+                .addParameter(byte[].class, "value").addParameter(byte[].class, "terminator")
+                .addStatement("byte[] bytes = $T.copyOf(value, value.length + terminator.length)", java.util.Arrays.class)
+                .addStatement("System.arraycopy(terminator, 0, bytes, value.length, terminator.length)")
+                .addStatement("return bytes")
+                .build());
         methods.add(MethodSpec.methodBuilder("orZero").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("An absent (or NULL) number reads as 0, as in the decoders.\n")
                 .returns(TypeName.LONG).addParameter(Number.class, "value")
@@ -90,6 +111,8 @@ final class SupportMethods {
     private static final class ClassNames {
         static final com.palantir.javapoet.ClassName LIST = com.palantir.javapoet.ClassName.get(List.class);
         static final com.palantir.javapoet.ClassName INT_FUNCTION = com.palantir.javapoet.ClassName.get(IntFunction.class);
+        static final com.palantir.javapoet.ClassName PREDICATE =
+                com.palantir.javapoet.ClassName.get(java.util.function.Predicate.class);
         static final com.palantir.javapoet.ClassName BIT_SET = com.palantir.javapoet.ClassName.get(BitSet.class);
     }
 

@@ -30,6 +30,7 @@ final class ValueArbitraries {
     private final RecordShape owner;
     private final ExpressionCode expressions;
     private final Set<String> freeExtentFields;
+    private final OpenEnds openEnds;
 
     /**
      * @param freeExtentFields fields whose count or length the encoder derives: an extent reading
@@ -40,10 +41,37 @@ final class ValueArbitraries {
         this.owner = owner;
         this.expressions = expressions;
         this.freeExtentFields = freeExtentFields;
+        this.openEnds = new OpenEnds(context);
     }
 
     /** @param allowNull whether NULL may be generated where the type can say NULL */
     CodeBlock of(WireType type, boolean allowNull) {
+        return of(type, allowNull, false);
+    }
+
+    /**
+     * @param allowNull whether NULL may be generated where the type can say NULL
+     * @param closed    whether something follows the value in its region, so that it must not
+     *                  end open ({@link OpenEnds})
+     */
+    CodeBlock of(WireType type, boolean allowNull, boolean closed) {
+        if (type instanceof WireType.Array array) {
+            return array(array, closed);
+        }
+        CodeBlock arbitrary = single(type, allowNull);
+        return closed ? closedOnly(arbitrary, openEnds.test(type, CodeBlock.of("candidate"))) : arbitrary;
+    }
+
+    /** Only the values that do not end open; values that always do are left alone (nothing to choose). */
+    static CodeBlock closedOnly(CodeBlock arbitrary, CodeBlock open) {
+        if (open == null || open == OpenEnds.ALWAYS) {
+            return arbitrary;
+        }
+        return CodeBlock.of("$L.filter(candidate -> !$L)", arbitrary, open);
+    }
+
+    /** A value that is not a list. */
+    private CodeBlock single(WireType type, boolean allowNull) {
         if (type instanceof WireType.Int i) {
             return integer(i.kind());
         }
@@ -71,9 +99,6 @@ final class ValueArbitraries {
         }
         if (type instanceof WireType.StructRef struct) {
             return struct(struct);
-        }
-        if (type instanceof WireType.Array array) {
-            return array(array);
         }
         throw new UnsupportedShapeException("values of " + type.getClass().getSimpleName());
     }
@@ -207,24 +232,37 @@ final class ValueArbitraries {
         return CodeBlock.of("$L($L)", ArbitraryNames.method(ref.name()), CodeBlock.join(arguments, ", "));
     }
 
-    private CodeBlock array(WireType.Array array) {
+    /**
+     * A list: of the size its count demands, else of up to {@code MAX_ELEMENTS}. Elements that end
+     * open take every byte after them, so only the last element of a list of free size may, and
+     * none when the list is ended by a terminator, has a fixed size or is followed by more fields.
+     */
+    private CodeBlock array(WireType.Array array, boolean closed) {
         WireType element = array.element();
         boolean indexed = element instanceof WireType.StructRef s && s.arguments().stream().anyMatch(Exprs::readsIndex);
         Extent count = array.count();
         CodeBlock size = count instanceof Extent.Fixed f ? CodeBlock.of("$L", f.value())
                 : count instanceof Extent.Computed c && !readsOnlyDerived(c.value()) ? expressions.asInt(c.value()) : null;
+        CodeBlock open = openEnds.test(element, CodeBlock.of("candidate"));
+        boolean lastMayBeOpen = !closed && size == null && !indexed && !(count instanceof Extent.Terminated);
+        CodeBlock elements = of(element, true);
+        if (!lastMayBeOpen) {
+            elements = closedOnly(elements, open);
+        }
         if (indexed) {
             if (size == null) {
                 throw new UnsupportedShapeException("element arguments reading _index in a list of free size");
             }
-            return CodeBlock.of("indexed($L, index -> $L)", size, of(element, true));
+            return CodeBlock.of("indexed($L, index -> $L)", size, elements);
         }
-        CodeBlock elements = of(element, true);
         if (count instanceof Extent.Terminated terminated) {
             elements = notStartingWith(elements, element, terminated.terminator());
         }
-        return size != null ? CodeBlock.of("$L.list().ofSize($L)", elements, size)
-                : CodeBlock.of("$L.list().ofMaxSize($L)", elements, ArbitraryNames.MAX_ELEMENTS);
+        if (size != null) {
+            return CodeBlock.of("$L.list().ofSize($L)", elements, size);
+        }
+        CodeBlock list = CodeBlock.of("$L.list().ofMaxSize($L)", elements, ArbitraryNames.MAX_ELEMENTS);
+        return lastMayBeOpen && open != null ? CodeBlock.of("throughFirstOpen($L, candidate -> $L)", list, open) : list;
     }
 
     /** Elements of a list ended by a terminator must not look like the terminator themselves. */

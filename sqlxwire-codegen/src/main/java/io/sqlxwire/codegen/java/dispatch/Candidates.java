@@ -18,6 +18,10 @@ import java.util.Map;
  * <p>Within a group, messages are tried in declaration order, except that a message nothing
  * selects (no {@code when}, no leading constant) is the group's default and comes last: a MySQL
  * result set header must not take the column definitions that a {@code when} claims.
+ *
+ * <p>The model interpreter ({@code interp.MessageSelector}) orders its candidates with this class
+ * too, so decoding with {@code sqlxwire decode} and with generated code picks the same message
+ * (docs/idl.md "Choosing a message"; {@code SelectionAgreementTest}).
  */
 public record Candidates(Map<BigInteger, List<MessageModel>> byTag, List<MessageModel> untagged) {
 

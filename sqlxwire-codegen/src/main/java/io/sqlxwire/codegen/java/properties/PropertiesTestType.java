@@ -44,6 +44,10 @@ public final class PropertiesTestType {
                 .endControlFlow()
                 .build());
         type.addType(MutationType.of(test));
+        if (!context.model().transforms().isEmpty()) {
+            type.addStaticBlock(StandInTransforms.install(context, test));
+            type.addType(StandInTransforms.of(context, test));
+        }
         return type.build();
     }
 }
