@@ -159,8 +159,13 @@ public final class MysqlConnection implements AutoCloseable {
             handshakeResponse.wrap(out, session)
                     .clientFlag(clientFlags)
                     .maxPacketSize(1L << 30)
-                    .characterSet(UTF8MB4)
-                    .username(user);
+                    .characterSet(UTF8MB4);
+            if ((clientFlags & MyCapabilityFlags.CLIENT_LONG_PASSWORD) == 0) {
+                // MariaDB clears CLIENT_MYSQL (CLIENT_LONG_PASSWORD) and reads its extended
+                // capabilities here; this client asks for none of them.
+                handshakeResponse.mariadbCapabilities(0);
+            }
+            handshakeResponse.username(user);
             if ((clientFlags & MyCapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA) != 0) {
                 handshakeResponse.authResponse(authData);
             } else {
