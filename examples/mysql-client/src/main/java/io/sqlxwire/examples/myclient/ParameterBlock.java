@@ -151,7 +151,6 @@ final class ParameterBlock {
         } else if (v instanceof LocalDate d) {
             MyBinaryDateTimeEncoder date = value.valueAsDate();
             date.length(4).year(d.getYear()).month(d.getMonthValue()).day(d.getDayOfMonth());
-            date.finish();
         } else if (v instanceof LocalDateTime t) {
             int micros = t.getNano() / 1000;
             MyBinaryDateTimeEncoder date = value.valueAsDate();
@@ -160,11 +159,10 @@ final class ParameterBlock {
             if (micros != 0) {
                 date.microsecond(micros);
             }
-            date.finish();
         } else {
             writeTime(value.valueAsTime(), (Duration) v);
         }
-        value.finish();
+        value.finish();   // finishes the nested date or time encoder too
     }
 
     private static void writeTime(MyBinaryTimeEncoder time, Duration d) {
@@ -177,6 +175,5 @@ final class ParameterBlock {
         if (micros != 0) {
             time.microsecond(micros);
         }
-        time.finish();
     }
 }
