@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Arrays;
 
 /**
  * The packets of one connection, both ways: the only class that reads from or writes to the socket.
@@ -90,11 +91,11 @@ final class PacketChannel implements AutoCloseable {
         return joined.wrap(joinedBytes, 0, length);
     }
 
+    /** Grows the joining array, keeping what it holds. */
     private void ensureJoinedCapacity(int needed) {
         if (joinedBytes.length < needed) {
-            byte[] bigger = new byte[(int) Math.min(MAX_MESSAGE_BYTES + 8L,
-                    Math.max(needed, 2L * joinedBytes.length))];
-            joinedBytes = bigger;
+            joinedBytes = Arrays.copyOf(joinedBytes, (int) Math.min(MAX_MESSAGE_BYTES + 8L,
+                    Math.max(needed, 2L * joinedBytes.length)));
         }
     }
 

@@ -181,7 +181,11 @@ public final class Row {
         if (binary && !hasBytes(i)) {
             throw new IllegalStateException(describe(i) + " is not an integer");
         }
-        return TextValues.parseLong(views[i].buffer(), unsigned[i], describe(i));
+        try {
+            return TextValues.parseLong(views[i].buffer(), unsigned[i]);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(describe(i) + ": " + e.getMessage(), e);
+        }
     }
 
     /** The value as a double: floating point, integer and decimal columns. */

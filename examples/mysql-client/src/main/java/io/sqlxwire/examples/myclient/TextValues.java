@@ -12,21 +12,24 @@ final class TextValues {
     private TextValues() {
     }
 
-    /** An ASCII decimal integer; {@code unsigned} accepts the full 64-bit range as raw bits. */
-    static long parseLong(WireBuffer text, boolean unsigned, String what) {
+    /**
+     * An ASCII decimal integer; {@code unsigned} accepts the full 64-bit range as raw bits.
+     * Allocation-free; the caller names the column when it fails.
+     */
+    static long parseLong(WireBuffer text, boolean unsigned) {
         int n = text.length();
         boolean negative = n > 0 && text.u8(0) == '-';
         int at = negative ? 1 : 0;
         if (at == n) {
-            throw new IllegalStateException(what + ": not an integer");
+            throw new IllegalStateException("not an integer");
         }
         if (unsigned && !negative) {
             long value = 0;
             for (; at < n; at++) {
-                int digit = digitAt(text, at, what);
+                int digit = digitAt(text, at);
                 long next = value * 10 + digit;
                 if (Long.compareUnsigned(value, MAX_UNSIGNED_DIV_10) > 0 || Long.compareUnsigned(next, value * 10) < 0) {
-                    throw new IllegalStateException(what + ": out of the range of 64 bits");
+                    throw new IllegalStateException("out of the range of 64 bits");
                 }
                 value = next;
             }
@@ -37,9 +40,9 @@ final class TextValues {
         long multiplyMin = limit / 10;
         long result = 0;
         for (; at < n; at++) {
-            int digit = digitAt(text, at, what);
+            int digit = digitAt(text, at);
             if (result < multiplyMin || result * 10 < limit + digit) {
-                throw new IllegalStateException(what + ": out of the range of a long");
+                throw new IllegalStateException("out of the range of a long");
             }
             result = result * 10 - digit;
         }
@@ -48,10 +51,10 @@ final class TextValues {
 
     private static final long MAX_UNSIGNED_DIV_10 = Long.divideUnsigned(-1L, 10);
 
-    private static int digitAt(WireBuffer text, int at, String what) {
+    private static int digitAt(WireBuffer text, int at) {
         int digit = text.u8(at) - '0';
         if (digit < 0 || digit > 9) {
-            throw new IllegalStateException(what + ": not an integer");
+            throw new IllegalStateException("not an integer");
         }
         return digit;
     }
