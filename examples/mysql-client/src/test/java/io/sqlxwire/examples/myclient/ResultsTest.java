@@ -125,23 +125,58 @@ class ResultsTest {
     @Test
     void streamsManyRowsWithoutAllocatingPerRow() throws Exception {
         String sql = "SELECT seq, seq * 2, CONCAT('row-', seq) FROM seq_1_to_200000";
-        try (MysqlConnection c = MysqlConnection.open(MariaDbServer.options())) {
-            long[] sums = new long[3];
-            RowHandler handler = row -> {
-                sums[0]++;
-                sums[1] += row.getLong(0) + row.getLong(1);
-                sums[2] += row.bytes(2).length();
-            };
-            c.query(sql, handler);   // warm-up
-            java.util.Arrays.fill(sums, 0);
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long before = threads.getCurrentThreadAllocatedBytes();
-            c.query(sql, handler);
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertEquals(200_000, sums[0]);
-            assertEquals(3L * 200_000 * 200_001 / 2, sums[1]);
+        try (MysqlConnection c = MysqlConnection.open(MariaDbServer.options());
+             PreparedQuery binary = c.prepare(sql + " WHERE seq >= ?")) {
+            RowSums text = new RowSums();
+            c.query(sql, text);   // warm-up
+            long allocated = allocatedBy(() -> c.query(sql, text.reset()));
+            text.check();
             // Per command there are a few objects (the column list, the outcome); per row none.
-            assertTrue(allocated < 200_000, "allocated " + allocated + " bytes for 200000 rows");
+            assertTrue(allocated < 100_000, "text protocol: " + allocated + " bytes allocated for 200000 rows");
+
+            RowSums binaryRows = new RowSums();
+            binary.execute(binaryRows, 1L);
+            long allocatedBinary = allocatedBy(() -> binary.execute(binaryRows.reset(), 1L));
+            binaryRows.check();
+            assertTrue(allocatedBinary < 100_000, "binary protocol: " + allocatedBinary + " bytes allocated for 200000 rows");
         }
+    }
+
+    /** Sums what it reads, allocation-free. */
+    private static final class RowSums implements RowHandler {
+        long rows;
+        long numbers;
+        long textBytes;
+
+        RowSums reset() {
+            rows = 0;
+            numbers = 0;
+            textBytes = 0;
+            return this;
+        }
+
+        @Override
+        public void row(Row row) {
+            rows++;
+            numbers += row.getLong(0) + row.getLong(1);
+            textBytes += row.bytes(2).length();
+        }
+
+        void check() {
+            assertEquals(200_000, rows);
+            assertEquals(3L * 200_000 * 200_001 / 2, numbers);
+            assertEquals(200_000 * 4 + 9 + 90 * 2 + 900 * 3 + 9000 * 4 + 90_000 * 5 + 100_001 * 6, textBytes);
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static long allocatedBy(Action action) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        action.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 }
