@@ -103,6 +103,8 @@ final class EmbeddedPostgres implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dataRoot.resolve("postgres.log").toFile())
                 .start();
+        // Should the JVM end without JUnit closing the store (killed test run), take the server along.
+        Runtime.getRuntime().addShutdownHook(new Thread(postmaster::destroyForcibly, "stop embedded PostgreSQL"));
         EmbeddedPostgres server = new EmbeddedPostgres(binaries, dataRoot, postmaster, port);
         try {
             server.awaitAccepting();
