@@ -218,6 +218,36 @@ class QueryTest {
         assertTrue(pg.simpleQuery("").isEmpty());   // EmptyQueryResponse
     }
 
+    /** The in-place getters agree with the decoded values, extremes and both formats included. */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void inPlaceGettersAgreeWithDecodedValues(Format format) throws Exception {
+        List<String> checked = new java.util.ArrayList<>();
+        pg.query(TYPED_ROWS, format, row -> {
+            for (int i = 0; i < row.columnCount(); i++) {
+                Object value = row.value(i);
+                long type = row.columns().get(i).typeOid();
+                if (value == null) {
+                    assertTrue(row.isNull(i));
+                    assertEquals(-1, row.length(i));
+                    assertEquals(0, row.getLong(i));
+                } else if (type == PgTypes.INT2 || type == PgTypes.INT4 || type == PgTypes.INT8) {
+                    assertEquals(((Number) value).longValue(), row.getLong(i));
+                    checked.add(String.valueOf(row.getLong(i)));
+                } else if (type == PgTypes.FLOAT8 && format == Format.BINARY) {
+                    assertEquals((Double) value, row.getDouble(i));
+                } else if (type == PgTypes.BOOL) {
+                    assertEquals(value, row.getBoolean(i));
+                } else if (type == PgTypes.BYTEA) {
+                    assertArrayEquals((byte[]) value, format == Format.BINARY ? row.bytes(i)
+                            : (byte[]) PgTypes.decode(type, Format.TEXT, row.view(i)));
+                }
+            }
+        });
+        assertTrue(checked.containsAll(List.of("-32768", "-2147483648", "-9223372036854775808", "9223372036854775807")),
+                checked.toString());
+    }
+
     /** The streaming path reads each DataRow in place: the same Row object, no copies. */
     @ParameterizedTest
     @EnumSource(Format.class)
