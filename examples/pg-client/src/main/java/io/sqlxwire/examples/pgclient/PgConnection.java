@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * try (PgConnection pg = PgConnection.connect("localhost", 5432, "app", "secret", "appdb")) {
- *     QueryResult r = pg.query("select $1::int + 1", Format.BINARY, Param.int4(41)).get(0);
+ *     QueryResult r = pg.query("select $1::int4 + 1", Format.BINARY, Param.int4(41));
  *     int answer = (Integer) r.value(0, 0);   // 42
  * }
  * }</pre>
@@ -165,7 +165,7 @@ public final class PgConnection implements Closeable {
     public QueryResult execute(PreparedQuery statement, Format resultFormat, Param... parameters) throws IOException {
         QueryResult.Collector collector = new QueryResult.Collector();
         execute(statement, resultFormat, collector, parameters);
-        return collector.results().get(0);
+        return collector.single();
     }
 
     /** Executes a prepared statement, streaming its rows to {@code rows}. */
@@ -186,7 +186,7 @@ public final class PgConnection implements Closeable {
     public QueryResult query(String sql, Format resultFormat, Param... parameters) throws IOException {
         QueryResult.Collector collector = new QueryResult.Collector();
         query(sql, resultFormat, collector, parameters);
-        return collector.results().get(0);
+        return collector.single();
     }
 
     /** {@link #query(String, Format, Param...)}, streaming the rows to {@code rows}. */

@@ -72,5 +72,10 @@ public record QueryResult(List<Column> columns, List<byte[][]> rows, String comm
         List<QueryResult> results() {
             return results;
         }
+
+        /** The one result of an extended query; an empty one for an empty statement (EmptyQueryResponse). */
+        QueryResult single() {
+            return results.isEmpty() ? new QueryResult(List.of(), List.of(), null) : results.get(0);
+        }
     }
 }

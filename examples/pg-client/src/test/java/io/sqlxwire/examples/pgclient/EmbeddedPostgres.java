@@ -119,7 +119,8 @@ final class EmbeddedPostgres implements AutoCloseable {
     private void awaitAccepting() throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (Connection c = jdbc("postgres", "")) {
+            try {
+                jdbc("postgres", "").close();
                 return;
             } catch (SQLException notYet) {
                 if (!postmaster.isAlive() || System.nanoTime() > deadline) {

@@ -216,6 +216,9 @@ class QueryTest {
                 results.stream().map(QueryResult::commandTag).toList());
         assertEquals("2", results.get(2).text(1, 0));
         assertTrue(pg.simpleQuery("").isEmpty());   // EmptyQueryResponse
+        QueryResult empty = pg.query("", Format.TEXT);
+        assertEquals(0, empty.rowCount());
+        assertNull(empty.commandTag());
     }
 
     /** The in-place getters agree with the decoded values, extremes and both formats included. */
