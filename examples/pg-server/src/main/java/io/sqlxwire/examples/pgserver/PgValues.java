@@ -137,7 +137,7 @@ final class PgValues {
 
     /** Shortest exact digits (extra_float_digits >= 1), exponent form outside 1e-4 .. 1e15 as float8out does. */
     static String formatDouble(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
+        if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
             return special(d);
         }
         return shortest(new BigDecimal(Double.toString(d)), 15);
@@ -145,19 +145,23 @@ final class PgValues {
 
     /** As {@link #formatDouble} with float4's limits (exponent form from 1e6 on). */
     static String formatFloat(float f) {
-        if (Float.isNaN(f) || Float.isInfinite(f)) {
+        if (Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
             return special(f);
         }
         return shortest(new BigDecimal(Float.toString(f)), 6);
     }
 
+    /** NaN, the infinities and the two zeros (BigDecimal has no negative zero). */
     private static String special(double d) {
+        if (d == 0) {
+            return 1 / d < 0 ? "-0" : "0";
+        }
         return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
     }
 
     private static String shortest(BigDecimal digits, int maxPlainExponent) {
         if (digits.signum() == 0) {
-            return digits.toString().startsWith("-") ? "-0" : "0";
+            return "0"; // -0.0 never gets here: see special()
         }
         BigDecimal stripped = digits.stripTrailingZeros();
         int exponent = stripped.precision() - stripped.scale() - 1;
