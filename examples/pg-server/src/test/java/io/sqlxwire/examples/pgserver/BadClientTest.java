@@ -71,6 +71,16 @@ class BadClientTest {
     }
 
     @Test
+    void protocol32ClientIsToldToSpeak30() throws Exception {
+        byte[] body = "\0\3\0\2user\0alice\0_pq_.future\0on\0\0".getBytes();
+        byte[] startup = ByteBuffer.allocate(4 + body.length).putInt(4 + body.length).put(body).array();
+        try (RawClient client = new RawClient(server.port())) {
+            client.send(startup);
+            assertEquals(List.of("v 0 1", "R5"), client.readUntil("R"));
+        }
+    }
+
+    @Test
     void truncatedStartupPacket() throws Exception {
         byte[] startup = RawClient.startup("alice");
         List<String> answer = answerTo(java.util.Arrays.copyOf(startup, startup.length - 3));

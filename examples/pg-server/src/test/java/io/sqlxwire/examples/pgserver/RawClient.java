@@ -154,6 +154,11 @@ final class RawClient implements AutoCloseable {
         }
 
         @Override
+        public void onNegotiateProtocolVersion(io.sqlxwire.protocols.postgresql.PgNegotiateProtocolVersionDecoder m) {
+            received.add("v " + m.newestMinorVersion() + " " + m.unrecognizedCount());
+        }
+
+        @Override
         public void onReadyForQuery(PgReadyForQueryDecoder m) {
             received.add("Z " + (char) m.status());
         }
