@@ -167,6 +167,42 @@ class BadClientTest {
     }
 
     @Test
+    void executeWithARowLimitSuspendsThePortal() throws Exception {
+        try (RawClient client = loggedIn()) {
+            client.send(RawClient.query("begin"));
+            client.readUntil("Z");
+            client.send(RawClient.parse("select * from system_range(1, 5)"), RawClient.bind(),
+                    RawClient.execute(2), RawClient.execute(2), RawClient.execute(0), RawClient.sync());
+            assertEquals(List.of("1", "2", "D 1", "D 2", "s", "D 3", "D 4", "s", "D 5", "C SELECT 5", "Z T"),
+                    client.readUntil("Z"));
+        }
+    }
+
+    @Test
+    void aRouterThatReadTheFirstBytesHandsTheConnectionOver() throws Exception {
+        PgConnectionHandler handler = new PgConnectionHandler(new PgServerConfig(TestServer.USER, TestServer.PASSWORD,
+                PgServerConfig.AuthMethod.SCRAM_SHA_256, server.database, null, Duration.ofSeconds(30)));
+        try (java.net.ServerSocket router = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread routerThread = new Thread(() -> {
+                try (java.net.Socket socket = router.accept()) {
+                    byte[] prefix = socket.getInputStream().readNBytes(8); // enough to tell the protocol
+                    handler.serve(socket, prefix);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            routerThread.start();
+            String url = "jdbc:postgresql://127.0.0.1:" + router.getLocalPort() + "/db?sslmode=disable";
+            try (Connection c = java.sql.DriverManager.getConnection(url, TestServer.USER, TestServer.PASSWORD);
+                 ResultSet rs = c.createStatement().executeQuery("select 'handed over'")) {
+                assertTrue(rs.next());
+                assertEquals("handed over", rs.getString(1));
+            }
+            routerThread.join(10_000);
+        }
+    }
+
+    @Test
     void randomBytesNeverHangOrCrashTheServer() throws Exception {
         Random random = new Random(20261122);
         for (int i = 0; i < 150; i++) {

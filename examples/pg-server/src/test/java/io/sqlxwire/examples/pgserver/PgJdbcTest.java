@@ -350,6 +350,17 @@ class PgJdbcTest {
                 assertEquals(42, rs.getInt(1));
                 assertTrue(c.unwrap(PGConnection.class).getParameterStatuses().containsKey("server_version"));
             }
+            // Plain bytes sent behind the SSLRequest would pass as if they had come through TLS
+            // (CVE-2021-23214): refused.
+            try (RawClient client = new RawClient(tls.port())) {
+                byte[] sslRequest = {0, 0, 0, 8, 0x04, (byte) 0xd2, 0x16, 0x2f};
+                byte[] startup = RawClient.startup(TestServer.USER);
+                byte[] both = java.util.Arrays.copyOf(sslRequest, sslRequest.length + startup.length);
+                System.arraycopy(startup, 0, both, sslRequest.length, startup.length);
+                client.send(both);
+                List<String> answer = client.readToEnd();
+                assertTrue(answer.get(0).startsWith("E 08P01 FATAL") && answer.get(0).contains("unencrypted"), answer.toString());
+            }
             // Without a key store the server says 'N': sslmode=require fails, prefer falls back.
             SQLException refused = assertThrows(SQLException.class, () -> server.pgjdbc("sslmode=require"));
             assertTrue(refused.getMessage().contains("SSL"), refused.getMessage());

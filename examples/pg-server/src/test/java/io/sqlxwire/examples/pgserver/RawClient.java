@@ -71,6 +71,25 @@ final class RawClient implements AutoCloseable {
         return ByteBuffer.allocate(bytes.length + 1).put(bytes).put((byte) 0).array();
     }
 
+    /** Parse of an unnamed statement without declared parameter types. */
+    static byte[] parse(String sql) {
+        byte[] text = cstring(sql);
+        return tagged('P', ByteBuffer.allocate(1 + text.length + 2).put((byte) 0).put(text).putShort((short) 0).array());
+    }
+
+    /** Bind of the unnamed portal to the unnamed statement, no parameters, text results. */
+    static byte[] bind() {
+        return tagged('B', new byte[] {0, 0, 0, 0, 0, 0, 0, 0});
+    }
+
+    static byte[] execute(int maxRows) {
+        return tagged('E', ByteBuffer.allocate(5).put((byte) 0).putInt(maxRows).array());
+    }
+
+    static byte[] sync() {
+        return tagged('S', new byte[0]);
+    }
+
     static byte[] query(String sql) {
         return tagged('Q', cstring(sql));
     }
@@ -156,6 +175,21 @@ final class RawClient implements AutoCloseable {
         @Override
         public void onNegotiateProtocolVersion(io.sqlxwire.protocols.postgresql.PgNegotiateProtocolVersionDecoder m) {
             received.add("v " + m.newestMinorVersion() + " " + m.unrecognizedCount());
+        }
+
+        @Override
+        public void onPortalSuspended(io.sqlxwire.protocols.postgresql.PgPortalSuspendedDecoder m) {
+            received.add("s");
+        }
+
+        @Override
+        public void onParseComplete(io.sqlxwire.protocols.postgresql.PgParseCompleteDecoder m) {
+            received.add("1");
+        }
+
+        @Override
+        public void onBindComplete(io.sqlxwire.protocols.postgresql.PgBindCompleteDecoder m) {
+            received.add("2");
         }
 
         @Override

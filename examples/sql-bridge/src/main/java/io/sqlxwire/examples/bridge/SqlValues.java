@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * Reads a column as the Java value the protocol layers format: java.time for temporal types
  * (never java.sql.Date and friends, whose time-zone shifts would leak into the wire values),
- * {@code byte[]} for binary strings, {@code Short}/{@code Integer}/{@code Long} by width.
+ * {@code byte[]} for binary strings, {@code Short}/{@code Integer}/{@code Long} by width, JSON as its text.
  */
 final class SqlValues {
     private SqlValues() {
@@ -28,6 +28,9 @@ final class SqlValues {
     private static Object readTyped(ResultSet rs, int index, SqlColumn column) throws SQLException {
         if ("UUID".equalsIgnoreCase(column.typeName())) {
             return rs.getObject(index, UUID.class);
+        }
+        if ("JSON".equalsIgnoreCase(column.typeName())) {
+            return rs.getString(index); // H2's getObject gives the JSON text's bytes
         }
         switch (column.jdbcType()) {
             case Types.BOOLEAN:

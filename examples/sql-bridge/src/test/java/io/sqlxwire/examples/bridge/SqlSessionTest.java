@@ -143,6 +143,13 @@ class SqlSessionTest {
     }
 
     @Test
+    void jsonComesOutAsText() throws SqlFailure {
+        try (SqlResult r = session.execute("select JSON '{\"a\":[1,2]}' as j")) {
+            assertEquals("{\"a\":[1,2]}", r.nextRow()[0]);
+        }
+    }
+
+    @Test
     void rowsCanBeReadInBatches() throws SqlFailure {
         try (SqlResult r = session.execute("select * from system_range(1, 5)")) {
             assertEquals(1L, r.nextRow()[0]);
