@@ -423,10 +423,9 @@ final class PgQueries {
         skippingToSync = false;
         if (sql.transactionState() == TransactionState.IDLE) {
             // Outside a transaction block every portal ends with the implicit transaction at Sync.
-            for (PgPortal portal : portals.values()) {
-                portal.close();
+            for (String name : List.copyOf(portals.keySet())) {
+                dropPortal(name);
             }
-            portals.clear();
         }
         out.readyForQuery(status());
     }
@@ -452,14 +451,32 @@ final class PgQueries {
         PgPortal portal = portals.remove(name);
         if (portal != null) {
             portal.close();
+            closeIfUnused(portal.statement);
         }
     }
 
     private void dropStatement(String name) {
         PgPrepared statement = statements.remove(name);
         if (statement != null) {
-            statement.close();
+            closeIfUnused(statement);
         }
+    }
+
+    /**
+     * Closes H2's statement once neither a name nor a portal refers to it: a portal outlives the
+     * statement it was bound from (pgjdbc re-parses the unnamed statement while a cursor on it is
+     * still being fetched).
+     */
+    private void closeIfUnused(PgPrepared statement) {
+        if (statements.containsValue(statement)) {
+            return;
+        }
+        for (PgPortal portal : portals.values()) {
+            if (portal.statement == statement) {
+                return;
+            }
+        }
+        statement.close();
     }
 
     // ------------------------------------------------------------------ rows

@@ -262,6 +262,29 @@ class PgJdbcTest {
     }
 
     @Test
+    void otherQueriesMayRunWhileACursorIsOpen() throws Exception {
+        try (Connection c = server.pgjdbc("")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement outer = c.prepareStatement("select * from system_range(1, 6)");
+                 PreparedStatement inner = c.prepareStatement("select ? * 10")) {
+                outer.setFetchSize(2);
+                long sum = 0;
+                try (ResultSet rs = outer.executeQuery()) {
+                    while (rs.next()) {
+                        inner.setLong(1, rs.getLong(1));
+                        try (ResultSet r = inner.executeQuery()) {
+                            assertTrue(r.next());
+                            sum += r.getLong(1);
+                        }
+                    }
+                }
+                assertEquals(210, sum);
+            }
+            c.commit();
+        }
+    }
+
+    @Test
     void errorsCarryPostgresqlSqlStates() throws Exception {
         try (Connection c = server.pgjdbc(""); Statement s = c.createStatement()) {
             assertEquals("42P01", assertThrows(SQLException.class, () -> s.executeQuery("select * from missing_table")).getSQLState());
