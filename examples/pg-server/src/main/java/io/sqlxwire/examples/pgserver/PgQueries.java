@@ -436,7 +436,9 @@ final class PgQueries {
         skippingToSync = true;
     }
 
+    /** Every error inside a transaction block fails the block, as in PostgreSQL. */
     private void error(SqlError error) {
+        sql.failTransaction();
         out.error(PgSqlStates.fromH2(error.sqlState()), error.message(), false);
     }
 

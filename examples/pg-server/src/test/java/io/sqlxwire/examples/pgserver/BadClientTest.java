@@ -179,6 +179,24 @@ class BadClientTest {
     }
 
     @Test
+    void aBadParameterInsideABlockFailsTheBlock() throws Exception {
+        try (RawClient client = loggedIn()) {
+            client.send(RawClient.query("begin"));
+            assertEquals(List.of("C BEGIN", "Z T"), client.readUntil("Z"));
+            // $1 is int4 (declared); its text "x" is not an integer.
+            byte[] parse = RawClient.tagged('P', new byte[] {0, 's', 'e', 'l', 'e', 'c', 't', ' ', '$', '1', 0, 0, 1, 0, 0, 0, 23});
+            byte[] bind = RawClient.tagged('B', new byte[] {0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 'x', 0, 0});
+            client.send(parse, bind, RawClient.execute(0), RawClient.sync());
+            List<String> answer = client.readUntil("Z");
+            assertEquals("1", answer.get(0));
+            assertTrue(answer.get(1).startsWith("E 22P02 ERROR"), answer.toString());
+            assertEquals("Z E", answer.get(2));
+            client.send(RawClient.query("rollback"));
+            assertEquals(List.of("C ROLLBACK", "Z I"), client.readUntil("Z"));
+        }
+    }
+
+    @Test
     void aRouterThatReadTheFirstBytesHandsTheConnectionOver() throws Exception {
         PgConnectionHandler handler = new PgConnectionHandler(new PgServerConfig(TestServer.USER, TestServer.PASSWORD,
                 PgServerConfig.AuthMethod.SCRAM_SHA_256, server.database, null, Duration.ofSeconds(30)));

@@ -204,6 +204,14 @@ public final class SqlSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports a failure the protocol layer found itself (a malformed parameter, a bad SET value):
+     * inside a block it fails the block in PostgreSQL mode, as a failed statement does.
+     */
+    public void failTransaction() {
+        statementFailed();
+    }
+
     /** After any failure inside a block: in PostgreSQL mode the block is now failed. */
     void statementFailed() {
         if (state == TransactionState.IN_TRANSACTION && mode.errorAbortsTransaction()) {

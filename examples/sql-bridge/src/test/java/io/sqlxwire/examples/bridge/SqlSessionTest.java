@@ -199,6 +199,13 @@ class SqlSessionTest {
         assertEquals(TransactionState.IDLE, session.transactionState());
         assertEquals(List.of(), rowsOf("select * from tx"));
 
+        session.failTransaction();
+        assertEquals(TransactionState.IDLE, session.transactionState(), "outside a block nothing fails");
+        session.execute("begin").close();
+        session.failTransaction();
+        assertEquals(TransactionState.FAILED, session.transactionState());
+        session.execute("rollback").close();
+
         session.execute("start transaction").close();
         update(session, "insert into tx values (2)");
         try (SqlSession other = database.openSession(); SqlResult r = other.execute("select count(*) from tx")) {
