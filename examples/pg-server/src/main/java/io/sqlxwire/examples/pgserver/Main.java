@@ -3,7 +3,10 @@ package io.sqlxwire.examples.pgserver;
 import io.sqlxwire.examples.bridge.CompatibilityMode;
 import io.sqlxwire.examples.bridge.SqlDatabase;
 import io.sqlxwire.examples.bridge.SqlFailure;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 
@@ -28,30 +31,49 @@ public final class Main {
             System.exit(2);
             return;
         }
-        SqlDatabase database;
+        Running running;
         try {
-            database = options.database() == null
-                    ? SqlDatabase.inMemory(CompatibilityMode.POSTGRESQL)
-                    : SqlDatabase.file(options.database(), CompatibilityMode.POSTGRESQL);
+            running = start(options, System.out);
         } catch (SqlFailure e) {
             System.err.println("pg-server: cannot open the database: " + e.error().message());
             System.exit(1);
             return;
         }
-        SSLContext tls = options.keystore() == null ? null
-                : TlsContexts.fromKeyStore(options.keystore(), options.keystorePassword().toCharArray());
-        PgServerConfig config = new PgServerConfig(options.user(), options.password(), options.auth(), database, tls,
-                options.readTimeout());
-        PgServer server = PgServer.start(config, InetAddress.getByName(options.host()), options.port(),
-                options.maxConnections());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            database.close();
+            running.close();
             stopped.countDown();
         }, "pg-server-shutdown"));
-        System.out.println("listening on " + server.host().getHostAddress() + ":" + server.port());
-        System.out.flush();
         stopped.await();
+    }
+
+    /** A started server and the database it serves; closing stops both. */
+    record Running(PgServer server, SqlDatabase database) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            database.close();
+        }
+    }
+
+    /** Opens the database, starts the server and announces it on {@code out}. */
+    static Running start(ServerOptions options, PrintStream out) throws SqlFailure, IOException, GeneralSecurityException {
+        SqlDatabase database = options.database() == null
+                ? SqlDatabase.inMemory(CompatibilityMode.POSTGRESQL)
+                : SqlDatabase.file(options.database(), CompatibilityMode.POSTGRESQL);
+        try {
+            SSLContext tls = options.keystore() == null ? null
+                    : TlsContexts.fromKeyStore(options.keystore(), options.keystorePassword().toCharArray());
+            PgServerConfig config = new PgServerConfig(options.user(), options.password(), options.auth(), database, tls,
+                    options.readTimeout());
+            PgServer server = PgServer.start(config, InetAddress.getByName(options.host()), options.port(),
+                    options.maxConnections());
+            out.println("listening on " + server.host().getHostAddress() + ":" + server.port());
+            out.flush();
+            return new Running(server, database);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 }
