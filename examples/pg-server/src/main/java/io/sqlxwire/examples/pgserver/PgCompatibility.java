@@ -33,15 +33,16 @@ final class PgCompatibility {
     record Statement(List<String> columns, Action action) {
     }
 
-    private static final String SQL_END = "\\s*;?\\s*$";
+    /** Patterns see the statement without its trailing semicolon and blanks (see {@link #match}). */
+    private static final String SQL_END = "$";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
 
     // SET [SESSION | LOCAL] name { = | TO } value: pgjdbc (extra_float_digits, application_name on
     // old servers and via setClientInfo), psycopg2 (DateStyle), psql scripts (client_encoding, search_path).
     private static final Pattern SET = Pattern.compile(
-            "^\\s*SET\\s+(?:(?:SESSION|LOCAL)\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:=|\\s+TO\\s+)\\s*(.+?)" + SQL_END, FLAGS);
+            "^\\s*SET\\s+(?:(?:SESSION|LOCAL)\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*(?:=|\\s+TO\\s+)\\s*(.+)" + SQL_END, FLAGS);
     // SET TIME ZONE value: the SQL-standard spelling of SET TimeZone (psycopg2 and ORMs set it).
-    private static final Pattern SET_TIME_ZONE = Pattern.compile("^\\s*SET\\s+(?:(?:SESSION|LOCAL)\\s+)?TIME\\s+ZONE\\s+(.+?)" + SQL_END, FLAGS);
+    private static final Pattern SET_TIME_ZONE = Pattern.compile("^\\s*SET\\s+(?:(?:SESSION|LOCAL)\\s+)?TIME\\s+ZONE\\s+(.+)" + SQL_END, FLAGS);
     // SET SESSION CHARACTERISTICS AS TRANSACTION ... / SET TRANSACTION ...: pgjdbc's
     // setTransactionIsolation and setReadOnly. Accepted: H2 sessions run at read committed.
     private static final Pattern SET_TRANSACTION = Pattern.compile(
@@ -66,7 +67,10 @@ final class PgCompatibility {
     }
 
     /** The rule that answers {@code sql}, or null when H2 should run it. */
-    static Statement match(String sql) {
+    static Statement match(String statement) {
+        // Cut the end here, not in the patterns: a lazy value followed by optional blanks would
+        // backtrack quadratically over a long run of blanks.
+        String sql = withoutTrailingSemicolon(statement);
         Matcher m;
         if ((m = SET_TIME_ZONE.matcher(sql)).matches()) {
             String value = unquote(m.group(1));
@@ -111,6 +115,14 @@ final class PgCompatibility {
             return new Statement(List.of("current_setting"), s -> new Outcome(List.of(List.of(value(s, name))), "SELECT 1", List.of()));
         }
         return null;
+    }
+
+    private static String withoutTrailingSemicolon(String sql) {
+        String s = sql.stripTrailing();
+        if (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        return s;
     }
 
     /** A rule that changes settings and returns no rows; {@code reported} names the parameter it may change. */

@@ -45,6 +45,12 @@ class PgTextRulesTest {
         assertEquals("DISCARD ALL", run("discard all", settings).tag());
         assertEquals("22023", assertThrows(SqlFailure.class, () -> run("set client_encoding = 'LATIN1'", settings)).error().sqlState());
         assertEquals("42704", assertThrows(SqlFailure.class, () -> run("show nothing_like_this", settings)).error().sqlState());
+        run("set application_name = 'semi' ; ", settings);
+        assertEquals("semi", settings.get("application_name"));
+        long start = System.nanoTime();
+        assertNull(PgCompatibility.match("show a" + " ".repeat(200_000) + "x" + " ".repeat(200_000) + ";"));
+        assertNotNull(PgCompatibility.match("set a = b" + " ".repeat(200_000) + "x" + " ".repeat(200_000) + "; "));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "no quadratic backtracking over blanks");
         assertNull(PgCompatibility.match("select 1"));
         assertNull(PgCompatibility.match("setting_table_name"));
     }
