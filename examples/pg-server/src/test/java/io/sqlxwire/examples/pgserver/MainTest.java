@@ -45,6 +45,7 @@ class MainTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         try (Main.Running running = Main.start(ServerOptions.parse(args), new PrintStream(again, true, StandardCharsets.UTF_8));
              Connection c = connect(port(again)); ResultSet rs = c.createStatement().executeQuery("select v from kept")) {
+            assertEquals(running.server().port(), port(again));
             assertTrue(rs.next());
             assertEquals("survives", rs.getString(1));
         }
