@@ -9,7 +9,11 @@ final class PgCommandTags {
 
     /** The tag of a finished result; {@code rows} is what was sent for a row result. */
     static String of(SqlResult result, long rows) {
-        String verb = result.command().verb();
+        return of(result.command().verb(), result, rows);
+    }
+
+    /** As {@link #of(SqlResult, long)} for a statement the client wrote as {@code verb} (a rewritten one). */
+    static String of(String verb, SqlResult result, long rows) {
         long count = result.hasRows() ? rows : result.updateCount();
         switch (verb) {
             case "INSERT":

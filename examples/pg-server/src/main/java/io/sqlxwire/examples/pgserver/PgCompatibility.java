@@ -117,6 +117,61 @@ final class PgCompatibility {
         return null;
     }
 
+    // ------------------------------------------------------------------ rewrites
+
+    /**
+     * A statement H2 runs in another spelling.
+     *
+     * @param sql  what H2 runs
+     * @param verb the command the client sent, for its CommandComplete tag ("INSERT 0 1", not "SELECT 1")
+     */
+    record Rewrite(String sql, String verb) {
+    }
+
+    private static final Pattern WORD_RETURNING = Pattern.compile("(?i)\\bRETURNING\\b");
+
+    /**
+     * INSERT / UPDATE / DELETE ... RETURNING list: pgjdbc's getGeneratedKeys appends RETURNING *,
+     * ORMs and psycopg2 users write it by hand. H2 spells it as a query over the changed rows:
+     * SELECT list FROM FINAL TABLE (INSERT ...) — OLD TABLE for DELETE. Returns null when the
+     * statement needs no rewrite, or when the list holds parameters (moving it would reorder them).
+     */
+    static Rewrite rewrite(String statement) {
+        String sql = withoutTrailingSemicolon(statement);
+        String verb = io.sqlxwire.examples.bridge.SqlCommand.of(sql).verb();
+        if (!verb.equals("INSERT") && !verb.equals("UPDATE") && !verb.equals("DELETE")) {
+            return null;
+        }
+        char[] code = new char[sql.length()];
+        java.util.Arrays.fill(code, ' ');
+        PgStatementSplitter.scanCode(sql, i -> code[i] = sql.charAt(i));
+        String masked = new String(code);
+        Matcher m = WORD_RETURNING.matcher(masked);
+        while (m.find()) {
+            if (depth(masked, m.start()) != 0) {
+                continue;
+            }
+            String list = sql.substring(m.end()).strip();
+            if (list.isEmpty() || masked.substring(m.end()).indexOf('?') >= 0) {
+                return null;
+            }
+            String change = sql.substring(0, m.start()).stripTrailing();
+            String table = verb.equals("DELETE") ? "OLD TABLE" : "FINAL TABLE";
+            return new Rewrite("SELECT " + list + " FROM " + table + " (" + change + ")", verb);
+        }
+        return null;
+    }
+
+    /** Parenthesis depth at {@code end} of SQL code already masked (literals and comments blanked). */
+    private static int depth(String masked, int end) {
+        int depth = 0;
+        for (int i = 0; i < end; i++) {
+            char c = masked.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return depth;
+    }
+
     private static String withoutTrailingSemicolon(String sql) {
         String s = sql.stripTrailing();
         if (s.endsWith(";")) {

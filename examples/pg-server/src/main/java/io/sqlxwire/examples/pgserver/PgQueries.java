@@ -89,14 +89,17 @@ final class PgQueries {
             out.commandComplete(outcome.tag());
             return;
         }
-        try (SqlResult result = sql.execute(statement)) {
+        PgCompatibility.Rewrite rewrite = PgCompatibility.rewrite(statement);
+        try (SqlResult result = sql.execute(rewrite == null ? statement : rewrite.sql())) {
             if (result.hasRows()) {
                 List<PgType> types = types(result.columns());
                 int[] formats = new int[types.size()];
                 out.rowDescription(describe(result.columns(), formats));
                 sendRows(result, types, formats, 0);
             }
-            out.commandComplete(PgCommandTags.of(result, result.rowsRead()));
+            String tag = rewrite == null ? PgCommandTags.of(result, result.rowsRead())
+                    : PgCommandTags.of(rewrite.verb(), result, result.rowsRead());
+            out.commandComplete(tag);
         }
     }
 
@@ -145,7 +148,9 @@ final class PgQueries {
         }
         PgCompatibility.Statement compat = count == 0 ? PgCompatibility.match(text) : null;
         boolean empty = PgStatementSplitter.split(text).isEmpty();
-        SqlStatement h2 = compat == null && !empty ? sql.prepare(withDeclaredTypes(translation, declared)) : null;
+        String h2Sql = withDeclaredTypes(translation, declared);
+        PgCompatibility.Rewrite rewrite = compat == null && !empty ? PgCompatibility.rewrite(h2Sql) : null;
+        SqlStatement h2 = compat == null && !empty ? sql.prepare(rewrite == null ? h2Sql : rewrite.sql()) : null;
         long[] oids = new long[count];
         PgType[] types = new PgType[count];
         for (int i = 0; i < count; i++) {
@@ -156,7 +161,7 @@ final class PgQueries {
             oids[i] = oid == 0 ? PgType.TEXT.oid : oid;
             types[i] = PgType.ofOid(oids[i]);
         }
-        return new PgPrepared(text, translation, h2, compat, oids, types);
+        return new PgPrepared(text, translation, h2, compat, oids, types, rewrite == null ? null : rewrite.verb());
     }
 
     /**
@@ -370,7 +375,7 @@ final class PgQueries {
     private void executeH2(PgPortal portal, int maxRows) throws SqlFailure {
         if (portal.completed) {
             // Executing a finished portal again yields nothing more.
-            out.commandComplete(portal.result != null && portal.result.hasRows() ? "SELECT 0" : PgCommandTags.of(portal.result, 0));
+            out.commandComplete(portal.statement.tag(portal.result, 0));
             return;
         }
         if (portal.result == null) {
@@ -391,7 +396,7 @@ final class PgQueries {
             }
         }
         portal.completed = true;
-        out.commandComplete(PgCommandTags.of(result, result.rowsRead()));
+        out.commandComplete(portal.statement.tag(result, result.rowsRead()));
     }
 
     private boolean sharedStatementBusy(SqlStatement statement) {

@@ -56,6 +56,19 @@ class PgTextRulesTest {
     }
 
     @Test
+    void returningBecomesAQueryOverTheChangedRows() {
+        assertEquals(new PgCompatibility.Rewrite("SELECT id, v FROM FINAL TABLE (insert into t(v) values ('returning'))", "INSERT"),
+                PgCompatibility.rewrite("insert into t(v) values ('returning') RETURNING id, v;"));
+        assertEquals(new PgCompatibility.Rewrite("SELECT * FROM OLD TABLE (delete from t where id = ?)", "DELETE"),
+                PgCompatibility.rewrite("delete from t where id = ? returning *"));
+        assertEquals("UPDATE", PgCompatibility.rewrite("update t set v = 'x' returning id").verb());
+        assertNull(PgCompatibility.rewrite("insert into t select * from (select 1 as returning) x"), "not at the top level");
+        assertNull(PgCompatibility.rewrite("insert into t values ('x returning y')"), "inside a literal");
+        assertNull(PgCompatibility.rewrite("insert into t values (1) returning ? + id"), "a parameter in the list");
+        assertNull(PgCompatibility.rewrite("select 1 as returning"));
+    }
+
+    @Test
     void reportedSettingsAreWhatDriversCheck() {
         PgSettings settings = new PgSettings("alice");
         assertEquals("UTF8", settings.reported().get("client_encoding"));

@@ -32,6 +32,8 @@ class Psycopg2Test {
             "    (1, 'Ada', datetime.date(1815, 12, 10), decimal.Decimal('99.5'), True),",
             "    (2, \"O'Brien\", None, decimal.Decimal('-1.0'), False)])",
             "conn.commit()",
+            "cur.execute(\"update people set score = score + 1 where id = %s returning name, score\", (2,))",
+            "print(cur.rowcount, cur.fetchone())",
             "cur.execute('select id, name, born, score, active from people where id >= %s order by id', (1,))",
             "for row in cur.fetchall():",
             "    print(repr(row))",
@@ -52,8 +54,9 @@ class Psycopg2Test {
                 null);
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(List.of(
+                "1 (\"O'Brien\", Decimal('0.0'))",
                 "(1, 'Ada', datetime.date(1815, 12, 10), Decimal('99.5'), True)",
-                "(2, \"O'Brien\", None, Decimal('-1.0'), False)",
+                "(2, \"O'Brien\", None, Decimal('0.0'), False)",
                 "name 1043",
                 "error 42P01 UndefinedTable",
                 "2"), r.stdout().lines().toList());
