@@ -121,13 +121,16 @@ public final class WireServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket) {
+        try {
             router.route(socket);
         } catch (IOException | RuntimeException e) {
             if (!closing) {
                 log.accept(socket.getRemoteSocketAddress() + ": connection ended by " + e);
             }
         } finally {
+            // Closed only now, after any log line about it: whoever sees the connection end can
+            // already read why.
+            closeQuietly(socket);
             open.remove(socket);
             slots.release();
         }
