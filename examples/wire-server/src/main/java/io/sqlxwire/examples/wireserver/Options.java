@@ -33,7 +33,7 @@ public record Options(int port, String user, String password, Duration silence, 
                 case "--port" -> port = number(option, value, 0, 65535);
                 case "--user" -> user = value;
                 case "--password" -> password = value;
-                case "--silence-ms" -> silence = Duration.ofMillis(number(option, value, 1, 60_000));
+                case "--silence-ms" -> silence = Duration.ofMillis(number(option, value, 1, 10_000));
                 case "--max-connections" -> maxConnections = number(option, value, 1, 100_000);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
