@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -53,16 +54,25 @@ final class Clients {
         }
     }
 
-    /** The first line the server sends, or {@code null} if it closes the connection without a line. */
+    /**
+     * The first line the server sends, or {@code null} if it closes the connection without a line:
+     * with a FIN, or with a reset (TCP's answer to a close with client bytes still unread).
+     */
     static String answer(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (b == '\n') {
-                return line.toString(StandardCharsets.US_ASCII);
+        try {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    return line.toString(StandardCharsets.US_ASCII);
+                }
+                line.write(b);
             }
-            line.write(b);
+        } catch (SocketException reset) {
+            if (!String.valueOf(reset.getMessage()).contains("reset")) {
+                throw reset;
+            }
         }
         return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
     }
