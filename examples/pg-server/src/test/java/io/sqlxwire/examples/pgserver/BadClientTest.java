@@ -253,7 +253,7 @@ class BadClientTest {
 
     @Test
     void silentClientsAreDroppedAfterTheReadTimeout() throws Exception {
-        try (TestServer impatient = new TestServer(PgServerConfig.AuthMethod.MD5, null, 5, Duration.ofMillis(300));
+        try (TestServer impatient = new TestServer(PgServerConfig.AuthMethod.MD5, null, 5, Duration.ofMillis(600));
              RawClient client = new RawClient(impatient.port())) {
             client.loginMd5(TestServer.USER, TestServer.PASSWORD);
             List<String> answer = client.readToEnd();
