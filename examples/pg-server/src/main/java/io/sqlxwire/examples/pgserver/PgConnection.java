@@ -81,10 +81,12 @@ final class PgConnection implements PgFrontendHandler {
     private PgQueries queries;
     private BackendRegistry.Backend backend;
 
-    PgConnection(PgServerConfig config, BackendRegistry registry, Socket socket) throws IOException {
+    /** {@code encrypted}: the socket is already TLS (direct TLS); SSLRequest is then refused with 'N'. */
+    PgConnection(PgServerConfig config, BackendRegistry registry, Socket socket, boolean encrypted) throws IOException {
         this.config = config;
         this.registry = registry;
         this.socket = socket;
+        this.tls = encrypted;
         this.in = socket.getInputStream();
         this.out = new PgOutput(socket.getOutputStream());
         startConversation();

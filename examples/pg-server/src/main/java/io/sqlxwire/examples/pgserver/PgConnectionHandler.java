@@ -24,6 +24,14 @@ public final class PgConnectionHandler {
     }
 
     /**
+     * Whether {@link #serve(Socket, byte[])} takes a connection that opens with a TLS ClientHello
+     * (PostgreSQL 17's direct TLS, {@code sslnegotiation=direct}): when a key store is configured.
+     */
+    public boolean acceptsDirectTls() {
+        return config.tls() != null;
+    }
+
+    /**
      * Runs the whole conversation and closes the socket; returns when the client has gone. Never
      * throws: bad clients get an ErrorResponse and a closed connection.
      */
@@ -33,10 +41,32 @@ public final class PgConnectionHandler {
                 socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, config.readTimeout().toMillis()));
             }
             socket.setTcpNoDelay(true);
-            new PgConnection(config, registry, socket).run(alreadyReadPrefix);
+            byte[] prefix = alreadyReadPrefix;
+            Socket connection = socket;
+            boolean directTls = false;
+            if (config.tls() != null) {
+                if (prefix.length == 0) {
+                    prefix = firstByte(socket);
+                }
+                if (prefix.length > 0 && prefix[0] == TLS_HANDSHAKE) {
+                    connection = DirectTls.accept(config.tls(), socket, prefix);
+                    prefix = new byte[0];
+                    directTls = true;
+                }
+            }
+            new PgConnection(config, registry, connection, directTls).run(prefix);
         } catch (IOException e) {
             closeQuietly(socket);
         }
+    }
+
+    /** A TLS record of type handshake: a ClientHello, where a PostgreSQL client sends a length. */
+    private static final int TLS_HANDSHAKE = 0x16;
+
+    /** Reads one byte to tell direct TLS from a startup packet (whose first byte is a length's 0). */
+    private static byte[] firstByte(Socket socket) throws IOException {
+        int b = socket.getInputStream().read();
+        return b < 0 ? new byte[0] : new byte[] {(byte) b};
     }
 
     /** Turns a connection away before reading from it (too many connections). */

@@ -405,6 +405,18 @@ class PgJdbcTest {
                 List<String> answer = client.readToEnd();
                 assertTrue(answer.get(0).startsWith("E 08P01 FATAL") && answer.get(0).contains("unencrypted"), answer.toString());
             }
+            // PostgreSQL 17's direct TLS: a ClientHello with ALPN "postgresql" instead of SSLRequest.
+            try (RawClient client = new RawClient(RawClient.directTls(tls.port(), "postgresql"))) {
+                client.send(RawClient.startup(TestServer.USER));
+                assertEquals(List.of("R10"), client.readUntil("R"), "SCRAM offered inside TLS");
+            }
+            try (javax.net.ssl.SSLSocket noAlpn = RawClient.directTls(tls.port())) {
+                noAlpn.setSoTimeout(10_000); // a timeout would mean the server waits for a startup packet: a failure
+                noAlpn.startHandshake();
+                assertEquals(-1, noAlpn.getInputStream().read(), "no ALPN: the server hangs up");
+            } catch (javax.net.ssl.SSLException | java.net.SocketException closed) {
+                // The server's close surfaced as an alert or a reset: refused too.
+            }
             // Without a key store the server says 'N': sslmode=require fails, prefer falls back.
             SQLException refused = assertThrows(SQLException.class, () -> server.pgjdbc("sslmode=require"));
             assertTrue(refused.getMessage().contains("SSL"), refused.getMessage());
