@@ -1,6 +1,5 @@
 package io.sqlxwire.examples.pgserver;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.sqlxwire.examples.bridge.SqlColumn;
 import io.sqlxwire.examples.bridge.SqlError;
@@ -10,14 +9,9 @@ import io.sqlxwire.examples.bridge.SqlSession;
 import io.sqlxwire.examples.bridge.SqlStatement;
 import io.sqlxwire.examples.bridge.TransactionState;
 import io.sqlxwire.protocols.postgresql.PgBindDecoder;
-import io.sqlxwire.protocols.postgresql.PgFormatCode;
 import io.sqlxwire.protocols.postgresql.PgObjectKind;
 import io.sqlxwire.protocols.postgresql.PgParseDecoder;
 import io.sqlxwire.protocols.postgresql.PgTransactionStatus;
-import io.sqlxwire.runtime.sql.ParamStyle;
-import io.sqlxwire.runtime.sql.ParameterTranslator;
-import io.sqlxwire.runtime.sql.Translation;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +22,11 @@ import java.util.Map;
  * through {@link PgOutput}.
  */
 final class PgQueries {
-    private static final int TEXT = PgFormatCode.TEXT.value();
-    private static final int BINARY = PgFormatCode.BINARY.value();
 
     private final SqlSession sql;
     private final PgSettings settings;
     private final PgOutput out;
+    private final PgRows rows;
     private final Map<String, PgPrepared> statements = new HashMap<>();
     private final Map<String, PgPortal> portals = new HashMap<>();
     /** After an error in an extended-query batch, everything up to Sync is skipped. */
@@ -43,6 +36,7 @@ final class PgQueries {
         this.sql = sql;
         this.settings = settings;
         this.out = out;
+        this.rows = new PgRows(out);
     }
 
     PgTransactionStatus status() {
@@ -83,19 +77,19 @@ final class PgQueries {
         if (compat != null) {
             PgCompatibility.Outcome outcome = runCompat(compat);
             if (!compat.columns().isEmpty()) {
-                out.rowDescription(compatColumns(compat, null));
+                out.rowDescription(PgRows.compatColumns(compat, null));
             }
-            sendCompatRows(outcome, 0, outcome.rows().size());
+            rows.sendCompatRows(outcome, 0, outcome.rows().size());
             out.commandComplete(outcome.tag());
             return;
         }
         PgCompatibility.Rewrite rewrite = PgCompatibility.rewrite(statement);
         try (SqlResult result = sql.execute(rewrite == null ? statement : rewrite.sql())) {
             if (result.hasRows()) {
-                List<PgType> types = types(result.columns());
+                List<PgType> types = PgRows.types(result.columns());
                 int[] formats = new int[types.size()];
-                out.rowDescription(describe(result.columns(), formats));
-                sendRows(result, types, formats, 0);
+                out.rowDescription(PgRows.describe(result.columns(), formats));
+                rows.sendRows(result, types, formats, 0);
             }
             String tag = rewrite == null ? PgCommandTags.of(result, result.rowsRead())
                     : PgCommandTags.of(rewrite.verb(), result, result.rowsRead());
@@ -131,77 +125,13 @@ final class PgQueries {
             for (int i = 0; types.hasNext(); i++) {
                 declared[i] = types.next();
             }
-            PgPrepared prepared = prepare(m.queryAsString(), declared);
+            PgPrepared prepared = PgPreparer.prepare(sql, m.queryAsString(), declared);
             dropStatement(name);
             statements.put(name, prepared);
             out.parseComplete();
         } catch (SqlFailure e) {
             extendedError(e.error());
         }
-    }
-
-    private PgPrepared prepare(String text, long[] declared) throws SqlFailure {
-        Translation translation = ParameterTranslator.translate(text, ParamStyle.DOLLAR, ParamStyle.QMARK);
-        int count = declared.length;
-        for (Translation.Binding binding : translation.bindings()) {
-            count = Math.max(count, Integer.parseInt(binding.source()));
-        }
-        PgCompatibility.Statement compat = count == 0 ? PgCompatibility.match(text) : null;
-        boolean empty = PgStatementSplitter.split(text).isEmpty();
-        String h2Sql = withDeclaredTypes(translation, declared);
-        PgCompatibility.Rewrite rewrite = compat == null && !empty ? PgCompatibility.rewrite(h2Sql) : null;
-        SqlStatement h2 = compat == null && !empty ? sql.prepare(rewrite == null ? h2Sql : rewrite.sql()) : null;
-        long[] oids = new long[count];
-        PgType[] types = new PgType[count];
-        for (int i = 0; i < count; i++) {
-            long oid = i < declared.length ? declared[i] : 0;
-            if (oid == 0 && h2 != null) {
-                oid = inferredType(translation, h2, i + 1).oid;
-            }
-            oids[i] = oid == 0 ? PgType.TEXT.oid : oid;
-            types[i] = PgType.ofOid(oids[i]);
-        }
-        return new PgPrepared(text, translation, h2, compat, oids, types, rewrite == null ? null : rewrite.verb());
-    }
-
-    /**
-     * The statement with {@code ?} for H2, each parameter whose type the client declared written as
-     * {@code CAST(? AS type)}: a declared type is part of the statement in PostgreSQL, and H2
-     * cannot prepare {@code ? IS NULL} or {@code SELECT ?} without knowing it.
-     */
-    private static String withDeclaredTypes(Translation translation, long[] declared) {
-        String h2Sql = translation.sql();
-        List<Integer> placeholders = new ArrayList<>();
-        PgStatementSplitter.scanCode(h2Sql, i -> {
-            if (h2Sql.charAt(i) == '?') {
-                placeholders.add(i);
-            }
-        });
-        if (placeholders.size() != translation.bindings().size()) {
-            return h2Sql; // a '?' operator in the client's SQL: leave the statement alone
-        }
-        StringBuilder cast = new StringBuilder(h2Sql.length() + 16 * placeholders.size());
-        int copied = 0;
-        for (int target = 0; target < placeholders.size(); target++) {
-            int at = placeholders.get(target);
-            int source = Integer.parseInt(translation.bindings().get(target).source());
-            PgType type = source <= declared.length ? PgType.ofOid(declared[source - 1]) : null;
-            cast.append(h2Sql, copied, at);
-            cast.append(type == null ? "?" : "CAST(? AS " + type.h2Name + ")");
-            copied = at + 1;
-        }
-        return cast.append(h2Sql, copied, h2Sql.length()).toString();
-    }
-
-    /** The type H2 infers for {@code $n} at its first {@code ?}; text if H2 cannot tell. */
-    private static PgType inferredType(Translation translation, SqlStatement h2, int source) {
-        List<Translation.Binding> bindings = translation.bindings();
-        for (int target = 0; target < bindings.size(); target++) {
-            if (bindings.get(target).source().equals(String.valueOf(source)) && target < h2.parameterTypes().size()) {
-                return PgType.ofJdbc(h2.parameterTypes().get(target));
-            }
-        }
-        return PgType.TEXT;
     }
 
     void bind(PgBindDecoder m) {
@@ -218,9 +148,9 @@ final class PgQueries {
             if (!portalName.isEmpty() && portals.containsKey(portalName)) {
                 throw failure(PgSqlStates.DUPLICATE_PORTAL, "portal \"" + portalName + "\" already exists");
             }
-            List<Object> values = parameterValues(m, statement);
+            List<Object> values = PgBindValues.parameterValues(m, statement);
             int columnCount = statement.compat() != null ? statement.compat().columns().size() : statement.h2Columns().size();
-            int[] formats = expandFormats(m.resultFormats(), m.resultFormatCount(), columnCount, "result");
+            int[] formats = PgBindValues.resultFormats(m, columnCount);
             dropPortal(portalName);
             List<Object> h2Order = statement.translation().arrangePositional(values);
             portals.put(portalName, new PgPortal(statement, h2Order, formats));
@@ -228,72 +158,6 @@ final class PgQueries {
         } catch (SqlFailure e) {
             extendedError(e.error());
         }
-    }
-
-    private List<Object> parameterValues(PgBindDecoder m, PgPrepared statement) throws SqlFailure {
-        int count = statement.parameterOids().length;
-        if (m.parameterCount() != count) {
-            throw failure(PgSqlStates.PROTOCOL_VIOLATION, "bind message supplies " + m.parameterCount()
-                    + " parameters, but prepared statement requires " + count);
-        }
-        int[] formats = expandParameterFormats(m, count);
-        List<Object> values = new ArrayList<>(count);
-        PgBindDecoder.ParameterValuesCursor cursor = m.parameterValues();
-        for (int i = 0; cursor.hasNext(); i++) {
-            cursor.next();
-            if (cursor.isValueNull()) {
-                values.add(null);
-                continue;
-            }
-            byte[] bytes = cursor.value().toByteArray();
-            PgType type = statement.parameterTypes()[i];
-            try {
-                values.add(formats[i] == BINARY ? PgValues.parseBinary(bytes, type) : PgValues.parseText(new String(bytes, UTF_8), type));
-            } catch (RuntimeException e) {
-                String state = formats[i] == BINARY ? PgSqlStates.INVALID_BINARY_REPRESENTATION : PgSqlStates.INVALID_TEXT_REPRESENTATION;
-                throw failure(state, "parameter $" + (i + 1) + ": " + e.getMessage());
-            }
-        }
-        return values;
-    }
-
-    private static int[] expandParameterFormats(PgBindDecoder m, int count) throws SqlFailure {
-        PgBindDecoder.ParameterFormatsCursor cursor = m.parameterFormats();
-        int given = m.parameterFormatCount();
-        int[] formats = new int[count];
-        if (given == 1) {
-            java.util.Arrays.fill(formats, checkFormat(cursor.next()));
-        } else if (given == count) {
-            for (int i = 0; i < count; i++) {
-                formats[i] = checkFormat(cursor.next());
-            }
-        } else if (given != 0) {
-            throw failure(PgSqlStates.PROTOCOL_VIOLATION, "bind message has " + given + " parameter formats but " + count + " parameters");
-        }
-        return formats;
-    }
-
-    private static int[] expandFormats(PgBindDecoder.ResultFormatsCursor cursor, int given, int columns, String what)
-            throws SqlFailure {
-        int[] formats = new int[columns];
-        if (given == 1) {
-            java.util.Arrays.fill(formats, checkFormat(cursor.next()));
-        } else if (given == columns) {
-            for (int i = 0; i < columns; i++) {
-                formats[i] = checkFormat(cursor.next());
-            }
-        } else if (given != 0) {
-            throw failure(PgSqlStates.PROTOCOL_VIOLATION, "bind message has " + given + " " + what
-                    + " formats but query has " + columns + " columns");
-        }
-        return formats;
-    }
-
-    private static int checkFormat(int format) throws SqlFailure {
-        if (format != TEXT && format != BINARY) {
-            throw failure(PgSqlStates.PROTOCOL_VIOLATION, "unsupported format code: " + format);
-        }
-        return format;
     }
 
     void describe(int kind, String name) {
@@ -325,10 +189,10 @@ final class PgQueries {
     /** RowDescription or NoData; a statement's columns are described as text (formats come at Bind). */
     private void describeColumns(PgPrepared statement, int[] formats) {
         if (statement.compat() != null && !statement.compat().columns().isEmpty()) {
-            out.rowDescription(compatColumns(statement.compat(), formats));
+            out.rowDescription(PgRows.compatColumns(statement.compat(), formats));
         } else if (!statement.h2Columns().isEmpty()) {
             List<SqlColumn> columns = statement.h2Columns();
-            out.rowDescription(describe(columns, formats == null ? new int[columns.size()] : formats));
+            out.rowDescription(PgRows.describe(columns, formats == null ? new int[columns.size()] : formats));
         } else {
             out.noData();
         }
@@ -363,7 +227,7 @@ final class PgQueries {
         PgCompatibility.Outcome outcome = portal.compatOutcome;
         int remaining = outcome.rows().size() - portal.compatRowsSent;
         int batch = maxRows > 0 ? Math.min(maxRows, remaining) : remaining;
-        sendCompatRows(outcome, portal.compatRowsSent, batch);
+        rows.sendCompatRows(outcome, portal.compatRowsSent, batch);
         portal.compatRowsSent += batch;
         if (maxRows > 0 && batch == maxRows) {
             out.portalSuspended();
@@ -388,9 +252,9 @@ final class PgQueries {
         }
         SqlResult result = portal.result;
         if (result.hasRows()) {
-            List<PgType> types = types(result.columns());
+            List<PgType> types = PgRows.types(result.columns());
             int[] formats = portal.resultFormats.length == types.size() ? portal.resultFormats : new int[types.size()];
-            if (sendRows(result, types, formats, maxRows)) {
+            if (rows.sendRows(result, types, formats, maxRows)) {
                 out.portalSuspended();
                 return;
             }
@@ -486,67 +350,7 @@ final class PgQueries {
         statement.close();
     }
 
-    // ------------------------------------------------------------------ rows
-
-    private static List<PgType> types(List<SqlColumn> columns) {
-        List<PgType> types = new ArrayList<>(columns.size());
-        for (SqlColumn column : columns) {
-            types.add(PgType.of(column));
-        }
-        return types;
-    }
-
-    private static List<PgOutput.Column> describe(List<SqlColumn> columns, int[] formats) {
-        List<PgOutput.Column> described = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            SqlColumn column = columns.get(i);
-            PgType type = PgType.of(column);
-            described.add(new PgOutput.Column(column.name(), type, PgType.typeModifier(column, type), formats[i]));
-        }
-        return described;
-    }
-
-    private static List<PgOutput.Column> compatColumns(PgCompatibility.Statement compat, int[] formats) {
-        List<PgOutput.Column> described = new ArrayList<>();
-        for (int i = 0; i < compat.columns().size(); i++) {
-            int format = formats == null || formats.length <= i ? TEXT : formats[i];
-            described.add(new PgOutput.Column(compat.columns().get(i), PgType.TEXT, -1, format));
-        }
-        return described;
-    }
-
-    /** Sends up to {@code maxRows} rows (0: all); true when it stopped at the limit (portal suspended). */
-    private boolean sendRows(SqlResult result, List<PgType> types, int[] formats, int maxRows) throws SqlFailure {
-        int sent = 0;
-        while (maxRows <= 0 || sent < maxRows) {
-            Object[] row = result.nextRow();
-            if (row == null) {
-                return false;
-            }
-            byte[][] values = new byte[row.length][];
-            for (int i = 0; i < row.length; i++) {
-                if (row[i] != null) {
-                    values[i] = formats[i] == BINARY ? PgValues.binary(row[i], types.get(i)) : PgValues.text(row[i], types.get(i));
-                }
-            }
-            out.dataRow(values);
-            sent++;
-        }
-        return true;
-    }
-
-    private void sendCompatRows(PgCompatibility.Outcome outcome, int from, int count) {
-        for (int r = from; r < from + count; r++) {
-            List<String> row = outcome.rows().get(r);
-            byte[][] values = new byte[row.size()][];
-            for (int i = 0; i < row.size(); i++) {
-                values[i] = row.get(i) == null ? null : row.get(i).getBytes(UTF_8);
-            }
-            out.dataRow(values);
-        }
-    }
-
     private static SqlFailure failure(String sqlState, String message) {
-        return new SqlFailure(new SqlError(sqlState, 0, message));
+        return PgSqlStates.failure(sqlState, message);
     }
 }

@@ -35,6 +35,11 @@ final class PgSqlStates {
     private PgSqlStates() {
     }
 
+    /** A statement-level error of this server's own (not H2's). */
+    static io.sqlxwire.examples.bridge.SqlFailure failure(String sqlState, String message) {
+        return new io.sqlxwire.examples.bridge.SqlFailure(new io.sqlxwire.examples.bridge.SqlError(sqlState, 0, message));
+    }
+
     static String fromH2(String sqlState) {
         return FROM_H2.getOrDefault(sqlState, sqlState);
     }
