@@ -342,6 +342,37 @@ class PgJdbcTest {
     }
 
     @Test
+    void concurrentClientsEachOnTheirOwnThread() throws Exception {
+        try (Connection c = server.pgjdbc("")) {
+            c.createStatement().execute("create table concurrent (client int, n int)");
+        }
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        for (int client = 0; client < 6; client++) {
+            int id = client;
+            clients.add(CompletableFuture.runAsync(() -> {
+                try (Connection c = server.pgjdbc("prepareThreshold=1");
+                     PreparedStatement insert = c.prepareStatement("insert into concurrent values (?, ?)")) {
+                    for (int n = 0; n < 50; n++) {
+                        insert.setInt(1, id);
+                        insert.setInt(2, n);
+                        insert.executeUpdate();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        try (Connection h2 = server.h2(); ResultSet rs = h2.createStatement().executeQuery(
+                "select count(*), count(distinct client), sum(n) from concurrent")) {
+            assertTrue(rs.next());
+            assertEquals(300, rs.getInt(1));
+            assertEquals(6, rs.getInt(2));
+            assertEquals(6 * (49 * 50 / 2), rs.getInt(3));
+        }
+    }
+
+    @Test
     void cancelStopsARunningQuery() throws Exception {
         try (Connection c = server.pgjdbc(""); Statement s = c.createStatement()) {
             CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
