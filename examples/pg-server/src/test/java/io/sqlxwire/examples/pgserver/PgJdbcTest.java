@@ -357,7 +357,7 @@ class PgJdbcTest {
                         insert.setInt(2, n);
                         insert.executeUpdate();
                     }
-                } catch (SQLException e) {
+                } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }));
