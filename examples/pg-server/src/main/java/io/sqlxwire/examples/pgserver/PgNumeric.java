@@ -13,6 +13,8 @@ final class PgNumeric {
     private static final int NEGATIVE = 0x4000;
     private static final int NAN = 0xC000;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    /** H2's largest NUMERIC has 100000 decimal digits; more would only cost quadratic time to refuse later. */
+    private static final int MAX_DIGIT_GROUPS = 100_000 / 4;
 
     private PgNumeric() {
     }
@@ -67,6 +69,9 @@ final class PgNumeric {
         }
         if (sign != POSITIVE && sign != NEGATIVE || dscale > 1000 || bytes.length != 8 + 2 * count) {
             throw new IllegalArgumentException("malformed binary numeric");
+        }
+        if (count > MAX_DIGIT_GROUPS) {
+            throw new IllegalArgumentException("numeric of " + count * 4 + " digits is too long");
         }
         BigInteger unscaled = BigInteger.ZERO;
         for (int i = 0; i < count; i++) {

@@ -51,6 +51,9 @@ class PgValuesTest {
         }
         assertThrows(IllegalArgumentException.class, () -> PgNumeric.decode(new byte[] {0, 1, 0, 0, 0, 0, 0, 0}));
         assertThrows(IllegalArgumentException.class, () -> PgNumeric.decode(new byte[] {0, 0, 0, 0, (byte) 0xc0, 0, 0, 0}));
+        byte[] huge = new byte[8 + 2 * 60_000];
+        java.nio.ByteBuffer.wrap(huge).putShort((short) 60_000);
+        assertThrows(IllegalArgumentException.class, () -> PgNumeric.decode(huge), "refused before any arithmetic");
     }
 
     @Test
