@@ -243,6 +243,10 @@ final class PgValues {
             case FLOAT8:
                 return Double.valueOf(text.strip());
             case NUMERIC:
+                // BigDecimal parses in quadratic time: refuse what H2's largest NUMERIC could not hold anyway.
+                if (text.length() > 100_100) {
+                    throw new IllegalArgumentException("numeric text of " + text.length() + " characters is too long");
+                }
                 return new BigDecimal(text.strip());
             case BYTEA:
                 return parseBytea(text);

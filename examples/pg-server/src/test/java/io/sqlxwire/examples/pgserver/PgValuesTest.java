@@ -92,6 +92,7 @@ class PgValuesTest {
         assertEquals(OffsetDateTime.of(2022, 3, 4, 0, 0, 0, 0, ZoneOffset.UTC), PgValues.parseText("2022-03-04", PgType.TIMESTAMPTZ));
         assertEquals("as is", PgValues.parseText("as is", null));
         assertThrows(IllegalArgumentException.class, () -> PgValues.parseText("maybe", PgType.BOOL));
+        assertThrows(IllegalArgumentException.class, () -> PgValues.parseText("9".repeat(1_000_000), PgType.NUMERIC));
         for (PgType type : List.of(PgType.INT2, PgType.INT4, PgType.INT8, PgType.FLOAT4, PgType.FLOAT8, PgType.DATE,
                 PgType.TIME, PgType.TIMESTAMP, PgType.TIMESTAMPTZ, PgType.UUID, PgType.NUMERIC, PgType.BOOL, PgType.TIMETZ)) {
             Object value = sample(type);
