@@ -52,7 +52,7 @@ final class ResultWriter {
     void ok(long affectedRows, long lastInsertId, int status) {
         WireWriter out = channel.begin();
         ok.wrap(out, session).ok().affectedRows(affectedRows).lastInsertId(lastInsertId)
-                .statusFlags(status).warnings(0);
+                .statusFlags(status).warnings(0).infoRest("");
         ok.finish();
         channel.end();
     }
@@ -150,7 +150,7 @@ final class ResultWriter {
     void endOfRows(int status) {
         if (deprecateEof()) {
             WireWriter out = channel.begin();
-            resultSetOk.wrap(out, session).ok().affectedRows(0).lastInsertId(0).statusFlags(status).warnings(0);
+            resultSetOk.wrap(out, session).ok().affectedRows(0).lastInsertId(0).statusFlags(status).warnings(0).infoRest("");
             resultSetOk.finish();
             channel.end();
         } else {
