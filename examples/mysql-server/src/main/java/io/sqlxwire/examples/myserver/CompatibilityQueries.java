@@ -140,6 +140,9 @@ final class CompatibilityQueries {
         }
         Boolean autocommit = null;
         for (String assignment : splitTopLevel(assignments)) {
+            if (SET_NAMES.matcher(assignment.strip()).matches()) {
+                continue;   // MariaDB Connector/J: SET sql_mode=..., NAMES utf8mb4
+            }
             Matcher m = ASSIGNMENT.matcher(assignment.strip());
             if (!m.matches()) {
                 return Optional.empty();

@@ -129,9 +129,9 @@ final class Conversation {
                 }
                 // An unknown command is the client's mistake, not broken framing: MySQL answers
                 // with an ERR and carries on.
-                commands.writer().error(new MyError(MyError.UNKNOWN_COMMAND, "08S01", "Unknown command " + command));
+                commands.writer().unchecked(new MyError(MyError.UNKNOWN_COMMAND, "08S01", "Unknown command " + command));
             } else {
-                dispatcher.dispatch(frame, commands);
+                dispatcher.dispatch(BinaryLiterals.rewriteQuery(frame), commands);
             }
             channel.flush();
         }
@@ -216,7 +216,7 @@ final class Conversation {
     /** Ends a broken conversation with an ERR (best effort: the client may be gone). */
     private void fail(MyError error) {
         try {
-            new ResultWriter(channel, session).fatal(error);
+            new ResultWriter(channel, session).unchecked(error);
             channel.flush();
         } catch (IOException | RuntimeException ignored) {
             // Nothing more to do for this client.

@@ -147,7 +147,13 @@ final class ExecuteParameters {
                         || type == MyColumnType.GEOMETRY.value()) {
                     return bytes;
                 }
-                String text = new String(bytes, StandardCharsets.UTF_8);
+                // Connector/J sends byte[] as a string type too: bytes that are no UTF-8 stay bytes.
+                String text;
+                try {
+                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException notText) {
+                    return bytes;
+                }
                 if (type == MyColumnType.DECIMAL.value() || type == MyColumnType.NEWDECIMAL.value()) {
                     try {
                         return new BigDecimal(text);

@@ -62,8 +62,11 @@ final class ResultWriter {
         channel.end();
     }
 
-    /** An ERR that closes a broken conversation: not checked against the machine, which is past caring. */
-    void fatal(MyError error) {
+    /**
+     * An ERR the machine has no transition for: the one that closes a broken conversation, and the
+     * answer to a command byte {@code mysql.wire} does not know (which never reached the machine).
+     */
+    void unchecked(MyError error) {
         writeError(error);
         channel.endUnchecked();
     }
