@@ -19,6 +19,8 @@ public final class SqlSession implements AutoCloseable {
     private final Connection connection;
     private final CompatibilityMode mode;
     private TransactionState state = TransactionState.IDLE;
+    /** The statement executing right now, for {@link #cancel()} from another thread. */
+    private volatile Statement running;
 
     SqlSession(Connection connection, CompatibilityMode mode) {
         this.connection = connection;
@@ -43,7 +45,7 @@ public final class SqlSession implements AutoCloseable {
         Statement statement = null;
         try {
             statement = connection.createStatement();
-            boolean hasRows = statement.execute(sql);
+            boolean hasRows = run(statement, sql);
             return hasRows
                     ? SqlResult.rows(command, statement.getResultSet(), statement, this::statementFailed)
                     : SqlResult.updated(command, Math.max(0, statement.getLargeUpdateCount()), statement);
@@ -88,7 +90,7 @@ public final class SqlSession implements AutoCloseable {
                     prepared.setObject(i + 1, value);
                 }
             }
-            boolean hasRows = prepared.execute();
+            boolean hasRows = run(prepared, null);
             return hasRows
                     ? SqlResult.rows(statement.command(), prepared.getResultSet(), null, this::statementFailed)
                     : SqlResult.updated(statement.command(), Math.max(0, prepared.getLargeUpdateCount()), null);
@@ -98,6 +100,30 @@ public final class SqlSession implements AutoCloseable {
         } catch (SqlFailure e) {
             statementFailed();
             throw e;
+        }
+    }
+
+    private boolean run(Statement statement, String sql) throws SQLException {
+        running = statement;
+        try {
+            return sql == null ? ((PreparedStatement) statement).execute() : statement.execute(sql);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Asks the statement running now, if any, to stop (from another thread: a protocol's cancel
+     * request). It then fails with SQLSTATE 57014; nothing happens when no statement is running.
+     */
+    public void cancel() {
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // The statement finished or closed meanwhile: nothing left to cancel.
+            }
         }
     }
 

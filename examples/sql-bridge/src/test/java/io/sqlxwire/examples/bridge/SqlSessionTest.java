@@ -222,6 +222,24 @@ class SqlSessionTest {
     }
 
     @Test
+    void cancelStopsTheRunningStatement() throws Exception {
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.cancel();
+        });
+        canceller.start();
+        SqlFailure cancelled = assertThrows(SqlFailure.class, () -> rowsOf(
+                "select count(*) from system_range(1, 100000) a, system_range(1, 100000) b"));
+        canceller.join();
+        assertEquals("57014", cancelled.error().sqlState());
+        assertEquals(List.of(List.of(1)), rowsOf("select 1"), "the session goes on after a cancel");
+    }
+
+    @Test
     void closingASessionRollsBackItsOpenBlock() throws SqlFailure {
         update(session, "create table c (id int)");
         SqlSession other = database.openSession();
