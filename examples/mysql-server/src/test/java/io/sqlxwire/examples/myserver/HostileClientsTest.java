@@ -3,13 +3,8 @@ package io.sqlxwire.examples.myserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sqlxwire.examples.auth.MysqlNativePassword;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,83 +35,8 @@ class HostileClientsTest {
         server.close();
     }
 
-    /** A raw connection that has read the greeting. */
-    static final class Raw implements AutoCloseable {
-        final Socket socket;
-        final DataInputStream in;
-        final OutputStream out;
-        final byte[] greeting;
-
-        Raw() throws Exception {
-            socket = new Socket("127.0.0.1", server.port());
-            socket.setSoTimeout(10_000);
-            in = new DataInputStream(socket.getInputStream());
-            out = socket.getOutputStream();
-            greeting = packet();
-        }
-
-        byte[] packet() throws Exception {
-            byte[] header = new byte[4];
-            in.readFully(header);
-            int length = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
-            byte[] body = new byte[length];
-            in.readFully(body);
-            return body;
-        }
-
-        void send(int sequence, byte[] body) throws Exception {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            b.write(body.length & 0xFF);
-            b.write(body.length >> 8 & 0xFF);
-            b.write(body.length >> 16 & 0xFF);
-            b.write(sequence);
-            b.write(body);
-            out.write(b.toByteArray());
-            out.flush();
-        }
-
-        /** Logs in with mysql_native_password, built by hand. */
-        void login() throws Exception {
-            byte[] scramble = new byte[20];
-            // greeting: version 10, server version NUL-terminated, thread id, 8 bytes of scramble ...
-            int at = 1;
-            while (greeting[at] != 0) {
-                at++;
-            }
-            at += 1 + 4;
-            System.arraycopy(greeting, at, scramble, 0, 8);
-            at += 8 + 1 + 2 + 1 + 2 + 2 + 1 + 10;
-            System.arraycopy(greeting, at, scramble, 8, 12);
-            ByteArrayOutputStream r = new ByteArrayOutputStream();
-            int flags = 0x200 | 0x8000 | 0x80000 | 0x1;   // PROTOCOL_41, SECURE_CONNECTION, PLUGIN_AUTH, LONG_PASSWORD
-            r.write(new byte[] {(byte) flags, (byte) (flags >> 8), (byte) (flags >> 16), (byte) (flags >> 24)});
-            r.write(new byte[] {0, 0, 0, 1, 45});
-            r.write(new byte[23]);
-            r.write(TestServers.USER.getBytes(StandardCharsets.UTF_8));
-            r.write(0);
-            byte[] auth = MysqlNativePassword.scramble(TestServers.PASSWORD, scramble);
-            r.write(auth.length);
-            r.write(auth);
-            r.write("mysql_native_password".getBytes(StandardCharsets.UTF_8));
-            r.write(0);
-            send(1, r.toByteArray());
-            byte[] ok = packet();
-            assertEquals(0, ok[0], "OK after login: " + Arrays.toString(ok));
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.close();
-        }
-    }
-
-    static int errorCode(byte[] packet) {
-        assertEquals((byte) 0xFF, packet[0], "an ERR packet: " + Arrays.toString(packet));
-        return (packet[1] & 0xFF) | (packet[2] & 0xFF) << 8;
-    }
-
     /** The connection is closed by the server: the next read sees the end of the stream. */
-    static void assertClosed(Raw raw) throws Exception {
+    static void assertClosed(RawClient raw) throws Exception {
         InputStream in = raw.socket.getInputStream();
         assertEquals(-1, in.read());
     }
@@ -132,9 +52,9 @@ class HostileClientsTest {
 
     @Test
     void garbageHandshakeResponseGetsErrAndClose() throws Exception {
-        try (Raw raw = new Raw()) {
+        try (RawClient raw = new RawClient(server.port())) {
             raw.send(1, new byte[] {1, 2, 3, 4, 5, 6, 7});
-            assertEquals(MyError.MALFORMED_PACKET, errorCode(raw.packet()));
+            assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(raw.packet()));
             assertClosed(raw);
         }
         assertServerStillServes();
@@ -144,7 +64,7 @@ class HostileClientsTest {
     void randomBytesNeverCrashTheServer() throws Exception {
         Random random = new Random(6);
         for (int i = 0; i < 30; i++) {
-            try (Raw raw = new Raw()) {
+            try (RawClient raw = new RawClient(server.port())) {
                 byte[] junk = new byte[1 + random.nextInt(200)];
                 random.nextBytes(junk);
                 raw.out.write(junk);
@@ -161,7 +81,7 @@ class HostileClientsTest {
 
     @Test
     void truncatedPacketClosesTheConnection() throws Exception {
-        try (Raw raw = new Raw()) {
+        try (RawClient raw = new RawClient(server.port())) {
             raw.out.write(new byte[] {50, 0, 0, 1, 1, 2, 3});   // announces 50 bytes, sends 3
             raw.out.flush();
             raw.socket.shutdownOutput();
@@ -172,10 +92,10 @@ class HostileClientsTest {
 
     @Test
     void unknownCommandIsAnErrAndTheConnectionGoesOn() throws Exception {
-        try (Raw raw = new Raw()) {
-            raw.login();
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.login(true);
             raw.send(0, new byte[] {0x1b, 0, 0});   // COM_SET_OPTION: not offered
-            assertEquals(MyError.UNKNOWN_COMMAND, errorCode(raw.packet()));
+            assertEquals(MyError.UNKNOWN_COMMAND, RawClient.errorCode(raw.packet()));
             raw.send(0, new byte[] {0x0e});          // COM_PING
             assertEquals(0, raw.packet()[0]);
         }
@@ -183,17 +103,17 @@ class HostileClientsTest {
 
     @Test
     void malformedCommandGetsErrAndClose() throws Exception {
-        try (Raw raw = new Raw()) {
-            raw.login();
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.login(true);
             raw.send(0, new byte[] {0x17, 1, 0});     // COM_STMT_EXECUTE cut inside the statement id
-            assertEquals(MyError.MALFORMED_PACKET, errorCode(raw.packet()));
+            assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(raw.packet()));
             assertClosed(raw);
         }
-        try (Raw raw = new Raw()) {
-            raw.login();
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.login(true);
             byte[] query = {0x03, (byte) 0xC3, 0x28};   // COM_QUERY whose text is no UTF-8
             raw.send(0, query);
-            assertEquals(MyError.MALFORMED_PACKET, errorCode(raw.packet()));
+            assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(raw.packet()));
             assertClosed(raw);
         }
         assertServerStillServes();
@@ -201,7 +121,7 @@ class HostileClientsTest {
 
     @Test
     void silentClientIsDisconnectedAfterTheReadTimeout() throws Exception {
-        try (Raw raw = new Raw()) {
+        try (RawClient raw = new RawClient(server.port())) {
             long start = System.nanoTime();
             assertClosed(raw);
             assertTrue(System.nanoTime() - start < 9_000_000_000L);
@@ -210,11 +130,11 @@ class HostileClientsTest {
 
     @Test
     void connectionsOverTheLimitAreRefusedWithErr1040() throws Exception {
-        Raw[] held = new Raw[4];
+        RawClient[] held = new RawClient[4];
         try {
             for (int i = 0; i < held.length; i++) {
-                held[i] = new Raw();
-                held[i].login();
+                held[i] = new RawClient(server.port());
+                held[i].login(true);
             }
             try (Socket extra = new Socket("127.0.0.1", server.port())) {
                 extra.setSoTimeout(10_000);
@@ -223,7 +143,7 @@ class HostileClientsTest {
                 assertEquals(1040, (all[5] & 0xFF) | (all[6] & 0xFF) << 8);
             }
         } finally {
-            for (Raw raw : held) {
+            for (RawClient raw : held) {
                 if (raw != null) {
                     raw.close();
                 }
