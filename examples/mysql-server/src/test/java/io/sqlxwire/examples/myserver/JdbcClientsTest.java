@@ -221,4 +221,50 @@ class JdbcClientsTest {
             assertEquals(1, sha2.authPaths().sha2FastCount(), sha2.authPaths().toString());
         }
     }
+
+    /** Enough rows to be sent in several flushes, read back in order over both protocols. */
+    @Test
+    void longResultsAreStreamed() throws Exception {
+        for (String options : new String[] {"", "&useServerPrepStmts=true"}) {
+            try (Connection c = mariadb(options);
+                 PreparedStatement p = c.prepareStatement(
+                         "select r.*, repeat('r', 40) as filler from system_range(1, ?) r order by 1")) {
+                p.setInt(1, 20_000);
+                try (ResultSet rs = p.executeQuery()) {
+                    long expected = 1;
+                    while (rs.next()) {
+                        assertEquals(expected++, rs.getLong(1));
+                    }
+                    assertEquals(20_001, expected);
+                }
+            }
+        }
+    }
+
+    /**
+     * What a one-port server does: it accepts the connection itself and hands the socket over before
+     * the client has sent anything (MySQL's server speaks first).
+     */
+    @Test
+    void handlerServesASocketAcceptedElsewhere() throws Exception {
+        try (java.net.ServerSocket router = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread accept = new Thread(() -> {
+                try {
+                    server.handler().serve(router.accept());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            accept.start();
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + router.getLocalPort()
+                    + "/?sslMode=DISABLED", TestServers.USER, TestServers.PASSWORD);
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 'routed'")) {
+                assertTrue(rs.next());
+                assertEquals("routed", rs.getString(1));
+            }
+            accept.join(10_000);
+            assertFalse(accept.isAlive());
+        }
+    }
 }
