@@ -61,6 +61,14 @@ final class TestServers {
         return run(command, 60);
     }
 
+    /**
+     * Whether the system Python has the {@code cryptography} package, which PyMySQL needs for the RSA
+     * exchange of caching_sha2_password (Debian's python3-pymysql only recommends it).
+     */
+    static boolean pythonHasCryptography() throws Exception {
+        return run(List.of("/usr/bin/python3", "-c", "import cryptography"), 60).exit() == 0;
+    }
+
     /** A Python program with PyMySQL, given host, port, user and password as sys.argv[1..4]. */
     static Result python(MyServer server, String program) throws Exception {
         return run(List.of("/usr/bin/python3", "-c", program, "127.0.0.1", String.valueOf(server.port()), USER,
