@@ -69,7 +69,12 @@ final class ExecuteParameters {
             int type = bound.types[i];
             int length = extent(in, pos, type);
             value.wrap(in, pos, length, type);
-            values.add(toJava(type, bound.unsigned[i]));
+            try {
+                values.add(toJava(type, bound.unsigned[i]));
+            } catch (java.time.DateTimeException e) {
+                // Well-formed bytes, impossible value (month 13, hour 25): bad input all the same.
+                throw new CodecException("parameter " + i + ": " + e.getMessage(), pos);
+            }
             pos += length;
         }
         return values;

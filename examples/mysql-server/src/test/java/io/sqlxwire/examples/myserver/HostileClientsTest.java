@@ -111,6 +111,17 @@ class HostileClientsTest {
         }
         try (RawClient raw = new RawClient(server.port())) {
             raw.login(true);
+            raw.send(0, "\u0016select cast(? as timestamp)".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, raw.packet()[0]);
+            raw.packet();   // the parameter's definition
+            raw.packet();   // the column's
+            // COM_STMT_EXECUTE with a well-formed DATETIME of month 13
+            raw.send(0, new byte[] {0x17, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0x0c, 0, 4, (byte) 0xe8, 0x07, 13, 1});
+            assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(raw.packet()));
+            assertClosed(raw);
+        }
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.login(true);
             byte[] query = {0x03, (byte) 0xC3, 0x28};   // COM_QUERY whose text is no UTF-8
             raw.send(0, query);
             assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(raw.packet()));
@@ -150,6 +161,48 @@ class HostileClientsTest {
             }
         }
         Thread.sleep(200);   // the held connections' threads release their slots
+        assertServerStillServes();
+    }
+
+    /**
+     * Valid commands with one byte changed or the end cut off, after a real login: each gets an
+     * answer (a result, OK, or an ERR that is never the server's "internal error") or a closed
+     * connection, and the server goes on serving.
+     */
+    @Test
+    void mutatedCommandsGetAnswersNotInternalErrors() throws Exception {
+        byte[][] commands = {
+            "\u0003select 1, 'two', null".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            {0x17, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 0, 7, 0, 0, 0},   // COM_STMT_EXECUTE of statement 1, one INT
+            "\u0016select cast(? as int)".getBytes(java.nio.charset.StandardCharsets.UTF_8),   // COM_STMT_PREPARE
+            {0x04, 't', 0, '%'},                                        // COM_FIELD_LIST
+            {0x02, 'p', 'u', 'b', 'l', 'i', 'c'},                       // COM_INIT_DB
+            {0x1a, 1, 0, 0, 0},                                         // COM_STMT_RESET
+            // COM_STMT_EXECUTE with a DATETIME parameter: 2024-02-29 10:20:30
+            {0x17, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0x0c, 0, 7, (byte) 0xe8, 0x07, 2, 29, 10, 20, 30},
+        };
+        Random random = new Random(66);
+        for (int round = 0; round < 60; round++) {
+            byte[] command = commands[round % commands.length].clone();
+            if (random.nextBoolean()) {
+                command[random.nextInt(command.length)] ^= (byte) (1 << random.nextInt(8));
+            } else {
+                command = Arrays.copyOf(command, random.nextInt(command.length));
+            }
+            try (RawClient raw = new RawClient(server.port())) {
+                raw.login(true);
+                raw.send(0, "\u0016select cast(? as int)".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                byte[] prepared = raw.packet();   // statement 1
+                assertEquals(0, prepared[0], Arrays.toString(prepared));
+                raw.packet();   // its parameter's definition
+                raw.packet();   // its column's
+                raw.send(0, command);
+                raw.socket.shutdownOutput();
+                byte[] rest = raw.socket.getInputStream().readAllBytes();
+                String text = new String(rest, java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(!text.contains("internal error"), Arrays.toString(command) + " -> " + text);
+            }
+        }
         assertServerStillServes();
     }
 }
