@@ -64,7 +64,8 @@ final class CommandPhase implements MyClientHandler {
     private final long startedAt = System.nanoTime();
     private long questions;
 
-    CommandPhase(ServerContext context, PacketChannel channel, MyMachine machine, SqlSession sql, int textCharset) {
+    CommandPhase(ServerContext context, PacketChannel channel, MyMachine machine, SqlSession sql, int textCharset,
+                 long connectionId) {
         this.context = context;
         this.channel = channel;
         this.machine = machine;
@@ -73,6 +74,7 @@ final class CommandPhase implements MyClientHandler {
         this.writer = new ResultWriter(channel, session);
         this.variables = new SystemVariables(context.config, state);
         this.textCharset = textCharset;
+        this.state.connectionId = connectionId;
     }
 
     ResultWriter writer() {
@@ -111,7 +113,9 @@ final class CommandPhase implements MyClientHandler {
 
     private void query(String text) {
         Optional<CompatibilityQueries.Answer> answer = CompatibilityQueries.answer(text, variables);
-        if (answer.isPresent()) {
+        if (answer.isPresent() && answer.get() instanceof CompatibilityQueries.Rewritten) {
+            text = ((CompatibilityQueries.Rewritten) answer.get()).sql();
+        } else if (answer.isPresent()) {
             answer(answer.get(), false);
             return;
         }
@@ -138,8 +142,10 @@ final class CommandPhase implements MyClientHandler {
                 }
             }
             writer.ok(0, 0, status());
-        } else {
+        } else if (answer instanceof CompatibilityQueries.Failed) {
             writer.error(((CompatibilityQueries.Failed) answer).error());
+        } else {
+            throw new IllegalStateException("a rewritten statement is run, not answered: " + answer);
         }
     }
 
@@ -283,7 +289,10 @@ final class CommandPhase implements MyClientHandler {
         machine.receive(m);
         questions++;
         String text = m.queryAsString();
-        if (CompatibilityQueries.answer(text, variables).isPresent()) {
+        Optional<CompatibilityQueries.Answer> answer = CompatibilityQueries.answer(text, variables);
+        if (answer.isPresent() && answer.get() instanceof CompatibilityQueries.Rewritten) {
+            text = ((CompatibilityQueries.Rewritten) answer.get()).sql();
+        } else if (answer.isPresent()) {
             // Answered at execution like the text query; no parameters, columns sent then.
             prepareOk(statements.add(null, text, 0, List.of()), 0, List.of());
             return;

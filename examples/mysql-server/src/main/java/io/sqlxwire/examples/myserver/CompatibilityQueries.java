@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
 final class CompatibilityQueries {
 
     /** What to answer instead of running the statement. */
-    sealed interface Answer permits Rows, Done, Failed {
+    sealed interface Answer permits Rows, Done, Failed, Rewritten {
+    }
+
+    /** Run this H2 statement instead: the same question in H2's words. */
+    record Rewritten(String sql) implements Answer {
     }
 
     /** A result set made up here. */
@@ -43,6 +47,9 @@ final class CompatibilityQueries {
 
         /** The current database (H2 schema), for DATABASE(). */
         String database();
+
+        /** The connection's thread id from the greeting, for CONNECTION_ID(). */
+        long connectionId();
     }
 
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s|/\\*.*?\\*/|--[^\\n]*\\n|#[^\\n]*\\n)*",
@@ -62,6 +69,9 @@ final class CompatibilityQueries {
     private static final Pattern SELECT_DATABASE = Pattern.compile(
             "(?is)select\\s+(database|schema)\\s*\\(\\s*\\)(\\s+as\\s+\\S+)?\\s*;?\\s*");
     private static final Pattern SELECT_VERSION = Pattern.compile("(?is)select\\s+version\\s*\\(\\s*\\)\\s*;?\\s*");
+    private static final Pattern SELECT_CONNECTION_ID = Pattern.compile(
+            "(?is)select\\s+connection_id\\s*\\(\\s*\\)\\s*;?\\s*");
+    private static final Pattern DESCRIBE = Pattern.compile("(?is)(?:describe|desc)\\s+([`\"\\w.]+)\\s*;?\\s*");
     private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|\\\\.|'')*)'");
 
     private CompatibilityQueries() {
@@ -110,6 +120,15 @@ final class CompatibilityQueries {
         if (SELECT_VERSION.matcher(text).matches()) {
             return Optional.of(new Rows(List.of(ResultColumn.text("VERSION()")),
                     List.<Object[]>of(new Object[] {variables.get("version")})));
+        }
+        // SELECT CONNECTION_ID(): the mariadb CLI's status and pool libraries; not an H2 function.
+        if (SELECT_CONNECTION_ID.matcher(text).matches()) {
+            return Optional.of(new Rows(List.of(ResultColumn.number("CONNECTION_ID()")),
+                    List.<Object[]>of(new Object[] {variables.connectionId()})));
+        }
+        // DESCRIBE t / DESC t (people at the mariadb prompt): H2 knows the same as SHOW COLUMNS FROM t.
+        if ((m = DESCRIBE.matcher(text)).matches()) {
+            return Optional.of(new Rewritten("SHOW COLUMNS FROM " + m.group(1)));
         }
         return Optional.empty();
     }

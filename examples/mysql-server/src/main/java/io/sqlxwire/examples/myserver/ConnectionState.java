@@ -6,6 +6,8 @@ final class ConnectionState {
     boolean autocommit = true;
     /** The current database (H2 schema). */
     String schema = "public";
+    /** The thread id the greeting announced. */
+    long connectionId;
     /** Set by COM_QUIT. */
     boolean quit;
 }

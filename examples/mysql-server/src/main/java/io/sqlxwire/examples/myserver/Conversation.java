@@ -34,6 +34,7 @@ final class Conversation {
     private MyClientDispatcher dispatcher = new MyClientDispatcher(session, machine);
     private final PacketChannel channel;
     private boolean tls;
+    private long connectionId;
 
     Conversation(ServerContext context, Socket socket) throws IOException {
         this.context = context;
@@ -84,7 +85,8 @@ final class Conversation {
                 channel.flush();
                 return;
             }
-            commands = new CommandPhase(context, channel, machine, sql, textCharset(response.collation()));
+            commands = new CommandPhase(context, channel, machine, sql, textCharset(response.collation()),
+                    connectionId);
             if (response.database() != null) {
                 Optional<MyError> failed = commands.useDatabase(response.database());
                 if (failed.isPresent()) {
@@ -152,12 +154,13 @@ final class Conversation {
     }
 
     private byte[] greet() throws IOException {
+        connectionId = context.nextConnectionId() & 0xFFFFFFFFL;
         long capabilities = ServerCapabilities.BASE | (context.config.tls() != null ? ServerCapabilities.TLS : 0);
         byte[] part2 = Arrays.copyOfRange(scramble, 8, Scramble.LENGTH + 1);   // 12 bytes and a NUL
         WireWriter out = channel.begin();
         new MyHandshakeV10Encoder().wrap(out)
                 .serverVersion(context.config.serverVersion())
-                .threadId(context.nextConnectionId() & 0xFFFFFFFFL)
+                .threadId(connectionId)
                 .authPluginDataPart1(scramble, 0, 8)
                 .characterSet(ServerCapabilities.DEFAULT_COLLATION)
                 .statusFlags((int) MyStatusFlags.SERVER_STATUS_AUTOCOMMIT)

@@ -59,6 +59,8 @@ final class ErrorMapping {
             case 22007: // cannot parse date/time
             case 22018: // data conversion error
                 return new MyError(1292, "22007", message);
+            case 90022: // function not found
+                return new MyError(1305, "42000", message);
             case 90079: // schema not found
                 return new MyError(1049, "42000", message);
             case 90057: // constraint not found

@@ -28,6 +28,11 @@ final class SystemVariables implements CompatibilityQueries.Variables {
     }
 
     @Override
+    public long connectionId() {
+        return state.connectionId;
+    }
+
+    @Override
     public Map<String, Object> all() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("auto_increment_increment", 1L);
@@ -65,6 +70,7 @@ final class SystemVariables implements CompatibilityQueries.Variables {
         v.put("wait_timeout", config.readTimeout().toSeconds());
         v.put("warning_count", 0L);
         v.put("error_count", 0L);
+        v.put("pseudo_thread_id", state.connectionId);
         return v;
     }
 }

@@ -62,6 +62,19 @@ class CommandLineClientsTest {
     }
 
     @Test
+    void mariadbCliPromptStatements() throws Exception {
+        TestServers.Result r = TestServers.mariadb(nativeServer,
+                "create table described(id int not null, label varchar(8)); describe described;"
+                        + " select database(); select connection_id()", "--skip-ssl");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().startsWith("field\ttype\tNULL\tkey\tdefault\nid\tINTEGER\tNO"), r.output());
+        assertTrue(r.output().contains("DATABASE()\npublic\n"), r.output());
+        assertTrue(r.output().matches("(?s).*CONNECTION_ID\\(\\)\n[1-9][0-9]*\n"), r.output());
+        r = TestServers.mariadb(nativeServer, "select no_such_function()", "--skip-ssl");
+        assertTrue(r.output().contains("ERROR 1305 (42000)"), r.output());
+    }
+
+    @Test
     void mariadbCliWrongPasswordIsAccessDenied() throws Exception {
         TestServers.Result r = TestServers.run(java.util.List.of("/usr/bin/mariadb", "-h", "127.0.0.1", "-P",
                 String.valueOf(nativeServer.port()), "-u", TestServers.USER, "-pwrong", "--skip-ssl", "-e", "select 1"), 60);

@@ -76,6 +76,15 @@ class CompatibilityQueriesTest {
     }
 
     @Test
+    void connectionIdAndDescribe() {
+        state.connectionId = 17;
+        assertArrayEquals(new Object[] {17L},
+                ((CompatibilityQueries.Rows) answer("SELECT CONNECTION_ID()")).rows().get(0));
+        assertEquals(new CompatibilityQueries.Rewritten("SHOW COLUMNS FROM items"), answer("describe items"));
+        assertEquals(new CompatibilityQueries.Rewritten("SHOW COLUMNS FROM `items`"), answer("DESC `items`;"));
+    }
+
+    @Test
     void binaryLiteralsBecomeHex() {
         byte[] sql = "insert into t values (_binary'\0\1\\0\\'\u00ff', 'it''s _binary''x''')"
                 .getBytes(StandardCharsets.ISO_8859_1);
