@@ -352,7 +352,9 @@ final class CommandPhase implements MyClientHandler {
             answer(CompatibilityQueries.answer(entry.compatibilitySql(), variables).orElseThrow(), true);
             return;
         }
-        List<Object> values = parameters.read(m.parameters().toByteArray(), entry.parameterCount(), entry.bound());
+        List<Object> values = parameters.read(m.parameters().toByteArray(), entry.parameterCount(), entry.bound(),
+                entry.longData());
+        entry.longData().clear();
         beginImplicitTransaction(entry.statement().sql());
         try (SqlResult result = entry.statement().execute(values)) {
             respond(result, true);
@@ -371,10 +373,39 @@ final class CommandPhase implements MyClientHandler {
     @Override
     public void onComStmtReset(MyComStmtResetDecoder m) {
         machine.receive(m);
-        if (statements.get(m.statementId()) == null) {
+        PreparedStatements.Entry entry = statements.get(m.statementId());
+        if (entry == null) {
             writer.error(unknownStatement(m.statementId(), "mysqld_stmt_reset"));
         } else {
+            entry.longData().clear();
             writer.ok(0, 0, status());
+        }
+    }
+
+    /**
+     * COM_STMT_SEND_LONG_DATA: a piece of a parameter's value, sent before COM_STMT_EXECUTE (streams
+     * and large values with server-side prepared statements). {@code mysql.wire} has no message for
+     * it, so it is read here and never reaches the machine; it has no answer, as in MySQL, and a
+     * piece for an unknown statement or parameter is dropped (the execution then reports it).
+     */
+    void longData(WireBuffer frame) {
+        int at = io.sqlxwire.protocols.mysql.MyPacketFraming.HEADER_LENGTH + 1;
+        if (frame.length() < at + 6) {
+            throw new CodecException("COM_STMT_SEND_LONG_DATA shorter than its header", frame.length());
+        }
+        long id = frame.u32le(at);
+        int parameter = frame.u16le(at + 4);
+        PreparedStatements.Entry entry = statements.get(id);
+        if (entry != null && parameter < entry.parameterCount()) {
+            byte[] piece = frame.toByteArray(at + 6, frame.length() - at - 6);
+            java.io.ByteArrayOutputStream value =
+                    entry.longData().computeIfAbsent(parameter, p -> new java.io.ByteArrayOutputStream());
+            if ((long) value.size() + piece.length > PacketChannel.MAX_PAYLOAD) {
+                // As MySQL's max_long_data_size: a value may not outgrow what a packet could hold.
+                throw new CodecException("long data of parameter " + parameter + " exceeds "
+                        + PacketChannel.MAX_PAYLOAD + " bytes", at);
+            }
+            value.writeBytes(piece);
         }
     }
 

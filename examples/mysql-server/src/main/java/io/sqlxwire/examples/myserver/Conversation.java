@@ -123,6 +123,11 @@ final class Conversation {
             if (frame == null) {
                 return;
             }
+            if (machine.state() == MyState.Idle && frame.length() > MyPacketFraming.HEADER_LENGTH
+                    && frame.u8(MyPacketFraming.HEADER_LENGTH) == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
+                commands.longData(frame);
+                continue;
+            }
             if (!knownCommand(frame)) {
                 int command = frame.length() > MyPacketFraming.HEADER_LENGTH
                         ? frame.u8(MyPacketFraming.HEADER_LENGTH) : -1;

@@ -38,7 +38,7 @@ final class ExecuteParameters {
      *
      * @throws CodecException when the block does not hold what the statement's parameters need
      */
-    List<Object> read(byte[] block, int count, Bound bound) {
+    List<Object> read(byte[] block, int count, Bound bound, java.util.Map<Integer, java.io.ByteArrayOutputStream> longData) {
         List<Object> values = new ArrayList<>(count);
         if (count == 0) {
             return values;
@@ -67,6 +67,12 @@ final class ExecuteParameters {
                 continue;
             }
             int type = bound.types[i];
+            java.io.ByteArrayOutputStream sentBefore = longData.get(i);
+            if (sentBefore != null) {
+                // Sent in COM_STMT_SEND_LONG_DATA pieces: the value is not repeated here.
+                values.add(bytesOrText(sentBefore.toByteArray(), type));
+                continue;
+            }
             int length = extent(in, pos, type);
             value.wrap(in, pos, length, type);
             try {
@@ -147,27 +153,31 @@ final class ExecuteParameters {
             case 8:
                 return null;
             default:
-                byte[] bytes = value.valueAsOther().toByteArray();
-                if (type >= MyColumnType.TINY_BLOB.value() && type <= MyColumnType.BLOB.value()
-                        || type == MyColumnType.GEOMETRY.value()) {
-                    return bytes;
-                }
-                // Connector/J sends byte[] as a string type too: bytes that are no UTF-8 stay bytes.
-                String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                } catch (java.nio.charset.CharacterCodingException notText) {
-                    return bytes;
-                }
-                if (type == MyColumnType.DECIMAL.value() || type == MyColumnType.NEWDECIMAL.value()) {
-                    try {
-                        return new BigDecimal(text);
-                    } catch (NumberFormatException e) {
-                        return text;
-                    }
-                }
-                return text;
+                return bytesOrText(value.valueAsOther().toByteArray(), type);
         }
+    }
+
+    /** A string-typed value: bytes for blob types and for what is no UTF-8, else text (decimals as numbers). */
+    private static Object bytesOrText(byte[] bytes, int type) {
+        if (type >= MyColumnType.TINY_BLOB.value() && type <= MyColumnType.BLOB.value()
+                || type == MyColumnType.GEOMETRY.value()) {
+            return bytes;
+        }
+        // Connector/J sends byte[] as a string type too: bytes that are no UTF-8 stay bytes.
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return bytes;
+        }
+        if (type == MyColumnType.DECIMAL.value() || type == MyColumnType.NEWDECIMAL.value()) {
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        return text;
     }
 
     private static Object dateTime(MyBinaryDateTimeDecoder d, int type) {

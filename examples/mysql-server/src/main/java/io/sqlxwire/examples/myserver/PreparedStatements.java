@@ -1,6 +1,7 @@
 package io.sqlxwire.examples.myserver;
 
 import io.sqlxwire.examples.bridge.SqlStatement;
+import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ final class PreparedStatements {
      * text), the parameter count announced, and the types bound at the last execution.
      */
     record Entry(SqlStatement statement, String compatibilitySql, int parameterCount,
-                 List<ResultColumn> columns, ExecuteParameters.Bound bound) {
+                 List<ResultColumn> columns, ExecuteParameters.Bound bound, Map<Integer, ByteArrayOutputStream> longData) {
     }
 
     private final Map<Long, Entry> byId = new HashMap<>();
@@ -20,7 +21,8 @@ final class PreparedStatements {
 
     long add(SqlStatement statement, String compatibilitySql, int parameterCount, List<ResultColumn> columns) {
         long id = ++nextId;
-        byId.put(id, new Entry(statement, compatibilitySql, parameterCount, columns, new ExecuteParameters.Bound()));
+        byId.put(id, new Entry(statement, compatibilitySql, parameterCount, columns, new ExecuteParameters.Bound(),
+                new HashMap<>()));
         return id;
     }
 

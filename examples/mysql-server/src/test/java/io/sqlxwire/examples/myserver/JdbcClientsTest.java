@@ -267,4 +267,29 @@ class JdbcClientsTest {
             assertFalse(accept.isAlive());
         }
     }
+
+    /** Streams with server-side prepared statements arrive in COM_STMT_SEND_LONG_DATA pieces. */
+    @Test
+    void streamsAreSentAsLongData() throws Exception {
+        byte[] big = new byte[200_000];
+        new java.util.Random(3).nextBytes(big);
+        try (Connection c = mysql(server, "sslMode=DISABLED&useServerPrepStmts=true&blobSendChunkSize=65536");
+             Statement s = c.createStatement()) {
+            s.execute("create table streamed(id int primary key, payload blob)");
+            try (PreparedStatement insert = c.prepareStatement("insert into streamed values (?, ?)")) {
+                insert.setInt(1, 1);
+                insert.setBinaryStream(2, new java.io.ByteArrayInputStream(big), big.length);
+                assertEquals(1, insert.executeUpdate());
+                insert.setInt(1, 2);
+                insert.setBinaryStream(2, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 3);
+                assertEquals(1, insert.executeUpdate());   // the first value's pieces do not linger
+            }
+            try (ResultSet rs = s.executeQuery("select payload from streamed order by id")) {
+                assertTrue(rs.next());
+                assertArrayEquals(big, rs.getBytes(1));
+                assertTrue(rs.next());
+                assertArrayEquals(new byte[] {1, 2, 3}, rs.getBytes(1));
+            }
+        }
+    }
 }
