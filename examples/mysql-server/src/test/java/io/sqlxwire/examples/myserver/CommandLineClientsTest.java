@@ -105,6 +105,20 @@ class CommandLineClientsTest {
         assertEquals(fastBefore + 1, sha2Server.authPaths().sha2FastCount(), sha2Server.authPaths().toString());
     }
 
+    /** libmariadb's caching_sha2_password without TLS asks for the RSA key on its own. */
+    @Test
+    void mariadbCliCachingSha2WithRsa() throws Exception {
+        MyServer fresh = TestServers.start(AuthPlugin.CACHING_SHA2_PASSWORD, null);
+        try {
+            TestServers.Result r = TestServers.mariadb(fresh, "select 'rsa' as path", "--skip-ssl");
+            assertEquals(0, r.exit(), r.output());
+            assertEquals("path\nrsa\n", r.output());
+            assertEquals(1, fresh.authPaths().sha2FullRsaCount(), fresh.authPaths().toString());
+        } finally {
+            fresh.close();
+        }
+    }
+
     @Test
     void pymysqlTextQueriesTransactionsAndErrors() throws Exception {
         String program = String.join("\n",
