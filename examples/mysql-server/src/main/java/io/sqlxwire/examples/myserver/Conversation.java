@@ -8,7 +8,6 @@ import io.sqlxwire.protocols.mysql.MyHandshakeV10Encoder;
 import io.sqlxwire.protocols.mysql.MyMachine;
 import io.sqlxwire.protocols.mysql.MyPacketFraming;
 import io.sqlxwire.protocols.mysql.MySession;
-import io.sqlxwire.protocols.mysql.MyState;
 import io.sqlxwire.protocols.mysql.MyStatusFlags;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.buffer.WireWriter;
@@ -18,6 +17,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -27,6 +27,13 @@ import javax.net.ssl.SSLSocket;
  * generated decoders reject, ends the connection with an ERR.
  */
 final class Conversation {
+    /** The commands mysql.wire has a client message for. */
+    private static final Set<Integer> DESCRIBED_COMMANDS = Set.of(MyCommand.COM_QUIT.value(),
+            MyCommand.COM_INIT_DB.value(), MyCommand.COM_QUERY.value(), MyCommand.COM_FIELD_LIST.value(),
+            MyCommand.COM_STATISTICS.value(), MyCommand.COM_PING.value(), MyCommand.COM_CHANGE_USER.value(),
+            MyCommand.COM_STMT_PREPARE.value(), MyCommand.COM_STMT_EXECUTE.value(), MyCommand.COM_STMT_CLOSE.value(),
+            MyCommand.COM_STMT_RESET.value(), MyCommand.COM_RESET_CONNECTION.value());
+
     private final ServerContext context;
     private final byte[] scramble = Scramble.generate();
     private MySession session = new MySession();
@@ -117,45 +124,28 @@ final class Conversation {
         }
     }
 
+    /** Between commands the machine is Idle: each packet is one command, answered before the next. */
     private void commandLoop(CommandPhase commands) throws IOException {
         while (!commands.state().quit) {
             WireBuffer frame = channel.read();
             if (frame == null) {
                 return;
             }
-            if (machine.state() == MyState.Idle && frame.length() > MyPacketFraming.HEADER_LENGTH
-                    && frame.u8(MyPacketFraming.HEADER_LENGTH) == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
-                commands.longData(frame);
+            int command = frame.length() > MyPacketFraming.HEADER_LENGTH ? frame.u8(MyPacketFraming.HEADER_LENGTH) : -1;
+            if (command == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
+                commands.longData(frame);   // no answer
                 continue;
             }
-            if (!knownCommand(frame)) {
-                int command = frame.length() > MyPacketFraming.HEADER_LENGTH
-                        ? frame.u8(MyPacketFraming.HEADER_LENGTH) : -1;
-                if (command < 0) {
-                    throw new CodecException("empty command packet", MyPacketFraming.HEADER_LENGTH);
-                }
-                // An unknown command is the client's mistake, not broken framing: MySQL answers
-                // with an ERR and carries on.
-                commands.writer().unchecked(new MyError(MyError.UNKNOWN_COMMAND, "08S01", "Unknown command " + command));
-            } else {
+            if (command < 0 || DESCRIBED_COMMANDS.contains(command)) {
+                // An empty packet goes to the machine too, which refuses it.
                 dispatcher.dispatch(BinaryLiterals.rewriteQuery(frame), commands);
+            } else {
+                // A command mysql.wire does not describe is the client's mistake, not broken
+                // framing: MySQL answers with an ERR and carries on.
+                commands.writer().unchecked(new MyError(MyError.UNKNOWN_COMMAND, "08S01", "Unknown command " + command));
             }
             channel.flush();
         }
-    }
-
-    /** The commands the machine has a message for; others get ERR 1047 without reaching it. */
-    private boolean knownCommand(WireBuffer frame) {
-        if (machine.state() != MyState.Idle || frame.length() <= MyPacketFraming.HEADER_LENGTH) {
-            return machine.state() != MyState.Idle;
-        }
-        int command = frame.u8(MyPacketFraming.HEADER_LENGTH);
-        return command == MyCommand.COM_QUIT.value() || command == MyCommand.COM_INIT_DB.value()
-                || command == MyCommand.COM_QUERY.value() || command == MyCommand.COM_FIELD_LIST.value()
-                || command == MyCommand.COM_STATISTICS.value() || command == MyCommand.COM_PING.value()
-                || command == MyCommand.COM_CHANGE_USER.value() || command == MyCommand.COM_STMT_PREPARE.value()
-                || command == MyCommand.COM_STMT_EXECUTE.value() || command == MyCommand.COM_STMT_CLOSE.value()
-                || command == MyCommand.COM_STMT_RESET.value() || command == MyCommand.COM_RESET_CONNECTION.value();
     }
 
     private byte[] greet() throws IOException {
