@@ -92,7 +92,8 @@ final class CommandPhase implements MyClientHandler {
 
     /** Selects the database of the handshake or COM_INIT_DB; empty when it exists. */
     Optional<MyError> useDatabase(String name) {
-        try (SqlResult ignored = sql.execute("SET SCHEMA \"" + name.replace("\"", "\"\"") + "\"")) {
+        try {
+            sql.execute("SET SCHEMA \"" + name.replace("\"", "\"\"") + "\"").close();
             state.schema = name;
             return Optional.empty();
         } catch (SqlFailure e) {

@@ -98,7 +98,7 @@ final class RawClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         socket.close();
     }
 }
