@@ -172,13 +172,16 @@ class JdbcClientsTest {
         }
     }
 
+    /** Connector/J starts with caching_sha2_password; the account's plugin is native: AuthSwitchRequest. */
     @Test
     void mysqlConnectorOverTls() throws Exception {
+        long switches = server.authPaths().switchCount();
         try (Connection c = mysql(server, "sslMode=REQUIRED"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 'tls' as t")) {
             assertTrue(rs.next());
             assertEquals("tls", rs.getString(1));
         }
+        assertTrue(server.authPaths().switchCount() > switches, server.authPaths().toString());
     }
 
     /** caching_sha2_password without TLS: the RSA key exchange first, then the cache's fast path. */
