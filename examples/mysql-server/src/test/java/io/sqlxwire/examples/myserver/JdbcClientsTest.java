@@ -172,16 +172,27 @@ class JdbcClientsTest {
         }
     }
 
-    /** Connector/J starts with caching_sha2_password; the account's plugin is native: AuthSwitchRequest. */
+    /**
+     * A client that starts with another plugin than the account's (here Connector/J told to begin
+     * with caching_sha2_password) is switched with AuthSwitchRequest.
+     */
+    @Test
+    void mysqlConnectorIsSwitchedToTheAccountsPlugin() throws Exception {
+        long switches = server.authPaths().switchCount();
+        try (Connection c = mysql(server, "sslMode=DISABLED&defaultAuthenticationPlugin=caching_sha2_password"
+                + "&allowPublicKeyRetrieval=true")) {
+            assertTrue(c.isValid(5));
+        }
+        assertEquals(switches + 1, server.authPaths().switchCount(), server.authPaths().toString());
+    }
+
     @Test
     void mysqlConnectorOverTls() throws Exception {
-        long switches = server.authPaths().switchCount();
         try (Connection c = mysql(server, "sslMode=REQUIRED"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 'tls' as t")) {
             assertTrue(rs.next());
             assertEquals("tls", rs.getString(1));
         }
-        assertTrue(server.authPaths().switchCount() > switches, server.authPaths().toString());
     }
 
     /** caching_sha2_password without TLS: the RSA key exchange first, then the cache's fast path. */
