@@ -1,5 +1,7 @@
 package io.sqlxwire.examples.myserver;
 
+import io.sqlxwire.examples.bridge.CompatibilityMode;
+import io.sqlxwire.examples.bridge.SqlDatabase;
 import java.io.IOException;
 import java.net.Socket;
 
@@ -14,6 +16,23 @@ public final class MyConnectionHandler {
 
     MyConnectionHandler(ServerContext context) {
         this.context = context;
+    }
+
+    /**
+     * A handler of its own over {@code database} (which must be in MySQL mode), for a server that
+     * accepts the connections itself; {@code config}'s host, port and connection limit are then the
+     * caller's business and not used here.
+     */
+    public static MyConnectionHandler over(ServerConfig config, SqlDatabase database) {
+        if (database.mode() != CompatibilityMode.MYSQL) {
+            throw new IllegalArgumentException("the database is in " + database.mode() + " mode, not MYSQL");
+        }
+        return new MyConnectionHandler(new ServerContext(config, database));
+    }
+
+    /** How this handler's connections have authenticated so far. */
+    public AuthPaths authPaths() {
+        return context.authPaths;
     }
 
     /**

@@ -262,23 +262,29 @@ class JdbcClientsTest {
     @Test
     void handlerServesASocketAcceptedElsewhere() throws Exception {
         try (java.net.ServerSocket router = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+                java.net.InetAddress.getLoopbackAddress());
+             io.sqlxwire.examples.bridge.SqlDatabase database = io.sqlxwire.examples.bridge.SqlDatabase.inMemory(
+                     io.sqlxwire.examples.bridge.CompatibilityMode.MYSQL)) {
+            MyConnectionHandler handler = MyConnectionHandler.over(
+                    ServerConfig.of(TestServers.USER, TestServers.PASSWORD), database);
             Thread accept = new Thread(() -> {
                 try {
-                    server.handler().serve(router.accept());
+                    handler.serve(router.accept());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
             accept.start();
             try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + router.getLocalPort()
-                    + "/?sslMode=DISABLED", TestServers.USER, TestServers.PASSWORD);
+                    + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", TestServers.USER, TestServers.PASSWORD);
                  Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 'routed'")) {
                 assertTrue(rs.next());
                 assertEquals("routed", rs.getString(1));
             }
             accept.join(10_000);
             assertFalse(accept.isAlive());
+            assertEquals(1, handler.authPaths().sha2FullRsaCount() + handler.authPaths().sha2FullTlsCount()
+                    + handler.authPaths().sha2FastCount(), handler.authPaths().toString());
         }
     }
 
