@@ -107,12 +107,20 @@ final class PacketChannel {
         return pending;
     }
 
-    /** Ends the packet begun last and runs it through the machine. */
+    /**
+     * Ends the packet begun last and runs it through the machine.
+     *
+     * @throws IllegalStateException when the machine refuses it: a bug of the server, not of the client
+     */
     void end() {
         int start = frame.frameStart();
         int length = frame.finish();
         pending.written(written).slice(start, length, packet);
-        selfCheck.dispatch(packet, machine.server());
+        try {
+            selfCheck.dispatch(packet, machine.server());
+        } catch (CodecException e) {
+            throw new IllegalStateException("the server's own packet does not fit the conversation: " + e.getMessage(), e);
+        }
     }
 
     /** A copy of the packet ended last, header included (before it is flushed). */
