@@ -124,11 +124,13 @@ class BadClientTest {
 
     @Test
     void malformedMessageBodies() throws Exception {
-        // A Bind announcing 5 parameter formats in a 12-byte body; a Query without its NUL; an oversized length.
+        // A Bind announcing 5 parameter formats in a 12-byte body; a Query without its NUL; an oversized length;
         byte[] bind = RawClient.tagged('B', new byte[] {0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0});
         byte[] query = RawClient.tagged('Q', "select 1".getBytes());
         byte[] huge = {'Q', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
-        for (byte[] bad : List.of(bind, query, huge)) {
+        // A Parse with a negative parameter type count.
+        byte[] parse = RawClient.tagged('P', new byte[] {0, 'x', 0, (byte) 0xff, (byte) 0xff});
+        for (byte[] bad : List.of(bind, query, huge, parse)) {
             try (RawClient client = loggedIn()) {
                 client.send(bad);
                 client.socket.shutdownOutput();
