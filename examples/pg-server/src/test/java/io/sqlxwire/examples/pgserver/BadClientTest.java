@@ -242,6 +242,39 @@ class BadClientTest {
     }
 
     @Test
+    void randomMessagesAfterLoginNeverCauseAnInternalError() throws Exception {
+        Random random = new Random(5);
+        String tags = "PBDECSHQFdcfXp";
+        for (int i = 0; i < 120; i++) {
+            byte[] body = new byte[random.nextInt(24)];
+            random.nextBytes(body);
+            if (i % 2 == 0) {
+                for (int b = 0; b < body.length; b++) {
+                    body[b] = (byte) random.nextInt(3); // small numbers: plausible counts, names, formats
+                }
+            }
+            char tag = tags.charAt(random.nextInt(tags.length()));
+            try (RawClient client = loggedIn()) {
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                all.writeBytes(RawClient.tagged(tag, body));
+                all.writeBytes(RawClient.sync());
+                all.writeBytes(RawClient.query("select 'alive'"));
+                try {
+                    client.send(all.toByteArray());
+                    client.socket.shutdownOutput();
+                } catch (java.net.SocketException hungUp) {
+                    // The server dropped the connection on the bad message already: read why.
+                }
+                List<String> answer = client.readToEnd();
+                for (String message : answer) {
+                    assertTrue(!message.startsWith("E XX000"), tag + " " + java.util.HexFormat.of().formatHex(body) + ": " + answer);
+                }
+                assertEquals("EOF", answer.get(answer.size() - 1));
+            }
+        }
+    }
+
+    @Test
     void connectionLimit() throws Exception {
         try (TestServer small = new TestServer(PgServerConfig.AuthMethod.MD5, null, 1, Duration.ofSeconds(30));
              RawClient first = new RawClient(small.port())) {
