@@ -16,6 +16,7 @@ import io.sqlxwire.protocols.postgresql.PgMachine;
 import io.sqlxwire.protocols.postgresql.PgNegotiateProtocolVersionEncoder;
 import io.sqlxwire.protocols.postgresql.PgNoDataEncoder;
 import io.sqlxwire.protocols.postgresql.PgNoticeFieldCode;
+import io.sqlxwire.protocols.postgresql.PgNoticeResponseEncoder;
 import io.sqlxwire.protocols.postgresql.PgParameterDescriptionEncoder;
 import io.sqlxwire.protocols.postgresql.PgParameterStatusEncoder;
 import io.sqlxwire.protocols.postgresql.PgParseCompleteEncoder;
@@ -60,6 +61,7 @@ final class PgOutput {
     private final PgCommandCompleteEncoder commandComplete = new PgCommandCompleteEncoder();
     private final PgEmptyQueryResponseEncoder emptyQuery = new PgEmptyQueryResponseEncoder();
     private final PgErrorResponseEncoder errorResponse = new PgErrorResponseEncoder();
+    private final PgNoticeResponseEncoder noticeResponse = new PgNoticeResponseEncoder();
     private final PgParseCompleteEncoder parseComplete = new PgParseCompleteEncoder();
     private final PgBindCompleteEncoder bindComplete = new PgBindCompleteEncoder();
     private final PgCloseCompleteEncoder closeComplete = new PgCloseCompleteEncoder();
@@ -266,6 +268,18 @@ final class PgOutput {
         errorResponse.fieldsAdd().code(PgNoticeFieldCode.SQLSTATE).value(sqlState);
         errorResponse.fieldsAdd().code(PgNoticeFieldCode.MESSAGE).value(withoutNul(message));
         errorResponse.finish();
+        end();
+    }
+
+    /** A NoticeResponse with severity WARNING: the statement still runs. */
+    void warning(String sqlState, String message) {
+        begin(PgNoticeResponseEncoder.TAG);
+        noticeResponse.wrap(out);
+        noticeResponse.fieldsAdd().code(PgNoticeFieldCode.SEVERITY).value("WARNING");
+        noticeResponse.fieldsAdd().code(PgNoticeFieldCode.SEVERITY_NONLOCALIZED).value("WARNING");
+        noticeResponse.fieldsAdd().code(PgNoticeFieldCode.SQLSTATE).value(sqlState);
+        noticeResponse.fieldsAdd().code(PgNoticeFieldCode.MESSAGE).value(message);
+        noticeResponse.finish();
         end();
     }
 

@@ -2,6 +2,7 @@ package io.sqlxwire.examples.pgserver;
 
 
 import io.sqlxwire.examples.bridge.SqlColumn;
+import io.sqlxwire.examples.bridge.SqlCommand;
 import io.sqlxwire.examples.bridge.SqlError;
 import io.sqlxwire.examples.bridge.SqlFailure;
 import io.sqlxwire.examples.bridge.SqlResult;
@@ -84,6 +85,7 @@ final class PgQueries {
             return;
         }
         PgCompatibility.Rewrite rewrite = PgCompatibility.rewrite(statement);
+        warnAboutTransactionControl(SqlCommand.of(statement));
         try (SqlResult result = sql.execute(rewrite == null ? statement : rewrite.sql())) {
             if (result.hasRows()) {
                 List<PgType> types = PgRows.types(result.columns());
@@ -94,6 +96,17 @@ final class PgQueries {
             String tag = rewrite == null ? PgCommandTags.of(result, result.rowsRead())
                     : PgCommandTags.of(rewrite.verb(), result, result.rowsRead());
             out.commandComplete(tag);
+        }
+    }
+
+    /** PostgreSQL's warnings for BEGIN inside a block and COMMIT / ROLLBACK outside one. */
+    private void warnAboutTransactionControl(SqlCommand command) {
+        TransactionState state = sql.transactionState();
+        if (command.control() == SqlCommand.Control.BEGIN && state != TransactionState.IDLE) {
+            out.warning("25001", "there is already a transaction in progress");
+        } else if ((command.control() == SqlCommand.Control.COMMIT || command.control() == SqlCommand.Control.ROLLBACK)
+                && state == TransactionState.IDLE) {
+            out.warning("25P01", "there is no transaction in progress");
         }
     }
 
@@ -244,6 +257,7 @@ final class PgQueries {
         }
         if (portal.result == null) {
             SqlStatement statement = portal.statement.h2();
+            warnAboutTransactionControl(statement.command());
             if (sharedStatementBusy(statement)) {
                 portal.ownStatement = sql.prepare(statement.sql());
                 statement = portal.ownStatement;

@@ -85,6 +85,14 @@ class PsqlTest {
     }
 
     @Test
+    void transactionControlWarningsAsPostgresql() throws Exception {
+        TestServer.ProcessResult r = psql("disable", "commit", "begin; begin; rollback");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(List.of("WARNING:  there is no transaction in progress", "WARNING:  there is already a transaction in progress"),
+                r.stderr().lines().toList());
+    }
+
+    @Test
     void wrongPasswordFails() throws Exception {
         List<String> command = List.of("/usr/bin/psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(server.port()),
                 "-U", TestServer.USER, "-d", "test", "-c", "select 1");
