@@ -34,7 +34,6 @@ import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.frame.FrameAccumulator;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
