@@ -381,6 +381,7 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, CLOSE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, FLUSH, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, SYNC, PgState.ExtendedQuery)
+    .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, QUERY, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, PARSE_COMPLETE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, BIND_COMPLETE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, CLOSE_COMPLETE, PgState.ExtendedQuery)
@@ -986,6 +987,13 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
+   * A {@code Query} has arrived in state {@code ExtendedQuery}; the machine stays there and the session is updated. Does nothing unless
+   * overridden.
+   */
+  protected void onExtendedQueryQuery(PgQueryDecoder m) {
+  }
+
+  /**
    * Takes in a {@code Query}: checks the current state allows it, moves on and records
    * what the transition says, then calls the state's hook.
    *
@@ -999,6 +1007,10 @@ public class PgMachine extends StateMachine<PgState> {
     switch (from) {
       case Idle:
         onIdleQuery(m);
+        break;
+      case ExtendedQuery:
+        session.syncsPending = (session.syncsPending + 1);
+        onExtendedQueryQuery(m);
         break;
       default:
         break;
