@@ -35,6 +35,16 @@ public final class ZlibDeflater {
      * @return true when the bytes were compressed
      */
     public boolean compressInPlace(WireWriter out, int start) {
+        return compressInPlace(out, start, false);
+    }
+
+    /**
+     * Replaces the bytes of {@code out} from {@code start} to its position by their zlib stream;
+     * unless {@code evenIfLonger}, only when that is shorter.
+     *
+     * @return true when the bytes were compressed
+     */
+    public boolean compressInPlace(WireWriter out, int start, boolean evenIfLonger) {
         int length = out.position() - start;
         if (length < 0) {
             throw new IllegalArgumentException("start " + start + " after the position " + out.position());
@@ -44,17 +54,21 @@ public final class ZlibDeflater {
         }
         out.written(view).getBytes(start, plain, 0, length);
         // A stream no shorter than its input is useless; stop deflating as soon as that is certain.
-        if (packed.length < length) {
-            packed = new byte[length];
+        int room = evenIfLonger ? length + length / 1000 + 64 : length;
+        if (packed.length < room) {
+            packed = new byte[room];
         }
         deflater.reset();
         deflater.setInput(plain, 0, length);
         deflater.finish();
         int size = 0;
-        while (!deflater.finished() && size < length) {
-            size += deflater.deflate(packed, size, length - size);
+        while (!deflater.finished() && size < room) {
+            size += deflater.deflate(packed, size, room - size);
         }
-        if (!deflater.finished() || size >= length) {
+        if (!deflater.finished() || (!evenIfLonger && size >= length)) {
+            if (evenIfLonger) {
+                throw new IllegalStateException("deflate needed more than " + room + " bytes for " + length);
+            }
             return false;
         }
         out.truncate(start);
