@@ -301,7 +301,7 @@ public final class MysqlConnection implements AutoCloseable {
     private void send(int maxBodyBytes, PacketChannel.BodyWriter body) throws IOException {
         WireBuffer packet = channel.encode(maxBodyBytes, body);
         toServer.dispatch(packet, machine.client());
-        channel.flush(packet);
+        channel.flush();
     }
 
     /** Reads the answer to the command just sent, feeding {@code handler}, until the machine is Idle. */
