@@ -35,19 +35,89 @@ public final class RespCommandFraming implements FrameHeaderReader {
 
   @Override
   public long frameLength(WireBuffer available) {
-    int pos = 0;
-    int depth = 0;
-    long scanned1 = scanCommand(available, pos, depth + 1);
-    if (scanned1 < 0) {
-      return scanned1;
-    }
-    pos = (int) scanned1;
+    long pos = scanCommand(available, 0, 1);
     if (pos > MAX_BODY) {
       throw new CodecException("redis framing command: frame of " + pos + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
     }
     return pos;
   }
 
+  /**
+   * Walks a {@code Command} from {@code pos}: where it ends, or minus the bytes needed.
+   */
+  private static long scanCommand(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
+    pos = ensure(buf, pos, 1);
+    if (pos < 0) {
+      return pos;
+    }
+    long subject1 = buf.u8((int) pos);
+    if (subject1 == 42) {
+      pos = scanMultiBulkCommand(buf, pos, depth + 1);
+    } else {
+      pos = scanInlineCommand(buf, pos, depth + 1);
+    }
+    return pos;
+  }
+
+  /**
+   * Walks a {@code MultiBulkCommand} from {@code pos}: where it ends, or minus the bytes needed.
+   */
+  private static long scanMultiBulkCommand(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
+    pos = skip(buf, pos, 1);
+    long argcEnd = pastNumberLine(buf, pos);
+    if (argcEnd < 0) {
+      return argcEnd;
+    }
+    long argc = AsciiDecimal.parse(buf, (int) pos, (int) argcEnd - 2);
+    pos = argcEnd;
+    if (argc < 0) {
+      throw new CodecException("redis framing command: negative count " + argc, buf.origin() + pos);
+    }
+    for (long i2 = 0; i2 < argc && pos >= 0; i2++) {
+      pos = scanCommandArgument(buf, pos, depth + 1);
+    }
+    return pos;
+  }
+
+  /**
+   * Walks a {@code InlineCommand} from {@code pos}: where it ends, or minus the bytes needed.
+   */
+  private static long scanInlineCommand(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
+    pos = pastCrlf(buf, pos);
+    return pos;
+  }
+
+  /**
+   * Walks a {@code CommandArgument} from {@code pos}: where it ends, or minus the bytes needed.
+   */
+  private static long scanCommandArgument(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
+    pos = skip(buf, pos, 1);
+    long lengthEnd = pastNumberLine(buf, pos);
+    if (lengthEnd < 0) {
+      return lengthEnd;
+    }
+    long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
+    pos = lengthEnd;
+    pos = skipLength(buf, pos, length);
+    pos = skip(buf, pos, 2);
+    return pos;
+  }
+
+  /**
+   * Minus {@code total}: the frame is incomplete until it has that many bytes.
+   */
   private static long need(WireBuffer buf, long total) {
     if (total > MAX_BODY) {
       throw new CodecException("redis framing command: frame of at least " + total + " bytes exceeds the maximum of " + MAX_BODY, buf.origin());
@@ -56,106 +126,58 @@ public final class RespCommandFraming implements FrameHeaderReader {
   }
 
   /**
-   * Walks a {@code Command} from {@code pos}: where it ends, or minus the bytes needed.
+   * {@code pos}, once {@code count} bytes from it have arrived.
    */
-  private static long scanCommand(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long ensure(WireBuffer buf, long pos, int count) {
+    if (pos < 0) {
+      return pos;
     }
-    long subject2 = buf.u8(pos);
-    if (subject2 == 42) {
-      long scanned3 = scanMultiBulkCommand(buf, pos, depth + 1);
-      if (scanned3 < 0) {
-        return scanned3;
-      }
-      pos = (int) scanned3;
-    } else {
-      long scanned4 = scanInlineCommand(buf, pos, depth + 1);
-      if (scanned4 < 0) {
-        return scanned4;
-      }
-      pos = (int) scanned4;
-    }
-    return pos;
+    return pos + count > buf.length() ? need(buf, pos + count) : pos;
   }
 
   /**
-   * Walks a {@code MultiBulkCommand} from {@code pos}: where it ends, or minus the bytes needed.
+   * Past {@code count} bytes from {@code pos}.
    */
-  private static long scanMultiBulkCommand(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long skip(WireBuffer buf, long pos, int count) {
+    if (pos < 0) {
+      return pos;
     }
-    pos += 1;
-    long argc = 0;
-    int end5 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end5 < 0) {
-      return need(buf, buf.length() + 1L);
-    }
-    argc = AsciiDecimal.parse(buf, pos, end5 - 2);
-    pos = end5;
-    long count6 = argc;
-    if (count6 < 0) {
-      throw new CodecException("redis framing command: negative count " + count6, buf.origin() + pos);
-    }
-    for (long i7 = 0; i7 < count6; i7++) {
-      long scanned8 = scanCommandArgument(buf, pos, depth + 1);
-      if (scanned8 < 0) {
-        return scanned8;
-      }
-      pos = (int) scanned8;
-    }
-    return pos;
+    return pos + count > buf.length() ? need(buf, pos + count) : pos + count;
   }
 
   /**
-   * Walks a {@code InlineCommand} from {@code pos}: where it ends, or minus the bytes needed.
+   * Past {@code length} bytes from {@code pos}, a length read from the input.
    */
-  private static long scanInlineCommand(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    int end9 = Terminators.findCrlf(buf, pos, buf.length());
-    if (end9 < 0) {
-      return need(buf, buf.length() + 1L);
+  private static long skipLength(WireBuffer buf, long pos, long length) {
+    if (pos < 0) {
+      return pos;
     }
-    pos = end9 + 2;
-    return pos;
+    if (length < 0) {
+      throw new CodecException("redis framing command: negative size " + length, buf.origin() + pos);
+    }
+    return pos + length > buf.length() ? need(buf, pos + length) : pos + length;
   }
 
   /**
-   * Walks a {@code CommandArgument} from {@code pos}: where it ends, or minus the bytes needed.
+   * Past the CRLF that ends the line at {@code pos}.
    */
-  private static long scanCommandArgument(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long pastCrlf(WireBuffer buf, long pos) {
+    if (pos < 0) {
+      return pos;
     }
-    pos += 1;
-    long length = 0;
-    int end10 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end10 < 0) {
-      return need(buf, buf.length() + 1L);
+    int cr = Terminators.findCrlf(buf, (int) pos, buf.length());
+    return cr < 0 ? need(buf, buf.length() + 1L) : cr + 2;
+  }
+
+  /**
+   * Past the CRLF-ended decimal number at {@code pos}.
+   */
+  private static long pastNumberLine(WireBuffer buf, long pos) {
+    if (pos < 0) {
+      return pos;
     }
-    length = AsciiDecimal.parse(buf, pos, end10 - 2);
-    pos = end10;
-    long size11 = length;
-    if (size11 < 0) {
-      throw new CodecException("redis framing command: negative size " + size11, buf.origin() + pos);
-    }
-    if (pos + size11 > buf.length()) {
-      return need(buf, pos + size11);
-    }
-    pos += (int) size11;
-    long size12 = 2L;
-    if (size12 < 0) {
-      throw new CodecException("redis framing command: negative size " + size12, buf.origin() + pos);
-    }
-    if (pos + size12 > buf.length()) {
-      return need(buf, pos + size12);
-    }
-    pos += (int) size12;
-    return pos;
+    int end = AsciiDecimal.lineEnd(buf, (int) pos, buf.length());
+    return end < 0 ? need(buf, buf.length() + 1L) : end;
   }
 
   @Override
