@@ -3,9 +3,9 @@ package io.sqlxwire.protocols.redis;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
-import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.frame.FrameHeaderReader;
+import io.sqlxwire.runtime.frame.FrameScan;
 
 /**
  * A command is an array of bulk strings, or an inline command line.
@@ -35,9 +35,15 @@ public final class RespCommandFraming implements FrameHeaderReader {
 
   @Override
   public long frameLength(WireBuffer available) {
-    long pos = scanCommand(available, 0, 1);
-    if (pos > MAX_BODY) {
-      throw new CodecException("redis framing command: frame of " + pos + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
+    long pos;
+    try {
+      pos = scanCommand(available, 0, 1);
+    } catch (CodecException e) {
+      throw e.inMessage("redis", "framing command");
+    }
+    // Over the maximum is refused as soon as it is known: complete, or still arriving.
+    if (FrameScan.total(pos) > MAX_BODY) {
+      throw new CodecException("redis framing command: frame of " + (pos < 0 ? "at least " : "") + FrameScan.total(pos) + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
     }
     return pos;
   }
@@ -49,7 +55,7 @@ public final class RespCommandFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = ensure(buf, pos, 1);
+    pos = FrameScan.ensure(buf, pos, 1);
     if (pos < 0) {
       return pos;
     }
@@ -69,15 +75,15 @@ public final class RespCommandFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = skip(buf, pos, 1);
-    long argcEnd = pastNumberLine(buf, pos);
+    pos = FrameScan.skip(buf, pos, 1);
+    long argcEnd = FrameScan.pastNumberLine(buf, pos);
     if (argcEnd < 0) {
       return argcEnd;
     }
     long argc = AsciiDecimal.parse(buf, (int) pos, (int) argcEnd - 2);
     pos = argcEnd;
     if (argc < 0) {
-      throw new CodecException("redis framing command: negative count " + argc, buf.origin() + pos);
+      throw new CodecException("negative count " + argc, buf.origin() + pos);
     }
     for (long i2 = 0; i2 < argc && pos >= 0; i2++) {
       pos = scanCommandArgument(buf, pos, depth + 1);
@@ -92,7 +98,7 @@ public final class RespCommandFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = pastCrlf(buf, pos);
+    pos = FrameScan.pastCrlf(buf, pos);
     return pos;
   }
 
@@ -103,81 +109,16 @@ public final class RespCommandFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = skip(buf, pos, 1);
-    long lengthEnd = pastNumberLine(buf, pos);
+    pos = FrameScan.skip(buf, pos, 1);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
     if (lengthEnd < 0) {
       return lengthEnd;
     }
     long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
     pos = lengthEnd;
-    pos = skipLength(buf, pos, length);
-    pos = skip(buf, pos, 2);
+    pos = FrameScan.skipLength(buf, pos, length);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
-  }
-
-  /**
-   * Minus {@code total}: the frame is incomplete until it has that many bytes.
-   */
-  private static long need(WireBuffer buf, long total) {
-    if (total > MAX_BODY) {
-      throw new CodecException("redis framing command: frame of at least " + total + " bytes exceeds the maximum of " + MAX_BODY, buf.origin());
-    }
-    return FrameHeaderReader.needAtLeast(total);
-  }
-
-  /**
-   * {@code pos}, once {@code count} bytes from it have arrived.
-   */
-  private static long ensure(WireBuffer buf, long pos, int count) {
-    if (pos < 0) {
-      return pos;
-    }
-    return pos + count > buf.length() ? need(buf, pos + count) : pos;
-  }
-
-  /**
-   * Past {@code count} bytes from {@code pos}.
-   */
-  private static long skip(WireBuffer buf, long pos, int count) {
-    if (pos < 0) {
-      return pos;
-    }
-    return pos + count > buf.length() ? need(buf, pos + count) : pos + count;
-  }
-
-  /**
-   * Past {@code length} bytes from {@code pos}, a length read from the input.
-   */
-  private static long skipLength(WireBuffer buf, long pos, long length) {
-    if (pos < 0) {
-      return pos;
-    }
-    if (length < 0) {
-      throw new CodecException("redis framing command: negative size " + length, buf.origin() + pos);
-    }
-    return pos + length > buf.length() ? need(buf, pos + length) : pos + length;
-  }
-
-  /**
-   * Past the CRLF that ends the line at {@code pos}.
-   */
-  private static long pastCrlf(WireBuffer buf, long pos) {
-    if (pos < 0) {
-      return pos;
-    }
-    int cr = Terminators.findCrlf(buf, (int) pos, buf.length());
-    return cr < 0 ? need(buf, buf.length() + 1L) : cr + 2;
-  }
-
-  /**
-   * Past the CRLF-ended decimal number at {@code pos}.
-   */
-  private static long pastNumberLine(WireBuffer buf, long pos) {
-    if (pos < 0) {
-      return pos;
-    }
-    int end = AsciiDecimal.lineEnd(buf, (int) pos, buf.length());
-    return end < 0 ? need(buf, buf.length() + 1L) : end;
   }
 
   @Override

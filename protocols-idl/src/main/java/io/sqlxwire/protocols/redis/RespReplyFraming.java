@@ -3,9 +3,9 @@ package io.sqlxwire.protocols.redis;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
-import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.frame.FrameHeaderReader;
+import io.sqlxwire.runtime.frame.FrameScan;
 
 /**
  * A reply is one RESP value; its end is found by parsing it.
@@ -39,9 +39,15 @@ public final class RespReplyFraming implements FrameHeaderReader {
 
   @Override
   public long frameLength(WireBuffer available) {
-    long pos = scanValue(available, 0, 1);
-    if (pos > MAX_BODY) {
-      throw new CodecException("redis framing reply: frame of " + pos + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
+    long pos;
+    try {
+      pos = scanValue(available, 0, 1);
+    } catch (CodecException e) {
+      throw e.inMessage("redis", "framing reply");
+    }
+    // Over the maximum is refused as soon as it is known: complete, or still arriving.
+    if (FrameScan.total(pos) > MAX_BODY) {
+      throw new CodecException("redis framing reply: frame of " + (pos < 0 ? "at least " : "") + FrameScan.total(pos) + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
     }
     return pos;
   }
@@ -54,16 +60,16 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    pos = ensure(buf, pos, 1);
+    pos = FrameScan.ensure(buf, pos, 1);
     if (pos < 0) {
       return pos;
     }
     long type = buf.u8((int) pos);
     pos += 1;
     if (type == 58) {
-      pos = pastNumberLine(buf, pos);
+      pos = FrameScan.pastNumberLine(buf, pos);
     } else if (type == 36) {
       pos = scanBlobString(buf, pos, depth + 1);
     } else if (type == 33) {
@@ -81,7 +87,7 @@ public final class RespReplyFraming implements FrameHeaderReader {
     } else if (type == 35) {
       pos = scanBooleanBody(buf, pos, depth + 1);
     } else {
-      pos = pastCrlf(buf, pos);
+      pos = FrameScan.pastCrlf(buf, pos);
     }
     return pos;
   }
@@ -93,7 +99,7 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = ensure(buf, pos, 1);
+    pos = FrameScan.ensure(buf, pos, 1);
     if (pos < 0) {
       return pos;
     }
@@ -113,15 +119,15 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    long lengthEnd = pastNumberLine(buf, pos);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
     if (lengthEnd < 0) {
       return lengthEnd;
     }
     long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
     pos = lengthEnd;
     if ((length >= 0)) {
-      pos = skipLength(buf, pos, length);
-      pos = skip(buf, pos, 2);
+      pos = FrameScan.skipLength(buf, pos, length);
+      pos = FrameScan.skip(buf, pos, 2);
     }
     return pos;
   }
@@ -133,16 +139,16 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    long lengthEnd = pastNumberLine(buf, pos);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
     if (lengthEnd < 0) {
       return lengthEnd;
     }
     long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
     pos = lengthEnd;
-    pos = skip(buf, pos, 3);
-    pos = skip(buf, pos, 1);
-    pos = skipLength(buf, pos, (length - 4));
-    pos = skip(buf, pos, 2);
+    pos = FrameScan.skip(buf, pos, 3);
+    pos = FrameScan.skip(buf, pos, 1);
+    pos = FrameScan.skipLength(buf, pos, (length - 4));
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 
@@ -154,9 +160,9 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    pos = ensure(buf, pos, 1);
+    pos = FrameScan.ensure(buf, pos, 1);
     if (pos < 0) {
       return pos;
     }
@@ -177,9 +183,9 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    pos = ensure(buf, pos, 1);
+    pos = FrameScan.ensure(buf, pos, 1);
     if (pos < 0) {
       return pos;
     }
@@ -200,16 +206,16 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long countEnd = pastNumberLine(buf, pos);
+    long countEnd = FrameScan.pastNumberLine(buf, pos);
     if (countEnd < 0) {
       return countEnd;
     }
     long count = AsciiDecimal.parse(buf, (int) pos, (int) countEnd - 2);
     pos = countEnd;
     if (count < 0) {
-      throw new CodecException("redis framing reply: negative count " + count, buf.origin() + pos);
+      throw new CodecException("negative count " + count, buf.origin() + pos);
     }
     for (long i4 = 0; i4 < count && pos >= 0; i4++) {
       pos = scanMapEntry(buf, pos, depth + 1);
@@ -225,7 +231,7 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = skip(buf, pos, 2);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 
@@ -236,8 +242,8 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = skip(buf, pos, 1);
-    pos = skip(buf, pos, 2);
+    pos = FrameScan.skip(buf, pos, 1);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 
@@ -248,15 +254,15 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = skip(buf, pos, 3);
+    pos = FrameScan.skip(buf, pos, 3);
     while (true) {
-      pos = ensure(buf, pos, TERMINATOR_1.length);
-      if (pos < 0 || startsWith(buf, pos, TERMINATOR_1)) {
+      pos = FrameScan.ensure(buf, pos, TERMINATOR_1.length);
+      if (pos < 0 || FrameScan.startsWith(buf, pos, TERMINATOR_1)) {
         break;
       }
       pos = scanStreamedChunk(buf, pos, depth + 1);
     }
-    pos = skip(buf, pos, TERMINATOR_1.length);
+    pos = FrameScan.skip(buf, pos, TERMINATOR_1.length);
     return pos;
   }
 
@@ -268,17 +274,17 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    pos = skip(buf, pos, 3);
+    pos = FrameScan.skip(buf, pos, 3);
     while (true) {
-      pos = ensure(buf, pos, TERMINATOR_2.length);
-      if (pos < 0 || startsWith(buf, pos, TERMINATOR_2)) {
+      pos = FrameScan.ensure(buf, pos, TERMINATOR_2.length);
+      if (pos < 0 || FrameScan.startsWith(buf, pos, TERMINATOR_2)) {
         break;
       }
       pos = scanValue(buf, pos, depth + 1);
     }
-    pos = skip(buf, pos, TERMINATOR_2.length);
+    pos = FrameScan.skip(buf, pos, TERMINATOR_2.length);
     return pos;
   }
 
@@ -290,9 +296,9 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long countEnd = pastNumberLine(buf, pos);
+    long countEnd = FrameScan.pastNumberLine(buf, pos);
     if (countEnd < 0) {
       return countEnd;
     }
@@ -314,17 +320,17 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    pos = skip(buf, pos, 3);
+    pos = FrameScan.skip(buf, pos, 3);
     while (true) {
-      pos = ensure(buf, pos, TERMINATOR_2.length);
-      if (pos < 0 || startsWith(buf, pos, TERMINATOR_2)) {
+      pos = FrameScan.ensure(buf, pos, TERMINATOR_2.length);
+      if (pos < 0 || FrameScan.startsWith(buf, pos, TERMINATOR_2)) {
         break;
       }
       pos = scanMapEntry(buf, pos, depth + 1);
     }
-    pos = skip(buf, pos, TERMINATOR_2.length);
+    pos = FrameScan.skip(buf, pos, TERMINATOR_2.length);
     return pos;
   }
 
@@ -336,16 +342,16 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long countEnd = pastNumberLine(buf, pos);
+    long countEnd = FrameScan.pastNumberLine(buf, pos);
     if (countEnd < 0) {
       return countEnd;
     }
     long count = AsciiDecimal.parse(buf, (int) pos, (int) countEnd - 2);
     pos = countEnd;
     if (count < 0) {
-      throw new CodecException("redis framing reply: negative count " + count, buf.origin() + pos);
+      throw new CodecException("negative count " + count, buf.origin() + pos);
     }
     for (long i6 = 0; i6 < count && pos >= 0; i6++) {
       pos = scanMapEntry(buf, pos, depth + 1);
@@ -361,7 +367,7 @@ public final class RespReplyFraming implements FrameHeaderReader {
       return pos;
     }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
     pos = scanValue(buf, pos, depth + 1);
     pos = scanValue(buf, pos, depth + 1);
@@ -375,88 +381,16 @@ public final class RespReplyFraming implements FrameHeaderReader {
     if (pos < 0) {
       return pos;
     }
-    pos = skip(buf, pos, 1);
-    long lengthEnd = pastNumberLine(buf, pos);
+    pos = FrameScan.skip(buf, pos, 1);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
     if (lengthEnd < 0) {
       return lengthEnd;
     }
     long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
     pos = lengthEnd;
-    pos = skipLength(buf, pos, length);
-    pos = skip(buf, pos, 2);
+    pos = FrameScan.skipLength(buf, pos, length);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
-  }
-
-  /**
-   * Minus {@code total}: the frame is incomplete until it has that many bytes.
-   */
-  private static long need(WireBuffer buf, long total) {
-    if (total > MAX_BODY) {
-      throw new CodecException("redis framing reply: frame of at least " + total + " bytes exceeds the maximum of " + MAX_BODY, buf.origin());
-    }
-    return FrameHeaderReader.needAtLeast(total);
-  }
-
-  /**
-   * {@code pos}, once {@code count} bytes from it have arrived.
-   */
-  private static long ensure(WireBuffer buf, long pos, int count) {
-    if (pos < 0) {
-      return pos;
-    }
-    return pos + count > buf.length() ? need(buf, pos + count) : pos;
-  }
-
-  /**
-   * Past {@code count} bytes from {@code pos}.
-   */
-  private static long skip(WireBuffer buf, long pos, int count) {
-    if (pos < 0) {
-      return pos;
-    }
-    return pos + count > buf.length() ? need(buf, pos + count) : pos + count;
-  }
-
-  /**
-   * Past {@code length} bytes from {@code pos}, a length read from the input.
-   */
-  private static long skipLength(WireBuffer buf, long pos, long length) {
-    if (pos < 0) {
-      return pos;
-    }
-    if (length < 0) {
-      throw new CodecException("redis framing reply: negative size " + length, buf.origin() + pos);
-    }
-    return pos + length > buf.length() ? need(buf, pos + length) : pos + length;
-  }
-
-  /**
-   * Past the CRLF that ends the line at {@code pos}.
-   */
-  private static long pastCrlf(WireBuffer buf, long pos) {
-    if (pos < 0) {
-      return pos;
-    }
-    int cr = Terminators.findCrlf(buf, (int) pos, buf.length());
-    return cr < 0 ? need(buf, buf.length() + 1L) : cr + 2;
-  }
-
-  /**
-   * Past the CRLF-ended decimal number at {@code pos}.
-   */
-  private static long pastNumberLine(WireBuffer buf, long pos) {
-    if (pos < 0) {
-      return pos;
-    }
-    int end = AsciiDecimal.lineEnd(buf, (int) pos, buf.length());
-    return end < 0 ? need(buf, buf.length() + 1L) : end;
-  }
-
-  /**
-   * Whether the bytes at {@code pos} (known to be there) are {@code bytes}.
-   */
-  private static boolean startsWith(WireBuffer buf, long pos, byte[] bytes) {
-    return buf.contentEquals((int) pos, bytes.length, bytes, 0);
   }
 
   @Override

@@ -23,6 +23,7 @@ public final class RuntimeTypes {
     public static final ClassName CHECKSUMS = ClassName.get(ROOT + ".codec", "Checksums");
     public static final ClassName BITMAP = ClassName.get(ROOT + ".codec", "Bitmap");
     public static final ClassName FRAME_HEADER_READER = ClassName.get(ROOT + ".frame", "FrameHeaderReader");
+    public static final ClassName FRAME_SCAN = ClassName.get(ROOT + ".frame", "FrameScan");
     public static final ClassName FRAME_ACCUMULATOR = ClassName.get(ROOT + ".frame", "FrameAccumulator");
     public static final ClassName STATE_MACHINE = ClassName.get(ROOT + ".machine", "StateMachine");
     public static final ClassName TRANSITION_TABLE = ClassName.get(ROOT + ".machine", "TransitionTable");

@@ -104,6 +104,26 @@ class FramerGeneratorTest {
     }
 
     @Test
+    void redisScanErrorsNameTheFramingAndAHugeCountDoesNotSpin() throws Exception {
+        FrameHeaderReader reader = framing("redis.wire", "io.sqlxwire.protocols.redis.RespReplyFraming");
+        // A verbatim string shorter than its 4-byte format prefix: a negative size, where the data starts.
+        CodecException negative = assertThrows(CodecException.class,
+                () -> reader.frameLength(WireBuffer.of("=3\r\ntxt:".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("redis framing reply: negative size -1 at offset 8", negative.getMessage());
+        CodecException deep = assertThrows(CodecException.class,
+                () -> reader.frameLength(WireBuffer.of("*1\r\n".repeat(200).getBytes(StandardCharsets.US_ASCII))));
+        assertTrue(deep.getMessage().startsWith("redis framing reply: values nested deeper than 128 at offset "),
+                deep.getMessage());
+        // Two billion elements announced, none there: one "need more" answer, not two billion steps.
+        assertEquals(FrameHeaderReader.needAtLeast(14),
+                reader.frameLength(WireBuffer.of("*2000000000\r\n".getBytes(StandardCharsets.US_ASCII))));
+        CodecException over = assertThrows(CodecException.class,
+                () -> reader.frameLength(WireBuffer.of("$600000000\r\n".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("redis framing reply: frame of at least 600000012 bytes exceeds the maximum of 536870912 at offset 0",
+                over.getMessage());
+    }
+
+    @Test
     void oversizedBodyIsRejectedFromTheHeaderBeforeAnythingIsAllocated() throws Exception {
         FrameHeaderReader untagged = framing("postgresql.wire", "io.sqlxwire.protocols.postgresql.PgUntaggedFraming");
         FrameAccumulator accumulator = new FrameAccumulator(untagged, Limits.DEFAULTS);

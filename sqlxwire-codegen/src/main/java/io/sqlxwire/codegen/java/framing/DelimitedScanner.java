@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -45,12 +44,15 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Positions are {@code long}s that are either where the scan has got to or, once the bytes ran
  * out, minus the number of bytes needed. Every step passes a negative position on unchanged, so a
- * scan method is a plain sequence of steps ({@code pos = skip(buf, pos, 2);}) and stops to look
- * only where it must read a value. The steps are a few private helpers, emitted once and only
- * when used. Checks whose outcome the description already fixes (a constant size cannot be
- * negative) are not emitted; union cases that scan alike are merged.
+ * scan method is a plain sequence of steps ({@code pos = FrameScan.skip(buf, pos, 2);}) and stops
+ * to look only where it must read a value. The steps are the runtime's {@code FrameScan}. Checks
+ * whose outcome the description already fixes (a constant size cannot be negative) are not
+ * emitted; union cases that scan alike are merged. Errors get the protocol and framing name once,
+ * in {@code frameLength}.
  */
 public final class DelimitedScanner {
+
+    private static final com.palantir.javapoet.ClassName SCAN = RuntimeTypes.FRAME_SCAN;
 
     private final GenerationContext context;
     private final FramingModel framing;
@@ -59,14 +61,9 @@ public final class DelimitedScanner {
     private final Set<String> scheduled = new LinkedHashSet<>();
     private final List<FieldSpec> terminators = new ArrayList<>();
     private final Map<ByteString, String> terminatorNames = new HashMap<>();
-    /** The step helpers the scan methods call. */
-    private final Set<Helper> helpers = new TreeSet<>();
     private int temps;
     /** Inside a block whose condition proves a local non-negative: that local (its check would be dead code). */
     private String nonNegative;
-
-    /** The shared steps, in the order they are emitted. */
-    private enum Helper { ENSURE, SKIP, SKIP_LENGTH, PAST_CRLF, PAST_BYTE, PAST_NUMBER_LINE, STARTS_WITH }
 
     public DelimitedScanner(GenerationContext context, FramingModel framing, String label) {
         this.context = context;
@@ -83,18 +80,27 @@ public final class DelimitedScanner {
                 .addJavadoc("The fewest bytes a frame can have.\n")
                 .addStatement("return $L", Math.max(1, minSize(root))).build());
         MethodSpec.Builder frameLength = MethodSpec.methodBuilder("frameLength").addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC).returns(TypeName.LONG).addParameter(RuntimeTypes.WIRE_BUFFER, "available");
+                .addModifiers(Modifier.PUBLIC).returns(TypeName.LONG).addParameter(RuntimeTypes.WIRE_BUFFER, "available")
+                .addStatement("long pos")
+                .beginControlFlow("try");
         if (root instanceof WireType.StructRef s && s.arguments().isEmpty()) {
             schedule(s.name());
-            frameLength.addStatement("long pos = $L(available, 0, 1)", scanMethod(s.name()));
+            frameLength.addStatement("pos = $L(available, 0, 1)", scanMethod(s.name()));
         } else {
             CodeBlock.Builder body = CodeBlock.builder();
             scanType(body, root, null, "available", "1");
-            frameLength.addStatement("long pos = 0").addCode(body.build());
+            frameLength.addStatement("pos = 0").addCode(body.build());
         }
-        frameLength.beginControlFlow("if (pos > MAX_BODY)")
-                .addStatement(FramerGenerator.fail("available", CodeBlock.of("$S + pos + $S + MAX_BODY",
-                        label + ": frame of ", " bytes exceeds the maximum of "), CodeBlock.of("0")))
+        // "redis framing reply": the protocol, and the framing in the place of a message name.
+        String protocol = context.model().name() == null ? "" : context.model().name();
+        String where = label.startsWith(protocol + " ") ? label.substring(protocol.length() + 1) : label;
+        frameLength.nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
+                .addStatement("throw e.inMessage($S, $S)", protocol, where)
+                .endControlFlow()
+                .addComment("Over the maximum is refused as soon as it is known: complete, or still arriving.")
+                .beginControlFlow("if ($T.total(pos) > MAX_BODY)", SCAN)
+                .addStatement(FramerGenerator.fail("available", CodeBlock.of("$S + (pos < 0 ? $S : $S) + $T.total(pos) + $S + MAX_BODY",
+                        label + ": frame of ", "at least ", "", SCAN, " bytes exceeds the maximum of "), CodeBlock.of("0")))
                 .endControlFlow()
                 .addStatement("return pos");
         type.addMethod(frameLength.build());
@@ -103,16 +109,6 @@ public final class DelimitedScanner {
             scanners.add(structScanner(pending.poll()));
         }
         scanners.forEach(type::addMethod);
-        // The limit: an incomplete value asks for more only while it stays under the maximum.
-        type.addMethod(MethodSpec.methodBuilder("need").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addJavadoc("Minus {@code total}: the frame is incomplete until it has that many bytes.\n")
-                .returns(TypeName.LONG).addParameter(RuntimeTypes.WIRE_BUFFER, "buf").addParameter(TypeName.LONG, "total")
-                .beginControlFlow("if (total > MAX_BODY)")
-                .addStatement(FramerGenerator.fail("buf", CodeBlock.of("$S + total + $S + MAX_BODY",
-                        label + ": frame of at least ", " bytes exceeds the maximum of "), CodeBlock.of("0")))
-                .endControlFlow()
-                .addStatement("return $T.needAtLeast(total)", RuntimeTypes.FRAME_HEADER_READER).build());
-        helpers.forEach(helper -> type.addMethod(helper(helper)));
         terminators.forEach(type::addField);
     }
 
@@ -142,7 +138,7 @@ public final class DelimitedScanner {
         if (struct.recursive()) {
             method.beginControlFlow("if (depth > MAX_DEPTH)")
                     .addStatement(FramerGenerator.fail("buf", CodeBlock.of("$S + MAX_DEPTH",
-                            label + ": values nested deeper than "), CodeBlock.of("pos")))
+                            "values nested deeper than "), CodeBlock.of("pos")))
                     .endControlFlow();
         }
         CodeBlock.Builder body = CodeBlock.builder();
@@ -274,23 +270,20 @@ public final class DelimitedScanner {
         if (integer != null) {
             int size = integer.kind().size();
             if (local == null) {
-                code.addStatement("pos = skip($L, pos, $L)", buf, size);
-                helpers.add(Helper.SKIP);
+                code.addStatement("pos = $T.skip($L, pos, $L)", SCAN, buf, size);
                 return;
             }
-            helpers.add(Helper.ENSURE);
-            code.addStatement("pos = ensure($L, pos, $L)", buf, size);
+            code.addStatement("pos = $T.ensure($L, pos, $L)", SCAN, buf, size);
             returnIfIncomplete(code, "pos");
             JExpr read = IntReads.read(integer, CodeBlock.of(buf), CodeBlock.of("(int) pos"), context.model().byteOrder());
             code.addStatement("$L = $L", local.assign(), read.as(TypeName.LONG));
             code.addStatement("pos += $L", size);
         } else if (type instanceof WireType.LenEnc) {
-            helpers.add(Helper.ENSURE);
-            code.addStatement("pos = ensure($L, pos, 1)", buf);
+            code.addStatement("pos = $T.ensure($L, pos, 1)", SCAN, buf);
             returnIfIncomplete(code, "pos");
             String width = temp("width");
             code.addStatement("int $L = $T.width($L, (int) pos)", width, RuntimeTypes.LENGTH_ENCODED_INT, buf);
-            code.addStatement("pos = ensure($L, pos, $L)", buf, width);
+            code.addStatement("pos = $T.ensure($L, pos, $L)", SCAN, buf, width);
             returnIfIncomplete(code, "pos");
             if (local != null) {
                 code.addStatement("$L = $T.isNull($L, (int) pos) ? -1 : $T.read($L, (int) pos)", local.assign(),
@@ -299,13 +292,12 @@ public final class DelimitedScanner {
             code.addStatement("pos += $L", width);
         } else if (type instanceof WireType.AsciiInt a) {
             requireCrlf(a.terminator(), "ascii_int");
-            helpers.add(Helper.PAST_NUMBER_LINE);
             if (local == null) {
-                code.addStatement("pos = pastNumberLine($L, pos)", buf);
+                code.addStatement("pos = $T.pastNumberLine($L, pos)", SCAN, buf);
                 return;
             }
             String end = local.name() + "End";
-            code.addStatement("long $L = pastNumberLine($L, pos)", end, buf);
+            code.addStatement("long $L = $T.pastNumberLine($L, pos)", end, SCAN, buf);
             returnIfIncomplete(code, end);
             code.addStatement("$L = $T.parse($L, (int) pos, (int) $L - 2)", local.assign(), RuntimeTypes.ASCII_DECIMAL, buf, end);
             code.addStatement("pos = $L", end);
@@ -319,8 +311,7 @@ public final class DelimitedScanner {
             return;
         } else if (type instanceof WireType.Bitmap bitmap) {
             JExpr bits = new ExprWriter(context, locals(buf)).write(bitmap.bits());
-            helpers.add(Helper.SKIP_LENGTH);
-            code.addStatement("pos = skipLength($L, pos, ($L + $L + 7L) / 8)", buf, bits.as(TypeName.LONG), bitmap.bitOffset());
+            code.addStatement("pos = $T.skipLength($L, pos, ($L + $L + 7L) / 8)", SCAN, buf, bits.as(TypeName.LONG), bitmap.bitOffset());
         } else if (type instanceof WireType.StructRef s) {
             if (!s.arguments().isEmpty()) {
                 throw new UnsupportedOperationException(label + ": struct arguments in a delimiting type");
@@ -340,11 +331,9 @@ public final class DelimitedScanner {
     private void skip(CodeBlock.Builder code, TypedExpr size, ExprWriter exprs, String buf) {
         BigInteger constant = constant(size);
         if (constant != null && constant.signum() >= 0 && constant.bitLength() < 31) {
-            helpers.add(Helper.SKIP);
-            code.addStatement("pos = skip($L, pos, $L)", buf, constant);
+            code.addStatement("pos = $T.skip($L, pos, $L)", SCAN, buf, constant);
         } else {
-            helpers.add(Helper.SKIP_LENGTH);
-            code.addStatement("pos = skipLength($L, pos, $L)", buf, exprs.write(size).as(TypeName.LONG));
+            code.addStatement("pos = $T.skipLength($L, pos, $L)", SCAN, buf, exprs.write(size).as(TypeName.LONG));
         }
     }
 
@@ -364,24 +353,21 @@ public final class DelimitedScanner {
         } else if (extent instanceof Extent.Terminated t) {
             ByteString term = t.terminator();
             if (term.length() == 1) {
-                helpers.add(Helper.PAST_BYTE);
-                code.addStatement("pos = pastByte($L, pos, (byte) $L)", buf, term.byteAt(0));
+                code.addStatement("pos = $T.pastByte($L, pos, (byte) $L)", SCAN, buf, term.byteAt(0));
             } else {
                 requireCrlf(term, "a terminator");
-                helpers.add(Helper.PAST_CRLF);
-                code.addStatement("pos = pastCrlf($L, pos)", buf);
+                code.addStatement("pos = $T.pastCrlf($L, pos)", SCAN, buf);
             }
         } else if (extent instanceof Extent.Prefixed p) {
             String length = temp("length");
             scanType(code, p.lengthType(), new Local(length, true), buf, "depth + 1");
-            helpers.add(Helper.SKIP_LENGTH);
             if (p.nullMarker() != null || p.lengthType() instanceof WireType.LenEnc) {
                 long marker = p.nullMarker() != null ? p.nullMarker() : -1;
                 code.beginControlFlow("if ($L != $LL)", length, marker)
-                        .addStatement("pos = skipLength($L, pos, $L)", buf, length)
+                        .addStatement("pos = $T.skipLength($L, pos, $L)", SCAN, buf, length)
                         .endControlFlow();
             } else {
-                code.addStatement("pos = skipLength($L, pos, $L)", buf, length);
+                code.addStatement("pos = $T.skipLength($L, pos, $L)", SCAN, buf, length);
             }
         } else {
             throw new UnsupportedOperationException(label + ": 'rest' cannot end a self-delimiting frame");
@@ -400,17 +386,14 @@ public final class DelimitedScanner {
         Extent count = array.count();
         if (count instanceof Extent.Terminated t) {
             String constant = terminator(t.terminator());
-            helpers.add(Helper.ENSURE);
-            helpers.add(Helper.STARTS_WITH);
-            helpers.add(Helper.SKIP);
             code.beginControlFlow("while (true)")
-                    .addStatement("pos = ensure($L, pos, $L.length)", buf, constant)
-                    .beginControlFlow("if (pos < 0 || startsWith($L, pos, $L))", buf, constant)
+                    .addStatement("pos = $T.ensure($L, pos, $L.length)", SCAN, buf, constant)
+                    .beginControlFlow("if (pos < 0 || $T.startsWith($L, pos, $L))", SCAN, buf, constant)
                     .addStatement("break")
                     .endControlFlow();
             scanType(code, array.element(), null, buf, depth);
             code.endControlFlow();
-            code.addStatement("pos = skip($L, pos, $L.length)", buf, constant);
+            code.addStatement("pos = $T.skip($L, pos, $L.length)", SCAN, buf, constant);
             return;
         }
         CodeBlock n;
@@ -443,7 +426,7 @@ public final class DelimitedScanner {
 
     private void negativeCount(CodeBlock.Builder code, String buf, String count) {
         code.beginControlFlow("if ($L < 0)", count)
-                .addStatement(FramerGenerator.fail(buf, CodeBlock.of("$S + $L", label + ": negative count ", count),
+                .addStatement(FramerGenerator.fail(buf, CodeBlock.of("$S + $L", "negative count ", count),
                         CodeBlock.of("pos")))
                 .endControlFlow();
     }
@@ -487,7 +470,7 @@ public final class DelimitedScanner {
             scanType(otherwise, union.fallback().type(), null, buf, depth);
         } else {
             otherwise.addStatement(FramerGenerator.fail(buf,
-                    CodeBlock.of("$S + $L", label + ": no layout for value ", subject), CodeBlock.of("pos")));
+                    CodeBlock.of("$S + $L", "no layout for value ", subject), CodeBlock.of("pos")));
         }
         CodeBlock fallback = otherwise.build();
         cases = merged(cases, fallback);
@@ -529,15 +512,14 @@ public final class DelimitedScanner {
         if (union.subject() instanceof TypedExpr.Peek peek) {
             int size = peek.read().kind().size();
             CodeBlock at = CodeBlock.of("(int) pos");
-            helpers.add(Helper.ENSURE);
             BigInteger offset = peek.offset() == null ? BigInteger.ZERO : constant(peek.offset());
             if (offset != null && offset.signum() == 0) {
-                code.addStatement("pos = ensure($L, pos, $L)", buf, size);
+                code.addStatement("pos = $T.ensure($L, pos, $L)", SCAN, buf, size);
             } else {
                 String name = temp("offset");
                 code.addStatement("int $L = $L", name, new ExprWriter(context, locals(buf)).write(peek.offset()).asInt());
                 at = CodeBlock.of("(int) pos + $L", name);
-                code.addStatement("pos = ensure($L, pos, $L + $L)", buf, name, size);
+                code.addStatement("pos = $T.ensure($L, pos, $L + $L)", SCAN, buf, name, size);
             }
             returnIfIncomplete(code, "pos");
             JExpr read = IntReads.read(peek.read(), CodeBlock.of(buf), at, context.model().byteOrder());
@@ -589,50 +571,5 @@ public final class DelimitedScanner {
             }
         }
         return false;
-    }
-
-    private MethodSpec helper(Helper helper) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(switch (helper) {
-            case ENSURE -> "ensure";
-            case SKIP -> "skip";
-            case SKIP_LENGTH -> "skipLength";
-            case PAST_CRLF -> "pastCrlf";
-            case PAST_BYTE -> "pastByte";
-            case PAST_NUMBER_LINE -> "pastNumberLine";
-            case STARTS_WITH -> "startsWith";
-        }).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(RuntimeTypes.WIRE_BUFFER, "buf")
-                .addParameter(TypeName.LONG, "pos");
-        if (helper == Helper.STARTS_WITH) {
-            return method.addJavadoc("Whether the bytes at {@code pos} (known to be there) are {@code bytes}.\n")
-                    .returns(TypeName.BOOLEAN).addParameter(byte[].class, "bytes")
-                    .addStatement("return buf.contentEquals((int) pos, bytes.length, bytes, 0)").build();
-        }
-        method.returns(TypeName.LONG).beginControlFlow("if (pos < 0)").addStatement("return pos").endControlFlow();
-        return switch (helper) {
-            case ENSURE -> method.addJavadoc("{@code pos}, once {@code count} bytes from it have arrived.\n")
-                    .addParameter(TypeName.INT, "count")
-                    .addStatement("return pos + count > buf.length() ? need(buf, pos + count) : pos").build();
-            case SKIP -> method.addJavadoc("Past {@code count} bytes from {@code pos}.\n")
-                    .addParameter(TypeName.INT, "count")
-                    .addStatement("return pos + count > buf.length() ? need(buf, pos + count) : pos + count").build();
-            case SKIP_LENGTH -> method.addJavadoc("Past {@code length} bytes from {@code pos}, a length read from the input.\n")
-                    .addParameter(TypeName.LONG, "length")
-                    .beginControlFlow("if (length < 0)")
-                    .addStatement(FramerGenerator.fail("buf", CodeBlock.of("$S + length", label + ": negative size "),
-                            CodeBlock.of("pos")))
-                    .endControlFlow()
-                    .addStatement("return pos + length > buf.length() ? need(buf, pos + length) : pos + length").build();
-            case PAST_CRLF -> method.addJavadoc("Past the CRLF that ends the line at {@code pos}.\n")
-                    .addStatement("int cr = $T.findCrlf(buf, (int) pos, buf.length())", RuntimeTypes.TERMINATORS)
-                    .addStatement("return cr < 0 ? need(buf, buf.length() + 1L) : cr + 2").build();
-            case PAST_BYTE -> method.addJavadoc("Past the first {@code terminator} from {@code pos}.\n")
-                    .addParameter(TypeName.BYTE, "terminator")
-                    .addStatement("int at = buf.indexOf(terminator, (int) pos, buf.length())")
-                    .addStatement("return at < 0 ? need(buf, buf.length() + 1L) : at + 1").build();
-            case PAST_NUMBER_LINE -> method.addJavadoc("Past the CRLF-ended decimal number at {@code pos}.\n")
-                    .addStatement("int end = $T.lineEnd(buf, (int) pos, buf.length())", RuntimeTypes.ASCII_DECIMAL)
-                    .addStatement("return end < 0 ? need(buf, buf.length() + 1L) : end").build();
-            case STARTS_WITH -> throw new AssertionError(helper);
-        };
     }
 }
