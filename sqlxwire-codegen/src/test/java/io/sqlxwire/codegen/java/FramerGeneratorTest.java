@@ -123,6 +123,19 @@ class FramerGeneratorTest {
                 over.getMessage());
     }
 
+    /** The scanner's source compares nothing the description already decides, and cases that scan alike are one. */
+    @Test
+    void redisScannerHasNoChecksOnConstantsAndNoRepeatedCases() {
+        String source = ConversationFixtures.sources(ConversationFixtures.model("redis.wire"), new FramerGenerator()).stream()
+                .filter(f -> f.typeSpec().name().equals("RespReplyFraming")).findFirst().orElseThrow().toString();
+        // No "if (3L < 0)" or a constant put in a local and then compared.
+        assertFalse(java.util.regex.Pattern.compile("if \\(-?\\d+L? [<>=!]").matcher(source).find(), source);
+        assertFalse(java.util.regex.Pattern.compile("\n {4,}long \\w+ = -?\\d+L;").matcher(source).find(), source);
+        // '+', '-', ',' and '(' lines scan like the fallback (any other line): no case of their own.
+        assertFalse(source.contains("type == 43"), source);
+        assertTrue(source.contains("type == 42 || type == 126 || type == 62"), source);
+    }
+
     @Test
     void oversizedBodyIsRejectedFromTheHeaderBeforeAnythingIsAllocated() throws Exception {
         FrameHeaderReader untagged = framing("postgresql.wire", "io.sqlxwire.protocols.postgresql.PgUntaggedFraming");
