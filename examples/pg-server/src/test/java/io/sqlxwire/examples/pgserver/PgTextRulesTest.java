@@ -82,6 +82,20 @@ class PgTextRulesTest {
     }
 
     @Test
+    void numericWithoutPrecisionIsUnbounded() {
+        assertEquals(new PgCompatibility.Rewrite("create table t (n DECFLOAT, d DECFLOAT not null, p numeric(10, 2),"
+                        + " numeric int)", "CREATE TABLE"),
+                PgCompatibility.rewrite("create table t (n numeric, d DECIMAL not null, p numeric(10, 2), numeric int)"));
+        assertEquals(new PgCompatibility.Rewrite("select '1.55'::DECFLOAT, cast(? as DECFLOAT), x :: DECFLOAT + 1,"
+                        + " y::numeric(5,1) from t", "SELECT"),
+                PgCompatibility.rewrite("select '1.55'::numeric, cast(? as numeric), x :: decimal + 1, y::numeric(5,1) from t"));
+        assertEquals(new PgCompatibility.Rewrite("SELECT id FROM FINAL TABLE (insert into t (n) values ('2.5'::DECFLOAT))", "INSERT"),
+                PgCompatibility.rewrite("insert into t (n) values ('2.5'::numeric) returning id"), "with RETURNING");
+        assertNull(PgCompatibility.rewrite("select 1 as numeric, n from t"), "an alias");
+        assertNull(PgCompatibility.rewrite("select '::numeric' from t -- ::numeric"), "literal and comment");
+    }
+
+    @Test
     void reportedSettingsAreWhatDriversCheck() {
         PgSettings settings = new PgSettings("alice");
         assertEquals("UTF8", settings.reported().get("client_encoding"));

@@ -50,19 +50,20 @@ class SameDataTest {
     void tableMadeByPgjdbcIsReadAndChangedByMysqlClientsThenReadByPsql() throws Exception {
         try (Connection pg = RealClients.pgjdbc(port); Statement s = pg.createStatement()) {
             s.execute("create table stock (id serial primary key, name varchar(40) not null, qty int,"
-                    + " price numeric(10,2), added date, note text)");
+                    + " price numeric(10,2), added date, note text, weight numeric)");
             List<Integer> ids = new ArrayList<>();
             try (PreparedStatement insert = pg.prepareStatement(
-                    "insert into stock (name, qty, price, added, note) values (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    "insert into stock (name, qty, price, added, note, weight) values (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 for (Object[] row : new Object[][] {
-                        {"bolt", 10, "0.25", "2026-11-01", "zinc"},
-                        {"nut", 20, "0.10", "2026-11-02", null},
-                        {"it's a gear", 3, "12.50", "2026-11-03", "quoted 'text'"}}) {
+                        {"bolt", 10, "0.25", "2026-11-01", "zinc", "1.55"},
+                        {"nut", 20, "0.10", "2026-11-02", null, "0.005"},
+                        {"it's a gear", 3, "12.50", "2026-11-03", "quoted 'text'", "1234.5"}}) {
                     insert.setString(1, (String) row[0]);
                     insert.setInt(2, (Integer) row[1]);
                     insert.setBigDecimal(3, new BigDecimal((String) row[2]));
                     insert.setObject(4, LocalDate.parse((String) row[3]));
                     insert.setString(5, (String) row[4]);
+                    insert.setBigDecimal(6, new BigDecimal((String) row[5]));
                     assertEquals(1, insert.executeUpdate());
                     try (ResultSet keys = insert.getGeneratedKeys()) {
                         assertTrue(keys.next());
@@ -77,7 +78,7 @@ class SameDataTest {
         for (String options : List.of("", "&useServerPrepStmts=true")) {
             try (Connection my = RealClients.mariadbJdbc(port, options);
                  PreparedStatement q = my.prepareStatement(
-                         "select id, name, qty, price, added, note from stock where qty > ? order by id")) {
+                         "select id, name, qty, price, added, note, weight from stock where qty > ? order by id")) {
                 q.setInt(1, 0);
                 try (ResultSet r = q.executeQuery()) {
                     assertTrue(r.next(), options);
@@ -87,6 +88,7 @@ class SameDataTest {
                     assertEquals(new BigDecimal("0.25"), r.getBigDecimal("price"));
                     assertEquals(LocalDate.of(2026, 11, 1), r.getObject("added", LocalDate.class));
                     assertEquals("zinc", r.getString("note"));
+                    assertEquals(0, new BigDecimal("1.55").compareTo(r.getBigDecimal("weight")), "numeric keeps its decimals");
                     assertTrue(r.next());
                     assertEquals("nut", r.getString("name"));
                     assertNull(r.getString("note"));
@@ -103,8 +105,9 @@ class SameDataTest {
         RealClients.mariadb(port, "update stock set qty = qty + 5 where name = 'nut';"
                 + " insert into `stock` (`name`, qty, price, added) values ('washer', 7, 0.05, '2026-11-22')");
 
-        assertEquals("1|bolt|10|0.25\n2|nut|25|0.10\n3|it's a gear|3|12.50\n4|washer|7|0.05\n",
-                RealClients.psql(port, "select id, name, qty, price from stock order by id"));
+        assertEquals("1|bolt|10|0.25|1.55\n2|nut|25|0.10|0.005\n3|it's a gear|3|12.50|1234.5\n4|washer|7|0.05|\n",
+                RealClients.psql(port, "select id, name, qty, price, weight from stock order by id"));
+        assertEquals("2.75\n", RealClients.psql(port, "select '2.75'::numeric"));
     }
 
     @Test
