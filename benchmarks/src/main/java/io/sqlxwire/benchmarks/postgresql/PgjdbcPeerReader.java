@@ -1,5 +1,6 @@
 package io.sqlxwire.benchmarks.postgresql;
 
+import io.sqlxwire.benchmarks.table.ReplayingInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,55 +159,6 @@ public final class PgjdbcPeerReader {
         out.write(0);
         out.writeBytes(v);
         out.write(0);
-    }
-
-    /** Delivers {@code prefix} once, then {@code answer} over and over (one copy per query). */
-    static final class ReplayingInputStream extends InputStream {
-        private final byte[] prefix;
-        private final byte[] answer;
-        private byte[] current;
-        private int pos;
-
-        ReplayingInputStream(byte[] prefix, byte[] answer) {
-            this.prefix = prefix;
-            this.answer = answer;
-            this.current = prefix.length > 0 ? prefix : answer;
-        }
-
-        @Override
-        public int read() {
-            int b = current[pos++] & 0xFF;
-            advance();
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            advance();
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return current.length - pos;
-        }
-
-        private void advance() {
-            if (pos == current.length) {
-                current = answer;
-                pos = 0;
-            }
-        }
-
-        byte[] prefix() {
-            return prefix;
-        }
     }
 
     /** A socket that is connected from the start, reads the replaying stream and discards writes. */
