@@ -55,6 +55,10 @@ public final class MyClientDispatcher {
 
   private final MyComStmtExecuteDecoder comStmtExecute = new MyComStmtExecuteDecoder();
 
+  private final MyComStmtSendLongDataDecoder comStmtSendLongData = new MyComStmtSendLongDataDecoder();
+
+  private final MyComStmtFetchDecoder comStmtFetch = new MyComStmtFetchDecoder();
+
   private final MyComStmtCloseDecoder comStmtClose = new MyComStmtCloseDecoder();
 
   private final MyComStmtResetDecoder comStmtReset = new MyComStmtResetDecoder();
@@ -162,6 +166,16 @@ public final class MyClientDispatcher {
       handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
       return true;
     }
+    if (allowed(acceptedOnly, MyMachine.COM_STMT_SEND_LONG_DATA)
+            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
+      handler.onComStmtSendLongData(comStmtSendLongData.wrap(frame, offset, length));
+      return true;
+    }
+    if (allowed(acceptedOnly, MyMachine.COM_STMT_FETCH)
+            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_FETCH.value()) {
+      handler.onComStmtFetch(comStmtFetch.wrap(frame, offset, length));
+      return true;
+    }
     if (allowed(acceptedOnly, MyMachine.COM_STMT_CLOSE)
             && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_CLOSE.value()) {
       handler.onComStmtClose(comStmtClose.wrap(frame, offset, length));
@@ -252,6 +266,16 @@ public final class MyClientDispatcher {
     if (allowed(acceptedOnly, MyMachine.COM_STMT_EXECUTE)
             && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()) {
       handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
+      return true;
+    }
+    if (allowed(acceptedOnly, MyMachine.COM_STMT_SEND_LONG_DATA)
+            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
+      handler.onComStmtSendLongData(comStmtSendLongData.wrap(frame, offset, length));
+      return true;
+    }
+    if (allowed(acceptedOnly, MyMachine.COM_STMT_FETCH)
+            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_FETCH.value()) {
+      handler.onComStmtFetch(comStmtFetch.wrap(frame, offset, length));
       return true;
     }
     if (allowed(acceptedOnly, MyMachine.COM_STMT_CLOSE)

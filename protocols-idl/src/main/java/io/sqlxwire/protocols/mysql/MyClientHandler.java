@@ -93,6 +93,21 @@ public interface MyClientHandler {
   default void onComStmtExecute(MyComStmtExecuteDecoder m) {
   }
 
+  /**
+   * COM_STMT_SEND_LONG_DATA: a piece of a parameter's value, sent before COM_STMT_EXECUTE (pieces
+   * of one parameter are appended). The server does not answer.
+   */
+  default void onComStmtSendLongData(MyComStmtSendLongDataDecoder m) {
+  }
+
+  /**
+   * COM_STMT_FETCH: the next rows of the cursor a COM_STMT_EXECUTE with a cursor flag opened. They
+   * come as binary rows of the columns the execution described (the codec keeps the last result
+   * set's column types in the session), then an EOF (or the OK that replaces it), or an ERR.
+   */
+  default void onComStmtFetch(MyComStmtFetchDecoder m) {
+  }
+
   default void onComStmtClose(MyComStmtCloseDecoder m) {
   }
 

@@ -2,16 +2,28 @@
 package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.WireWriter;
+import io.sqlxwire.runtime.codec.ZlibDeflater;
 import io.sqlxwire.runtime.error.CodecException;
 
 /**
- * "Compression": after CLIENT_COMPRESS is negotiated every packet is wrapped in a compressed
- * packet (compressed length, its own sequence id, uncompressed length; 0 = stored uncompressed).
+ * "Compression": after CLIENT_COMPRESS is negotiated the packet stream travels in compressed
+ * packets (compressed length, their own sequence id, uncompressed length; 0 = stored
+ * uncompressed). A compressed packet carries any part of the packet stream: several packets, or a
+ * piece of one. Read it with the runtime's InflatingAccumulator, whose plain bodies feed the
+ * packet framing; zstd (CLIENT_ZSTD_COMPRESSION_ALGORITHM) is not supported.
  *
- * <p>Writes the {@code compressed} frame header: {@code wrap(out)}, {@code compressedSequenceId}, {@code uncompressedLength}, {@code body()}, the message encoder on the same writer, {@code finish()}. The body size is back-patched into {@code compressed_length}.
+ * <p>Writes the {@code compressed} frame header: {@code wrap(out)}, {@code compressedSequenceId}, {@code body()}, the message encoder on the same writer, {@code finish()}. The body size is back-patched into {@code compressed_length}.
+ *
+ * <p>Transform {@code zlib}: {@code finish()} deflates the body when it has at least {@link #compressAbove(int)} bytes and compressing makes it shorter,
+ * and writes its plain size into {@code uncompressed_length} (0: stored as is).
  */
 public final class MyCompressedFrameEncoder {
   private static final String TYPE = "compressed frame";
+
+  /**
+   * Bodies shorter than this are stored as they are by default.
+   */
+  public static final int DEFAULT_COMPRESS_ABOVE = 50;
 
   private WireWriter out;
 
@@ -32,6 +44,31 @@ public final class MyCompressedFrameEncoder {
   private long uncompressedLengthValue;
 
   private int uncompressedLengthSlot;
+
+  private final ZlibDeflater deflater = new ZlibDeflater();
+
+  private boolean compressed;
+
+  private int compressAbove = DEFAULT_COMPRESS_ABOVE;
+
+  /**
+   * Bodies of fewer than {@code bytes} bytes are stored as they are (a value above any
+   * body size turns compression off). Kept across frames.
+   */
+  public MyCompressedFrameEncoder compressAbove(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("negative threshold " + bytes);
+    }
+    this.compressAbove = bytes;
+    return this;
+  }
+
+  /**
+   * Whether the last frame's body was deflated (false: stored as is).
+   */
+  public boolean compressed() {
+    return compressed;
+  }
 
   /**
    * Starts a frame at the writer's position.
@@ -61,17 +98,6 @@ public final class MyCompressedFrameEncoder {
     return this;
   }
 
-  /**
-   */
-  public MyCompressedFrameEncoder uncompressedLength(int value) {
-    advance(2, "uncompressedLength");
-    MyEncoderSupport.checkRange(value, 0L, 16777215L, out.position());
-    uncompressedLengthValue = value;
-    out.put24le(value);
-    step = 3;
-    return this;
-  }
-
   private void advance(int member, String name) {
     if (out == null || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
@@ -87,7 +113,8 @@ public final class MyCompressedFrameEncoder {
         case 1:
           throw new IllegalStateException(TYPE + ".compressedSequenceId: required before " + name);
         case 2:
-          throw new IllegalStateException(TYPE + ".uncompressedLength: required before " + name);
+          uncompressedLengthSlot = out.reserve(3);
+          break;
         default:
           break;
       }
@@ -119,8 +146,8 @@ public final class MyCompressedFrameEncoder {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
-    if (body > 1073741824L) {
-      throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 1073741824", bodyStart);
+    if (body > 16777215L) {
+      throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 16777215", bodyStart);
     }
     long size = body;
     MyEncoderSupport.checkRange(size, 0L, 16777215L, frameStart);
@@ -135,6 +162,13 @@ public final class MyCompressedFrameEncoder {
     if (out == null) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
+    if (bodyStart < 0) {
+      throw new IllegalStateException(TYPE + ": body() was not called");
+    }
+    long plain = out.position() - bodyStart;
+    MyEncoderSupport.checkRange(plain, 0L, 16777215L, bodyStart);
+    compressed = plain >= compressAbove && deflater.compressInPlace(out, bodyStart);
+    out.patch24le(uncompressedLengthSlot, (int) (compressed ? plain : 0L));
     patchBodySize();
     int length = out.position() - frameStart;
     out = null;

@@ -3,21 +3,24 @@ package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
-import io.sqlxwire.runtime.frame.FrameHeaderReader;
+import io.sqlxwire.runtime.frame.ZlibFraming;
 
 /**
- * "Compression": after CLIENT_COMPRESS is negotiated every packet is wrapped in a compressed
- * packet (compressed length, its own sequence id, uncompressed length; 0 = stored uncompressed).
+ * "Compression": after CLIENT_COMPRESS is negotiated the packet stream travels in compressed
+ * packets (compressed length, their own sequence id, uncompressed length; 0 = stored
+ * uncompressed). A compressed packet carries any part of the packet stream: several packets, or a
+ * piece of one. Read it with the runtime's InflatingAccumulator, whose plain bodies feed the
+ * packet framing; zstd (CLIENT_ZSTD_COMPRESSION_ALGORITHM) is not supported.
  *
  * <p>Stateless: share {@link #INSTANCE}.
  */
-public final class MyCompressedFraming implements FrameHeaderReader {
+public final class MyCompressedFraming implements ZlibFraming {
   public static final MyCompressedFraming INSTANCE = new MyCompressedFraming();
 
   /**
    * The largest body accepted, in bytes.
    */
-  public static final long MAX_BODY = 1073741824L;
+  public static final long MAX_BODY = 16777215L;
 
   /**
    * Bytes of the header in front of every body.
@@ -69,10 +72,18 @@ public final class MyCompressedFraming implements FrameHeaderReader {
   }
 
   /**
-   * Header field {@code uncompressed_length}.
+   * Size of the body once inflated; 0 when it is sent as is.
    */
   public int uncompressedLength(WireBuffer frame) {
     return frame.u24le(4);
+  }
+
+  /**
+   * The built-in zlib transform reads the plain size from here (and writes it on encode).
+   */
+  @Override
+  public long plainLength(WireBuffer frame) {
+    return uncompressedLength(frame);
   }
 
   /**
@@ -80,6 +91,16 @@ public final class MyCompressedFraming implements FrameHeaderReader {
    */
   public int sequenceOf(WireBuffer frame) {
     return compressedSequenceId(frame);
+  }
+
+  @Override
+  public int sequenceBits() {
+    return 8;
+  }
+
+  @Override
+  public long sequenceNumber(WireBuffer frame) {
+    return frame.u8(3);
   }
 
   @Override

@@ -94,19 +94,29 @@ public class MyMachine extends StateMachine<MyState> {
   public static final int COM_STMT_EXECUTE = 14;
 
   /**
+   * Id of {@code ComStmtSendLongData} among the client messages.
+   */
+  public static final int COM_STMT_SEND_LONG_DATA = 15;
+
+  /**
+   * Id of {@code ComStmtFetch} among the client messages.
+   */
+  public static final int COM_STMT_FETCH = 16;
+
+  /**
    * Id of {@code ComStmtClose} among the client messages.
    */
-  public static final int COM_STMT_CLOSE = 15;
+  public static final int COM_STMT_CLOSE = 17;
 
   /**
    * Id of {@code ComStmtReset} among the client messages.
    */
-  public static final int COM_STMT_RESET = 16;
+  public static final int COM_STMT_RESET = 18;
 
   /**
    * Id of {@code TlsRecordFromClient} among the client messages.
    */
-  public static final int TLS_RECORD_FROM_CLIENT = 17;
+  public static final int TLS_RECORD_FROM_CLIENT = 19;
 
   /**
    * Id of {@code HandshakeV10} among the server messages.
@@ -196,38 +206,44 @@ public class MyMachine extends StateMachine<MyState> {
   private static final int PREPARED_DEFINITIONS_EOF_PACKET_GUARDED = 16;
 
   /**
+   * Table id of the guarded transition on {@code EofPacket} in state {@code ColumnDefinitions}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COLUMN_DEFINITIONS_EOF_PACKET_GUARDED = 17;
+
+  /**
    * Table id of the guarded transition on {@code EofPacket} in state {@code Rows}: the transition table holds one next
    * state per message, so each guarded transition is a message id of its own.
    */
-  private static final int ROWS_EOF_PACKET_GUARDED = 17;
+  private static final int ROWS_EOF_PACKET_GUARDED = 18;
 
   /**
    * Table id of the guarded transition on {@code ResultSetOk} in state {@code ColumnDefinitions}: the transition table holds one next
    * state per message, so each guarded transition is a message id of its own.
    */
-  private static final int COLUMN_DEFINITIONS_RESULT_SET_OK_GUARDED = 18;
+  private static final int COLUMN_DEFINITIONS_RESULT_SET_OK_GUARDED = 19;
 
   /**
    * Table id of the guarded transition on {@code ResultSetOk} in state {@code Rows}: the transition table holds one next
    * state per message, so each guarded transition is a message id of its own.
    */
-  private static final int ROWS_RESULT_SET_OK_GUARDED = 19;
+  private static final int ROWS_RESULT_SET_OK_GUARDED = 20;
 
   /**
    * Table id of the guarded transition on {@code ColumnDefinition41} in state {@code PreparedDefinitions}: the transition table holds one next
    * state per message, so each guarded transition is a message id of its own.
    */
-  private static final int PREPARED_DEFINITIONS_COLUMN_DEFINITION41_GUARDED = 20;
+  private static final int PREPARED_DEFINITIONS_COLUMN_DEFINITION41_GUARDED = 21;
 
   /**
    * Table id of the guarded transition on {@code ComStmtPrepareOk} in state {@code Preparing}: the transition table holds one next
    * state per message, so each guarded transition is a message id of its own.
    */
-  private static final int PREPARING_COM_STMT_PREPARE_OK_GUARDED = 21;
+  private static final int PREPARING_COM_STMT_PREPARE_OK_GUARDED = 22;
 
   private static final TransitionTable<MyState> TABLE = TransitionTable.builder(MyState.class)
-    .messages(Direction.CLIENT_TO_SERVER, "client", "SSLRequest", "HandshakeResponse41", "AuthSwitchResponse", "ComQuery", "ComQuit", "ComInitDb", "ComFieldList", "ComStatistics", "ComChangeUser", "ComPing", "ComResetConnection", "LocalInfileData", "LocalInfileEnd", "ComStmtPrepare", "ComStmtExecute", "ComStmtClose", "ComStmtReset", "TlsRecordFromClient")
-    .messages(Direction.SERVER_TO_CLIENT, "server", "HandshakeV10", "AuthSwitchRequest", "AuthMoreData", "OkPacket", "ErrPacket", "EofPacket", "ResultSetOk", "LocalInfileRequest", "ResultSetHeader", "Statistics", "ColumnDefinition41", "TextResultsetRow", "ComStmtPrepareOk", "BinaryResultsetRow", "TlsRecordFromServer", "OkPacket (guard in AwaitingResult)", "EofPacket (guard in PreparedDefinitions)", "EofPacket (guard in Rows)", "ResultSetOk (guard in ColumnDefinitions)", "ResultSetOk (guard in Rows)", "ColumnDefinition41 (guard in PreparedDefinitions)", "ComStmtPrepareOk (guard in Preparing)")
+    .messages(Direction.CLIENT_TO_SERVER, "client", "SSLRequest", "HandshakeResponse41", "AuthSwitchResponse", "ComQuery", "ComQuit", "ComInitDb", "ComFieldList", "ComStatistics", "ComChangeUser", "ComPing", "ComResetConnection", "LocalInfileData", "LocalInfileEnd", "ComStmtPrepare", "ComStmtExecute", "ComStmtSendLongData", "ComStmtFetch", "ComStmtClose", "ComStmtReset", "TlsRecordFromClient")
+    .messages(Direction.SERVER_TO_CLIENT, "server", "HandshakeV10", "AuthSwitchRequest", "AuthMoreData", "OkPacket", "ErrPacket", "EofPacket", "ResultSetOk", "LocalInfileRequest", "ResultSetHeader", "Statistics", "ColumnDefinition41", "TextResultsetRow", "ComStmtPrepareOk", "BinaryResultsetRow", "TlsRecordFromServer", "OkPacket (guard in AwaitingResult)", "EofPacket (guard in PreparedDefinitions)", "EofPacket (guard in ColumnDefinitions)", "EofPacket (guard in Rows)", "ResultSetOk (guard in ColumnDefinitions)", "ResultSetOk (guard in Rows)", "ColumnDefinition41 (guard in PreparedDefinitions)", "ComStmtPrepareOk (guard in Preparing)")
     .allow(MyState.Connected, Direction.SERVER_TO_CLIENT, HANDSHAKE_V10, MyState.Handshaking)
     .allow(MyState.Connected, Direction.SERVER_TO_CLIENT, ERR_PACKET, MyState.Closed)
     .allow(MyState.Handshaking, Direction.CLIENT_TO_SERVER, SSL_REQUEST, MyState.TlsEncrypted)
@@ -247,6 +263,8 @@ public class MyMachine extends StateMachine<MyState> {
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STMT_RESET, MyState.AwaitingOk)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STMT_PREPARE, MyState.Preparing)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STMT_CLOSE, MyState.Idle)
+    .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STMT_SEND_LONG_DATA, MyState.Idle)
+    .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STMT_FETCH, MyState.Rows)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_QUIT, MyState.Closed)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_FIELD_LIST, MyState.FieldList)
     .allow(MyState.Idle, Direction.CLIENT_TO_SERVER, COM_STATISTICS, MyState.AwaitingStatistics)
@@ -278,6 +296,7 @@ public class MyMachine extends StateMachine<MyState> {
     .allow(MyState.PreparedDefinitions, Direction.SERVER_TO_CLIENT, PREPARED_DEFINITIONS_EOF_PACKET_GUARDED, MyState.Idle)
     .allow(MyState.PreparedDefinitions, Direction.SERVER_TO_CLIENT, EOF_PACKET, MyState.PreparedDefinitions)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, COLUMN_DEFINITION41, MyState.ColumnDefinitions)
+    .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, COLUMN_DEFINITIONS_EOF_PACKET_GUARDED, MyState.Idle)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, EOF_PACKET, MyState.Rows)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, TEXT_RESULTSET_ROW, MyState.Rows)
     .allow(MyState.ColumnDefinitions, Direction.SERVER_TO_CLIENT, BINARY_RESULTSET_ROW, MyState.Rows)
@@ -375,6 +394,16 @@ public class MyMachine extends StateMachine<MyState> {
 
     @Override
     public void onComStmtExecute(MyComStmtExecuteDecoder m) {
+      receive(m);
+    }
+
+    @Override
+    public void onComStmtSendLongData(MyComStmtSendLongDataDecoder m) {
+      receive(m);
+    }
+
+    @Override
+    public void onComStmtFetch(MyComStmtFetchDecoder m) {
       receive(m);
     }
 
@@ -945,6 +974,62 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
+   * A {@code ComStmtSendLongData} has arrived in state {@code Idle}; the machine stays there. Does nothing unless
+   * overridden.
+   */
+  protected void onIdleComStmtSendLongData(MyComStmtSendLongDataDecoder m) {
+  }
+
+  /**
+   * Takes in a {@code ComStmtSendLongData}: checks the current state allows it, moves on and records
+   * what the transition says, then calls the state's hook.
+   *
+   * @throws ProtocolStateException when the current state does not allow it
+   */
+  public void receive(MyComStmtSendLongDataDecoder m) {
+    MyState from = accept(Direction.CLIENT_TO_SERVER, COM_STMT_SEND_LONG_DATA);
+    if (state() != from) {
+      enter(state());
+    }
+    switch (from) {
+      case Idle:
+        onIdleComStmtSendLongData(m);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * A {@code ComStmtFetch} has arrived in state {@code Idle}; the machine has moved to {@code Rows} and the session is updated. Does nothing unless
+   * overridden.
+   */
+  protected void onIdleComStmtFetch(MyComStmtFetchDecoder m) {
+  }
+
+  /**
+   * Takes in a {@code ComStmtFetch}: checks the current state allows it, moves on and records
+   * what the transition says, then calls the state's hook.
+   *
+   * @throws ProtocolStateException when the current state does not allow it
+   */
+  public void receive(MyComStmtFetchDecoder m) {
+    MyState from = accept(Direction.CLIENT_TO_SERVER, COM_STMT_FETCH);
+    if (state() != from) {
+      enter(state());
+    }
+    switch (from) {
+      case Idle:
+        session.binaryRows = true;
+        session.definitionsLeft = 0;
+        onIdleComStmtFetch(m);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
    * A {@code ComStmtClose} has arrived in state {@code Idle}; the machine stays there. Does nothing unless
    * overridden.
    */
@@ -1325,7 +1410,7 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code EofPacket} has arrived in state {@code ColumnDefinitions}; the machine has moved to {@code Rows}. Does nothing unless
+   * A {@code EofPacket} has arrived in state {@code ColumnDefinitions}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onColumnDefinitionsEofPacket(MyEofPacketDecoder m) {
@@ -1344,6 +1429,14 @@ public class MyMachine extends StateMachine<MyState> {
    */
   private boolean guardPreparedDefinitionsEofPacket(MyEofPacketDecoder m) {
     return (session.definitionsLeft == 0);
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code EofPacket} in state {@code ColumnDefinitions}, which moves to {@code Idle}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardColumnDefinitionsEofPacket(MyEofPacketDecoder m) {
+    return (((session.capabilities.bits() & MyCapabilityFlags.CLIENT_PROTOCOL_41) == MyCapabilityFlags.CLIENT_PROTOCOL_41) && ((m.statusFlags() & MyStatusFlags.SERVER_STATUS_CURSOR_EXISTS) == MyStatusFlags.SERVER_STATUS_CURSOR_EXISTS));
   }
 
   /**
@@ -1368,6 +1461,14 @@ public class MyMachine extends StateMachine<MyState> {
         enter(state());
       }
       onPreparedDefinitionsEofPacket(m);
+      return;
+    }
+    if (at == MyState.ColumnDefinitions && guardColumnDefinitionsEofPacket(m)) {
+      accept(Direction.SERVER_TO_CLIENT, COLUMN_DEFINITIONS_EOF_PACKET_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onColumnDefinitionsEofPacket(m);
       return;
     }
     if (at == MyState.Rows && guardRowsEofPacket(m)) {

@@ -10,9 +10,17 @@ import io.sqlxwire.runtime.error.CodecException;
  * followed by another one carrying the rest (possibly empty).
  *
  * <p>Writes the {@code packet} frame header: {@code wrap(out)}, {@code sequenceId}, {@code body()}, the message encoder on the same writer, {@code finish()}. The body size is back-patched into {@code payload_length}.
+ *
+ * <p>A body of 16777215 bytes or more is split into continuation frames of 16777215 bytes, the last one
+ * shorter (empty when the body is an exact multiple), each behind a copy of the header whose {@code sequence_id} counts on from the first frame's.
  */
 public final class MyPacketFrameEncoder {
   private static final String TYPE = "packet frame";
+
+  /**
+   * The body size of a frame that is continued by the next one.
+   */
+  public static final int CONTINUATION_SIZE = 16777215;
 
   private WireWriter out;
 
@@ -29,6 +37,8 @@ public final class MyPacketFrameEncoder {
   private long sequenceIdValue;
 
   private int sequenceIdSlot;
+
+  private int frames;
 
   /**
    * Starts a frame at the writer's position.
@@ -51,6 +61,7 @@ public final class MyPacketFrameEncoder {
     advance(1, "sequenceId");
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
     sequenceIdValue = value;
+    sequenceIdSlot = out.position();
     out.put8(value);
     step = 2;
     return this;
@@ -93,14 +104,44 @@ public final class MyPacketFrameEncoder {
     return frameStart;
   }
 
+  private void splitContinued(int body) {
+    int count = body / CONTINUATION_SIZE + 1;
+    int header = bodyStart - frameStart;
+    for (int k = count - 1; k >= 1; k--) {
+      int at = bodyStart + k * CONTINUATION_SIZE;
+      out.insert(at, header);
+      for (int i = 0; i < header; i++) {
+        out.patch8(at + i, out.u8At(frameStart + i));
+      }
+      int size = k == count - 1 ? body - k * CONTINUATION_SIZE : CONTINUATION_SIZE;
+      out.patch24le(at + payloadLengthSlot - frameStart, size);
+      out.patch8(at + sequenceIdSlot - frameStart, (int) ((sequenceIdValue + k) & 0xffL));
+    }
+    out.patch24le(payloadLengthSlot, CONTINUATION_SIZE);
+    frames = count;
+  }
+
+  /**
+   * How many frames the last body took (1 unless it was split).
+   */
+  public int frames() {
+    return frames;
+  }
+
   /**
    * Writes the body size for everything written since {@link #body()} into the header.
+   * A body of {@value #CONTINUATION_SIZE} bytes or more is split into continuation frames here.
    */
   public void patchBodySize() {
     if (bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    frames = 1;
+    if (body >= CONTINUATION_SIZE) {
+      splitContinued((int) body);
+      return;
+    }
     if (body > 16777215L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 16777215", bodyStart);
     }

@@ -77,6 +77,16 @@ public final class MyPacketFraming implements FrameHeaderReader {
   }
 
   @Override
+  public int sequenceBits() {
+    return 8;
+  }
+
+  @Override
+  public long sequenceNumber(WireBuffer frame) {
+    return frame.u8(3);
+  }
+
+  @Override
   public boolean continues(WireBuffer frame) {
     return (payloadLength(frame) == 16777215);
   }

@@ -10,7 +10,8 @@ import io.sqlxwire.runtime.buffer.WireWriter;
  */
 public interface MyTransforms {
   /**
-   * zlib (deflate) decompression of a compressed packet body, skipped when uncompressed_length is 0.
+   * zlib (RFC 1950) compression of a compressed packet's body, skipped when uncompressed_length is 0.
+   * Built in: generated code applies it with java.util.zip.
    *
    * Transform {@code zlib}, encoding: rewrites the {@code length} plain bytes just written at
    * {@code offset} of {@code out} into their wire form, in place (read them with

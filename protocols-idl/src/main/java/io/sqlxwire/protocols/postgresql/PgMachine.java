@@ -279,14 +279,44 @@ public class PgMachine extends StateMachine<PgState> {
   public static final int GSS_PACKET_FROM_SERVER = 28;
 
   /**
+   * Table id of the guarded transition on {@code CopyDoneIn} in state {@code CopyIn}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COPY_IN_COPY_DONE_IN_GUARDED = 23;
+
+  /**
+   * Table id of the guarded transition on {@code CopyFail} in state {@code CopyIn}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COPY_IN_COPY_FAIL_GUARDED = 24;
+
+  /**
    * Table id of the guarded transition on {@code ReadyForQuery} in state {@code ExtendedQuery}: the transition table holds one next
    * state per message, so each guarded transition is a message id of its own.
    */
   private static final int EXTENDED_QUERY_READY_FOR_QUERY_GUARDED = 29;
 
+  /**
+   * Table id of the guarded transition on {@code ErrorResponse} in state {@code CopyIn}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COPY_IN_ERROR_RESPONSE_GUARDED = 30;
+
+  /**
+   * Table id of the guarded transition on {@code ErrorResponse} in state {@code CopyOut}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COPY_OUT_ERROR_RESPONSE_GUARDED = 31;
+
+  /**
+   * Table id of the guarded transition on {@code CopyDoneOut} in state {@code CopyOut}: the transition table holds one next
+   * state per message, so each guarded transition is a message id of its own.
+   */
+  private static final int COPY_OUT_COPY_DONE_OUT_GUARDED = 32;
+
   private static final TransitionTable<PgState> TABLE = TransitionTable.builder(PgState.class)
-    .messages(Direction.CLIENT_TO_SERVER, "frontend", "StartupMessage", "SSLRequest", "GSSENCRequest", "CancelRequest", "PasswordMessage", "GSSResponse", "SASLInitialResponse", "SASLResponse", "Query", "Parse", "Bind", "Describe", "Execute", "Close", "Flush", "Sync", "Terminate", "FunctionCall", "CopyDataIn", "CopyDoneIn", "CopyFail", "TlsRecordFromClient", "GssPacketFromClient")
-    .messages(Direction.SERVER_TO_CLIENT, "backend", "SslAccepted", "EncryptionRefused", "GssEncAccepted", "Authentication", "NegotiateProtocolVersion", "BackendKeyData", "ParameterStatus", "ReadyForQuery", "RowDescription", "DataRow", "CommandComplete", "EmptyQueryResponse", "ErrorResponse", "NoticeResponse", "NotificationResponse", "ParseComplete", "BindComplete", "CloseComplete", "NoData", "PortalSuspended", "ParameterDescription", "FunctionCallResponse", "CopyInResponse", "CopyOutResponse", "CopyBothResponse", "CopyDataOut", "CopyDoneOut", "TlsRecordFromServer", "GssPacketFromServer", "ReadyForQuery (guard in ExtendedQuery)")
+    .messages(Direction.CLIENT_TO_SERVER, "frontend", "StartupMessage", "SSLRequest", "GSSENCRequest", "CancelRequest", "PasswordMessage", "GSSResponse", "SASLInitialResponse", "SASLResponse", "Query", "Parse", "Bind", "Describe", "Execute", "Close", "Flush", "Sync", "Terminate", "FunctionCall", "CopyDataIn", "CopyDoneIn", "CopyFail", "TlsRecordFromClient", "GssPacketFromClient", "CopyDoneIn (guard in CopyIn)", "CopyFail (guard in CopyIn)")
+    .messages(Direction.SERVER_TO_CLIENT, "backend", "SslAccepted", "EncryptionRefused", "GssEncAccepted", "Authentication", "NegotiateProtocolVersion", "BackendKeyData", "ParameterStatus", "ReadyForQuery", "RowDescription", "DataRow", "CommandComplete", "EmptyQueryResponse", "ErrorResponse", "NoticeResponse", "NotificationResponse", "ParseComplete", "BindComplete", "CloseComplete", "NoData", "PortalSuspended", "ParameterDescription", "FunctionCallResponse", "CopyInResponse", "CopyOutResponse", "CopyBothResponse", "CopyDataOut", "CopyDoneOut", "TlsRecordFromServer", "GssPacketFromServer", "ReadyForQuery (guard in ExtendedQuery)", "ErrorResponse (guard in CopyIn)", "ErrorResponse (guard in CopyOut)", "CopyDoneOut (guard in CopyOut)")
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, STARTUP_MESSAGE, PgState.Authenticating)
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, SSL_REQUEST, PgState.EncryptionNegotiation)
     .allow(PgState.Startup, Direction.CLIENT_TO_SERVER, GSSENC_REQUEST, PgState.EncryptionNegotiation)
@@ -351,6 +381,7 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, CLOSE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, FLUSH, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, SYNC, PgState.ExtendedQuery)
+    .allow(PgState.ExtendedQuery, Direction.CLIENT_TO_SERVER, QUERY, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, PARSE_COMPLETE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, BIND_COMPLETE, PgState.ExtendedQuery)
     .allow(PgState.ExtendedQuery, Direction.SERVER_TO_CLIENT, CLOSE_COMPLETE, PgState.ExtendedQuery)
@@ -372,15 +403,20 @@ public class PgMachine extends StateMachine<PgState> {
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_DATA_IN, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, FLUSH, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, SYNC, PgState.CopyIn)
+    .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_IN_COPY_DONE_IN_GUARDED, PgState.ExtendedQuery)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_DONE_IN, PgState.SimpleQuery)
+    .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_IN_COPY_FAIL_GUARDED, PgState.ExtendedQuery)
     .allow(PgState.CopyIn, Direction.CLIENT_TO_SERVER, COPY_FAIL, PgState.SimpleQuery)
-    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.CopyIn)
+    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, COPY_IN_ERROR_RESPONSE_GUARDED, PgState.ExtendedQuery)
+    .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.SimpleQuery)
     .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.CopyIn)
     .allow(PgState.CopyIn, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.CopyIn)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, COPY_DATA_OUT, PgState.CopyOut)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, COPY_OUT_COPY_DONE_OUT_GUARDED, PgState.ExtendedQuery)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, COPY_DONE_OUT, PgState.SimpleQuery)
-    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.CopyOut)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, COPY_OUT_ERROR_RESPONSE_GUARDED, PgState.ExtendedQuery)
+    .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, ERROR_RESPONSE, PgState.SimpleQuery)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, NOTICE_RESPONSE, PgState.CopyOut)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, PARAMETER_STATUS, PgState.CopyOut)
     .allow(PgState.CopyOut, Direction.SERVER_TO_CLIENT, NOTIFICATION_RESPONSE, PgState.CopyOut)
@@ -951,6 +987,13 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
+   * A {@code Query} has arrived in state {@code ExtendedQuery}; the machine stays there and the session is updated. Does nothing unless
+   * overridden.
+   */
+  protected void onExtendedQueryQuery(PgQueryDecoder m) {
+  }
+
+  /**
    * Takes in a {@code Query}: checks the current state allows it, moves on and records
    * what the transition says, then calls the state's hook.
    *
@@ -964,6 +1007,10 @@ public class PgMachine extends StateMachine<PgState> {
     switch (from) {
       case Idle:
         onIdleQuery(m);
+        break;
+      case ExtendedQuery:
+        session.syncsPending = (session.syncsPending + 1);
+        onExtendedQueryQuery(m);
         break;
       default:
         break;
@@ -1343,7 +1390,7 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code CopyDoneIn} has arrived in state {@code CopyIn}; the machine has moved to {@code SimpleQuery}. Does nothing unless
+   * A {@code CopyDoneIn} has arrived in state {@code CopyIn}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onCopyInCopyDoneIn(PgCopyDoneInDecoder m) {
@@ -1357,12 +1404,29 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
+   * The guard of guarded transition 1 on {@code CopyDoneIn} in state {@code CopyIn}, which moves to {@code ExtendedQuery}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardCopyInCopyDoneIn(PgCopyDoneInDecoder m) {
+    return session.copyExtended;
+  }
+
+  /**
    * Takes in a {@code CopyDoneIn}: checks the current state allows it, moves on and records
    * what the transition says, then calls the state's hook.
    *
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(PgCopyDoneInDecoder m) {
+    PgState at = state();
+    if (at == PgState.CopyIn && guardCopyInCopyDoneIn(m)) {
+      accept(Direction.CLIENT_TO_SERVER, COPY_IN_COPY_DONE_IN_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onCopyInCopyDoneIn(m);
+      return;
+    }
     PgState from = accept(Direction.CLIENT_TO_SERVER, COPY_DONE_IN);
     if (state() != from) {
       enter(state());
@@ -1380,10 +1444,18 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code CopyFail} has arrived in state {@code CopyIn}; the machine has moved to {@code SimpleQuery}. Does nothing unless
+   * A {@code CopyFail} has arrived in state {@code CopyIn}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onCopyInCopyFail(PgCopyFailDecoder m) {
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code CopyFail} in state {@code CopyIn}, which moves to {@code ExtendedQuery}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardCopyInCopyFail(PgCopyFailDecoder m) {
+    return session.copyExtended;
   }
 
   /**
@@ -1393,6 +1465,15 @@ public class PgMachine extends StateMachine<PgState> {
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(PgCopyFailDecoder m) {
+    PgState at = state();
+    if (at == PgState.CopyIn && guardCopyInCopyFail(m)) {
+      accept(Direction.CLIENT_TO_SERVER, COPY_IN_COPY_FAIL_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onCopyInCopyFail(m);
+      return;
+    }
     PgState from = accept(Direction.CLIENT_TO_SERVER, COPY_FAIL);
     if (state() != from) {
       enter(state());
@@ -1893,6 +1974,36 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
+   * A {@code ErrorResponse} has arrived in state {@code CopyIn}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
+   * overridden.
+   */
+  protected void onCopyInErrorResponse(PgErrorResponseDecoder m) {
+  }
+
+  /**
+   * A {@code ErrorResponse} has arrived in state {@code CopyOut}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
+   * overridden.
+   */
+  protected void onCopyOutErrorResponse(PgErrorResponseDecoder m) {
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code ErrorResponse} in state {@code CopyIn}, which moves to {@code ExtendedQuery}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardCopyInErrorResponse(PgErrorResponseDecoder m) {
+    return session.copyExtended;
+  }
+
+  /**
+   * The guard of guarded transition 1 on {@code ErrorResponse} in state {@code CopyOut}, which moves to {@code ExtendedQuery}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardCopyOutErrorResponse(PgErrorResponseDecoder m) {
+    return session.copyExtended;
+  }
+
+  /**
    * A {@code ErrorResponse}, which every state that is not final accepts (here {@code state}),
    * has arrived. Does nothing unless overridden.
    */
@@ -1906,11 +2017,34 @@ public class PgMachine extends StateMachine<PgState> {
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(PgErrorResponseDecoder m) {
+    PgState at = state();
+    if (at == PgState.CopyIn && guardCopyInErrorResponse(m)) {
+      accept(Direction.SERVER_TO_CLIENT, COPY_IN_ERROR_RESPONSE_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onCopyInErrorResponse(m);
+      return;
+    }
+    if (at == PgState.CopyOut && guardCopyOutErrorResponse(m)) {
+      accept(Direction.SERVER_TO_CLIENT, COPY_OUT_ERROR_RESPONSE_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onCopyOutErrorResponse(m);
+      return;
+    }
     PgState from = accept(Direction.SERVER_TO_CLIENT, ERROR_RESPONSE);
     if (state() != from) {
       enter(state());
     }
     switch (from) {
+      case CopyIn:
+        onCopyInErrorResponse(m);
+        break;
+      case CopyOut:
+        onCopyOutErrorResponse(m);
+        break;
       default:
         onAnyErrorResponse(from, m);
         break;
@@ -2157,14 +2291,14 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code CopyInResponse} has arrived in state {@code SimpleQuery}; the machine has moved to {@code CopyIn}. Does nothing unless
+   * A {@code CopyInResponse} has arrived in state {@code SimpleQuery}; the machine has moved to {@code CopyIn} and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onSimpleQueryCopyInResponse(PgCopyInResponseDecoder m) {
   }
 
   /**
-   * A {@code CopyInResponse} has arrived in state {@code ExtendedQuery}; the machine has moved to {@code CopyIn}. Does nothing unless
+   * A {@code CopyInResponse} has arrived in state {@code ExtendedQuery}; the machine has moved to {@code CopyIn} and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onExtendedQueryCopyInResponse(PgCopyInResponseDecoder m) {
@@ -2183,9 +2317,11 @@ public class PgMachine extends StateMachine<PgState> {
     }
     switch (from) {
       case SimpleQuery:
+        session.copyExtended = false;
         onSimpleQueryCopyInResponse(m);
         break;
       case ExtendedQuery:
+        session.copyExtended = true;
         onExtendedQueryCopyInResponse(m);
         break;
       default:
@@ -2194,14 +2330,14 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code CopyOutResponse} has arrived in state {@code SimpleQuery}; the machine has moved to {@code CopyOut}. Does nothing unless
+   * A {@code CopyOutResponse} has arrived in state {@code SimpleQuery}; the machine has moved to {@code CopyOut} and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onSimpleQueryCopyOutResponse(PgCopyOutResponseDecoder m) {
   }
 
   /**
-   * A {@code CopyOutResponse} has arrived in state {@code ExtendedQuery}; the machine has moved to {@code CopyOut}. Does nothing unless
+   * A {@code CopyOutResponse} has arrived in state {@code ExtendedQuery}; the machine has moved to {@code CopyOut} and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onExtendedQueryCopyOutResponse(PgCopyOutResponseDecoder m) {
@@ -2220,9 +2356,11 @@ public class PgMachine extends StateMachine<PgState> {
     }
     switch (from) {
       case SimpleQuery:
+        session.copyExtended = false;
         onSimpleQueryCopyOutResponse(m);
         break;
       case ExtendedQuery:
+        session.copyExtended = true;
         onExtendedQueryCopyOutResponse(m);
         break;
       default:
@@ -2295,7 +2433,7 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
-   * A {@code CopyDoneOut} has arrived in state {@code CopyOut}; the machine has moved to {@code SimpleQuery}. Does nothing unless
+   * A {@code CopyDoneOut} has arrived in state {@code CopyOut}; the machine has taken the first transition whose guard held (or the one without a guard). Does nothing unless
    * overridden.
    */
   protected void onCopyOutCopyDoneOut(PgCopyDoneOutDecoder m) {
@@ -2309,12 +2447,29 @@ public class PgMachine extends StateMachine<PgState> {
   }
 
   /**
+   * The guard of guarded transition 1 on {@code CopyDoneOut} in state {@code CopyOut}, which moves to {@code ExtendedQuery}: evaluated before
+   * any action changes the session.
+   */
+  private boolean guardCopyOutCopyDoneOut(PgCopyDoneOutDecoder m) {
+    return session.copyExtended;
+  }
+
+  /**
    * Takes in a {@code CopyDoneOut}: checks the current state allows it, moves on and records
    * what the transition says, then calls the state's hook.
    *
    * @throws ProtocolStateException when the current state does not allow it
    */
   public void receive(PgCopyDoneOutDecoder m) {
+    PgState at = state();
+    if (at == PgState.CopyOut && guardCopyOutCopyDoneOut(m)) {
+      accept(Direction.SERVER_TO_CLIENT, COPY_OUT_COPY_DONE_OUT_GUARDED);
+      if (state() != at) {
+        enter(state());
+      }
+      onCopyOutCopyDoneOut(m);
+      return;
+    }
     PgState from = accept(Direction.SERVER_TO_CLIENT, COPY_DONE_OUT);
     if (state() != from) {
       enter(state());

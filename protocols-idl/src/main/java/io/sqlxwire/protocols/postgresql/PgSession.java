@@ -19,6 +19,12 @@ public final class PgSession {
   public long syncsPending;
 
   /**
+   * Whether the COPY in progress was started by the extended query protocol: its end (or its
+   * failure) returns the conversation there rather than to the simple query protocol.
+   */
+  public boolean copyExtended;
+
+  /**
    * A session with every variable at its initial value.
    */
   public PgSession() {
@@ -31,6 +37,7 @@ public final class PgSession {
   public void reset() {
     auth = PgAuthKind.NONE;
     syncsPending = 0;
+    copyExtended = false;
   }
 
   @Override
@@ -38,6 +45,7 @@ public final class PgSession {
     return "PgSession["
                 + "auth=" + auth
                 + ", syncsPending=" + syncsPending
+                + ", copyExtended=" + copyExtended
                 + "]";
   }
 }

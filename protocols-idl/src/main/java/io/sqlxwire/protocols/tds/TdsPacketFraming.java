@@ -114,6 +114,16 @@ public final class TdsPacketFraming implements FrameHeaderReader {
   }
 
   @Override
+  public int sequenceBits() {
+    return 8;
+  }
+
+  @Override
+  public long sequenceNumber(WireBuffer frame) {
+    return frame.u8(6);
+  }
+
+  @Override
   public boolean continues(WireBuffer frame) {
     return (!((status(frame) & TdsPacketStatus.EOM) == TdsPacketStatus.EOM));
   }

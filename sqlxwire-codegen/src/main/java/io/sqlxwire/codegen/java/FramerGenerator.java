@@ -7,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.sqlxwire.codegen.java.framing.BuiltinTransforms;
 import io.sqlxwire.codegen.java.framing.DelimitedScanner;
 import io.sqlxwire.codegen.java.framing.HeaderFields;
 import io.sqlxwire.idl.model.FramingModel;
@@ -43,7 +44,8 @@ public final class FramerGenerator implements ArtifactGenerator {
         String label = context.model().name() + " framing " + framing.name();
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(RuntimeTypes.FRAME_HEADER_READER);
+                .addSuperinterface(BuiltinTransforms.isZlib(framing) ? BuiltinTransforms.ZLIB_FRAMING
+                        : RuntimeTypes.FRAME_HEADER_READER);
         if (framing.doc() != null && !framing.doc().isBlank()) {
             type.addJavadoc("$L\n\n", framing.doc());
         }

@@ -144,6 +144,32 @@ public final class WireWriter {
         return slot;
     }
 
+    /**
+     * Opens a gap of {@code count} zero bytes at {@code at}: what was written from there moves
+     * {@code count} bytes further and the position advances by {@code count} (growing or failing
+     * like a write). Used to insert headers into a body already written (a message split into
+     * continuation frames).
+     */
+    public void insert(int at, int count) {
+        if (at < 0 || at > position || count < 0) {
+            throw new IllegalArgumentException("insert of " + count + " bytes at " + at + " outside 0.." + position);
+        }
+        ensure(count);
+        int tail = position - at;
+        if (array != null) {
+            System.arraycopy(array, base + at, array, base + at + count, tail);
+            java.util.Arrays.fill(array, base + at, base + at + count, (byte) 0);
+        } else {
+            for (int i = tail - 1; i >= 0; i--) {
+                nio.put(base + at + count + i, nio.get(base + at + i));
+            }
+            for (int i = 0; i < count; i++) {
+                nio.put(base + at + i, (byte) 0);
+            }
+        }
+        position += count;
+    }
+
     public void putZeros(int count) {
         ensure(count);
         if (array != null) {

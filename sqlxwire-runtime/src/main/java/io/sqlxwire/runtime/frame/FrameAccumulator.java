@@ -62,6 +62,14 @@ public final class FrameAccumulator {
         end += length;
     }
 
+    /** Appends {@code length} bytes of {@code source} from {@code offset} (e.g. an inflated body). */
+    public void feed(WireBuffer source, int offset, int length) {
+        source.checkRange(offset, length);
+        makeRoom(length);
+        source.getBytes(offset, storage, end, length);
+        end += length;
+    }
+
     private void makeRoom(int length) {
         release();
         if (length <= storage.length - end) {

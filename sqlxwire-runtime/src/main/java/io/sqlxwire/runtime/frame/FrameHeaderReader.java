@@ -38,6 +38,20 @@ public interface FrameHeaderReader {
         return false;
     }
 
+    /**
+     * Width in bits of the header field that numbers frames (MySQL's 8-bit sequence id, TDS's
+     * packet id), or 0 when the framing does not number them. Numbers wrap around at
+     * {@code 2^sequenceBits()}.
+     */
+    default int sequenceBits() {
+        return 0;
+    }
+
+    /** The frame's number (unsigned), or -1 when the framing does not number frames. */
+    default long sequenceNumber(WireBuffer frame) {
+        return -1;
+    }
+
     /** The answer meaning "the end is unknown until {@code totalBytes} bytes of the frame are here". */
     static long needAtLeast(long totalBytes) {
         if (totalBytes <= 0) {

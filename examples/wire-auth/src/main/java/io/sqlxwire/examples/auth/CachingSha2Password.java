@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 /**
  * MySQL {@code caching_sha2_password}, fast-auth path only: the client answers the 20-byte seed with
  * {@code SHA256(password) XOR SHA256(SHA256(SHA256(password)) + seed)}. A server that has the user in
- * its cache holds {@code SHA256(SHA256(password))} and checks with it. The full-auth path (password
- * over TLS or RSA-encrypted) is not implemented here.
+ * its cache ({@link CachingSha2Cache}) holds {@code SHA256(SHA256(password))} and checks with it. The
+ * full-auth path (password over TLS or RSA-encrypted) is {@link CachingSha2FullAuth}.
  */
 public final class CachingSha2Password {
     private CachingSha2Password() {

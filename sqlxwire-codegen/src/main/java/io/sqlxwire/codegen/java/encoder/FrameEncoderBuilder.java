@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.codegen.java.framing.BuiltinTransforms;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.FramingModel;
@@ -36,6 +37,8 @@ public final class FrameEncoderBuilder {
     private final FramingModel framing;
     private final ExpressionTranslator translator;
     private final List<String> unsupported = new ArrayList<>();
+    private ContinuationSplit split;
+    private String plainField;
 
     public FrameEncoderBuilder(ProtocolModel model, EncoderNames names, FramingModel framing) {
         this.names = names;
@@ -55,8 +58,25 @@ public final class FrameEncoderBuilder {
             unsupported.add("framing " + framing.name() + ": body size expression cannot be inverted");
         }
         List<Field> header = framing.header().fields();
+        this.split = ContinuationSplit.of(framing, inversion);
+        this.plainField = BuiltinTransforms.plainLengthField(framing).orElse(null);
+        boolean zlib = BuiltinTransforms.isZlib(framing);
+        if (zlib && BuiltinTransforms.plainLength(framing).isPresent() && plainField == null) {
+            unsupported.add("framing " + framing.name() + ": let plain_length must name one header field");
+        }
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(classDoc(header, inversion));
+        if (split != null) {
+            type.addJavadoc("\n<p>A body of $L bytes or more is split into continuation frames of $L bytes, the last one\n"
+                    + "shorter (empty when the body is an exact multiple), each behind a copy of the header$L.\n",
+                    split.chunk(), split.chunk(), split.sequenceField() == null ? ""
+                            : " whose {@code " + split.sequenceField() + "} counts on from the first frame's");
+        }
+        if (zlib) {
+            type.addJavadoc("\n<p>Transform {@code zlib}: {@code finish()} deflates the body$L.\n", plainField == null ? ""
+                    : " when it has at least {@link #compressAbove(int)} bytes and compressing makes it shorter,"
+                    + "\nand writes its plain size into {@code " + plainField + "} (0: stored as is)");
+        }
         type.addField(FieldSpec.builder(String.class, "TYPE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", framing.name() + " frame").build());
         type.addField(FieldSpec.builder(RuntimeTypes.WIRE_WRITER, "out", Modifier.PRIVATE).build());
@@ -81,6 +101,33 @@ public final class FrameEncoderBuilder {
                     .initializer("new byte[256]").build());
             type.addField(FieldSpec.builder(byte[].class, "NO_SEED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("{}").build());
+        }
+
+        if (split != null) {
+            type.addField(FieldSpec.builder(TypeName.INT, "frames", Modifier.PRIVATE).build());
+        }
+        if (zlib) {
+            type.addField(FieldSpec.builder(BuiltinTransforms.ZLIB_DEFLATER, "deflater", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", BuiltinTransforms.ZLIB_DEFLATER).build());
+            type.addField(FieldSpec.builder(TypeName.BOOLEAN, "compressed", Modifier.PRIVATE).build());
+            if (plainField != null) {
+                type.addField(FieldSpec.builder(TypeName.INT, "DEFAULT_COMPRESS_ABOVE", Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.FINAL).addJavadoc("Bodies shorter than this are stored as they are by default.\n")
+                        .initializer("50").build());
+                type.addField(FieldSpec.builder(TypeName.INT, "compressAbove", Modifier.PRIVATE)
+                        .initializer("DEFAULT_COMPRESS_ABOVE").build());
+                type.addMethod(MethodSpec.methodBuilder("compressAbove").addModifiers(Modifier.PUBLIC).returns(self)
+                        .addJavadoc("Bodies of fewer than {@code bytes} bytes are stored as they are (a value above any\n"
+                                + "body size turns compression off). Kept across frames.\n")
+                        .addParameter(TypeName.INT, "bytes")
+                        .beginControlFlow("if (bytes < 0)")
+                        .addStatement("throw new $T(\"negative threshold \" + bytes)", IllegalArgumentException.class)
+                        .endControlFlow()
+                        .addStatement("this.compressAbove = bytes").addStatement("return this").build());
+            }
+            type.addMethod(MethodSpec.methodBuilder("compressed").addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
+                    .addJavadoc("Whether the last frame's body was deflated (false: stored as is).\n")
+                    .addStatement("return compressed").build());
         }
 
         MethodSpec.Builder wrap = MethodSpec.methodBuilder("wrap").addModifiers(Modifier.PUBLIC).returns(self)
@@ -124,7 +171,7 @@ public final class FrameEncoderBuilder {
                 m.addStatement("$L", range);
             }
             m.addStatement("$LValue = value", base(f, i));
-            if (carriesBodySize(f, inversion)) {
+            if (carriesBodySize(f, inversion) || split != null && f.name().equals(split.sequenceField())) {
                 m.addStatement("$LSlot = out.position()", base(f, i));
             }
             m.addStatement("$L", WireIo.put(intType, "value", javaType));
@@ -190,8 +237,23 @@ public final class FrameEncoderBuilder {
                 .beginControlFlow("if (bodyStart < 0)")
                 .addStatement("throw new $T(TYPE + \": body() was not called\")", IllegalStateException.class)
                 .endControlFlow()
-                .addStatement("long body = out.position() - bodyStart")
-                .beginControlFlow("if (body > $LL)", framing.maxBody())
+                .addStatement("long body = out.position() - bodyStart");
+        if (split != null) {
+            patch.addJavadoc("A body of {@value #CONTINUATION_SIZE} bytes or more is split into continuation frames here.\n")
+                    .addStatement("frames = 1")
+                    .beginControlFlow("if (body >= CONTINUATION_SIZE)")
+                    .addStatement("splitContinued((int) body)")
+                    .addStatement("return")
+                    .endControlFlow();
+            type.addField(FieldSpec.builder(TypeName.INT, "CONTINUATION_SIZE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The body size of a frame that is continued by the next one.\n")
+                    .initializer("$L", split.chunk()).build());
+            type.addMethod(splitMethod(header));
+            type.addMethod(MethodSpec.methodBuilder("frames").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                    .addJavadoc("How many frames the last body took (1 unless it was split).\n")
+                    .addStatement("return frames").build());
+        }
+        patch.beginControlFlow("if (body > $LL)", framing.maxBody())
                 .addStatement("throw new $T(\"body of \" + body + \" bytes exceeds the frame maximum of $L\", bodyStart)",
                         RuntimeTypes.CODEC_EXCEPTION, framing.maxBody())
                 .endControlFlow();
@@ -212,8 +274,24 @@ public final class FrameEncoderBuilder {
                 .addJavadoc("Back-patches the body size (and header checksums) and returns the frame's total length.\n")
                 .beginControlFlow("if (out == null)")
                 .addStatement("throw new $T(TYPE + \": call wrap(out) first\")", IllegalStateException.class)
-                .endControlFlow()
-                .addStatement("patchBodySize()");
+                .endControlFlow();
+        if (zlib) {
+            finish.beginControlFlow("if (bodyStart < 0)")
+                    .addStatement("throw new $T(TYPE + \": body() was not called\")", IllegalStateException.class)
+                    .endControlFlow();
+            if (plainField == null) {
+                finish.addStatement("compressed = deflater.compressInPlace(out, bodyStart, true)");
+            } else {
+                int index = indexOf(header, plainField);
+                Field f = header.get(index);
+                WireType.Int intType = EncoderValueTypes.intBase(f.type());
+                finish.addStatement("long plain = out.position() - bodyStart")
+                        .addStatement("$T.checkRange(plain, 0L, $LL, bodyStart)", names.support(), intType.kind().max().longValueExact())
+                        .addStatement("compressed = plain >= compressAbove && deflater.compressInPlace(out, bodyStart)")
+                        .addStatement("$L", WireIo.patch(intType, base(f, index) + "Slot", "(compressed ? plain : 0L)", TypeName.LONG));
+            }
+        }
+        finish.addStatement("patchBodySize()");
         for (int i = 0; i < header.size(); i++) {
             Field f = header.get(i);
             if (f.value() instanceof FieldValue.Checksum c && EncoderValueTypes.intBase(f.type()) != null) {
@@ -233,6 +311,42 @@ public final class FrameEncoderBuilder {
                 .addStatement("return length");
         type.addMethod(finish.build());
         return type.build();
+    }
+
+    /**
+     * {@code splitContinued(body)}: a copy of the header behind every full chunk, counting the
+     * sequence field on; inserted from the last chunk back so that each offset is still the
+     * original one.
+     */
+    private MethodSpec splitMethod(List<Field> header) {
+        int lengthIndex = indexOf(header, split.lengthField());
+        Field length = header.get(lengthIndex);
+        WireType.Int lengthType = EncoderValueTypes.intBase(length.type());
+        String lengthSlot = base(length, lengthIndex) + "Slot";
+        MethodSpec.Builder m = MethodSpec.methodBuilder("splitContinued").addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "body")
+                .addStatement("int count = body / CONTINUATION_SIZE + 1")
+                .addStatement("int header = bodyStart - frameStart")
+                .beginControlFlow("for (int k = count - 1; k >= 1; k--)")
+                .addStatement("int at = bodyStart + k * CONTINUATION_SIZE")
+                .addStatement("out.insert(at, header)")
+                .beginControlFlow("for (int i = 0; i < header; i++)")
+                .addStatement("out.patch8(at + i, out.u8At(frameStart + i))")
+                .endControlFlow()
+                .addStatement("int size = k == count - 1 ? body - k * CONTINUATION_SIZE : CONTINUATION_SIZE")
+                .addStatement("$L", WireIo.patch(lengthType, "at + " + lengthSlot + " - frameStart", "size", TypeName.INT));
+        if (split.sequenceField() != null) {
+            int seqIndex = indexOf(header, split.sequenceField());
+            Field seq = header.get(seqIndex);
+            WireType.Int seqType = EncoderValueTypes.intBase(seq.type());
+            long mask = seqType.kind().size() == 8 ? -1L : (1L << seqType.kind().bits()) - 1;
+            String b = base(seq, seqIndex);
+            m.addStatement("$L", WireIo.patch(seqType, "at + " + b + "Slot - frameStart",
+                    "((" + b + "Value + k) & 0x" + Long.toHexString(mask) + "L)", TypeName.LONG));
+        }
+        return m.endControlFlow()
+                .addStatement("$L", WireIo.patch(lengthType, lengthSlot, "CONTINUATION_SIZE", TypeName.INT))
+                .addStatement("frames = count").build();
     }
 
     /**
@@ -351,6 +465,9 @@ public final class FrameEncoderBuilder {
     }
 
     private boolean isUserSet(Field f, BodySizeInversion inversion) {
+        if (f.name().equals(plainField)) {
+            return false; // the zlib transform writes the plain size
+        }
         if (carriesBodySize(f, inversion)) {
             return !BodySizeInversion.owned(inversion).contains(f.name()); // some bits or forms are the caller's
         }

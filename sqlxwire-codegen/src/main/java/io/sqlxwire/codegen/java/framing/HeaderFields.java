@@ -34,7 +34,7 @@ public final class HeaderFields {
 
     /** Method names the framing class has already; a header field with one of them gets a suffix. */
     private static final Set<String> TAKEN = Set.of("headerLength", "frameLength", "bodyLength", "continues",
-            "tagOf", "sequenceOf", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait");
+            "tagOf", "sequenceOf", "sequenceBits", "sequenceNumber", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait");
 
     private final GenerationContext context;
     private final FramingModel framing;
@@ -86,6 +86,8 @@ public final class HeaderFields {
         for (Member member : framing.header().members()) {
             if (member instanceof Field field && !field.isAnonymous() && IntReads.intOf(field.type()) != null) {
                 type.addMethod(fieldAccessor(field));
+            } else if (member instanceof Let let && BuiltinTransforms.plainLength(framing).orElse(null) == let) {
+                type.addMethod(plainLength(let, exprs.write(let.value())));
             } else if (member instanceof Let let && !let.isJoin()) {
                 JExpr value = exprs.write(let.value());
                 type.addMethod(accessorMethod(let.name(), let.doc(), value));
@@ -102,6 +104,19 @@ public final class HeaderFields {
                     .addJavadoc("The frame's sequence number: header field {@code $L}.\n", framing.sequenceField())
                     .returns(read(framing.sequenceField()).type()).addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
                     .addStatement("return $L(frame)", accessor(framing.sequenceField())).build());
+            WireType.Int sequence = IntReads.intOf(framing.header().field(framing.sequenceField()).orElseThrow().type());
+            type.addMethod(MethodSpec.methodBuilder("sequenceBits").addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+                    .addStatement("return $L", sequence.kind().size() * 8).build());
+            type.addMethod(MethodSpec.methodBuilder("sequenceNumber").addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC).returns(TypeName.LONG).addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
+                    .addStatement("return $L", unsigned(read(framing.sequenceField()), sequence)).build());
+        }
+        if (BuiltinTransforms.isZlib(framing) && BuiltinTransforms.plainLength(framing).isEmpty()) {
+            type.addMethod(MethodSpec.methodBuilder("plainLength").addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC).returns(TypeName.LONG).addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
+                    .addJavadoc("The header does not announce the inflated size: bodies are inflated to their end.\n")
+                    .addStatement("return -1").build());
         }
         if (framing.continuedIf() != null) {
             type.addMethod(MethodSpec.methodBuilder("continues").addAnnotation(Override.class)
@@ -152,6 +167,24 @@ public final class HeaderFields {
         method.addJavadoc(field.doc() != null && !field.doc().isBlank() ? field.doc() + "\n"
                 : "Header field {@code " + field.name() + "}.\n");
         return method.build();
+    }
+
+    /** The frame's sequence number as an unsigned {@code long}. */
+    private static CodeBlock unsigned(JExpr read, WireType.Int type) {
+        int bits = type.kind().size() * 8;
+        if (type.kind().signed() && bits < 64) {
+            return CodeBlock.of("$L & 0x$LL", read.code(), Long.toHexString((1L << bits) - 1));
+        }
+        return read.code();
+    }
+
+    /** The zlib transform's plain size, from the header let {@code plain_length}. */
+    private static MethodSpec plainLength(Let let, JExpr value) {
+        return MethodSpec.methodBuilder("plainLength").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addJavadoc(let.doc() != null && !let.doc().isBlank() ? let.doc() + "\n"
+                        : "The body's size after the zlib transform; 0: the body is stored as is.\n")
+                .returns(TypeName.LONG).addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
+                .addStatement("return $L", value.code()).build();
     }
 
     private static MethodSpec accessorMethod(String name, String doc, JExpr value) {
