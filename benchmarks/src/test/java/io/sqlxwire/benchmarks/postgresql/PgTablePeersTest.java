@@ -33,6 +33,20 @@ class PgTablePeersTest {
     }
 
     @Test
+    void frameSplittingFindsEveryFrame() {
+        PgTableDecodeBenchmark benchmark = new PgTableDecodeBenchmark();
+        benchmark.rows = 5_000; // 600 KB: several 16 KiB chunks, frames straddling them
+        benchmark.setUp();
+        int frames = 5_000 + 3; // T, the rows, C, Z
+        assertEquals(frames + PgTableAnswer.build(5_000).length, benchmark.frameSplit());
+        assertEquals(frames, benchmark.frameSplitAccumulated());
+        assertEquals(frames, benchmark.frameSplitAccumulated(), "the accumulator is left empty after each answer");
+        assertEquals(expectedChecksum(5_000), benchmark.ours());
+        assertEquals(expectedChecksum(5_000), benchmark.r2dbc());
+        assertEquals(expectedChecksum(5_000), benchmark.pgjdbc());
+    }
+
+    @Test
     void pgjdbcReadsTheRealCaptureAsOursDoes() {
         byte[] capture = PgCapture.load(PgCapture.SELECT_20_ROWS);
         long ours = new PgResultSetReader().readStream(capture);
