@@ -87,7 +87,7 @@ public final class Utf8 {
     /** Encodes {@code text} as UTF-8 at the writer's position. */
     public static void put(WireWriter out, CharSequence text) {
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = out.putAsciiPrefix(text); i < n; i++) {
             int cp = text.charAt(i);
             if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 cp = Character.toCodePoint((char) cp, text.charAt(++i));

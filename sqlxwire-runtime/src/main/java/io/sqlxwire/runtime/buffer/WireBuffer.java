@@ -74,8 +74,15 @@ public final class WireBuffer {
     }
 
     private WireBuffer point(byte[] bytes, ByteBuffer buffer, int start, int regionLength, long originOffset) {
-        this.array = bytes;
-        this.nio = buffer;
+        // Views are re-pointed at the same storage many times per message: storing a reference
+        // runs the collector's write barrier (G1: a fence for a cross-region pointer), so the
+        // references are stored only when they actually change.
+        if (array != bytes) {
+            this.array = bytes;
+        }
+        if (nio != buffer) {
+            this.nio = buffer;
+        }
         this.base = start;
         this.length = regionLength;
         this.origin = originOffset;
@@ -285,6 +292,49 @@ public final class WireBuffer {
             }
         }
         return -1;
+    }
+
+    /**
+     * Number of leading bytes below 0x80 in the {@code count} bytes at {@code offset} (range
+     * checked once; array-backed views scan the array directly). Lets text validation skip the
+     * ASCII part of a value without a check per byte.
+     */
+    public int asciiPrefixLength(int offset, int count) {
+        checkRange(offset, count);
+        if (array != null) {
+            byte[] a = array;
+            for (int i = base + offset, end = base + offset + count; i < end; i++) {
+                if (a[i] < 0) {
+                    return i - base - offset;
+                }
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                if (nio.get(base + offset + i) < 0) {
+                    return i;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The decimal digits {@code '0'..'9'} in {@code [from, end)} accumulated negatively
+     * ({@code -value}, so that {@code Long.MIN_VALUE} fits), or {@code 1} when a byte is not a
+     * digit or the value leaves the {@code long} range: a fast path for {@code AsciiDecimal}, which
+     * rereads slowly to report the failure. The range is checked once.
+     */
+    public long negativeDecimalDigits(int from, int end) {
+        checkRange(from, end - from);
+        long value = 0;
+        for (int i = from; i < end; i++) {
+            int digit = (array != null ? array[base + i] : nio.get(base + i)) - '0';
+            if (digit < 0 || digit > 9 || value < Long.MIN_VALUE / 10 || value * 10 < Long.MIN_VALUE + digit) {
+                return 1;
+            }
+            value = value * 10 - digit;
+        }
+        return value;
     }
 
     /** Whether the {@code count} bytes at {@code offset} equal {@code other[otherOffset...]}. */

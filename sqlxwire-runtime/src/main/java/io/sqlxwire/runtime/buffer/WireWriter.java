@@ -173,13 +173,51 @@ public final class WireWriter {
     public void putZeros(int count) {
         ensure(count);
         if (array != null) {
-            java.util.Arrays.fill(array, base + position, base + position + count, (byte) 0);
+            // Length and count slots are 2 or 4 bytes: one store instead of a fill call.
+            if (count == 4) {
+                Views.INT_BE.set(array, base + position, 0);
+            } else if (count == 2) {
+                Views.SHORT_BE.set(array, base + position, (short) 0);
+            } else {
+                java.util.Arrays.fill(array, base + position, base + position + count, (byte) 0);
+            }
         } else {
             for (int i = 0; i < count; i++) {
                 nio.put(base + position + i, (byte) 0);
             }
         }
         position += count;
+    }
+
+    /**
+     * Writes the leading chars of {@code text} below 0x80 as single bytes, at most as many as fit
+     * without growing; returns how many were written. One capacity check for the run instead of
+     * one per byte ({@link Utf8#put}'s fast path).
+     */
+    int putAsciiPrefix(CharSequence text) {
+        int n = Math.min(text.length(), capacity - position);
+        int i = 0;
+        if (array != null) {
+            byte[] a = array;
+            int at = base + position;
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                a[at + i] = (byte) c;
+            }
+        } else {
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                nio.put(base + position + i, (byte) c);
+            }
+        }
+        position += i;
+        return i;
     }
 
     public void put8(int value) {

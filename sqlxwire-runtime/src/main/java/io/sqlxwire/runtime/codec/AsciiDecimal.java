@@ -72,6 +72,18 @@ public final class AsciiDecimal {
             throw malformed("non-canonical zero in decimal integer", buffer, first);
         }
         // Accumulate negatively: the negative range is one larger, so Long.MIN_VALUE parses too.
+        // The buffer does the common case in one checked pass; 1 means "failed", re-read below
+        // byte by byte to say where and why.
+        long fast = buffer.negativeDecimalDigits(first, end);
+        if (fast <= 0) {
+            if (!negative) {
+                if (fast == Long.MIN_VALUE) {
+                    throw malformed("decimal integer overflows 64 bits", buffer, from);
+                }
+                return -fast;
+            }
+            return fast;
+        }
         long value = 0;
         for (int i = first; i < end; i++) {
             int digit = buffer.u8(i) - '0';

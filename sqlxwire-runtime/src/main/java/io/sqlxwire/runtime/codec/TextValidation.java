@@ -16,6 +16,11 @@ public final class TextValidation {
     public static void requireUtf8(WireBuffer buffer, int offset, int length) {
         int end = offset + length;
         int i = offset;
+        // Most protocol text is ASCII: skip that prefix in one checked pass (a range outside the
+        // buffer takes the byte-by-byte path, which reports the first byte that is missing).
+        if (length > 0 && offset >= 0 && offset <= buffer.length() - length) {
+            i += buffer.asciiPrefixLength(offset, length);
+        }
         while (i < end) {
             int b = buffer.u8(i);
             if (b < 0x80) {
