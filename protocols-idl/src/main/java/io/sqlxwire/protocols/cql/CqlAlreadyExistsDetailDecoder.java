@@ -29,6 +29,12 @@ public final class CqlAlreadyExistsDetailDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int keyspaceOffset;
 
   private int keyspaceEnd;
@@ -64,6 +70,7 @@ public final class CqlAlreadyExistsDetailDecoder {
    * @throws CodecException when the bytes are not a valid {@code AlreadyExistsDetail}
    */
   public CqlAlreadyExistsDetailDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -112,7 +119,9 @@ public final class CqlAlreadyExistsDetailDecoder {
         pos += 2;
         this.keyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.keyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        }
         pos += this.keyspaceValueLength;
       }
       this.keyspaceEnd = pos;
@@ -149,7 +158,9 @@ public final class CqlAlreadyExistsDetailDecoder {
         pos += 2;
         this.tableValueLength = lengthAt(region, prefix, pos, limit);
         this.tableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        }
         pos += this.tableValueLength;
       }
       this.tableEnd = pos;

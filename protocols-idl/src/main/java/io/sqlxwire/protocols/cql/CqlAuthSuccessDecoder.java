@@ -27,6 +27,12 @@ public final class CqlAuthSuccessDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -62,6 +68,7 @@ public final class CqlAuthSuccessDecoder {
    * @throws CodecException when the bytes are not a valid {@code AuthSuccess}
    */
   public CqlAuthSuccessDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -98,6 +105,7 @@ public final class CqlAuthSuccessDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;

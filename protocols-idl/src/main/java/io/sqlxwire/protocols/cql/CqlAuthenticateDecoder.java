@@ -31,6 +31,12 @@ public final class CqlAuthenticateDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -64,6 +70,7 @@ public final class CqlAuthenticateDecoder {
    * @throws CodecException when the bytes are not a valid {@code Authenticate}
    */
   public CqlAuthenticateDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -100,6 +107,7 @@ public final class CqlAuthenticateDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -136,7 +144,9 @@ public final class CqlAuthenticateDecoder {
         pos += 2;
         this.authenticatorValueLength = lengthAt(region, prefix, pos, limit);
         this.authenticatorValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.authenticatorValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.authenticatorValueLength);
+        }
         pos += this.authenticatorValueLength;
       }
       this.authenticatorEnd = pos;

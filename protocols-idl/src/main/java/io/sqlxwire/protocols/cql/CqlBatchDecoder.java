@@ -30,6 +30,12 @@ public final class CqlBatchDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -99,6 +105,7 @@ public final class CqlBatchDecoder {
    * @throws CodecException when the bytes are not a valid {@code Batch}
    */
   public CqlBatchDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -135,6 +142,7 @@ public final class CqlBatchDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -396,6 +404,7 @@ public final class CqlBatchDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = CqlBatchDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -438,7 +447,13 @@ public final class CqlBatchDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlBatchDecoder.this.trusted;
+      CqlBatchDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlBatchDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -448,9 +463,15 @@ public final class CqlBatchDecoder {
      */
     public CqlBatchQueryDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlBatchDecoder.this.trusted;
+      CqlBatchDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlBatchDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

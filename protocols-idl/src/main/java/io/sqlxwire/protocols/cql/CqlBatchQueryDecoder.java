@@ -35,6 +35,12 @@ public final class CqlBatchQueryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int kindOffset;
 
   private int kindEnd;
@@ -92,6 +98,7 @@ public final class CqlBatchQueryDecoder {
    * @throws CodecException when the bytes are not a valid {@code BatchQuery}
    */
   public CqlBatchQueryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -178,7 +185,9 @@ public final class CqlBatchQueryDecoder {
         pos += 4;
         this.queryValueLength = lengthAt(region, prefix, pos, limit);
         this.queryValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        }
         pos += this.queryValueLength;
       }
       this.queryEnd = pos;

@@ -29,6 +29,12 @@ public final class CqlBodyPrefixDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private boolean isResponse;
@@ -77,6 +83,7 @@ public final class CqlBodyPrefixDecoder {
    */
   public CqlBodyPrefixDecoder wrap(WireBuffer source, int offset, int length, int flags,
       boolean isResponse) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags, isResponse);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -169,6 +176,7 @@ public final class CqlBodyPrefixDecoder {
         return pos;
       }
       this.warningsOffset = pos;
+      this.warnings.trusted = this.trusted;
       this.warnings.wrapIn(region, pos, limit - pos);
       pos += this.warnings.encodedLength();
       this.warningsEnd = pos;
@@ -205,6 +213,7 @@ public final class CqlBodyPrefixDecoder {
         return pos;
       }
       this.customPayloadOffset = pos;
+      this.customPayload.trusted = this.trusted;
       this.customPayload.wrapIn(region, pos, limit - pos);
       pos += this.customPayload.encodedLength();
       this.customPayloadEnd = pos;

@@ -32,6 +32,12 @@ public final class CqlBoundValueDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private boolean named;
 
   private int nameOffset;
@@ -73,6 +79,7 @@ public final class CqlBoundValueDecoder {
    * @throws CodecException when the bytes are not a valid {@code BoundValue}
    */
   public CqlBoundValueDecoder wrap(WireBuffer source, int offset, int length, boolean named) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, named);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -137,7 +144,9 @@ public final class CqlBoundValueDecoder {
         pos += 2;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;

@@ -30,6 +30,12 @@ public final class CqlBytesMapEntryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int keyOffset;
 
   private int keyEnd;
@@ -67,6 +73,7 @@ public final class CqlBytesMapEntryDecoder {
    * @throws CodecException when the bytes are not a valid {@code BytesMapEntry}
    */
   public CqlBytesMapEntryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -115,7 +122,9 @@ public final class CqlBytesMapEntryDecoder {
         pos += 2;
         this.keyValueLength = lengthAt(region, prefix, pos, limit);
         this.keyValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyValueLength);
+        }
         pos += this.keyValueLength;
       }
       this.keyEnd = pos;

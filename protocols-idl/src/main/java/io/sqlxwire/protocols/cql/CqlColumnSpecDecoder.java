@@ -31,6 +31,12 @@ public final class CqlColumnSpecDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private boolean global;
 
   private int keyspaceOffset;
@@ -88,6 +94,7 @@ public final class CqlColumnSpecDecoder {
    * @throws CodecException when the bytes are not a valid {@code ColumnSpec}
    */
   public CqlColumnSpecDecoder wrap(WireBuffer source, int offset, int length, boolean global) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, global);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -152,7 +159,9 @@ public final class CqlColumnSpecDecoder {
         pos += 2;
         this.keyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.keyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        }
         pos += this.keyspaceValueLength;
       }
       this.keyspaceEnd = pos;
@@ -204,7 +213,9 @@ public final class CqlColumnSpecDecoder {
         pos += 2;
         this.tableValueLength = lengthAt(region, prefix, pos, limit);
         this.tableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        }
         pos += this.tableValueLength;
       }
       this.tableEnd = pos;
@@ -241,7 +252,9 @@ public final class CqlColumnSpecDecoder {
         pos += 2;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;
@@ -268,6 +281,7 @@ public final class CqlColumnSpecDecoder {
       if (this.type == null) {
         this.type = new CqlOptionTypeDecoder(1);
       }
+      this.type.trusted = this.trusted;
       this.type.wrapIn(region, pos, limit - pos);
       pos += this.type.encodedLength();
       this.typeEnd = pos;

@@ -31,6 +31,12 @@ public final class CqlCqlStringDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int valueOffset;
 
   private int valueEnd;
@@ -56,6 +62,7 @@ public final class CqlCqlStringDecoder {
    * @throws CodecException when the bytes are not a valid {@code CqlString}
    */
   public CqlCqlStringDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -104,7 +111,9 @@ public final class CqlCqlStringDecoder {
         pos += 2;
         this.valueValueLength = lengthAt(region, prefix, pos, limit);
         this.valueValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        }
         pos += this.valueValueLength;
       }
       this.valueEnd = pos;

@@ -32,6 +32,12 @@ public final class CqlErrorDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -97,6 +103,7 @@ public final class CqlErrorDecoder {
    * @throws CodecException when the bytes are not a valid {@code Error}
    */
   public CqlErrorDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -133,6 +140,7 @@ public final class CqlErrorDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -199,7 +207,9 @@ public final class CqlErrorDecoder {
         pos += 2;
         this.messageValueLength = lengthAt(region, prefix, pos, limit);
         this.messageValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.messageValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.messageValueLength);
+        }
         pos += this.messageValueLength;
       }
       this.messageEnd = pos;
@@ -290,36 +300,43 @@ public final class CqlErrorDecoder {
       long subject = this.code;
       if (subject == 4096L) {
         this.detailArm = 0;
+        this.detailUnavailable.trusted = this.trusted;
         this.detailUnavailable.wrapIn(region, pos, limit - pos);
         pos += this.detailUnavailable.encodedLength();
       }
       else if (subject == 4352L) {
         this.detailArm = 1;
+        this.detailWriteTimeout.trusted = this.trusted;
         this.detailWriteTimeout.wrapIn(region, pos, limit - pos);
         pos += this.detailWriteTimeout.encodedLength();
       }
       else if (subject == 4608L) {
         this.detailArm = 2;
+        this.detailReadTimeout.trusted = this.trusted;
         this.detailReadTimeout.wrapIn(region, pos, limit - pos);
         pos += this.detailReadTimeout.encodedLength();
       }
       else if (subject == 4864L) {
         this.detailArm = 3;
+        this.detailReadFailure.trusted = this.trusted;
         this.detailReadFailure.wrapIn(region, pos, limit - pos);
         pos += this.detailReadFailure.encodedLength();
       }
       else if (subject == 5120L) {
         this.detailArm = 4;
+        this.detailFunctionFailure.trusted = this.trusted;
         this.detailFunctionFailure.wrapIn(region, pos, limit - pos);
         pos += this.detailFunctionFailure.encodedLength();
       }
       else if (subject == 5376L) {
         this.detailArm = 5;
+        this.detailWriteFailure.trusted = this.trusted;
         this.detailWriteFailure.wrapIn(region, pos, limit - pos);
         pos += this.detailWriteFailure.encodedLength();
       }
       else if (subject == 9216L) {
         this.detailArm = 6;
+        this.detailAlreadyExists.trusted = this.trusted;
         this.detailAlreadyExists.wrapIn(region, pos, limit - pos);
         pos += this.detailAlreadyExists.encodedLength();
       }

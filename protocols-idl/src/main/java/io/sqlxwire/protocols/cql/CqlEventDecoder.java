@@ -37,6 +37,12 @@ public final class CqlEventDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -86,6 +92,7 @@ public final class CqlEventDecoder {
    * @throws CodecException when the bytes are not a valid {@code Event}
    */
   public CqlEventDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -122,6 +129,7 @@ public final class CqlEventDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -158,7 +166,9 @@ public final class CqlEventDecoder {
         pos += 2;
         this.eventTypeValueLength = lengthAt(region, prefix, pos, limit);
         this.eventTypeValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.eventTypeValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.eventTypeValueLength);
+        }
         pos += this.eventTypeValueLength;
       }
       this.eventTypeEnd = pos;
@@ -195,6 +205,7 @@ public final class CqlEventDecoder {
         return pos;
       }
       this.topologyChangeOffset = pos;
+      this.topologyChange.trusted = this.trusted;
       this.topologyChange.wrapIn(region, pos, limit - pos);
       pos += this.topologyChange.encodedLength();
       this.topologyChangeEnd = pos;
@@ -231,6 +242,7 @@ public final class CqlEventDecoder {
         return pos;
       }
       this.schemaChangeOffset = pos;
+      this.schemaChange.trusted = this.trusted;
       this.schemaChange.wrapIn(region, pos, limit - pos);
       pos += this.schemaChange.encodedLength();
       this.schemaChangeEnd = pos;

@@ -29,6 +29,12 @@ public final class CqlExecuteDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -68,6 +74,7 @@ public final class CqlExecuteDecoder {
    * @throws CodecException when the bytes are not a valid {@code Execute}
    */
   public CqlExecuteDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -104,6 +111,7 @@ public final class CqlExecuteDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -156,6 +164,7 @@ public final class CqlExecuteDecoder {
   private int readParameters(int pos, int limit) {
     try {
       this.parametersOffset = pos;
+      this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos);
       pos += this.parameters.encodedLength();
       this.parametersEnd = pos;

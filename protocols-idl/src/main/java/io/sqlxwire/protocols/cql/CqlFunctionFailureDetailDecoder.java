@@ -29,6 +29,12 @@ public final class CqlFunctionFailureDetailDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int keyspaceOffset;
 
   private int keyspaceEnd;
@@ -70,6 +76,7 @@ public final class CqlFunctionFailureDetailDecoder {
    * @throws CodecException when the bytes are not a valid {@code FunctionFailureDetail}
    */
   public CqlFunctionFailureDetailDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -118,7 +125,9 @@ public final class CqlFunctionFailureDetailDecoder {
         pos += 2;
         this.keyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.keyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        }
         pos += this.keyspaceValueLength;
       }
       this.keyspaceEnd = pos;
@@ -155,7 +164,9 @@ public final class CqlFunctionFailureDetailDecoder {
         pos += 2;
         this.functionValueLength = lengthAt(region, prefix, pos, limit);
         this.functionValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.functionValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.functionValueLength);
+        }
         pos += this.functionValueLength;
       }
       this.functionEnd = pos;
@@ -179,6 +190,7 @@ public final class CqlFunctionFailureDetailDecoder {
   private int readArgumentTypes(int pos, int limit) {
     try {
       this.argumentTypesOffset = pos;
+      this.argumentTypes.trusted = this.trusted;
       this.argumentTypes.wrapIn(region, pos, limit - pos);
       pos += this.argumentTypes.encodedLength();
       this.argumentTypesEnd = pos;

@@ -26,6 +26,12 @@ public final class CqlMapTypeDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -65,6 +71,7 @@ public final class CqlMapTypeDecoder {
    * @throws CodecException when the bytes are not a valid {@code MapType}
    */
   public CqlMapTypeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -107,6 +114,7 @@ public final class CqlMapTypeDecoder {
       if (this.keyType == null) {
         this.keyType = new CqlOptionTypeDecoder(depth + 1);
       }
+      this.keyType.trusted = this.trusted;
       this.keyType.wrapIn(region, pos, limit - pos);
       pos += this.keyType.encodedLength();
       this.keyTypeEnd = pos;
@@ -133,6 +141,7 @@ public final class CqlMapTypeDecoder {
       if (this.valueType == null) {
         this.valueType = new CqlOptionTypeDecoder(depth + 1);
       }
+      this.valueType.trusted = this.trusted;
       this.valueType.wrapIn(region, pos, limit - pos);
       pos += this.valueType.encodedLength();
       this.valueTypeEnd = pos;

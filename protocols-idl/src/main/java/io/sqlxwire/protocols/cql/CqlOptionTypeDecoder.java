@@ -31,6 +31,12 @@ public final class CqlOptionTypeDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -80,6 +86,7 @@ public final class CqlOptionTypeDecoder {
    * @throws CodecException when the bytes are not a valid {@code OptionType}
    */
   public CqlOptionTypeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -192,6 +199,7 @@ public final class CqlOptionTypeDecoder {
       long subject = this.id;
       if (subject == 0L) {
         this.valueArm = 0;
+        this.valueCustom.trusted = this.trusted;
         this.valueCustom.wrapIn(region, pos, limit - pos);
         pos += this.valueCustom.encodedLength();
       }
@@ -200,6 +208,7 @@ public final class CqlOptionTypeDecoder {
         if (this.valueList == null) {
           this.valueList = new CqlOptionTypeDecoder(depth + 1);
         }
+        this.valueList.trusted = this.trusted;
         this.valueList.wrapIn(region, pos, limit - pos);
         pos += this.valueList.encodedLength();
       }
@@ -208,6 +217,7 @@ public final class CqlOptionTypeDecoder {
         if (this.valueMap == null) {
           this.valueMap = new CqlMapTypeDecoder(depth + 1);
         }
+        this.valueMap.trusted = this.trusted;
         this.valueMap.wrapIn(region, pos, limit - pos);
         pos += this.valueMap.encodedLength();
       }
@@ -216,6 +226,7 @@ public final class CqlOptionTypeDecoder {
         if (this.valueUdt == null) {
           this.valueUdt = new CqlUdtTypeDecoder(depth + 1);
         }
+        this.valueUdt.trusted = this.trusted;
         this.valueUdt.wrapIn(region, pos, limit - pos);
         pos += this.valueUdt.encodedLength();
       }
@@ -224,6 +235,7 @@ public final class CqlOptionTypeDecoder {
         if (this.valueTuple == null) {
           this.valueTuple = new CqlTupleTypeDecoder(depth + 1);
         }
+        this.valueTuple.trusted = this.trusted;
         this.valueTuple.wrapIn(region, pos, limit - pos);
         pos += this.valueTuple.encodedLength();
       }

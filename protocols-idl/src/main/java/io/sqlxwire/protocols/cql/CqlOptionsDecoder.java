@@ -24,6 +24,12 @@ public final class CqlOptionsDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * Wraps and validates a whole region (a message body, or a value on its own).
    *
    * @throws CodecException when the bytes are not a valid {@code Options}
@@ -38,6 +44,7 @@ public final class CqlOptionsDecoder {
    * @throws CodecException when the bytes are not a valid {@code Options}
    */
   public CqlOptionsDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

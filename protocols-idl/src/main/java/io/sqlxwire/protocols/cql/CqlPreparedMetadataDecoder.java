@@ -34,6 +34,12 @@ public final class CqlPreparedMetadataDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flagsOffset;
 
   private int flagsEnd;
@@ -103,6 +109,7 @@ public final class CqlPreparedMetadataDecoder {
    * @throws CodecException when the bytes are not a valid {@code PreparedMetadata}
    */
   public CqlPreparedMetadataDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -258,7 +265,9 @@ public final class CqlPreparedMetadataDecoder {
         pos += 2;
         this.globalKeyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.globalKeyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.globalKeyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.globalKeyspaceValueLength);
+        }
         pos += this.globalKeyspaceValueLength;
       }
       this.globalKeyspaceEnd = pos;
@@ -310,7 +319,9 @@ public final class CqlPreparedMetadataDecoder {
         pos += 2;
         this.globalTableValueLength = lengthAt(region, prefix, pos, limit);
         this.globalTableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.globalTableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.globalTableValueLength);
+        }
         pos += this.globalTableValueLength;
       }
       this.globalTableEnd = pos;
@@ -470,6 +481,7 @@ public final class CqlPreparedMetadataDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = CqlPreparedMetadataDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos, ((CqlPreparedMetadataDecoder.this.flags & 1L) == 1L));
       pos += this.element.encodedLength();
       return pos;
@@ -512,7 +524,13 @@ public final class CqlPreparedMetadataDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlPreparedMetadataDecoder.this.trusted;
+      CqlPreparedMetadataDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlPreparedMetadataDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -522,9 +540,15 @@ public final class CqlPreparedMetadataDecoder {
      */
     public CqlColumnSpecDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlPreparedMetadataDecoder.this.trusted;
+      CqlPreparedMetadataDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlPreparedMetadataDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

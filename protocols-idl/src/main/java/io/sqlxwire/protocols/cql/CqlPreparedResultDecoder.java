@@ -29,6 +29,12 @@ public final class CqlPreparedResultDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int idOffset;
 
   private int idEnd;
@@ -66,6 +72,7 @@ public final class CqlPreparedResultDecoder {
    * @throws CodecException when the bytes are not a valid {@code PreparedResult}
    */
   public CqlPreparedResultDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -130,6 +137,7 @@ public final class CqlPreparedResultDecoder {
   private int readMetadata(int pos, int limit) {
     try {
       this.metadataOffset = pos;
+      this.metadata.trusted = this.trusted;
       this.metadata.wrapIn(region, pos, limit - pos);
       pos += this.metadata.encodedLength();
       this.metadataEnd = pos;
@@ -153,6 +161,7 @@ public final class CqlPreparedResultDecoder {
   private int readResultMetadata(int pos, int limit) {
     try {
       this.resultMetadataOffset = pos;
+      this.resultMetadata.trusted = this.trusted;
       this.resultMetadata.wrapIn(region, pos, limit - pos);
       pos += this.resultMetadata.encodedLength();
       this.resultMetadataEnd = pos;

@@ -32,6 +32,12 @@ public final class CqlQueryParametersDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int consistencyOffset;
 
   private int consistencyEnd;
@@ -113,6 +119,7 @@ public final class CqlQueryParametersDecoder {
    * @throws CodecException when the bytes are not a valid {@code QueryParameters}
    */
   public CqlQueryParametersDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -472,6 +479,7 @@ public final class CqlQueryParametersDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = CqlQueryParametersDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos, ((CqlQueryParametersDecoder.this.flags & 64L) == 64L));
       pos += this.element.encodedLength();
       return pos;
@@ -514,7 +522,13 @@ public final class CqlQueryParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlQueryParametersDecoder.this.trusted;
+      CqlQueryParametersDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlQueryParametersDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -524,9 +538,15 @@ public final class CqlQueryParametersDecoder {
      */
     public CqlBoundValueDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlQueryParametersDecoder.this.trusted;
+      CqlQueryParametersDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlQueryParametersDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -28,6 +28,12 @@ public final class CqlResultDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -77,6 +83,7 @@ public final class CqlResultDecoder {
    * @throws CodecException when the bytes are not a valid {@code Result}
    */
   public CqlResultDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -113,6 +120,7 @@ public final class CqlResultDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -212,21 +220,25 @@ public final class CqlResultDecoder {
       }
       else if (subject == 2L) {
         this.bodyArm = 1;
+        this.bodyRows.trusted = this.trusted;
         this.bodyRows.wrapIn(region, pos, limit - pos);
         pos += this.bodyRows.encodedLength();
       }
       else if (subject == 3L) {
         this.bodyArm = 2;
+        this.bodySetKeyspace.trusted = this.trusted;
         this.bodySetKeyspace.wrapIn(region, pos, limit - pos);
         pos += this.bodySetKeyspace.encodedLength();
       }
       else if (subject == 4L) {
         this.bodyArm = 3;
+        this.bodyPrepared.trusted = this.trusted;
         this.bodyPrepared.wrapIn(region, pos, limit - pos);
         pos += this.bodyPrepared.encodedLength();
       }
       else if (subject == 5L) {
         this.bodyArm = 4;
+        this.bodySchemaChange.trusted = this.trusted;
         this.bodySchemaChange.wrapIn(region, pos, limit - pos);
         pos += this.bodySchemaChange.encodedLength();
       }

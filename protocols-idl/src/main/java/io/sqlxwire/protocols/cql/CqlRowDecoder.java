@@ -32,6 +32,12 @@ public final class CqlRowDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int columnsCount;
 
   private int valuesOffset;
@@ -55,6 +61,7 @@ public final class CqlRowDecoder {
    * @throws CodecException when the bytes are not a valid {@code Row}
    */
   public CqlRowDecoder wrap(WireBuffer source, int offset, int length, int columnsCount) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, columnsCount);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

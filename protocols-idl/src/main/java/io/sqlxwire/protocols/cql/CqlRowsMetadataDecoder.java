@@ -35,6 +35,12 @@ public final class CqlRowsMetadataDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flagsOffset;
 
   private int flagsEnd;
@@ -108,6 +114,7 @@ public final class CqlRowsMetadataDecoder {
    * @throws CodecException when the bytes are not a valid {@code RowsMetadata}
    */
   public CqlRowsMetadataDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -269,7 +276,9 @@ public final class CqlRowsMetadataDecoder {
         pos += 2;
         this.globalKeyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.globalKeyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.globalKeyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.globalKeyspaceValueLength);
+        }
         pos += this.globalKeyspaceValueLength;
       }
       this.globalKeyspaceEnd = pos;
@@ -321,7 +330,9 @@ public final class CqlRowsMetadataDecoder {
         pos += 2;
         this.globalTableValueLength = lengthAt(region, prefix, pos, limit);
         this.globalTableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.globalTableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.globalTableValueLength);
+        }
         pos += this.globalTableValueLength;
       }
       this.globalTableEnd = pos;
@@ -407,6 +418,7 @@ public final class CqlRowsMetadataDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = CqlRowsMetadataDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos, ((CqlRowsMetadataDecoder.this.flags & 1L) == 1L));
       pos += this.element.encodedLength();
       return pos;
@@ -449,7 +461,13 @@ public final class CqlRowsMetadataDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlRowsMetadataDecoder.this.trusted;
+      CqlRowsMetadataDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlRowsMetadataDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -459,9 +477,15 @@ public final class CqlRowsMetadataDecoder {
      */
     public CqlColumnSpecDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlRowsMetadataDecoder.this.trusted;
+      CqlRowsMetadataDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlRowsMetadataDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

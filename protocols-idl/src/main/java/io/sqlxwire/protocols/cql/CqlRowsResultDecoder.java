@@ -30,6 +30,12 @@ public final class CqlRowsResultDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int metadataOffset;
 
   private int metadataEnd;
@@ -63,6 +69,7 @@ public final class CqlRowsResultDecoder {
    * @throws CodecException when the bytes are not a valid {@code RowsResult}
    */
   public CqlRowsResultDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -98,6 +105,7 @@ public final class CqlRowsResultDecoder {
   private int readMetadata(int pos, int limit) {
     try {
       this.metadataOffset = pos;
+      this.metadata.trusted = this.trusted;
       this.metadata.wrapIn(region, pos, limit - pos);
       pos += this.metadata.encodedLength();
       this.metadataEnd = pos;
@@ -190,6 +198,7 @@ public final class CqlRowsResultDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = CqlRowsResultDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos, CqlRowsResultDecoder.this.metadata.columnsCount());
       pos += this.element.encodedLength();
       return pos;
@@ -232,7 +241,13 @@ public final class CqlRowsResultDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlRowsResultDecoder.this.trusted;
+      CqlRowsResultDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlRowsResultDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -242,9 +257,15 @@ public final class CqlRowsResultDecoder {
      */
     public CqlRowDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlRowsResultDecoder.this.trusted;
+      CqlRowsResultDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlRowsResultDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -37,6 +37,12 @@ public final class CqlSchemaChangeDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int changeTypeOffset;
 
   private int changeTypeEnd;
@@ -102,6 +108,7 @@ public final class CqlSchemaChangeDecoder {
    * @throws CodecException when the bytes are not a valid {@code SchemaChange}
    */
   public CqlSchemaChangeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -150,7 +157,9 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.changeTypeValueLength = lengthAt(region, prefix, pos, limit);
         this.changeTypeValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.changeTypeValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.changeTypeValueLength);
+        }
         pos += this.changeTypeValueLength;
       }
       this.changeTypeEnd = pos;
@@ -187,7 +196,9 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.targetValueLength = lengthAt(region, prefix, pos, limit);
         this.targetValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.targetValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.targetValueLength);
+        }
         pos += this.targetValueLength;
       }
       this.targetEnd = pos;
@@ -224,7 +235,9 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.keyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.keyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        }
         pos += this.keyspaceValueLength;
       }
       this.keyspaceEnd = pos;
@@ -276,7 +289,9 @@ public final class CqlSchemaChangeDecoder {
         pos += 2;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;
@@ -313,6 +328,7 @@ public final class CqlSchemaChangeDecoder {
         return pos;
       }
       this.argumentTypesOffset = pos;
+      this.argumentTypes.trusted = this.trusted;
       this.argumentTypes.wrapIn(region, pos, limit - pos);
       pos += this.argumentTypes.encodedLength();
       this.argumentTypesEnd = pos;

@@ -25,6 +25,12 @@ public final class CqlStartupDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int optionsOffset;
 
   private int optionsEnd;
@@ -46,6 +52,7 @@ public final class CqlStartupDecoder {
    * @throws CodecException when the bytes are not a valid {@code Startup}
    */
   public CqlStartupDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -81,6 +88,7 @@ public final class CqlStartupDecoder {
   private int readOptions(int pos, int limit) {
     try {
       this.optionsOffset = pos;
+      this.options.trusted = this.trusted;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
       this.optionsEnd = pos;

@@ -30,6 +30,12 @@ public final class CqlStringMapDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int countOffset;
 
   private int countEnd;
@@ -57,6 +63,7 @@ public final class CqlStringMapDecoder {
    * @throws CodecException when the bytes are not a valid {@code StringMap}
    */
   public CqlStringMapDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -160,6 +167,7 @@ public final class CqlStringMapDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = CqlStringMapDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -202,7 +210,13 @@ public final class CqlStringMapDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlStringMapDecoder.this.trusted;
+      CqlStringMapDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlStringMapDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -212,9 +226,15 @@ public final class CqlStringMapDecoder {
      */
     public CqlStringMapEntryDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlStringMapDecoder.this.trusted;
+      CqlStringMapDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlStringMapDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

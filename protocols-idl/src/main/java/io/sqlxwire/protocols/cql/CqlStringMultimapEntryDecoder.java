@@ -29,6 +29,12 @@ public final class CqlStringMultimapEntryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int keyOffset;
 
   private int keyEnd;
@@ -60,6 +66,7 @@ public final class CqlStringMultimapEntryDecoder {
    * @throws CodecException when the bytes are not a valid {@code StringMultimapEntry}
    */
   public CqlStringMultimapEntryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -108,7 +115,9 @@ public final class CqlStringMultimapEntryDecoder {
         pos += 2;
         this.keyValueLength = lengthAt(region, prefix, pos, limit);
         this.keyValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyValueLength);
+        }
         pos += this.keyValueLength;
       }
       this.keyEnd = pos;
@@ -132,6 +141,7 @@ public final class CqlStringMultimapEntryDecoder {
   private int readValues(int pos, int limit) {
     try {
       this.valuesOffset = pos;
+      this.values.trusted = this.trusted;
       this.values.wrapIn(region, pos, limit - pos);
       pos += this.values.encodedLength();
       this.valuesEnd = pos;

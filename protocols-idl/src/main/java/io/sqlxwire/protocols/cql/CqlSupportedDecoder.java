@@ -25,6 +25,12 @@ public final class CqlSupportedDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flags;
 
   private int prefixOffset;
@@ -54,6 +60,7 @@ public final class CqlSupportedDecoder {
    * @throws CodecException when the bytes are not a valid {@code Supported}
    */
   public CqlSupportedDecoder wrap(WireBuffer source, int offset, int length, int flags) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -90,6 +97,7 @@ public final class CqlSupportedDecoder {
   private int readPrefix(int pos, int limit) {
     try {
       this.prefixOffset = pos;
+      this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
       this.prefixEnd = pos;
@@ -113,6 +121,7 @@ public final class CqlSupportedDecoder {
   private int readOptions(int pos, int limit) {
     try {
       this.optionsOffset = pos;
+      this.options.trusted = this.trusted;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
       this.optionsEnd = pos;

@@ -29,6 +29,12 @@ public final class CqlTopologyChangeDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int changeOffset;
 
   private int changeEnd;
@@ -60,6 +66,7 @@ public final class CqlTopologyChangeDecoder {
    * @throws CodecException when the bytes are not a valid {@code TopologyChange}
    */
   public CqlTopologyChangeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -108,7 +115,9 @@ public final class CqlTopologyChangeDecoder {
         pos += 2;
         this.changeValueLength = lengthAt(region, prefix, pos, limit);
         this.changeValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.changeValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.changeValueLength);
+        }
         pos += this.changeValueLength;
       }
       this.changeEnd = pos;
@@ -132,6 +141,7 @@ public final class CqlTopologyChangeDecoder {
   private int readNode(int pos, int limit) {
     try {
       this.nodeOffset = pos;
+      this.node.trusted = this.trusted;
       this.node.wrapIn(region, pos, limit - pos);
       pos += this.node.encodedLength();
       this.nodeEnd = pos;

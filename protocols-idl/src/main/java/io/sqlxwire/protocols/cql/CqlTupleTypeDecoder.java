@@ -31,6 +31,12 @@ public final class CqlTupleTypeDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -70,6 +76,7 @@ public final class CqlTupleTypeDecoder {
    * @throws CodecException when the bytes are not a valid {@code TupleType}
    */
   public CqlTupleTypeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -180,6 +187,7 @@ public final class CqlTupleTypeDecoder {
       if (this.element == null) {
         this.element = new CqlOptionTypeDecoder(depth + 1);
       }
+      this.element.trusted = CqlTupleTypeDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -222,7 +230,13 @@ public final class CqlTupleTypeDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlTupleTypeDecoder.this.trusted;
+      CqlTupleTypeDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlTupleTypeDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -232,9 +246,15 @@ public final class CqlTupleTypeDecoder {
      */
     public CqlOptionTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlTupleTypeDecoder.this.trusted;
+      CqlTupleTypeDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlTupleTypeDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

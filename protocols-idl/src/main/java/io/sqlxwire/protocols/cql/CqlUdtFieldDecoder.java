@@ -32,6 +32,12 @@ public final class CqlUdtFieldDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -75,6 +81,7 @@ public final class CqlUdtFieldDecoder {
    * @throws CodecException when the bytes are not a valid {@code UdtField}
    */
   public CqlUdtFieldDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -127,7 +134,9 @@ public final class CqlUdtFieldDecoder {
         pos += 2;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;
@@ -154,6 +163,7 @@ public final class CqlUdtFieldDecoder {
       if (this.type == null) {
         this.type = new CqlOptionTypeDecoder(depth + 1);
       }
+      this.type.trusted = this.trusted;
       this.type.wrapIn(region, pos, limit - pos);
       pos += this.type.encodedLength();
       this.typeEnd = pos;

@@ -35,6 +35,12 @@ public final class CqlUdtTypeDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -94,6 +100,7 @@ public final class CqlUdtTypeDecoder {
    * @throws CodecException when the bytes are not a valid {@code UdtType}
    */
   public CqlUdtTypeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -146,7 +153,9 @@ public final class CqlUdtTypeDecoder {
         pos += 2;
         this.keyspaceValueLength = lengthAt(region, prefix, pos, limit);
         this.keyspaceValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyspaceValueLength);
+        }
         pos += this.keyspaceValueLength;
       }
       this.keyspaceEnd = pos;
@@ -183,7 +192,9 @@ public final class CqlUdtTypeDecoder {
         pos += 2;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;
@@ -280,6 +291,7 @@ public final class CqlUdtTypeDecoder {
       if (this.element == null) {
         this.element = new CqlUdtFieldDecoder(depth + 1);
       }
+      this.element.trusted = CqlUdtTypeDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -322,7 +334,13 @@ public final class CqlUdtTypeDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = CqlUdtTypeDecoder.this.trusted;
+      CqlUdtTypeDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        CqlUdtTypeDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -332,9 +350,15 @@ public final class CqlUdtTypeDecoder {
      */
     public CqlUdtFieldDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = CqlUdtTypeDecoder.this.trusted;
+      CqlUdtTypeDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        CqlUdtTypeDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -31,6 +31,12 @@ public final class CqlV5CompressedHeaderDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int headerLowOffset;
 
   private int headerLowEnd;
@@ -70,6 +76,7 @@ public final class CqlV5CompressedHeaderDecoder {
    * @throws CodecException when the bytes are not a valid {@code V5CompressedHeader}
    */
   public CqlV5CompressedHeaderDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

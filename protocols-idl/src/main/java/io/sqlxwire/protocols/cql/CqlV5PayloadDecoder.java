@@ -31,6 +31,12 @@ public final class CqlV5PayloadDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private long payloadLength;
 
   private int payloadOffset;
@@ -66,6 +72,7 @@ public final class CqlV5PayloadDecoder {
    * @throws CodecException when the bytes are not a valid {@code V5Payload}
    */
   public CqlV5PayloadDecoder wrap(WireBuffer source, int offset, int length, long payloadLength) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, payloadLength);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

@@ -29,6 +29,12 @@ public final class CqlWriteTimeoutDetailDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int consistencyOffset;
 
   private int consistencyEnd;
@@ -72,6 +78,7 @@ public final class CqlWriteTimeoutDetailDecoder {
    * @throws CodecException when the bytes are not a valid {@code WriteTimeoutDetail}
    */
   public CqlWriteTimeoutDetailDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -196,7 +203,9 @@ public final class CqlWriteTimeoutDetailDecoder {
         pos += 2;
         this.writeTypeValueLength = lengthAt(region, prefix, pos, limit);
         this.writeTypeValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.writeTypeValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.writeTypeValueLength);
+        }
         pos += this.writeTypeValueLength;
       }
       this.writeTypeEnd = pos;

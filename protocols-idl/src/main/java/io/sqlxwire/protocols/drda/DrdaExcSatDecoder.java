@@ -29,6 +29,12 @@ public final class DrdaExcSatDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int parametersOffset;
 
   private int parametersEnd;
@@ -50,6 +56,7 @@ public final class DrdaExcSatDecoder {
    * @throws CodecException when the bytes are not a valid {@code ExcSat}
    */
   public DrdaExcSatDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -129,6 +136,7 @@ public final class DrdaExcSatDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = DrdaExcSatDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -174,7 +182,13 @@ public final class DrdaExcSatDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = DrdaExcSatDecoder.this.trusted;
+      DrdaExcSatDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        DrdaExcSatDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -184,9 +198,15 @@ public final class DrdaExcSatDecoder {
      */
     public DrdaParameterDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = DrdaExcSatDecoder.this.trusted;
+      DrdaExcSatDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        DrdaExcSatDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -27,6 +27,12 @@ public final class DrdaManagerLevelDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int managerOffset;
 
   private int managerEnd;
@@ -54,6 +60,7 @@ public final class DrdaManagerLevelDecoder {
    * @throws CodecException when the bytes are not a valid {@code ManagerLevel}
    */
   public DrdaManagerLevelDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

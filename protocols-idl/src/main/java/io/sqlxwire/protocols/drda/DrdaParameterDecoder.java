@@ -35,6 +35,12 @@ public final class DrdaParameterDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -90,6 +96,7 @@ public final class DrdaParameterDecoder {
    * @throws CodecException when the bytes are not a valid {@code Parameter}
    */
   public DrdaParameterDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -345,6 +352,7 @@ public final class DrdaParameterDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = DrdaParameterDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -390,7 +398,13 @@ public final class DrdaParameterDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = DrdaParameterDecoder.this.trusted;
+      DrdaParameterDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        DrdaParameterDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -400,7 +414,13 @@ public final class DrdaParameterDecoder {
      */
     public DrdaManagerLevelDecoder get(int i) {
       Objects.checkIndex(i, count);
-      readElement(first + i * 4, limit, i);
+      boolean wasTrusted = DrdaParameterDecoder.this.trusted;
+      DrdaParameterDecoder.this.trusted = true;
+      try {
+        readElement(first + i * 4, limit, i);
+      } finally {
+        DrdaParameterDecoder.this.trusted = wasTrusted;
+      }
       return element;
     }
 

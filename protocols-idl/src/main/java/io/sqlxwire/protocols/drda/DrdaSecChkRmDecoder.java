@@ -27,6 +27,12 @@ public final class DrdaSecChkRmDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int parametersOffset;
 
   private int parametersEnd;
@@ -48,6 +54,7 @@ public final class DrdaSecChkRmDecoder {
    * @throws CodecException when the bytes are not a valid {@code SecChkRm}
    */
   public DrdaSecChkRmDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -127,6 +134,7 @@ public final class DrdaSecChkRmDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = DrdaSecChkRmDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -172,7 +180,13 @@ public final class DrdaSecChkRmDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = DrdaSecChkRmDecoder.this.trusted;
+      DrdaSecChkRmDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        DrdaSecChkRmDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -182,9 +196,15 @@ public final class DrdaSecChkRmDecoder {
      */
     public DrdaParameterDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = DrdaSecChkRmDecoder.this.trusted;
+      DrdaSecChkRmDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        DrdaSecChkRmDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

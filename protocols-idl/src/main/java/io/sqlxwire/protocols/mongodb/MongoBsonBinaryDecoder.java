@@ -29,6 +29,12 @@ public final class MongoBsonBinaryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -66,6 +72,7 @@ public final class MongoBsonBinaryDecoder {
    * @throws CodecException when the bytes are not a valid {@code BsonBinary}
    */
   public MongoBsonBinaryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

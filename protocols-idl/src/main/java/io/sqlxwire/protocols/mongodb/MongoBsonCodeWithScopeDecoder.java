@@ -30,6 +30,12 @@ public final class MongoBsonCodeWithScopeDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -75,6 +81,7 @@ public final class MongoBsonCodeWithScopeDecoder {
    * @throws CodecException when the bytes are not a valid {@code BsonCodeWithScope}
    */
   public MongoBsonCodeWithScopeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -137,6 +144,7 @@ public final class MongoBsonCodeWithScopeDecoder {
   private int readCode(int pos, int limit) {
     try {
       this.codeOffset = pos;
+      this.code.trusted = this.trusted;
       this.code.wrapIn(region, pos, limit - pos);
       pos += this.code.encodedLength();
       this.codeEnd = pos;
@@ -163,6 +171,7 @@ public final class MongoBsonCodeWithScopeDecoder {
       if (this.scope == null) {
         this.scope = new MongoDocumentDecoder(depth + 1);
       }
+      this.scope.trusted = this.trusted;
       this.scope.wrapIn(region, pos, limit - pos);
       pos += this.scope.encodedLength();
       this.scopeEnd = pos;

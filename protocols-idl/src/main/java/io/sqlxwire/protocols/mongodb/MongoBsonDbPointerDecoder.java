@@ -26,6 +26,12 @@ public final class MongoBsonDbPointerDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int namespaceOffset;
 
   private int namespaceEnd;
@@ -57,6 +63,7 @@ public final class MongoBsonDbPointerDecoder {
    * @throws CodecException when the bytes are not a valid {@code BsonDbPointer}
    */
   public MongoBsonDbPointerDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -92,6 +99,7 @@ public final class MongoBsonDbPointerDecoder {
   private int readNamespace(int pos, int limit) {
     try {
       this.namespaceOffset = pos;
+      this.namespace.trusted = this.trusted;
       this.namespace.wrapIn(region, pos, limit - pos);
       pos += this.namespace.encodedLength();
       this.namespaceEnd = pos;

@@ -27,6 +27,12 @@ public final class MongoBsonRegexDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int patternOffset;
 
   private int patternEnd;
@@ -62,6 +68,7 @@ public final class MongoBsonRegexDecoder {
    * @throws CodecException when the bytes are not a valid {@code BsonRegex}
    */
   public MongoBsonRegexDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -107,7 +114,9 @@ public final class MongoBsonRegexDecoder {
        {
         this.patternValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.patternValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.patternValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.patternValueLength);
+        }
         pos += this.patternValueLength + 1;
       }
       this.patternEnd = pos;
@@ -141,7 +150,9 @@ public final class MongoBsonRegexDecoder {
        {
         this.optionsValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.optionsValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.optionsValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.optionsValueLength);
+        }
         pos += this.optionsValueLength + 1;
       }
       this.optionsEnd = pos;

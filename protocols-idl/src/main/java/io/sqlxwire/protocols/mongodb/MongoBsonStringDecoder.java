@@ -32,6 +32,12 @@ public final class MongoBsonStringDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -69,6 +75,7 @@ public final class MongoBsonStringDecoder {
    * @throws CodecException when the bytes are not a valid {@code BsonString}
    */
   public MongoBsonStringDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -137,7 +144,9 @@ public final class MongoBsonStringDecoder {
        {
         this.valueValueLength = lengthAt(region, (this.length - 1L), pos, limit);
         this.valueValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        }
         pos += this.valueValueLength;
       }
       this.valueEnd = pos;

@@ -23,6 +23,12 @@ public final class MongoCompressedReplyDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int compressedOffset;
 
   private int compressedEnd;
@@ -44,6 +50,7 @@ public final class MongoCompressedReplyDecoder {
    * @throws CodecException when the bytes are not a valid {@code CompressedReply}
    */
   public MongoCompressedReplyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -79,6 +86,7 @@ public final class MongoCompressedReplyDecoder {
   private int readCompressed(int pos, int limit) {
     try {
       this.compressedOffset = pos;
+      this.compressed.trusted = this.trusted;
       this.compressed.wrapIn(region, pos, limit - pos);
       pos += this.compressed.encodedLength();
       this.compressedEnd = pos;

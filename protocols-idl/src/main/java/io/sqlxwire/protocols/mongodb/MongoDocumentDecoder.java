@@ -37,6 +37,12 @@ public final class MongoDocumentDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -76,6 +82,7 @@ public final class MongoDocumentDecoder {
    * @throws CodecException when the bytes are not a valid {@code Document}
    */
   public MongoDocumentDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -190,6 +197,7 @@ public final class MongoDocumentDecoder {
       if (this.element == null) {
         this.element = new MongoElementDecoder(depth + 1);
       }
+      this.element.trusted = MongoDocumentDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -239,7 +247,13 @@ public final class MongoDocumentDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MongoDocumentDecoder.this.trusted;
+      MongoDocumentDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MongoDocumentDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -249,9 +263,15 @@ public final class MongoDocumentDecoder {
      */
     public MongoElementDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MongoDocumentDecoder.this.trusted;
+      MongoDocumentDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MongoDocumentDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -36,6 +36,12 @@ public final class MongoDocumentSequenceDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int sizeOffset;
 
   private int sizeEnd;
@@ -73,6 +79,7 @@ public final class MongoDocumentSequenceDecoder {
    * @throws CodecException when the bytes are not a valid {@code DocumentSequence}
    */
   public MongoDocumentSequenceDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -141,7 +148,9 @@ public final class MongoDocumentSequenceDecoder {
        {
         this.identifierValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.identifierValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.identifierValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.identifierValueLength);
+        }
         pos += this.identifierValueLength + 1;
       }
       this.identifierEnd = pos;
@@ -218,6 +227,7 @@ public final class MongoDocumentSequenceDecoder {
       if (this.element == null) {
         this.element = new MongoDocumentDecoder(1);
       }
+      this.element.trusted = MongoDocumentSequenceDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -263,7 +273,13 @@ public final class MongoDocumentSequenceDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MongoDocumentSequenceDecoder.this.trusted;
+      MongoDocumentSequenceDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MongoDocumentSequenceDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -273,9 +289,15 @@ public final class MongoDocumentSequenceDecoder {
      */
     public MongoDocumentDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MongoDocumentSequenceDecoder.this.trusted;
+      MongoDocumentSequenceDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MongoDocumentSequenceDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -37,6 +37,12 @@ public final class MongoElementDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -122,6 +128,7 @@ public final class MongoElementDecoder {
    * @throws CodecException when the bytes are not a valid {@code Element}
    */
   public MongoElementDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -201,7 +208,9 @@ public final class MongoElementDecoder {
        {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength + 1;
       }
       this.nameEnd = pos;
@@ -340,6 +349,7 @@ public final class MongoElementDecoder {
       }
       else if ((subject == 2L || subject == 13L || subject == 14L)) {
         this.valueArm = 1;
+        this.valueString.trusted = this.trusted;
         this.valueString.wrapIn(region, pos, limit - pos);
         pos += this.valueString.encodedLength();
       }
@@ -348,11 +358,13 @@ public final class MongoElementDecoder {
         if (this.valueDocument == null) {
           this.valueDocument = new MongoDocumentDecoder(depth + 1);
         }
+        this.valueDocument.trusted = this.trusted;
         this.valueDocument.wrapIn(region, pos, limit - pos);
         pos += this.valueDocument.encodedLength();
       }
       else if (subject == 5L) {
         this.valueArm = 3;
+        this.valueBinary.trusted = this.trusted;
         this.valueBinary.wrapIn(region, pos, limit - pos);
         pos += this.valueBinary.encodedLength();
       }
@@ -381,11 +393,13 @@ public final class MongoElementDecoder {
       }
       else if (subject == 11L) {
         this.valueArm = 8;
+        this.valueRegex.trusted = this.trusted;
         this.valueRegex.wrapIn(region, pos, limit - pos);
         pos += this.valueRegex.encodedLength();
       }
       else if (subject == 12L) {
         this.valueArm = 9;
+        this.valueDbPointer.trusted = this.trusted;
         this.valueDbPointer.wrapIn(region, pos, limit - pos);
         pos += this.valueDbPointer.encodedLength();
       }
@@ -394,6 +408,7 @@ public final class MongoElementDecoder {
         if (this.valueJavascriptWithScope == null) {
           this.valueJavascriptWithScope = new MongoBsonCodeWithScopeDecoder(depth + 1);
         }
+        this.valueJavascriptWithScope.trusted = this.trusted;
         this.valueJavascriptWithScope.wrapIn(region, pos, limit - pos);
         pos += this.valueJavascriptWithScope.encodedLength();
       }

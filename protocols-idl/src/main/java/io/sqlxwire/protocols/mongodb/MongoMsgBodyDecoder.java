@@ -34,6 +34,12 @@ public final class MongoMsgBodyDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * The whole frame the value lies in, when the decoder was given it; else null.
    */
   private WireBuffer frame;
@@ -80,6 +86,7 @@ public final class MongoMsgBodyDecoder {
    * @throws CodecException when the bytes are not a valid {@code MsgBody}
    */
   public MongoMsgBodyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -257,6 +264,7 @@ public final class MongoMsgBodyDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MongoMsgBodyDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -302,7 +310,13 @@ public final class MongoMsgBodyDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MongoMsgBodyDecoder.this.trusted;
+      MongoMsgBodyDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MongoMsgBodyDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -312,9 +326,15 @@ public final class MongoMsgBodyDecoder {
      */
     public MongoSectionDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MongoMsgBodyDecoder.this.trusted;
+      MongoMsgBodyDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MongoMsgBodyDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -26,6 +26,12 @@ public final class MongoMsgReplyDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * The whole frame the value lies in, when the decoder was given it; else null.
    */
   private WireBuffer frame;
@@ -56,6 +62,7 @@ public final class MongoMsgReplyDecoder {
    * @throws CodecException when the bytes are not a valid {@code MsgReply}
    */
   public MongoMsgReplyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -117,6 +124,7 @@ public final class MongoMsgReplyDecoder {
     try {
       this.msgOffset = pos;
       this.msg.inFrame(frame, frameOffset + pos);
+      this.msg.trusted = this.trusted;
       this.msg.wrapIn(region, pos, limit - pos);
       pos += this.msg.encodedLength();
       this.msgEnd = pos;

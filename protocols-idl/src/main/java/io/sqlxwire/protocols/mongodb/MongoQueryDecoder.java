@@ -31,6 +31,12 @@ public final class MongoQueryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int flagsOffset;
 
   private int flagsEnd;
@@ -88,6 +94,7 @@ public final class MongoQueryDecoder {
    * @throws CodecException when the bytes are not a valid {@code Query}
    */
   public MongoQueryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -156,7 +163,9 @@ public final class MongoQueryDecoder {
        {
         this.fullCollectionNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.fullCollectionNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.fullCollectionNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.fullCollectionNameValueLength);
+        }
         pos += this.fullCollectionNameValueLength + 1;
       }
       this.fullCollectionNameEnd = pos;
@@ -229,6 +238,7 @@ public final class MongoQueryDecoder {
       if (this.query == null) {
         this.query = new MongoDocumentDecoder(1);
       }
+      this.query.trusted = this.trusted;
       this.query.wrapIn(region, pos, limit - pos);
       pos += this.query.encodedLength();
       this.queryEnd = pos;
@@ -268,6 +278,7 @@ public final class MongoQueryDecoder {
       if (this.returnFieldsSelector == null) {
         this.returnFieldsSelector = new MongoDocumentDecoder(1);
       }
+      this.returnFieldsSelector.trusted = this.trusted;
       this.returnFieldsSelector.wrapIn(region, pos, limit - pos);
       pos += this.returnFieldsSelector.encodedLength();
       this.returnFieldsSelectorEnd = pos;

@@ -30,6 +30,12 @@ public final class MongoReplyDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int responseFlagsOffset;
 
   private int responseFlagsEnd;
@@ -75,6 +81,7 @@ public final class MongoReplyDecoder {
    * @throws CodecException when the bytes are not a valid {@code Reply}
    */
   public MongoReplyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -253,6 +260,7 @@ public final class MongoReplyDecoder {
       if (this.element == null) {
         this.element = new MongoDocumentDecoder(1);
       }
+      this.element.trusted = MongoReplyDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -295,7 +303,13 @@ public final class MongoReplyDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MongoReplyDecoder.this.trusted;
+      MongoReplyDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MongoReplyDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -305,9 +319,15 @@ public final class MongoReplyDecoder {
      */
     public MongoDocumentDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MongoReplyDecoder.this.trusted;
+      MongoReplyDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MongoReplyDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

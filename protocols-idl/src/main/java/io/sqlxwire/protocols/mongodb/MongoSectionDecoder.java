@@ -28,6 +28,12 @@ public final class MongoSectionDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int kindOffset;
 
   private int kindEnd;
@@ -65,6 +71,7 @@ public final class MongoSectionDecoder {
    * @throws CodecException when the bytes are not a valid {@code Section}
    */
   public MongoSectionDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -153,11 +160,13 @@ public final class MongoSectionDecoder {
         if (this.payloadCase0 == null) {
           this.payloadCase0 = new MongoDocumentDecoder(1);
         }
+        this.payloadCase0.trusted = this.trusted;
         this.payloadCase0.wrapIn(region, pos, limit - pos);
         pos += this.payloadCase0.encodedLength();
       }
       else if (subject == 1L) {
         this.payloadArm = 1;
+        this.payloadCase1.trusted = this.trusted;
         this.payloadCase1.wrapIn(region, pos, limit - pos);
         pos += this.payloadCase1.encodedLength();
       }

@@ -33,6 +33,12 @@ public final class MyAuthSwitchRequestDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int statusOffset;
 
   private int statusEnd;
@@ -74,6 +80,7 @@ public final class MyAuthSwitchRequestDecoder {
    * @throws CodecException when the bytes are not a valid {@code AuthSwitchRequest}
    */
   public MyAuthSwitchRequestDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -145,7 +152,9 @@ public final class MyAuthSwitchRequestDecoder {
        {
         this.pluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.pluginNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.pluginNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.pluginNameValueLength);
+        }
         pos += this.pluginNameValueLength + 1;
       }
       this.pluginNameEnd = pos;

@@ -25,6 +25,12 @@ public final class MyBinaryColumnDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int type;
 
   private boolean isNull;
@@ -53,6 +59,7 @@ public final class MyBinaryColumnDecoder {
    */
   public MyBinaryColumnDecoder wrap(WireBuffer source, int offset, int length, int type,
       boolean isNull) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, type, isNull);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -104,6 +111,7 @@ public final class MyBinaryColumnDecoder {
         return pos;
       }
       this.valueOffset = pos;
+      this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos, this.type);
       pos += this.value.encodedLength();
       this.valueEnd = pos;

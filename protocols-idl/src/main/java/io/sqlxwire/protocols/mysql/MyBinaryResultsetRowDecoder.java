@@ -33,6 +33,12 @@ public final class MyBinaryResultsetRowDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int headerOffset;
@@ -72,6 +78,7 @@ public final class MyBinaryResultsetRowDecoder {
   public MyBinaryResultsetRowDecoder wrap(WireBuffer source, int offset, int length,
       MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -213,6 +220,7 @@ public final class MyBinaryResultsetRowDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyBinaryResultsetRowDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index).value(), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
       pos += this.element.encodedLength();
       return pos;
@@ -255,7 +263,13 @@ public final class MyBinaryResultsetRowDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
+      MyBinaryResultsetRowDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyBinaryResultsetRowDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -265,9 +279,15 @@ public final class MyBinaryResultsetRowDecoder {
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
+      MyBinaryResultsetRowDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyBinaryResultsetRowDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -30,6 +30,12 @@ public final class MyBinaryValueDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int type;
 
   private int valueOffset;
@@ -77,6 +83,7 @@ public final class MyBinaryValueDecoder {
    * @throws CodecException when the bytes are not a valid {@code BinaryValue}
    */
   public MyBinaryValueDecoder wrap(WireBuffer source, int offset, int length, int type) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, type);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -222,11 +229,13 @@ public final class MyBinaryValueDecoder {
       }
       else if ((subject == 10L || subject == 12L || subject == 7L)) {
         this.valueArm = 6;
+        this.valueDate.trusted = this.trusted;
         this.valueDate.wrapIn(region, pos, limit - pos);
         pos += this.valueDate.encodedLength();
       }
       else if (subject == 11L) {
         this.valueArm = 7;
+        this.valueTime.trusted = this.trusted;
         this.valueTime.wrapIn(region, pos, limit - pos);
         pos += this.valueTime.encodedLength();
       }

@@ -39,6 +39,12 @@ public final class MyColumnDefinition41Decoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int catalogOffset;
@@ -208,6 +214,7 @@ public final class MyColumnDefinition41Decoder {
   public MyColumnDefinition41Decoder wrap(WireBuffer source, int offset, int length,
       MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -264,7 +271,9 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.catalogValueLength = lengthAt(region, prefix, pos, limit);
         this.catalogValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.catalogValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.catalogValueLength);
+        }
         pos += this.catalogValueLength;
       }
       this.catalogEnd = pos;
@@ -311,7 +320,9 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.schemaValueLength = lengthAt(region, prefix, pos, limit);
         this.schemaValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.schemaValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.schemaValueLength);
+        }
         pos += this.schemaValueLength;
       }
       this.schemaEnd = pos;
@@ -355,7 +366,9 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.tableValueLength = lengthAt(region, prefix, pos, limit);
         this.tableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        }
         pos += this.tableValueLength;
       }
       this.tableEnd = pos;
@@ -399,7 +412,9 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.orgTableValueLength = lengthAt(region, prefix, pos, limit);
         this.orgTableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.orgTableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.orgTableValueLength);
+        }
         pos += this.orgTableValueLength;
       }
       this.orgTableEnd = pos;
@@ -443,7 +458,9 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;
@@ -487,7 +504,9 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.orgNameValueLength = lengthAt(region, prefix, pos, limit);
         this.orgNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.orgNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.orgNameValueLength);
+        }
         pos += this.orgNameValueLength;
       }
       this.orgNameEnd = pos;
@@ -861,6 +880,7 @@ public final class MyColumnDefinition41Decoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyColumnDefinition41Decoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -906,7 +926,13 @@ public final class MyColumnDefinition41Decoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyColumnDefinition41Decoder.this.trusted;
+      MyColumnDefinition41Decoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyColumnDefinition41Decoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -916,9 +942,15 @@ public final class MyColumnDefinition41Decoder {
      */
     public MyExtendedTypeInfoDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyColumnDefinition41Decoder.this.trusted;
+      MyColumnDefinition41Decoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyColumnDefinition41Decoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -38,6 +38,12 @@ public final class MyComChangeUserDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int commandOffset;
@@ -144,6 +150,7 @@ public final class MyComChangeUserDecoder {
    */
   public MyComChangeUserDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -223,7 +230,9 @@ public final class MyComChangeUserDecoder {
        {
         this.userValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.userValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.userValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.userValueLength);
+        }
         pos += this.userValueLength + 1;
       }
       this.userEnd = pos;
@@ -342,7 +351,9 @@ public final class MyComChangeUserDecoder {
        {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.databaseValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.databaseValueLength);
+        }
         pos += this.databaseValueLength + 1;
       }
       this.databaseEnd = pos;
@@ -428,7 +439,9 @@ public final class MyComChangeUserDecoder {
        {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.authPluginNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.authPluginNameValueLength);
+        }
         pos += this.authPluginNameValueLength + 1;
       }
       this.authPluginNameEnd = pos;
@@ -568,6 +581,7 @@ public final class MyComChangeUserDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyComChangeUserDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -613,7 +627,13 @@ public final class MyComChangeUserDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyComChangeUserDecoder.this.trusted;
+      MyComChangeUserDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyComChangeUserDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -623,9 +643,15 @@ public final class MyComChangeUserDecoder {
      */
     public MyConnectAttributeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyComChangeUserDecoder.this.trusted;
+      MyComChangeUserDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyComChangeUserDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

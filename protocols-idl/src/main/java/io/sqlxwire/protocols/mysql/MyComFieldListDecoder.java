@@ -33,6 +33,12 @@ public final class MyComFieldListDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int commandOffset;
 
   private int commandEnd;
@@ -74,6 +80,7 @@ public final class MyComFieldListDecoder {
    * @throws CodecException when the bytes are not a valid {@code ComFieldList}
    */
   public MyComFieldListDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -152,7 +159,9 @@ public final class MyComFieldListDecoder {
        {
         this.tableValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.tableValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.tableValueLength);
+        }
         pos += this.tableValueLength + 1;
       }
       this.tableEnd = pos;
@@ -186,7 +195,9 @@ public final class MyComFieldListDecoder {
        {
         this.fieldWildcardValueLength = limit - pos;
         this.fieldWildcardValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.fieldWildcardValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.fieldWildcardValueLength);
+        }
         pos += this.fieldWildcardValueLength;
       }
       this.fieldWildcardEnd = pos;

@@ -29,6 +29,12 @@ public final class MyComInitDbDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int commandOffset;
 
   private int commandEnd;
@@ -60,6 +66,7 @@ public final class MyComInitDbDecoder {
    * @throws CodecException when the bytes are not a valid {@code ComInitDb}
    */
   public MyComInitDbDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -138,7 +145,9 @@ public final class MyComInitDbDecoder {
        {
         this.schemaNameValueLength = limit - pos;
         this.schemaNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.schemaNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.schemaNameValueLength);
+        }
         pos += this.schemaNameValueLength;
       }
       this.schemaNameEnd = pos;

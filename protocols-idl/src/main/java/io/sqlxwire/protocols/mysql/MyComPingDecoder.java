@@ -26,6 +26,12 @@ public final class MyComPingDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int commandOffset;
 
   private int commandEnd;
@@ -47,6 +53,7 @@ public final class MyComPingDecoder {
    * @throws CodecException when the bytes are not a valid {@code ComPing}
    */
   public MyComPingDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

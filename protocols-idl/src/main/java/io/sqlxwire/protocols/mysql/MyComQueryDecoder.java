@@ -36,6 +36,12 @@ public final class MyComQueryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int commandOffset;
@@ -124,6 +130,7 @@ public final class MyComQueryDecoder {
    */
   public MyComQueryDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -452,7 +459,9 @@ public final class MyComQueryDecoder {
        {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        }
         pos += this.queryValueLength;
       }
       this.queryEnd = pos;
@@ -504,6 +513,7 @@ public final class MyComQueryDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyComQueryDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -546,7 +556,13 @@ public final class MyComQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyComQueryDecoder.this.trusted;
+      MyComQueryDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyComQueryDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -556,9 +572,15 @@ public final class MyComQueryDecoder {
      */
     public MyParameterTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyComQueryDecoder.this.trusted;
+      MyComQueryDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyComQueryDecoder.this.trusted = wasTrusted;
       }
       return element;
     }
@@ -592,6 +614,7 @@ public final class MyComQueryDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyComQueryDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos, MyComQueryDecoder.this.parameterTypes.get(index).type(), MyComQueryDecoder.this.nullBitmap(index));
       pos += this.element.encodedLength();
       return pos;
@@ -634,7 +657,13 @@ public final class MyComQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyComQueryDecoder.this.trusted;
+      MyComQueryDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyComQueryDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -644,9 +673,15 @@ public final class MyComQueryDecoder {
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyComQueryDecoder.this.trusted;
+      MyComQueryDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyComQueryDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

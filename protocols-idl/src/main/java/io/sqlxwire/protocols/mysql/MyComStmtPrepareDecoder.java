@@ -29,6 +29,12 @@ public final class MyComStmtPrepareDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int commandOffset;
 
   private int commandEnd;
@@ -60,6 +66,7 @@ public final class MyComStmtPrepareDecoder {
    * @throws CodecException when the bytes are not a valid {@code ComStmtPrepare}
    */
   public MyComStmtPrepareDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -138,7 +145,9 @@ public final class MyComStmtPrepareDecoder {
        {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        }
         pos += this.queryValueLength;
       }
       this.queryEnd = pos;

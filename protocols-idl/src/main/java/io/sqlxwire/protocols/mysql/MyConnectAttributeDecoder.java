@@ -30,6 +30,12 @@ public final class MyConnectAttributeDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int keyOffset;
 
   private int keyEnd;
@@ -69,6 +75,7 @@ public final class MyConnectAttributeDecoder {
    * @throws CodecException when the bytes are not a valid {@code ConnectAttribute}
    */
   public MyConnectAttributeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -124,7 +131,9 @@ public final class MyConnectAttributeDecoder {
         pos += width;
         this.keyValueLength = lengthAt(region, prefix, pos, limit);
         this.keyValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.keyValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.keyValueLength);
+        }
         pos += this.keyValueLength;
       }
       this.keyEnd = pos;
@@ -168,7 +177,9 @@ public final class MyConnectAttributeDecoder {
         pos += width;
         this.valueValueLength = lengthAt(region, prefix, pos, limit);
         this.valueValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        }
         pos += this.valueValueLength;
       }
       this.valueEnd = pos;

@@ -34,6 +34,12 @@ public final class MyErrPacketDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int headerOffset;
@@ -94,6 +100,7 @@ public final class MyErrPacketDecoder {
    */
   public MyErrPacketDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -244,7 +251,9 @@ public final class MyErrPacketDecoder {
        {
         this.sqlStateValueLength = lengthAt(region, 5, pos, limit);
         this.sqlStateValueOffset = pos;
-        TextValidation.requireAscii(region, pos, this.sqlStateValueLength);
+        if (!this.trusted) {
+          TextValidation.requireAscii(region, pos, this.sqlStateValueLength);
+        }
         pos += this.sqlStateValueLength;
       }
       this.sqlStateEnd = pos;
@@ -278,7 +287,9 @@ public final class MyErrPacketDecoder {
        {
         this.errorMessageValueLength = limit - pos;
         this.errorMessageValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.errorMessageValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.errorMessageValueLength);
+        }
         pos += this.errorMessageValueLength;
       }
       this.errorMessageEnd = pos;

@@ -32,6 +32,12 @@ public final class MyExtendedTypeInfoDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int kindOffset;
 
   private int kindEnd;
@@ -65,6 +71,7 @@ public final class MyExtendedTypeInfoDecoder {
    * @throws CodecException when the bytes are not a valid {@code ExtendedTypeInfo}
    */
   public MyExtendedTypeInfoDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -143,7 +150,9 @@ public final class MyExtendedTypeInfoDecoder {
         pos += width;
         this.valueValueLength = lengthAt(region, prefix, pos, limit);
         this.valueValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        }
         pos += this.valueValueLength;
       }
       this.valueEnd = pos;

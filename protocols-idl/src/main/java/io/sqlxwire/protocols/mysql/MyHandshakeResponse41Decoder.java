@@ -39,6 +39,12 @@ public final class MyHandshakeResponse41Decoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int clientFlagOffset;
@@ -190,6 +196,7 @@ public final class MyHandshakeResponse41Decoder {
   public MyHandshakeResponse41Decoder wrap(WireBuffer source, int offset, int length,
       MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -392,7 +399,9 @@ public final class MyHandshakeResponse41Decoder {
        {
         this.usernameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.usernameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.usernameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.usernameValueLength);
+        }
         pos += this.usernameValueLength + 1;
       }
       this.usernameEnd = pos;
@@ -536,7 +545,9 @@ public final class MyHandshakeResponse41Decoder {
        {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.databaseValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.databaseValueLength);
+        }
         pos += this.databaseValueLength + 1;
       }
       this.databaseEnd = pos;
@@ -585,7 +596,9 @@ public final class MyHandshakeResponse41Decoder {
        {
         this.clientPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.clientPluginNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.clientPluginNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.clientPluginNameValueLength);
+        }
         pos += this.clientPluginNameValueLength + 1;
       }
       this.clientPluginNameEnd = pos;
@@ -768,6 +781,7 @@ public final class MyHandshakeResponse41Decoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyHandshakeResponse41Decoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -813,7 +827,13 @@ public final class MyHandshakeResponse41Decoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyHandshakeResponse41Decoder.this.trusted;
+      MyHandshakeResponse41Decoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyHandshakeResponse41Decoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -823,9 +843,15 @@ public final class MyHandshakeResponse41Decoder {
      */
     public MyConnectAttributeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyHandshakeResponse41Decoder.this.trusted;
+      MyHandshakeResponse41Decoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyHandshakeResponse41Decoder.this.trusted = wasTrusted;
       }
       return element;
     }

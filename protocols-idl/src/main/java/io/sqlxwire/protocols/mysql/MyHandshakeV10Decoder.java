@@ -35,6 +35,12 @@ public final class MyHandshakeV10Decoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int protocolVersionOffset;
 
   private int protocolVersionEnd;
@@ -168,6 +174,7 @@ public final class MyHandshakeV10Decoder {
    * @throws CodecException when the bytes are not a valid {@code HandshakeV10}
    */
   public MyHandshakeV10Decoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -239,7 +246,9 @@ public final class MyHandshakeV10Decoder {
        {
         this.serverVersionValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.serverVersionValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.serverVersionValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.serverVersionValueLength);
+        }
         pos += this.serverVersionValueLength + 1;
       }
       this.serverVersionEnd = pos;
@@ -583,7 +592,9 @@ public final class MyHandshakeV10Decoder {
        {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.authPluginNameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.authPluginNameValueLength);
+        }
         pos += this.authPluginNameValueLength + 1;
       }
       this.authPluginNameEnd = pos;

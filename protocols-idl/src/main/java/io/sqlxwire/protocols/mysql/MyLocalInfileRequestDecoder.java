@@ -31,6 +31,12 @@ public final class MyLocalInfileRequestDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int headerOffset;
 
   private int headerEnd;
@@ -62,6 +68,7 @@ public final class MyLocalInfileRequestDecoder {
    * @throws CodecException when the bytes are not a valid {@code LocalInfileRequest}
    */
   public MyLocalInfileRequestDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -133,7 +140,9 @@ public final class MyLocalInfileRequestDecoder {
        {
         this.filenameValueLength = limit - pos;
         this.filenameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.filenameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.filenameValueLength);
+        }
         pos += this.filenameValueLength;
       }
       this.filenameEnd = pos;

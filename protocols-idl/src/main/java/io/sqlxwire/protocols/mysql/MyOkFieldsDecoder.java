@@ -36,6 +36,12 @@ public final class MyOkFieldsDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int affectedRowsOffset;
@@ -130,6 +136,7 @@ public final class MyOkFieldsDecoder {
    */
   public MyOkFieldsDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -342,7 +349,9 @@ public final class MyOkFieldsDecoder {
         pos += width;
         this.infoValueLength = lengthAt(region, prefix, pos, limit);
         this.infoValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.infoValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.infoValueLength);
+        }
         pos += this.infoValueLength;
       }
       this.infoEnd = pos;
@@ -478,7 +487,9 @@ public final class MyOkFieldsDecoder {
        {
         this.infoRestValueLength = limit - pos;
         this.infoRestValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.infoRestValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.infoRestValueLength);
+        }
         pos += this.infoRestValueLength;
       }
       this.infoRestEnd = pos;
@@ -530,6 +541,7 @@ public final class MyOkFieldsDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = MyOkFieldsDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -575,7 +587,13 @@ public final class MyOkFieldsDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = MyOkFieldsDecoder.this.trusted;
+      MyOkFieldsDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        MyOkFieldsDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -585,9 +603,15 @@ public final class MyOkFieldsDecoder {
      */
     public MySessionStateChangeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = MyOkFieldsDecoder.this.trusted;
+      MyOkFieldsDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        MyOkFieldsDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -29,6 +29,12 @@ public final class MyOkPacketDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private MySession session;
 
   private int headerOffset;
@@ -59,6 +65,7 @@ public final class MyOkPacketDecoder {
    */
   public MyOkPacketDecoder wrap(WireBuffer source, int offset, int length, MySession session) {
     Objects.requireNonNull(session, "session");
+    this.trusted = false;
     try {
       wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -121,6 +128,7 @@ public final class MyOkPacketDecoder {
   private int readOk(int pos, int limit) {
     try {
       this.okOffset = pos;
+      this.ok.trusted = this.trusted;
       this.ok.wrapIn(region, pos, limit - pos, this.session);
       pos += this.ok.encodedLength();
       this.okEnd = pos;

@@ -32,6 +32,12 @@ public final class MyParameterTypeDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int typeOffset;
 
   private int typeEnd;
@@ -71,6 +77,7 @@ public final class MyParameterTypeDecoder {
    * @throws CodecException when the bytes are not a valid {@code ParameterType}
    */
   public MyParameterTypeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -179,7 +186,9 @@ public final class MyParameterTypeDecoder {
         pos += width;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength;
       }
       this.nameEnd = pos;

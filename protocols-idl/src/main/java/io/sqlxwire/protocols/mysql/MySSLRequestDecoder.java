@@ -30,6 +30,12 @@ public final class MySSLRequestDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int clientFlagOffset;
 
   private int clientFlagEnd;
@@ -89,6 +95,7 @@ public final class MySSLRequestDecoder {
    * @throws CodecException when the bytes are not a valid {@code SSLRequest}
    */
   public MySSLRequestDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

@@ -28,6 +28,12 @@ public final class MyStatisticsDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int statusOffset;
 
   private int statusEnd;
@@ -53,6 +59,7 @@ public final class MyStatisticsDecoder {
    * @throws CodecException when the bytes are not a valid {@code Statistics}
    */
   public MyStatisticsDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -98,7 +105,9 @@ public final class MyStatisticsDecoder {
        {
         this.statusValueLength = limit - pos;
         this.statusValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.statusValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.statusValueLength);
+        }
         pos += this.statusValueLength;
       }
       this.statusEnd = pos;

@@ -34,6 +34,12 @@ public final class PgAuthSaslDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int mechanismsOffset;
 
   private int mechanismsEnd;
@@ -55,6 +61,7 @@ public final class PgAuthSaslDecoder {
    * @throws CodecException when the bytes are not a valid {@code AuthSasl}
    */
   public PgAuthSaslDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -156,7 +163,9 @@ public final class PgAuthSaslDecoder {
        {
         this.elementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.elementValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.elementValueLength);
+        if (!PgAuthSaslDecoder.this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.elementValueLength);
+        }
         pos += this.elementValueLength + 1;
       }
       return pos;
@@ -213,7 +222,13 @@ public final class PgAuthSaslDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
+      PgAuthSaslDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        PgAuthSaslDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return this;
     }
@@ -223,9 +238,15 @@ public final class PgAuthSaslDecoder {
      */
     public MechanismsCursor get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
+      PgAuthSaslDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        PgAuthSaslDecoder.this.trusted = wasTrusted;
       }
       return this;
     }

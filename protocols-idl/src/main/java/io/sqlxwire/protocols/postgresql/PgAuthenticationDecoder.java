@@ -29,6 +29,12 @@ public final class PgAuthenticationDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int codeOffset;
 
   private int codeEnd;
@@ -84,6 +90,7 @@ public final class PgAuthenticationDecoder {
    * @throws CodecException when the bytes are not a valid {@code Authentication}
    */
   public PgAuthenticationDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -203,11 +210,13 @@ public final class PgAuthenticationDecoder {
       }
       else if (subject == 5L) {
         this.bodyArm = 1;
+        this.bodyMd5Password.trusted = this.trusted;
         this.bodyMd5Password.wrapIn(region, pos, limit - pos);
         pos += this.bodyMd5Password.encodedLength();
       }
       else if (subject == 10L) {
         this.bodyArm = 2;
+        this.bodySasl.trusted = this.trusted;
         this.bodySasl.wrapIn(region, pos, limit - pos);
         pos += this.bodySasl.encodedLength();
       }

@@ -34,6 +34,12 @@ public final class PgBindDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int portalOffset;
 
   private int portalEnd;
@@ -105,6 +111,7 @@ public final class PgBindDecoder {
    * @throws CodecException when the bytes are not a valid {@code Bind}
    */
   public PgBindDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -150,7 +157,9 @@ public final class PgBindDecoder {
        {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.portalValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.portalValueLength);
+        }
         pos += this.portalValueLength + 1;
       }
       this.portalEnd = pos;
@@ -184,7 +193,9 @@ public final class PgBindDecoder {
        {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.statementValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.statementValueLength);
+        }
         pos += this.statementValueLength + 1;
       }
       this.statementEnd = pos;

@@ -29,6 +29,12 @@ public final class PgCommandCompleteDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int commandTagOffset;
 
   private int commandTagEnd;
@@ -54,6 +60,7 @@ public final class PgCommandCompleteDecoder {
    * @throws CodecException when the bytes are not a valid {@code CommandComplete}
    */
   public PgCommandCompleteDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -99,7 +106,9 @@ public final class PgCommandCompleteDecoder {
        {
         this.commandTagValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.commandTagValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.commandTagValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.commandTagValueLength);
+        }
         pos += this.commandTagValueLength + 1;
       }
       this.commandTagEnd = pos;

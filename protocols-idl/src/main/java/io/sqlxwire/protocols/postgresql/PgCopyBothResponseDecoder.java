@@ -25,6 +25,12 @@ public final class PgCopyBothResponseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int copyOffset;
 
   private int copyEnd;
@@ -46,6 +52,7 @@ public final class PgCopyBothResponseDecoder {
    * @throws CodecException when the bytes are not a valid {@code CopyBothResponse}
    */
   public PgCopyBothResponseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -81,6 +88,7 @@ public final class PgCopyBothResponseDecoder {
   private int readCopy(int pos, int limit) {
     try {
       this.copyOffset = pos;
+      this.copy.trusted = this.trusted;
       this.copy.wrapIn(region, pos, limit - pos);
       pos += this.copy.encodedLength();
       this.copyEnd = pos;

@@ -27,6 +27,12 @@ public final class PgCopyFailDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int reasonOffset;
 
   private int reasonEnd;
@@ -52,6 +58,7 @@ public final class PgCopyFailDecoder {
    * @throws CodecException when the bytes are not a valid {@code CopyFail}
    */
   public PgCopyFailDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -97,7 +104,9 @@ public final class PgCopyFailDecoder {
        {
         this.reasonValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.reasonValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.reasonValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.reasonValueLength);
+        }
         pos += this.reasonValueLength + 1;
       }
       this.reasonEnd = pos;

@@ -29,6 +29,12 @@ public final class PgDescribeDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int kindOffset;
 
   private int kindEnd;
@@ -60,6 +66,7 @@ public final class PgDescribeDecoder {
    * @throws CodecException when the bytes are not a valid {@code Describe}
    */
   public PgDescribeDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -135,7 +142,9 @@ public final class PgDescribeDecoder {
        {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength + 1;
       }
       this.nameEnd = pos;

@@ -29,6 +29,12 @@ public final class PgExecuteDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int portalOffset;
 
   private int portalEnd;
@@ -60,6 +66,7 @@ public final class PgExecuteDecoder {
    * @throws CodecException when the bytes are not a valid {@code Execute}
    */
   public PgExecuteDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -105,7 +112,9 @@ public final class PgExecuteDecoder {
        {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.portalValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.portalValueLength);
+        }
         pos += this.portalValueLength + 1;
       }
       this.portalEnd = pos;

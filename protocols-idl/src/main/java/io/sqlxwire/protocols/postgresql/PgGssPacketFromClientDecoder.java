@@ -26,6 +26,12 @@ public final class PgGssPacketFromClientDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int dataOffset;
 
   private int dataEnd;
@@ -51,6 +57,7 @@ public final class PgGssPacketFromClientDecoder {
    * @throws CodecException when the bytes are not a valid {@code GssPacketFromClient}
    */
   public PgGssPacketFromClientDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

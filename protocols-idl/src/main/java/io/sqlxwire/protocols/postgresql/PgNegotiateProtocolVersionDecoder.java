@@ -34,6 +34,12 @@ public final class PgNegotiateProtocolVersionDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int newestMinorVersionOffset;
 
   private int newestMinorVersionEnd;
@@ -67,6 +73,7 @@ public final class PgNegotiateProtocolVersionDecoder {
    * @throws CodecException when the bytes are not a valid {@code NegotiateProtocolVersion}
    */
   public PgNegotiateProtocolVersionDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -216,7 +223,9 @@ public final class PgNegotiateProtocolVersionDecoder {
        {
         this.elementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.elementValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.elementValueLength);
+        if (!PgNegotiateProtocolVersionDecoder.this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.elementValueLength);
+        }
         pos += this.elementValueLength + 1;
       }
       return pos;
@@ -266,7 +275,13 @@ public final class PgNegotiateProtocolVersionDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
+      PgNegotiateProtocolVersionDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        PgNegotiateProtocolVersionDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return this;
     }
@@ -276,9 +291,15 @@ public final class PgNegotiateProtocolVersionDecoder {
      */
     public UnrecognizedOptionsCursor get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
+      PgNegotiateProtocolVersionDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        PgNegotiateProtocolVersionDecoder.this.trusted = wasTrusted;
       }
       return this;
     }

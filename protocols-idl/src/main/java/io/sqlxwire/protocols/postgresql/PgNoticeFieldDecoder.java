@@ -31,6 +31,12 @@ public final class PgNoticeFieldDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int codeOffset;
 
   private int codeEnd;
@@ -62,6 +68,7 @@ public final class PgNoticeFieldDecoder {
    * @throws CodecException when the bytes are not a valid {@code NoticeField}
    */
   public PgNoticeFieldDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -137,7 +144,9 @@ public final class PgNoticeFieldDecoder {
        {
         this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.valueValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        }
         pos += this.valueValueLength + 1;
       }
       this.valueEnd = pos;

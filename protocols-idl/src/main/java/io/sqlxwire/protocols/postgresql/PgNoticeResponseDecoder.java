@@ -30,6 +30,12 @@ public final class PgNoticeResponseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int fieldsOffset;
 
   private int fieldsEnd;
@@ -51,6 +57,7 @@ public final class PgNoticeResponseDecoder {
    * @throws CodecException when the bytes are not a valid {@code NoticeResponse}
    */
   public PgNoticeResponseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -130,6 +137,7 @@ public final class PgNoticeResponseDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = PgNoticeResponseDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -179,7 +187,13 @@ public final class PgNoticeResponseDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = PgNoticeResponseDecoder.this.trusted;
+      PgNoticeResponseDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        PgNoticeResponseDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -189,9 +203,15 @@ public final class PgNoticeResponseDecoder {
      */
     public PgNoticeFieldDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = PgNoticeResponseDecoder.this.trusted;
+      PgNoticeResponseDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        PgNoticeResponseDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

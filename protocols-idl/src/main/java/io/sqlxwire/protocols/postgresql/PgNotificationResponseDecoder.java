@@ -31,6 +31,12 @@ public final class PgNotificationResponseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int processIdOffset;
 
   private int processIdEnd;
@@ -72,6 +78,7 @@ public final class PgNotificationResponseDecoder {
    * @throws CodecException when the bytes are not a valid {@code NotificationResponse}
    */
   public PgNotificationResponseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -140,7 +147,9 @@ public final class PgNotificationResponseDecoder {
        {
         this.channelValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.channelValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.channelValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.channelValueLength);
+        }
         pos += this.channelValueLength + 1;
       }
       this.channelEnd = pos;
@@ -174,7 +183,9 @@ public final class PgNotificationResponseDecoder {
        {
         this.payloadValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.payloadValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.payloadValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.payloadValueLength);
+        }
         pos += this.payloadValueLength + 1;
       }
       this.payloadEnd = pos;

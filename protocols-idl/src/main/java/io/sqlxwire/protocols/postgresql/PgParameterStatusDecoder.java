@@ -29,6 +29,12 @@ public final class PgParameterStatusDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int nameOffset;
 
   private int nameEnd;
@@ -64,6 +70,7 @@ public final class PgParameterStatusDecoder {
    * @throws CodecException when the bytes are not a valid {@code ParameterStatus}
    */
   public PgParameterStatusDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -109,7 +116,9 @@ public final class PgParameterStatusDecoder {
        {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        }
         pos += this.nameValueLength + 1;
       }
       this.nameEnd = pos;
@@ -143,7 +152,9 @@ public final class PgParameterStatusDecoder {
        {
         this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.valueValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        }
         pos += this.valueValueLength + 1;
       }
       this.valueEnd = pos;

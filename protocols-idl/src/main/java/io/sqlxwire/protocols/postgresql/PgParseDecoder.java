@@ -32,6 +32,12 @@ public final class PgParseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int statementOffset;
 
   private int statementEnd;
@@ -79,6 +85,7 @@ public final class PgParseDecoder {
    * @throws CodecException when the bytes are not a valid {@code Parse}
    */
   public PgParseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -124,7 +131,9 @@ public final class PgParseDecoder {
        {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.statementValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.statementValueLength);
+        }
         pos += this.statementValueLength + 1;
       }
       this.statementEnd = pos;
@@ -158,7 +167,9 @@ public final class PgParseDecoder {
        {
         this.queryValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.queryValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.queryValueLength);
+        }
         pos += this.queryValueLength + 1;
       }
       this.queryEnd = pos;

@@ -29,6 +29,12 @@ public final class PgPasswordMessageDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int passwordOffset;
 
   private int passwordEnd;
@@ -54,6 +60,7 @@ public final class PgPasswordMessageDecoder {
    * @throws CodecException when the bytes are not a valid {@code PasswordMessage}
    */
   public PgPasswordMessageDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -99,7 +106,9 @@ public final class PgPasswordMessageDecoder {
        {
         this.passwordValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.passwordValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.passwordValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.passwordValueLength);
+        }
         pos += this.passwordValueLength + 1;
       }
       this.passwordEnd = pos;

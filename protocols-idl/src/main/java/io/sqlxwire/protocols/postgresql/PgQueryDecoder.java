@@ -27,6 +27,12 @@ public final class PgQueryDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int sqlOffset;
 
   private int sqlEnd;
@@ -52,6 +58,7 @@ public final class PgQueryDecoder {
    * @throws CodecException when the bytes are not a valid {@code Query}
    */
   public PgQueryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -97,7 +104,9 @@ public final class PgQueryDecoder {
        {
         this.sqlValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.sqlValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.sqlValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.sqlValueLength);
+        }
         pos += this.sqlValueLength + 1;
       }
       this.sqlEnd = pos;

@@ -28,6 +28,12 @@ public final class PgRowDescriptionDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int fieldCountOffset;
 
   private int fieldCountEnd;
@@ -55,6 +61,7 @@ public final class PgRowDescriptionDecoder {
    * @throws CodecException when the bytes are not a valid {@code RowDescription}
    */
   public PgRowDescriptionDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -158,6 +165,7 @@ public final class PgRowDescriptionDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = PgRowDescriptionDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -200,7 +208,13 @@ public final class PgRowDescriptionDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = PgRowDescriptionDecoder.this.trusted;
+      PgRowDescriptionDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        PgRowDescriptionDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -210,9 +224,15 @@ public final class PgRowDescriptionDecoder {
      */
     public PgFieldDescriptionDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = PgRowDescriptionDecoder.this.trusted;
+      PgRowDescriptionDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        PgRowDescriptionDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -33,6 +33,12 @@ public final class PgSASLInitialResponseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int mechanismOffset;
 
   private int mechanismEnd;
@@ -70,6 +76,7 @@ public final class PgSASLInitialResponseDecoder {
    * @throws CodecException when the bytes are not a valid {@code SASLInitialResponse}
    */
   public PgSASLInitialResponseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -115,7 +122,9 @@ public final class PgSASLInitialResponseDecoder {
        {
         this.mechanismValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.mechanismValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.mechanismValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.mechanismValueLength);
+        }
         pos += this.mechanismValueLength + 1;
       }
       this.mechanismEnd = pos;

@@ -35,6 +35,12 @@ public final class PgStartupMessageDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int protocolMajorOffset;
 
   private int protocolMajorEnd;
@@ -68,6 +74,7 @@ public final class PgStartupMessageDecoder {
    * @throws CodecException when the bytes are not a valid {@code StartupMessage}
    */
   public PgStartupMessageDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -198,6 +205,7 @@ public final class PgStartupMessageDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = PgStartupMessageDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -247,7 +255,13 @@ public final class PgStartupMessageDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = PgStartupMessageDecoder.this.trusted;
+      PgStartupMessageDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        PgStartupMessageDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -257,9 +271,15 @@ public final class PgStartupMessageDecoder {
      */
     public PgStartupParameterDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = PgStartupMessageDecoder.this.trusted;
+      PgStartupMessageDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        PgStartupMessageDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -30,6 +30,12 @@ public final class RespAggregateDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -67,6 +73,7 @@ public final class RespAggregateDecoder {
    * @throws CodecException when the bytes are not a valid {@code Aggregate}
    */
   public RespAggregateDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -128,6 +135,7 @@ public final class RespAggregateDecoder {
         if (this.bodyCase63 == null) {
           this.bodyCase63 = new RespStreamedValuesDecoder(depth + 1);
         }
+        this.bodyCase63.trusted = this.trusted;
         this.bodyCase63.wrapIn(region, pos, limit - pos);
         pos += this.bodyCase63.encodedLength();
       }
@@ -136,6 +144,7 @@ public final class RespAggregateDecoder {
         if (this.bodyOther == null) {
           this.bodyOther = new RespCountedValuesDecoder(depth + 1);
         }
+        this.bodyOther.trusted = this.trusted;
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }

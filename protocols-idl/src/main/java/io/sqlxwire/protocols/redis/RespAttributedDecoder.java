@@ -34,6 +34,12 @@ public final class RespAttributedDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -79,6 +85,7 @@ public final class RespAttributedDecoder {
    * @throws CodecException when the bytes are not a valid {@code Attributed}
    */
   public RespAttributedDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -169,6 +176,7 @@ public final class RespAttributedDecoder {
       if (this.value == null) {
         this.value = new RespValueDecoder(depth + 1);
       }
+      this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
       this.valueEnd = pos;
@@ -218,6 +226,7 @@ public final class RespAttributedDecoder {
       if (this.element == null) {
         this.element = new RespMapEntryDecoder(depth + 1);
       }
+      this.element.trusted = RespAttributedDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -260,7 +269,13 @@ public final class RespAttributedDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = RespAttributedDecoder.this.trusted;
+      RespAttributedDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        RespAttributedDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -270,9 +285,15 @@ public final class RespAttributedDecoder {
      */
     public RespMapEntryDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = RespAttributedDecoder.this.trusted;
+      RespAttributedDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        RespAttributedDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -27,6 +27,12 @@ public final class RespBlobStringDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int bodyOffset;
 
   private int bodyEnd;
@@ -52,6 +58,7 @@ public final class RespBlobStringDecoder {
    * @throws CodecException when the bytes are not a valid {@code BlobString}
    */
   public RespBlobStringDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -106,11 +113,13 @@ public final class RespBlobStringDecoder {
       long subject = region.u8(peekAt(region, pos + 0L, 1, limit));
       if (subject == 63L) {
         this.bodyArm = 0;
+        this.bodyCase63.trusted = this.trusted;
         this.bodyCase63.wrapIn(region, pos, limit - pos);
         pos += this.bodyCase63.encodedLength();
       }
       else {
         this.bodyArm = -1;
+        this.bodyOther.trusted = this.trusted;
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }

@@ -34,6 +34,12 @@ public final class RespCommandArgumentDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int unnamed1Offset;
 
   private int unnamed1End;
@@ -79,6 +85,7 @@ public final class RespCommandArgumentDecoder {
    * @throws CodecException when the bytes are not a valid {@code CommandArgument}
    */
   public RespCommandArgumentDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

@@ -25,6 +25,12 @@ public final class RespCommandDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int bodyOffset;
 
   private int bodyEnd;
@@ -50,6 +56,7 @@ public final class RespCommandDecoder {
    * @throws CodecException when the bytes are not a valid {@code Command}
    */
   public RespCommandDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -104,11 +111,13 @@ public final class RespCommandDecoder {
       long subject = region.u8(peekAt(region, pos + 0L, 1, limit));
       if (subject == 42L) {
         this.bodyArm = 0;
+        this.bodyCase42.trusted = this.trusted;
         this.bodyCase42.wrapIn(region, pos, limit - pos);
         pos += this.bodyCase42.encodedLength();
       }
       else {
         this.bodyArm = -1;
+        this.bodyOther.trusted = this.trusted;
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }

@@ -32,6 +32,12 @@ public final class RespCountedMapDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -71,6 +77,7 @@ public final class RespCountedMapDecoder {
    * @throws CodecException when the bytes are not a valid {@code CountedMap}
    */
   public RespCountedMapDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -183,6 +190,7 @@ public final class RespCountedMapDecoder {
       if (this.element == null) {
         this.element = new RespMapEntryDecoder(depth + 1);
       }
+      this.element.trusted = RespCountedMapDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -225,7 +233,13 @@ public final class RespCountedMapDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = RespCountedMapDecoder.this.trusted;
+      RespCountedMapDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        RespCountedMapDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -235,9 +249,15 @@ public final class RespCountedMapDecoder {
      */
     public RespMapEntryDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = RespCountedMapDecoder.this.trusted;
+      RespCountedMapDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        RespCountedMapDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -34,6 +34,12 @@ public final class RespCountedValuesDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -75,6 +81,7 @@ public final class RespCountedValuesDecoder {
    * @throws CodecException when the bytes are not a valid {@code CountedValues}
    */
   public RespCountedValuesDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -200,6 +207,7 @@ public final class RespCountedValuesDecoder {
       if (this.element == null) {
         this.element = new RespValueDecoder(depth + 1);
       }
+      this.element.trusted = RespCountedValuesDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -242,7 +250,13 @@ public final class RespCountedValuesDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = RespCountedValuesDecoder.this.trusted;
+      RespCountedValuesDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        RespCountedValuesDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -252,9 +266,15 @@ public final class RespCountedValuesDecoder {
      */
     public RespValueDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = RespCountedValuesDecoder.this.trusted;
+      RespCountedValuesDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        RespCountedValuesDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

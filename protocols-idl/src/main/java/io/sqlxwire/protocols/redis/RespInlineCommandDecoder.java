@@ -29,6 +29,12 @@ public final class RespInlineCommandDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lineOffset;
 
   private int lineEnd;
@@ -54,6 +60,7 @@ public final class RespInlineCommandDecoder {
    * @throws CodecException when the bytes are not a valid {@code InlineCommand}
    */
   public RespInlineCommandDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -99,7 +106,9 @@ public final class RespInlineCommandDecoder {
        {
         this.lineValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
         this.lineValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.lineValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.lineValueLength);
+        }
         pos += this.lineValueLength + 2;
       }
       this.lineEnd = pos;

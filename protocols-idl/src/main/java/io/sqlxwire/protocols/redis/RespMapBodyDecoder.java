@@ -28,6 +28,12 @@ public final class RespMapBodyDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -65,6 +71,7 @@ public final class RespMapBodyDecoder {
    * @throws CodecException when the bytes are not a valid {@code MapBody}
    */
   public RespMapBodyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -126,6 +133,7 @@ public final class RespMapBodyDecoder {
         if (this.bodyCase63 == null) {
           this.bodyCase63 = new RespStreamedMapDecoder(depth + 1);
         }
+        this.bodyCase63.trusted = this.trusted;
         this.bodyCase63.wrapIn(region, pos, limit - pos);
         pos += this.bodyCase63.encodedLength();
       }
@@ -134,6 +142,7 @@ public final class RespMapBodyDecoder {
         if (this.bodyOther == null) {
           this.bodyOther = new RespCountedMapDecoder(depth + 1);
         }
+        this.bodyOther.trusted = this.trusted;
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }

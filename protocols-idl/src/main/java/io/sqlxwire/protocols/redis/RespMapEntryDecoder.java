@@ -26,6 +26,12 @@ public final class RespMapEntryDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -65,6 +71,7 @@ public final class RespMapEntryDecoder {
    * @throws CodecException when the bytes are not a valid {@code MapEntry}
    */
   public RespMapEntryDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -107,6 +114,7 @@ public final class RespMapEntryDecoder {
       if (this.key == null) {
         this.key = new RespValueDecoder(depth + 1);
       }
+      this.key.trusted = this.trusted;
       this.key.wrapIn(region, pos, limit - pos);
       pos += this.key.encodedLength();
       this.keyEnd = pos;
@@ -133,6 +141,7 @@ public final class RespMapEntryDecoder {
       if (this.value == null) {
         this.value = new RespValueDecoder(depth + 1);
       }
+      this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
       this.valueEnd = pos;

@@ -33,6 +33,12 @@ public final class RespMultiBulkCommandDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int unnamed1Offset;
 
   private int unnamed1End;
@@ -66,6 +72,7 @@ public final class RespMultiBulkCommandDecoder {
    * @throws CodecException when the bytes are not a valid {@code MultiBulkCommand}
    */
   public RespMultiBulkCommandDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -191,6 +198,7 @@ public final class RespMultiBulkCommandDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = RespMultiBulkCommandDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -233,7 +241,13 @@ public final class RespMultiBulkCommandDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = RespMultiBulkCommandDecoder.this.trusted;
+      RespMultiBulkCommandDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        RespMultiBulkCommandDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -243,9 +257,15 @@ public final class RespMultiBulkCommandDecoder {
      */
     public RespCommandArgumentDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = RespMultiBulkCommandDecoder.this.trusted;
+      RespMultiBulkCommandDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        RespMultiBulkCommandDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -25,6 +25,12 @@ public final class RespReplyDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int valueOffset;
 
   private int valueEnd;
@@ -46,6 +52,7 @@ public final class RespReplyDecoder {
    * @throws CodecException when the bytes are not a valid {@code Reply}
    */
   public RespReplyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -84,6 +91,7 @@ public final class RespReplyDecoder {
       if (this.value == null) {
         this.value = new RespValueDecoder(1);
       }
+      this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
       this.valueEnd = pos;

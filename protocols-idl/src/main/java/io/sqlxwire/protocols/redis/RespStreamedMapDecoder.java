@@ -38,6 +38,12 @@ public final class RespStreamedMapDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -79,6 +85,7 @@ public final class RespStreamedMapDecoder {
    * @throws CodecException when the bytes are not a valid {@code StreamedMap}
    */
   public RespStreamedMapDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -187,6 +194,7 @@ public final class RespStreamedMapDecoder {
       if (this.element == null) {
         this.element = new RespMapEntryDecoder(depth + 1);
       }
+      this.element.trusted = RespStreamedMapDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -236,7 +244,13 @@ public final class RespStreamedMapDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = RespStreamedMapDecoder.this.trusted;
+      RespStreamedMapDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        RespStreamedMapDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -246,9 +260,15 @@ public final class RespStreamedMapDecoder {
      */
     public RespMapEntryDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = RespStreamedMapDecoder.this.trusted;
+      RespStreamedMapDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        RespStreamedMapDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -35,6 +35,12 @@ public final class RespStreamedStringDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int unnamed1Offset;
 
   private int unnamed1End;
@@ -64,6 +70,7 @@ public final class RespStreamedStringDecoder {
    * @throws CodecException when the bytes are not a valid {@code StreamedString}
    */
   public RespStreamedStringDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -165,6 +172,7 @@ public final class RespStreamedStringDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = RespStreamedStringDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -214,7 +222,13 @@ public final class RespStreamedStringDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
+      RespStreamedStringDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        RespStreamedStringDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -224,9 +238,15 @@ public final class RespStreamedStringDecoder {
      */
     public RespStreamedChunkDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
+      RespStreamedStringDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        RespStreamedStringDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

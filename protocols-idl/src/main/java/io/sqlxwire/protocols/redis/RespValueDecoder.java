@@ -35,6 +35,12 @@ public final class RespValueDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * How deeply this decoder is nested in values of recursive types (1 at the top).
    */
   private final int depth;
@@ -122,6 +128,7 @@ public final class RespValueDecoder {
    * @throws CodecException when the bytes are not a valid {@code Value}
    */
   public RespValueDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -343,7 +350,9 @@ public final class RespValueDecoder {
          {
           this.bodySimpleStringValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
           this.bodySimpleStringValueOffset = pos;
-          TextValidation.requireUtf8(region, pos, this.bodySimpleStringValueLength);
+          if (!this.trusted) {
+            TextValidation.requireUtf8(region, pos, this.bodySimpleStringValueLength);
+          }
           pos += this.bodySimpleStringValueLength + 2;
         }
       }
@@ -352,7 +361,9 @@ public final class RespValueDecoder {
          {
           this.bodySimpleErrorValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
           this.bodySimpleErrorValueOffset = pos;
-          TextValidation.requireUtf8(region, pos, this.bodySimpleErrorValueLength);
+          if (!this.trusted) {
+            TextValidation.requireUtf8(region, pos, this.bodySimpleErrorValueLength);
+          }
           pos += this.bodySimpleErrorValueLength + 2;
         }
       }
@@ -366,16 +377,19 @@ public final class RespValueDecoder {
       }
       else if (subject == 36L) {
         this.bodyArm = 3;
+        this.bodyBulkString.trusted = this.trusted;
         this.bodyBulkString.wrapIn(region, pos, limit - pos);
         pos += this.bodyBulkString.encodedLength();
       }
       else if (subject == 33L) {
         this.bodyArm = 4;
+        this.bodyBulkError.trusted = this.trusted;
         this.bodyBulkError.wrapIn(region, pos, limit - pos);
         pos += this.bodyBulkError.encodedLength();
       }
       else if (subject == 61L) {
         this.bodyArm = 5;
+        this.bodyVerbatimString.trusted = this.trusted;
         this.bodyVerbatimString.wrapIn(region, pos, limit - pos);
         pos += this.bodyVerbatimString.encodedLength();
       }
@@ -384,6 +398,7 @@ public final class RespValueDecoder {
         if (this.bodyArray == null) {
           this.bodyArray = new RespAggregateDecoder(depth + 1);
         }
+        this.bodyArray.trusted = this.trusted;
         this.bodyArray.wrapIn(region, pos, limit - pos);
         pos += this.bodyArray.encodedLength();
       }
@@ -392,6 +407,7 @@ public final class RespValueDecoder {
         if (this.bodyMap == null) {
           this.bodyMap = new RespMapBodyDecoder(depth + 1);
         }
+        this.bodyMap.trusted = this.trusted;
         this.bodyMap.wrapIn(region, pos, limit - pos);
         pos += this.bodyMap.encodedLength();
       }
@@ -400,16 +416,19 @@ public final class RespValueDecoder {
         if (this.bodyAttribute == null) {
           this.bodyAttribute = new RespAttributedDecoder(depth + 1);
         }
+        this.bodyAttribute.trusted = this.trusted;
         this.bodyAttribute.wrapIn(region, pos, limit - pos);
         pos += this.bodyAttribute.encodedLength();
       }
       else if (subject == 95L) {
         this.bodyArm = 9;
+        this.bodyNull.trusted = this.trusted;
         this.bodyNull.wrapIn(region, pos, limit - pos);
         pos += this.bodyNull.encodedLength();
       }
       else if (subject == 35L) {
         this.bodyArm = 10;
+        this.bodyBoolean.trusted = this.trusted;
         this.bodyBoolean.wrapIn(region, pos, limit - pos);
         pos += this.bodyBoolean.encodedLength();
       }
@@ -418,7 +437,9 @@ public final class RespValueDecoder {
          {
           this.bodyDoubleValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
           this.bodyDoubleValueOffset = pos;
-          TextValidation.requireAscii(region, pos, this.bodyDoubleValueLength);
+          if (!this.trusted) {
+            TextValidation.requireAscii(region, pos, this.bodyDoubleValueLength);
+          }
           pos += this.bodyDoubleValueLength + 2;
         }
       }
@@ -427,7 +448,9 @@ public final class RespValueDecoder {
          {
           this.bodyBigNumberValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
           this.bodyBigNumberValueOffset = pos;
-          TextValidation.requireAscii(region, pos, this.bodyBigNumberValueLength);
+          if (!this.trusted) {
+            TextValidation.requireAscii(region, pos, this.bodyBigNumberValueLength);
+          }
           pos += this.bodyBigNumberValueLength + 2;
         }
       }
@@ -436,7 +459,9 @@ public final class RespValueDecoder {
          {
           this.bodyOtherValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
           this.bodyOtherValueOffset = pos;
-          TextValidation.requireUtf8(region, pos, this.bodyOtherValueLength);
+          if (!this.trusted) {
+            TextValidation.requireUtf8(region, pos, this.bodyOtherValueLength);
+          }
           pos += this.bodyOtherValueLength + 2;
         }
       }

@@ -36,6 +36,12 @@ public final class RespVerbatimStringDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -91,6 +97,7 @@ public final class RespVerbatimStringDecoder {
    * @throws CodecException when the bytes are not a valid {@code VerbatimString}
    */
   public RespVerbatimStringDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -161,7 +168,9 @@ public final class RespVerbatimStringDecoder {
        {
         this.formatValueLength = lengthAt(region, 3, pos, limit);
         this.formatValueOffset = pos;
-        TextValidation.requireAscii(region, pos, this.formatValueLength);
+        if (!this.trusted) {
+          TextValidation.requireAscii(region, pos, this.formatValueLength);
+        }
         pos += this.formatValueLength;
       }
       this.formatEnd = pos;
@@ -214,7 +223,9 @@ public final class RespVerbatimStringDecoder {
        {
         this.dataValueLength = lengthAt(region, (this.length - 4L), pos, limit);
         this.dataValueOffset = pos;
-        TextValidation.requireUtf8(region, pos, this.dataValueLength);
+        if (!this.trusted) {
+          TextValidation.requireUtf8(region, pos, this.dataValueLength);
+        }
         pos += this.dataValueLength;
       }
       this.dataEnd = pos;

@@ -31,6 +31,12 @@ public final class TdsAllHeadersDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int totalLengthOffset;
 
   private int totalLengthEnd;
@@ -58,6 +64,7 @@ public final class TdsAllHeadersDecoder {
    * @throws CodecException when the bytes are not a valid {@code AllHeaders}
    */
   public TdsAllHeadersDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -165,6 +172,7 @@ public final class TdsAllHeadersDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = TdsAllHeadersDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -210,7 +218,13 @@ public final class TdsAllHeadersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = TdsAllHeadersDecoder.this.trusted;
+      TdsAllHeadersDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        TdsAllHeadersDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -220,9 +234,15 @@ public final class TdsAllHeadersDecoder {
      */
     public TdsDataHeaderDecoder get(int i) {
       Objects.checkIndex(i, count);
-      int at = first;
-      for (int k = 0; k <= i; k++) {
-        at = readElement(at, limit, k);
+      boolean wasTrusted = TdsAllHeadersDecoder.this.trusted;
+      TdsAllHeadersDecoder.this.trusted = true;
+      try {
+        int at = first;
+        for (int k = 0; k <= i; k++) {
+          at = readElement(at, limit, k);
+        }
+      } finally {
+        TdsAllHeadersDecoder.this.trusted = wasTrusted;
       }
       return element;
     }

@@ -26,6 +26,12 @@ public final class TdsAttentionDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * Wraps and validates a whole region (a message body, or a value on its own).
    *
    * @throws CodecException when the bytes are not a valid {@code Attention}
@@ -40,6 +46,7 @@ public final class TdsAttentionDecoder {
    * @throws CodecException when the bytes are not a valid {@code Attention}
    */
   public TdsAttentionDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.

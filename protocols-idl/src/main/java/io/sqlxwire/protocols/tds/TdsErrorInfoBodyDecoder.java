@@ -25,6 +25,12 @@ public final class TdsErrorInfoBodyDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int numberOffset;
 
   private int numberEnd;
@@ -82,6 +88,7 @@ public final class TdsErrorInfoBodyDecoder {
    * @throws CodecException when the bytes are not a valid {@code ErrorInfoBody}
    */
   public TdsErrorInfoBodyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -186,6 +193,7 @@ public final class TdsErrorInfoBodyDecoder {
   private int readMessage(int pos, int limit) {
     try {
       this.messageOffset = pos;
+      this.message.trusted = this.trusted;
       this.message.wrapIn(region, pos, limit - pos);
       pos += this.message.encodedLength();
       this.messageEnd = pos;
@@ -209,6 +217,7 @@ public final class TdsErrorInfoBodyDecoder {
   private int readServerName(int pos, int limit) {
     try {
       this.serverNameOffset = pos;
+      this.serverName.trusted = this.trusted;
       this.serverName.wrapIn(region, pos, limit - pos);
       pos += this.serverName.encodedLength();
       this.serverNameEnd = pos;
@@ -232,6 +241,7 @@ public final class TdsErrorInfoBodyDecoder {
   private int readProcName(int pos, int limit) {
     try {
       this.procNameOffset = pos;
+      this.procName.trusted = this.trusted;
       this.procName.wrapIn(region, pos, limit - pos);
       pos += this.procName.encodedLength();
       this.procNameEnd = pos;

@@ -37,6 +37,12 @@ public final class TdsLogin7BodyDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
    */
   private int furthest;
@@ -402,6 +408,7 @@ public final class TdsLogin7BodyDecoder {
    * @throws CodecException when the bytes are not a valid {@code Login7Body}
    */
   public TdsLogin7BodyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -1304,7 +1311,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.hostNameValueLength = lengthAt(region, (this.cchHostName * 2L), pos, limit);
         this.hostNameValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.hostNameValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.hostNameValueLength, true);
+        }
         pos += this.hostNameValueLength;
       }
       this.hostNameEnd = pos;
@@ -1343,7 +1352,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.userNameValueLength = lengthAt(region, (this.cchUserName * 2L), pos, limit);
         this.userNameValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.userNameValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.userNameValueLength, true);
+        }
         pos += this.userNameValueLength;
       }
       this.userNameEnd = pos;
@@ -1421,7 +1432,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.appNameValueLength = lengthAt(region, (this.cchAppName * 2L), pos, limit);
         this.appNameValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.appNameValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.appNameValueLength, true);
+        }
         pos += this.appNameValueLength;
       }
       this.appNameEnd = pos;
@@ -1460,7 +1473,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.serverNameValueLength = lengthAt(region, (this.cchServerName * 2L), pos, limit);
         this.serverNameValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.serverNameValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.serverNameValueLength, true);
+        }
         pos += this.serverNameValueLength;
       }
       this.serverNameEnd = pos;
@@ -1530,7 +1545,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.cltIntNameValueLength = lengthAt(region, (this.cchCltIntName * 2L), pos, limit);
         this.cltIntNameValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.cltIntNameValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.cltIntNameValueLength, true);
+        }
         pos += this.cltIntNameValueLength;
       }
       this.cltIntNameEnd = pos;
@@ -1569,7 +1586,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.languageValueLength = lengthAt(region, (this.cchLanguage * 2L), pos, limit);
         this.languageValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.languageValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.languageValueLength, true);
+        }
         pos += this.languageValueLength;
       }
       this.languageEnd = pos;
@@ -1608,7 +1627,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.databaseValueLength = lengthAt(region, (this.cchDatabase * 2L), pos, limit);
         this.databaseValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.databaseValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.databaseValueLength, true);
+        }
         pos += this.databaseValueLength;
       }
       this.databaseEnd = pos;
@@ -1678,7 +1699,9 @@ public final class TdsLogin7BodyDecoder {
        {
         this.atchDbFileValueLength = lengthAt(region, (this.cchAtchDbFile * 2L), pos, limit);
         this.atchDbFileValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.atchDbFileValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.atchDbFileValueLength, true);
+        }
         pos += this.atchDbFileValueLength;
       }
       this.atchDbFileEnd = pos;

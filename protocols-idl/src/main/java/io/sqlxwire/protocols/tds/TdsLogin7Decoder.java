@@ -28,6 +28,12 @@ public final class TdsLogin7Decoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -55,6 +61,7 @@ public final class TdsLogin7Decoder {
    * @throws CodecException when the bytes are not a valid {@code Login7}
    */
   public TdsLogin7Decoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -116,6 +123,7 @@ public final class TdsLogin7Decoder {
       int regionEnd = pos + lengthAt(region, (this.length - 4L), pos, limit);
       limit = regionEnd;
       this.loginOffset = pos;
+      this.login.trusted = this.trusted;
       this.login.wrapIn(region, pos, limit - pos);
       pos += this.login.encodedLength();
       pos = regionEnd;

@@ -27,6 +27,12 @@ public final class TdsLoginAckBodyDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int interface_Offset;
 
   private int interface_End;
@@ -70,6 +76,7 @@ public final class TdsLoginAckBodyDecoder {
    * @throws CodecException when the bytes are not a valid {@code LoginAckBody}
    */
   public TdsLoginAckBodyDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -151,6 +158,7 @@ public final class TdsLoginAckBodyDecoder {
   private int readProgName(int pos, int limit) {
     try {
       this.progNameOffset = pos;
+      this.progName.trusted = this.trusted;
       this.progName.wrapIn(region, pos, limit - pos);
       pos += this.progName.encodedLength();
       this.progNameEnd = pos;

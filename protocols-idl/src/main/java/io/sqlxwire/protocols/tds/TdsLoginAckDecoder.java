@@ -26,6 +26,12 @@ public final class TdsLoginAckDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -53,6 +59,7 @@ public final class TdsLoginAckDecoder {
    * @throws CodecException when the bytes are not a valid {@code LoginAck}
    */
   public TdsLoginAckDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -114,6 +121,7 @@ public final class TdsLoginAckDecoder {
       int regionEnd = pos + lengthAt(region, this.length, pos, limit);
       limit = regionEnd;
       this.bodyOffset = pos;
+      this.body.trusted = this.trusted;
       this.body.wrapIn(region, pos, limit - pos);
       pos += this.body.encodedLength();
       pos = regionEnd;

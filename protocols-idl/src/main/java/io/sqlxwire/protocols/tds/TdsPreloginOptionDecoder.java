@@ -36,6 +36,12 @@ public final class TdsPreloginOptionDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
    */
   private int furthest;
@@ -109,6 +115,7 @@ public final class TdsPreloginOptionDecoder {
    * @throws CodecException when the bytes are not a valid {@code PreloginOption}
    */
   public TdsPreloginOptionDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -311,6 +318,7 @@ public final class TdsPreloginOptionDecoder {
       long subject = this.token;
       if (subject == 0L) {
         this.valueArm = 0;
+        this.valueVersion.trusted = this.trusted;
         this.valueVersion.wrapIn(region, pos, limit - pos);
         pos += this.valueVersion.encodedLength();
       }
@@ -325,7 +333,9 @@ public final class TdsPreloginOptionDecoder {
          {
           this.valueInstoptValueLength = Terminators.requireNul(region, pos, limit) - pos;
           this.valueInstoptValueOffset = pos;
-          TextValidation.requireAscii(region, pos, this.valueInstoptValueLength);
+          if (!this.trusted) {
+            TextValidation.requireAscii(region, pos, this.valueInstoptValueLength);
+          }
           pos += this.valueInstoptValueLength + 1;
         }
       }
@@ -343,6 +353,7 @@ public final class TdsPreloginOptionDecoder {
       }
       else if (subject == 5L) {
         this.valueArm = 5;
+        this.valueTraceid.trusted = this.trusted;
         this.valueTraceid.wrapIn(region, pos, limit - pos);
         pos += this.valueTraceid.encodedLength();
       }

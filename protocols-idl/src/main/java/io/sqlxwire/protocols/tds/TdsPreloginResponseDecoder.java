@@ -32,6 +32,12 @@ public final class TdsPreloginResponseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int optionsOffset;
 
   private int optionsEnd;
@@ -53,6 +59,7 @@ public final class TdsPreloginResponseDecoder {
    * @throws CodecException when the bytes are not a valid {@code PreloginResponse}
    */
   public TdsPreloginResponseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -132,6 +139,7 @@ public final class TdsPreloginResponseDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
+      this.element.trusted = TdsPreloginResponseDecoder.this.trusted;
       this.element.wrapIn(region, pos, limit - pos);
       pos += this.element.encodedLength();
       return pos;
@@ -181,7 +189,13 @@ public final class TdsPreloginResponseDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      boolean wasTrusted = TdsPreloginResponseDecoder.this.trusted;
+      TdsPreloginResponseDecoder.this.trusted = true;
+      try {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      } finally {
+        TdsPreloginResponseDecoder.this.trusted = wasTrusted;
+      }
       nextIndex++;
       return element;
     }
@@ -191,7 +205,13 @@ public final class TdsPreloginResponseDecoder {
      */
     public TdsPreloginOptionDecoder get(int i) {
       Objects.checkIndex(i, count);
-      readElement(first + i * 5, limit, i);
+      boolean wasTrusted = TdsPreloginResponseDecoder.this.trusted;
+      TdsPreloginResponseDecoder.this.trusted = true;
+      try {
+        readElement(first + i * 5, limit, i);
+      } finally {
+        TdsPreloginResponseDecoder.this.trusted = wasTrusted;
+      }
       return element;
     }
 

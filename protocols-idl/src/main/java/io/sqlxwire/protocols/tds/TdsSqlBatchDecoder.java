@@ -26,6 +26,12 @@ public final class TdsSqlBatchDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int allHeadersOffset;
 
   private int allHeadersEnd;
@@ -57,6 +63,7 @@ public final class TdsSqlBatchDecoder {
    * @throws CodecException when the bytes are not a valid {@code SqlBatch}
    */
   public TdsSqlBatchDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -92,6 +99,7 @@ public final class TdsSqlBatchDecoder {
   private int readAllHeaders(int pos, int limit) {
     try {
       this.allHeadersOffset = pos;
+      this.allHeaders.trusted = this.trusted;
       this.allHeaders.wrapIn(region, pos, limit - pos);
       pos += this.allHeaders.encodedLength();
       this.allHeadersEnd = pos;
@@ -125,7 +133,9 @@ public final class TdsSqlBatchDecoder {
        {
         this.sqlTextValueLength = limit - pos;
         this.sqlTextValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.sqlTextValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.sqlTextValueLength, true);
+        }
         pos += this.sqlTextValueLength;
       }
       this.sqlTextEnd = pos;

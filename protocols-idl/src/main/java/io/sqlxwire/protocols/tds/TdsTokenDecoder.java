@@ -29,6 +29,12 @@ public final class TdsTokenDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int typeOffset;
 
   private int typeEnd;
@@ -72,6 +78,7 @@ public final class TdsTokenDecoder {
    * @throws CodecException when the bytes are not a valid {@code Token}
    */
   public TdsTokenDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -187,21 +194,25 @@ public final class TdsTokenDecoder {
       long subject = this.type;
       if ((subject == 253L || subject == 254L || subject == 255L)) {
         this.valueArm = 0;
+        this.valueDone.trusted = this.trusted;
         this.valueDone.wrapIn(region, pos, limit - pos);
         pos += this.valueDone.encodedLength();
       }
       else if ((subject == 170L || subject == 171L)) {
         this.valueArm = 1;
+        this.valueError.trusted = this.trusted;
         this.valueError.wrapIn(region, pos, limit - pos);
         pos += this.valueError.encodedLength();
       }
       else if (subject == 173L) {
         this.valueArm = 2;
+        this.valueLoginack.trusted = this.trusted;
         this.valueLoginack.wrapIn(region, pos, limit - pos);
         pos += this.valueLoginack.encodedLength();
       }
       else if ((subject == 227L || subject == 165L || subject == 169L || subject == 164L || subject == 237L)) {
         this.valueArm = 3;
+        this.valueEnvchange.trusted = this.trusted;
         this.valueEnvchange.wrapIn(region, pos, limit - pos);
         pos += this.valueEnvchange.encodedLength();
       }

@@ -31,6 +31,12 @@ public final class TdsUsVarcharDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int lengthOffset;
 
   private int lengthEnd;
@@ -62,6 +68,7 @@ public final class TdsUsVarcharDecoder {
    * @throws CodecException when the bytes are not a valid {@code UsVarchar}
    */
   public TdsUsVarcharDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -130,7 +137,9 @@ public final class TdsUsVarcharDecoder {
        {
         this.valueValueLength = lengthAt(region, (this.length * 2L), pos, limit);
         this.valueValueOffset = pos;
-        TextValidation.requireUtf16(region, pos, this.valueValueLength, true);
+        if (!this.trusted) {
+          TextValidation.requireUtf16(region, pos, this.valueValueLength, true);
+        }
         pos += this.valueValueLength;
       }
       this.valueEnd = pos;

@@ -34,6 +34,12 @@ public final class TnsAcceptDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
    */
   private int furthest;
@@ -117,6 +123,7 @@ public final class TnsAcceptDecoder {
    * @throws CodecException when the bytes are not a valid {@code Accept}
    */
   public TnsAcceptDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -375,7 +382,9 @@ public final class TnsAcceptDecoder {
        {
         this.acceptDataValueLength = lengthAt(region, this.acceptDataLength, pos, limit);
         this.acceptDataValueOffset = pos;
-        TextValidation.requireAscii(region, pos, this.acceptDataValueLength);
+        if (!this.trusted) {
+          TextValidation.requireAscii(region, pos, this.acceptDataValueLength);
+        }
         pos += this.acceptDataValueLength;
       }
       this.acceptDataEnd = pos;

@@ -37,6 +37,12 @@ public final class TnsConnectDecoder {
   private int end;
 
   /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
+  /**
    * The end of the furthest data read through {@code at(...)}: it belongs to the value too.
    */
   private int furthest;
@@ -170,6 +176,7 @@ public final class TnsConnectDecoder {
    * @throws CodecException when the bytes are not a valid {@code Connect}
    */
   public TnsConnectDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -646,7 +653,9 @@ public final class TnsConnectDecoder {
        {
         this.connectDataValueLength = lengthAt(region, this.connectDataLength, pos, limit);
         this.connectDataValueOffset = pos;
-        TextValidation.requireAscii(region, pos, this.connectDataValueLength);
+        if (!this.trusted) {
+          TextValidation.requireAscii(region, pos, this.connectDataValueLength);
+        }
         pos += this.connectDataValueLength;
       }
       this.connectDataEnd = pos;

@@ -31,6 +31,12 @@ public final class TnsRedirectDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int dataLengthOffset;
 
   private int dataLengthEnd;
@@ -62,6 +68,7 @@ public final class TnsRedirectDecoder {
    * @throws CodecException when the bytes are not a valid {@code Redirect}
    */
   public TnsRedirectDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -130,7 +137,9 @@ public final class TnsRedirectDecoder {
        {
         this.dataValueLength = lengthAt(region, this.dataLength, pos, limit);
         this.dataValueOffset = pos;
-        TextValidation.requireAscii(region, pos, this.dataValueLength);
+        if (!this.trusted) {
+          TextValidation.requireAscii(region, pos, this.dataValueLength);
+        }
         pos += this.dataValueLength;
       }
       this.dataEnd = pos;

@@ -31,6 +31,12 @@ public final class TnsRefuseDecoder {
 
   private int end;
 
+  /**
+   * Set while a cursor re-reads an element that {@code wrap} has already validated: checks
+   * that only judge the bytes (text encodings) are skipped, positions are still computed.
+   */
+  boolean trusted;
+
   private int userReasonOffset;
 
   private int userReasonEnd;
@@ -74,6 +80,7 @@ public final class TnsRefuseDecoder {
    * @throws CodecException when the bytes are not a valid {@code Refuse}
    */
   public TnsRefuseDecoder wrap(WireBuffer source, int offset, int length) {
+    this.trusted = false;
     try {
       wrapIn(source, offset, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
@@ -188,7 +195,9 @@ public final class TnsRefuseDecoder {
        {
         this.dataValueLength = lengthAt(region, this.dataLength, pos, limit);
         this.dataValueOffset = pos;
-        TextValidation.requireAscii(region, pos, this.dataValueLength);
+        if (!this.trusted) {
+          TextValidation.requireAscii(region, pos, this.dataValueLength);
+        }
         pos += this.dataValueLength;
       }
       this.dataEnd = pos;

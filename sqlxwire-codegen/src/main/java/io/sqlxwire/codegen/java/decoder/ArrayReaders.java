@@ -119,27 +119,35 @@ final class ArrayReaders extends DecoderPart {
                 .addStatement("return count").build());
         cursorType.addMethod(MethodSpec.methodBuilder("hasNext").addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
                 .addStatement("return nextIndex < count").build());
-        cursorType.addMethod(MethodSpec.methodBuilder("next").addModifiers(Modifier.PUBLIC).returns(result)
+        // Elements whose reading judges bytes (text encodings, nested values) are re-read trusted:
+        // wrap validated them, so next() and get(i) only recompute positions.
+        boolean rereadTrusted = element instanceof WireType.StructRef || element instanceof WireType.Text;
+        MethodSpec.Builder next = MethodSpec.methodBuilder("next").addModifiers(Modifier.PUBLIC).returns(result)
                 .addJavadoc("The next element (validated by {@code wrap}, so reading it cannot fail).\n")
                 .beginControlFlow("if (nextIndex >= count)")
                 .addStatement("throw new $T()", NoSuchElementException.class)
-                .endControlFlow()
-                .addStatement("nextOffset = readElement(nextOffset, limit, nextIndex)")
-                .addStatement("nextIndex++")
+                .endControlFlow();
+        beginTrusted(next, rereadTrusted, cursorHost.ownerRef())
+                .addStatement("nextOffset = readElement(nextOffset, limit, nextIndex)");
+        endTrusted(next, rereadTrusted, cursorHost.ownerRef());
+        cursorType.addMethod(next.addStatement("nextIndex++")
                 .addStatement("return $L", resultValue).build());
         MethodSpec.Builder get = MethodSpec.methodBuilder("get").addModifiers(Modifier.PUBLIC).returns(result)
                 .addParameter(TypeName.INT, "i")
                 .addStatement("$T.checkIndex(i, count)", Objects.class);
         if (element.fixedSize().isPresent()) {
-            get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n")
+            get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n");
+            beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement("readElement(first + i * $L, limit, i)", element.fixedSize().getAsLong());
         } else {
-            get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n")
+            get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n");
+            beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement("int at = first")
                     .beginControlFlow("for (int k = 0; k <= i; k++)")
                     .addStatement("at = readElement(at, limit, k)")
                     .endControlFlow();
         }
+        endTrusted(get, rereadTrusted, cursorHost.ownerRef());
         cursorType.addMethod(get.addStatement("return $L", resultValue).build());
         cursorType.addMethod(MethodSpec.methodBuilder("reset").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Starts over at the first element.\n")
@@ -174,5 +182,23 @@ final class ArrayReaders extends DecoderPart {
                     .addStatement("return $L", slot).build());
         }
         return code.build();
+    }
+
+    /** Opens the trusted re-read of validated elements (restored afterwards, also when it fails). */
+    private static MethodSpec.Builder beginTrusted(MethodSpec.Builder method, boolean trusted, String owner) {
+        if (trusted) {
+            method.addStatement("boolean wasTrusted = $L.trusted", owner)
+                    .addStatement("$L.trusted = true", owner)
+                    .beginControlFlow("try");
+        }
+        return method;
+    }
+
+    private static void endTrusted(MethodSpec.Builder method, boolean trusted, String owner) {
+        if (trusted) {
+            method.nextControlFlow("finally")
+                    .addStatement("$L.trusted = wasTrusted", owner)
+                    .endControlFlow();
+        }
     }
 }

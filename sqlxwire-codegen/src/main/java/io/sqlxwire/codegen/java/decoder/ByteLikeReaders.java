@@ -62,7 +62,7 @@ final class ByteLikeReaders extends DecoderPart {
         }
         code.addStatement("this.$L = pos", at);
         if (wireType instanceof WireType.Text textType && !transformed) {
-            code.add(TextChecks.validate(textType.encoding(), length));
+            code.add(TextChecks.validate(textType.encoding(), length, host.ownerRef()));
         }
         code.addStatement("pos += this.$L$L", length, terminatorLength == 0 ? "" : " + " + terminatorLength);
         code.endControlFlow();

@@ -59,6 +59,9 @@ final class DecoderBuilder extends DecoderPart {
                 .initializer("new $T()", RuntimeTypes.WIRE_BUFFER)
                 .addJavadoc("The bytes of the value being read; offsets below are relative to it.\n").build());
         type.addField(FieldSpec.builder(TypeName.INT, "end", Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(TypeName.BOOLEAN, "trusted")
+                .addJavadoc("Set while a cursor re-reads an element that {@code wrap} has already validated: checks\n"
+                        + "that only judge the bytes (text encodings) are skipped, positions are still computed.\n").build());
         if (recursive) {
             type.addField(FieldSpec.builder(TypeName.INT, "MAX_DEPTH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("$L", context.model().maxDepth()).build());

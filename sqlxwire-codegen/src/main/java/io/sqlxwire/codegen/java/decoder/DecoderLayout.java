@@ -76,7 +76,7 @@ final class DecoderLayout {
 
     /** The names a decoder's own fields take before any derived storage is named. */
     private static Set<String> memberNames(Layout layout, List<Parameter> parameters) {
-        Set<String> names = new HashSet<>(Set.of("region", "end", "furthest", "depth", "session", "checksums", "frame",
+        Set<String> names = new HashSet<>(Set.of("region", "end", "trusted", "furthest", "depth", "session", "checksums", "frame",
                 "frameOffset"));
         int anonymous = 0;
         for (Member member : layout.members()) {

@@ -105,7 +105,9 @@ final class DecoderWrapMethods extends DecoderPart {
         if (needsSession) {
             wrap.addStatement("$T.requireNonNull(session, $S)", Objects.class, "session");
         }
-        wrap.beginControlFlow("try")
+        // A decoder last re-pointed by a cursor may still carry its trust: a wrap from outside validates.
+        wrap.addStatement("this.trusted = false")
+                .beginControlFlow("try")
                 .addStatement("wrapIn(source, offset, length$L$L)", tail, passOn)
                 .addComment("A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.")
                 .beginControlFlow("if (end != length)")

@@ -61,7 +61,9 @@ final class StructAndUnionReaders extends DecoderPart {
             // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
             code.addStatement("this.$L.inFrame(frame, frameOffset + pos)", slot);
         }
-        code.addStatement("this.$L.wrapIn(region, pos, limit - pos$L)", slot, arguments.build())
+        // Trust passes down: a nested value of an element being re-read was validated with it.
+        code.addStatement("this.$L.trusted = $L.trusted", slot, host.ownerRef())
+                .addStatement("this.$L.wrapIn(region, pos, limit - pos$L)", slot, arguments.build())
                 .addStatement("pos += this.$L.encodedLength()", slot);
         if (accessor != null) {
             host.type().addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(decoder)

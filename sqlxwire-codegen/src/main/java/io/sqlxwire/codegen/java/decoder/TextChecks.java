@@ -14,8 +14,20 @@ final class TextChecks {
 
     private TextChecks() {}
 
-    /** @param length the field holding the text's byte length */
-    static CodeBlock validate(TextEncoding encoding, String length) {
+    /**
+     * @param length the field holding the text's byte length
+     * @param owner the decoder whose {@code trusted} flag says the bytes were validated already
+     */
+    static CodeBlock validate(TextEncoding encoding, String length, String owner) {
+        CodeBlock check = check(encoding, length);
+        if (check.isEmpty()) {
+            return check;
+        }
+        // A cursor re-reading an element wrap validated need not judge the same bytes again.
+        return CodeBlock.builder().beginControlFlow("if (!$L.trusted)", owner).add(check).endControlFlow().build();
+    }
+
+    private static CodeBlock check(TextEncoding encoding, String length) {
         return switch (encoding) {
             case UTF8 -> CodeBlock.builder()
                     .addStatement("$T.requireUtf8(region, pos, this.$L)", TEXT_VALIDATION, length).build();
