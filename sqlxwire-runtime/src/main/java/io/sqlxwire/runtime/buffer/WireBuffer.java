@@ -326,6 +326,19 @@ public final class WireBuffer {
      */
     public long negativeDecimalDigits(int from, int end) {
         checkRange(from, end - from);
+        if (array != null && end - from <= 18) {
+            // Up to 18 digits cannot leave the long range: no overflow test per digit.
+            byte[] a = array;
+            long value = 0;
+            for (int i = base + from, stop = base + end; i < stop; i++) {
+                int digit = a[i] - '0';
+                if (digit < 0 | digit > 9) {
+                    return 1;
+                }
+                value = value * 10 - digit;
+            }
+            return value;
+        }
         long value = 0;
         for (int i = from; i < end; i++) {
             int digit = (array != null ? array[base + i] : nio.get(base + i)) - '0';
