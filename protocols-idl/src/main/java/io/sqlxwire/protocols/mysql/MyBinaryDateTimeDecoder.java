@@ -31,6 +31,12 @@ public final class MyBinaryDateTimeDecoder {
 
   private int length;
 
+  private int form_start;
+
+  private int form_end;
+
+  private int form_arm;
+
   private int year_start;
 
   private int year_end;
@@ -143,6 +149,44 @@ public final class MyBinaryDateTimeDecoder {
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
+    }
+  }
+
+  /**
+   * The form the length announces (no bytes of its own): the zero date, a date, a date and time,
+   * or one with microseconds; any other length is refused.
+   * Which case was read: 0 Case0, 1 Case4, 2 Case7, 3 Case11.
+   */
+  public int formArm() {
+    return form_arm;
+  }
+
+  /**
+   * Reads {@code form}; returns where the next member starts.
+   */
+  private int readForm(int pos, int limit) {
+    try {
+      this.form_start = pos;
+      long subject = this.length;
+      if (subject == 0L) {
+        this.form_arm = 0;
+      }
+      else if (subject == 4L) {
+        this.form_arm = 1;
+      }
+      else if (subject == 7L) {
+        this.form_arm = 2;
+      }
+      else if (subject == 11L) {
+        this.form_arm = 3;
+      }
+      else {
+        throw fail("no case for " + subject, pos);
+      }
+      this.form_end = pos;
+      return pos;
+    } catch (CodecException e) {
+      throw e.inField("form");
     }
   }
 
@@ -410,6 +454,7 @@ public final class MyBinaryDateTimeDecoder {
    */
   private int validate(int pos, int limit) {
     pos = readLength(pos, limit);
+    pos = readForm(pos, limit);
     pos = readYear(pos, limit);
     pos = readMonth(pos, limit);
     pos = readDay(pos, limit);
@@ -434,5 +479,9 @@ public final class MyBinaryDateTimeDecoder {
     if (count > limit - pos) {
       throw CodecException.truncated(region.origin() + pos, count, limit - pos);
     }
+  }
+
+  private CodecException fail(String detail, int pos) {
+    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -31,6 +31,12 @@ public final class MyBinaryTimeDecoder {
 
   private int length;
 
+  private int form_start;
+
+  private int form_end;
+
+  private int form_arm;
+
   private int isNegative_start;
 
   private int isNegative_end;
@@ -135,6 +141,41 @@ public final class MyBinaryTimeDecoder {
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
+    }
+  }
+
+  /**
+   * The form the length announces (no bytes of its own): zero, a time, or one with microseconds;
+   * any other length is refused.
+   * Which case was read: 0 Case0, 1 Case8, 2 Case12.
+   */
+  public int formArm() {
+    return form_arm;
+  }
+
+  /**
+   * Reads {@code form}; returns where the next member starts.
+   */
+  private int readForm(int pos, int limit) {
+    try {
+      this.form_start = pos;
+      long subject = this.length;
+      if (subject == 0L) {
+        this.form_arm = 0;
+      }
+      else if (subject == 8L) {
+        this.form_arm = 1;
+      }
+      else if (subject == 12L) {
+        this.form_arm = 2;
+      }
+      else {
+        throw fail("no case for " + subject, pos);
+      }
+      this.form_end = pos;
+      return pos;
+    } catch (CodecException e) {
+      throw e.inField("form");
     }
   }
 
@@ -365,6 +406,7 @@ public final class MyBinaryTimeDecoder {
    */
   private int validate(int pos, int limit) {
     pos = readLength(pos, limit);
+    pos = readForm(pos, limit);
     pos = readIsNegative(pos, limit);
     pos = readDays(pos, limit);
     pos = readHour(pos, limit);
@@ -388,5 +430,9 @@ public final class MyBinaryTimeDecoder {
     if (count > limit - pos) {
       throw CodecException.truncated(region.origin() + pos, count, limit - pos);
     }
+  }
+
+  private CodecException fail(String detail, int pos) {
+    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -163,7 +163,7 @@ public final class MyClientDispatcher {
     }
     if (allowed(acceptedOnly, MyMachine.COM_STMT_EXECUTE)
             && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()) {
-      handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
+      handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length, session));
       return true;
     }
     if (allowed(acceptedOnly, MyMachine.COM_STMT_SEND_LONG_DATA)
@@ -265,7 +265,7 @@ public final class MyClientDispatcher {
     }
     if (allowed(acceptedOnly, MyMachine.COM_STMT_EXECUTE)
             && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()) {
-      handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
+      handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length, session));
       return true;
     }
     if (allowed(acceptedOnly, MyMachine.COM_STMT_SEND_LONG_DATA)

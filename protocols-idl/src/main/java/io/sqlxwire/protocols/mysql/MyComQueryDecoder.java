@@ -2,13 +2,11 @@
 package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.Limits;
-import io.sqlxwire.runtime.buffer.TextView;
+import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
-import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
-import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -16,6 +14,8 @@ import java.util.Objects;
  * Flyweight decoder of {@code ComQuery}.
  *
  * <p>COM_QUERY. With CLIENT_QUERY_ATTRIBUTES, typed parameters (query attributes) precede the text.
+ * The statement text is kept as bytes: clients send it in the connection's character set, and
+ * literals such as `_binary'...'` carry raw bytes that are no text in any character set.
  *
  * <p>{@code wrap} checks the whole value at once; after it returns, accessors read the
  * validated bytes and never fail. Reusable: wrap it again for the next value; reading
@@ -105,7 +105,7 @@ public final class MyComQueryDecoder {
 
   private int query_length;
 
-  private final TextView query_view = new TextView(StandardCharsets.UTF_8);
+  private final ByteView query_view = new ByteView();
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -428,18 +428,11 @@ public final class MyComQueryDecoder {
   }
 
   /**
-   * The {@code query} field.
+   * The statement, byte for byte (usually UTF-8, but not validated: see above).
    * (A reused view: valid until the next {@code wrap}.)
    */
-  public TextView query() {
+  public ByteView query() {
     return query_view.wrap(region, query_at, query_length);
-  }
-
-  /**
-   * {@link #query()} decoded (allocates a String).
-   */
-  public String queryAsString() {
-    return query().toString();
   }
 
   /**
@@ -451,7 +444,6 @@ public final class MyComQueryDecoder {
        {
         this.query_length = limit - pos;
         this.query_at = pos;
-        TextValidation.requireUtf8(region, pos, this.query_length);
         pos += this.query_length;
       }
       this.query_end = pos;
