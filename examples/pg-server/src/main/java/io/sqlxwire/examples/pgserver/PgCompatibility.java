@@ -2,6 +2,8 @@ package io.sqlxwire.examples.pgserver;
 
 import io.sqlxwire.examples.bridge.SqlError;
 import io.sqlxwire.examples.bridge.SqlFailure;
+import io.sqlxwire.runtime.sql.SqlLexer;
+import io.sqlxwire.runtime.sql.SqlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +175,7 @@ final class PgCompatibility {
     private static String codeOnly(String sql) {
         char[] code = new char[sql.length()];
         java.util.Arrays.fill(code, ' ');
-        PgStatementSplitter.scanCode(sql, i -> code[i] = sql.charAt(i));
+        SqlLexer.forEachCodeIndex(sql, SqlSyntax.POSTGRESQL, i -> code[i] = sql.charAt(i));
         return new String(code);
     }
 

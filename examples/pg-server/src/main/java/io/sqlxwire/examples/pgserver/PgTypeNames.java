@@ -1,5 +1,7 @@
 package io.sqlxwire.examples.pgserver;
 
+import io.sqlxwire.runtime.sql.SqlLexer;
+import io.sqlxwire.runtime.sql.SqlSyntax;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -48,7 +50,7 @@ final class PgTypeNames {
         // and no word inside a literal can look like a type.
         char[] code = new char[sql.length()];
         Arrays.fill(code, '_');
-        PgStatementSplitter.scanCode(sql, i -> code[i] = sql.charAt(i));
+        SqlLexer.forEachCodeIndex(sql, SqlSyntax.POSTGRESQL, i -> code[i] = sql.charAt(i));
         String masked = new String(code);
         String[] replacement = new String[sql.length()];
         int[] end = new int[sql.length()];

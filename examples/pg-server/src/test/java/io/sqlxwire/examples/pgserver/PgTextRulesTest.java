@@ -10,17 +10,8 @@ import io.sqlxwire.examples.bridge.SqlFailure;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The SQL-text rules: statement splitting, compatibility statements, settings, command-line options. */
+/** The SQL-text rules (statement splitting is the runtime's SqlLexer, tested there): compatibility statements, settings, command-line options. */
 class PgTextRulesTest {
-    @Test
-    void splitsAtSemicolonsInCodeOnly() {
-        assertEquals(List.of("select 1", "select 'a;b'", "select $t$;$t$", "select \"x;y\"", "select E'\\';'"),
-                PgStatementSplitter.split("select 1; select 'a;b';select $t$;$t$ ;select \"x;y\"; select E'\\';'"));
-        assertEquals(List.of("select 1 /* ; /* nested ; */ */"), PgStatementSplitter.split("select 1 /* ; /* nested ; */ */ ; -- ;"));
-        assertEquals(List.of(), PgStatementSplitter.split(" ; ;\n -- only a comment"));
-        assertEquals(List.of("select $1"), PgStatementSplitter.split("select $1"));
-    }
-
     private static PgCompatibility.Outcome run(String sql, PgSettings settings) throws SqlFailure {
         PgCompatibility.Statement statement = PgCompatibility.match(sql);
         assertNotNull(statement, sql);

@@ -146,8 +146,18 @@ final class ValueWriters extends EncoderPart {
                 }
             });
         } else if (extent instanceof Extent.Terminated t) {
-            String term = ctx.byteConstants.constant(plan.base + "Terminator", t.terminator().toArray());
-            b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+            byte[] terminator = t.terminator().toArray();
+            String term = ctx.byteConstants.constant(plan.base + "Terminator", terminator);
+            boolean asciiCompatible = text.encoding() == TextEncoding.UTF8 || text.encoding() == TextEncoding.ASCII
+                    || text.encoding() == TextEncoding.LATIN1;
+            if (asciiCompatible && terminator.length == 1 && terminator[0] >= 0) {
+                // The bytes can hold the terminator only if the text holds its character: scan them only then.
+                b.beginControlFlow("if ($L.containsChar(value, (char) $L))", support, terminator[0]);
+                b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+                b.endControlFlow();
+            } else {
+                b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+            }
             b.addStatement("out.putBytes($L)", term);
         }
         return b.build();
