@@ -303,7 +303,7 @@ public final class MyClientDispatcher {
       case MyMachine.LOCAL_INFILE_DATA -> handler.onLocalInfileData(localInfileData.wrap(frame, offset, length));
       case MyMachine.LOCAL_INFILE_END -> handler.onLocalInfileEnd(localInfileEnd.wrap(frame, offset, length));
       case MyMachine.COM_STMT_PREPARE -> handler.onComStmtPrepare(comStmtPrepare.wrap(frame, offset, length));
-      case MyMachine.COM_STMT_EXECUTE -> handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
+      case MyMachine.COM_STMT_EXECUTE -> handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length, session));
       case MyMachine.COM_STMT_SEND_LONG_DATA -> handler.onComStmtSendLongData(comStmtSendLongData.wrap(frame, offset, length));
       case MyMachine.COM_STMT_FETCH -> handler.onComStmtFetch(comStmtFetch.wrap(frame, offset, length));
       case MyMachine.COM_STMT_CLOSE -> handler.onComStmtClose(comStmtClose.wrap(frame, offset, length));

@@ -5,13 +5,11 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.elementCount;
 import static io.sqlxwire.runtime.buffer.RegionChecks.fail;
 import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
-import io.sqlxwire.runtime.buffer.TextView;
+import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
-import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
-import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -19,6 +17,8 @@ import java.util.Objects;
  * Flyweight decoder of {@code ComQuery}.
  *
  * <p>COM_QUERY. With CLIENT_QUERY_ATTRIBUTES, typed parameters (query attributes) precede the text.
+ * The statement text is kept as bytes: clients send it in the connection's character set, and
+ * literals such as `_binary'...'` carry raw bytes that are no text in any character set.
  *
  * <p>{@code wrap} checks the whole value at once; after it returns, accessors read the
  * validated bytes and never fail. Reusable: wrap it again for the next value; reading
@@ -112,7 +112,7 @@ public final class MyComQueryDecoder {
 
   private int queryValueLength;
 
-  private final TextView queryView = new TextView(StandardCharsets.UTF_8);
+  private final ByteView queryView = new ByteView();
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -436,18 +436,11 @@ public final class MyComQueryDecoder {
   }
 
   /**
-   * The {@code query} field.
+   * The statement, byte for byte (usually UTF-8, but not validated: see above).
    * (A reused view: valid until the next {@code wrap}.)
    */
-  public TextView query() {
+  public ByteView query() {
     return queryView.wrap(region, queryValueOffset, queryValueLength);
-  }
-
-  /**
-   * {@link #query()} decoded (allocates a String).
-   */
-  public String queryAsString() {
-    return query().toString();
   }
 
   /**
@@ -459,9 +452,6 @@ public final class MyComQueryDecoder {
        {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
-        if (!this.trusted) {
-          TextValidation.requireUtf8(region, pos, this.queryValueLength);
-        }
         pos += this.queryValueLength;
       }
       this.queryEnd = pos;

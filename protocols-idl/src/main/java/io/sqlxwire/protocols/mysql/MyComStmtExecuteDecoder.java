@@ -4,15 +4,18 @@ package io.sqlxwire.protocols.mysql;
 import static io.sqlxwire.runtime.buffer.RegionChecks.fail;
 import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
-import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Objects;
 
 /**
  * Flyweight decoder of {@code ComStmtExecute}.
  *
- * <p>COM_STMT_EXECUTE. The number of parameters is known from the COM_STMT_PREPARE_OK of the
- * statement, which the codec does not track; the parameter block is kept raw after the flags.
+ * <p>COM_STMT_EXECUTE. The parameter block is laid out by the statement's num_params from its
+ * COM_STMT_PREPARE_OK, which the session holds (see execute_param_count); with
+ * CLIENT_QUERY_ATTRIBUTES the client may send a count of its own, which overrides it (values beyond
+ * the statement's parameters are query attributes).
  *
  * <p>{@code wrap} checks the whole value at once; after it returns, accessors read the
  * validated bytes and never fail. Reusable: wrap it again for the next value; reading
@@ -35,6 +38,8 @@ public final class MyComStmtExecuteDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
+
+  private MySession session;
 
   private int commandOffset;
 
@@ -60,23 +65,33 @@ public final class MyComStmtExecuteDecoder {
 
   private long iterationCount;
 
+  private int parameterCountOffset;
+
+  private int parameterCountEnd;
+
+  private boolean parameterCountPresent;
+
+  private long parameterCount;
+
+  private boolean parameterCountNull;
+
+  private long count;
+
   private int parametersOffset;
 
   private int parametersEnd;
 
-  private int parametersValueOffset;
+  private boolean parametersPresent;
 
-  private int parametersValueLength;
-
-  private final ByteView parametersView = new ByteView();
+  private final MyExecuteParametersDecoder parameters = new MyExecuteParametersDecoder();
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
    *
    * @throws CodecException when the bytes are not a valid {@code ComStmtExecute}
    */
-  public MyComStmtExecuteDecoder wrap(WireBuffer body) {
-    return wrap(body, 0, body.length());
+  public MyComStmtExecuteDecoder wrap(WireBuffer body, MySession session) {
+    return wrap(body, 0, body.length(), session);
   }
 
   /**
@@ -84,10 +99,12 @@ public final class MyComStmtExecuteDecoder {
    *
    * @throws CodecException when the bytes are not a valid {@code ComStmtExecute}
    */
-  public MyComStmtExecuteDecoder wrap(WireBuffer source, int offset, int length) {
+  public MyComStmtExecuteDecoder wrap(WireBuffer source, int offset, int length,
+      MySession session) {
+    Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      wrapIn(source, offset, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -101,8 +118,9 @@ public final class MyComStmtExecuteDecoder {
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
    */
-  MyComStmtExecuteDecoder wrapIn(WireBuffer source, int offset, int length) {
+  MyComStmtExecuteDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
     source.slice(offset, length, region);
+    this.session = session;
     this.end = validate(0, length);
     return this;
   }
@@ -213,11 +231,72 @@ public final class MyComStmtExecuteDecoder {
   }
 
   /**
-   * The {@code parameters} field.
-   * (A reused view: valid until the next {@code wrap}.)
+   * Whether {@code parameter_count} is present (its condition held).
    */
-  public ByteView parameters() {
-    return parametersView.wrap(region, parametersValueOffset, parametersValueLength);
+  public boolean hasParameterCount() {
+    return parameterCountPresent;
+  }
+
+  /**
+   * The {@code parameter_count} field.
+   * (Zero when NULL.)
+   */
+  public long parameterCount() {
+    return parameterCount;
+  }
+
+  public boolean isParameterCountNull() {
+    return parameterCountNull;
+  }
+
+  /**
+   * Reads {@code parameter_count}; returns where the next member starts.
+   */
+  private int readParameterCount(int pos, int limit) {
+    try {
+      this.parameterCountPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && ((this.session.executeParamCount > 0L) || ((this.flags & 8L) == 8L)));
+      if (!this.parameterCountPresent) {
+        this.parameterCountOffset = pos;
+        this.parameterCountEnd = pos;
+        this.parameterCount = 0;
+        return pos;
+      }
+      this.parameterCountOffset = pos;
+       {
+        need(region, pos, 1, limit);
+        int width = LengthEncodedInt.width(region, pos);
+        need(region, pos, width, limit);
+        this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
+        this.parameterCount = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        pos += width;
+      }
+      this.parameterCountEnd = pos;
+      return pos;
+    } catch (CodecException e) {
+      throw e.inField("parameter_count");
+    }
+  }
+
+  /**
+   * The number of values in the block: the client's count when it sends one, else the statement's.
+   */
+  public long count() {
+    return count;
+  }
+
+  /**
+   * Whether {@code parameters} is present (its condition held).
+   */
+  public boolean hasParameters() {
+    return parametersPresent;
+  }
+
+  /**
+   * The {@code parameters} field.
+   * (The nested decoder, reused.)
+   */
+  public MyExecuteParametersDecoder parameters() {
+    return parameters;
   }
 
   /**
@@ -225,12 +304,16 @@ public final class MyComStmtExecuteDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
-       {
-        this.parametersValueLength = limit - pos;
-        this.parametersValueOffset = pos;
-        pos += this.parametersValueLength;
+      this.parametersPresent = (this.count > 0L);
+      if (!this.parametersPresent) {
+        this.parametersOffset = pos;
+        this.parametersEnd = pos;
+        return pos;
       }
+      this.parametersOffset = pos;
+      this.parameters.trusted = this.trusted;
+      this.parameters.wrapIn(region, pos, limit - pos, this.count, this.session);
+      pos += this.parameters.encodedLength();
       this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
@@ -246,6 +329,8 @@ public final class MyComStmtExecuteDecoder {
     pos = readStatementId(pos, limit);
     pos = readFlags(pos, limit);
     pos = readIterationCount(pos, limit);
+    pos = readParameterCount(pos, limit);
+    this.count = ((((this.session.capabilities.bits() & 134217728L) == 134217728L) && ((this.session.executeParamCount > 0L) || ((this.flags & 8L) == 8L))) ? this.parameterCount : this.session.executeParamCount);
     pos = readParameters(pos, limit);
     return pos;
   }

@@ -43,9 +43,17 @@ final class ValueWriters extends EncoderPart {
     CodeBlock writeBitmap(MemberPlan plan, WireType.Bitmap bitmap) {
         Optional<JavaExpr> bits = ctx.encoderScopes.numeric(bitmap.bits(), ctx.encoderScopes.scopeAt(plan.index, null));
         CodeBlock.Builder b = CodeBlock.builder();
-        if (bits.isEmpty() || !bits.get().guards().isEmpty()) {
-            return b.addStatement("throw new $T(TYPE + \".$L: the bitmap's size is not known while encoding\")",
-                    UnsupportedOperationException.class, plan.setter).build();
+        if (bits.isEmpty()) {
+            // UnsupportedMembers gives such a member a setter that throws; this is never reached.
+            throw new IllegalStateException(plan.idlName() + ": bitmap size not translatable");
+        }
+        CodeBlock guard = bits.get().guardCondition();
+        if (guard != null) {
+            // A size read from a struct parameter the enclosing encoder could not compute.
+            b.beginControlFlow("if (!($L))", guard)
+                    .addStatement("throw new $T(TYPE + \".$L: the bitmap's size (an argument of this struct) is not known\")",
+                            IllegalStateException.class, plan.setter)
+                    .endControlFlow();
         }
         b.addStatement("$LBits = bits", plan.base);
         b.addStatement("int count = (int) $L", bits.get().asLong());
