@@ -1,5 +1,7 @@
 package io.sqlxwire.benchmarks.endtoend;
 
+import io.sqlxwire.examples.pgclient.Row;
+import io.sqlxwire.examples.pgclient.RowHandler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,6 +44,7 @@ public class EndToEndPgBenchmark {
     private PgEndToEndFixture fixture;
     private final PgClientReader oursInPlace = new PgClientReader(false);
     private final PgClientReader oursStrings = new PgClientReader(true);
+    private final RowCounter rowsOnly = new RowCounter();
     private final JdbcReader pgjdbcWhole = new JdbcReader(0);
     private final JdbcReader pgjdbcBatched = new JdbcReader(PGJDBC_FETCH_SIZE);
 
@@ -67,6 +70,17 @@ public class EndToEndPgBenchmark {
         return oursStrings.fetch(fixture.ours);
     }
 
+    /**
+     * Control: pg-client with a handler that reads no column (rows counted only): the floor set by
+     * the server, the socket and our framing and decoding. Not a result to compare with pgjdbc.
+     */
+    @Benchmark
+    public long oursNoColumnRead() throws Exception {
+        rowsOnly.count = 0;
+        fixture.ours.simpleQuery(EndToEndTable.SELECT_ALL, rowsOnly);
+        return rowsOnly.count;
+    }
+
     /** pgjdbc, default fetch size: the whole result is read into memory, then iterated. */
     @Benchmark
     public long pgjdbc() throws Exception {
@@ -79,5 +93,15 @@ public class EndToEndPgBenchmark {
         long sum = pgjdbcBatched.fetch(fixture.pgjdbcInTransaction);
         fixture.pgjdbcInTransaction.commit();
         return sum;
+    }
+
+    /** Counts rows, reads nothing. */
+    static final class RowCounter implements RowHandler {
+        long count;
+
+        @Override
+        public void onRow(Row row) {
+            count++;
+        }
     }
 }
