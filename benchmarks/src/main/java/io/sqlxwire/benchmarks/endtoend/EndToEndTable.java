@@ -2,7 +2,7 @@ package io.sqlxwire.benchmarks.endtoend;
 
 /**
  * The end-to-end benchmarks' table, created by the server itself: the 10-column shape of the decode
- * benchmarks' table (BenchTable: id int, big bigint, small smallint, name varchar, price
+ * benchmarks' table ({@link io.sqlxwire.benchmarks.table.BenchTable}: id int, big bigint, small smallint, name varchar, price
  * numeric(12,2), ratio double, flag bool/TINYINT, created timestamp, day date, note varchar, NULL in
  * every third row), with the same value formulas, written as SQL over a generated series so that a
  * million rows are inserted in one statement.

@@ -30,15 +30,15 @@ public final class CqlMapTypeDecoder {
    */
   private final int depth;
 
-  private int keyType_start;
+  private int keyTypeOffset;
 
-  private int keyType_end;
+  private int keyTypeEnd;
 
   private CqlOptionTypeDecoder keyType;
 
-  private int valueType_start;
+  private int valueTypeOffset;
 
-  private int valueType_end;
+  private int valueTypeEnd;
 
   private CqlOptionTypeDecoder valueType;
 
@@ -103,13 +103,13 @@ public final class CqlMapTypeDecoder {
    */
   private int readKeyType(int pos, int limit) {
     try {
-      this.keyType_start = pos;
+      this.keyTypeOffset = pos;
       if (this.keyType == null) {
         this.keyType = new CqlOptionTypeDecoder(depth + 1);
       }
       this.keyType.wrapIn(region, pos, limit - pos);
       pos += this.keyType.encodedLength();
-      this.keyType_end = pos;
+      this.keyTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key_type");
@@ -129,13 +129,13 @@ public final class CqlMapTypeDecoder {
    */
   private int readValueType(int pos, int limit) {
     try {
-      this.valueType_start = pos;
+      this.valueTypeOffset = pos;
       if (this.valueType == null) {
         this.valueType = new CqlOptionTypeDecoder(depth + 1);
       }
       this.valueType.wrapIn(region, pos, limit - pos);
       pos += this.valueType.encodedLength();
-      this.valueType_end = pos;
+      this.valueTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_type");

@@ -25,9 +25,9 @@ public final class CqlReadyDecoder {
 
   private int flags;
 
-  private int prefix_start;
+  private int prefixOffset;
 
-  private int prefix_end;
+  private int prefixEnd;
 
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
 
@@ -81,10 +81,10 @@ public final class CqlReadyDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefix_start = pos;
+      this.prefixOffset = pos;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefix_end = pos;
+      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");

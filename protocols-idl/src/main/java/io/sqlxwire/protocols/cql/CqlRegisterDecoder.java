@@ -25,9 +25,9 @@ public final class CqlRegisterDecoder {
 
   private int end;
 
-  private int eventTypes_start;
+  private int eventTypesOffset;
 
-  private int eventTypes_end;
+  private int eventTypesEnd;
 
   private final CqlStringListDecoder eventTypes = new CqlStringListDecoder();
 
@@ -80,10 +80,10 @@ public final class CqlRegisterDecoder {
    */
   private int readEventTypes(int pos, int limit) {
     try {
-      this.eventTypes_start = pos;
+      this.eventTypesOffset = pos;
       this.eventTypes.wrapIn(region, pos, limit - pos);
       pos += this.eventTypes.encodedLength();
-      this.eventTypes_end = pos;
+      this.eventTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("event_types");

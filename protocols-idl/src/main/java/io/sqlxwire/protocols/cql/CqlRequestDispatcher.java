@@ -79,23 +79,11 @@ public final class CqlRequestDispatcher {
     int length = frame.length() - offset;
     switch (CqlV4Framing.INSTANCE.tagOf(frame)) {
       case 1:
-        if (allowed(acceptedOnly, CqlMachine.STARTUP)) {
-          handler.onStartup(startup.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(CqlMachine.STARTUP, frame, offset, handler, acceptedOnly);
       case 15:
-        if (allowed(acceptedOnly, CqlMachine.AUTH_RESPONSE)) {
-          handler.onAuthResponse(authResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(CqlMachine.AUTH_RESPONSE, frame, offset, handler, acceptedOnly);
       case 5:
-        if (allowed(acceptedOnly, CqlMachine.OPTIONS)) {
-          handler.onOptions(options.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(CqlMachine.OPTIONS, frame, offset, handler, acceptedOnly);
       case 7:
         if (allowed(acceptedOnly, CqlMachine.QUERY)) {
           handler.onQuery(query.wrap(frame, offset, length, CqlV4Framing.INSTANCE.flags(frame)));
@@ -121,11 +109,7 @@ public final class CqlRequestDispatcher {
         }
         return false;
       case 11:
-        if (allowed(acceptedOnly, CqlMachine.REGISTER)) {
-          handler.onRegister(register.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(CqlMachine.REGISTER, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -150,6 +134,27 @@ public final class CqlRequestDispatcher {
     } else {
       throw new IllegalStateException("not a framing of cql request messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link CqlMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, CqlRequestHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case CqlMachine.STARTUP -> handler.onStartup(startup.wrap(frame, offset, length));
+      case CqlMachine.AUTH_RESPONSE -> handler.onAuthResponse(authResponse.wrap(frame, offset, length));
+      case CqlMachine.OPTIONS -> handler.onOptions(options.wrap(frame, offset, length));
+      case CqlMachine.REGISTER -> handler.onRegister(register.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a request message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

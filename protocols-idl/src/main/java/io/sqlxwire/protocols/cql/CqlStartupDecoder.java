@@ -25,9 +25,9 @@ public final class CqlStartupDecoder {
 
   private int end;
 
-  private int options_start;
+  private int optionsOffset;
 
-  private int options_end;
+  private int optionsEnd;
 
   private final CqlStringMapDecoder options = new CqlStringMapDecoder();
 
@@ -80,10 +80,10 @@ public final class CqlStartupDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.options_start = pos;
+      this.optionsOffset = pos;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
-      this.options_end = pos;
+      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");

@@ -27,15 +27,15 @@ public final class CqlSupportedDecoder {
 
   private int flags;
 
-  private int prefix_start;
+  private int prefixOffset;
 
-  private int prefix_end;
+  private int prefixEnd;
 
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
 
-  private int options_start;
+  private int optionsOffset;
 
-  private int options_end;
+  private int optionsEnd;
 
   private final CqlStringMultimapDecoder options = new CqlStringMultimapDecoder();
 
@@ -89,10 +89,10 @@ public final class CqlSupportedDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefix_start = pos;
+      this.prefixOffset = pos;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefix_end = pos;
+      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -112,10 +112,10 @@ public final class CqlSupportedDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.options_start = pos;
+      this.optionsOffset = pos;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
-      this.options_end = pos;
+      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");

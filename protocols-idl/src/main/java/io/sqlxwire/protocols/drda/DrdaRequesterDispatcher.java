@@ -71,29 +71,13 @@ public final class DrdaRequesterDispatcher {
     int length = frame.length() - offset;
     switch (DrdaDssFraming.INSTANCE.tagOf(frame)) {
       case 4161:
-        if (allowed(acceptedOnly, DrdaMachine.EXC_SAT)) {
-          handler.onExcSat(excSat.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.EXC_SAT, frame, offset, handler, acceptedOnly);
       case 4205:
-        if (allowed(acceptedOnly, DrdaMachine.ACC_SEC)) {
-          handler.onAccSec(accSec.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.ACC_SEC, frame, offset, handler, acceptedOnly);
       case 4206:
-        if (allowed(acceptedOnly, DrdaMachine.SEC_CHK)) {
-          handler.onSecChk(secChk.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.SEC_CHK, frame, offset, handler, acceptedOnly);
       case 8193:
-        if (allowed(acceptedOnly, DrdaMachine.ACC_RDB)) {
-          handler.onAccRdb(accRdb.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.ACC_RDB, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -118,6 +102,27 @@ public final class DrdaRequesterDispatcher {
     } else {
       throw new IllegalStateException("not a framing of drda requester messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link DrdaMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, DrdaRequesterHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case DrdaMachine.EXC_SAT -> handler.onExcSat(excSat.wrap(frame, offset, length));
+      case DrdaMachine.ACC_SEC -> handler.onAccSec(accSec.wrap(frame, offset, length));
+      case DrdaMachine.SEC_CHK -> handler.onSecChk(secChk.wrap(frame, offset, length));
+      case DrdaMachine.ACC_RDB -> handler.onAccRdb(accRdb.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a requester message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -71,29 +71,13 @@ public final class DrdaServerDispatcher {
     int length = frame.length() - offset;
     switch (DrdaDssFraming.INSTANCE.tagOf(frame)) {
       case 5187:
-        if (allowed(acceptedOnly, DrdaMachine.EXC_SAT_RD)) {
-          handler.onExcSatRd(excSatRd.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.EXC_SAT_RD, frame, offset, handler, acceptedOnly);
       case 5292:
-        if (allowed(acceptedOnly, DrdaMachine.ACC_SEC_RD)) {
-          handler.onAccSecRd(accSecRd.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.ACC_SEC_RD, frame, offset, handler, acceptedOnly);
       case 4633:
-        if (allowed(acceptedOnly, DrdaMachine.SEC_CHK_RM)) {
-          handler.onSecChkRm(secChkRm.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.SEC_CHK_RM, frame, offset, handler, acceptedOnly);
       case 8705:
-        if (allowed(acceptedOnly, DrdaMachine.ACC_RDB_RM)) {
-          handler.onAccRdbRm(accRdbRm.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(DrdaMachine.ACC_RDB_RM, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -118,6 +102,27 @@ public final class DrdaServerDispatcher {
     } else {
       throw new IllegalStateException("not a framing of drda server messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link DrdaMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, DrdaServerHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case DrdaMachine.EXC_SAT_RD -> handler.onExcSatRd(excSatRd.wrap(frame, offset, length));
+      case DrdaMachine.ACC_SEC_RD -> handler.onAccSecRd(accSecRd.wrap(frame, offset, length));
+      case DrdaMachine.SEC_CHK_RM -> handler.onSecChkRm(secChkRm.wrap(frame, offset, length));
+      case DrdaMachine.ACC_RDB_RM -> handler.onAccRdbRm(accRdbRm.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a server message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

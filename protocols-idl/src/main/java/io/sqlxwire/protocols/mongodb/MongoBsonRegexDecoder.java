@@ -27,25 +27,25 @@ public final class MongoBsonRegexDecoder {
 
   private int end;
 
-  private int pattern_start;
+  private int patternOffset;
 
-  private int pattern_end;
+  private int patternEnd;
 
-  private int pattern_at;
+  private int patternValueOffset;
 
-  private int pattern_length;
+  private int patternValueLength;
 
-  private final TextView pattern_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView patternView = new TextView(StandardCharsets.UTF_8);
 
-  private int options_start;
+  private int optionsOffset;
 
-  private int options_end;
+  private int optionsEnd;
 
-  private int options_at;
+  private int optionsValueOffset;
 
-  private int options_length;
+  private int optionsValueLength;
 
-  private final TextView options_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView optionsView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -88,7 +88,7 @@ public final class MongoBsonRegexDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView pattern() {
-    return pattern_view.wrap(region, pattern_at, pattern_length);
+    return patternView.wrap(region, patternValueOffset, patternValueLength);
   }
 
   /**
@@ -103,14 +103,14 @@ public final class MongoBsonRegexDecoder {
    */
   private int readPattern(int pos, int limit) {
     try {
-      this.pattern_start = pos;
+      this.patternOffset = pos;
        {
-        this.pattern_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.pattern_at = pos;
-        TextValidation.requireUtf8(region, pos, this.pattern_length);
-        pos += this.pattern_length + 1;
+        this.patternValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.patternValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.patternValueLength);
+        pos += this.patternValueLength + 1;
       }
-      this.pattern_end = pos;
+      this.patternEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pattern");
@@ -122,7 +122,7 @@ public final class MongoBsonRegexDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView options() {
-    return options_view.wrap(region, options_at, options_length);
+    return optionsView.wrap(region, optionsValueOffset, optionsValueLength);
   }
 
   /**
@@ -137,14 +137,14 @@ public final class MongoBsonRegexDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.options_start = pos;
+      this.optionsOffset = pos;
        {
-        this.options_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.options_at = pos;
-        TextValidation.requireUtf8(region, pos, this.options_length);
-        pos += this.options_length + 1;
+        this.optionsValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.optionsValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.optionsValueLength);
+        pos += this.optionsValueLength + 1;
       }
-      this.options_end = pos;
+      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");
@@ -165,23 +165,5 @@ public final class MongoBsonRegexDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -86,7 +86,9 @@ public final class MongoBsonRegexEncoder {
       patternText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+        MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+      }
       out.putBytes(PATTERN_TERMINATOR);
       complete(0);
     } catch (CodecException e) {
@@ -108,7 +110,9 @@ public final class MongoBsonRegexEncoder {
       optionsText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+        MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+      }
       out.putBytes(PATTERN_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

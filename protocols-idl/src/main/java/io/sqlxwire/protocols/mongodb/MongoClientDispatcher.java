@@ -69,23 +69,11 @@ public final class MongoClientDispatcher {
     int length = frame.length() - offset;
     switch (MongoStandardFraming.INSTANCE.tagOf(frame)) {
       case 2013:
-        if (allowed(acceptedOnly, MongoMachine.MSG_REQUEST)) {
-          handler.onMsgRequest(msgRequest.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(MongoMachine.MSG_REQUEST, frame, offset, handler, acceptedOnly);
       case 2012:
-        if (allowed(acceptedOnly, MongoMachine.COMPRESSED_REQUEST)) {
-          handler.onCompressedRequest(compressedRequest.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(MongoMachine.COMPRESSED_REQUEST, frame, offset, handler, acceptedOnly);
       case 2004:
-        if (allowed(acceptedOnly, MongoMachine.QUERY)) {
-          handler.onQuery(query.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(MongoMachine.QUERY, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -110,6 +98,26 @@ public final class MongoClientDispatcher {
     } else {
       throw new IllegalStateException("not a framing of mongodb client messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link MongoMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, MongoClientHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case MongoMachine.MSG_REQUEST -> handler.onMsgRequest(msgRequest.wrapFrame(frame, offset));
+      case MongoMachine.COMPRESSED_REQUEST -> handler.onCompressedRequest(compressedRequest.wrap(frame, offset, length));
+      case MongoMachine.QUERY -> handler.onQuery(query.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a client message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -23,9 +23,9 @@ public final class MongoCompressedRequestDecoder {
 
   private int end;
 
-  private int compressed_start;
+  private int compressedOffset;
 
-  private int compressed_end;
+  private int compressedEnd;
 
   private final MongoCompressedBodyDecoder compressed = new MongoCompressedBodyDecoder();
 
@@ -78,10 +78,10 @@ public final class MongoCompressedRequestDecoder {
    */
   private int readCompressed(int pos, int limit) {
     try {
-      this.compressed_start = pos;
+      this.compressedOffset = pos;
       this.compressed.wrapIn(region, pos, limit - pos);
       pos += this.compressed.encodedLength();
-      this.compressed_end = pos;
+      this.compressedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compressed");

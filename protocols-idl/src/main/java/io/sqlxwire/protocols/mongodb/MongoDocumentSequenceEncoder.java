@@ -119,7 +119,9 @@ public final class MongoDocumentSequenceEncoder {
       identifierText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MongoEncoderSupport.checkNoTerminator(out, at, IDENTIFIER_TERMINATOR);
+      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+        MongoEncoderSupport.checkNoTerminator(out, at, IDENTIFIER_TERMINATOR);
+      }
       out.putBytes(IDENTIFIER_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

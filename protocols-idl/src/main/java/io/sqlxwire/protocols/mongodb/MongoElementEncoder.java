@@ -139,7 +139,9 @@ public final class MongoElementEncoder {
       nameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MongoEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+        MongoEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      }
       out.putBytes(NAME_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

@@ -25,9 +25,19 @@ public final class MongoMsgRequestDecoder {
 
   private int end;
 
-  private int msg_start;
+  /**
+   * The whole frame the value lies in, when the decoder was given it; else null.
+   */
+  private WireBuffer frame;
 
-  private int msg_end;
+  /**
+   * Where the region starts in {@code frame}.
+   */
+  private int frameOffset;
+
+  private int msgOffset;
+
+  private int msgEnd;
 
   private final MongoMsgBodyDecoder msg = new MongoMsgBodyDecoder();
 
@@ -59,6 +69,31 @@ public final class MongoMsgRequestDecoder {
   }
 
   /**
+   * Wraps and validates the body of {@code frame}, a whole frame as the framing cut it, header
+   * included, with the body from {@code bodyOffset} to its end; unlike {@code wrap}, this also
+   * verifies the checksums that cover the whole frame.
+   *
+   * @throws CodecException when the bytes are not a valid {@code MsgRequest} or a checksum does not match
+   */
+  public MongoMsgRequestDecoder wrapFrame(WireBuffer frame, int bodyOffset) {
+    inFrame(frame, bodyOffset);
+    try {
+      return wrap(frame, bodyOffset, frame.length() - bodyOffset);
+    } finally {
+      // A later wrap of a body alone must not check against this frame.
+      inFrame(null, 0);
+    }
+  }
+
+  /**
+   * The frame the next {@code wrapIn} lies in ({@code null} for none) and where its region starts.
+   */
+  void inFrame(WireBuffer frame, int frameOffset) {
+    this.frame = frame;
+    this.frameOffset = frameOffset;
+  }
+
+  /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
    */
   MongoMsgRequestDecoder wrapIn(WireBuffer source, int offset, int length) {
@@ -80,10 +115,11 @@ public final class MongoMsgRequestDecoder {
    */
   private int readMsg(int pos, int limit) {
     try {
-      this.msg_start = pos;
+      this.msgOffset = pos;
+      this.msg.inFrame(frame, frameOffset + pos);
       this.msg.wrapIn(region, pos, limit - pos);
       pos += this.msg.encodedLength();
-      this.msg_end = pos;
+      this.msgEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("msg");

@@ -157,7 +157,9 @@ public final class MongoQueryEncoder {
       fullCollectionNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MongoEncoderSupport.checkNoTerminator(out, at, FULL_COLLECTION_NAME_TERMINATOR);
+      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+        MongoEncoderSupport.checkNoTerminator(out, at, FULL_COLLECTION_NAME_TERMINATOR);
+      }
       out.putBytes(FULL_COLLECTION_NAME_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

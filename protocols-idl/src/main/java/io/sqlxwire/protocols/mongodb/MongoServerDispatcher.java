@@ -69,23 +69,11 @@ public final class MongoServerDispatcher {
     int length = frame.length() - offset;
     switch (MongoStandardFraming.INSTANCE.tagOf(frame)) {
       case 2013:
-        if (allowed(acceptedOnly, MongoMachine.MSG_REPLY)) {
-          handler.onMsgReply(msgReply.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(MongoMachine.MSG_REPLY, frame, offset, handler, acceptedOnly);
       case 2012:
-        if (allowed(acceptedOnly, MongoMachine.COMPRESSED_REPLY)) {
-          handler.onCompressedReply(compressedReply.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(MongoMachine.COMPRESSED_REPLY, frame, offset, handler, acceptedOnly);
       case 1:
-        if (allowed(acceptedOnly, MongoMachine.REPLY)) {
-          handler.onReply(reply.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(MongoMachine.REPLY, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -110,6 +98,26 @@ public final class MongoServerDispatcher {
     } else {
       throw new IllegalStateException("not a framing of mongodb server messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link MongoMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, MongoServerHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case MongoMachine.MSG_REPLY -> handler.onMsgReply(msgReply.wrapFrame(frame, offset));
+      case MongoMachine.COMPRESSED_REPLY -> handler.onCompressedReply(compressedReply.wrap(frame, offset, length));
+      case MongoMachine.REPLY -> handler.onReply(reply.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a server message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -97,7 +97,9 @@ public final class MyAuthSwitchRequestEncoder {
       pluginNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, PLUGIN_NAME_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, PLUGIN_NAME_TERMINATOR);
+      }
       out.putBytes(PLUGIN_NAME_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

@@ -29,11 +29,11 @@ public final class MyBinaryColumnDecoder {
 
   private boolean isNull;
 
-  private int value_start;
+  private int valueOffset;
 
-  private int value_end;
+  private int valueEnd;
 
-  private boolean value_present;
+  private boolean valuePresent;
 
   private final MyBinaryValueDecoder value = new MyBinaryValueDecoder();
 
@@ -81,7 +81,7 @@ public final class MyBinaryColumnDecoder {
    * Whether {@code value} is present (its condition held).
    */
   public boolean hasValue() {
-    return value_present;
+    return valuePresent;
   }
 
   /**
@@ -97,16 +97,16 @@ public final class MyBinaryColumnDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.value_present = !(this.isNull);
-      if (!this.value_present) {
-        this.value_start = pos;
-        this.value_end = pos;
+      this.valuePresent = !(this.isNull);
+      if (!this.valuePresent) {
+        this.valueOffset = pos;
+        this.valueEnd = pos;
         return pos;
       }
-      this.value_start = pos;
+      this.valueOffset = pos;
       this.value.wrapIn(region, pos, limit - pos, this.type);
       pos += this.value.encodedLength();
-      this.value_end = pos;
+      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

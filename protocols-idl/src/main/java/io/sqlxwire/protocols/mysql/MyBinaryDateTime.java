@@ -8,6 +8,7 @@ import io.sqlxwire.runtime.error.CodecException;
 /**
  * Binary DATE, DATETIME, TIMESTAMP: a length (0, 4, 7 or 11) and that many bytes.
  * @param length {@code length}
+ * @param form The form the length announces (no bytes of its own): the zero date, a date, a date and time, or one with microseconds; any other length is refused.
  * @param year {@code year}
  * @param month {@code month}
  * @param day {@code day}
@@ -16,8 +17,8 @@ import io.sqlxwire.runtime.error.CodecException;
  * @param second {@code second}
  * @param microsecond {@code microsecond}
  */
-public record MyBinaryDateTime(int length, Integer year, Integer month, Integer day, Integer hour,
-    Integer minute, Integer second, Long microsecond) {
+public record MyBinaryDateTime(int length, MyBinaryDateTimeForm form, Integer year, Integer month,
+    Integer day, Integer hour, Integer minute, Integer second, Long microsecond) {
   /**
    * Decodes a whole body (or value).
    *
@@ -40,6 +41,23 @@ public record MyBinaryDateTime(int length, Integer year, Integer month, Integer 
    * Copies the values out of a wrapped decoder (allocates: the record owns its data).
    */
   public static MyBinaryDateTime from(MyBinaryDateTimeDecoder decoder) {
+    MyBinaryDateTimeForm form_1;
+    switch (decoder.formArm()) {
+      case 0:
+        form_1 = new MyBinaryDateTimeForm.Case0();
+        break;
+      case 1:
+        form_1 = new MyBinaryDateTimeForm.Case4();
+        break;
+      case 2:
+        form_1 = new MyBinaryDateTimeForm.Case7();
+        break;
+      case 3:
+        form_1 = new MyBinaryDateTimeForm.Case11();
+        break;
+      default:
+        throw new IllegalStateException("no case was read");
+    }
     Integer year_value = null;
     if (decoder.hasYear()) {
       year_value = decoder.year();
@@ -68,7 +86,7 @@ public record MyBinaryDateTime(int length, Integer year, Integer month, Integer 
     if (decoder.hasMicrosecond()) {
       microsecond_value = decoder.microsecond();
     }
-    return new MyBinaryDateTime(decoder.length(), year_value, month_value, day_value, hour_value, minute_value, second_value, microsecond_value);
+    return new MyBinaryDateTime(decoder.length(), form_1, year_value, month_value, day_value, hour_value, minute_value, second_value, microsecond_value);
   }
 
   /**
@@ -94,6 +112,18 @@ public record MyBinaryDateTime(int length, Integer year, Integer month, Integer 
    */
   public void writeTo(MyBinaryDateTimeEncoder encoder) {
     encoder.length(length);
+    if (form instanceof MyBinaryDateTimeForm.Case0 arm) {
+      encoder.formAsCase0();
+    }
+    else if (form instanceof MyBinaryDateTimeForm.Case4 arm) {
+      encoder.formAsCase4();
+    }
+    else if (form instanceof MyBinaryDateTimeForm.Case7 arm) {
+      encoder.formAsCase7();
+    }
+    else if (form instanceof MyBinaryDateTimeForm.Case11 arm) {
+      encoder.formAsCase11();
+    }
     if (year != null) {
       encoder.year(year);
     }

@@ -7,7 +7,7 @@ import io.sqlxwire.runtime.error.CodecException;
 /**
  * Binary DATE, DATETIME, TIMESTAMP: a length (0, 4, 7 or 11) and that many bytes.
  *
- * <p>Writes {@code BinaryDateTime} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code length}, {@code year}, {@code month}, {@code day}, {@code hour}, {@code minute}, {@code second}, {@code microsecond}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
+ * <p>Writes {@code BinaryDateTime} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code length}, {@code form}, {@code year}, {@code month}, {@code day}, {@code hour}, {@code minute}, {@code second}, {@code microsecond}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
  */
 public final class MyBinaryDateTimeEncoder {
   private static final String TYPE = "BinaryDateTime";
@@ -37,6 +37,14 @@ public final class MyBinaryDateTimeEncoder {
   private boolean lengthPresent;
 
   private long lengthValue;
+
+  private int formStart;
+
+  private int formEnd;
+
+  private boolean formPresent;
+
+  private int formArm;
 
   private int yearStart;
 
@@ -114,6 +122,10 @@ public final class MyBinaryDateTimeEncoder {
     this.lengthEnd = 0;
     this.lengthPresent = false;
     this.lengthValue = 0;
+    this.formStart = 0;
+    this.formEnd = 0;
+    this.formPresent = false;
+    this.formArm = 0;
     this.yearStart = 0;
     this.yearEnd = 0;
     this.yearPresent = false;
@@ -164,8 +176,80 @@ public final class MyBinaryDateTimeEncoder {
 
   /**
    */
+  public MyBinaryDateTimeEncoder formAsCase0() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 0L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case0 does not match the union's subject");
+    }
+    formArm = 0;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
+  public MyBinaryDateTimeEncoder formAsCase4() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 4L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case4 does not match the union's subject");
+    }
+    formArm = 1;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
+  public MyBinaryDateTimeEncoder formAsCase7() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 7L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case7 does not match the union's subject");
+    }
+    formArm = 2;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
+  public MyBinaryDateTimeEncoder formAsCase11() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 11L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case11 does not match the union's subject");
+    }
+    formArm = 3;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
   public MyBinaryDateTimeEncoder year(int value) {
-    begin(1, "year");
+    begin(2, "year");
     if (!(lengthValue >= 4L)) {
       throw new IllegalStateException(TYPE + ".year: must be absent here (its condition is false)");
     }
@@ -175,7 +259,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
       yearValue = value;
-      complete(1);
+      complete(2);
     } catch (CodecException e) {
       throw e.inField("year").inMessage(PROTOCOL, TYPE);
     }
@@ -185,7 +269,7 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder month(int value) {
-    begin(2, "month");
+    begin(3, "month");
     if (!(lengthValue >= 4L)) {
       throw new IllegalStateException(TYPE + ".month: must be absent here (its condition is false)");
     }
@@ -195,7 +279,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       monthValue = value;
-      complete(2);
+      complete(3);
     } catch (CodecException e) {
       throw e.inField("month").inMessage(PROTOCOL, TYPE);
     }
@@ -205,7 +289,7 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder day(int value) {
-    begin(3, "day");
+    begin(4, "day");
     if (!(lengthValue >= 4L)) {
       throw new IllegalStateException(TYPE + ".day: must be absent here (its condition is false)");
     }
@@ -215,7 +299,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       dayValue = value;
-      complete(3);
+      complete(4);
     } catch (CodecException e) {
       throw e.inField("day").inMessage(PROTOCOL, TYPE);
     }
@@ -225,7 +309,7 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder hour(int value) {
-    begin(4, "hour");
+    begin(5, "hour");
     if (!(lengthValue >= 7L)) {
       throw new IllegalStateException(TYPE + ".hour: must be absent here (its condition is false)");
     }
@@ -235,7 +319,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       hourValue = value;
-      complete(4);
+      complete(5);
     } catch (CodecException e) {
       throw e.inField("hour").inMessage(PROTOCOL, TYPE);
     }
@@ -245,7 +329,7 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder minute(int value) {
-    begin(5, "minute");
+    begin(6, "minute");
     if (!(lengthValue >= 7L)) {
       throw new IllegalStateException(TYPE + ".minute: must be absent here (its condition is false)");
     }
@@ -255,7 +339,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       minuteValue = value;
-      complete(5);
+      complete(6);
     } catch (CodecException e) {
       throw e.inField("minute").inMessage(PROTOCOL, TYPE);
     }
@@ -265,7 +349,7 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder second(int value) {
-    begin(6, "second");
+    begin(7, "second");
     if (!(lengthValue >= 7L)) {
       throw new IllegalStateException(TYPE + ".second: must be absent here (its condition is false)");
     }
@@ -275,7 +359,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       secondValue = value;
-      complete(6);
+      complete(7);
     } catch (CodecException e) {
       throw e.inField("second").inMessage(PROTOCOL, TYPE);
     }
@@ -285,7 +369,7 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder microsecond(long value) {
-    begin(7, "microsecond");
+    begin(8, "microsecond");
     if (!(lengthValue >= 11L)) {
       throw new IllegalStateException(TYPE + ".microsecond: must be absent here (its condition is false)");
     }
@@ -295,7 +379,7 @@ public final class MyBinaryDateTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
       microsecondValue = value;
-      complete(7);
+      complete(8);
     } catch (CodecException e) {
       throw e.inField("microsecond").inMessage(PROTOCOL, TYPE);
     }
@@ -309,7 +393,7 @@ public final class MyBinaryDateTimeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    begin(9, "finish");
     int written = out.position() - start;
     out = null;
     return written;
@@ -353,59 +437,67 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 1: {
-        if ((lengthValue >= 4L)) {
-          throw missing("year", "required here (its condition holds)");
+        if (true && !((lengthValue == 0L) || (lengthValue == 4L) || (lengthValue == 7L) || (lengthValue == 11L))) {
+          throw missing("form", "required");
         }
-        yearStart = yearEnd = out.position();
+        formStart = formEnd = out.position();
         complete(1);
         break;
       }
       case 2: {
         if ((lengthValue >= 4L)) {
-          throw missing("month", "required here (its condition holds)");
+          throw missing("year", "required here (its condition holds)");
         }
-        monthStart = monthEnd = out.position();
+        yearStart = yearEnd = out.position();
         complete(2);
         break;
       }
       case 3: {
         if ((lengthValue >= 4L)) {
-          throw missing("day", "required here (its condition holds)");
+          throw missing("month", "required here (its condition holds)");
         }
-        dayStart = dayEnd = out.position();
+        monthStart = monthEnd = out.position();
         complete(3);
         break;
       }
       case 4: {
-        if ((lengthValue >= 7L)) {
-          throw missing("hour", "required here (its condition holds)");
+        if ((lengthValue >= 4L)) {
+          throw missing("day", "required here (its condition holds)");
         }
-        hourStart = hourEnd = out.position();
+        dayStart = dayEnd = out.position();
         complete(4);
         break;
       }
       case 5: {
         if ((lengthValue >= 7L)) {
-          throw missing("minute", "required here (its condition holds)");
+          throw missing("hour", "required here (its condition holds)");
         }
-        minuteStart = minuteEnd = out.position();
+        hourStart = hourEnd = out.position();
         complete(5);
         break;
       }
       case 6: {
         if ((lengthValue >= 7L)) {
-          throw missing("second", "required here (its condition holds)");
+          throw missing("minute", "required here (its condition holds)");
         }
-        secondStart = secondEnd = out.position();
+        minuteStart = minuteEnd = out.position();
         complete(6);
         break;
       }
       case 7: {
+        if ((lengthValue >= 7L)) {
+          throw missing("second", "required here (its condition holds)");
+        }
+        secondStart = secondEnd = out.position();
+        complete(7);
+        break;
+      }
+      case 8: {
         if ((lengthValue >= 11L)) {
           throw missing("microsecond", "required here (its condition holds)");
         }
         microsecondStart = microsecondEnd = out.position();
-        complete(7);
+        complete(8);
         break;
       }
       default:
@@ -423,30 +515,34 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 1: {
-        yearEnd = out.position();
+        formEnd = out.position();
         break;
       }
       case 2: {
-        monthEnd = out.position();
+        yearEnd = out.position();
         break;
       }
       case 3: {
-        dayEnd = out.position();
+        monthEnd = out.position();
         break;
       }
       case 4: {
-        hourEnd = out.position();
+        dayEnd = out.position();
         break;
       }
       case 5: {
-        minuteEnd = out.position();
+        hourEnd = out.position();
         break;
       }
       case 6: {
-        secondEnd = out.position();
+        minuteEnd = out.position();
         break;
       }
       case 7: {
+        secondEnd = out.position();
+        break;
+      }
+      case 8: {
         microsecondEnd = out.position();
         break;
       }

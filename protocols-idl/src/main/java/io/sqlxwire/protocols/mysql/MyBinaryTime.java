@@ -8,6 +8,7 @@ import io.sqlxwire.runtime.error.CodecException;
 /**
  * Binary TIME: a length (0, 8 or 12) and that many bytes.
  * @param length {@code length}
+ * @param form The form the length announces (no bytes of its own): zero, a time, or one with microseconds; any other length is refused.
  * @param isNegative {@code is_negative}
  * @param days {@code days}
  * @param hour {@code hour}
@@ -15,8 +16,8 @@ import io.sqlxwire.runtime.error.CodecException;
  * @param second {@code second}
  * @param microsecond {@code microsecond}
  */
-public record MyBinaryTime(int length, Integer isNegative, Long days, Integer hour, Integer minute,
-    Integer second, Long microsecond) {
+public record MyBinaryTime(int length, MyBinaryTimeForm form, Integer isNegative, Long days,
+    Integer hour, Integer minute, Integer second, Long microsecond) {
   /**
    * Decodes a whole body (or value).
    *
@@ -39,6 +40,20 @@ public record MyBinaryTime(int length, Integer isNegative, Long days, Integer ho
    * Copies the values out of a wrapped decoder (allocates: the record owns its data).
    */
   public static MyBinaryTime from(MyBinaryTimeDecoder decoder) {
+    MyBinaryTimeForm form_1;
+    switch (decoder.formArm()) {
+      case 0:
+        form_1 = new MyBinaryTimeForm.Case0();
+        break;
+      case 1:
+        form_1 = new MyBinaryTimeForm.Case8();
+        break;
+      case 2:
+        form_1 = new MyBinaryTimeForm.Case12();
+        break;
+      default:
+        throw new IllegalStateException("no case was read");
+    }
     Integer isNegative_value = null;
     if (decoder.hasIsNegative()) {
       isNegative_value = decoder.isNegative();
@@ -63,7 +78,7 @@ public record MyBinaryTime(int length, Integer isNegative, Long days, Integer ho
     if (decoder.hasMicrosecond()) {
       microsecond_value = decoder.microsecond();
     }
-    return new MyBinaryTime(decoder.length(), isNegative_value, days_value, hour_value, minute_value, second_value, microsecond_value);
+    return new MyBinaryTime(decoder.length(), form_1, isNegative_value, days_value, hour_value, minute_value, second_value, microsecond_value);
   }
 
   /**
@@ -89,6 +104,15 @@ public record MyBinaryTime(int length, Integer isNegative, Long days, Integer ho
    */
   public void writeTo(MyBinaryTimeEncoder encoder) {
     encoder.length(length);
+    if (form instanceof MyBinaryTimeForm.Case0 arm) {
+      encoder.formAsCase0();
+    }
+    else if (form instanceof MyBinaryTimeForm.Case8 arm) {
+      encoder.formAsCase8();
+    }
+    else if (form instanceof MyBinaryTimeForm.Case12 arm) {
+      encoder.formAsCase12();
+    }
     if (isNegative != null) {
       encoder.isNegative(isNegative);
     }

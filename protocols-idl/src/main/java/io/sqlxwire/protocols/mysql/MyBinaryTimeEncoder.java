@@ -7,7 +7,7 @@ import io.sqlxwire.runtime.error.CodecException;
 /**
  * Binary TIME: a length (0, 8 or 12) and that many bytes.
  *
- * <p>Writes {@code BinaryTime} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code length}, {@code isNegative}, {@code days}, {@code hour}, {@code minute}, {@code second}, {@code microsecond}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
+ * <p>Writes {@code BinaryTime} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code length}, {@code form}, {@code isNegative}, {@code days}, {@code hour}, {@code minute}, {@code second}, {@code microsecond}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
  */
 public final class MyBinaryTimeEncoder {
   private static final String TYPE = "BinaryTime";
@@ -37,6 +37,14 @@ public final class MyBinaryTimeEncoder {
   private boolean lengthPresent;
 
   private long lengthValue;
+
+  private int formStart;
+
+  private int formEnd;
+
+  private boolean formPresent;
+
+  private int formArm;
 
   private int isNegativeStart;
 
@@ -106,6 +114,10 @@ public final class MyBinaryTimeEncoder {
     this.lengthEnd = 0;
     this.lengthPresent = false;
     this.lengthValue = 0;
+    this.formStart = 0;
+    this.formEnd = 0;
+    this.formPresent = false;
+    this.formArm = 0;
     this.isNegativeStart = 0;
     this.isNegativeEnd = 0;
     this.isNegativePresent = false;
@@ -152,8 +164,62 @@ public final class MyBinaryTimeEncoder {
 
   /**
    */
+  public MyBinaryTimeEncoder formAsCase0() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 0L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case0 does not match the union's subject");
+    }
+    formArm = 0;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
+  public MyBinaryTimeEncoder formAsCase8() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 8L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case8 does not match the union's subject");
+    }
+    formArm = 1;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
+  public MyBinaryTimeEncoder formAsCase12() {
+    begin(1, "form");
+    formPresent = true;
+    formStart = out.position();
+    if (!(lengthValue == 12L)) {
+      throw new IllegalStateException(TYPE + ".form: arm Case12 does not match the union's subject");
+    }
+    formArm = 2;
+    try {
+      complete(1);
+    } catch (CodecException e) {
+      throw e.inField("form").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
+  }
+
+  /**
+   */
   public MyBinaryTimeEncoder isNegative(int value) {
-    begin(1, "isNegative");
+    begin(2, "isNegative");
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".isNegative: must be absent here (its condition is false)");
     }
@@ -163,7 +229,7 @@ public final class MyBinaryTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       isNegativeValue = value;
-      complete(1);
+      complete(2);
     } catch (CodecException e) {
       throw e.inField("isNegative").inMessage(PROTOCOL, TYPE);
     }
@@ -173,7 +239,7 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder days(long value) {
-    begin(2, "days");
+    begin(3, "days");
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".days: must be absent here (its condition is false)");
     }
@@ -183,7 +249,7 @@ public final class MyBinaryTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
       daysValue = value;
-      complete(2);
+      complete(3);
     } catch (CodecException e) {
       throw e.inField("days").inMessage(PROTOCOL, TYPE);
     }
@@ -193,7 +259,7 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder hour(int value) {
-    begin(3, "hour");
+    begin(4, "hour");
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".hour: must be absent here (its condition is false)");
     }
@@ -203,7 +269,7 @@ public final class MyBinaryTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       hourValue = value;
-      complete(3);
+      complete(4);
     } catch (CodecException e) {
       throw e.inField("hour").inMessage(PROTOCOL, TYPE);
     }
@@ -213,7 +279,7 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder minute(int value) {
-    begin(4, "minute");
+    begin(5, "minute");
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".minute: must be absent here (its condition is false)");
     }
@@ -223,7 +289,7 @@ public final class MyBinaryTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       minuteValue = value;
-      complete(4);
+      complete(5);
     } catch (CodecException e) {
       throw e.inField("minute").inMessage(PROTOCOL, TYPE);
     }
@@ -233,7 +299,7 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder second(int value) {
-    begin(5, "second");
+    begin(6, "second");
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".second: must be absent here (its condition is false)");
     }
@@ -243,7 +309,7 @@ public final class MyBinaryTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       secondValue = value;
-      complete(5);
+      complete(6);
     } catch (CodecException e) {
       throw e.inField("second").inMessage(PROTOCOL, TYPE);
     }
@@ -253,7 +319,7 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder microsecond(long value) {
-    begin(6, "microsecond");
+    begin(7, "microsecond");
     if (!(lengthValue >= 12L)) {
       throw new IllegalStateException(TYPE + ".microsecond: must be absent here (its condition is false)");
     }
@@ -263,7 +329,7 @@ public final class MyBinaryTimeEncoder {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
       microsecondValue = value;
-      complete(6);
+      complete(7);
     } catch (CodecException e) {
       throw e.inField("microsecond").inMessage(PROTOCOL, TYPE);
     }
@@ -277,7 +343,7 @@ public final class MyBinaryTimeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(7, "finish");
+    begin(8, "finish");
     int written = out.position() - start;
     out = null;
     return written;
@@ -321,51 +387,59 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 1: {
-        if ((lengthValue >= 8L)) {
-          throw missing("isNegative", "required here (its condition holds)");
+        if (true && !((lengthValue == 0L) || (lengthValue == 8L) || (lengthValue == 12L))) {
+          throw missing("form", "required");
         }
-        isNegativeStart = isNegativeEnd = out.position();
+        formStart = formEnd = out.position();
         complete(1);
         break;
       }
       case 2: {
         if ((lengthValue >= 8L)) {
-          throw missing("days", "required here (its condition holds)");
+          throw missing("isNegative", "required here (its condition holds)");
         }
-        daysStart = daysEnd = out.position();
+        isNegativeStart = isNegativeEnd = out.position();
         complete(2);
         break;
       }
       case 3: {
         if ((lengthValue >= 8L)) {
-          throw missing("hour", "required here (its condition holds)");
+          throw missing("days", "required here (its condition holds)");
         }
-        hourStart = hourEnd = out.position();
+        daysStart = daysEnd = out.position();
         complete(3);
         break;
       }
       case 4: {
         if ((lengthValue >= 8L)) {
-          throw missing("minute", "required here (its condition holds)");
+          throw missing("hour", "required here (its condition holds)");
         }
-        minuteStart = minuteEnd = out.position();
+        hourStart = hourEnd = out.position();
         complete(4);
         break;
       }
       case 5: {
         if ((lengthValue >= 8L)) {
-          throw missing("second", "required here (its condition holds)");
+          throw missing("minute", "required here (its condition holds)");
         }
-        secondStart = secondEnd = out.position();
+        minuteStart = minuteEnd = out.position();
         complete(5);
         break;
       }
       case 6: {
+        if ((lengthValue >= 8L)) {
+          throw missing("second", "required here (its condition holds)");
+        }
+        secondStart = secondEnd = out.position();
+        complete(6);
+        break;
+      }
+      case 7: {
         if ((lengthValue >= 12L)) {
           throw missing("microsecond", "required here (its condition holds)");
         }
         microsecondStart = microsecondEnd = out.position();
-        complete(6);
+        complete(7);
         break;
       }
       default:
@@ -383,26 +457,30 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 1: {
-        isNegativeEnd = out.position();
+        formEnd = out.position();
         break;
       }
       case 2: {
-        daysEnd = out.position();
+        isNegativeEnd = out.position();
         break;
       }
       case 3: {
-        hourEnd = out.position();
+        daysEnd = out.position();
         break;
       }
       case 4: {
-        minuteEnd = out.position();
+        hourEnd = out.position();
         break;
       }
       case 5: {
-        secondEnd = out.position();
+        minuteEnd = out.position();
         break;
       }
       case 6: {
+        secondEnd = out.position();
+        break;
+      }
+      case 7: {
         microsecondEnd = out.position();
         break;
       }

@@ -101,100 +101,76 @@ public final class MyClientDispatcher {
   private boolean inPacket(WireBuffer frame, MyClientHandler handler, boolean acceptedOnly) {
     int offset = MyPacketFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, MyMachine.SSL_REQUEST)
-            && (length == 32)) {
-      handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+    if ((length == 32)
+            && deliver(MyMachine.SSL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_QUERY)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_QUERY.value()) {
-      handler.onComQuery(comQuery.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_QUERY.value()
+            && deliver(MyMachine.COM_QUERY, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_QUIT)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_QUIT.value()) {
-      handler.onComQuit(comQuit.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_QUIT.value()
+            && deliver(MyMachine.COM_QUIT, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_INIT_DB)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_INIT_DB.value()) {
-      handler.onComInitDb(comInitDb.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_INIT_DB.value()
+            && deliver(MyMachine.COM_INIT_DB, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_FIELD_LIST)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_FIELD_LIST.value()) {
-      handler.onComFieldList(comFieldList.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_FIELD_LIST.value()
+            && deliver(MyMachine.COM_FIELD_LIST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STATISTICS)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STATISTICS.value()) {
-      handler.onComStatistics(comStatistics.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STATISTICS.value()
+            && deliver(MyMachine.COM_STATISTICS, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_CHANGE_USER)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_CHANGE_USER.value()) {
-      handler.onComChangeUser(comChangeUser.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_CHANGE_USER.value()
+            && deliver(MyMachine.COM_CHANGE_USER, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_PING)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_PING.value()) {
-      handler.onComPing(comPing.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_PING.value()
+            && deliver(MyMachine.COM_PING, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_RESET_CONNECTION)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_RESET_CONNECTION.value()) {
-      handler.onComResetConnection(comResetConnection.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_RESET_CONNECTION.value()
+            && deliver(MyMachine.COM_RESET_CONNECTION, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.LOCAL_INFILE_DATA)
-            && (length > 0)) {
-      handler.onLocalInfileData(localInfileData.wrap(frame, offset, length));
+    if ((length > 0)
+            && deliver(MyMachine.LOCAL_INFILE_DATA, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.LOCAL_INFILE_END)
-            && (length == 0)) {
-      handler.onLocalInfileEnd(localInfileEnd.wrap(frame, offset, length));
+    if ((length == 0)
+            && deliver(MyMachine.LOCAL_INFILE_END, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_PREPARE)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_PREPARE.value()) {
-      handler.onComStmtPrepare(comStmtPrepare.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_PREPARE.value()
+            && deliver(MyMachine.COM_STMT_PREPARE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_EXECUTE)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()) {
-      handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()
+            && deliver(MyMachine.COM_STMT_EXECUTE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_SEND_LONG_DATA)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
-      handler.onComStmtSendLongData(comStmtSendLongData.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_SEND_LONG_DATA.value()
+            && deliver(MyMachine.COM_STMT_SEND_LONG_DATA, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_FETCH)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_FETCH.value()) {
-      handler.onComStmtFetch(comStmtFetch.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_FETCH.value()
+            && deliver(MyMachine.COM_STMT_FETCH, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_CLOSE)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_CLOSE.value()) {
-      handler.onComStmtClose(comStmtClose.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_CLOSE.value()
+            && deliver(MyMachine.COM_STMT_CLOSE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_RESET)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_RESET.value()) {
-      handler.onComStmtReset(comStmtReset.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_RESET.value()
+            && deliver(MyMachine.COM_STMT_RESET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.HANDSHAKE_RESPONSE41)) {
-      handler.onHandshakeResponse41(handshakeResponse41.wrap(frame, offset, length, session));
-      return true;
-    }
-    if (allowed(acceptedOnly, MyMachine.AUTH_SWITCH_RESPONSE)) {
-      handler.onAuthSwitchResponse(authSwitchResponse.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(MyMachine.HANDSHAKE_RESPONSE41, frame, offset, handler, acceptedOnly)
+            || deliver(MyMachine.AUTH_SWITCH_RESPONSE, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -203,104 +179,77 @@ public final class MyClientDispatcher {
   private boolean inTls(WireBuffer frame, MyClientHandler handler, boolean acceptedOnly) {
     int offset = MyTlsFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, MyMachine.SSL_REQUEST)
-            && (length == 32)) {
-      handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+    if ((length == 32)
+            && deliver(MyMachine.SSL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_QUERY)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_QUERY.value()) {
-      handler.onComQuery(comQuery.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_QUERY.value()
+            && deliver(MyMachine.COM_QUERY, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_QUIT)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_QUIT.value()) {
-      handler.onComQuit(comQuit.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_QUIT.value()
+            && deliver(MyMachine.COM_QUIT, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_INIT_DB)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_INIT_DB.value()) {
-      handler.onComInitDb(comInitDb.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_INIT_DB.value()
+            && deliver(MyMachine.COM_INIT_DB, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_FIELD_LIST)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_FIELD_LIST.value()) {
-      handler.onComFieldList(comFieldList.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_FIELD_LIST.value()
+            && deliver(MyMachine.COM_FIELD_LIST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STATISTICS)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STATISTICS.value()) {
-      handler.onComStatistics(comStatistics.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STATISTICS.value()
+            && deliver(MyMachine.COM_STATISTICS, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_CHANGE_USER)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_CHANGE_USER.value()) {
-      handler.onComChangeUser(comChangeUser.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_CHANGE_USER.value()
+            && deliver(MyMachine.COM_CHANGE_USER, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_PING)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_PING.value()) {
-      handler.onComPing(comPing.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_PING.value()
+            && deliver(MyMachine.COM_PING, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_RESET_CONNECTION)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_RESET_CONNECTION.value()) {
-      handler.onComResetConnection(comResetConnection.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_RESET_CONNECTION.value()
+            && deliver(MyMachine.COM_RESET_CONNECTION, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.LOCAL_INFILE_DATA)
-            && (length > 0)) {
-      handler.onLocalInfileData(localInfileData.wrap(frame, offset, length));
+    if ((length > 0)
+            && deliver(MyMachine.LOCAL_INFILE_DATA, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.LOCAL_INFILE_END)
-            && (length == 0)) {
-      handler.onLocalInfileEnd(localInfileEnd.wrap(frame, offset, length));
+    if ((length == 0)
+            && deliver(MyMachine.LOCAL_INFILE_END, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_PREPARE)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_PREPARE.value()) {
-      handler.onComStmtPrepare(comStmtPrepare.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_PREPARE.value()
+            && deliver(MyMachine.COM_STMT_PREPARE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_EXECUTE)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()) {
-      handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_EXECUTE.value()
+            && deliver(MyMachine.COM_STMT_EXECUTE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_SEND_LONG_DATA)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
-      handler.onComStmtSendLongData(comStmtSendLongData.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_SEND_LONG_DATA.value()
+            && deliver(MyMachine.COM_STMT_SEND_LONG_DATA, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_FETCH)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_FETCH.value()) {
-      handler.onComStmtFetch(comStmtFetch.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_FETCH.value()
+            && deliver(MyMachine.COM_STMT_FETCH, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_CLOSE)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_CLOSE.value()) {
-      handler.onComStmtClose(comStmtClose.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_CLOSE.value()
+            && deliver(MyMachine.COM_STMT_CLOSE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_RESET)
-            && length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_RESET.value()) {
-      handler.onComStmtReset(comStmtReset.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == MyCommand.COM_STMT_RESET.value()
+            && deliver(MyMachine.COM_STMT_RESET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.HANDSHAKE_RESPONSE41)) {
-      handler.onHandshakeResponse41(handshakeResponse41.wrap(frame, offset, length, session));
-      return true;
-    }
-    if (allowed(acceptedOnly, MyMachine.AUTH_SWITCH_RESPONSE)) {
-      handler.onAuthSwitchResponse(authSwitchResponse.wrap(frame, offset, length));
-      return true;
-    }
-    if (allowed(acceptedOnly, MyMachine.TLS_RECORD_FROM_CLIENT)) {
-      handler.onTlsRecordFromClient(tlsRecordFromClient.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(MyMachine.HANDSHAKE_RESPONSE41, frame, offset, handler, acceptedOnly)
+            || deliver(MyMachine.AUTH_SWITCH_RESPONSE, frame, offset, handler, acceptedOnly)
+            || deliver(MyMachine.TLS_RECORD_FROM_CLIENT, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -328,6 +277,43 @@ public final class MyClientDispatcher {
     } else {
       throw new IllegalStateException("not a framing of mysql client messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link MyMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, MyClientHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case MyMachine.SSL_REQUEST -> handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+      case MyMachine.COM_QUERY -> handler.onComQuery(comQuery.wrap(frame, offset, length, session));
+      case MyMachine.COM_QUIT -> handler.onComQuit(comQuit.wrap(frame, offset, length));
+      case MyMachine.COM_INIT_DB -> handler.onComInitDb(comInitDb.wrap(frame, offset, length));
+      case MyMachine.COM_FIELD_LIST -> handler.onComFieldList(comFieldList.wrap(frame, offset, length));
+      case MyMachine.COM_STATISTICS -> handler.onComStatistics(comStatistics.wrap(frame, offset, length));
+      case MyMachine.COM_CHANGE_USER -> handler.onComChangeUser(comChangeUser.wrap(frame, offset, length, session));
+      case MyMachine.COM_PING -> handler.onComPing(comPing.wrap(frame, offset, length));
+      case MyMachine.COM_RESET_CONNECTION -> handler.onComResetConnection(comResetConnection.wrap(frame, offset, length));
+      case MyMachine.LOCAL_INFILE_DATA -> handler.onLocalInfileData(localInfileData.wrap(frame, offset, length));
+      case MyMachine.LOCAL_INFILE_END -> handler.onLocalInfileEnd(localInfileEnd.wrap(frame, offset, length));
+      case MyMachine.COM_STMT_PREPARE -> handler.onComStmtPrepare(comStmtPrepare.wrap(frame, offset, length));
+      case MyMachine.COM_STMT_EXECUTE -> handler.onComStmtExecute(comStmtExecute.wrap(frame, offset, length, session));
+      case MyMachine.COM_STMT_SEND_LONG_DATA -> handler.onComStmtSendLongData(comStmtSendLongData.wrap(frame, offset, length));
+      case MyMachine.COM_STMT_FETCH -> handler.onComStmtFetch(comStmtFetch.wrap(frame, offset, length));
+      case MyMachine.COM_STMT_CLOSE -> handler.onComStmtClose(comStmtClose.wrap(frame, offset, length));
+      case MyMachine.COM_STMT_RESET -> handler.onComStmtReset(comStmtReset.wrap(frame, offset, length));
+      case MyMachine.HANDSHAKE_RESPONSE41 -> handler.onHandshakeResponse41(handshakeResponse41.wrap(frame, offset, length, session));
+      case MyMachine.AUTH_SWITCH_RESPONSE -> handler.onAuthSwitchResponse(authSwitchResponse.wrap(frame, offset, length));
+      case MyMachine.TLS_RECORD_FROM_CLIENT -> handler.onTlsRecordFromClient(tlsRecordFromClient.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a client message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

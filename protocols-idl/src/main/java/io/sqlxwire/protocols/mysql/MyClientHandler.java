@@ -35,6 +35,8 @@ public interface MyClientHandler {
 
   /**
    * COM_QUERY. With CLIENT_QUERY_ATTRIBUTES, typed parameters (query attributes) precede the text.
+   * The statement text is kept as bytes: clients send it in the connection's character set, and
+   * literals such as `_binary'...'` carry raw bytes that are no text in any character set.
    */
   default void onComQuery(MyComQueryDecoder m) {
   }
@@ -87,8 +89,10 @@ public interface MyClientHandler {
   }
 
   /**
-   * COM_STMT_EXECUTE. The number of parameters is known from the COM_STMT_PREPARE_OK of the
-   * statement, which the codec does not track; the parameter block is kept raw after the flags.
+   * COM_STMT_EXECUTE. The parameter block is laid out by the statement's num_params from its
+   * COM_STMT_PREPARE_OK, which the session holds (see execute_param_count); with
+   * CLIENT_QUERY_ATTRIBUTES the client may send a count of its own, which overrides it (values beyond
+   * the statement's parameters are query attributes).
    */
   default void onComStmtExecute(MyComStmtExecuteDecoder m) {
   }

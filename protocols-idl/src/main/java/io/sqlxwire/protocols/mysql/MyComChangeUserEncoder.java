@@ -174,7 +174,9 @@ public final class MyComChangeUserEncoder {
       userText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      }
       out.putBytes(USER_TERMINATOR);
       complete(1);
     } catch (CodecException e) {
@@ -246,7 +248,9 @@ public final class MyComChangeUserEncoder {
       databaseText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      }
       out.putBytes(USER_TERMINATOR);
       complete(4);
     } catch (CodecException e) {
@@ -285,7 +289,9 @@ public final class MyComChangeUserEncoder {
       authPluginNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      }
       out.putBytes(USER_TERMINATOR);
       complete(6);
     } catch (CodecException e) {

@@ -101,7 +101,9 @@ public final class MyComFieldListEncoder {
       tableText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, TABLE_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, TABLE_TERMINATOR);
+      }
       out.putBytes(TABLE_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

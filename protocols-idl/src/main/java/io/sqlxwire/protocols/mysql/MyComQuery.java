@@ -5,23 +5,42 @@ import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.buffer.WireWriter;
 import io.sqlxwire.runtime.error.CodecException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * COM_QUERY. With CLIENT_QUERY_ATTRIBUTES, typed parameters (query attributes) precede the text.
+ * The statement text is kept as bytes: clients send it in the connection's character set, and
+ * literals such as `_binary'...'` carry raw bytes that are no text in any character set.
  * @param parameterCount {@code parameter_count}
  * @param parameterSetCount Always 1 in current servers.
  * @param nullBitmap {@code null_bitmap}
  * @param newParamsBindFlag {@code new_params_bind_flag}
  * @param parameterTypes {@code parameter_types}
  * @param parameterValues {@code parameter_values}
- * @param query {@code query}
+ * @param query The statement, byte for byte (usually UTF-8, but not validated: see above).
  */
 public record MyComQuery(Long parameterCount, Long parameterSetCount, BitSet nullBitmap,
     Integer newParamsBindFlag, List<MyParameterType> parameterTypes,
-    List<MyBinaryColumn> parameterValues, String query) {
+    List<MyBinaryColumn> parameterValues, byte[] query) {
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MyComQuery that && Objects.equals(parameterCount, that.parameterCount) && Objects.equals(parameterSetCount, that.parameterSetCount) && Objects.equals(nullBitmap, that.nullBitmap) && Objects.equals(newParamsBindFlag, that.newParamsBindFlag) && Objects.equals(parameterTypes, that.parameterTypes) && Objects.equals(parameterValues, that.parameterValues) && Arrays.equals(query, that.query);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(parameterCount, parameterSetCount, nullBitmap, newParamsBindFlag, parameterTypes, parameterValues, Arrays.hashCode(query));
+  }
+
+  @Override
+  public String toString() {
+    return "MyComQuery[" + "parameterCount=" + parameterCount + ", parameterSetCount=" + parameterSetCount + ", nullBitmap=" + nullBitmap + ", newParamsBindFlag=" + newParamsBindFlag + ", parameterTypes=" + parameterTypes + ", parameterValues=" + parameterValues + ", query=" + Arrays.toString(query) + "]";
+  }
+
   /**
    * Decodes a whole body (or value).
    *
@@ -82,7 +101,7 @@ public record MyComQuery(Long parameterCount, Long parameterSetCount, BitSet nul
       }
       parameterValues_value = Collections.unmodifiableList(parameterValues_4);
     }
-    return new MyComQuery(parameterCount_value, parameterSetCount_value, nullBitmap_value, newParamsBindFlag_value, parameterTypes_value, parameterValues_value, decoder.queryAsString());
+    return new MyComQuery(parameterCount_value, parameterSetCount_value, nullBitmap_value, newParamsBindFlag_value, parameterTypes_value, parameterValues_value, decoder.query().toByteArray());
   }
 
   /**

@@ -3,14 +3,14 @@ package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.WireWriter;
 import io.sqlxwire.runtime.codec.Bitmap;
-import io.sqlxwire.runtime.codec.Charsets;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.error.CodecException;
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 
 /**
  * COM_QUERY. With CLIENT_QUERY_ATTRIBUTES, typed parameters (query attributes) precede the text.
+ * The statement text is kept as bytes: clients send it in the connection's character set, and
+ * literals such as `_binary'...'` carry raw bytes that are no text in any character set.
  *
  * <p>Writes {@code ComQuery} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code parameterCount}, {@code parameterSetCount}, {@code nullBitmap}, {@code newParamsBindFlag}, {@code parameterTypes}, {@code parameterValues}, {@code query}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
  */
@@ -103,8 +103,6 @@ public final class MyComQueryEncoder {
 
   private boolean queryPresent;
 
-  private CharSequence queryText;
-
   /**
    * Starts a ComQuery at the writer's position.
    * @param session the connection's session variables, which decide optional members
@@ -154,7 +152,6 @@ public final class MyComQueryEncoder {
     this.queryStart = 0;
     this.queryEnd = 0;
     this.queryPresent = false;
-    this.queryText = null;
     return this;
   }
 
@@ -378,16 +375,23 @@ public final class MyComQueryEncoder {
   }
 
   /**
-   * Encoded in utf8; characters it cannot represent are refused.
+   * The statement, byte for byte (usually UTF-8, but not validated: see above).
+   *
    */
-  public MyComQueryEncoder query(CharSequence value) {
+  public MyComQueryEncoder query(byte[] value) {
+    return query(value, 0, value.length);
+  }
+
+  /**
+   * The statement, byte for byte (usually UTF-8, but not validated: see above).
+   *
+   */
+  public MyComQueryEncoder query(byte[] value, int offset, int length) {
     begin(7, "query");
     queryPresent = true;
     queryStart = out.position();
     try {
-      queryText = value;
-      int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
+      out.putBytes(value, offset, length);
       complete(7);
     } catch (CodecException e) {
       throw e.inField("query").inMessage(PROTOCOL, TYPE);
@@ -406,7 +410,6 @@ public final class MyComQueryEncoder {
     int written = out.position() - start;
     out = null;
     nullBitmapBits = null;
-    queryText = null;
     session = null;
     return written;
   }

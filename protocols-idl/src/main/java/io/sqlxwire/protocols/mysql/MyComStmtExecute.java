@@ -4,39 +4,26 @@ package io.sqlxwire.protocols.mysql;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.buffer.WireWriter;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
-import java.util.Objects;
 
 /**
- * COM_STMT_EXECUTE. The number of parameters is known from the COM_STMT_PREPARE_OK of the
- * statement, which the codec does not track; the parameter block is kept raw after the flags.
+ * COM_STMT_EXECUTE. The parameter block is laid out by the statement's num_params from its
+ * COM_STMT_PREPARE_OK, which the session holds (see execute_param_count); with
+ * CLIENT_QUERY_ATTRIBUTES the client may send a count of its own, which overrides it (values beyond
+ * the statement's parameters are query attributes).
  * @param statementId {@code statement_id}
  * @param flags {@code flags}
+ * @param parameterCount {@code parameter_count}
  * @param parameters {@code parameters}
  */
-public record MyComStmtExecute(long statementId, MyCursorFlags flags, byte[] parameters) {
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof MyComStmtExecute that && Objects.equals(statementId, that.statementId) && Objects.equals(flags, that.flags) && Arrays.equals(parameters, that.parameters);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(statementId, flags, Arrays.hashCode(parameters));
-  }
-
-  @Override
-  public String toString() {
-    return "MyComStmtExecute[" + "statementId=" + statementId + ", flags=" + flags + ", parameters=" + Arrays.toString(parameters) + "]";
-  }
-
+public record MyComStmtExecute(long statementId, MyCursorFlags flags, Long parameterCount,
+    MyExecuteParameters parameters) {
   /**
    * Decodes a whole body (or value).
    *
    * @throws CodecException when the bytes are not valid
    */
-  public static MyComStmtExecute decode(byte[] body) {
-    return from(new MyComStmtExecuteDecoder().wrap(WireBuffer.of(body)));
+  public static MyComStmtExecute decode(byte[] body, MySession session) {
+    return from(new MyComStmtExecuteDecoder().wrap(WireBuffer.of(body), session));
   }
 
   /**
@@ -44,31 +31,40 @@ public record MyComStmtExecute(long statementId, MyCursorFlags flags, byte[] par
    *
    * @throws CodecException when the bytes are not valid
    */
-  public static MyComStmtExecute decode(WireBuffer source, int offset, int length) {
-    return from(new MyComStmtExecuteDecoder().wrap(source, offset, length));
+  public static MyComStmtExecute decode(WireBuffer source, int offset, int length,
+      MySession session) {
+    return from(new MyComStmtExecuteDecoder().wrap(source, offset, length, session));
   }
 
   /**
    * Copies the values out of a wrapped decoder (allocates: the record owns its data).
    */
   public static MyComStmtExecute from(MyComStmtExecuteDecoder decoder) {
-    return new MyComStmtExecute(decoder.statementId(), new MyCursorFlags(decoder.flags()), decoder.parameters().toByteArray());
+    Long parameterCount_value = null;
+    if (decoder.hasParameterCount()) {
+      parameterCount_value = decoder.isParameterCountNull() ? null : Long.valueOf(decoder.parameterCount());
+    }
+    MyExecuteParameters parameters_value = null;
+    if (decoder.hasParameters()) {
+      parameters_value = MyExecuteParameters.from(decoder.parameters());
+    }
+    return new MyComStmtExecute(decoder.statementId(), new MyCursorFlags(decoder.flags()), parameterCount_value, parameters_value);
   }
 
   /**
    * The encoded body (or value).
    */
-  public byte[] encode() {
+  public byte[] encode(MySession session) {
     WireWriter out = WireWriter.growable();
-    encodeTo(out);
+    encodeTo(out, session);
     return out.toByteArray();
   }
 
   /**
    * Writes the encoded body (or value) at the writer's position.
    */
-  public void encodeTo(WireWriter out) {
-    MyComStmtExecuteEncoder encoder = new MyComStmtExecuteEncoder().wrap(out);
+  public void encodeTo(WireWriter out, MySession session) {
+    MyComStmtExecuteEncoder encoder = new MyComStmtExecuteEncoder().wrap(out, session);
     writeTo(encoder);
     encoder.finish();
   }
@@ -79,6 +75,11 @@ public record MyComStmtExecute(long statementId, MyCursorFlags flags, byte[] par
   public void writeTo(MyComStmtExecuteEncoder encoder) {
     encoder.statementId(statementId);
     encoder.flags(flags);
-    encoder.parameters(parameters);
+    if (parameterCount != null) {
+      encoder.parameterCount(parameterCount);
+    }
+    if (parameters != null) {
+      parameters.writeTo(encoder.parameters());
+    }
   }
 }

@@ -2,13 +2,16 @@
 package io.sqlxwire.protocols.mysql;
 
 import io.sqlxwire.runtime.buffer.WireWriter;
+import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.error.CodecException;
 
 /**
- * COM_STMT_EXECUTE. The number of parameters is known from the COM_STMT_PREPARE_OK of the
- * statement, which the codec does not track; the parameter block is kept raw after the flags.
+ * COM_STMT_EXECUTE. The parameter block is laid out by the statement's num_params from its
+ * COM_STMT_PREPARE_OK, which the session holds (see execute_param_count); with
+ * CLIENT_QUERY_ATTRIBUTES the client may send a count of its own, which overrides it (values beyond
+ * the statement's parameters are query attributes).
  *
- * <p>Writes {@code ComStmtExecute} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code statementId}, {@code flags}, {@code parameters}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
+ * <p>Writes {@code ComStmtExecute} in place into a {@link WireWriter}: call {@code wrap}, then the setters in wire order ({@code statementId}, {@code flags}, {@code parameterCount}, {@code parameters}), then {@code finish()}. Constants, padding, lengths, counts, offsets and checksums are written by the encoder. Reuse one instance per thread: encoding allocates nothing.
  */
 public final class MyComStmtExecuteEncoder {
   private static final String TYPE = "ComStmtExecute";
@@ -30,6 +33,8 @@ public final class MyComStmtExecuteEncoder {
   private int open = -1;
 
   private boolean childOpen;
+
+  private MySession session;
 
   private int commandStart;
 
@@ -63,24 +68,36 @@ public final class MyComStmtExecuteEncoder {
 
   private long iterationCountValue;
 
+  private int parameterCountStart;
+
+  private int parameterCountEnd;
+
+  private boolean parameterCountPresent;
+
+  private long parameterCountValue;
+
   private int parametersStart;
 
   private int parametersEnd;
 
   private boolean parametersPresent;
 
+  private MyExecuteParametersEncoder parametersEncoder;
+
   /**
    * Starts a ComStmtExecute at the writer's position.
+   * @param session the connection's session variables, which decide optional members
    */
-  public MyComStmtExecuteEncoder wrap(WireWriter out) {
-    return wrapNested(out, null);
+  public MyComStmtExecuteEncoder wrap(WireWriter out, MySession session) {
+    return wrapNested(out, session);
   }
 
   /**
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
-  MyComStmtExecuteEncoder wrapNested(WireWriter out, Object session) {
+  MyComStmtExecuteEncoder wrapNested(WireWriter out, MySession session) {
     this.out = out;
+    this.session = session;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
@@ -101,6 +118,10 @@ public final class MyComStmtExecuteEncoder {
     this.iterationCountEnd = 0;
     this.iterationCountPresent = false;
     this.iterationCountValue = 0;
+    this.parameterCountStart = 0;
+    this.parameterCountEnd = 0;
+    this.parameterCountPresent = false;
+    this.parameterCountValue = 0;
     this.parametersStart = 0;
     this.parametersEnd = 0;
     this.parametersPresent = false;
@@ -153,23 +174,59 @@ public final class MyComStmtExecuteEncoder {
 
   /**
    */
-  public MyComStmtExecuteEncoder parameters(byte[] value) {
-    return parameters(value, 0, value.length);
+  public MyComStmtExecuteEncoder parameterCount(long value) {
+    begin(4, "parameterCount");
+    if (!(((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L)))) {
+      throw new IllegalStateException(TYPE + ".parameterCount: must be absent here (its condition is false)");
+    }
+    parameterCountPresent = true;
+    parameterCountStart = out.position();
+    try {
+      LengthEncodedInt.write(out, value);
+      parameterCountValue = value;
+      complete(4);
+    } catch (CodecException e) {
+      throw e.inField("parameterCount").inMessage(PROTOCOL, TYPE);
+    }
+    return this;
   }
 
   /**
+   * Writes SQL NULL (0xFB).
    */
-  public MyComStmtExecuteEncoder parameters(byte[] value, int offset, int length) {
-    begin(4, "parameters");
-    parametersPresent = true;
-    parametersStart = out.position();
+  public MyComStmtExecuteEncoder parameterCountNull() {
+    begin(4, "parameterCount");
+    if (!(((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L)))) {
+      throw new IllegalStateException(TYPE + ".parameterCount: must be absent here (its condition is false)");
+    }
+    parameterCountPresent = true;
+    parameterCountStart = out.position();
     try {
-      out.putBytes(value, offset, length);
+      LengthEncodedInt.writeNull(out);
       complete(4);
     } catch (CodecException e) {
-      throw e.inField("parameters").inMessage(PROTOCOL, TYPE);
+      throw e.inField("parameterCount").inMessage(PROTOCOL, TYPE);
     }
     return this;
+  }
+
+  /**
+   * Returns the nested encoder, positioned here; it is finished when the next member starts.
+   */
+  public MyExecuteParametersEncoder parameters() {
+    begin(6, "parameters");
+    if (!(((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)) > 0L)) {
+      throw new IllegalStateException(TYPE + ".parameters: must be absent here (its condition is false)");
+    }
+    parametersPresent = true;
+    parametersStart = out.position();
+    if (parametersEncoder == null) {
+      parametersEncoder = new MyExecuteParametersEncoder();
+    }
+    parametersEncoder.wrapNested(out, session, ((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)), true);
+    open = 6;
+    childOpen = true;
+    return parametersEncoder;
   }
 
   /**
@@ -179,9 +236,10 @@ public final class MyComStmtExecuteEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    begin(7, "finish");
     int written = out.position() - start;
     out = null;
+    session = null;
     return written;
   }
 
@@ -249,11 +307,19 @@ public final class MyComStmtExecuteEncoder {
         break;
       }
       case 4: {
-        if (true) {
-          throw missing("parameters", "required");
+        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L)))) {
+          throw missing("parameterCount", "required here (its condition holds)");
+        }
+        parameterCountStart = parameterCountEnd = out.position();
+        complete(4);
+        break;
+      }
+      case 6: {
+        if ((((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)) > 0L)) {
+          throw missing("parameters", "required here (its condition holds)");
         }
         parametersStart = parametersEnd = out.position();
-        complete(4);
+        complete(6);
         break;
       }
       default:
@@ -283,6 +349,10 @@ public final class MyComStmtExecuteEncoder {
         break;
       }
       case 4: {
+        parameterCountEnd = out.position();
+        break;
+      }
+      case 6: {
         parametersEnd = out.position();
         break;
       }
@@ -313,6 +383,9 @@ public final class MyComStmtExecuteEncoder {
   private void closeChild() {
     childOpen = false;
     switch (open) {
+      case 6:
+        parametersEncoder.finish();
+        break;
       default:
         break;
     }

@@ -327,7 +327,9 @@ public final class MyHandshakeResponse41Encoder {
       usernameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      }
       out.putBytes(USERNAME_TERMINATOR);
       complete(7);
     } catch (CodecException e) {
@@ -420,7 +422,9 @@ public final class MyHandshakeResponse41Encoder {
       databaseText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      }
       out.putBytes(USERNAME_TERMINATOR);
       complete(10);
     } catch (CodecException e) {
@@ -443,7 +447,9 @@ public final class MyHandshakeResponse41Encoder {
       clientPluginNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      }
       out.putBytes(USERNAME_TERMINATOR);
       complete(11);
     } catch (CodecException e) {

@@ -245,7 +245,9 @@ public final class MyHandshakeV10Encoder {
       serverVersionText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+      }
       out.putBytes(SERVER_VERSION_TERMINATOR);
       complete(1);
     } catch (CodecException e) {
@@ -460,7 +462,9 @@ public final class MyHandshakeV10Encoder {
       authPluginNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+      if (MyEncoderSupport.containsChar(value, (char) 0)) {
+        MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+      }
       out.putBytes(SERVER_VERSION_TERMINATOR);
       complete(15);
     } catch (CodecException e) {

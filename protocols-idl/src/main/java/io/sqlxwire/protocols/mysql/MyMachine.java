@@ -966,6 +966,7 @@ public class MyMachine extends StateMachine<MyState> {
     switch (from) {
       case Idle:
         session.binaryRows = true;
+        session.longDataSent = false;
         onIdleComStmtExecute(m);
         break;
       default:
@@ -974,7 +975,7 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code ComStmtSendLongData} has arrived in state {@code Idle}; the machine stays there. Does nothing unless
+   * A {@code ComStmtSendLongData} has arrived in state {@code Idle}; the machine stays there and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onIdleComStmtSendLongData(MyComStmtSendLongDataDecoder m) {
@@ -993,6 +994,7 @@ public class MyMachine extends StateMachine<MyState> {
     }
     switch (from) {
       case Idle:
+        session.longDataSent = true;
         onIdleComStmtSendLongData(m);
         break;
       default:
@@ -1057,7 +1059,7 @@ public class MyMachine extends StateMachine<MyState> {
   }
 
   /**
-   * A {@code ComStmtReset} has arrived in state {@code Idle}; the machine has moved to {@code AwaitingOk}. Does nothing unless
+   * A {@code ComStmtReset} has arrived in state {@code Idle}; the machine has moved to {@code AwaitingOk} and the session is updated. Does nothing unless
    * overridden.
    */
   protected void onIdleComStmtReset(MyComStmtResetDecoder m) {
@@ -1076,6 +1078,7 @@ public class MyMachine extends StateMachine<MyState> {
     }
     switch (from) {
       case Idle:
+        session.longDataSent = false;
         onIdleComStmtReset(m);
         break;
       default:
@@ -1801,6 +1804,7 @@ public class MyMachine extends StateMachine<MyState> {
         enter(state());
       }
       session.definitionsLeft = ((long) m.numParams() + m.numColumns());
+      session.executeParamCount = m.numParams();
       onPreparingComStmtPrepareOk(m);
       return;
     }
@@ -1810,6 +1814,7 @@ public class MyMachine extends StateMachine<MyState> {
     }
     switch (from) {
       case Preparing:
+        session.executeParamCount = m.numParams();
         onPreparingComStmtPrepareOk(m);
         break;
       default:

@@ -91,78 +91,59 @@ public final class MyServerDispatcher {
   private boolean inPacket(WireBuffer frame, MyServerHandler handler, boolean acceptedOnly) {
     int offset = MyPacketFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, MyMachine.HANDSHAKE_V10)
-            && length >= 1 && frame.u8(offset) == 10) {
-      handler.onHandshakeV10(handshakeV10.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 10
+            && deliver(MyMachine.HANDSHAKE_V10, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.AUTH_SWITCH_REQUEST)
-            && length >= 1 && frame.u8(offset) == 254) {
-      handler.onAuthSwitchRequest(authSwitchRequest.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 254
+            && deliver(MyMachine.AUTH_SWITCH_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.AUTH_MORE_DATA)
-            && length >= 1 && frame.u8(offset) == 1) {
-      handler.onAuthMoreData(authMoreData.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 1
+            && deliver(MyMachine.AUTH_MORE_DATA, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.OK_PACKET)
-            && length >= 1 && frame.u8(offset) == 0) {
-      handler.onOkPacket(okPacket.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == 0
+            && deliver(MyMachine.OK_PACKET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.ERR_PACKET)
-            && length >= 1 && frame.u8(offset) == 255) {
-      handler.onErrPacket(errPacket.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == 255
+            && deliver(MyMachine.ERR_PACKET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.EOF_PACKET)
-            && ((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 9)) && (!((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF)))
-            && length >= 1 && frame.u8(offset) == 254) {
-      handler.onEofPacket(eofPacket.wrap(frame, offset, length, session));
+    if (((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 9)) && (!((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF)))
+            && length >= 1 && frame.u8(offset) == 254
+            && deliver(MyMachine.EOF_PACKET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.RESULT_SET_OK)
-            && ((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 16777215)) && ((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF))
-            && length >= 1 && frame.u8(offset) == 254) {
-      handler.onResultSetOk(resultSetOk.wrap(frame, offset, length, session));
+    if (((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 16777215)) && ((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF))
+            && length >= 1 && frame.u8(offset) == 254
+            && deliver(MyMachine.RESULT_SET_OK, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.LOCAL_INFILE_REQUEST)
-            && length >= 1 && frame.u8(offset) == 251) {
-      handler.onLocalInfileRequest(localInfileRequest.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 251
+            && deliver(MyMachine.LOCAL_INFILE_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COLUMN_DEFINITION41)
-            && ((session.definitionsLeft > 0) || session.fieldList)) {
-      handler.onColumnDefinition41(columnDefinition41.wrap(frame, offset, length, session));
+    if (((session.definitionsLeft > 0) || session.fieldList)
+            && deliver(MyMachine.COLUMN_DEFINITION41, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.TEXT_RESULTSET_ROW)
-            && ((!session.binaryRows) && (session.definitionsLeft == 0))) {
-      handler.onTextResultsetRow(textResultsetRow.wrap(frame, offset, length, session));
+    if (((!session.binaryRows) && (session.definitionsLeft == 0))
+            && deliver(MyMachine.TEXT_RESULTSET_ROW, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_PREPARE_OK)
-            && length >= 1 && frame.u8(offset) == 0) {
-      handler.onComStmtPrepareOk(comStmtPrepareOk.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == 0
+            && deliver(MyMachine.COM_STMT_PREPARE_OK, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.BINARY_RESULTSET_ROW)
-            && (session.binaryRows && (session.definitionsLeft == 0))
-            && length >= 1 && frame.u8(offset) == 0) {
-      handler.onBinaryResultsetRow(binaryResultsetRow.wrap(frame, offset, length, session));
+    if ((session.binaryRows && (session.definitionsLeft == 0))
+            && length >= 1 && frame.u8(offset) == 0
+            && deliver(MyMachine.BINARY_RESULTSET_ROW, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.RESULT_SET_HEADER)) {
-      handler.onResultSetHeader(resultSetHeader.wrap(frame, offset, length, session));
-      return true;
-    }
-    if (allowed(acceptedOnly, MyMachine.STATISTICS)) {
-      handler.onStatistics(statistics.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(MyMachine.RESULT_SET_HEADER, frame, offset, handler, acceptedOnly)
+            || deliver(MyMachine.STATISTICS, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -171,82 +152,60 @@ public final class MyServerDispatcher {
   private boolean inTls(WireBuffer frame, MyServerHandler handler, boolean acceptedOnly) {
     int offset = MyTlsFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, MyMachine.HANDSHAKE_V10)
-            && length >= 1 && frame.u8(offset) == 10) {
-      handler.onHandshakeV10(handshakeV10.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 10
+            && deliver(MyMachine.HANDSHAKE_V10, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.AUTH_SWITCH_REQUEST)
-            && length >= 1 && frame.u8(offset) == 254) {
-      handler.onAuthSwitchRequest(authSwitchRequest.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 254
+            && deliver(MyMachine.AUTH_SWITCH_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.AUTH_MORE_DATA)
-            && length >= 1 && frame.u8(offset) == 1) {
-      handler.onAuthMoreData(authMoreData.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 1
+            && deliver(MyMachine.AUTH_MORE_DATA, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.OK_PACKET)
-            && length >= 1 && frame.u8(offset) == 0) {
-      handler.onOkPacket(okPacket.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == 0
+            && deliver(MyMachine.OK_PACKET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.ERR_PACKET)
-            && length >= 1 && frame.u8(offset) == 255) {
-      handler.onErrPacket(errPacket.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == 255
+            && deliver(MyMachine.ERR_PACKET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.EOF_PACKET)
-            && ((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 9)) && (!((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF)))
-            && length >= 1 && frame.u8(offset) == 254) {
-      handler.onEofPacket(eofPacket.wrap(frame, offset, length, session));
+    if (((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 9)) && (!((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF)))
+            && length >= 1 && frame.u8(offset) == 254
+            && deliver(MyMachine.EOF_PACKET, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.RESULT_SET_OK)
-            && ((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 16777215)) && ((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF))
-            && length >= 1 && frame.u8(offset) == 254) {
-      handler.onResultSetOk(resultSetOk.wrap(frame, offset, length, session));
+    if (((((length >= 1 ? frame.u8(offset) : -1) == 254) && (length < 16777215)) && ((session.capabilities.bits() & MyCapabilityFlags.CLIENT_DEPRECATE_EOF) == MyCapabilityFlags.CLIENT_DEPRECATE_EOF))
+            && length >= 1 && frame.u8(offset) == 254
+            && deliver(MyMachine.RESULT_SET_OK, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.LOCAL_INFILE_REQUEST)
-            && length >= 1 && frame.u8(offset) == 251) {
-      handler.onLocalInfileRequest(localInfileRequest.wrap(frame, offset, length));
+    if (length >= 1 && frame.u8(offset) == 251
+            && deliver(MyMachine.LOCAL_INFILE_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COLUMN_DEFINITION41)
-            && ((session.definitionsLeft > 0) || session.fieldList)) {
-      handler.onColumnDefinition41(columnDefinition41.wrap(frame, offset, length, session));
+    if (((session.definitionsLeft > 0) || session.fieldList)
+            && deliver(MyMachine.COLUMN_DEFINITION41, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.TEXT_RESULTSET_ROW)
-            && ((!session.binaryRows) && (session.definitionsLeft == 0))) {
-      handler.onTextResultsetRow(textResultsetRow.wrap(frame, offset, length, session));
+    if (((!session.binaryRows) && (session.definitionsLeft == 0))
+            && deliver(MyMachine.TEXT_RESULTSET_ROW, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.COM_STMT_PREPARE_OK)
-            && length >= 1 && frame.u8(offset) == 0) {
-      handler.onComStmtPrepareOk(comStmtPrepareOk.wrap(frame, offset, length, session));
+    if (length >= 1 && frame.u8(offset) == 0
+            && deliver(MyMachine.COM_STMT_PREPARE_OK, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.BINARY_RESULTSET_ROW)
-            && (session.binaryRows && (session.definitionsLeft == 0))
-            && length >= 1 && frame.u8(offset) == 0) {
-      handler.onBinaryResultsetRow(binaryResultsetRow.wrap(frame, offset, length, session));
+    if ((session.binaryRows && (session.definitionsLeft == 0))
+            && length >= 1 && frame.u8(offset) == 0
+            && deliver(MyMachine.BINARY_RESULTSET_ROW, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, MyMachine.RESULT_SET_HEADER)) {
-      handler.onResultSetHeader(resultSetHeader.wrap(frame, offset, length, session));
-      return true;
-    }
-    if (allowed(acceptedOnly, MyMachine.STATISTICS)) {
-      handler.onStatistics(statistics.wrap(frame, offset, length));
-      return true;
-    }
-    if (allowed(acceptedOnly, MyMachine.TLS_RECORD_FROM_SERVER)) {
-      handler.onTlsRecordFromServer(tlsRecordFromServer.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(MyMachine.RESULT_SET_HEADER, frame, offset, handler, acceptedOnly)
+            || deliver(MyMachine.STATISTICS, frame, offset, handler, acceptedOnly)
+            || deliver(MyMachine.TLS_RECORD_FROM_SERVER, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -274,6 +233,38 @@ public final class MyServerDispatcher {
     } else {
       throw new IllegalStateException("not a framing of mysql server messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link MyMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, MyServerHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case MyMachine.HANDSHAKE_V10 -> handler.onHandshakeV10(handshakeV10.wrap(frame, offset, length));
+      case MyMachine.AUTH_SWITCH_REQUEST -> handler.onAuthSwitchRequest(authSwitchRequest.wrap(frame, offset, length));
+      case MyMachine.AUTH_MORE_DATA -> handler.onAuthMoreData(authMoreData.wrap(frame, offset, length));
+      case MyMachine.OK_PACKET -> handler.onOkPacket(okPacket.wrap(frame, offset, length, session));
+      case MyMachine.ERR_PACKET -> handler.onErrPacket(errPacket.wrap(frame, offset, length, session));
+      case MyMachine.EOF_PACKET -> handler.onEofPacket(eofPacket.wrap(frame, offset, length, session));
+      case MyMachine.RESULT_SET_OK -> handler.onResultSetOk(resultSetOk.wrap(frame, offset, length, session));
+      case MyMachine.LOCAL_INFILE_REQUEST -> handler.onLocalInfileRequest(localInfileRequest.wrap(frame, offset, length));
+      case MyMachine.COLUMN_DEFINITION41 -> handler.onColumnDefinition41(columnDefinition41.wrap(frame, offset, length, session));
+      case MyMachine.TEXT_RESULTSET_ROW -> handler.onTextResultsetRow(textResultsetRow.wrap(frame, offset, length, session));
+      case MyMachine.COM_STMT_PREPARE_OK -> handler.onComStmtPrepareOk(comStmtPrepareOk.wrap(frame, offset, length, session));
+      case MyMachine.BINARY_RESULTSET_ROW -> handler.onBinaryResultsetRow(binaryResultsetRow.wrap(frame, offset, length, session));
+      case MyMachine.RESULT_SET_HEADER -> handler.onResultSetHeader(resultSetHeader.wrap(frame, offset, length, session));
+      case MyMachine.STATISTICS -> handler.onStatistics(statistics.wrap(frame, offset, length));
+      case MyMachine.TLS_RECORD_FROM_SERVER -> handler.onTlsRecordFromServer(tlsRecordFromServer.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a server message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -49,6 +49,23 @@ public final class MySession {
   public boolean binaryRows;
 
   /**
+   * Parameters of the statement the next COM_STMT_EXECUTE runs (its parameter block is laid out
+   * by this count). The count belongs to a statement id, but the language has no map from ids to
+   * counts: the machine records the num_params of each COM_STMT_PREPARE_OK, so this is the last
+   * prepared statement's count (which is what MariaDB's statement id 0xFFFFFFFF, "the statement
+   * just prepared", means). A peer that executes an earlier statement sets it to that statement's
+   * count before the COM_STMT_EXECUTE is decoded or encoded.
+   */
+  public int executeParamCount;
+
+  /**
+   * Whether COM_STMT_SEND_LONG_DATA sent a piece of a parameter since the last COM_STMT_EXECUTE
+   * or COM_STMT_RESET: the execution's block then leaves those values out, and which ones depends
+   * on the pieces sent, so the codec keeps the values raw.
+   */
+  public boolean longDataSent;
+
+  /**
    * A session with every variable at its initial value.
    */
   public MySession() {
@@ -66,6 +83,8 @@ public final class MySession {
     definitionsLeft = 0;
     columnTypes.clear();
     binaryRows = false;
+    executeParamCount = 0;
+    longDataSent = false;
   }
 
   @Override
@@ -78,6 +97,8 @@ public final class MySession {
                 + ", definitionsLeft=" + definitionsLeft
                 + ", columnTypes=" + columnTypes
                 + ", binaryRows=" + binaryRows
+                + ", executeParamCount=" + executeParamCount
+                + ", longDataSent=" + longDataSent
                 + "]";
   }
 }

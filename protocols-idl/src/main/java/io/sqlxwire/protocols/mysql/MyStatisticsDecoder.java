@@ -28,15 +28,15 @@ public final class MyStatisticsDecoder {
 
   private int end;
 
-  private int status_start;
+  private int statusOffset;
 
-  private int status_end;
+  private int statusEnd;
 
-  private int status_at;
+  private int statusValueOffset;
 
-  private int status_length;
+  private int statusValueLength;
 
-  private final TextView status_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView statusView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -79,7 +79,7 @@ public final class MyStatisticsDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView status() {
-    return status_view.wrap(region, status_at, status_length);
+    return statusView.wrap(region, statusValueOffset, statusValueLength);
   }
 
   /**
@@ -94,14 +94,14 @@ public final class MyStatisticsDecoder {
    */
   private int readStatus(int pos, int limit) {
     try {
-      this.status_start = pos;
+      this.statusOffset = pos;
        {
-        this.status_length = limit - pos;
-        this.status_at = pos;
-        TextValidation.requireUtf8(region, pos, this.status_length);
-        pos += this.status_length;
+        this.statusValueLength = limit - pos;
+        this.statusValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.statusValueLength);
+        pos += this.statusValueLength;
       }
-      this.status_end = pos;
+      this.statusEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status");
@@ -121,23 +121,5 @@ public final class MyStatisticsDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

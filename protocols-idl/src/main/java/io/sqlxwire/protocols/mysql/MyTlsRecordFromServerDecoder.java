@@ -26,15 +26,15 @@ public final class MyTlsRecordFromServerDecoder {
 
   private int end;
 
-  private int fragment_start;
+  private int fragmentOffset;
 
-  private int fragment_end;
+  private int fragmentEnd;
 
-  private int fragment_at;
+  private int fragmentValueOffset;
 
-  private int fragment_length;
+  private int fragmentValueLength;
 
-  private final ByteView fragment_view = new ByteView();
+  private final ByteView fragmentView = new ByteView();
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -77,7 +77,7 @@ public final class MyTlsRecordFromServerDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView fragment() {
-    return fragment_view.wrap(region, fragment_at, fragment_length);
+    return fragmentView.wrap(region, fragmentValueOffset, fragmentValueLength);
   }
 
   /**
@@ -85,13 +85,13 @@ public final class MyTlsRecordFromServerDecoder {
    */
   private int readFragment(int pos, int limit) {
     try {
-      this.fragment_start = pos;
+      this.fragmentOffset = pos;
        {
-        this.fragment_length = limit - pos;
-        this.fragment_at = pos;
-        pos += this.fragment_length;
+        this.fragmentValueLength = limit - pos;
+        this.fragmentValueOffset = pos;
+        pos += this.fragmentValueLength;
       }
-      this.fragment_end = pos;
+      this.fragmentEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fragment");
@@ -111,23 +111,5 @@ public final class MyTlsRecordFromServerDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

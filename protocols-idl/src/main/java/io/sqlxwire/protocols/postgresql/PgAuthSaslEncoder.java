@@ -85,7 +85,9 @@ public final class PgAuthSaslEncoder {
     try {
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, MECHANISMS_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, MECHANISMS_TERMINATOR);
+      }
       out.putBytes(MECHANISMS_TERMINATOR);
     } catch (CodecException e) {
       throw e.inElement(mechanismsCount).inField("mechanisms").inMessage(PROTOCOL, TYPE);

@@ -121,149 +121,53 @@ public final class PgBackendDispatcher {
     int length = frame.length() - offset;
     switch (PgTaggedFraming.INSTANCE.tagOf(frame)) {
       case 82: // 'R'
-        if (allowed(acceptedOnly, PgMachine.AUTHENTICATION)) {
-          handler.onAuthentication(authentication.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.AUTHENTICATION, frame, offset, handler, acceptedOnly);
       case 118: // 'v'
-        if (allowed(acceptedOnly, PgMachine.NEGOTIATE_PROTOCOL_VERSION)) {
-          handler.onNegotiateProtocolVersion(negotiateProtocolVersion.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NEGOTIATE_PROTOCOL_VERSION, frame, offset, handler, acceptedOnly);
       case 75: // 'K'
-        if (allowed(acceptedOnly, PgMachine.BACKEND_KEY_DATA)) {
-          handler.onBackendKeyData(backendKeyData.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.BACKEND_KEY_DATA, frame, offset, handler, acceptedOnly);
       case 83: // 'S'
-        if (allowed(acceptedOnly, PgMachine.PARAMETER_STATUS)) {
-          handler.onParameterStatus(parameterStatus.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PARAMETER_STATUS, frame, offset, handler, acceptedOnly);
       case 90: // 'Z'
-        if (allowed(acceptedOnly, PgMachine.READY_FOR_QUERY)) {
-          handler.onReadyForQuery(readyForQuery.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.READY_FOR_QUERY, frame, offset, handler, acceptedOnly);
       case 84: // 'T'
-        if (allowed(acceptedOnly, PgMachine.ROW_DESCRIPTION)) {
-          handler.onRowDescription(rowDescription.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.ROW_DESCRIPTION, frame, offset, handler, acceptedOnly);
       case 68: // 'D'
-        if (allowed(acceptedOnly, PgMachine.DATA_ROW)) {
-          handler.onDataRow(dataRow.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.DATA_ROW, frame, offset, handler, acceptedOnly);
       case 67: // 'C'
-        if (allowed(acceptedOnly, PgMachine.COMMAND_COMPLETE)) {
-          handler.onCommandComplete(commandComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COMMAND_COMPLETE, frame, offset, handler, acceptedOnly);
       case 73: // 'I'
-        if (allowed(acceptedOnly, PgMachine.EMPTY_QUERY_RESPONSE)) {
-          handler.onEmptyQueryResponse(emptyQueryResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.EMPTY_QUERY_RESPONSE, frame, offset, handler, acceptedOnly);
       case 69: // 'E'
-        if (allowed(acceptedOnly, PgMachine.ERROR_RESPONSE)) {
-          handler.onErrorResponse(errorResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.ERROR_RESPONSE, frame, offset, handler, acceptedOnly);
       case 78: // 'N'
-        if (allowed(acceptedOnly, PgMachine.NOTICE_RESPONSE)) {
-          handler.onNoticeResponse(noticeResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NOTICE_RESPONSE, frame, offset, handler, acceptedOnly);
       case 65: // 'A'
-        if (allowed(acceptedOnly, PgMachine.NOTIFICATION_RESPONSE)) {
-          handler.onNotificationResponse(notificationResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NOTIFICATION_RESPONSE, frame, offset, handler, acceptedOnly);
       case 49: // '1'
-        if (allowed(acceptedOnly, PgMachine.PARSE_COMPLETE)) {
-          handler.onParseComplete(parseComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PARSE_COMPLETE, frame, offset, handler, acceptedOnly);
       case 50: // '2'
-        if (allowed(acceptedOnly, PgMachine.BIND_COMPLETE)) {
-          handler.onBindComplete(bindComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.BIND_COMPLETE, frame, offset, handler, acceptedOnly);
       case 51: // '3'
-        if (allowed(acceptedOnly, PgMachine.CLOSE_COMPLETE)) {
-          handler.onCloseComplete(closeComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.CLOSE_COMPLETE, frame, offset, handler, acceptedOnly);
       case 110: // 'n'
-        if (allowed(acceptedOnly, PgMachine.NO_DATA)) {
-          handler.onNoData(noData.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NO_DATA, frame, offset, handler, acceptedOnly);
       case 115: // 's'
-        if (allowed(acceptedOnly, PgMachine.PORTAL_SUSPENDED)) {
-          handler.onPortalSuspended(portalSuspended.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PORTAL_SUSPENDED, frame, offset, handler, acceptedOnly);
       case 116: // 't'
-        if (allowed(acceptedOnly, PgMachine.PARAMETER_DESCRIPTION)) {
-          handler.onParameterDescription(parameterDescription.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PARAMETER_DESCRIPTION, frame, offset, handler, acceptedOnly);
       case 86: // 'V'
-        if (allowed(acceptedOnly, PgMachine.FUNCTION_CALL_RESPONSE)) {
-          handler.onFunctionCallResponse(functionCallResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.FUNCTION_CALL_RESPONSE, frame, offset, handler, acceptedOnly);
       case 71: // 'G'
-        if (allowed(acceptedOnly, PgMachine.COPY_IN_RESPONSE)) {
-          handler.onCopyInResponse(copyInResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_IN_RESPONSE, frame, offset, handler, acceptedOnly);
       case 72: // 'H'
-        if (allowed(acceptedOnly, PgMachine.COPY_OUT_RESPONSE)) {
-          handler.onCopyOutResponse(copyOutResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_OUT_RESPONSE, frame, offset, handler, acceptedOnly);
       case 87: // 'W'
-        if (allowed(acceptedOnly, PgMachine.COPY_BOTH_RESPONSE)) {
-          handler.onCopyBothResponse(copyBothResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_BOTH_RESPONSE, frame, offset, handler, acceptedOnly);
       case 100: // 'd'
-        if (allowed(acceptedOnly, PgMachine.COPY_DATA_OUT)) {
-          handler.onCopyDataOut(copyDataOut.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_DATA_OUT, frame, offset, handler, acceptedOnly);
       case 99: // 'c'
-        if (allowed(acceptedOnly, PgMachine.COPY_DONE_OUT)) {
-          handler.onCopyDoneOut(copyDoneOut.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_DONE_OUT, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -278,161 +182,56 @@ public final class PgBackendDispatcher {
     int length = frame.length() - offset;
     switch (PgSingleByteFraming.INSTANCE.tagOf(frame)) {
       case 83: // 'S'
-        if (allowed(acceptedOnly, PgMachine.SSL_ACCEPTED)) {
-          handler.onSslAccepted(sslAccepted.wrap(frame, offset, length));
-          return true;
-        }
-        if (allowed(acceptedOnly, PgMachine.PARAMETER_STATUS)) {
-          handler.onParameterStatus(parameterStatus.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.SSL_ACCEPTED, frame, offset, handler, acceptedOnly)
+                || deliver(PgMachine.PARAMETER_STATUS, frame, offset, handler, acceptedOnly);
       case 78: // 'N'
-        if (allowed(acceptedOnly, PgMachine.ENCRYPTION_REFUSED)) {
-          handler.onEncryptionRefused(encryptionRefused.wrap(frame, offset, length));
-          return true;
-        }
-        if (allowed(acceptedOnly, PgMachine.NOTICE_RESPONSE)) {
-          handler.onNoticeResponse(noticeResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.ENCRYPTION_REFUSED, frame, offset, handler, acceptedOnly)
+                || deliver(PgMachine.NOTICE_RESPONSE, frame, offset, handler, acceptedOnly);
       case 71: // 'G'
-        if (allowed(acceptedOnly, PgMachine.GSS_ENC_ACCEPTED)) {
-          handler.onGssEncAccepted(gssEncAccepted.wrap(frame, offset, length));
-          return true;
-        }
-        if (allowed(acceptedOnly, PgMachine.COPY_IN_RESPONSE)) {
-          handler.onCopyInResponse(copyInResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.GSS_ENC_ACCEPTED, frame, offset, handler, acceptedOnly)
+                || deliver(PgMachine.COPY_IN_RESPONSE, frame, offset, handler, acceptedOnly);
       case 82: // 'R'
-        if (allowed(acceptedOnly, PgMachine.AUTHENTICATION)) {
-          handler.onAuthentication(authentication.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.AUTHENTICATION, frame, offset, handler, acceptedOnly);
       case 118: // 'v'
-        if (allowed(acceptedOnly, PgMachine.NEGOTIATE_PROTOCOL_VERSION)) {
-          handler.onNegotiateProtocolVersion(negotiateProtocolVersion.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NEGOTIATE_PROTOCOL_VERSION, frame, offset, handler, acceptedOnly);
       case 75: // 'K'
-        if (allowed(acceptedOnly, PgMachine.BACKEND_KEY_DATA)) {
-          handler.onBackendKeyData(backendKeyData.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.BACKEND_KEY_DATA, frame, offset, handler, acceptedOnly);
       case 90: // 'Z'
-        if (allowed(acceptedOnly, PgMachine.READY_FOR_QUERY)) {
-          handler.onReadyForQuery(readyForQuery.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.READY_FOR_QUERY, frame, offset, handler, acceptedOnly);
       case 84: // 'T'
-        if (allowed(acceptedOnly, PgMachine.ROW_DESCRIPTION)) {
-          handler.onRowDescription(rowDescription.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.ROW_DESCRIPTION, frame, offset, handler, acceptedOnly);
       case 68: // 'D'
-        if (allowed(acceptedOnly, PgMachine.DATA_ROW)) {
-          handler.onDataRow(dataRow.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.DATA_ROW, frame, offset, handler, acceptedOnly);
       case 67: // 'C'
-        if (allowed(acceptedOnly, PgMachine.COMMAND_COMPLETE)) {
-          handler.onCommandComplete(commandComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COMMAND_COMPLETE, frame, offset, handler, acceptedOnly);
       case 73: // 'I'
-        if (allowed(acceptedOnly, PgMachine.EMPTY_QUERY_RESPONSE)) {
-          handler.onEmptyQueryResponse(emptyQueryResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.EMPTY_QUERY_RESPONSE, frame, offset, handler, acceptedOnly);
       case 69: // 'E'
-        if (allowed(acceptedOnly, PgMachine.ERROR_RESPONSE)) {
-          handler.onErrorResponse(errorResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.ERROR_RESPONSE, frame, offset, handler, acceptedOnly);
       case 65: // 'A'
-        if (allowed(acceptedOnly, PgMachine.NOTIFICATION_RESPONSE)) {
-          handler.onNotificationResponse(notificationResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NOTIFICATION_RESPONSE, frame, offset, handler, acceptedOnly);
       case 49: // '1'
-        if (allowed(acceptedOnly, PgMachine.PARSE_COMPLETE)) {
-          handler.onParseComplete(parseComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PARSE_COMPLETE, frame, offset, handler, acceptedOnly);
       case 50: // '2'
-        if (allowed(acceptedOnly, PgMachine.BIND_COMPLETE)) {
-          handler.onBindComplete(bindComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.BIND_COMPLETE, frame, offset, handler, acceptedOnly);
       case 51: // '3'
-        if (allowed(acceptedOnly, PgMachine.CLOSE_COMPLETE)) {
-          handler.onCloseComplete(closeComplete.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.CLOSE_COMPLETE, frame, offset, handler, acceptedOnly);
       case 110: // 'n'
-        if (allowed(acceptedOnly, PgMachine.NO_DATA)) {
-          handler.onNoData(noData.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.NO_DATA, frame, offset, handler, acceptedOnly);
       case 115: // 's'
-        if (allowed(acceptedOnly, PgMachine.PORTAL_SUSPENDED)) {
-          handler.onPortalSuspended(portalSuspended.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PORTAL_SUSPENDED, frame, offset, handler, acceptedOnly);
       case 116: // 't'
-        if (allowed(acceptedOnly, PgMachine.PARAMETER_DESCRIPTION)) {
-          handler.onParameterDescription(parameterDescription.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PARAMETER_DESCRIPTION, frame, offset, handler, acceptedOnly);
       case 86: // 'V'
-        if (allowed(acceptedOnly, PgMachine.FUNCTION_CALL_RESPONSE)) {
-          handler.onFunctionCallResponse(functionCallResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.FUNCTION_CALL_RESPONSE, frame, offset, handler, acceptedOnly);
       case 72: // 'H'
-        if (allowed(acceptedOnly, PgMachine.COPY_OUT_RESPONSE)) {
-          handler.onCopyOutResponse(copyOutResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_OUT_RESPONSE, frame, offset, handler, acceptedOnly);
       case 87: // 'W'
-        if (allowed(acceptedOnly, PgMachine.COPY_BOTH_RESPONSE)) {
-          handler.onCopyBothResponse(copyBothResponse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_BOTH_RESPONSE, frame, offset, handler, acceptedOnly);
       case 100: // 'd'
-        if (allowed(acceptedOnly, PgMachine.COPY_DATA_OUT)) {
-          handler.onCopyDataOut(copyDataOut.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_DATA_OUT, frame, offset, handler, acceptedOnly);
       case 99: // 'c'
-        if (allowed(acceptedOnly, PgMachine.COPY_DONE_OUT)) {
-          handler.onCopyDoneOut(copyDoneOut.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_DONE_OUT, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -445,11 +244,7 @@ public final class PgBackendDispatcher {
   private boolean inTls(WireBuffer frame, PgBackendHandler handler, boolean acceptedOnly) {
     int offset = PgTlsFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, PgMachine.TLS_RECORD_FROM_SERVER)) {
-      handler.onTlsRecordFromServer(tlsRecordFromServer.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(PgMachine.TLS_RECORD_FROM_SERVER, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -458,11 +253,7 @@ public final class PgBackendDispatcher {
   private boolean inGss(WireBuffer frame, PgBackendHandler handler, boolean acceptedOnly) {
     int offset = PgGssFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, PgMachine.GSS_PACKET_FROM_SERVER)) {
-      handler.onGssPacketFromServer(gssPacketFromServer.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(PgMachine.GSS_PACKET_FROM_SERVER, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -504,6 +295,52 @@ public final class PgBackendDispatcher {
     } else {
       throw new IllegalStateException("not a framing of postgresql backend messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link PgMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, PgBackendHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case PgMachine.AUTHENTICATION -> handler.onAuthentication(authentication.wrap(frame, offset, length));
+      case PgMachine.NEGOTIATE_PROTOCOL_VERSION -> handler.onNegotiateProtocolVersion(negotiateProtocolVersion.wrap(frame, offset, length));
+      case PgMachine.BACKEND_KEY_DATA -> handler.onBackendKeyData(backendKeyData.wrap(frame, offset, length));
+      case PgMachine.PARAMETER_STATUS -> handler.onParameterStatus(parameterStatus.wrap(frame, offset, length));
+      case PgMachine.READY_FOR_QUERY -> handler.onReadyForQuery(readyForQuery.wrap(frame, offset, length));
+      case PgMachine.ROW_DESCRIPTION -> handler.onRowDescription(rowDescription.wrap(frame, offset, length));
+      case PgMachine.DATA_ROW -> handler.onDataRow(dataRow.wrap(frame, offset, length));
+      case PgMachine.COMMAND_COMPLETE -> handler.onCommandComplete(commandComplete.wrap(frame, offset, length));
+      case PgMachine.EMPTY_QUERY_RESPONSE -> handler.onEmptyQueryResponse(emptyQueryResponse.wrap(frame, offset, length));
+      case PgMachine.ERROR_RESPONSE -> handler.onErrorResponse(errorResponse.wrap(frame, offset, length));
+      case PgMachine.NOTICE_RESPONSE -> handler.onNoticeResponse(noticeResponse.wrap(frame, offset, length));
+      case PgMachine.NOTIFICATION_RESPONSE -> handler.onNotificationResponse(notificationResponse.wrap(frame, offset, length));
+      case PgMachine.PARSE_COMPLETE -> handler.onParseComplete(parseComplete.wrap(frame, offset, length));
+      case PgMachine.BIND_COMPLETE -> handler.onBindComplete(bindComplete.wrap(frame, offset, length));
+      case PgMachine.CLOSE_COMPLETE -> handler.onCloseComplete(closeComplete.wrap(frame, offset, length));
+      case PgMachine.NO_DATA -> handler.onNoData(noData.wrap(frame, offset, length));
+      case PgMachine.PORTAL_SUSPENDED -> handler.onPortalSuspended(portalSuspended.wrap(frame, offset, length));
+      case PgMachine.PARAMETER_DESCRIPTION -> handler.onParameterDescription(parameterDescription.wrap(frame, offset, length));
+      case PgMachine.FUNCTION_CALL_RESPONSE -> handler.onFunctionCallResponse(functionCallResponse.wrap(frame, offset, length));
+      case PgMachine.COPY_IN_RESPONSE -> handler.onCopyInResponse(copyInResponse.wrap(frame, offset, length));
+      case PgMachine.COPY_OUT_RESPONSE -> handler.onCopyOutResponse(copyOutResponse.wrap(frame, offset, length));
+      case PgMachine.COPY_BOTH_RESPONSE -> handler.onCopyBothResponse(copyBothResponse.wrap(frame, offset, length));
+      case PgMachine.COPY_DATA_OUT -> handler.onCopyDataOut(copyDataOut.wrap(frame, offset, length));
+      case PgMachine.COPY_DONE_OUT -> handler.onCopyDoneOut(copyDoneOut.wrap(frame, offset, length));
+      case PgMachine.SSL_ACCEPTED -> handler.onSslAccepted(sslAccepted.wrap(frame, offset, length));
+      case PgMachine.ENCRYPTION_REFUSED -> handler.onEncryptionRefused(encryptionRefused.wrap(frame, offset, length));
+      case PgMachine.GSS_ENC_ACCEPTED -> handler.onGssEncAccepted(gssEncAccepted.wrap(frame, offset, length));
+      case PgMachine.TLS_RECORD_FROM_SERVER -> handler.onTlsRecordFromServer(tlsRecordFromServer.wrap(frame, offset, length));
+      case PgMachine.GSS_PACKET_FROM_SERVER -> handler.onGssPacketFromServer(gssPacketFromServer.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a backend message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

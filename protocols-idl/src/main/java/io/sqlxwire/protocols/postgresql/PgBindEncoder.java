@@ -172,7 +172,9 @@ public final class PgBindEncoder {
       portalText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      }
       out.putBytes(PORTAL_TERMINATOR);
       complete(0);
     } catch (CodecException e) {
@@ -192,7 +194,9 @@ public final class PgBindEncoder {
       statementText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      }
       out.putBytes(PORTAL_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

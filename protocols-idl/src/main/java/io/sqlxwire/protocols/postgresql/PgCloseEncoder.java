@@ -118,7 +118,9 @@ public final class PgCloseEncoder {
       nameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      }
       out.putBytes(NAME_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

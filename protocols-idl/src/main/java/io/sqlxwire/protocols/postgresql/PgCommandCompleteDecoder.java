@@ -29,15 +29,15 @@ public final class PgCommandCompleteDecoder {
 
   private int end;
 
-  private int commandTag_start;
+  private int commandTagOffset;
 
-  private int commandTag_end;
+  private int commandTagEnd;
 
-  private int commandTag_at;
+  private int commandTagValueOffset;
 
-  private int commandTag_length;
+  private int commandTagValueLength;
 
-  private final TextView commandTag_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView commandTagView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -80,7 +80,7 @@ public final class PgCommandCompleteDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView commandTag() {
-    return commandTag_view.wrap(region, commandTag_at, commandTag_length);
+    return commandTagView.wrap(region, commandTagValueOffset, commandTagValueLength);
   }
 
   /**
@@ -95,14 +95,14 @@ public final class PgCommandCompleteDecoder {
    */
   private int readCommandTag(int pos, int limit) {
     try {
-      this.commandTag_start = pos;
+      this.commandTagOffset = pos;
        {
-        this.commandTag_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.commandTag_at = pos;
-        TextValidation.requireUtf8(region, pos, this.commandTag_length);
-        pos += this.commandTag_length + 1;
+        this.commandTagValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.commandTagValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.commandTagValueLength);
+        pos += this.commandTagValueLength + 1;
       }
-      this.commandTag_end = pos;
+      this.commandTagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("command_tag");
@@ -122,23 +122,5 @@ public final class PgCommandCompleteDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

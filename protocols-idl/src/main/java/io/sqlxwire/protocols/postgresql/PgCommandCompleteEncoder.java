@@ -81,7 +81,9 @@ public final class PgCommandCompleteEncoder {
       commandTagText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, COMMAND_TAG_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, COMMAND_TAG_TERMINATOR);
+      }
       out.putBytes(COMMAND_TAG_TERMINATOR);
       complete(0);
     } catch (CodecException e) {

@@ -26,15 +26,15 @@ public final class PgCopyDataInDecoder {
 
   private int end;
 
-  private int data_start;
+  private int dataOffset;
 
-  private int data_end;
+  private int dataEnd;
 
-  private int data_at;
+  private int dataValueOffset;
 
-  private int data_length;
+  private int dataValueLength;
 
-  private final ByteView data_view = new ByteView();
+  private final ByteView dataView = new ByteView();
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -77,7 +77,7 @@ public final class PgCopyDataInDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView data() {
-    return data_view.wrap(region, data_at, data_length);
+    return dataView.wrap(region, dataValueOffset, dataValueLength);
   }
 
   /**
@@ -85,13 +85,13 @@ public final class PgCopyDataInDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.data_start = pos;
+      this.dataOffset = pos;
        {
-        this.data_length = limit - pos;
-        this.data_at = pos;
-        pos += this.data_length;
+        this.dataValueLength = limit - pos;
+        this.dataValueOffset = pos;
+        pos += this.dataValueLength;
       }
-      this.data_end = pos;
+      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -111,23 +111,5 @@ public final class PgCopyDataInDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -27,15 +27,15 @@ public final class PgCopyFailDecoder {
 
   private int end;
 
-  private int reason_start;
+  private int reasonOffset;
 
-  private int reason_end;
+  private int reasonEnd;
 
-  private int reason_at;
+  private int reasonValueOffset;
 
-  private int reason_length;
+  private int reasonValueLength;
 
-  private final TextView reason_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView reasonView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -78,7 +78,7 @@ public final class PgCopyFailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView reason() {
-    return reason_view.wrap(region, reason_at, reason_length);
+    return reasonView.wrap(region, reasonValueOffset, reasonValueLength);
   }
 
   /**
@@ -93,14 +93,14 @@ public final class PgCopyFailDecoder {
    */
   private int readReason(int pos, int limit) {
     try {
-      this.reason_start = pos;
+      this.reasonOffset = pos;
        {
-        this.reason_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.reason_at = pos;
-        TextValidation.requireUtf8(region, pos, this.reason_length);
-        pos += this.reason_length + 1;
+        this.reasonValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.reasonValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.reasonValueLength);
+        pos += this.reasonValueLength + 1;
       }
-      this.reason_end = pos;
+      this.reasonEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("reason");
@@ -120,23 +120,5 @@ public final class PgCopyFailDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

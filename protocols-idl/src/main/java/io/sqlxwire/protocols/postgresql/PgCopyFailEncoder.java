@@ -79,7 +79,9 @@ public final class PgCopyFailEncoder {
       reasonText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, REASON_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, REASON_TERMINATOR);
+      }
       out.putBytes(REASON_TERMINATOR);
       complete(0);
     } catch (CodecException e) {

@@ -23,9 +23,9 @@ public final class PgCopyOutResponseDecoder {
 
   private int end;
 
-  private int copy_start;
+  private int copyOffset;
 
-  private int copy_end;
+  private int copyEnd;
 
   private final PgCopyResponseBodyDecoder copy = new PgCopyResponseBodyDecoder();
 
@@ -78,10 +78,10 @@ public final class PgCopyOutResponseDecoder {
    */
   private int readCopy(int pos, int limit) {
     try {
-      this.copy_start = pos;
+      this.copyOffset = pos;
       this.copy.wrapIn(region, pos, limit - pos);
       pos += this.copy.encodedLength();
-      this.copy_end = pos;
+      this.copyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("copy");

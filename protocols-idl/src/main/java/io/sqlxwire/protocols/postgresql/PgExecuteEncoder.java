@@ -91,7 +91,9 @@ public final class PgExecuteEncoder {
       portalText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      }
       out.putBytes(PORTAL_TERMINATOR);
       complete(0);
     } catch (CodecException e) {

@@ -109,105 +109,49 @@ public final class PgFrontendDispatcher {
     int length = frame.length() - offset;
     switch (PgTaggedFraming.INSTANCE.tagOf(frame)) {
       case 112: // 'p'
-        if (allowed(acceptedOnly, PgMachine.PASSWORD_MESSAGE)
-                && (session.auth.value() == PgAuthKind.NONE.value())) {
-          handler.onPasswordMessage(passwordMessage.wrap(frame, offset, length));
+        if ((session.auth.value() == PgAuthKind.NONE.value())
+                && deliver(PgMachine.PASSWORD_MESSAGE, frame, offset, handler, acceptedOnly)) {
           return true;
         }
-        if (allowed(acceptedOnly, PgMachine.GSS_RESPONSE)
-                && (session.auth.value() == PgAuthKind.GSS.value())) {
-          handler.onGSSResponse(gSSResponse.wrap(frame, offset, length));
+        if ((session.auth.value() == PgAuthKind.GSS.value())
+                && deliver(PgMachine.GSS_RESPONSE, frame, offset, handler, acceptedOnly)) {
           return true;
         }
-        if (allowed(acceptedOnly, PgMachine.SASL_INITIAL_RESPONSE)
-                && (session.auth.value() == PgAuthKind.SASL.value())) {
-          handler.onSASLInitialResponse(sASLInitialResponse.wrap(frame, offset, length));
+        if ((session.auth.value() == PgAuthKind.SASL.value())
+                && deliver(PgMachine.SASL_INITIAL_RESPONSE, frame, offset, handler, acceptedOnly)) {
           return true;
         }
-        if (allowed(acceptedOnly, PgMachine.SASL_RESPONSE)
-                && (session.auth.value() == PgAuthKind.SASL_CONTINUE.value())) {
-          handler.onSASLResponse(sASLResponse.wrap(frame, offset, length));
+        if ((session.auth.value() == PgAuthKind.SASL_CONTINUE.value())
+                && deliver(PgMachine.SASL_RESPONSE, frame, offset, handler, acceptedOnly)) {
           return true;
         }
         return false;
       case 81: // 'Q'
-        if (allowed(acceptedOnly, PgMachine.QUERY)) {
-          handler.onQuery(query.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.QUERY, frame, offset, handler, acceptedOnly);
       case 80: // 'P'
-        if (allowed(acceptedOnly, PgMachine.PARSE)) {
-          handler.onParse(parse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.PARSE, frame, offset, handler, acceptedOnly);
       case 66: // 'B'
-        if (allowed(acceptedOnly, PgMachine.BIND)) {
-          handler.onBind(bind.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.BIND, frame, offset, handler, acceptedOnly);
       case 68: // 'D'
-        if (allowed(acceptedOnly, PgMachine.DESCRIBE)) {
-          handler.onDescribe(describe.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.DESCRIBE, frame, offset, handler, acceptedOnly);
       case 69: // 'E'
-        if (allowed(acceptedOnly, PgMachine.EXECUTE)) {
-          handler.onExecute(execute.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.EXECUTE, frame, offset, handler, acceptedOnly);
       case 67: // 'C'
-        if (allowed(acceptedOnly, PgMachine.CLOSE)) {
-          handler.onClose(close.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.CLOSE, frame, offset, handler, acceptedOnly);
       case 72: // 'H'
-        if (allowed(acceptedOnly, PgMachine.FLUSH)) {
-          handler.onFlush(flush.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.FLUSH, frame, offset, handler, acceptedOnly);
       case 83: // 'S'
-        if (allowed(acceptedOnly, PgMachine.SYNC)) {
-          handler.onSync(sync.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.SYNC, frame, offset, handler, acceptedOnly);
       case 88: // 'X'
-        if (allowed(acceptedOnly, PgMachine.TERMINATE)) {
-          handler.onTerminate(terminate.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.TERMINATE, frame, offset, handler, acceptedOnly);
       case 70: // 'F'
-        if (allowed(acceptedOnly, PgMachine.FUNCTION_CALL)) {
-          handler.onFunctionCall(functionCall.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.FUNCTION_CALL, frame, offset, handler, acceptedOnly);
       case 100: // 'd'
-        if (allowed(acceptedOnly, PgMachine.COPY_DATA_IN)) {
-          handler.onCopyDataIn(copyDataIn.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_DATA_IN, frame, offset, handler, acceptedOnly);
       case 99: // 'c'
-        if (allowed(acceptedOnly, PgMachine.COPY_DONE_IN)) {
-          handler.onCopyDoneIn(copyDoneIn.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_DONE_IN, frame, offset, handler, acceptedOnly);
       case 102: // 'f'
-        if (allowed(acceptedOnly, PgMachine.COPY_FAIL)) {
-          handler.onCopyFail(copyFail.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(PgMachine.COPY_FAIL, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -220,24 +164,20 @@ public final class PgFrontendDispatcher {
   private boolean inUntagged(WireBuffer frame, PgFrontendHandler handler, boolean acceptedOnly) {
     int offset = PgUntaggedFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, PgMachine.STARTUP_MESSAGE)
-            && length >= 2 && frame.u16be(offset) == 3) {
-      handler.onStartupMessage(startupMessage.wrap(frame, offset, length));
+    if (length >= 2 && frame.u16be(offset) == 3
+            && deliver(PgMachine.STARTUP_MESSAGE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.SSL_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877103) {
-      handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877103
+            && deliver(PgMachine.SSL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.GSSENC_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877104) {
-      handler.onGSSENCRequest(gSSENCRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877104
+            && deliver(PgMachine.GSSENC_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.CANCEL_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877102) {
-      handler.onCancelRequest(cancelRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877102
+            && deliver(PgMachine.CANCEL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
     return false;
@@ -249,31 +189,23 @@ public final class PgFrontendDispatcher {
   private boolean inTls(WireBuffer frame, PgFrontendHandler handler, boolean acceptedOnly) {
     int offset = PgTlsFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, PgMachine.STARTUP_MESSAGE)
-            && length >= 2 && frame.u16be(offset) == 3) {
-      handler.onStartupMessage(startupMessage.wrap(frame, offset, length));
+    if (length >= 2 && frame.u16be(offset) == 3
+            && deliver(PgMachine.STARTUP_MESSAGE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.SSL_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877103) {
-      handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877103
+            && deliver(PgMachine.SSL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.GSSENC_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877104) {
-      handler.onGSSENCRequest(gSSENCRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877104
+            && deliver(PgMachine.GSSENC_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.CANCEL_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877102) {
-      handler.onCancelRequest(cancelRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877102
+            && deliver(PgMachine.CANCEL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.TLS_RECORD_FROM_CLIENT)) {
-      handler.onTlsRecordFromClient(tlsRecordFromClient.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(PgMachine.TLS_RECORD_FROM_CLIENT, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -282,31 +214,23 @@ public final class PgFrontendDispatcher {
   private boolean inGss(WireBuffer frame, PgFrontendHandler handler, boolean acceptedOnly) {
     int offset = PgGssFraming.HEADER_LENGTH;
     int length = frame.length() - offset;
-    if (allowed(acceptedOnly, PgMachine.STARTUP_MESSAGE)
-            && length >= 2 && frame.u16be(offset) == 3) {
-      handler.onStartupMessage(startupMessage.wrap(frame, offset, length));
+    if (length >= 2 && frame.u16be(offset) == 3
+            && deliver(PgMachine.STARTUP_MESSAGE, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.SSL_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877103) {
-      handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877103
+            && deliver(PgMachine.SSL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.GSSENC_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877104) {
-      handler.onGSSENCRequest(gSSENCRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877104
+            && deliver(PgMachine.GSSENC_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.CANCEL_REQUEST)
-            && length >= 4 && frame.i32be(offset) == 80877102) {
-      handler.onCancelRequest(cancelRequest.wrap(frame, offset, length));
+    if (length >= 4 && frame.i32be(offset) == 80877102
+            && deliver(PgMachine.CANCEL_REQUEST, frame, offset, handler, acceptedOnly)) {
       return true;
     }
-    if (allowed(acceptedOnly, PgMachine.GSS_PACKET_FROM_CLIENT)) {
-      handler.onGssPacketFromClient(gssPacketFromClient.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(PgMachine.GSS_PACKET_FROM_CLIENT, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -348,6 +272,46 @@ public final class PgFrontendDispatcher {
     } else {
       throw new IllegalStateException("not a framing of postgresql frontend messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link PgMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, PgFrontendHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case PgMachine.PASSWORD_MESSAGE -> handler.onPasswordMessage(passwordMessage.wrap(frame, offset, length));
+      case PgMachine.GSS_RESPONSE -> handler.onGSSResponse(gSSResponse.wrap(frame, offset, length));
+      case PgMachine.SASL_INITIAL_RESPONSE -> handler.onSASLInitialResponse(sASLInitialResponse.wrap(frame, offset, length));
+      case PgMachine.SASL_RESPONSE -> handler.onSASLResponse(sASLResponse.wrap(frame, offset, length));
+      case PgMachine.QUERY -> handler.onQuery(query.wrap(frame, offset, length));
+      case PgMachine.PARSE -> handler.onParse(parse.wrap(frame, offset, length));
+      case PgMachine.BIND -> handler.onBind(bind.wrap(frame, offset, length));
+      case PgMachine.DESCRIBE -> handler.onDescribe(describe.wrap(frame, offset, length));
+      case PgMachine.EXECUTE -> handler.onExecute(execute.wrap(frame, offset, length));
+      case PgMachine.CLOSE -> handler.onClose(close.wrap(frame, offset, length));
+      case PgMachine.FLUSH -> handler.onFlush(flush.wrap(frame, offset, length));
+      case PgMachine.SYNC -> handler.onSync(sync.wrap(frame, offset, length));
+      case PgMachine.TERMINATE -> handler.onTerminate(terminate.wrap(frame, offset, length));
+      case PgMachine.FUNCTION_CALL -> handler.onFunctionCall(functionCall.wrap(frame, offset, length));
+      case PgMachine.COPY_DATA_IN -> handler.onCopyDataIn(copyDataIn.wrap(frame, offset, length));
+      case PgMachine.COPY_DONE_IN -> handler.onCopyDoneIn(copyDoneIn.wrap(frame, offset, length));
+      case PgMachine.COPY_FAIL -> handler.onCopyFail(copyFail.wrap(frame, offset, length));
+      case PgMachine.STARTUP_MESSAGE -> handler.onStartupMessage(startupMessage.wrap(frame, offset, length));
+      case PgMachine.SSL_REQUEST -> handler.onSSLRequest(sSLRequest.wrap(frame, offset, length));
+      case PgMachine.GSSENC_REQUEST -> handler.onGSSENCRequest(gSSENCRequest.wrap(frame, offset, length));
+      case PgMachine.CANCEL_REQUEST -> handler.onCancelRequest(cancelRequest.wrap(frame, offset, length));
+      case PgMachine.TLS_RECORD_FROM_CLIENT -> handler.onTlsRecordFromClient(tlsRecordFromClient.wrap(frame, offset, length));
+      case PgMachine.GSS_PACKET_FROM_CLIENT -> handler.onGssPacketFromClient(gssPacketFromClient.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a frontend message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -133,7 +133,9 @@ public final class PgNegotiateProtocolVersionEncoder {
     try {
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, UNRECOGNIZED_OPTIONS_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, UNRECOGNIZED_OPTIONS_TERMINATOR);
+      }
       out.putBytes(UNRECOGNIZED_OPTIONS_TERMINATOR);
     } catch (CodecException e) {
       throw e.inElement(unrecognizedOptionsCount).inField("unrecognizedOptions").inMessage(PROTOCOL, TYPE);

@@ -115,7 +115,9 @@ public final class PgNoticeFieldEncoder {
       valueText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+      }
       out.putBytes(VALUE_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

@@ -121,7 +121,9 @@ public final class PgNotificationResponseEncoder {
       channelText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+      }
       out.putBytes(CHANNEL_TERMINATOR);
       complete(1);
     } catch (CodecException e) {
@@ -141,7 +143,9 @@ public final class PgNotificationResponseEncoder {
       payloadText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+      }
       out.putBytes(CHANNEL_TERMINATOR);
       complete(2);
     } catch (CodecException e) {

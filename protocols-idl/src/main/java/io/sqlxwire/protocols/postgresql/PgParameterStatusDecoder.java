@@ -29,25 +29,25 @@ public final class PgParameterStatusDecoder {
 
   private int end;
 
-  private int name_start;
+  private int nameOffset;
 
-  private int name_end;
+  private int nameEnd;
 
-  private int name_at;
+  private int nameValueOffset;
 
-  private int name_length;
+  private int nameValueLength;
 
-  private final TextView name_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView nameView = new TextView(StandardCharsets.UTF_8);
 
-  private int value_start;
+  private int valueOffset;
 
-  private int value_end;
+  private int valueEnd;
 
-  private int value_at;
+  private int valueValueOffset;
 
-  private int value_length;
+  private int valueValueLength;
 
-  private final TextView value_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView valueView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -90,7 +90,7 @@ public final class PgParameterStatusDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return name_view.wrap(region, name_at, name_length);
+    return nameView.wrap(region, nameValueOffset, nameValueLength);
   }
 
   /**
@@ -105,14 +105,14 @@ public final class PgParameterStatusDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.name_start = pos;
+      this.nameOffset = pos;
        {
-        this.name_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.name_at = pos;
-        TextValidation.requireUtf8(region, pos, this.name_length);
-        pos += this.name_length + 1;
+        this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.nameValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.nameValueLength);
+        pos += this.nameValueLength + 1;
       }
-      this.name_end = pos;
+      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -124,7 +124,7 @@ public final class PgParameterStatusDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView value() {
-    return value_view.wrap(region, value_at, value_length);
+    return valueView.wrap(region, valueValueOffset, valueValueLength);
   }
 
   /**
@@ -139,14 +139,14 @@ public final class PgParameterStatusDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.value_start = pos;
+      this.valueOffset = pos;
        {
-        this.value_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.value_at = pos;
-        TextValidation.requireUtf8(region, pos, this.value_length);
-        pos += this.value_length + 1;
+        this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.valueValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.valueValueLength);
+        pos += this.valueValueLength + 1;
       }
-      this.value_end = pos;
+      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -167,23 +167,5 @@ public final class PgParameterStatusDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -118,7 +118,9 @@ public final class PgParseEncoder {
       statementText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+      }
       out.putBytes(STATEMENT_TERMINATOR);
       complete(0);
     } catch (CodecException e) {
@@ -138,7 +140,9 @@ public final class PgParseEncoder {
       queryText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+      }
       out.putBytes(STATEMENT_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

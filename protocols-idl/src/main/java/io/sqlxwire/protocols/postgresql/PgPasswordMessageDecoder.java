@@ -29,15 +29,15 @@ public final class PgPasswordMessageDecoder {
 
   private int end;
 
-  private int password_start;
+  private int passwordOffset;
 
-  private int password_end;
+  private int passwordEnd;
 
-  private int password_at;
+  private int passwordValueOffset;
 
-  private int password_length;
+  private int passwordValueLength;
 
-  private final TextView password_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView passwordView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -80,7 +80,7 @@ public final class PgPasswordMessageDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView password() {
-    return password_view.wrap(region, password_at, password_length);
+    return passwordView.wrap(region, passwordValueOffset, passwordValueLength);
   }
 
   /**
@@ -95,14 +95,14 @@ public final class PgPasswordMessageDecoder {
    */
   private int readPassword(int pos, int limit) {
     try {
-      this.password_start = pos;
+      this.passwordOffset = pos;
        {
-        this.password_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.password_at = pos;
-        TextValidation.requireUtf8(region, pos, this.password_length);
-        pos += this.password_length + 1;
+        this.passwordValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.passwordValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.passwordValueLength);
+        pos += this.passwordValueLength + 1;
       }
-      this.password_end = pos;
+      this.passwordEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("password");
@@ -122,23 +122,5 @@ public final class PgPasswordMessageDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

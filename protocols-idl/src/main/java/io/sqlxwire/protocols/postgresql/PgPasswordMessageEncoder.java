@@ -81,7 +81,9 @@ public final class PgPasswordMessageEncoder {
       passwordText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, PASSWORD_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, PASSWORD_TERMINATOR);
+      }
       out.putBytes(PASSWORD_TERMINATOR);
       complete(0);
     } catch (CodecException e) {

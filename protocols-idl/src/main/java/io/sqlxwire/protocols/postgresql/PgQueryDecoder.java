@@ -27,15 +27,15 @@ public final class PgQueryDecoder {
 
   private int end;
 
-  private int sql_start;
+  private int sqlOffset;
 
-  private int sql_end;
+  private int sqlEnd;
 
-  private int sql_at;
+  private int sqlValueOffset;
 
-  private int sql_length;
+  private int sqlValueLength;
 
-  private final TextView sql_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView sqlView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -78,7 +78,7 @@ public final class PgQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView sql() {
-    return sql_view.wrap(region, sql_at, sql_length);
+    return sqlView.wrap(region, sqlValueOffset, sqlValueLength);
   }
 
   /**
@@ -93,14 +93,14 @@ public final class PgQueryDecoder {
    */
   private int readSql(int pos, int limit) {
     try {
-      this.sql_start = pos;
+      this.sqlOffset = pos;
        {
-        this.sql_length = Terminators.requireNul(region, pos, limit) - pos;
-        this.sql_at = pos;
-        TextValidation.requireUtf8(region, pos, this.sql_length);
-        pos += this.sql_length + 1;
+        this.sqlValueLength = Terminators.requireNul(region, pos, limit) - pos;
+        this.sqlValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.sqlValueLength);
+        pos += this.sqlValueLength + 1;
       }
-      this.sql_end = pos;
+      this.sqlEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sql");
@@ -120,23 +120,5 @@ public final class PgQueryDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -79,7 +79,9 @@ public final class PgQueryEncoder {
       sqlText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, SQL_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, SQL_TERMINATOR);
+      }
       out.putBytes(SQL_TERMINATOR);
       complete(0);
     } catch (CodecException e) {

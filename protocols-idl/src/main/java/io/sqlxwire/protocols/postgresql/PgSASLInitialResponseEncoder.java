@@ -90,7 +90,9 @@ public final class PgSASLInitialResponseEncoder {
       mechanismText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, MECHANISM_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, MECHANISM_TERMINATOR);
+      }
       out.putBytes(MECHANISM_TERMINATOR);
       complete(0);
     } catch (CodecException e) {

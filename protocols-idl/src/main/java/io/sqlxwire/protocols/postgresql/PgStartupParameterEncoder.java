@@ -86,7 +86,9 @@ public final class PgStartupParameterEncoder {
       nameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      }
       out.putBytes(NAME_TERMINATOR);
       complete(0);
     } catch (CodecException e) {
@@ -106,7 +108,9 @@ public final class PgStartupParameterEncoder {
       valueText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (PgEncoderSupport.containsChar(value, (char) 0)) {
+        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      }
       out.putBytes(NAME_TERMINATOR);
       complete(1);
     } catch (CodecException e) {

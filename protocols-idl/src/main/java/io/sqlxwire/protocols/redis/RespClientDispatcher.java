@@ -63,11 +63,7 @@ public final class RespClientDispatcher {
   private boolean inCommand(WireBuffer frame, RespClientHandler handler, boolean acceptedOnly) {
     int offset = 0;
     int length = frame.length();
-    if (allowed(acceptedOnly, RespMachine.REQUEST)) {
-      handler.onRequest(request.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(RespMachine.REQUEST, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -88,6 +84,24 @@ public final class RespClientDispatcher {
     } else {
       throw new IllegalStateException("not a framing of redis client messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link RespMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, RespClientHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case RespMachine.REQUEST -> handler.onRequest(request.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a client message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

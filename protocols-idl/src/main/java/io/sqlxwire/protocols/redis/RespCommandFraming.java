@@ -3,9 +3,9 @@ package io.sqlxwire.protocols.redis;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
-import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.frame.FrameHeaderReader;
+import io.sqlxwire.runtime.frame.FrameScan;
 
 /**
  * A command is an array of bulk strings, or an inline command line.
@@ -35,47 +35,35 @@ public final class RespCommandFraming implements FrameHeaderReader {
 
   @Override
   public long frameLength(WireBuffer available) {
-    int pos = 0;
-    int depth = 0;
-    long scanned1 = scanCommand(available, pos, depth + 1);
-    if (scanned1 < 0) {
-      return scanned1;
+    long pos;
+    try {
+      pos = scanCommand(available, 0, 1);
+    } catch (CodecException e) {
+      throw e.inMessage("redis", "framing command");
     }
-    pos = (int) scanned1;
-    if (pos > MAX_BODY) {
-      throw new CodecException("redis framing command: frame of " + pos + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
+    // Over the maximum is refused as soon as it is known: complete, or still arriving.
+    if (FrameScan.total(pos) > MAX_BODY) {
+      throw new CodecException("redis framing command: frame of " + (pos < 0 ? "at least " : "") + FrameScan.total(pos) + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
     }
     return pos;
-  }
-
-  private static long need(WireBuffer buf, long total) {
-    if (total > MAX_BODY) {
-      throw new CodecException("redis framing command: frame of at least " + total + " bytes exceeds the maximum of " + MAX_BODY, buf.origin());
-    }
-    return FrameHeaderReader.needAtLeast(total);
   }
 
   /**
    * Walks a {@code Command} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanCommand(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long scanCommand(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    long subject2 = buf.u8(pos);
-    if (subject2 == 42) {
-      long scanned3 = scanMultiBulkCommand(buf, pos, depth + 1);
-      if (scanned3 < 0) {
-        return scanned3;
-      }
-      pos = (int) scanned3;
+    pos = FrameScan.ensure(buf, pos, 1);
+    if (pos < 0) {
+      return pos;
+    }
+    long subject1 = buf.u8((int) pos);
+    if (subject1 == 42) {
+      pos = scanMultiBulkCommand(buf, pos, depth + 1);
     } else {
-      long scanned4 = scanInlineCommand(buf, pos, depth + 1);
-      if (scanned4 < 0) {
-        return scanned4;
-      }
-      pos = (int) scanned4;
+      pos = scanInlineCommand(buf, pos, depth + 1);
     }
     return pos;
   }
@@ -83,29 +71,22 @@ public final class RespCommandFraming implements FrameHeaderReader {
   /**
    * Walks a {@code MultiBulkCommand} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanMultiBulkCommand(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long scanMultiBulkCommand(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    pos += 1;
-    long argc = 0;
-    int end5 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end5 < 0) {
-      return need(buf, buf.length() + 1L);
+    pos = FrameScan.skip(buf, pos, 1);
+    long argcEnd = FrameScan.pastNumberLine(buf, pos);
+    if (argcEnd < 0) {
+      return argcEnd;
     }
-    argc = AsciiDecimal.parse(buf, pos, end5 - 2);
-    pos = end5;
-    long count6 = argc;
-    if (count6 < 0) {
-      throw new CodecException("redis framing command: negative count " + count6, buf.origin() + pos);
+    long argc = AsciiDecimal.parse(buf, (int) pos, (int) argcEnd - 2);
+    pos = argcEnd;
+    if (argc < 0) {
+      throw new CodecException("negative count " + argc, buf.origin() + pos);
     }
-    for (long i7 = 0; i7 < count6; i7++) {
-      long scanned8 = scanCommandArgument(buf, pos, depth + 1);
-      if (scanned8 < 0) {
-        return scanned8;
-      }
-      pos = (int) scanned8;
+    for (long i2 = 0; i2 < argc && pos >= 0; i2++) {
+      pos = scanCommandArgument(buf, pos, depth + 1);
     }
     return pos;
   }
@@ -113,48 +94,30 @@ public final class RespCommandFraming implements FrameHeaderReader {
   /**
    * Walks a {@code InlineCommand} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanInlineCommand(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    int end9 = Terminators.findCrlf(buf, pos, buf.length());
-    if (end9 < 0) {
-      return need(buf, buf.length() + 1L);
+  private static long scanInlineCommand(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    pos = end9 + 2;
+    pos = FrameScan.pastCrlf(buf, pos);
     return pos;
   }
 
   /**
    * Walks a {@code CommandArgument} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanCommandArgument(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long scanCommandArgument(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    pos += 1;
-    long length = 0;
-    int end10 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end10 < 0) {
-      return need(buf, buf.length() + 1L);
+    pos = FrameScan.skip(buf, pos, 1);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
+    if (lengthEnd < 0) {
+      return lengthEnd;
     }
-    length = AsciiDecimal.parse(buf, pos, end10 - 2);
-    pos = end10;
-    long size11 = length;
-    if (size11 < 0) {
-      throw new CodecException("redis framing command: negative size " + size11, buf.origin() + pos);
-    }
-    if (pos + size11 > buf.length()) {
-      return need(buf, pos + size11);
-    }
-    pos += (int) size11;
-    long size12 = 2L;
-    if (size12 < 0) {
-      throw new CodecException("redis framing command: negative size " + size12, buf.origin() + pos);
-    }
-    if (pos + size12 > buf.length()) {
-      return need(buf, pos + size12);
-    }
-    pos += (int) size12;
+    long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
+    pos = lengthEnd;
+    pos = FrameScan.skipLength(buf, pos, length);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 

@@ -85,6 +85,23 @@ final class RespEncoderSupport {
   }
 
   /**
+   * Whether {@code text} contains {@code c}: in an ASCII-compatible charset a one-byte
+   * terminator below 0x80 is in the encoded bytes only if its character is in the text, and
+   * {@code String.indexOf} finds it far faster than a scan of the bytes (issue 7).
+   */
+  static boolean containsChar(CharSequence text, char c) {
+    if (text instanceof String) {
+      return ((String) text).indexOf(c) >= 0;
+    }
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (text.charAt(i) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Inserts the length-encoded {@code value} at {@code at}, moving what follows; returns its width.
    */
   static int insertLenenc(WireWriter out, int at, long value) {

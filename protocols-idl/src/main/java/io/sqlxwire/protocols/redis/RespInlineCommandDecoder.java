@@ -29,15 +29,15 @@ public final class RespInlineCommandDecoder {
 
   private int end;
 
-  private int line_start;
+  private int lineOffset;
 
-  private int line_end;
+  private int lineEnd;
 
-  private int line_at;
+  private int lineValueOffset;
 
-  private int line_length;
+  private int lineValueLength;
 
-  private final TextView line_view = new TextView(StandardCharsets.UTF_8);
+  private final TextView lineView = new TextView(StandardCharsets.UTF_8);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -80,7 +80,7 @@ public final class RespInlineCommandDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView line() {
-    return line_view.wrap(region, line_at, line_length);
+    return lineView.wrap(region, lineValueOffset, lineValueLength);
   }
 
   /**
@@ -95,14 +95,14 @@ public final class RespInlineCommandDecoder {
    */
   private int readLine(int pos, int limit) {
     try {
-      this.line_start = pos;
+      this.lineOffset = pos;
        {
-        this.line_length = Terminators.requireCrlf(region, pos, limit) - pos;
-        this.line_at = pos;
-        TextValidation.requireUtf8(region, pos, this.line_length);
-        pos += this.line_length + 2;
+        this.lineValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+        this.lineValueOffset = pos;
+        TextValidation.requireUtf8(region, pos, this.lineValueLength);
+        pos += this.lineValueLength + 2;
       }
-      this.line_end = pos;
+      this.lineEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("line");
@@ -122,23 +122,5 @@ public final class RespInlineCommandDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

@@ -30,15 +30,15 @@ public final class RespMapEntryDecoder {
    */
   private final int depth;
 
-  private int key_start;
+  private int keyOffset;
 
-  private int key_end;
+  private int keyEnd;
 
   private RespValueDecoder key;
 
-  private int value_start;
+  private int valueOffset;
 
-  private int value_end;
+  private int valueEnd;
 
   private RespValueDecoder value;
 
@@ -103,13 +103,13 @@ public final class RespMapEntryDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.key_start = pos;
+      this.keyOffset = pos;
       if (this.key == null) {
         this.key = new RespValueDecoder(depth + 1);
       }
       this.key.wrapIn(region, pos, limit - pos);
       pos += this.key.encodedLength();
-      this.key_end = pos;
+      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -129,13 +129,13 @@ public final class RespMapEntryDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.value_start = pos;
+      this.valueOffset = pos;
       if (this.value == null) {
         this.value = new RespValueDecoder(depth + 1);
       }
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
-      this.value_end = pos;
+      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -25,9 +25,9 @@ public final class RespReplyDecoder {
 
   private int end;
 
-  private int value_start;
+  private int valueOffset;
 
-  private int value_end;
+  private int valueEnd;
 
   private RespValueDecoder value;
 
@@ -80,13 +80,13 @@ public final class RespReplyDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.value_start = pos;
+      this.valueOffset = pos;
       if (this.value == null) {
         this.value = new RespValueDecoder(1);
       }
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
-      this.value_end = pos;
+      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -3,9 +3,9 @@ package io.sqlxwire.protocols.redis;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
-import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.frame.FrameHeaderReader;
+import io.sqlxwire.runtime.frame.FrameScan;
 
 /**
  * A reply is one RESP value; its end is found by parsing it.
@@ -39,125 +39,55 @@ public final class RespReplyFraming implements FrameHeaderReader {
 
   @Override
   public long frameLength(WireBuffer available) {
-    int pos = 0;
-    int depth = 0;
-    long scanned1 = scanValue(available, pos, depth + 1);
-    if (scanned1 < 0) {
-      return scanned1;
+    long pos;
+    try {
+      pos = scanValue(available, 0, 1);
+    } catch (CodecException e) {
+      throw e.inMessage("redis", "framing reply");
     }
-    pos = (int) scanned1;
-    if (pos > MAX_BODY) {
-      throw new CodecException("redis framing reply: frame of " + pos + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
+    // Over the maximum is refused as soon as it is known: complete, or still arriving.
+    if (FrameScan.total(pos) > MAX_BODY) {
+      throw new CodecException("redis framing reply: frame of " + (pos < 0 ? "at least " : "") + FrameScan.total(pos) + " bytes exceeds the maximum of " + MAX_BODY, available.origin());
     }
     return pos;
-  }
-
-  private static long need(WireBuffer buf, long total) {
-    if (total > MAX_BODY) {
-      throw new CodecException("redis framing reply: frame of at least " + total + " bytes exceeds the maximum of " + MAX_BODY, buf.origin());
-    }
-    return FrameHeaderReader.needAtLeast(total);
   }
 
   /**
    * Walks a {@code Value} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanValue(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanValue(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long type = 0;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+    pos = FrameScan.ensure(buf, pos, 1);
+    if (pos < 0) {
+      return pos;
     }
-    type = buf.u8(pos);
+    long type = buf.u8((int) pos);
     pos += 1;
-    long subject2 = type;
-    if (subject2 == 43) {
-      int end3 = Terminators.findCrlf(buf, pos, buf.length());
-      if (end3 < 0) {
-        return need(buf, buf.length() + 1L);
-      }
-      pos = end3 + 2;
-    } else if (subject2 == 45) {
-      int end4 = Terminators.findCrlf(buf, pos, buf.length());
-      if (end4 < 0) {
-        return need(buf, buf.length() + 1L);
-      }
-      pos = end4 + 2;
-    } else if (subject2 == 58) {
-      int end5 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-      if (end5 < 0) {
-        return need(buf, buf.length() + 1L);
-      }
-      pos = end5;
-    } else if (subject2 == 36) {
-      long scanned6 = scanBlobString(buf, pos, depth + 1);
-      if (scanned6 < 0) {
-        return scanned6;
-      }
-      pos = (int) scanned6;
-    } else if (subject2 == 33) {
-      long scanned7 = scanBulkString(buf, pos, depth + 1);
-      if (scanned7 < 0) {
-        return scanned7;
-      }
-      pos = (int) scanned7;
-    } else if (subject2 == 61) {
-      long scanned8 = scanVerbatimString(buf, pos, depth + 1);
-      if (scanned8 < 0) {
-        return scanned8;
-      }
-      pos = (int) scanned8;
-    } else if (subject2 == 42 || subject2 == 126 || subject2 == 62) {
-      long scanned9 = scanAggregate(buf, pos, depth + 1);
-      if (scanned9 < 0) {
-        return scanned9;
-      }
-      pos = (int) scanned9;
-    } else if (subject2 == 37) {
-      long scanned10 = scanMapBody(buf, pos, depth + 1);
-      if (scanned10 < 0) {
-        return scanned10;
-      }
-      pos = (int) scanned10;
-    } else if (subject2 == 124) {
-      long scanned11 = scanAttributed(buf, pos, depth + 1);
-      if (scanned11 < 0) {
-        return scanned11;
-      }
-      pos = (int) scanned11;
-    } else if (subject2 == 95) {
-      long scanned12 = scanNullBody(buf, pos, depth + 1);
-      if (scanned12 < 0) {
-        return scanned12;
-      }
-      pos = (int) scanned12;
-    } else if (subject2 == 35) {
-      long scanned13 = scanBooleanBody(buf, pos, depth + 1);
-      if (scanned13 < 0) {
-        return scanned13;
-      }
-      pos = (int) scanned13;
-    } else if (subject2 == 44) {
-      int end14 = Terminators.findCrlf(buf, pos, buf.length());
-      if (end14 < 0) {
-        return need(buf, buf.length() + 1L);
-      }
-      pos = end14 + 2;
-    } else if (subject2 == 40) {
-      int end15 = Terminators.findCrlf(buf, pos, buf.length());
-      if (end15 < 0) {
-        return need(buf, buf.length() + 1L);
-      }
-      pos = end15 + 2;
+    if (type == 58) {
+      pos = FrameScan.pastNumberLine(buf, pos);
+    } else if (type == 36) {
+      pos = scanBlobString(buf, pos, depth + 1);
+    } else if (type == 33) {
+      pos = scanBulkString(buf, pos, depth + 1);
+    } else if (type == 61) {
+      pos = scanVerbatimString(buf, pos, depth + 1);
+    } else if (type == 42 || type == 126 || type == 62) {
+      pos = scanAggregate(buf, pos, depth + 1);
+    } else if (type == 37) {
+      pos = scanMapBody(buf, pos, depth + 1);
+    } else if (type == 124) {
+      pos = scanAttributed(buf, pos, depth + 1);
+    } else if (type == 95) {
+      pos = scanNullBody(buf, pos, depth + 1);
+    } else if (type == 35) {
+      pos = scanBooleanBody(buf, pos, depth + 1);
     } else {
-      int end16 = Terminators.findCrlf(buf, pos, buf.length());
-      if (end16 < 0) {
-        return need(buf, buf.length() + 1L);
-      }
-      pos = end16 + 2;
+      pos = FrameScan.pastCrlf(buf, pos);
     }
     return pos;
   }
@@ -165,24 +95,19 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code BlobString} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanBlobString(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long scanBlobString(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    long subject17 = buf.u8(pos);
-    if (subject17 == 63) {
-      long scanned18 = scanStreamedString(buf, pos, depth + 1);
-      if (scanned18 < 0) {
-        return scanned18;
-      }
-      pos = (int) scanned18;
+    pos = FrameScan.ensure(buf, pos, 1);
+    if (pos < 0) {
+      return pos;
+    }
+    long subject1 = buf.u8((int) pos);
+    if (subject1 == 63) {
+      pos = scanStreamedString(buf, pos, depth + 1);
     } else {
-      long scanned19 = scanBulkString(buf, pos, depth + 1);
-      if (scanned19 < 0) {
-        return scanned19;
-      }
-      pos = (int) scanned19;
+      pos = scanBulkString(buf, pos, depth + 1);
     }
     return pos;
   }
@@ -190,34 +115,19 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code BulkString} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanBulkString(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    long length = 0;
-    int end20 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end20 < 0) {
-      return need(buf, buf.length() + 1L);
+  private static long scanBulkString(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    length = AsciiDecimal.parse(buf, pos, end20 - 2);
-    pos = end20;
-    if ((length >= 0)) {
-      long size21 = length;
-      if (size21 < 0) {
-        throw new CodecException("redis framing reply: negative size " + size21, buf.origin() + pos);
-      }
-      if (pos + size21 > buf.length()) {
-        return need(buf, pos + size21);
-      }
-      pos += (int) size21;
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
+    if (lengthEnd < 0) {
+      return lengthEnd;
     }
+    long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
+    pos = lengthEnd;
     if ((length >= 0)) {
-      long size22 = 2L;
-      if (size22 < 0) {
-        throw new CodecException("redis framing reply: negative size " + size22, buf.origin() + pos);
-      }
-      if (pos + size22 > buf.length()) {
-        return need(buf, pos + size22);
-      }
-      pos += (int) size22;
+      pos = FrameScan.skipLength(buf, pos, length);
+      pos = FrameScan.skip(buf, pos, 2);
     }
     return pos;
   }
@@ -225,70 +135,42 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code VerbatimString} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanVerbatimString(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    long length = 0;
-    int end23 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end23 < 0) {
-      return need(buf, buf.length() + 1L);
+  private static long scanVerbatimString(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    length = AsciiDecimal.parse(buf, pos, end23 - 2);
-    pos = end23;
-    long size24 = 3L;
-    if (size24 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size24, buf.origin() + pos);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
+    if (lengthEnd < 0) {
+      return lengthEnd;
     }
-    if (pos + size24 > buf.length()) {
-      return need(buf, pos + size24);
-    }
-    pos += (int) size24;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
-    }
-    pos += 1;
-    long size25 = (length - 4);
-    if (size25 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size25, buf.origin() + pos);
-    }
-    if (pos + size25 > buf.length()) {
-      return need(buf, pos + size25);
-    }
-    pos += (int) size25;
-    long size26 = 2L;
-    if (size26 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size26, buf.origin() + pos);
-    }
-    if (pos + size26 > buf.length()) {
-      return need(buf, pos + size26);
-    }
-    pos += (int) size26;
+    long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
+    pos = lengthEnd;
+    pos = FrameScan.skip(buf, pos, 3);
+    pos = FrameScan.skip(buf, pos, 1);
+    pos = FrameScan.skipLength(buf, pos, (length - 4));
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 
   /**
    * Walks a {@code Aggregate} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanAggregate(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanAggregate(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+    pos = FrameScan.ensure(buf, pos, 1);
+    if (pos < 0) {
+      return pos;
     }
-    long subject27 = buf.u8(pos);
-    if (subject27 == 63) {
-      long scanned28 = scanStreamedValues(buf, pos, depth + 1);
-      if (scanned28 < 0) {
-        return scanned28;
-      }
-      pos = (int) scanned28;
+    long subject2 = buf.u8((int) pos);
+    if (subject2 == 63) {
+      pos = scanStreamedValues(buf, pos, depth + 1);
     } else {
-      long scanned29 = scanCountedValues(buf, pos, depth + 1);
-      if (scanned29 < 0) {
-        return scanned29;
-      }
-      pos = (int) scanned29;
+      pos = scanCountedValues(buf, pos, depth + 1);
     }
     return pos;
   }
@@ -296,27 +178,22 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code MapBody} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanMapBody(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanMapBody(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+    pos = FrameScan.ensure(buf, pos, 1);
+    if (pos < 0) {
+      return pos;
     }
-    long subject30 = buf.u8(pos);
-    if (subject30 == 63) {
-      long scanned31 = scanStreamedMap(buf, pos, depth + 1);
-      if (scanned31 < 0) {
-        return scanned31;
-      }
-      pos = (int) scanned31;
+    long subject3 = buf.u8((int) pos);
+    if (subject3 == 63) {
+      pos = scanStreamedMap(buf, pos, depth + 1);
     } else {
-      long scanned32 = scanCountedMap(buf, pos, depth + 1);
-      if (scanned32 < 0) {
-        return scanned32;
-      }
-      pos = (int) scanned32;
+      pos = scanCountedMap(buf, pos, depth + 1);
     }
     return pos;
   }
@@ -324,164 +201,112 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code Attributed} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanAttributed(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanAttributed(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long count = 0;
-    int end33 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end33 < 0) {
-      return need(buf, buf.length() + 1L);
+    long countEnd = FrameScan.pastNumberLine(buf, pos);
+    if (countEnd < 0) {
+      return countEnd;
     }
-    count = AsciiDecimal.parse(buf, pos, end33 - 2);
-    pos = end33;
-    long count34 = count;
-    if (count34 < 0) {
-      throw new CodecException("redis framing reply: negative count " + count34, buf.origin() + pos);
+    long count = AsciiDecimal.parse(buf, (int) pos, (int) countEnd - 2);
+    pos = countEnd;
+    if (count < 0) {
+      throw new CodecException("negative count " + count, buf.origin() + pos);
     }
-    for (long i35 = 0; i35 < count34; i35++) {
-      long scanned36 = scanMapEntry(buf, pos, depth + 1);
-      if (scanned36 < 0) {
-        return scanned36;
-      }
-      pos = (int) scanned36;
+    for (long i4 = 0; i4 < count && pos >= 0; i4++) {
+      pos = scanMapEntry(buf, pos, depth + 1);
     }
-    long scanned37 = scanValue(buf, pos, depth + 1);
-    if (scanned37 < 0) {
-      return scanned37;
-    }
-    pos = (int) scanned37;
+    pos = scanValue(buf, pos, depth + 1);
     return pos;
   }
 
   /**
    * Walks a {@code NullBody} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanNullBody(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    long size38 = 2L;
-    if (size38 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size38, buf.origin() + pos);
+  private static long scanNullBody(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    if (pos + size38 > buf.length()) {
-      return need(buf, pos + size38);
-    }
-    pos += (int) size38;
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 
   /**
    * Walks a {@code BooleanBody} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanBooleanBody(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    long value = 0;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long scanBooleanBody(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    value = buf.u8(pos);
-    pos += 1;
-    long size39 = 2L;
-    if (size39 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size39, buf.origin() + pos);
-    }
-    if (pos + size39 > buf.length()) {
-      return need(buf, pos + size39);
-    }
-    pos += (int) size39;
+    pos = FrameScan.skip(buf, pos, 1);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 
   /**
    * Walks a {@code StreamedString} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanStreamedString(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    long size40 = 3L;
-    if (size40 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size40, buf.origin() + pos);
+  private static long scanStreamedString(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    if (pos + size40 > buf.length()) {
-      return need(buf, pos + size40);
-    }
-    pos += (int) size40;
+    pos = FrameScan.skip(buf, pos, 3);
     while (true) {
-      if (pos + 4 > buf.length()) {
-        return need(buf, pos + 4L);
-      }
-      if (buf.contentEquals(pos, 4, TERMINATOR_1, 0)) {
-        pos += 4;
+      pos = FrameScan.ensure(buf, pos, TERMINATOR_1.length);
+      if (pos < 0 || FrameScan.startsWith(buf, pos, TERMINATOR_1)) {
         break;
       }
-      long scanned41 = scanStreamedChunk(buf, pos, depth + 1);
-      if (scanned41 < 0) {
-        return scanned41;
-      }
-      pos = (int) scanned41;
+      pos = scanStreamedChunk(buf, pos, depth + 1);
     }
+    pos = FrameScan.skip(buf, pos, TERMINATOR_1.length);
     return pos;
   }
 
   /**
    * Walks a {@code StreamedValues} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanStreamedValues(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanStreamedValues(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long size42 = 3L;
-    if (size42 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size42, buf.origin() + pos);
-    }
-    if (pos + size42 > buf.length()) {
-      return need(buf, pos + size42);
-    }
-    pos += (int) size42;
+    pos = FrameScan.skip(buf, pos, 3);
     while (true) {
-      if (pos + 3 > buf.length()) {
-        return need(buf, pos + 3L);
-      }
-      if (buf.contentEquals(pos, 3, TERMINATOR_2, 0)) {
-        pos += 3;
+      pos = FrameScan.ensure(buf, pos, TERMINATOR_2.length);
+      if (pos < 0 || FrameScan.startsWith(buf, pos, TERMINATOR_2)) {
         break;
       }
-      long scanned43 = scanValue(buf, pos, depth + 1);
-      if (scanned43 < 0) {
-        return scanned43;
-      }
-      pos = (int) scanned43;
+      pos = scanValue(buf, pos, depth + 1);
     }
+    pos = FrameScan.skip(buf, pos, TERMINATOR_2.length);
     return pos;
   }
 
   /**
    * Walks a {@code CountedValues} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanCountedValues(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanCountedValues(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long count = 0;
-    int end44 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end44 < 0) {
-      return need(buf, buf.length() + 1L);
+    long countEnd = FrameScan.pastNumberLine(buf, pos);
+    if (countEnd < 0) {
+      return countEnd;
     }
-    count = AsciiDecimal.parse(buf, pos, end44 - 2);
-    pos = end44;
+    long count = AsciiDecimal.parse(buf, (int) pos, (int) countEnd - 2);
+    pos = countEnd;
     if ((count >= 0)) {
-      long count45 = count;
-      if (count45 < 0) {
-        throw new CodecException("redis framing reply: negative count " + count45, buf.origin() + pos);
-      }
-      for (long i46 = 0; i46 < count45; i46++) {
-        long scanned47 = scanValue(buf, pos, depth + 1);
-        if (scanned47 < 0) {
-          return scanned47;
-        }
-        pos = (int) scanned47;
+      for (long i5 = 0; i5 < count && pos >= 0; i5++) {
+        pos = scanValue(buf, pos, depth + 1);
       }
     }
     return pos;
@@ -490,61 +315,46 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code StreamedMap} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanStreamedMap(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanStreamedMap(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long size48 = 3L;
-    if (size48 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size48, buf.origin() + pos);
-    }
-    if (pos + size48 > buf.length()) {
-      return need(buf, pos + size48);
-    }
-    pos += (int) size48;
+    pos = FrameScan.skip(buf, pos, 3);
     while (true) {
-      if (pos + 3 > buf.length()) {
-        return need(buf, pos + 3L);
-      }
-      if (buf.contentEquals(pos, 3, TERMINATOR_2, 0)) {
-        pos += 3;
+      pos = FrameScan.ensure(buf, pos, TERMINATOR_2.length);
+      if (pos < 0 || FrameScan.startsWith(buf, pos, TERMINATOR_2)) {
         break;
       }
-      long scanned49 = scanMapEntry(buf, pos, depth + 1);
-      if (scanned49 < 0) {
-        return scanned49;
-      }
-      pos = (int) scanned49;
+      pos = scanMapEntry(buf, pos, depth + 1);
     }
+    pos = FrameScan.skip(buf, pos, TERMINATOR_2.length);
     return pos;
   }
 
   /**
    * Walks a {@code CountedMap} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanCountedMap(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanCountedMap(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long count = 0;
-    int end50 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end50 < 0) {
-      return need(buf, buf.length() + 1L);
+    long countEnd = FrameScan.pastNumberLine(buf, pos);
+    if (countEnd < 0) {
+      return countEnd;
     }
-    count = AsciiDecimal.parse(buf, pos, end50 - 2);
-    pos = end50;
-    long count51 = count;
-    if (count51 < 0) {
-      throw new CodecException("redis framing reply: negative count " + count51, buf.origin() + pos);
+    long count = AsciiDecimal.parse(buf, (int) pos, (int) countEnd - 2);
+    pos = countEnd;
+    if (count < 0) {
+      throw new CodecException("negative count " + count, buf.origin() + pos);
     }
-    for (long i52 = 0; i52 < count51; i52++) {
-      long scanned53 = scanMapEntry(buf, pos, depth + 1);
-      if (scanned53 < 0) {
-        return scanned53;
-      }
-      pos = (int) scanned53;
+    for (long i6 = 0; i6 < count && pos >= 0; i6++) {
+      pos = scanMapEntry(buf, pos, depth + 1);
     }
     return pos;
   }
@@ -552,56 +362,34 @@ public final class RespReplyFraming implements FrameHeaderReader {
   /**
    * Walks a {@code MapEntry} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanMapEntry(WireBuffer buf, int start, int depth) {
-    int pos = start;
+  private static long scanMapEntry(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
+    }
     if (depth > MAX_DEPTH) {
-      throw new CodecException("redis framing reply: values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
+      throw new CodecException("values nested deeper than " + MAX_DEPTH, buf.origin() + pos);
     }
-    long scanned54 = scanValue(buf, pos, depth + 1);
-    if (scanned54 < 0) {
-      return scanned54;
-    }
-    pos = (int) scanned54;
-    long scanned55 = scanValue(buf, pos, depth + 1);
-    if (scanned55 < 0) {
-      return scanned55;
-    }
-    pos = (int) scanned55;
+    pos = scanValue(buf, pos, depth + 1);
+    pos = scanValue(buf, pos, depth + 1);
     return pos;
   }
 
   /**
    * Walks a {@code StreamedChunk} from {@code pos}: where it ends, or minus the bytes needed.
    */
-  private static long scanStreamedChunk(WireBuffer buf, int start, int depth) {
-    int pos = start;
-    if (pos + 1 > buf.length()) {
-      return need(buf, (long) pos + 1);
+  private static long scanStreamedChunk(WireBuffer buf, long pos, int depth) {
+    if (pos < 0) {
+      return pos;
     }
-    pos += 1;
-    long length = 0;
-    int end56 = AsciiDecimal.lineEnd(buf, pos, buf.length());
-    if (end56 < 0) {
-      return need(buf, buf.length() + 1L);
+    pos = FrameScan.skip(buf, pos, 1);
+    long lengthEnd = FrameScan.pastNumberLine(buf, pos);
+    if (lengthEnd < 0) {
+      return lengthEnd;
     }
-    length = AsciiDecimal.parse(buf, pos, end56 - 2);
-    pos = end56;
-    long size57 = length;
-    if (size57 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size57, buf.origin() + pos);
-    }
-    if (pos + size57 > buf.length()) {
-      return need(buf, pos + size57);
-    }
-    pos += (int) size57;
-    long size58 = 2L;
-    if (size58 < 0) {
-      throw new CodecException("redis framing reply: negative size " + size58, buf.origin() + pos);
-    }
-    if (pos + size58 > buf.length()) {
-      return need(buf, pos + size58);
-    }
-    pos += (int) size58;
+    long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
+    pos = lengthEnd;
+    pos = FrameScan.skipLength(buf, pos, length);
+    pos = FrameScan.skip(buf, pos, 2);
     return pos;
   }
 

@@ -23,9 +23,9 @@ public final class RespRequestDecoder {
 
   private int end;
 
-  private int command_start;
+  private int commandOffset;
 
-  private int command_end;
+  private int commandEnd;
 
   private final RespCommandDecoder command = new RespCommandDecoder();
 
@@ -78,10 +78,10 @@ public final class RespRequestDecoder {
    */
   private int readCommand(int pos, int limit) {
     try {
-      this.command_start = pos;
+      this.commandOffset = pos;
       this.command.wrapIn(region, pos, limit - pos);
       pos += this.command.encodedLength();
-      this.command_end = pos;
+      this.commandEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("command");

@@ -63,11 +63,7 @@ public final class RespServerDispatcher {
   private boolean inReply(WireBuffer frame, RespServerHandler handler, boolean acceptedOnly) {
     int offset = 0;
     int length = frame.length();
-    if (allowed(acceptedOnly, RespMachine.REPLY)) {
-      handler.onReply(reply.wrap(frame, offset, length));
-      return true;
-    }
-    return false;
+    return deliver(RespMachine.REPLY, frame, offset, handler, acceptedOnly);
   }
 
   /**
@@ -88,6 +84,24 @@ public final class RespServerDispatcher {
     } else {
       throw new IllegalStateException("not a framing of redis server messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link RespMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, RespServerHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case RespMachine.REPLY -> handler.onReply(reply.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a server message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -71,29 +71,13 @@ public final class TdsClientDispatcher {
     int length = frame.length() - offset;
     switch (TdsPacketFraming.INSTANCE.tagOf(frame)) {
       case 18:
-        if (allowed(acceptedOnly, TdsMachine.PRELOGIN)) {
-          handler.onPrelogin(prelogin.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TdsMachine.PRELOGIN, frame, offset, handler, acceptedOnly);
       case 16:
-        if (allowed(acceptedOnly, TdsMachine.LOGIN7)) {
-          handler.onLogin7(login7.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TdsMachine.LOGIN7, frame, offset, handler, acceptedOnly);
       case 1:
-        if (allowed(acceptedOnly, TdsMachine.SQL_BATCH)) {
-          handler.onSqlBatch(sqlBatch.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TdsMachine.SQL_BATCH, frame, offset, handler, acceptedOnly);
       case 6:
-        if (allowed(acceptedOnly, TdsMachine.ATTENTION)) {
-          handler.onAttention(attention.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TdsMachine.ATTENTION, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -118,6 +102,27 @@ public final class TdsClientDispatcher {
     } else {
       throw new IllegalStateException("not a framing of tds client messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link TdsMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, TdsClientHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case TdsMachine.PRELOGIN -> handler.onPrelogin(prelogin.wrap(frame, offset, length));
+      case TdsMachine.LOGIN7 -> handler.onLogin7(login7.wrap(frame, offset, length));
+      case TdsMachine.SQL_BATCH -> handler.onSqlBatch(sqlBatch.wrap(frame, offset, length));
+      case TdsMachine.ATTENTION -> handler.onAttention(attention.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a client message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -205,7 +205,9 @@ public final class TdsPreloginOptionEncoder {
     try {
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
-      TdsEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+      if (TdsEncoderSupport.containsChar(value, (char) 0)) {
+        TdsEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+      }
       out.putBytes(VALUE_TERMINATOR);
       complete(3);
     } catch (CodecException e) {

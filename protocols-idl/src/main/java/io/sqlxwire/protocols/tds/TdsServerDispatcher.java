@@ -67,14 +67,12 @@ public final class TdsServerDispatcher {
     int length = frame.length() - offset;
     switch (TdsPacketFraming.INSTANCE.tagOf(frame)) {
       case 4:
-        if (allowed(acceptedOnly, TdsMachine.PRELOGIN_RESPONSE)
-                && (session.phase.value() == TdsPhase.PRELOGIN.value())) {
-          handler.onPreloginResponse(preloginResponse.wrap(frame, offset, length));
+        if ((session.phase.value() == TdsPhase.PRELOGIN.value())
+                && deliver(TdsMachine.PRELOGIN_RESPONSE, frame, offset, handler, acceptedOnly)) {
           return true;
         }
-        if (allowed(acceptedOnly, TdsMachine.TOKEN_STREAM)
-                && (session.phase.value() != TdsPhase.PRELOGIN.value())) {
-          handler.onTokenStream(tokenStream.wrap(frame, offset, length));
+        if ((session.phase.value() != TdsPhase.PRELOGIN.value())
+                && deliver(TdsMachine.TOKEN_STREAM, frame, offset, handler, acceptedOnly)) {
           return true;
         }
         return false;
@@ -102,6 +100,25 @@ public final class TdsServerDispatcher {
     } else {
       throw new IllegalStateException("not a framing of tds server messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link TdsMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, TdsServerHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case TdsMachine.PRELOGIN_RESPONSE -> handler.onPreloginResponse(preloginResponse.wrap(frame, offset, length));
+      case TdsMachine.TOKEN_STREAM -> handler.onTokenStream(tokenStream.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a server message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -26,21 +26,21 @@ public final class TdsSqlBatchDecoder {
 
   private int end;
 
-  private int allHeaders_start;
+  private int allHeadersOffset;
 
-  private int allHeaders_end;
+  private int allHeadersEnd;
 
   private final TdsAllHeadersDecoder allHeaders = new TdsAllHeadersDecoder();
 
-  private int sqlText_start;
+  private int sqlTextOffset;
 
-  private int sqlText_end;
+  private int sqlTextEnd;
 
-  private int sqlText_at;
+  private int sqlTextValueOffset;
 
-  private int sqlText_length;
+  private int sqlTextValueLength;
 
-  private final TextView sqlText_view = new TextView(StandardCharsets.UTF_16LE);
+  private final TextView sqlTextView = new TextView(StandardCharsets.UTF_16LE);
 
   /**
    * Wraps and validates a whole region (a message body, or a value on its own).
@@ -91,10 +91,10 @@ public final class TdsSqlBatchDecoder {
    */
   private int readAllHeaders(int pos, int limit) {
     try {
-      this.allHeaders_start = pos;
+      this.allHeadersOffset = pos;
       this.allHeaders.wrapIn(region, pos, limit - pos);
       pos += this.allHeaders.encodedLength();
-      this.allHeaders_end = pos;
+      this.allHeadersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("all_headers");
@@ -106,7 +106,7 @@ public final class TdsSqlBatchDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView sqlText() {
-    return sqlText_view.wrap(region, sqlText_at, sqlText_length);
+    return sqlTextView.wrap(region, sqlTextValueOffset, sqlTextValueLength);
   }
 
   /**
@@ -121,14 +121,14 @@ public final class TdsSqlBatchDecoder {
    */
   private int readSqlText(int pos, int limit) {
     try {
-      this.sqlText_start = pos;
+      this.sqlTextOffset = pos;
        {
-        this.sqlText_length = limit - pos;
-        this.sqlText_at = pos;
-        TextValidation.requireUtf16(region, pos, this.sqlText_length, true);
-        pos += this.sqlText_length;
+        this.sqlTextValueLength = limit - pos;
+        this.sqlTextValueOffset = pos;
+        TextValidation.requireUtf16(region, pos, this.sqlTextValueLength, true);
+        pos += this.sqlTextValueLength;
       }
-      this.sqlText_end = pos;
+      this.sqlTextEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sql_text");
@@ -149,23 +149,5 @@ public final class TdsSqlBatchDecoder {
    */
   public int encodedLength() {
     return end;
-  }
-
-  /**
-   * A length read or computed from the input, checked against the bytes left before {@code limit}
-   * before anything relies on it.
-   */
-  private int lengthAt(long length, int pos, int limit) {
-    if (length < 0) {
-      throw fail("negative length " + length, pos);
-    }
-    if (length > limit - pos) {
-      throw CodecException.truncated(region.origin() + pos, length, limit - pos);
-    }
-    return (int) length;
-  }
-
-  private CodecException fail(String detail, int pos) {
-    return new CodecException(detail, region.origin() + pos);
   }
 }

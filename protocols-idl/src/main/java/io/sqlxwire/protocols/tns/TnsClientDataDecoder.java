@@ -23,9 +23,9 @@ public final class TnsClientDataDecoder {
 
   private int end;
 
-  private int data_start;
+  private int dataOffset;
 
-  private int data_end;
+  private int dataEnd;
 
   private final TnsDataBodyDecoder data = new TnsDataBodyDecoder();
 
@@ -78,10 +78,10 @@ public final class TnsClientDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.data_start = pos;
+      this.dataOffset = pos;
       this.data.wrapIn(region, pos, limit - pos);
       pos += this.data.encodedLength();
-      this.data_end = pos;
+      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

@@ -69,23 +69,11 @@ public final class TnsClientDispatcher {
     int length = frame.length() - offset;
     switch (TnsPacketFraming.INSTANCE.tagOf(frame)) {
       case 1:
-        if (allowed(acceptedOnly, TnsMachine.CONNECT)) {
-          handler.onConnect(connect.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.CONNECT, frame, offset, handler, acceptedOnly);
       case 6:
-        if (allowed(acceptedOnly, TnsMachine.CLIENT_DATA)) {
-          handler.onClientData(clientData.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.CLIENT_DATA, frame, offset, handler, acceptedOnly);
       case 12:
-        if (allowed(acceptedOnly, TnsMachine.CLIENT_MARKER)) {
-          handler.onClientMarker(clientMarker.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.CLIENT_MARKER, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -110,6 +98,26 @@ public final class TnsClientDispatcher {
     } else {
       throw new IllegalStateException("not a framing of tns client messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link TnsMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, TnsClientHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case TnsMachine.CONNECT -> handler.onConnect(connect.wrap(frame, offset, length));
+      case TnsMachine.CLIENT_DATA -> handler.onClientData(clientData.wrap(frame, offset, length));
+      case TnsMachine.CLIENT_MARKER -> handler.onClientMarker(clientMarker.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a client message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -75,41 +75,17 @@ public final class TnsServerDispatcher {
     int length = frame.length() - offset;
     switch (TnsPacketFraming.INSTANCE.tagOf(frame)) {
       case 2:
-        if (allowed(acceptedOnly, TnsMachine.ACCEPT)) {
-          handler.onAccept(accept.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.ACCEPT, frame, offset, handler, acceptedOnly);
       case 4:
-        if (allowed(acceptedOnly, TnsMachine.REFUSE)) {
-          handler.onRefuse(refuse.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.REFUSE, frame, offset, handler, acceptedOnly);
       case 5:
-        if (allowed(acceptedOnly, TnsMachine.REDIRECT)) {
-          handler.onRedirect(redirect.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.REDIRECT, frame, offset, handler, acceptedOnly);
       case 11:
-        if (allowed(acceptedOnly, TnsMachine.RESEND)) {
-          handler.onResend(resend.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.RESEND, frame, offset, handler, acceptedOnly);
       case 6:
-        if (allowed(acceptedOnly, TnsMachine.SERVER_DATA)) {
-          handler.onServerData(serverData.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.SERVER_DATA, frame, offset, handler, acceptedOnly);
       case 12:
-        if (allowed(acceptedOnly, TnsMachine.SERVER_MARKER)) {
-          handler.onServerMarker(serverMarker.wrap(frame, offset, length));
-          return true;
-        }
-        return false;
+        return deliver(TnsMachine.SERVER_MARKER, frame, offset, handler, acceptedOnly);
       default:
         break;
     }
@@ -134,6 +110,29 @@ public final class TnsServerDispatcher {
     } else {
       throw new IllegalStateException("not a framing of tns server messages: " + current);
     }
+  }
+
+  /**
+   * Hands the body at {@code offset} to the handler as {@code message} (a {@link TnsMachine} message
+   * id); false, without decoding it, when only accepted messages are wanted and the state
+   * does not accept this one.
+   */
+  private boolean deliver(int message, WireBuffer frame, int offset, TnsServerHandler handler,
+      boolean acceptedOnly) {
+    if (!allowed(acceptedOnly, message)) {
+      return false;
+    }
+    int length = frame.length() - offset;
+    switch (message) {
+      case TnsMachine.ACCEPT -> handler.onAccept(accept.wrap(frame, offset, length));
+      case TnsMachine.REFUSE -> handler.onRefuse(refuse.wrap(frame, offset, length));
+      case TnsMachine.REDIRECT -> handler.onRedirect(redirect.wrap(frame, offset, length));
+      case TnsMachine.RESEND -> handler.onResend(resend.wrap(frame, offset, length));
+      case TnsMachine.SERVER_DATA -> handler.onServerData(serverData.wrap(frame, offset, length));
+      case TnsMachine.SERVER_MARKER -> handler.onServerMarker(serverMarker.wrap(frame, offset, length));
+      default -> throw new IllegalArgumentException("not a server message: " + message);
+    }
+    return true;
   }
 
   private boolean allowed(boolean acceptedOnly, int message) {

@@ -23,9 +23,9 @@ public final class TnsServerMarkerDecoder {
 
   private int end;
 
-  private int marker_start;
+  private int markerOffset;
 
-  private int marker_end;
+  private int markerEnd;
 
   private final TnsMarkerBodyDecoder marker = new TnsMarkerBodyDecoder();
 
@@ -78,10 +78,10 @@ public final class TnsServerMarkerDecoder {
    */
   private int readMarker(int pos, int limit) {
     try {
-      this.marker_start = pos;
+      this.markerOffset = pos;
       this.marker.wrapIn(region, pos, limit - pos);
       pos += this.marker.encodedLength();
-      this.marker_end = pos;
+      this.markerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("marker");

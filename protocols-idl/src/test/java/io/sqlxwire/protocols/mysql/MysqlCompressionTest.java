@@ -75,7 +75,8 @@ class MysqlCompressionTest {
         WireBuffer plain = compressed.payload();
         assertArrayEquals(QUERY_PACKET, plain.toByteArray(0, plain.length()));
         MyComQuery query = MyComQuery.decode(plain, 4, plain.length() - 4, new MySession());
-        assertEquals("SELECT repeat('a', 50), repeat('b', 50) FROM dual WHERE 1 = 1", query.query());
+        assertEquals("SELECT repeat('a', 50), repeat('b', 50) FROM dual WHERE 1 = 1",
+                new String(query.query(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sqlxwire.runtime.Direction;
 import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.frame.MessageAccumulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,21 +102,90 @@ class MysqlPreparedStatementTest {
         assertFalse(value("00", MyColumnType.TIME).valueAsTime().hasDays());
     }
 
+    /** A session after COM_STMT_PREPARE_OK announced {@code params} parameters (as the machine records it). */
+    private static MySession prepared(int params) {
+        MySession session = new MySession();
+        session.executeParamCount = params;
+        return session;
+    }
+
     @Test
     void comStmtExecuteFromTheDocumentation() {
         // doc: execute statement 1 (no cursor, iteration 1) with one VARCHAR parameter "foo"
         byte[] packet = HEX.parseHex("12000000" + "17" + "01000000" + "00" + "01000000" + "00" + "01" + "0f00" + "03666f6f");
-        MyComStmtExecute execute = MyComStmtExecute.decode(WireBuffer.of(packet), 4, packet.length - 4);
+        MySession session = prepared(1);
+        MyComStmtExecute execute = MyComStmtExecute.decode(WireBuffer.of(packet), 4, packet.length - 4, session);
         assertEquals(1L, execute.statementId());
         assertEquals(0, execute.flags().bits());
-        byte[] parameters = execute.parameters();
-        assertArrayEquals(HEX.parseHex("00" + "01" + "0f00" + "03666f6f"), parameters);
         // one parameter: a 1-byte NULL bitmap, the bound flag, its type (VARCHAR, signed), its value
-        assertEquals(MyColumnType.VARCHAR.value(), parameters[2]);
-        MyBinaryValueDecoder foo = new MyBinaryValueDecoder().wrap(WireBuffer.of(parameters), 4, parameters.length - 4,
-                parameters[2]);
-        assertEquals("foo", new String(foo.valueAsOther().toByteArray(), StandardCharsets.US_ASCII));
-        assertArrayEquals(java.util.Arrays.copyOfRange(packet, 4, packet.length), execute.encode());
+        MyExecuteParameters parameters = execute.parameters();
+        assertTrue(parameters.nullBitmap().isEmpty());
+        assertEquals(1, parameters.newParamsBound());
+        assertEquals(List.of(new MyExecuteParameterType(MyColumnType.VARCHAR, 0, null)), parameters.parameterTypes());
+        MyBinaryValueValue.Other foo = (MyBinaryValueValue.Other) parameters.parameterValues().get(0).value().value();
+        assertEquals("foo", new String(foo.value(), StandardCharsets.US_ASCII));
+        assertArrayEquals(java.util.Arrays.copyOfRange(packet, 4, packet.length), execute.encode(session));
+    }
+
+    @Test
+    void theParameterBlockIsLaidOutByTheSessionsCountWithNullsLeftOut() {
+        // three parameters: a LONGLONG 7, a NULL (bit 1), a DATE 2024-10-17
+        String block = "02" + "01" + "0800" + "0f00" + "0a00" + "0700000000000000" + "04e8070a11";
+        byte[] body = HEX.parseHex("17" + "05000000" + "00" + "01000000" + block);
+        MyComStmtExecuteDecoder decoder = new MyComStmtExecuteDecoder().wrap(WireBuffer.of(body), prepared(3));
+        assertEquals(3L, decoder.count());
+        MyExecuteParametersDecoder parameters = decoder.parameters();
+        assertFalse(parameters.nullBitmap(0));
+        assertTrue(parameters.nullBitmap(1));
+        var values = parameters.parameterValues();
+        assertEquals(7L, values.next().value().valueAsLonglong());
+        assertFalse(values.next().hasValue());
+        assertEquals(2024, values.next().value().valueAsDate().year());
+        assertEquals(body.length, decoder.encodedLength());
+        // no parameters prepared: nothing follows the iteration count
+        MyComStmtExecuteDecoder none = new MyComStmtExecuteDecoder().wrap(WireBuffer.of(HEX.parseHex("17050000000001000000")),
+                prepared(0));
+        assertFalse(none.hasParameters());
+        // the same block read with a count of 2 leaves bytes over, or breaks: not a silent success
+        assertThrows(CodecException.class, () -> new MyComStmtExecuteDecoder().wrap(WireBuffer.of(body), prepared(2)));
+    }
+
+    @Test
+    void afterLongDataTheValuesStayRaw() {
+        // COM_STMT_SEND_LONG_DATA sent parameter 0: the block holds only parameter 1's value
+        String block = "00" + "01" + "fc00" + "0300" + "2a000000";
+        byte[] body = HEX.parseHex("17" + "05000000" + "00" + "01000000" + block);
+        MySession session = prepared(2);
+        session.longDataSent = true;
+        MyExecuteParametersDecoder parameters = new MyComStmtExecuteDecoder().wrap(WireBuffer.of(body), session).parameters();
+        assertFalse(parameters.hasParameterValues());
+        assertEquals("2a000000", HEX.formatHex(parameters.rawValues().toByteArray()));
+        // re-executed with the types bound before: values raw too
+        byte[] again = HEX.parseHex("17" + "05000000" + "00" + "01000000" + "00" + "00" + "0500000000000000" + "2a000000");
+        MyExecuteParametersDecoder rebound = new MyComStmtExecuteDecoder().wrap(WireBuffer.of(again), prepared(2)).parameters();
+        assertEquals(0, rebound.newParamsBound());
+        assertEquals(12, rebound.rawValues().length());
+    }
+
+    @Test
+    void datesAndTimesOfAnotherLengthAreRefusedNamingTheField() {
+        for (String bad : List.of("05e8070a1100", "01e8", "0c" + "00".repeat(12))) {
+            CodecException e = assertThrows(CodecException.class,
+                    () -> new MyBinaryValueDecoder().wrap(WireBuffer.of(HEX.parseHex(bad)), MyColumnType.DATETIME.value()));
+            assertTrue(e.getMessage().contains("form"), e.getMessage());
+        }
+        CodecException time = assertThrows(CodecException.class,
+                () -> new MyBinaryValueDecoder().wrap(WireBuffer.of(HEX.parseHex("04" + "00000000")), MyColumnType.TIME.value()));
+        assertTrue(time.getMessage().contains("form"), time.getMessage());
+    }
+
+    @Test
+    void aQueryIsBytesNotValidatedText() {
+        // Connector/J's _binary'...' literal: 0xFF 0xFE are no UTF-8
+        byte[] body = HEX.parseHex("03" + HEX.formatHex("select _binary'".getBytes(StandardCharsets.US_ASCII)) + "fffe" + "27");
+        MyComQuery query = MyComQuery.decode(body, new MySession());
+        assertEquals(body.length - 1, query.query().length);
+        assertArrayEquals(body, query.encode(new MySession()));
     }
 
     @Test
@@ -165,6 +236,11 @@ class MysqlPreparedStatementTest {
                                 MyBinaryColumnDecoder column = m.values().next();
                                 rows.add(column.hasValue() ? new String(column.value().valueAsOther().toByteArray(), StandardCharsets.US_ASCII) : "NULL");
                                 machine.server().onBinaryResultsetRow(m);
+                            }
+
+                            @Override
+                            public void onComStmtPrepareOk(MyComStmtPrepareOkDecoder m) {
+                                machine.server().onComStmtPrepareOk(m);
                             }
 
                             @Override
@@ -248,5 +324,21 @@ class MysqlPreparedStatementTest {
         c.send(false, HEX.parseHex("0600000100" + "00" + "03616263" + "0200000200" + "04" + "05000003fe0000c200"));
         assertEquals(List.of("abc", "NULL"), c.rows);
         assertSame(MyState.Idle, c.machine.state());
+    }
+
+    @Test
+    void theMachineTakesTheParameterCountFromThePrepareOk() throws Exception {
+        Conversation c = new Conversation();
+        // COM_STMT_PREPARE "select ?, ?" -> statement 2, no columns, 2 parameters, their definitions, EOF
+        c.send(true, HEX.parseHex("0c000000" + "16" + HEX.formatHex("select ?, ?".getBytes(StandardCharsets.US_ASCII))));
+        String parameter = "1a000002036465660000000463" + "6f6c31000c080006000000fd00001f0000";
+        c.send(false, HEX.parseHex("0c000001" + "00" + "02000000" + "0000" + "0200" + "00" + "0000"
+                + parameter.replaceFirst("^1a000002", "1a000002") + parameter.replaceFirst("^1a000002", "1a000003")
+                + "05000004fe00000200"));
+        assertSame(MyState.Idle, c.machine.state());
+        assertEquals(2, c.machine.session().executeParamCount);
+        // COM_STMT_EXECUTE with two TINY values 1 and 2: read with the count the machine recorded
+        c.send(true, HEX.parseHex("12000000" + "17" + "02000000" + "00" + "01000000" + "00" + "01" + "0100" + "0100" + "01" + "02"));
+        assertSame(MyState.AwaitingResult, c.machine.state());
     }
 }

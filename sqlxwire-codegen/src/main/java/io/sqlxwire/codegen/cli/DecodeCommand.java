@@ -26,7 +26,8 @@ import java.util.Set;
  */
 final class DecodeCommand implements Command {
 
-    private static final Set<String> OPTIONS = Set.of("--wire", "--conv", "--direction", "--hex", "--state");
+    private static final Set<String> OPTIONS = Set.of("--wire", "--conv", "--direction", "--hex", "--state",
+            "--inflate-from");
 
     @Override
     public String name() {
@@ -41,8 +42,9 @@ final class DecodeCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: sqlxwire decode --wire FILE --conv CONVERSATION
+                usage: sqlxwire decode --wire FILE --conv CONVERSATION [--inflate-from STATE]
                        sqlxwire decode --wire FILE --direction NAME --hex HEX [--state STATE]
+                                       [--inflate-from STATE]
 
                 Decodes bytes by interpreting the checked .wire description (framing, messages,
                 state machine) and prints one JSON object per message to standard output:
@@ -64,6 +66,10 @@ final class DecodeCommand implements Command {
                 lines are skipped.
                 --direction names one of the protocol's directions and --hex gives its bytes;
                 --state starts the state machine in another state than the initial one.
+                --inflate-from STATE: once the machine is in STATE, both directions travel in the
+                frames of the protocol's framing with 'transform zlib', whose inflated bodies
+                are read with the ordinary framing (MySQL after CLIENT_COMPRESS: --inflate-from
+                Idle). Offsets after that point count in the inflated stream.
 
                 exit status: 0 everything decoded, 1 an error was printed (or the .wire file
                              has errors), 2 bad arguments, 3 internal error
@@ -100,6 +106,7 @@ final class DecodeCommand implements Command {
         if (conversation) {
             String client = ConversationDecoder.directionOf(model, DirectionModel.Sender.CLIENT).name();
             String server = ConversationDecoder.directionOf(model, DirectionModel.Sender.SERVER).name();
+            inflateFrom(decoder, options);
             for (Segment segment : segments) {
                 String direction = segment.label().equals("C") ? client : server;
                 print(decoder.feed(direction, segment.label(), segment.bytes()), io, results);
@@ -116,11 +123,22 @@ final class DecodeCommand implements Command {
                     throw new UsageException(e.getMessage());
                 }
             }
+            inflateFrom(decoder, options);
             print(decoder.feed(direction, direction, hexBytes), io, results);
         }
         print(decoder.finish(), io, results);
         io.out().println(decoder.end().toJson());
         return results.stream().anyMatch(DecodedMessage::isError) ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private static void inflateFrom(ConversationDecoder decoder, Map<String, String> options) throws UsageException {
+        if (options.containsKey("--inflate-from")) {
+            try {
+                decoder.inflateFrom(options.get("--inflate-from"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
     }
 
     private static void print(List<DecodedMessage> messages, Io io, List<DecodedMessage> results) {

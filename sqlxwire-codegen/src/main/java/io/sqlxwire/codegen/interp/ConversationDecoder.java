@@ -35,6 +35,10 @@ public final class ConversationDecoder {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final Map<String, String> framings = new HashMap<>();
     private String state;
+    /** The state from which both directions travel in compressed frames, or null. */
+    private String inflateFrom;
+    private FramingModel zlibFraming;
+    private boolean inflating;
 
     public ConversationDecoder(ProtocolModel model, Limits limits) {
         this.model = model;
@@ -71,6 +75,29 @@ public final class ConversationDecoder {
         enter(stateName);
     }
 
+    /**
+     * From the moment the machine enters {@code stateName} (now, if it is there already), both
+     * directions' streams are read through the protocol's framing with the built-in
+     * {@code transform zlib}: its bodies, inflated, are the stream the ordinary framings then cut
+     * (MySQL's compressed protocol, which starts after the handshake once both sides chose
+     * CLIENT_COMPRESS — a choice the description does not turn into a framing switch). Offsets of
+     * messages after that point count in the plain stream.
+     *
+     * @throws IllegalArgumentException when the protocol has no such state or no zlib framing
+     */
+    public void inflateFrom(String stateName) {
+        if (model.machine() == null || model.machine().state(stateName).isEmpty()) {
+            throw new IllegalArgumentException("no state " + stateName);
+        }
+        zlibFraming = model.framings().stream().filter(f -> InflatingLayer.ZLIB.equals(f.transform())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "protocol " + model.name() + " has no framing with 'transform zlib'"));
+        inflateFrom = stateName;
+        if (stateName.equals(state)) {
+            inflating = true;
+        }
+    }
+
     public String state() {
         return state;
     }
@@ -93,7 +120,9 @@ public final class ConversationDecoder {
         if (lane.lost) {
             return out;
         }
-        lane.splitter.feed(chunk);
+        if (!push(lane, chunk, out)) {
+            return out;
+        }
         while (!lane.lost) {
             FramingModel framing = model.framing(framings.get(direction)).orElseThrow();
             Frame frame;
@@ -109,8 +138,31 @@ public final class ConversationDecoder {
                 break;
             }
             out.add(decode(lane, frame));
+            if (!push(lane, new byte[0], out)) {
+                break;
+            }
         }
         return out;
+    }
+
+    /**
+     * Hands bytes to the lane's splitter, through its inflating layer once compression is on (the
+     * bytes the splitter holds when it starts were sent compressed: they go through the layer too).
+     * False when the compressed stream is lost (reported in {@code out}).
+     */
+    private boolean push(Lane lane, byte[] chunk, List<DecodedMessage> out) {
+        try {
+            if (inflating && lane.layer == null) {
+                lane.layer = new InflatingLayer(zlibFraming, layouts, limits);
+                lane.splitter.feed(lane.layer.feed(lane.splitter.drain(), session));
+            }
+            lane.splitter.feed(lane.layer == null ? chunk : lane.layer.feed(chunk, session));
+            return true;
+        } catch (FramingLost e) {
+            lane.lost = true;
+            out.add(new DecodedMessage(lane.label, e.streamOffset(), null, null, "framing lost: " + e.getMessage()));
+            return false;
+        }
     }
 
     /**
@@ -128,7 +180,10 @@ public final class ConversationDecoder {
     public List<DecodedMessage> finish() {
         List<DecodedMessage> out = new ArrayList<>();
         for (Lane lane : lanes.values()) {
-            if (!lane.lost && lane.splitter.buffered() > 0) {
+            if (!lane.lost && lane.layer != null && lane.layer.buffered() > 0) {
+                out.add(new DecodedMessage(lane.label, lane.layer.streamOffset(), null, null,
+                        "stream ends inside a compressed frame: " + lane.layer.buffered() + " bytes left over"));
+            } else if (!lane.lost && lane.splitter.buffered() > 0) {
                 out.add(new DecodedMessage(lane.label, lane.splitter.streamOffset(), null, null,
                         "stream ends inside a frame: " + lane.splitter.buffered() + " bytes left over"));
             }
@@ -254,6 +309,9 @@ public final class ConversationDecoder {
 
     private void enter(String stateName) {
         state = stateName;
+        if (stateName.equals(inflateFrom)) {
+            inflating = true;
+        }
         model.machine().state(stateName).ifPresent(s -> framings.putAll(s.framings()));
     }
 
@@ -278,6 +336,8 @@ public final class ConversationDecoder {
         final String direction;
         final String label;
         final FrameSplitter splitter;
+        /** The compressed frames beneath the splitter, once compression is on. */
+        InflatingLayer layer;
         boolean lost;
 
         Lane(String direction, String label, FrameSplitter splitter) {

@@ -54,6 +54,17 @@ public final class FrameSplitter {
         return end - start;
     }
 
+    /**
+     * Takes out the bytes received and not yet part of a frame (when the stream beneath this
+     * framing changes, e.g. to compressed frames); the stream offset moves past them.
+     */
+    public byte[] drain() {
+        byte[] rest = Arrays.copyOfRange(storage, start, end);
+        streamOffset += rest.length;
+        start = end;
+        return rest;
+    }
+
     /** Stream offset of the first byte not yet part of a frame. */
     public long streamOffset() {
         return streamOffset;

@@ -26,7 +26,7 @@ public final class ArbitraryGenerator implements ArtifactGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Values of the $L records that encode and decode again (jqwik arbitraries).\n",
                         context.model().name());
-        if (!context.model().transforms().isEmpty()) {
+        if (!TransformNames.handWritten(context.model()).isEmpty()) {
             type.addJavadoc("\n<p>Records with a field marked {@code transform(...)} encode and decode once a {@code $T} is\n"
                     + "installed in the {@code $T}.\n", TransformNames.transforms(context), TransformNames.registry(context));
         }

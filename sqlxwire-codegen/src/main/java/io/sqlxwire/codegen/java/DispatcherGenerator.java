@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.dispatch.Candidates;
+import io.sqlxwire.codegen.java.decoder.DecoderTypes;
 import io.sqlxwire.codegen.java.dispatch.DecoderApi;
 import io.sqlxwire.codegen.java.framing.HeaderFields;
 import io.sqlxwire.codegen.java.framing.IntReads;
@@ -99,6 +100,8 @@ public final class DispatcherGenerator implements ArtifactGenerator {
         private final DecoderApi decoders;
         private final ClassName handler;
         private final boolean hasMachine;
+        /** The messages handed over by the shared {@code deliver} method, in first-use order. */
+        private final Map<String, MessageModel> delivered = new java.util.LinkedHashMap<>();
 
         Dispatcher(GenerationContext context, String direction) {
             this.context = context;
@@ -191,6 +194,9 @@ public final class DispatcherGenerator implements ArtifactGenerator {
                             "not a framing of " + context.model().name() + " " + direction + " messages: ")
                     .addCode("$<}\n");
             type.addMethod(dispatch.build());
+            if (!delivered.isEmpty()) {
+                type.addMethod(deliverMethod());
+            }
             if (hasMachine) {
                 type.addMethod(MethodSpec.methodBuilder("allowed").addModifiers(Modifier.PRIVATE)
                         .returns(TypeName.BOOLEAN).addParameter(TypeName.BOOLEAN, "acceptedOnly")
@@ -247,16 +253,7 @@ public final class DispatcherGenerator implements ArtifactGenerator {
                     } else {
                         method.addCode(firstTag ? "if (tag == $LL) {\n$>" : "} else if (tag == $LL) {\n$>", group.getKey());
                     }
-                    boolean settled = false;
-                    for (MessageModel message : group.getValue()) {
-                        if (tryMessage(method, message, framingClass)) {
-                            settled = true;
-                            break;
-                        }
-                    }
-                    if (!settled) {
-                        method.addStatement("return false");
-                    }
+                    tryMessages(method, group.getValue(), framing, framingClass);
                     method.addCode("$<");
                     firstTag = false;
                 }
@@ -266,49 +263,121 @@ public final class DispatcherGenerator implements ArtifactGenerator {
                     method.addCode("}\n");
                 }
             }
-            for (MessageModel message : candidates.untagged()) {
-                if (tryMessage(method, message, framingClass)) {
-                    return method.build();
+            tryMessages(method, candidates.untagged(), framing, framingClass);
+            return method.build();
+        }
+
+        /**
+         * Code that tries {@code messages} in order and returns whether one took the frame. Given a
+         * machine, a message is handed over by the shared {@link #deliverMethod} (which declines
+         * when the state does not accept it): a message selected by a condition gets an {@code if},
+         * unconditional ones in a row are joined with {@code ||}. Messages that read the frame
+         * header, or any message without a machine, are handed over in place.
+         */
+        private void tryMessages(MethodSpec.Builder method, List<MessageModel> messages, FramingModel framing,
+                                 ClassName framingClass) {
+            List<CodeBlock> unconditional = new ArrayList<>();
+            for (MessageModel message : messages) {
+                ExprWriter selection = new ExprWriter(context, selectionNames(framingClass));
+                List<CodeBlock> tests = new ArrayList<>();
+                if (message.when() != null) {
+                    tests.add(selection.condition(message.when()));
                 }
+                tests.addAll(leadingConstants(message, selection));
+                if (hasMachine && message.parameters().isEmpty()) {
+                    delivered.putIfAbsent(message.name(), message);
+                    CodeBlock deliver = CodeBlock.of("deliver($T.$L, frame, offset, handler, acceptedOnly)",
+                            names.machineClass(), ConversationNames.idConstant(message.name()));
+                    if (tests.isEmpty()) {
+                        unconditional.add(deliver);
+                        continue;
+                    }
+                    flush(method, unconditional);
+                    tests.add(deliver);
+                    method.beginControlFlow("if ($L)", CodeBlock.join(tests, "\n        && "))
+                            .addStatement("return true").endControlFlow();
+                    continue;
+                }
+                flush(method, unconditional);
+                if (hasMachine) {
+                    tests.add(0, CodeBlock.of("allowed(acceptedOnly, $T.$L)", names.machineClass(),
+                            ConversationNames.idConstant(message.name())));
+                }
+                CodeBlock handOver = CodeBlock.of("handler.$L($L)", ConversationNames.handlerMethod(message.name()),
+                        wrap(message, framingClass));
+                if (tests.isEmpty()) {
+                    // Nothing after a message that always matches is ever tried.
+                    method.addStatement("$L", handOver).addStatement("return true");
+                    return;
+                }
+                method.beginControlFlow("if ($L)", CodeBlock.join(tests, "\n        && "))
+                        .addStatement("$L", handOver).addStatement("return true").endControlFlow();
             }
-            return method.addStatement("return false").build();
+            method.addStatement(unconditional.isEmpty() ? CodeBlock.of("return false")
+                    : CodeBlock.of("return $L", CodeBlock.join(unconditional, "\n    || ")));
         }
 
-        private static String describeTag(BigInteger tag) {
-            int value = tag.intValue();
-            return tag.bitLength() <= 8 && value >= 0x21 && value < 0x7F ? " // '" + (char) value + "'" : "";
+        /** Emits the unconditional deliveries gathered so far as one {@code if}, before a conditional one. */
+        private static void flush(MethodSpec.Builder method, List<CodeBlock> unconditional) {
+            if (!unconditional.isEmpty()) {
+                method.beginControlFlow("if ($L)", CodeBlock.join(unconditional, "\n        || "))
+                        .addStatement("return true").endControlFlow();
+                unconditional.clear();
+            }
         }
 
-        /** Code that hands the frame to the message's callback when it matches; true when it always does. */
-        private boolean tryMessage(MethodSpec.Builder method, MessageModel message, ClassName framingClass) {
-            List<CodeBlock> tests = new ArrayList<>();
-            if (hasMachine) {
-                tests.add(CodeBlock.of("allowed(acceptedOnly, $T.$L)", names.machineClass(),
-                        ConversationNames.idConstant(message.name())));
+        /**
+         * {@code rowDescription.wrap(frame, offset, length)}, with header parameters and the session
+         * when it takes them; {@code wrapFrame(frame, offset)} for a message with a checksum over the
+         * whole frame, which only the frame lets the decoder verify.
+         */
+        private CodeBlock wrap(MessageModel message, ClassName framingClass) {
+            CodeBlock.Builder wrap = CodeBlock.builder();
+            if (DecoderTypes.coversFrame(context, message.layout())) {
+                wrap.add("$L.wrapFrame(frame, offset", decoderField(message));
+            } else {
+                wrap.add("$L.wrap(frame, offset, length", decoderField(message));
             }
-            ExprWriter selection = new ExprWriter(context, selectionNames(framingClass));
-            if (message.when() != null) {
-                tests.add(selection.condition(message.when()));
-            }
-            tests.addAll(leadingConstants(message, selection));
-            CodeBlock.Builder wrap = CodeBlock.builder().add("$L.wrap(frame, offset, length", decoderField(message));
             for (Parameter parameter : message.parameters()) {
                 wrap.add(", $T.INSTANCE.$L(frame)", framingClass, HeaderFields.accessor(parameter.name()));
             }
             if (decoders.wrapTakesSession(message)) {
                 wrap.add(", session");
             }
-            wrap.add(")");
-            if (tests.isEmpty()) {
-                method.addStatement("handler.$L($L)", ConversationNames.handlerMethod(message.name()), wrap.build());
-                method.addStatement("return true");
-                return true;
+            return wrap.add(")").build();
+        }
+
+        /**
+         * {@code deliver(message, frame, offset, handler, acceptedOnly)}: one switch over the machine's
+         * message ids instead of a wrap-and-call block at every place a message can be chosen.
+         */
+        private MethodSpec deliverMethod() {
+            MethodSpec.Builder method = MethodSpec.methodBuilder("deliver").addModifiers(Modifier.PRIVATE)
+                    .returns(TypeName.BOOLEAN)
+                    .addJavadoc("Hands the body at {@code offset} to the handler as {@code message} (a {@link $T} message\n"
+                            + "id); false, without decoding it, when only accepted messages are wanted and the state\n"
+                            + "does not accept this one.\n", names.machineClass())
+                    .addParameter(TypeName.INT, "message").addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
+                    .addParameter(TypeName.INT, "offset").addParameter(handler, "handler")
+                    .addParameter(TypeName.BOOLEAN, "acceptedOnly")
+                    .beginControlFlow("if (!allowed(acceptedOnly, message))")
+                    .addStatement("return false").endControlFlow()
+                    .addStatement("int length = frame.length() - offset")
+                    .beginControlFlow("switch (message)");
+            for (MessageModel message : delivered.values()) {
+                method.addStatement("case $T.$L -> handler.$L($L)", names.machineClass(),
+                        ConversationNames.idConstant(message.name()), ConversationNames.handlerMethod(message.name()),
+                        wrap(message, null));
             }
-            method.beginControlFlow("if ($L)", CodeBlock.join(tests, "\n        && "))
-                    .addStatement("handler.$L($L)", ConversationNames.handlerMethod(message.name()), wrap.build())
-                    .addStatement("return true")
-                    .endControlFlow();
-            return false;
+            return method.addStatement("default -> throw new $T($S + message)", IllegalArgumentException.class,
+                            "not a " + direction + " message: ")
+                    .endControlFlow()
+                    .addStatement("return true").build();
+        }
+
+        private static String describeTag(BigInteger tag) {
+            int value = tag.intValue();
+            return tag.bitLength() <= 8 && value >= 0x21 && value < 0x7F ? " // '" + (char) value + "'" : "";
         }
 
         /** The constant integer fields a message starts with, compared without decoding it. */

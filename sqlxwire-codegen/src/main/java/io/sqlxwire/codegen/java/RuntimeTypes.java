@@ -10,6 +10,7 @@ public final class RuntimeTypes {
     public static final ClassName WIRE_BUFFER = ClassName.get(ROOT + ".buffer", "WireBuffer");
     public static final ClassName WIRE_WRITER = ClassName.get(ROOT + ".buffer", "WireWriter");
     public static final ClassName BYTE_VIEW = ClassName.get(ROOT + ".buffer", "ByteView");
+    public static final ClassName REGION_CHECKS = ClassName.get(ROOT + ".buffer", "RegionChecks");
     public static final ClassName TEXT_VIEW = ClassName.get(ROOT + ".buffer", "TextView");
     public static final ClassName CODEC_EXCEPTION = ClassName.get(ROOT + ".error", "CodecException");
     public static final ClassName PROTOCOL_STATE_EXCEPTION = ClassName.get(ROOT + ".error", "ProtocolStateException");
@@ -22,6 +23,7 @@ public final class RuntimeTypes {
     public static final ClassName CHECKSUMS = ClassName.get(ROOT + ".codec", "Checksums");
     public static final ClassName BITMAP = ClassName.get(ROOT + ".codec", "Bitmap");
     public static final ClassName FRAME_HEADER_READER = ClassName.get(ROOT + ".frame", "FrameHeaderReader");
+    public static final ClassName FRAME_SCAN = ClassName.get(ROOT + ".frame", "FrameScan");
     public static final ClassName FRAME_ACCUMULATOR = ClassName.get(ROOT + ".frame", "FrameAccumulator");
     public static final ClassName STATE_MACHINE = ClassName.get(ROOT + ".machine", "StateMachine");
     public static final ClassName TRANSITION_TABLE = ClassName.get(ROOT + ".machine", "TransitionTable");

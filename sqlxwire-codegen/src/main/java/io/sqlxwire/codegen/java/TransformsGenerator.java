@@ -30,7 +30,8 @@ public final class TransformsGenerator implements ArtifactGenerator {
 
     @Override
     public List<JavaFile> generate(GenerationContext context) {
-        List<TransformModel> transforms = context.model().transforms();
+        // Built-in transforms (zlib on a framing) are applied by generated framing code: nobody implements them.
+        List<TransformModel> transforms = TransformNames.handWritten(context.model());
         if (transforms.isEmpty()) {
             return List.of();
         }

@@ -210,4 +210,19 @@ class ContinuedAndZlibFramingTest {
         assertArrayEquals(new byte[] {9, 9}, frames.payload().toByteArray(0, 2));
         assertEquals("0200000000000909", HexFormat.of().formatHex(wire, wire.length - 8, wire.length));
     }
+
+    @Test
+    void theBuiltInZlibIsNoHandWrittenTransform() {
+        GenerationContext context = GenerationContext.of(ConversationFixtures.modelOf(WIRE));
+        assertEquals(java.util.List.of(), new TransformsGenerator().generate(context),
+                "nothing to implement when zlib is the only transform");
+        String withOwn = WIRE.replace("\ntransform zlib;\n", "\ntransform zlib;\ntransform obfuscate;\n");
+        assertTrue(withOwn.contains("transform obfuscate;"));
+        java.util.List<com.palantir.javapoet.JavaFile> files =
+                new TransformsGenerator().generate(GenerationContext.of(ConversationFixtures.modelOf(withOwn)));
+        String face = files.stream().filter(f -> f.typeSpec().name().equals("TinyTransforms")).findFirst()
+                .orElseThrow().toString();
+        assertTrue(face.contains("encodeObfuscate") && face.contains("decodeObfuscate"), face);
+        assertFalse(face.contains("Zlib"), face);
+    }
 }

@@ -44,6 +44,39 @@ class DecoderGenerationTest {
         assertEquals(first, second);
     }
 
+    /**
+     * Derived storage gets Java names ({@code dataOffset}); where a member already has that name
+     * the other form is used ({@code dataStart}), and a check whose name an accessor shadows keeps
+     * its class name, so the result still compiles.
+     */
+    @org.junit.jupiter.api.Test
+    void derivedNamesAreJavaStyleAndDoNotCollideWithMembers() {
+        ProtocolModel model = DecoderTestSupport.model("names.wire", """
+                protocol names;
+                option java_package = "test.names";
+                struct Item {
+                    data_offset: u16;
+                    data_length: u16;
+                    need: u8;
+                    data: bytes[data_length] at(data_offset);
+                    name: cstring;
+                }
+                """);
+        List<JavaFile> files = DecoderTestSupport.generate(model, false);
+        String item = files.stream().filter(f -> f.typeSpec().name().equals("ItemDecoder")).findFirst().orElseThrow()
+                .toString();
+        InMemoryCompiler.compile(files);
+        org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int dataStart;"), item);
+        org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int dataValueLength;"), item);
+        org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int nameValueOffset;"), item);
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.regex.Pattern
+                .compile("private [\\w.]+ [a-z]\\w*_\\w*[;=]").matcher(item).find(), item);
+        // The accessor need() would shadow a static import of RegionChecks.need.
+        org.junit.jupiter.api.Assertions.assertTrue(item.contains("RegionChecks.need(region, pos, 2, limit)"), item);
+        org.junit.jupiter.api.Assertions.assertFalse(item.contains("import static io.sqlxwire.runtime.buffer.RegionChecks.need;"), item);
+        org.junit.jupiter.api.Assertions.assertTrue(item.contains("import static io.sqlxwire.runtime.buffer.RegionChecks.offsetIn;"), item);
+    }
+
     private static String render(List<JavaFile> files) {
         StringBuilder all = new StringBuilder();
         files.forEach(f -> all.append(f.toString()));

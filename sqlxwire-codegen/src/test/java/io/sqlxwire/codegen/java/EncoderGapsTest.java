@@ -54,6 +54,39 @@ class EncoderGapsTest {
         assertEquals("0161" + "0178fb", HEX.formatHex(roundTrip(classes, "t.lenenc.Row", "0161" + "0178fb")));
     }
 
+    /**
+     * A bitmap sized by a struct parameter (MySQL's parameter NULL bitmap, sized by the statement's
+     * parameter count): the encoder compiles, writes the bits and refuses a bit beyond the size.
+     */
+    @Test
+    void aBitmapSizedByAStructParameterIsEncoded() throws Exception {
+        ClassLoader classes = compile("""
+                protocol demo;
+                direction client from client;
+                option byte_order = little;
+                option java_package = "t.bitmap";
+                struct Values(count: u16) {
+                    nulls: bitmap(count);
+                    values: u8[count];
+                }
+                message Execute: client {
+                    count: u16;
+                    block: Values(count);
+                }
+                """);
+        // 10 entries: two bitmap bytes; entries 0 and 9 are NULL
+        String hex = "0a00" + "0102" + "00010203040506070809";
+        assertEquals(hex, HEX.formatHex(roundTrip(classes, "t.bitmap.Execute", hex)));
+        Class<?> values = classes.loadClass("t.bitmap.Values");
+        java.util.BitSet nulls = new java.util.BitSet();
+        nulls.set(2);
+        Object record = values.getConstructors()[0].newInstance(nulls, java.util.List.of(7, 8, 9));
+        assertEquals("04" + "070809", HEX.formatHex((byte[]) call(record, "encode", 3)));
+        nulls.set(3);
+        Object tooFew = values.getConstructors()[0].newInstance(nulls, java.util.List.of(7, 8, 9));
+        assertThrows(RuntimeException.class, () -> call(tooFew, "encode", 3));
+    }
+
     @Test
     void unionArmsHoldingArraysAreEncoded() throws Exception {
         ClassLoader classes = compile("""

@@ -60,7 +60,7 @@ class EncoderMysqlGoldenBytesTest {
         byte[] bytes = packet(0, out -> {
             Object m = my.make("MyComQueryEncoder");
             call(m, "wrap", out, session);
-            call(m, "query", "select 1 as one, 'two' as two, null as nothing");
+            call(m, "query", (Object) "select 1 as one, 'two' as two, null as nothing".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             call(m, "finish");
         });
         assertArrayEquals(client.get(1), bytes);

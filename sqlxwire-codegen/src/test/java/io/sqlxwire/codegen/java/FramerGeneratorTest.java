@@ -104,6 +104,39 @@ class FramerGeneratorTest {
     }
 
     @Test
+    void redisScanErrorsNameTheFramingAndAHugeCountDoesNotSpin() throws Exception {
+        FrameHeaderReader reader = framing("redis.wire", "io.sqlxwire.protocols.redis.RespReplyFraming");
+        // A verbatim string shorter than its 4-byte format prefix: a negative size, where the data starts.
+        CodecException negative = assertThrows(CodecException.class,
+                () -> reader.frameLength(WireBuffer.of("=3\r\ntxt:".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("redis framing reply: negative size -1 at offset 8", negative.getMessage());
+        CodecException deep = assertThrows(CodecException.class,
+                () -> reader.frameLength(WireBuffer.of("*1\r\n".repeat(200).getBytes(StandardCharsets.US_ASCII))));
+        assertTrue(deep.getMessage().startsWith("redis framing reply: values nested deeper than 128 at offset "),
+                deep.getMessage());
+        // Two billion elements announced, none there: one "need more" answer, not two billion steps.
+        assertEquals(FrameHeaderReader.needAtLeast(14),
+                reader.frameLength(WireBuffer.of("*2000000000\r\n".getBytes(StandardCharsets.US_ASCII))));
+        CodecException over = assertThrows(CodecException.class,
+                () -> reader.frameLength(WireBuffer.of("$600000000\r\n".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("redis framing reply: frame of at least 600000012 bytes exceeds the maximum of 536870912 at offset 0",
+                over.getMessage());
+    }
+
+    /** The scanner's source compares nothing the description already decides, and cases that scan alike are one. */
+    @Test
+    void redisScannerHasNoChecksOnConstantsAndNoRepeatedCases() {
+        String source = ConversationFixtures.sources(ConversationFixtures.model("redis.wire"), new FramerGenerator()).stream()
+                .filter(f -> f.typeSpec().name().equals("RespReplyFraming")).findFirst().orElseThrow().toString();
+        // No "if (3L < 0)" or a constant put in a local and then compared.
+        assertFalse(java.util.regex.Pattern.compile("if \\(-?\\d+L? [<>=!]").matcher(source).find(), source);
+        assertFalse(java.util.regex.Pattern.compile("\n {4,}long \\w+ = -?\\d+L;").matcher(source).find(), source);
+        // '+', '-', ',' and '(' lines scan like the fallback (any other line): no case of their own.
+        assertFalse(source.contains("type == 43"), source);
+        assertTrue(source.contains("type == 42 || type == 126 || type == 62"), source);
+    }
+
+    @Test
     void oversizedBodyIsRejectedFromTheHeaderBeforeAnythingIsAllocated() throws Exception {
         FrameHeaderReader untagged = framing("postgresql.wire", "io.sqlxwire.protocols.postgresql.PgUntaggedFraming");
         FrameAccumulator accumulator = new FrameAccumulator(untagged, Limits.DEFAULTS);

@@ -1,5 +1,10 @@
 package io.sqlxwire.runtime.sql;
 
+import static io.sqlxwire.runtime.sql.SqlLexer.isDigit;
+import static io.sqlxwire.runtime.sql.SqlLexer.isTagPart;
+import static io.sqlxwire.runtime.sql.SqlLexer.isTagStart;
+import static io.sqlxwire.runtime.sql.SqlLexer.isWordChar;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,18 +75,11 @@ public final class ParameterTranslator {
             while (i < n) {
                 char c = sql.charAt(i);
                 char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
-                if (c == '\'') {
-                    copyQuoted('\'', syntax == SqlSyntax.MYSQL || isEscapeStringPrefix());
-                } else if (c == '"') {
-                    copyQuoted('"', syntax == SqlSyntax.MYSQL);
-                } else if (c == '`') {
-                    copyQuoted('`', false);
-                } else if (c == '-' && next == '-' || c == '#' && syntax == SqlSyntax.MYSQL) {
-                    copyLineComment();
-                } else if (c == '/' && next == '*') {
-                    copyBlockComment();
+                int nonCodeEnd = SqlLexer.skipNonCode(sql, i, syntax);
+                if (nonCodeEnd > i) {
+                    copyTo(nonCodeEnd); // literals, quoted identifiers, comments, dollar quotes
                 } else if (c == '$' && syntax == SqlSyntax.POSTGRESQL && !isWordChar(previous())) {
-                    dollar();
+                    dollarNumber();
                 } else if (c == ':') {
                     colon(next);
                 } else if (c == '?' && from == ParamStyle.QMARK) {
@@ -101,93 +99,20 @@ public final class ParameterTranslator {
             return i > 0 ? sql.charAt(i - 1) : '\0';
         }
 
-        /** {@code E'} or {@code e'} starting a token: a string with backslash escapes. */
-        private boolean isEscapeStringPrefix() {
-            if (i == 0) {
-                return false;
-            }
-            char e = sql.charAt(i - 1);
-            return (e == 'E' || e == 'e') && (i < 2 || !isWordChar(sql.charAt(i - 2)));
-        }
-
-        /** Copies a quoted run: doubled quotes stay inside; with backslash escapes, \x too. */
-        private void copyQuoted(char quote, boolean backslash) {
-            int n = sql.length();
-            int j = i + 1;
-            while (j < n) {
-                char c = sql.charAt(j);
-                if (backslash && c == '\\') {
-                    j += 2;
-                } else if (c == quote) {
-                    if (j + 1 < n && sql.charAt(j + 1) == quote) {
-                        j += 2;
-                    } else {
-                        j++;
-                        break;
-                    }
-                } else {
-                    j++;
-                }
-            }
-            copyTo(Math.min(j, n));
-        }
-
-        private void copyLineComment() {
-            int end = sql.indexOf('\n', i);
-            copyTo(end < 0 ? sql.length() : end + 1);
-        }
-
-        private void copyBlockComment() {
-            boolean nested = syntax == SqlSyntax.POSTGRESQL;
-            int n = sql.length();
-            int depth = 1;
-            int j = i + 2;
-            while (j < n && depth > 0) {
-                if (nested && sql.startsWith("/*", j)) {
-                    depth++;
-                    j += 2;
-                } else if (sql.startsWith("*/", j)) {
-                    depth--;
-                    j += 2;
-                } else {
-                    j++;
-                }
-            }
-            copyTo(Math.min(j, n));
-        }
-
-        /** {@code $n} (a parameter when the source is numbered), {@code $tag$...$tag$}, or a lone dollar. */
-        private void dollar() {
+        /** {@code $n} (a parameter when the source is numbered) or a dollar that is plain code. */
+        private void dollarNumber() {
             int n = sql.length();
             int j = i + 1;
             while (j < n && isDigit(sql.charAt(j))) {
                 j++;
             }
-            if (j > i + 1) {
-                if (from == ParamStyle.DOLLAR && j - i - 1 <= 9 && Integer.parseInt(sql, i + 1, j, 10) > 0) {
-                    String key = String.valueOf(Integer.parseInt(sql, i + 1, j, 10));
-                    i = j;
-                    placeholder(key);
-                } else {
-                    copyTo(j);
-                }
-                return;
+            if (j > i + 1 && from == ParamStyle.DOLLAR && j - i - 1 <= 9 && Integer.parseInt(sql, i + 1, j, 10) > 0) {
+                String key = String.valueOf(Integer.parseInt(sql, i + 1, j, 10));
+                i = j;
+                placeholder(key);
+            } else {
+                copyTo(Math.max(j, i + 1));
             }
-            // A dollar quote: $$ or $tag$ with tag = [A-Za-z_][A-Za-z0-9_]*, closed by the same.
-            j = i + 1;
-            if (j < n && isTagStart(sql.charAt(j))) {
-                j++;
-                while (j < n && isTagPart(sql.charAt(j))) {
-                    j++;
-                }
-            }
-            if (j < n && sql.charAt(j) == '$') {
-                String tag = sql.substring(i, j + 1);
-                int close = sql.indexOf(tag, j + 1);
-                copyTo(close < 0 ? n : close + tag.length());
-                return;
-            }
-            copyTo(i + 1);
         }
 
         private void colon(char next) {
@@ -301,22 +226,5 @@ public final class ParameterTranslator {
             out.append(sql, i, end);
             i = end;
         }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isTagStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
-    }
-
-    private static boolean isTagPart(char c) {
-        return isTagStart(c) || isDigit(c);
-    }
-
-    /** Characters that continue an identifier or number: a $ or : right after one belongs to it. */
-    private static boolean isWordChar(char c) {
-        return isTagPart(c) || c == '$' || c > 0x7F && Character.isLetterOrDigit(c);
     }
 }

@@ -34,6 +34,7 @@ import io.sqlxwire.runtime.error.CodecException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,7 +93,6 @@ public final class MysqlConnection implements AutoCloseable {
     private final MyComStmtPrepareEncoder comStmtPrepare = new MyComStmtPrepareEncoder();
     private final MyComStmtExecuteEncoder comStmtExecute = new MyComStmtExecuteEncoder();
     private final MyComStmtCloseEncoder comStmtClose = new MyComStmtCloseEncoder();
-    private final ParameterBlock parameters = new ParameterBlock();
 
     private String serverVersion;
     private long connectionId;
@@ -225,7 +225,8 @@ public final class MysqlConnection implements AutoCloseable {
      * @throws ServerErrorException when a statement fails (results before it have been delivered)
      */
     public Outcome query(String sql, RowHandler handler) throws IOException {
-        command(3 * sql.length() + 1, out -> comQuery.wrap(out, session).query(sql).finish());
+        byte[] statement = sql.getBytes(StandardCharsets.UTF_8);   // the statement travels as bytes
+        command(statement.length + 1, out -> comQuery.wrap(out, session).query(statement).finish());
         return readResults(handler);
     }
 
@@ -273,12 +274,18 @@ public final class MysqlConnection implements AutoCloseable {
             throw new IllegalArgumentException("the statement has " + parameterCount + " parameters, "
                     + values.length + " values given");
         }
-        int blockLength = parameters.encode(values);
-        command(10 + blockLength, out -> comStmtExecute.wrap(out)
-                .statementId(statementId)
-                .flags(0)
-                .parameters(parameters.bytes(), 0, blockLength)
-                .finish());
+        Object[] prepared = ParameterBlock.prepare(values);
+        // The block is laid out by this statement's parameter count; the session holds the count of
+        // the statement prepared last (mysql.wire has no map from statement ids), so set it here.
+        session.executeParamCount = parameterCount;
+        session.longDataSent = false;
+        command(10 + ParameterBlock.maxBytes(prepared), out -> {
+            comStmtExecute.wrap(out, session).statementId(statementId).flags(0);
+            if (parameterCount > 0) {
+                ParameterBlock.writeTo(comStmtExecute.parameters(), prepared);
+            }
+            comStmtExecute.finish();
+        });
         return readResults(handler);
     }
 

@@ -1,10 +1,11 @@
 package io.sqlxwire.examples.myclient;
 
+import io.sqlxwire.protocols.mysql.MyBinaryColumnEncoder;
 import io.sqlxwire.protocols.mysql.MyBinaryDateTimeEncoder;
 import io.sqlxwire.protocols.mysql.MyBinaryTimeEncoder;
 import io.sqlxwire.protocols.mysql.MyBinaryValueEncoder;
 import io.sqlxwire.protocols.mysql.MyColumnType;
-import io.sqlxwire.runtime.buffer.WireWriter;
+import io.sqlxwire.protocols.mysql.MyExecuteParametersEncoder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.BitSet;
 
 /**
- * The parameter part of COM_STMT_EXECUTE: the NULL bitmap, new-params-bound flag 1, a (type,
- * flags) pair per parameter, then each non-NULL value in its binary encoding, written by the
- * generated {@link MyBinaryValueEncoder}. The description keeps this block as raw bytes (its
- * layout depends on the statement's parameter count, which COM_STMT_EXECUTE does not carry), so
- * it is assembled here and handed to the generated COM_STMT_EXECUTE encoder.
+ * The parameter part of COM_STMT_EXECUTE, written with the generated {@link MyExecuteParametersEncoder}:
+ * the NULL bitmap, new-params-bound flag 1, a (type, flags) pair per parameter, then each non-NULL
+ * value in its binary encoding ({@link MyBinaryValueEncoder}). The block is laid out by the
+ * statement's parameter count, which the caller puts in the session first.
  *
  * <p>Java types: null → NULL; Long, Integer, Short, Byte → BIGINT; BigInteger → BIGINT UNSIGNED
  * (or DECIMAL beyond 64 bits); Boolean → TINYINT; Double → DOUBLE; Float → FLOAT; BigDecimal →
@@ -30,44 +31,46 @@ final class ParameterBlock {
     private static final int UNSIGNED = 0x80;
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
-    private final MyBinaryValueEncoder value = new MyBinaryValueEncoder();
-    private byte[] bytes = new byte[256];
-
-    /** The block's bytes after {@link #encode}. */
-    byte[] bytes() {
-        return bytes;
+    private ParameterBlock() {
     }
 
-    /** Encodes {@code values}; returns the block's length (0 for a statement without parameters). */
-    int encode(Object[] values) {
-        if (values.length == 0) {
-            return 0;
-        }
+    /** The values as they are encoded (text and decimals as byte strings, so their size is known). */
+    static Object[] prepare(Object[] values) {
         Object[] prepared = new Object[values.length];
-        int bound = (values.length + 7) / 8 + 1 + 2 * values.length;
         for (int i = 0; i < values.length; i++) {
             prepared[i] = normalize(values[i]);
-            bound += maxValueBytes(prepared[i]);
         }
-        if (bytes.length < bound) {
-            bytes = new byte[Math.max(bound, 2 * bytes.length)];
+        return prepared;
+    }
+
+    /** At most how many bytes the block of {@code prepared} takes. */
+    static int maxBytes(Object[] prepared) {
+        int bound = (prepared.length + 7) / 8 + 1 + 2 * prepared.length;
+        for (Object v : prepared) {
+            bound += maxValueBytes(v);
         }
-        WireWriter out = WireWriter.into(bytes, 0, bytes.length);
-        int bitmap = out.reserve((values.length + 7) / 8);
-        out.put8(1);   // new_params_bound_flag: the types follow
+        return bound;
+    }
+
+    /** Writes the block of {@code prepared} (at least one value) into the generated encoder. */
+    static void writeTo(MyExecuteParametersEncoder block, Object[] prepared) {
+        BitSet nulls = new BitSet(prepared.length);
         for (int i = 0; i < prepared.length; i++) {
             if (prepared[i] == null) {
-                out.patch8(bitmap + i / 8, out.u8At(bitmap + i / 8) | (1 << (i % 8)));
+                nulls.set(i);
             }
-            out.put8(typeOf(prepared[i]).value());
-            out.put8(isUnsigned(prepared[i]) ? UNSIGNED : 0);
         }
+        block.nullBitmap(nulls).newParamsBound(1).parameterTypes();   // 1: the types follow
         for (Object v : prepared) {
+            block.parameterTypesAdd().type(typeOf(v)).flags(isUnsigned(v) ? UNSIGNED : 0);
+        }
+        block.parameterValues();
+        for (Object v : prepared) {
+            MyBinaryColumnEncoder column = block.parameterValuesAdd();
             if (v != null) {
-                write(out, v);
+                write(column.value(), v);
             }
         }
-        return out.position();
     }
 
     /** Byte strings for text and decimals, so their size is known; everything else unchanged. */
@@ -130,8 +133,7 @@ final class ParameterBlock {
         return 13;   // the longest fixed encoding: TIME with microseconds, 1 + 12
     }
 
-    private void write(WireWriter out, Object v) {
-        value.wrap(out, typeOf(v).value());
+    private static void write(MyBinaryValueEncoder value, Object v) {
         if (v instanceof Long l) {
             value.valueAsLonglong(l);
         } else if (v instanceof BigInteger big) {
@@ -150,11 +152,17 @@ final class ParameterBlock {
             value.valueAsOther(b);
         } else if (v instanceof LocalDate d) {
             MyBinaryDateTimeEncoder date = value.valueAsDate();
-            date.length(4).year(d.getYear()).month(d.getMonthValue()).day(d.getDayOfMonth());
+            date.length(4).formAsCase4().year(d.getYear()).month(d.getMonthValue()).day(d.getDayOfMonth());
         } else if (v instanceof LocalDateTime t) {
             int micros = t.getNano() / 1000;
             MyBinaryDateTimeEncoder date = value.valueAsDate();
-            date.length(micros == 0 ? 7 : 11).year(t.getYear()).month(t.getMonthValue())
+            date.length(micros == 0 ? 7 : 11);
+            if (micros == 0) {
+                date.formAsCase7();
+            } else {
+                date.formAsCase11();
+            }
+            date.year(t.getYear()).month(t.getMonthValue())
                     .day(t.getDayOfMonth()).hour(t.getHour()).minute(t.getMinute()).second(t.getSecond());
             if (micros != 0) {
                 date.microsecond(micros);
@@ -162,7 +170,6 @@ final class ParameterBlock {
         } else {
             writeTime(value.valueAsTime(), (Duration) v);
         }
-        value.finish();   // finishes the nested date or time encoder too
     }
 
     private static void writeTime(MyBinaryTimeEncoder time, Duration d) {
@@ -170,7 +177,12 @@ final class ParameterBlock {
         Duration abs = d.abs();
         long seconds = abs.getSeconds();
         int micros = abs.getNano() / 1000;
-        time.length(micros == 0 ? 8 : 12).isNegative(negative ? 1 : 0).days(seconds / 86_400)
+        if (micros == 0) {
+            time.length(8).formAsCase8();
+        } else {
+            time.length(12).formAsCase12();
+        }
+        time.isNegative(negative ? 1 : 0).days(seconds / 86_400)
                 .hour((int) (seconds / 3600 % 24)).minute((int) (seconds / 60 % 60)).second((int) (seconds % 60));
         if (micros != 0) {
             time.microsecond(micros);

@@ -1,18 +1,17 @@
 package io.sqlxwire.examples.myserver;
 
-import io.sqlxwire.protocols.mysql.MyCommand;
-import io.sqlxwire.protocols.mysql.MyPacketFraming;
-import io.sqlxwire.runtime.buffer.WireBuffer;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * MariaDB Connector/J sends byte arrays of client-side prepared statements as {@code _binary'...'}
- * literals holding the raw bytes (backslash-escaped), so such a COM_QUERY is no valid UTF-8 text,
- * which {@code mysql.wire} requires, and H2 does not know the introducer. This rewrites each such
- * literal to H2's {@code X'hex'} before the packet is decoded; other packets pass unchanged.
+ * literals holding the raw bytes (backslash-escaped), so such a COM_QUERY is no valid UTF-8 text
+ * ({@code mysql.wire} keeps the query as bytes for that reason), and H2 does not know the
+ * introducer. This turns the statement's bytes into SQL text, each such literal rewritten to H2's
+ * {@code X'hex'}.
  */
 final class BinaryLiterals {
     private static final byte[] INTRODUCER = "_binary".getBytes(StandardCharsets.US_ASCII);
@@ -20,28 +19,14 @@ final class BinaryLiterals {
     private BinaryLiterals() {
     }
 
-    static WireBuffer rewriteQuery(WireBuffer frame) {
-        int start = MyPacketFraming.HEADER_LENGTH;
-        if (frame.length() <= start || frame.u8(start) != MyCommand.COM_QUERY.value()) {
-            return frame;
+    /** The statement as text: UTF-8 as sent, or with its binary literals rewritten; empty when neither works. */
+    static Optional<String> sql(byte[] statement) {
+        Optional<String> text = utf8(statement);
+        if (text.isPresent()) {
+            return text;
         }
-        byte[] sql = frame.toByteArray(start + 1, frame.length() - start - 1);
-        if (isUtf8(sql)) {
-            return frame;
-        }
-        byte[] rewritten = rewrite(sql);
-        if (rewritten == null) {
-            return frame;   // not our case: let the decoder report the bad text
-        }
-        ByteArrayOutputStream packet = new ByteArrayOutputStream(rewritten.length + 5);
-        int length = rewritten.length + 1;
-        packet.write(length & 0xFF);
-        packet.write(length >> 8 & 0xFF);
-        packet.write(length >> 16 & 0xFF);
-        packet.write(frame.u8(3));
-        packet.write(MyCommand.COM_QUERY.value());
-        packet.writeBytes(rewritten);
-        return WireBuffer.of(packet.toByteArray());
+        byte[] rewritten = rewrite(statement);
+        return rewritten == null ? Optional.empty() : utf8(rewritten);
     }
 
     /** The SQL with every {@code _binary'...'} outside other literals as {@code X'...'}; null if none. */
@@ -120,12 +105,11 @@ final class BinaryLiterals {
         return true;
     }
 
-    private static boolean isUtf8(byte[] bytes) {
+    private static Optional<String> utf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-            return true;
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -63,7 +63,16 @@ final class BinaryValues {
         int micros = t.getNano() / 1000;
         boolean hasTime = t.getHour() != 0 || t.getMinute() != 0 || t.getSecond() != 0 || micros != 0;
         int length = micros != 0 ? 11 : hasTime ? 7 : 4;
-        out.length(length).year(t.getYear()).month(t.getMonthValue()).day(t.getDayOfMonth());
+        out.length(length);
+        // The form the length announces (mysql.wire refuses any other length).
+        if (length == 11) {
+            out.formAsCase11();
+        } else if (length == 7) {
+            out.formAsCase7();
+        } else {
+            out.formAsCase4();
+        }
+        out.year(t.getYear()).month(t.getMonthValue()).day(t.getDayOfMonth());
         if (length >= 7) {
             out.hour(t.getHour()).minute(t.getMinute()).second(t.getSecond());
         }
@@ -75,7 +84,12 @@ final class BinaryValues {
     private static void time(MyBinaryTimeEncoder out, Object value) {
         LocalTime t = value instanceof OffsetTime ? ((OffsetTime) value).toLocalTime() : (LocalTime) value;
         int micros = t.getNano() / 1000;
-        out.length(micros != 0 ? 12 : 8).isNegative(0).days(0)
+        if (micros != 0) {
+            out.length(12).formAsCase12();
+        } else {
+            out.length(8).formAsCase8();
+        }
+        out.isNegative(0).days(0)
                 .hour(t.getHour()).minute(t.getMinute()).second(t.getSecond());
         if (micros != 0) {
             out.microsecond(micros);

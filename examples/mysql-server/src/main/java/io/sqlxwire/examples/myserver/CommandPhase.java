@@ -23,6 +23,7 @@ import io.sqlxwire.protocols.mysql.MyComStmtExecuteDecoder;
 import io.sqlxwire.protocols.mysql.MyComStmtPrepareDecoder;
 import io.sqlxwire.protocols.mysql.MyComStmtPrepareOkEncoder;
 import io.sqlxwire.protocols.mysql.MyComStmtResetDecoder;
+import io.sqlxwire.protocols.mysql.MyComStmtSendLongDataDecoder;
 import io.sqlxwire.protocols.mysql.MyHandshakeResponse41Decoder;
 import io.sqlxwire.protocols.mysql.MyLocalInfileDataDecoder;
 import io.sqlxwire.protocols.mysql.MyLocalInfileEndDecoder;
@@ -109,7 +110,13 @@ final class CommandPhase implements MyClientHandler {
     public void onComQuery(MyComQueryDecoder m) {
         machine.receive(m);
         questions++;
-        query(m.queryAsString());
+        Optional<String> text = BinaryLiterals.sql(m.query().toByteArray());
+        if (text.isEmpty()) {
+            writer.error(new MyError(MyError.INVALID_CHARACTER_STRING, "HY000",
+                    "Invalid utf8mb4 character string in the statement"));
+            return;
+        }
+        query(text.get());
     }
 
     private void query(String text) {
@@ -353,8 +360,7 @@ final class CommandPhase implements MyClientHandler {
             answer(CompatibilityQueries.answer(entry.compatibilitySql(), variables).orElseThrow(), true);
             return;
         }
-        List<Object> values = parameters.read(m.parameters().toByteArray(), entry.parameterCount(), entry.bound(),
-                entry.longData());
+        List<Object> values = parameters.read(m, entry.parameterCount(), entry.bound(), entry.longData());
         entry.longData().clear();
         beginImplicitTransaction(entry.statement().sql());
         try (SqlResult result = entry.statement().execute(values)) {
@@ -384,27 +390,38 @@ final class CommandPhase implements MyClientHandler {
     }
 
     /**
+     * Before a COM_STMT_EXECUTE is decoded: its parameter block is laid out by the parameter count
+     * of the statement it names, and which values it leaves out depends on the long data sent for
+     * that statement. {@code mysql.wire}'s session holds one count (the last statement prepared) and
+     * one "long data sent" flag, since the language has no map from statement ids: the server, which
+     * has the map, sets both for the statement being executed.
+     */
+    void beforeExecute(WireBuffer frame) {
+        int at = io.sqlxwire.protocols.mysql.MyPacketFraming.HEADER_LENGTH + 1;
+        PreparedStatements.Entry entry = frame.length() >= at + 4 ? statements.get(frame.u32le(at)) : null;
+        session.executeParamCount = entry == null ? 0 : entry.parameterCount();
+        session.longDataSent = entry != null && !entry.longData().isEmpty();
+    }
+
+    /**
      * COM_STMT_SEND_LONG_DATA: a piece of a parameter's value, sent before COM_STMT_EXECUTE (streams
-     * and large values with server-side prepared statements). {@code mysql.wire} has no message for
-     * it, so it is read here and never reaches the machine; it has no answer, as in MySQL, and a
+     * and large values with server-side prepared statements). It has no answer, as in MySQL, and a
      * piece for an unknown statement or parameter is dropped (the execution then reports it).
      */
-    void longData(WireBuffer frame) {
-        int at = io.sqlxwire.protocols.mysql.MyPacketFraming.HEADER_LENGTH + 1;
-        if (frame.length() < at + 6) {
-            throw new CodecException("COM_STMT_SEND_LONG_DATA shorter than its header", frame.length());
-        }
-        long id = frame.u32le(at);
-        int parameter = frame.u16le(at + 4);
+    @Override
+    public void onComStmtSendLongData(MyComStmtSendLongDataDecoder m) {
+        machine.receive(m);
+        long id = m.statementId();
+        int parameter = m.paramId();
         PreparedStatements.Entry entry = statements.get(id);
         if (entry != null && parameter < entry.parameterCount()) {
-            byte[] piece = frame.toByteArray(at + 6, frame.length() - at - 6);
+            byte[] piece = m.data().toByteArray();
             java.io.ByteArrayOutputStream value =
                     entry.longData().computeIfAbsent(parameter, p -> new java.io.ByteArrayOutputStream());
             if ((long) value.size() + piece.length > PacketChannel.MAX_PAYLOAD) {
                 // As MySQL's max_long_data_size: a value may not outgrow what a packet could hold.
                 throw new CodecException("long data of parameter " + parameter + " exceeds "
-                        + PacketChannel.MAX_PAYLOAD + " bytes", at);
+                        + PacketChannel.MAX_PAYLOAD + " bytes", 0);
             }
             value.writeBytes(piece);
         }

@@ -32,7 +32,8 @@ final class Conversation {
             MyCommand.COM_INIT_DB.value(), MyCommand.COM_QUERY.value(), MyCommand.COM_FIELD_LIST.value(),
             MyCommand.COM_STATISTICS.value(), MyCommand.COM_PING.value(), MyCommand.COM_CHANGE_USER.value(),
             MyCommand.COM_STMT_PREPARE.value(), MyCommand.COM_STMT_EXECUTE.value(), MyCommand.COM_STMT_CLOSE.value(),
-            MyCommand.COM_STMT_RESET.value(), MyCommand.COM_RESET_CONNECTION.value());
+            MyCommand.COM_STMT_RESET.value(), MyCommand.COM_RESET_CONNECTION.value(),
+            MyCommand.COM_STMT_SEND_LONG_DATA.value());
 
     private final ServerContext context;
     private final byte[] scramble = Scramble.generate();
@@ -132,13 +133,13 @@ final class Conversation {
                 return;
             }
             int command = frame.length() > MyPacketFraming.HEADER_LENGTH ? frame.u8(MyPacketFraming.HEADER_LENGTH) : -1;
-            if (command == MyCommand.COM_STMT_SEND_LONG_DATA.value()) {
-                commands.longData(frame);   // no answer
-                continue;
+            if (command == MyCommand.COM_STMT_EXECUTE.value()) {
+                // The parameter block is laid out by the statement's own count: tell the session.
+                commands.beforeExecute(frame);
             }
             if (command < 0 || DESCRIBED_COMMANDS.contains(command)) {
                 // An empty packet goes to the machine too, which refuses it.
-                dispatcher.dispatch(BinaryLiterals.rewriteQuery(frame), commands);
+                dispatcher.dispatch(frame, commands);
             } else {
                 // A command mysql.wire does not describe is the client's mistake, not broken
                 // framing: MySQL answers with an ERR and carries on.

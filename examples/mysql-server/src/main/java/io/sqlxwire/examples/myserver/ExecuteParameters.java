@@ -2,11 +2,15 @@ package io.sqlxwire.examples.myserver;
 
 import io.sqlxwire.protocols.mysql.MyBinaryDateTimeDecoder;
 import io.sqlxwire.protocols.mysql.MyBinaryTimeDecoder;
+import io.sqlxwire.protocols.mysql.MyBinaryColumnDecoder;
 import io.sqlxwire.protocols.mysql.MyBinaryValueDecoder;
 import io.sqlxwire.protocols.mysql.MyColumnType;
+import io.sqlxwire.protocols.mysql.MyComStmtExecuteDecoder;
+import io.sqlxwire.protocols.mysql.MyExecuteParameterTypeDecoder;
+import io.sqlxwire.protocols.mysql.MyExecuteParametersDecoder;
 import io.sqlxwire.runtime.buffer.WireBuffer;
-import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.error.CodecException;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +19,18 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The parameter block of COM_STMT_EXECUTE, which {@code mysql.wire} keeps raw because its layout
- * depends on the statement's parameter count from COM_STMT_PREPARE_OK: a NULL bitmap, the
- * new-params-bound flag, then (if 1) a type and an unsigned flag per parameter, then each non-NULL
- * value. Types sent once are kept for later executions that send flag 0. The values are read with
- * the generated BinaryValue decoder; only their extent is worked out here, so it can be wrapped
- * exactly.
+ * The parameter values of COM_STMT_EXECUTE, from the typed block the generated decoder reads
+ * ({@code ExecuteParameters} in {@code mysql.wire}: NULL bitmap, new-params-bound flag, types, values
+ * by type). Types sent once are kept for later executions that send flag 0; the block then keeps
+ * the values raw, as it does when some came earlier in COM_STMT_SEND_LONG_DATA pieces (those are
+ * left out of it): such values are read one by one here with the generated BinaryValue decoder,
+ * each where the previous one ended.
  */
 final class ExecuteParameters {
-    private final MyBinaryValueDecoder value = new MyBinaryValueDecoder();
+    private final MyBinaryValueDecoder rawValue = new MyBinaryValueDecoder();
 
     /** The types bound last for a statement: MySQL type and whether the value is unsigned. */
     static final class Bound {
@@ -36,99 +41,67 @@ final class ExecuteParameters {
     /**
      * The parameter values as Java objects (null for NULL) for the bridge.
      *
+     * @param count the statement's parameter count (values past it are query attributes, ignored)
      * @throws CodecException when the block does not hold what the statement's parameters need
      */
-    List<Object> read(byte[] block, int count, Bound bound, java.util.Map<Integer, java.io.ByteArrayOutputStream> longData) {
+    List<Object> read(MyComStmtExecuteDecoder m, int count, Bound bound, Map<Integer, ByteArrayOutputStream> longData) {
         List<Object> values = new ArrayList<>(count);
         if (count == 0) {
             return values;
         }
-        WireBuffer in = WireBuffer.of(block);
-        int bitmapLength = (count + 7) / 8;
-        int pos = need(in, 0, bitmapLength + 1);
-        int flag = in.u8(bitmapLength);
-        pos = bitmapLength + 1;
-        if (flag == 1) {
-            need(in, pos, 2 * count);
+        if (!m.hasParameters() || m.count() < count) {
+            throw new CodecException("COM_STMT_EXECUTE carries " + (m.hasParameters() ? m.count() : 0)
+                    + " parameters, the statement has " + count, 0);
+        }
+        MyExecuteParametersDecoder block = m.parameters();
+        if (block.newParamsBound() == 1) {
             bound.types = new int[count];
             bound.unsigned = new boolean[count];
+            MyExecuteParametersDecoder.ParameterTypesCursor types = block.parameterTypes();
             for (int i = 0; i < count; i++) {
-                bound.types[i] = in.u8(pos);
-                bound.unsigned[i] = (in.u8(pos + 1) & 0x80) != 0;
-                pos += 2;
+                MyExecuteParameterTypeDecoder type = types.next();
+                bound.types[i] = type.type();
+                bound.unsigned[i] = (type.flags() & 0x80) != 0;
             }
         } else if (bound.types == null) {
-            throw new CodecException("COM_STMT_EXECUTE parameters: no types bound", bitmapLength);
+            throw new CodecException("COM_STMT_EXECUTE parameters: no types bound", 0);
         }
+        if (block.hasParameterValues()) {
+            MyExecuteParametersDecoder.ParameterValuesCursor columns = block.parameterValues();
+            for (int i = 0; i < count; i++) {
+                MyBinaryColumnDecoder column = columns.next();
+                values.add(column.hasValue() ? value(column.value(), bound, i) : null);
+            }
+            return values;
+        }
+        WireBuffer raw = block.rawValues().buffer();
+        int pos = 0;
         for (int i = 0; i < count; i++) {
-            boolean isNull = (in.u8(i / 8) & (1 << (i % 8))) != 0;
-            if (isNull) {
+            ByteArrayOutputStream sentBefore = longData.get(i);
+            if (block.nullBitmap(i)) {
                 values.add(null);
-                continue;
-            }
-            int type = bound.types[i];
-            java.io.ByteArrayOutputStream sentBefore = longData.get(i);
-            if (sentBefore != null) {
+            } else if (sentBefore != null) {
                 // Sent in COM_STMT_SEND_LONG_DATA pieces: the value is not repeated here.
-                values.add(bytesOrText(sentBefore.toByteArray(), type));
-                continue;
+                values.add(bytesOrText(sentBefore.toByteArray(), bound.types[i]));
+            } else {
+                rawValue.wrap(raw, pos, raw.length() - pos, bound.types[i]);
+                values.add(value(rawValue, bound, i));
+                pos += rawValue.encodedLength();
             }
-            int length = extent(in, pos, type);
-            value.wrap(in, pos, length, type);
-            try {
-                values.add(toJava(type, bound.unsigned[i]));
-            } catch (java.time.DateTimeException e) {
-                // Well-formed bytes, impossible value (month 13, hour 25): bad input all the same.
-                throw new CodecException("parameter " + i + ": " + e.getMessage(), pos);
-            }
-            pos += length;
         }
         return values;
     }
 
-    /** How many bytes the value of {@code type} at {@code pos} takes. */
-    private static int extent(WireBuffer in, int pos, int type) {
-        switch (type) {
-            case 0x01: // TINY
-                return need(in, pos, 1);
-            case 0x02: // SHORT
-            case 0x0d: // YEAR
-                return need(in, pos, 2);
-            case 0x03: // LONG
-            case 0x09: // INT24
-            case 0x04: // FLOAT
-                return need(in, pos, 4);
-            case 0x08: // LONGLONG
-            case 0x05: // DOUBLE
-                return need(in, pos, 8);
-            case 0x06: // NULL
-                return 0;
-            case 0x07: // TIMESTAMP
-            case 0x0a: // DATE
-            case 0x0c: // DATETIME
-            case 0x0b: // TIME
-                need(in, pos, 1);
-                return need(in, pos, 1 + in.u8(pos));
-            default: // strings, decimals, blobs: a length-encoded string
-                need(in, pos, 1);
-                int width = LengthEncodedInt.width(in, pos);
-                need(in, pos, width);
-                long length = LengthEncodedInt.read(in, pos);
-                if (length < 0 || length > in.length() - pos - width) {
-                    throw new CodecException("parameter value of " + length + " bytes runs past the packet", pos);
-                }
-                return width + (int) length;
+    private Object value(MyBinaryValueDecoder value, Bound bound, int i) {
+        try {
+            return toJava(value, bound.types[i], bound.unsigned[i]);
+        } catch (java.time.DateTimeException e) {
+            // Well-formed bytes, impossible value (month 13, hour 25): bad input all the same.
+            throw new CodecException("parameter " + i + ": " + e.getMessage(), 0);
         }
     }
 
-    private static int need(WireBuffer in, int pos, int count) {
-        if (count > in.length() - pos) {
-            throw new CodecException("COM_STMT_EXECUTE parameters end early", pos);
-        }
-        return count;
-    }
-
-    private Object toJava(int type, boolean unsigned) {
+    private static Object toJava(MyBinaryValueDecoder value, int type, boolean unsigned) {
         switch (value.valueArm()) {
             case 0: // LONGLONG
                 long l = value.valueAsLonglong();

@@ -13,6 +13,7 @@ record MyError(int code, String sqlState, String message) {
     static final int HANDSHAKE_ERROR = 1043;
     static final int UNKNOWN_ERROR = 1105;
     static final int NOT_SUPPORTED_YET = 1235;
+    static final int INVALID_CHARACTER_STRING = 1300;
 
     static MyError accessDenied(String user, boolean usingPassword) {
         return new MyError(ACCESS_DENIED, "28000", "Access denied for user '" + user + "'@'localhost' (using password: "

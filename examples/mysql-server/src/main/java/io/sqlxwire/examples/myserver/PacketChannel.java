@@ -8,7 +8,7 @@ import io.sqlxwire.runtime.Limits;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.buffer.WireWriter;
 import io.sqlxwire.runtime.error.CodecException;
-import io.sqlxwire.runtime.frame.FrameAccumulator;
+import io.sqlxwire.runtime.frame.MessageAccumulator;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +20,11 @@ import java.net.Socket;
  * framing, and writes the server's packets with the generated frame encoder and the sequence ids the
  * protocol wants (each command starts at the client's id, every packet after it counts up).
  *
+ * <p>Payloads of 16 MiB and more travel as several packets (0xFFFFFF bytes each, then the rest):
+ * the runtime's {@link MessageAccumulator} joins the client's, the frame encoder splits the
+ * server's, and each part takes a sequence id of its own. Up to {@link #MAX_PAYLOAD} bytes are
+ * accepted (MySQL's default max_allowed_packet); a larger message ends the connection.
+ *
  * <p>Every packet the server writes is also decoded again and fed to the connection's
  * {@link MyMachine}: the machine follows both directions (it needs the server's column definitions
  * to know how binary rows are laid out, and the server's OK to know a command is over), and a packet
@@ -27,15 +32,18 @@ import java.net.Socket;
  * leaves, as an {@link IllegalStateException}.
  */
 final class PacketChannel {
-    /** A packet of 2^24-1 bytes announces a continuation; we do not take messages that large. */
-    static final int MAX_PAYLOAD = 0xFFFFFF - 1;
+    /** The largest message (joined payload) read or a long-data value built: 64 MiB. */
+    static final int MAX_PAYLOAD = 64 * 1024 * 1024;
 
     private Socket socket;
     private InputStream in;
     private OutputStream out;
-    private final FrameAccumulator frames = new FrameAccumulator(MyPacketFraming.INSTANCE,
-            Limits.DEFAULTS.withMaxFrameBytes(MyPacketFraming.HEADER_LENGTH + 0xFFFFFF));
-    private final byte[] readBuffer = new byte[16 * 1024];
+    private final MessageAccumulator frames = new MessageAccumulator(MyPacketFraming.INSTANCE,
+            Limits.DEFAULTS.withMaxFrameBytes(MyPacketFraming.HEADER_LENGTH + MAX_PAYLOAD));
+    /** Joins the server's own split packets again for the machine's check. */
+    private final MessageAccumulator ownPackets = new MessageAccumulator(MyPacketFraming.INSTANCE,
+            Limits.DEFAULTS.withMaxFrameBytes(Integer.MAX_VALUE));
+    private final byte[] readBuffer = new byte[64 * 1024];
     private final WireWriter pending = WireWriter.growable();
     private final MyPacketFrameEncoder frame = new MyPacketFrameEncoder();
     private final WireBuffer written = new WireBuffer();
@@ -74,10 +82,12 @@ final class PacketChannel {
     }
 
     /**
-     * The client's next packet, header included (valid until the next call), or {@code null} when the
-     * client closed the connection between packets.
+     * The client's next message, header included (valid until the next call): one packet, or the
+     * packets of a payload of 16 MiB or more joined behind the first one's header; {@code null} when
+     * the client closed the connection between packets.
      *
-     * @throws CodecException for a packet too large or a connection cut inside a packet
+     * @throws CodecException for a message too large, a gap in a split message's sequence ids, or a
+     *                        connection cut inside a packet
      */
     WireBuffer read() throws IOException {
         while (!frames.next()) {
@@ -91,20 +101,22 @@ final class PacketChannel {
             }
             frames.feed(readBuffer, 0, n);
         }
-        if (frames.frameContinues()) {
-            throw new CodecException("packet of 16 MiB or more (continued packets are not accepted)", 0);
-        }
-        WireBuffer frame = frames.frame();
-        sequence = (frame.u8(3) + 1) & 0xFF;
-        return frame;
+        sequence = (int) ((frames.lastSequenceNumber() + 1) & 0xFF);
+        return frames.frame();
     }
 
     /** Starts a server packet and returns the writer its body goes into. */
     WireWriter begin() {
         frame.wrap(pending).sequenceId(sequence);
-        sequence = (sequence + 1) & 0xFF;
         frame.body();
         return pending;
+    }
+
+    /** Ends the packet begun last: a body of 16 MiB or more became several packets, one id each. */
+    private int finish() {
+        int length = frame.finish();
+        sequence = (sequence + frame.frames()) & 0xFF;
+        return length;
     }
 
     /**
@@ -114,10 +126,16 @@ final class PacketChannel {
      */
     void end() {
         int start = frame.frameStart();
-        int length = frame.finish();
+        int length = finish();
         pending.written(written).slice(start, length, packet);
         try {
-            selfCheck.dispatch(packet, machine.server());
+            WireBuffer whole = packet;
+            if (frame.frames() > 1) {
+                ownPackets.feed(packet);
+                ownPackets.next();
+                whole = ownPackets.frame();
+            }
+            selfCheck.dispatch(whole, machine.server());
         } catch (CodecException e) {
             throw new IllegalStateException("the server's own packet does not fit the conversation: " + e.getMessage(), e);
         }
@@ -141,7 +159,7 @@ final class PacketChannel {
      * connection whose conversation is already broken.
      */
     void endUnchecked() {
-        frame.finish();
+        finish();
     }
 
     /** Sends everything written since the last flush. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The system variables a connection reports: fixed values describing this server (utf8mb4
- * everywhere, READ-COMMITTED as H2 runs, 16 MiB packets) and the session's own (autocommit, the
+ * everywhere, READ-COMMITTED as H2 runs, 64 MiB messages) and the session's own (autocommit, the
  * current database). Values are Long for numbers (sent as BIGINT columns) and String otherwise.
  */
 final class SystemVariables implements CompatibilityQueries.Variables {

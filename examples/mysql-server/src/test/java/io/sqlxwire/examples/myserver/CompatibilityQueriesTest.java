@@ -24,7 +24,7 @@ class CompatibilityQueriesTest {
                 + " @@max_allowed_packet AS max_allowed_packet");
         assertEquals(List.of("auto_increment_increment", "character_set_client", "max_allowed_packet"),
                 rows.columns().stream().map(ResultColumn::name).toList());
-        assertArrayEquals(new Object[] {1L, "utf8mb4", 16777214L}, rows.rows().get(0));
+        assertArrayEquals(new Object[] {1L, "utf8mb4", 67108864L}, rows.rows().get(0));
     }
 
     @Test
@@ -57,7 +57,7 @@ class CompatibilityQueriesTest {
     void showVariablesLikeAndWhere() {
         var like = (CompatibilityQueries.Rows) answer("SHOW VARIABLES LIKE 'max\\_allowed%'");
         assertEquals(1, like.rows().size());
-        assertArrayEquals(new Object[] {"max_allowed_packet", "16777214"}, like.rows().get(0));
+        assertArrayEquals(new Object[] {"max_allowed_packet", "67108864"}, like.rows().get(0));
         var where = (CompatibilityQueries.Rows) answer(
                 "show session variables where Variable_name in ('autocommit', 'time_zone')");
         assertEquals(2, where.rows().size());

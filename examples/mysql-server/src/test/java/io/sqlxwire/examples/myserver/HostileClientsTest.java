@@ -122,12 +122,31 @@ class HostileClientsTest {
         }
         try (RawClient raw = new RawClient(server.port())) {
             raw.login(true);
-            byte[] query = {0x03, (byte) 0xC3, 0x28};   // COM_QUERY whose text is no UTF-8
-            raw.send(0, query);
-            assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(raw.packet()));
+            raw.send(0, "\u0016select cast(? as timestamp)".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, raw.packet()[0]);
+            raw.packet();   // the parameter's definition
+            raw.packet();   // the column's
+            // COM_STMT_EXECUTE with a DATETIME of length 5 (only 0, 4, 7 and 11 exist): the decoder refuses it
+            raw.send(0, new byte[] {0x17, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0x0c, 0, 5, (byte) 0xe8, 0x07, 1, 1, 0});
+            byte[] err = raw.packet();
+            assertEquals(MyError.MALFORMED_PACKET, RawClient.errorCode(err));
+            assertTrue(new String(err, java.nio.charset.StandardCharsets.UTF_8).contains("form"));
             assertClosed(raw);
         }
         assertServerStillServes();
+    }
+
+    /** The statement travels as bytes: text that is no UTF-8 is the statement's problem, not the packet's. */
+    @Test
+    void aQueryThatIsNoUtf8GetsErr1300AndTheConnectionGoesOn() throws Exception {
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.login(true);
+            byte[] query = {0x03, (byte) 0xC3, 0x28};   // COM_QUERY whose text is no UTF-8
+            raw.send(0, query);
+            assertEquals(MyError.INVALID_CHARACTER_STRING, RawClient.errorCode(raw.packet()));
+            raw.send(0, new byte[] {0x0e});          // COM_PING
+            assertEquals(0, raw.packet()[0]);
+        }
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.sqlxwire.examples.pgclient;
 
 import io.sqlxwire.examples.auth.PostgresMd5Password;
-import io.sqlxwire.examples.auth.ScramSha256Client;
+import io.sqlxwire.examples.auth.ScramClient;
+import io.sqlxwire.examples.auth.ScramHash;
 import io.sqlxwire.protocols.postgresql.PgAuthCode;
 import io.sqlxwire.protocols.postgresql.PgAuthSaslDecoder;
 import io.sqlxwire.protocols.postgresql.PgAuthenticationDecoder;
@@ -18,7 +19,7 @@ final class Authenticator {
 
     private final String user;
     private final String password;
-    private ScramSha256Client scram;
+    private ScramClient scram;
     /** What the server asked for, for the connection's description: MD5, SASL, ... */
     private String method = "trust";
 
@@ -47,7 +48,7 @@ final class Authenticator {
             method = SCRAM;
             requireScram(request.bodyAsSasl());
             // PostgreSQL takes the user from the startup message; SCRAM's own name stays empty.
-            scram = new ScramSha256Client("", requirePassword());
+            scram = new ScramClient(ScramHash.SHA_256, "", requirePassword());
             outbox.saslInitialResponse(SCRAM, utf8(scram.clientFirstMessage()));
         } else if (code.equals(PgAuthCode.SASL_CONTINUE)) {
             String serverFirst = PgTypes.utf8(request.bodyAsSaslContinue().buffer());
@@ -72,7 +73,7 @@ final class Authenticator {
         throw new IOException("server offers no SASL mechanism this client speaks: " + offered);
     }
 
-    private ScramSha256Client requireExchange() throws IOException {
+    private ScramClient requireExchange() throws IOException {
         if (scram == null) {
             throw new IOException("SASL continuation before the SASL exchange started");
         }

@@ -2,6 +2,8 @@ package io.sqlxwire.examples.pgserver;
 
 import io.sqlxwire.examples.bridge.SqlError;
 import io.sqlxwire.examples.bridge.SqlFailure;
+import io.sqlxwire.runtime.sql.SqlLexer;
+import io.sqlxwire.runtime.sql.SqlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,21 +133,28 @@ final class PgCompatibility {
     private static final Pattern WORD_RETURNING = Pattern.compile("(?i)\\bRETURNING\\b");
 
     /**
+     * The statement as H2 runs it, or null when H2 runs it as sent: PostgreSQL type names that H2
+     * reads differently outside its PostgreSQL mode ({@link PgTypeNames}), and RETURNING.
+     */
+    static Rewrite rewrite(String statement) {
+        String sql = withoutTrailingSemicolon(statement);
+        String verb = io.sqlxwire.examples.bridge.SqlCommand.of(sql).verb();
+        String spelled = PgTypeNames.forH2(sql, verb.equals("CREATE TABLE"));
+        Rewrite returning = returning(spelled == null ? sql : spelled, verb);
+        return returning != null ? returning : spelled != null ? new Rewrite(spelled, verb) : null;
+    }
+
+    /**
      * INSERT / UPDATE / DELETE ... RETURNING list: pgjdbc's getGeneratedKeys appends RETURNING *,
      * ORMs and psycopg2 users write it by hand. H2 spells it as a query over the changed rows:
      * SELECT list FROM FINAL TABLE (INSERT ...) — OLD TABLE for DELETE. Returns null when the
      * statement needs no rewrite, or when the list holds parameters (moving it would reorder them).
      */
-    static Rewrite rewrite(String statement) {
-        String sql = withoutTrailingSemicolon(statement);
-        String verb = io.sqlxwire.examples.bridge.SqlCommand.of(sql).verb();
+    private static Rewrite returning(String sql, String verb) {
         if (!verb.equals("INSERT") && !verb.equals("UPDATE") && !verb.equals("DELETE")) {
             return null;
         }
-        char[] code = new char[sql.length()];
-        java.util.Arrays.fill(code, ' ');
-        PgStatementSplitter.scanCode(sql, i -> code[i] = sql.charAt(i));
-        String masked = new String(code);
+        String masked = codeOnly(sql);
         Matcher m = WORD_RETURNING.matcher(masked);
         while (m.find()) {
             if (depth(masked, m.start()) != 0) {
@@ -160,6 +169,14 @@ final class PgCompatibility {
             return new Rewrite("SELECT " + list + " FROM " + table + " (" + change + ")", verb);
         }
         return null;
+    }
+
+    /** {@code sql} with literals, quoted identifiers and comments blanked, so patterns see only code. */
+    private static String codeOnly(String sql) {
+        char[] code = new char[sql.length()];
+        java.util.Arrays.fill(code, ' ');
+        SqlLexer.forEachCodeIndex(sql, SqlSyntax.POSTGRESQL, i -> code[i] = sql.charAt(i));
+        return new String(code);
     }
 
     /** Parenthesis depth at {@code end} of SQL code already masked (literals and comments blanked). */

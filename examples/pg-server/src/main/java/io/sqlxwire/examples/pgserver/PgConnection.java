@@ -1,5 +1,6 @@
 package io.sqlxwire.examples.pgserver;
 
+import io.sqlxwire.examples.bridge.CompatibilityMode;
 import io.sqlxwire.examples.bridge.SqlFailure;
 import io.sqlxwire.examples.bridge.SqlSession;
 import io.sqlxwire.protocols.postgresql.PgBindDecoder;
@@ -305,7 +306,9 @@ final class PgConnection implements PgFrontendHandler {
     /** Password accepted: open the database session and tell the client it may start. */
     private void authenticated() {
         try {
-            session = config.database().openSession();
+            // PostgreSQL's transaction rules whatever mode the database is in: a one-port server shares
+            // one MySQL-mode database with its MySQL clients (see sql-bridge's SqlDatabase).
+            session = config.database().openSession(CompatibilityMode.POSTGRESQL);
         } catch (SqlFailure e) {
             throw new PgFatalException(e.error().sqlState(), "cannot open the database: " + e.error().message());
         }

@@ -4,7 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.sqlxwire.examples.auth.AuthenticationException;
 import io.sqlxwire.examples.auth.PostgresMd5Password;
-import io.sqlxwire.examples.auth.ScramSha256Server;
+import io.sqlxwire.examples.auth.ScramHash;
+import io.sqlxwire.examples.auth.ScramServer;
 import io.sqlxwire.examples.auth.StoredScramCredentials;
 import java.security.SecureRandom;
 
@@ -21,7 +22,7 @@ final class PgPasswordCheck {
     private final PgServerConfig.AuthMethod method;
     private final String user;
     private final String password;
-    private ScramSha256Server scram;
+    private ScramServer scram;
     private byte[] md5Salt;
 
     PgPasswordCheck(PgServerConfig config, String user) {
@@ -45,7 +46,7 @@ final class PgPasswordCheck {
         } else {
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
-            scram = new ScramSha256Server(StoredScramCredentials.fromPassword(password, salt, SCRAM_ITERATIONS));
+            scram = new ScramServer(StoredScramCredentials.fromPassword(ScramHash.SHA_256, password, salt, SCRAM_ITERATIONS));
             out.authenticationSasl(SCRAM);
         }
     }

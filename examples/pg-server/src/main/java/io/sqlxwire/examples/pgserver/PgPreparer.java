@@ -5,6 +5,8 @@ import io.sqlxwire.examples.bridge.SqlSession;
 import io.sqlxwire.examples.bridge.SqlStatement;
 import io.sqlxwire.runtime.sql.ParamStyle;
 import io.sqlxwire.runtime.sql.ParameterTranslator;
+import io.sqlxwire.runtime.sql.SqlLexer;
+import io.sqlxwire.runtime.sql.SqlSyntax;
 import io.sqlxwire.runtime.sql.Translation;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ final class PgPreparer {
             count = Math.max(count, Integer.parseInt(binding.source()));
         }
         PgCompatibility.Statement compat = count == 0 ? PgCompatibility.match(text) : null;
-        boolean empty = PgStatementSplitter.split(text).isEmpty();
+        boolean empty = SqlLexer.splitStatements(text, SqlSyntax.POSTGRESQL).isEmpty();
         String h2Sql = withDeclaredTypes(translation, declared);
         PgCompatibility.Rewrite rewrite = compat == null && !empty ? PgCompatibility.rewrite(h2Sql) : null;
         SqlStatement h2 = compat == null && !empty ? sql.prepare(rewrite == null ? h2Sql : rewrite.sql()) : null;
@@ -51,7 +53,7 @@ final class PgPreparer {
     private static String withDeclaredTypes(Translation translation, long[] declared) {
         String h2Sql = translation.sql();
         List<Integer> placeholders = new ArrayList<>();
-        PgStatementSplitter.scanCode(h2Sql, i -> {
+        SqlLexer.forEachCodeIndex(h2Sql, SqlSyntax.POSTGRESQL, i -> {
             if (h2Sql.charAt(i) == '?') {
                 placeholders.add(i);
             }

@@ -13,6 +13,8 @@ import io.sqlxwire.protocols.postgresql.PgBindDecoder;
 import io.sqlxwire.protocols.postgresql.PgObjectKind;
 import io.sqlxwire.protocols.postgresql.PgParseDecoder;
 import io.sqlxwire.protocols.postgresql.PgTransactionStatus;
+import io.sqlxwire.runtime.sql.SqlLexer;
+import io.sqlxwire.runtime.sql.SqlSyntax;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ final class PgQueries {
         // A simple Query drops the unnamed statement and portal, as PostgreSQL does.
         dropPortal("");
         dropStatement("");
-        List<String> statementsInQuery = PgStatementSplitter.split(text);
+        List<String> statementsInQuery = SqlLexer.splitStatements(text, SqlSyntax.POSTGRESQL);
         if (statementsInQuery.isEmpty()) {
             out.emptyQueryResponse();
         }

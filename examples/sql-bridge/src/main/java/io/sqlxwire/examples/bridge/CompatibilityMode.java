@@ -1,7 +1,9 @@
 package io.sqlxwire.examples.bridge;
 
 /**
- * The SQL dialect H2 imitates for a session, and the transaction rules of the server it stands in for.
+ * The SQL dialect H2 imitates for a database, and the transaction rules of the server it stands in
+ * for. The dialect is the database's (H2's mode is database-wide); the rules are each session's, so a
+ * session can follow another mode's rules on the same database ({@link SqlDatabase#openSession(CompatibilityMode)}).
  */
 public enum CompatibilityMode {
     /** PostgreSQL: lower-case identifiers, NULLs sort last; an error aborts the open transaction. */

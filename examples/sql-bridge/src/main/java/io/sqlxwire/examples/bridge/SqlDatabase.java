@@ -10,8 +10,11 @@ import java.util.UUID;
  * An embedded H2 database that sessions open connections to: in memory (gone when this object is
  * closed) or in a file (kept). Every session gets its own JDBC connection in the given mode.
  *
- * <p>H2's compatibility mode is a database-wide setting: two SqlDatabase objects on the same file or
- * name with different modes would switch it under each other, so give each mode its own database.
+ * <p>H2's compatibility mode is a database-wide setting (H2's {@code SET MODE} changes the database,
+ * not the connection): two SqlDatabase objects on the same file or name with different modes would
+ * switch it under each other, so give each mode its own database. Two protocols can still share one
+ * database: the other protocol's server opens its sessions with {@link #openSession(CompatibilityMode)},
+ * keeping its own transaction rules while H2 reads every statement in the database's mode.
  */
 public final class SqlDatabase implements AutoCloseable {
     private final String url;
@@ -53,8 +56,19 @@ public final class SqlDatabase implements AutoCloseable {
         return url;
     }
 
+    /** A session with the transaction rules of the database's own mode. */
     public SqlSession openSession() throws SqlFailure {
-        return new SqlSession(connect(), mode);
+        return openSession(mode);
+    }
+
+    /**
+     * A session with the transaction rules of {@code rules} ({@link CompatibilityMode#errorAbortsTransaction()}),
+     * for a protocol whose server shares a database opened in another mode. Only the rules follow
+     * {@code rules}: H2 still parses and runs the session's SQL in the database's {@link #mode()}, so
+     * the protocol layer translates what that mode spells differently.
+     */
+    public SqlSession openSession(CompatibilityMode rules) throws SqlFailure {
+        return new SqlSession(connect(), rules);
     }
 
     private Connection connect() throws SqlFailure {

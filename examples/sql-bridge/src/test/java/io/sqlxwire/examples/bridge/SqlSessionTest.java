@@ -236,6 +236,30 @@ class SqlSessionTest {
     }
 
     @Test
+    void sessionsOfBothRulesShareOneDatabase() throws SqlFailure {
+        // One database in MySQL mode, as a one-port server for both protocols opens it.
+        try (SqlDatabase shared = SqlDatabase.inMemory(CompatibilityMode.MYSQL);
+             SqlSession my = shared.openSession();
+             SqlSession pg = shared.openSession(CompatibilityMode.POSTGRESQL)) {
+            assertEquals(CompatibilityMode.POSTGRESQL, pg.mode());
+            update(my, "create table s (id int not null auto_increment primary key, v tinyint) engine=InnoDB");
+            pg.execute("begin").close();
+            update(pg, "insert into s (v) values (1)");
+            assertThrows(SqlFailure.class, () -> pg.execute("insert into s (id, v) values (1, 2)"));
+            assertEquals(TransactionState.FAILED, pg.transactionState(), "PostgreSQL rules in a MySQL-mode database");
+            pg.execute("rollback").close();
+            my.execute("start transaction").close();
+            update(my, "insert into s (v) values (3)");
+            assertThrows(SqlFailure.class, () -> my.execute("insert into s (id, v) values (2, 4)"));
+            assertEquals(TransactionState.IN_TRANSACTION, my.transactionState(), "MySQL rules stay MySQL's");
+            my.execute("commit").close();
+            try (SqlResult r = pg.execute("select count(*) from s")) {
+                assertEquals(1L, r.nextRow()[0], "one committed row, seen by the other protocol's session");
+            }
+        }
+    }
+
+    @Test
     void cancelStopsTheRunningStatement() throws Exception {
         Thread canceller = new Thread(() -> {
             try {

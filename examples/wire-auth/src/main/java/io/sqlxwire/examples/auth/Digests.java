@@ -3,10 +3,8 @@ package io.sqlxwire.examples.auth;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-/** Thin wrappers over the JDK's digests and HMAC, so the protocol classes read like their specs. */
+/** Thin wrappers over the JDK's digests, so the protocol classes read like their specs. */
 final class Digests {
     private Digests() {
     }
@@ -34,16 +32,6 @@ final class Digests {
 
     static String md5Hex(byte[]... parts) {
         return HexFormat.of().formatHex(digest("MD5", parts));
-    }
-
-    static byte[] hmacSha256(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 
     static byte[] xor(byte[] a, byte[] b) {

@@ -3,10 +3,10 @@ package io.sqlxwire.examples.auth;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The key material of SCRAM-SHA-256 derived from a password (RFC 5802 section 3): what a server
+ * The key material of a SCRAM mechanism derived from a password (RFC 5802 section 3): what a server
  * stores ({@link #storedKey}, {@link #serverKey}, salt, iterations) and what a client computes.
  */
-public record ScramKeys(byte[] salt, int iterations, byte[] clientKey, byte[] storedKey, byte[] serverKey) {
+public record ScramKeys(ScramHash hash, byte[] salt, int iterations, byte[] clientKey, byte[] storedKey, byte[] serverKey) {
 
     public ScramKeys {
         salt = salt.clone();
@@ -16,23 +16,23 @@ public record ScramKeys(byte[] salt, int iterations, byte[] clientKey, byte[] st
     }
 
     /** Derives the keys; the password goes through SASLprep as PostgreSQL does (see {@link SaslPrep}). */
-    public static ScramKeys fromPassword(String password, byte[] salt, int iterations) {
+    public static ScramKeys fromPassword(ScramHash hash, String password, byte[] salt, int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("iteration count must be positive: " + iterations);
         }
         byte[] prepared = SaslPrep.prepareLikePostgres(password).getBytes(StandardCharsets.UTF_8);
-        byte[] saltedPassword = hi(prepared, salt, iterations);
-        byte[] clientKey = Digests.hmacSha256(saltedPassword, bytes("Client Key"));
-        byte[] serverKey = Digests.hmacSha256(saltedPassword, bytes("Server Key"));
-        return new ScramKeys(salt, iterations, clientKey, Digests.sha256(clientKey), serverKey);
+        byte[] saltedPassword = hi(hash, prepared, salt, iterations);
+        byte[] clientKey = hash.hmac(saltedPassword, bytes("Client Key"));
+        byte[] serverKey = hash.hmac(saltedPassword, bytes("Server Key"));
+        return new ScramKeys(hash, salt, iterations, clientKey, hash.hash(clientKey), serverKey);
     }
 
-    /** Hi() of RFC 5802: PBKDF2 with HMAC-SHA-256 and one output block. */
-    static byte[] hi(byte[] password, byte[] salt, int iterations) {
-        byte[] u = Digests.hmacSha256(password, concat(salt, new byte[] {0, 0, 0, 1}));
+    /** Hi() of RFC 5802: PBKDF2 with the mechanism's HMAC and one output block. */
+    static byte[] hi(ScramHash hash, byte[] password, byte[] salt, int iterations) {
+        byte[] u = hash.hmac(password, concat(salt, new byte[] {0, 0, 0, 1}));
         byte[] result = u.clone();
         for (int i = 1; i < iterations; i++) {
-            u = Digests.hmacSha256(password, u);
+            u = hash.hmac(password, u);
             for (int j = 0; j < result.length; j++) {
                 result[j] ^= u[j];
             }

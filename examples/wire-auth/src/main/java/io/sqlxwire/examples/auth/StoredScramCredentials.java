@@ -5,7 +5,7 @@ package io.sqlxwire.examples.auth;
  * {@code SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>}): enough to verify a proof and
  * sign the answer, not enough to log in as the user.
  */
-public record StoredScramCredentials(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
+public record StoredScramCredentials(ScramHash hash, byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
 
     public StoredScramCredentials {
         salt = salt.clone();
@@ -13,9 +13,9 @@ public record StoredScramCredentials(byte[] salt, int iterations, byte[] storedK
         serverKey = serverKey.clone();
     }
 
-    public static StoredScramCredentials fromPassword(String password, byte[] salt, int iterations) {
-        ScramKeys keys = ScramKeys.fromPassword(password, salt, iterations);
-        return new StoredScramCredentials(salt, iterations, keys.storedKey(), keys.serverKey());
+    public static StoredScramCredentials fromPassword(ScramHash hash, String password, byte[] salt, int iterations) {
+        ScramKeys keys = ScramKeys.fromPassword(hash, password, salt, iterations);
+        return new StoredScramCredentials(hash, salt, iterations, keys.storedKey(), keys.serverKey());
     }
 
     @Override

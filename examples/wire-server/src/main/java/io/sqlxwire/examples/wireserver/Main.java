@@ -17,8 +17,9 @@ public final class Main {
 
     public static void main(String[] args) {
         WireServer server;
+        ServerHandlers[] servers = new ServerHandlers[1];
         try {
-            server = start(args, System.out, System.err, ServerHandlers::create);
+            server = start(args, System.out, System.err, options -> (servers[0] = ServerHandlers.open(options)).handlers());
         } catch (IllegalArgumentException e) {
             System.err.println("wire-server: " + e.getMessage());
             System.err.println(Options.USAGE);
@@ -29,7 +30,10 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "wire-server-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            servers[0].close();
+        }, "wire-server-shutdown"));
         try {
             server.awaitClosed();
         } catch (InterruptedException e) {
@@ -56,7 +60,7 @@ public final class Main {
         Set<String> missing = builder.protocolsWithoutHandler();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("no server for " + String.join(", ", missing)
-                    + ": pg-server / mysql-server not wired yet (see ServerHandlers)");
+                    + " (see ServerHandlers)");
         }
         WireServer server = builder.start();
         out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());

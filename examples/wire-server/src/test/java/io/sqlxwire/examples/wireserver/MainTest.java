@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -36,13 +40,37 @@ class MainTest {
     }
 
     @Test
-    void refusesToStartWithoutTheRealServers() {
+    void refusesToStartWithAProtocolNobodyServes() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Main.start(
                 new String[] {"--port", "0", "--user", "u", "--password", "p"}, print(out), print(err),
-                ServerHandlers::create));
-        assertEquals("no server for postgresql, mysql: pg-server / mysql-server not wired yet (see ServerHandlers)",
-                e.getMessage());
+                options -> Map.of(OnePortDetector.POSTGRESQL, StubHandlers.postgres())));
+        assertEquals("no server for mysql (see ServerHandlers)", e.getMessage());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The program as {@code bin/example wire-server} runs it: its own JVM, psql and the mariadb CLI on its port. */
+    @Test
+    void theProgramServesPsqlAndTheMariadbClientOnItsOnePort() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--port", "0", "--user", RealClients.USER, "--password", RealClients.PASSWORD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String listening = lines.readLine();
+            assertTrue(listening != null && listening.matches("listening on 127\\.0\\.0\\.1:\\d+"), listening);
+            int port = Integer.parseInt(listening.substring(listening.lastIndexOf(':') + 1));
+            assertEquals("CREATE TABLE\nINSERT 0 1\n",
+                    RealClients.psql(port, "create table hello (id serial primary key, word text)",
+                            "insert into hello (word) values ('from psql')"));
+            assertEquals("id\tword\n1\tfrom psql\n", RealClients.mariadb(port, "select id, word from hello"));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     @Test

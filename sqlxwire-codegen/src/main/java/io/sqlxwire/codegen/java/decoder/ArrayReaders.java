@@ -63,7 +63,7 @@ final class ArrayReaders extends DecoderPart {
             resultValue = CodeBlock.of("this");
             cursorType.addMethod(MethodSpec.methodBuilder("length").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
                     .addJavadoc("The byte length of the current element's value.\n")
-                    .addStatement("return element_length").build());
+                    .addStatement("return $L", storage.of("element", StorageNames.Kind.VALUE_LENGTH)).build());
         } else {
             throw ExpressionWriter.unsupported("array " + idlField + " of " + element);
         }
@@ -74,15 +74,19 @@ final class ArrayReaders extends DecoderPart {
                 .addStatement("this.first = pos")
                 .addStatement("this.limit = limit")
                 .addStatement("int index = 0");
-        helpers.add("fail");
         Extent extent = array.count();
+        boolean extentDecides = !(extent instanceof Extent.Fixed || extent instanceof Extent.Computed
+                || extent instanceof Extent.Prefixed);
+        if (extentDecides) {
+            helpers.add("fail");
+        }
         String terminator = null;
         if (extent instanceof Extent.Terminated t) {
             terminator = ctx.byteLikeReaders.byteConstant(slot, "TERMINATOR", t.terminator().toArray());
             helpers.add("startsWith");
-            validate.beginControlFlow("while (!$L.this.startsWith($L, pos, limit))", self.simpleName(), terminator)
+            validate.beginControlFlow("while (!$T.startsWith(region, $L, pos, limit))", RuntimeTypes.REGION_CHECKS, terminator)
                     .beginControlFlow("if (pos >= limit)")
-                    .addStatement("throw fail(\"no terminator before the end of the region\", pos)")
+                    .addStatement("throw $T.fail(region, \"no terminator before the end of the region\", pos)", RuntimeTypes.REGION_CHECKS)
                     .endControlFlow();
         } else if (extent instanceof Extent.Rest) {
             validate.beginControlFlow("while (pos < limit)");
@@ -95,10 +99,10 @@ final class ArrayReaders extends DecoderPart {
                 .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
                 .addStatement("throw e.inElement(index)")
                 .endControlFlow();
-        if (!(extent instanceof Extent.Fixed || extent instanceof Extent.Computed || extent instanceof Extent.Prefixed)) {
+        if (extentDecides) {
             validate.beginControlFlow("if (pos == start)")
                     .addComment("An element of no bytes would never reach the end.")
-                    .addStatement("throw fail(\"element takes no bytes\", pos)")
+                    .addStatement("throw $T.fail(region, \"element takes no bytes\", pos)", RuntimeTypes.REGION_CHECKS)
                     .endControlFlow();
         } else {
             validate.addStatement("assert pos >= start");
@@ -149,16 +153,16 @@ final class ArrayReaders extends DecoderPart {
         if (extent instanceof Extent.Fixed || extent instanceof Extent.Computed) {
             TypedExpr count = extent instanceof Extent.Fixed f ? TypedExpr.IntConst.of(f.value()) : ((Extent.Computed) extent).value();
             helpers.add("elementCount");
-            code.addStatement("pos = this.$L.validate(pos, limit, elementCount($L, pos))", slot, host.expressions().write(count));
+            code.addStatement("pos = this.$L.validate(pos, limit, $T.elementCount(region, $L, pos))", slot, RuntimeTypes.REGION_CHECKS, host.expressions().write(count));
         } else if (extent instanceof Extent.Prefixed p) {
             boolean nullable = p.nullMarker() != null;
             if (nullable) {
-                host.type().addField(TypeName.BOOLEAN, slot + "_null", Modifier.PRIVATE);
+                host.type().addField(TypeName.BOOLEAN, storage.of(slot, StorageNames.Kind.NULL), Modifier.PRIVATE);
             }
             helpers.add("elementCount");
             code.beginControlFlow("")
                     .add(ctx.byteLikeReaders.readPrefix(p, slot, nullable))
-                    .addStatement("pos = this.$L.validate(pos, limit, elementCount(prefix, pos))", slot)
+                    .addStatement("pos = this.$L.validate(pos, limit, $T.elementCount(region, prefix, pos))", slot, RuntimeTypes.REGION_CHECKS)
                     .endControlFlow();
         } else {
             code.addStatement("pos = this.$L.validate(pos, limit, -1)", slot);

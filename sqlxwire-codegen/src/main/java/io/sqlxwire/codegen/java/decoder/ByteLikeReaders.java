@@ -35,37 +35,42 @@ final class ByteLikeReaders extends DecoderPart {
         Extent extent = JavaValueTypes.extentOf(wireType);
         boolean nullable = JavaValueTypes.isNullable(wireType);
         int unit = wireType instanceof WireType.Text t ? t.encoding().unitSize() : 1;
-        into.addField(TypeName.INT, slot + "_at", Modifier.PRIVATE);
-        into.addField(TypeName.INT, slot + "_length", Modifier.PRIVATE);
+        String at = storage.of(slot, StorageNames.Kind.VALUE_OFFSET);
+        String length = storage.of(slot, StorageNames.Kind.VALUE_LENGTH);
+        into.addField(TypeName.INT, at, Modifier.PRIVATE);
+        into.addField(TypeName.INT, length, Modifier.PRIVATE);
         if (nullable) {
-            into.addField(TypeName.BOOLEAN, slot + "_null", Modifier.PRIVATE);
+            into.addField(TypeName.BOOLEAN, storage.of(slot, StorageNames.Kind.NULL), Modifier.PRIVATE);
         }
-        helpers.add("lengthAt");
         CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("");
         int terminatorLength = 0;
         if (extent instanceof Extent.Fixed f) {
-            code.addStatement("this.$L_length = lengthAt($L, pos, limit)", slot, f.value());
+            helpers.add("lengthAt");
+            code.addStatement("this.$L = $T.lengthAt(region, $L, pos, limit)", length, RuntimeTypes.REGION_CHECKS, f.value());
         } else if (extent instanceof Extent.Computed c) {
-            code.addStatement("this.$L_length = lengthAt($L, pos, limit)", slot, host.expressions().write(c.value()));
+            helpers.add("lengthAt");
+            code.addStatement("this.$L = $T.lengthAt(region, $L, pos, limit)", length, RuntimeTypes.REGION_CHECKS, host.expressions().write(c.value()));
         } else if (extent instanceof Extent.Prefixed p) {
+            helpers.add("lengthAt");
             code.add(readPrefix(p, slot, nullable));
-            code.addStatement("this.$L_length = lengthAt(prefix, pos, limit)", slot);
+            code.addStatement("this.$L = $T.lengthAt(region, prefix, pos, limit)", length, RuntimeTypes.REGION_CHECKS);
         } else if (extent instanceof Extent.Terminated t) {
-            code.addStatement("this.$L_length = $L - pos", slot, findTerminator(t.terminator(), unit, slot));
+            code.addStatement("this.$L = $L - pos", length, findTerminator(t.terminator(), unit, slot));
             terminatorLength = t.terminator().length();
         } else {
-            code.addStatement("this.$L_length = limit - pos", slot);
+            code.addStatement("this.$L = limit - pos", length);
         }
-        code.addStatement("this.$L_at = pos", slot);
+        code.addStatement("this.$L = pos", at);
         if (wireType instanceof WireType.Text textType && !transformed) {
-            code.add(TextChecks.validate(textType.encoding(), slot));
+            code.add(TextChecks.validate(textType.encoding(), length));
         }
-        code.addStatement("pos += this.$L_length$L", slot, terminatorLength == 0 ? "" : " + " + terminatorLength);
+        code.addStatement("pos += this.$L$L", length, terminatorLength == 0 ? "" : " + " + terminatorLength);
         code.endControlFlow();
         if (accessor != null && !(wireType instanceof WireType.Padding)) {
             boolean text = wireType instanceof WireType.Text;
             ClassName viewType = text ? RuntimeTypes.TEXT_VIEW : RuntimeTypes.BYTE_VIEW;
-            FieldSpec.Builder view = FieldSpec.builder(viewType, slot + "_view", Modifier.PRIVATE, Modifier.FINAL);
+            String viewName = storage.of(slot, StorageNames.Kind.VIEW);
+            FieldSpec.Builder view = FieldSpec.builder(viewType, viewName, Modifier.PRIVATE, Modifier.FINAL);
             if (text) {
                 view.initializer("new $T($L)", viewType, JavaValueTypes.charset(((WireType.Text) wireType).encoding()));
             } else {
@@ -74,7 +79,7 @@ final class ByteLikeReaders extends DecoderPart {
             into.addField(view.build());
             into.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(viewType)
                     .addJavadoc("$L\n(A reused view: valid until the next {@code wrap}.$L)\n", javadoc, nullable ? " Empty when NULL." : "")
-                    .addStatement("return $L_view.wrap(region, $L_at, $L_length)", slot, slot, slot).build());
+                    .addStatement("return $L.wrap(region, $L, $L)", viewName, at, length).build());
             if (text) {
                 into.addMethod(MethodSpec.methodBuilder(accessor + "AsString").addModifiers(Modifier.PUBLIC)
                         .returns(String.class)
@@ -83,35 +88,37 @@ final class ByteLikeReaders extends DecoderPart {
             }
             if (nullable) {
                 into.addMethod(MethodSpec.methodBuilder("is" + DecoderBuilder.capitalize(accessor) + "Null").addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.BOOLEAN).addStatement("return $L_null", slot).build());
+                        .returns(TypeName.BOOLEAN).addStatement("return $L", storage.of(slot, StorageNames.Kind.NULL)).build());
             }
         }
         return code.build();
     }
 
-    /** Reads a length or count prefix into a local {@code long prefix}; a NULL marker gives 0 and sets {@code slot_null}. */
+    /** Reads a length or count prefix into a local {@code long prefix}; a NULL marker gives 0 and sets the slot's NULL flag. */
     CodeBlock readPrefix(Extent.Prefixed p, String slot, boolean nullable) {
         helpers.add("need");
         CodeBlock.Builder code = CodeBlock.builder();
         if (p.lengthType() instanceof WireType.LenEnc) {
-            code.addStatement("need(pos, 1, limit)")
+            code.addStatement("$T.need(region, pos, 1, limit)", RuntimeTypes.REGION_CHECKS)
                     .addStatement("int width = $T.width(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("need(pos, width, limit)");
+                    .addStatement("$T.need(region, pos, width, limit)", RuntimeTypes.REGION_CHECKS);
             if (nullable) {
-                code.addStatement("this.$L_null = $T.isNull(region, pos)", slot, RuntimeTypes.LENGTH_ENCODED_INT)
-                        .addStatement("long prefix = this.$L_null ? 0 : $T.read(region, pos)", slot, RuntimeTypes.LENGTH_ENCODED_INT);
+                String isNull = storage.of(slot, StorageNames.Kind.NULL);
+                code.addStatement("this.$L = $T.isNull(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT)
+                        .addStatement("long prefix = this.$L ? 0 : $T.read(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT);
             } else {
                 code.addStatement("long prefix = $T.read(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT);
             }
             return code.addStatement("pos += width").build();
         }
         WireType.Int lengthType = (WireType.Int) p.lengthType();
-        code.addStatement("need(pos, $L, limit)", lengthType.kind().size())
+        code.addStatement("$T.need(region, pos, $L, limit)", RuntimeTypes.REGION_CHECKS, lengthType.kind().size())
                 .addStatement("long prefix = region.$L(pos)", DecoderNames.readMethod(lengthType))
                 .addStatement("pos += $L", lengthType.kind().size());
         if (p.nullMarker() != null && nullable) {
-            code.addStatement("this.$L_null = prefix == $LL", slot, p.nullMarker())
-                    .beginControlFlow("if (this.$L_null)", slot)
+            String isNull = storage.of(slot, StorageNames.Kind.NULL);
+            code.addStatement("this.$L = prefix == $LL", isNull, p.nullMarker())
+                    .beginControlFlow("if (this.$L)", isNull)
                     .addStatement("prefix = 0")
                     .endControlFlow();
         }
@@ -131,7 +138,7 @@ final class ByteLikeReaders extends DecoderPart {
                     terminator.hex());
         }
         helpers.add("findTerminator");
-        return CodeBlock.of("findTerminator($L, pos, limit, $L)", byteConstant(slot, "TERMINATOR", terminator.toArray()), unit);
+        return CodeBlock.of("$T.findTerminator(region, $L, pos, limit, $L)", RuntimeTypes.REGION_CHECKS, byteConstant(slot, "TERMINATOR", terminator.toArray()), unit);
     }
 
     String byteConstant(String slot, String what, byte[] bytes) {

@@ -37,7 +37,7 @@ final class DecoderBuilder extends DecoderPart {
     TypeSpec build() {
         LayoutWalker.forEachExpression(layout, expr -> {
             if (expr instanceof TypedExpr.Peek peek) {
-                peeks.add(DecoderNames.readMethodSuffix(peek.read()));
+                helpers.add("peekAt");
             } else if (expr instanceof TypedExpr.Binary b && b.op() == TypedExpr.BinaryOp.DIV) {
                 helpers.add("divide");
             } else if (expr instanceof TypedExpr.Binary b && b.op() == TypedExpr.BinaryOp.MOD) {
@@ -75,6 +75,12 @@ final class DecoderBuilder extends DecoderPart {
         if (needsSession) {
             type.addField(ctx.decoderWrapMethods.sessionClass(), "session", Modifier.PRIVATE);
         }
+        if (ctx.coversFrame) {
+            type.addField(FieldSpec.builder(RuntimeTypes.WIRE_BUFFER, "frame", Modifier.PRIVATE)
+                    .addJavadoc("The whole frame the value lies in, when the decoder was given it; else null.\n").build());
+            type.addField(FieldSpec.builder(TypeName.INT, "frameOffset", Modifier.PRIVATE)
+                    .addJavadoc("Where the region starts in {@code frame}.\n").build());
+        }
         ctx.decoderWrapMethods.addWrapMethods();
 
         MethodSpec.Builder validate = MethodSpec.methodBuilder("validate")
@@ -108,11 +114,11 @@ final class DecoderBuilder extends DecoderPart {
                 .returns(TypeName.INT)
                 .addJavadoc("The number of bytes the value took: where whatever follows it starts.\n")
                 .addStatement("return end").build());
-        addHelpers();
+        addConstants();
         return type.build();
     }
 
-    private void addHelpers() {
+    private void addConstants() {
         for (Map.Entry<String, byte[]> constant : byteConstants.entrySet()) {
             CodeBlock.Builder init = CodeBlock.builder().add("{");
             byte[] bytes = constant.getValue();
@@ -126,15 +132,34 @@ final class DecoderBuilder extends DecoderPart {
             type.addField(FieldSpec.builder(RuntimeTypes.CHECKSUMS, "checksums", Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T()", RuntimeTypes.CHECKSUMS).build());
         }
-        if (helpers.contains("elementCount")) {
-            type.addField(FieldSpec.builder(TypeName.INT, "MAX_ELEMENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.DEFAULTS.maxElements()", RuntimeTypes.LIMITS).build());
-        }
-        DecoderHelpers.add(type, helpers, peeks);
+    }
+
+    /** The {@code RegionChecks} methods the generated class calls, to import statically. */
+    java.util.SortedSet<String> regionChecks() {
+        return java.util.Collections.unmodifiableSortedSet(helpers);
     }
 
     static String capitalize(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * Whether a layout, or a struct it contains, has a checksum over the whole frame
+     * ({@code crc32c(frame)}), which only a decoder given the frame can verify.
+     */
+    static boolean coversFrame(GenerationContext context, Layout layout, java.util.Set<String> visiting) {
+        for (Member member : layout.members()) {
+            if (member instanceof Field field && field.value() instanceof io.sqlxwire.idl.model.FieldValue.Checksum c
+                    && c.fromFrame()) {
+                return true;
+            }
+        }
+        for (String struct : LayoutWalker.structsUsed(layout)) {
+            if (visiting.add(struct) && coversFrame(context, context.model().struct(struct).orElseThrow().layout(), visiting)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether reading a layout needs the session: it, or a struct it contains, reads {@code session.x}. */

@@ -6,18 +6,22 @@ import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.Layout;
+import io.sqlxwire.idl.model.Let;
+import io.sqlxwire.idl.model.Member;
 import io.sqlxwire.idl.model.Parameter;
 import io.sqlxwire.idl.model.StructModel;
 import io.sqlxwire.idl.model.WireType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
  * What the parts of one decoder share: the layout, the class being built and its owner host,
- * which helpers, peeks, byte constants and checksum engines the class needs, and the parts.
+ * which region checks, byte constants and checksum engines the class needs, and the parts.
  */
 final class DecoderLayout {
 
@@ -31,10 +35,13 @@ final class DecoderLayout {
     final ClassName self;
     final TypeSpec.Builder type;
     final DecoderHost ownerHost;
+    /** The {@code RegionChecks} methods the class calls (statically imported). */
     final TreeSet<String> helpers = new TreeSet<>();
-    final TreeSet<String> peeks = new TreeSet<>();
+    final StorageNames storage;
     final Map<String, byte[]> byteConstants = new TreeMap<>();
     boolean usesChecksums;
+    /** Whether the layout reaches a checksum over the whole frame, so the decoder keeps the frame. */
+    final boolean coversFrame;
     /** Anonymous fields numbered so far (their slots are {@code reserved<n>}). */
     int anonymous;
 
@@ -56,6 +63,8 @@ final class DecoderLayout {
         this.needsSession = needsSession;
         this.self = JavaValueTypes.decoderClass(context, idlName);
         this.type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        this.storage = new StorageNames(memberNames(layout, parameters));
+        this.coversFrame = DecoderBuilder.coversFrame(context, layout, new java.util.TreeSet<>());
         this.ownerHost = new DecoderHost(type, new ExpressionWriter("this", names()), "this");
         this.decoderWrapMethods = new DecoderWrapMethods(this);
         this.fieldReaders = new FieldReaders(this);
@@ -63,6 +72,24 @@ final class DecoderLayout {
         this.structAndUnionReaders = new StructAndUnionReaders(this);
         this.arrayReaders = new ArrayReaders(this);
         this.valueChecks = new ValueChecks(this);
+    }
+
+    /** The names a decoder's own fields take before any derived storage is named. */
+    private static Set<String> memberNames(Layout layout, List<Parameter> parameters) {
+        Set<String> names = new HashSet<>(Set.of("region", "end", "furthest", "depth", "session", "checksums", "frame",
+                "frameOffset"));
+        int anonymous = 0;
+        for (Member member : layout.members()) {
+            if (member instanceof Field field) {
+                names.add(field.isAnonymous() ? FieldReaders.anonymousSlot(++anonymous) : DecoderNames.slot(field.name()));
+            } else {
+                names.add(DecoderNames.slot(((Let) member).name()));
+            }
+        }
+        for (Parameter parameter : parameters) {
+            names.add(DecoderNames.slot(parameter.name()));
+        }
+        return names;
     }
 
     ExpressionWriter.Names names() {
@@ -75,6 +102,11 @@ final class DecoderLayout {
             @Override
             public String byteConstant(String slot, String what, byte[] bytes) {
                 return byteLikeReaders.byteConstant(slot, what, bytes);
+            }
+
+            @Override
+            public String stored(String slot, StorageNames.Kind kind) {
+                return storage.of(slot, kind);
             }
         };
     }

@@ -8,9 +8,8 @@ import java.util.Locale;
 
 /**
  * Names inside generated decoders. A field's value is stored under its member name
- * ({@code fieldCount}); everything else about it under that name plus an underscore suffix
- * ({@code name_start}, {@code name_end}, {@code name_null}), which no IDL member name can produce,
- * so derived storage never collides with another field.
+ * ({@code fieldCount}); everything else about it under names {@link StorageNames} derives from
+ * that ({@code fieldCountOffset}, {@code nameValueLength}), which never collide with a member.
  */
 public final class DecoderNames {
 
@@ -28,12 +27,6 @@ public final class DecoderNames {
             return kind.idlName();
         }
         return kind.idlName() + (type.order() == Endian.LITTLE ? "le" : "be");
-    }
-
-    /** {@code U16be}: the suffix of the decoder's {@code peek} helper for this integer. */
-    public static String readMethodSuffix(WireType.Int type) {
-        String method = readMethod(type);
-        return Character.toUpperCase(method.charAt(0)) + method.substring(1);
     }
 
     /** {@code fieldCount} becomes {@code FIELD_COUNT}, for constants derived from a field. */

@@ -27,7 +27,7 @@ abstract class DecoderPart {
     final TypeSpec.Builder type;
     final DecoderHost ownerHost;
     final TreeSet<String> helpers;
-    final TreeSet<String> peeks;
+    final StorageNames storage;
     final Map<String, byte[]> byteConstants;
 
     DecoderPart(DecoderLayout ctx) {
@@ -43,7 +43,7 @@ abstract class DecoderPart {
         this.type = ctx.type;
         this.ownerHost = ctx.ownerHost;
         this.helpers = ctx.helpers;
-        this.peeks = ctx.peeks;
+        this.storage = ctx.storage;
         this.byteConstants = ctx.byteConstants;
     }
 }

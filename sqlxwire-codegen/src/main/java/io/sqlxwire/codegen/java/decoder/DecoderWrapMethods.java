@@ -39,6 +39,40 @@ final class DecoderWrapMethods extends DecoderPart {
         return raw;
     }
 
+    /**
+     * {@code wrapFrame}, for values with a checksum over the whole frame: the other {@code wrap}s
+     * see only the body, so they cannot verify it; and {@code inFrame}, by which an enclosing
+     * decoder passes the frame on.
+     */
+    private void addFrameMethods(List<ParameterSpec> extra, String tail, CodeBlock passOn) {
+        type.addMethod(MethodSpec.methodBuilder("wrapFrame")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addJavadoc("Wraps and validates the body of {@code frame}, a whole frame as the framing cut it, header\n"
+                        + "included, with the body from {@code bodyOffset} to its end; unlike {@code wrap}, this also\n"
+                        + "verifies the checksums that cover the whole frame.\n\n"
+                        + "@throws $T when the bytes are not a valid {@code $L} or a checksum does not match\n",
+                        RuntimeTypes.CODEC_EXCEPTION, idlName)
+                .addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
+                .addParameter(TypeName.INT, "bodyOffset")
+                .addParameters(extra)
+                .addStatement("inFrame(frame, bodyOffset)")
+                .beginControlFlow("try")
+                .addStatement("return wrap(frame, bodyOffset, frame.length() - bodyOffset$L$L)", tail, passOn)
+                .nextControlFlow("finally")
+                .addComment("A later wrap of a body alone must not check against this frame.")
+                .addStatement("inFrame(null, 0)")
+                .endControlFlow()
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("inFrame")
+                .addJavadoc("The frame the next {@code wrapIn} lies in ({@code null} for none) and where its region starts.\n")
+                .addParameter(RuntimeTypes.WIRE_BUFFER, "frame")
+                .addParameter(TypeName.INT, "frameOffset")
+                .addStatement("this.frame = frame")
+                .addStatement("this.frameOffset = frameOffset")
+                .build());
+    }
+
     void addWrapMethods() {
         List<ParameterSpec> extra = new java.util.ArrayList<>();
         for (Parameter parameter : parameters) {
@@ -83,6 +117,9 @@ final class DecoderWrapMethods extends DecoderPart {
                 .addStatement("throw e.inMessage(PROTOCOL, NAME)")
                 .endControlFlow();
         type.addMethod(wrap.build());
+        if (ctx.coversFrame) {
+            addFrameMethods(extra, tail, passOn);
+        }
 
         MethodSpec.Builder wrapIn = MethodSpec.methodBuilder("wrapIn")
                 .returns(self)

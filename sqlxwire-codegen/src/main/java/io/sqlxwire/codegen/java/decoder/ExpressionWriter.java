@@ -1,6 +1,7 @@
 package io.sqlxwire.codegen.java.decoder;
 
 import com.palantir.javapoet.CodeBlock;
+import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.codegen.java.values.Literals;
@@ -27,6 +28,9 @@ public final class ExpressionWriter {
 
         /** Registers a static byte-array constant for a field and returns its name. */
         String byteConstant(String slot, String what, byte[] bytes);
+
+        /** The name of what the decoder stores about a field besides its value. */
+        String stored(String slot, StorageNames.Kind kind);
     }
 
     private final String owner;
@@ -67,15 +71,17 @@ public final class ExpressionWriter {
             return CodeBlock.of("index");
         }
         if (expr instanceof TypedExpr.Peek p) {
-            return CodeBlock.of("$L.peek$L(pos + $L, limit)", owner, DecoderNames.readMethodSuffix(p.read()),
-                    p.offset() == null ? CodeBlock.of("0") : write(p.offset()));
+            // Cursors are inner classes: the decoder's region is in scope there too.
+            return CodeBlock.of("region.$L($T.peekAt(region, pos + $L, $L, limit))", DecoderNames.readMethod(p.read()), RuntimeTypes.REGION_CHECKS,
+                    p.offset() == null ? CodeBlock.of("0") : write(p.offset()), p.read().kind().size());
         }
         if (expr instanceof TypedExpr.SizeOf s) {
             if (s.field().size() != 1) {
                 throw unsupported("sizeof of a nested field (" + String.join(".", s.field()) + ")");
             }
             String slot = DecoderNames.slot(s.field().get(0));
-            return CodeBlock.of("($L.$L_end - $L.$L_start)", owner, slot, owner, slot);
+            return CodeBlock.of("($L.$L - $L.$L)", owner, names.stored(slot, StorageNames.Kind.END),
+                    owner, names.stored(slot, StorageNames.Kind.OFFSET));
         }
         if (expr instanceof TypedExpr.CountOf c) {
             if (c.target() instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
@@ -163,8 +169,8 @@ public final class ExpressionWriter {
         CodeBlock right = write(b.right());
         return switch (b.op()) {
             case HAS -> CodeBlock.of("(($L & $L) == $L)", left, right, right);
-            case DIV -> CodeBlock.of("$L.divide($L, $L, pos)", owner, left, right);
-            case MOD -> CodeBlock.of("$L.remainder($L, $L, pos)", owner, left, right);
+            case DIV -> CodeBlock.of("$T.divide(region, $L, $L, pos)", RuntimeTypes.REGION_CHECKS, left, right);
+            case MOD -> CodeBlock.of("$T.remainder(region, $L, $L, pos)", RuntimeTypes.REGION_CHECKS, left, right);
             // Integers are longs here so that lengths near 2^31 do not wrap.
             case MUL, ADD, SUB, SHL -> isLong(b.left()) || isLong(b.right())
                     ? CodeBlock.of("($L $L $L)", left, b.op().symbol(), right)
@@ -193,8 +199,9 @@ public final class ExpressionWriter {
         String slot = DecoderNames.slot(f.path().get(0));
         String name = names.byteConstant(slot, "IS_" + DecoderNames.upperSnake(Naming.member(
                 new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[^A-Za-z0-9]+", "_"))), bytes);
-        return CodeBlock.of("($L.$L_length == $L.length && $L.region.contentEquals($L.$L_at, $L.length, $L, 0))",
-                owner, slot, name, owner, owner, slot, name, name);
+        return CodeBlock.of("($L.$L == $L.length && $L.region.contentEquals($L.$L, $L.length, $L, 0))",
+                owner, names.stored(slot, StorageNames.Kind.VALUE_LENGTH), name, owner, owner,
+                names.stored(slot, StorageNames.Kind.VALUE_OFFSET), name, name);
     }
 
     /** The expression as an {@code int}: cast only when it is a {@code long} (javac warns about needless casts). */
@@ -243,7 +250,7 @@ public final class ExpressionWriter {
 
     private CodeBlock nullTest(TypedExpr value) {
         if (value instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
-            return CodeBlock.of("$L.$L_null", owner, DecoderNames.slot(f.path().get(0)));
+            return CodeBlock.of("$L.$L", owner, names.stored(DecoderNames.slot(f.path().get(0)), StorageNames.Kind.NULL));
         }
         throw unsupported("comparing " + value + " with null");
     }

@@ -27,7 +27,7 @@ final class FieldReaders extends DecoderPart {
     }
 
     String addFieldReader(Field field) {
-        String slot = field.isAnonymous() ? "unnamed" + (++ctx.anonymous) : DecoderNames.slot(field.name());
+        String slot = field.isAnonymous() ? anonymousSlot(++ctx.anonymous) : DecoderNames.slot(field.name());
         String method = "read" + Character.toUpperCase(slot.charAt(0)) + slot.substring(1);
         boolean exposed = !field.isAnonymous();
         MethodSpec.Builder read = MethodSpec.methodBuilder(method)
@@ -36,16 +36,19 @@ final class FieldReaders extends DecoderPart {
                 .addParameter(TypeName.INT, "pos")
                 .addParameter(TypeName.INT, "limit")
                 .addJavadoc("Reads {@code $L}; returns where the next member starts.\n", field.name());
-        type.addField(TypeName.INT, slot + "_start", Modifier.PRIVATE);
-        type.addField(TypeName.INT, slot + "_end", Modifier.PRIVATE);
+        String offset = storage.of(slot, StorageNames.Kind.OFFSET);
+        String end = storage.of(slot, StorageNames.Kind.END);
+        type.addField(TypeName.INT, offset, Modifier.PRIVATE);
+        type.addField(TypeName.INT, end, Modifier.PRIVATE);
         CodeBlock.Builder body = CodeBlock.builder();
         ExpressionWriter expressions = ownerHost.expressions();
         if (field.condition() != null) {
-            type.addField(TypeName.BOOLEAN, slot + "_present", Modifier.PRIVATE);
-            body.addStatement("this.$L_present = $L", slot, expressions.write(field.condition()));
-            body.beginControlFlow("if (!this.$L_present)", slot)
-                    .addStatement("this.$L_start = pos", slot)
-                    .addStatement("this.$L_end = pos", slot)
+            String present = storage.of(slot, StorageNames.Kind.PRESENT);
+            type.addField(TypeName.BOOLEAN, present, Modifier.PRIVATE);
+            body.addStatement("this.$L = $L", present, expressions.write(field.condition()));
+            body.beginControlFlow("if (!this.$L)", present)
+                    .addStatement("this.$L = pos", offset)
+                    .addStatement("this.$L = pos", end)
                     .add(clear(field.type(), slot))
                     .addStatement("return pos")
                     .endControlFlow();
@@ -53,22 +56,22 @@ final class FieldReaders extends DecoderPart {
                 type.addMethod(MethodSpec.methodBuilder("has" + Naming.pascal(field.name()))
                         .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
                         .addJavadoc("Whether {@code $L} is present (its condition held).\n", field.name())
-                        .addStatement("return $L_present", slot).build());
+                        .addStatement("return $L", present).build());
             }
         }
         if (field.position() != null) {
             helpers.add("offsetIn");
             body.add("// Positioned: read at an offset from the region's start; the cursor stays where it was.\n");
             body.addStatement("int resume = pos");
-            body.addStatement("pos = offsetIn($L, pos, limit)", expressions.write(field.position()));
+            body.addStatement("pos = $T.offsetIn(region, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.position()));
         }
         if (field.regionSize() != null) {
             helpers.add("lengthAt");
             body.add("// The value lies within its own region: 'rest' and 'remaining' end there.\n");
-            body.addStatement("int regionEnd = pos + lengthAt($L, pos, limit)", expressions.write(field.regionSize()));
+            body.addStatement("int regionEnd = pos + $T.lengthAt(region, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.regionSize()));
             body.addStatement("limit = regionEnd");
         }
-        body.addStatement("this.$L_start = pos", slot);
+        body.addStatement("this.$L = pos", offset);
         String accessor = exposed ? Naming.member(field.name()) : null;
         // Transformed text (TDS passwords) is only text once the hand-written transform is undone.
         ctx.byteLikeReaders.wireBytesAreTransformed(field.transform() != null);
@@ -77,7 +80,7 @@ final class FieldReaders extends DecoderPart {
         if (field.regionSize() != null) {
             body.addStatement("pos = regionEnd");
         }
-        body.addStatement("this.$L_end = pos", slot);
+        body.addStatement("this.$L = pos", end);
         if (field.value() instanceof FieldValue.Constant constant) {
             body.add(ctx.valueChecks.checkConstant(field, slot, constant.value()));
         } else if (field.value() instanceof FieldValue.Checksum checksum) {
@@ -115,13 +118,20 @@ final class FieldReaders extends DecoderPart {
         type.addMethod(accessor.build());
     }
 
+    /** The storage name of the {@code n}th anonymous field ({@code _}), which has no accessor. */
+    static String anonymousSlot(int n) {
+        return "unnamed" + n;
+    }
+
     /** Zeroes what an absent optional field would otherwise keep from the previous wrap. */
-    static CodeBlock clear(WireType type, String slot) {
+    CodeBlock clear(WireType type, String slot) {
         if (JavaValueTypes.rawNumber(type) != null || type instanceof WireType.Int) {
             return CodeBlock.builder().addStatement("this.$L = 0", slot).build();
         }
         if (JavaValueTypes.isByteLike(type) && !(type instanceof WireType.Padding)) {
-            return CodeBlock.builder().addStatement("this.$L_at = pos", slot).addStatement("this.$L_length = 0", slot).build();
+            return CodeBlock.builder()
+                    .addStatement("this.$L = pos", storage.of(slot, StorageNames.Kind.VALUE_OFFSET))
+                    .addStatement("this.$L = 0", storage.of(slot, StorageNames.Kind.VALUE_LENGTH)).build();
         }
         return CodeBlock.of("");
     }
@@ -143,7 +153,7 @@ final class FieldReaders extends DecoderPart {
             TypeName raw = JavaValueTypes.primitive(base.kind());
             into.addField(raw, slot, Modifier.PRIVATE);
             helpers.add("need");
-            code.addStatement("need(pos, $L, limit)", base.kind().size())
+            code.addStatement("$T.need(region, pos, $L, limit)", RuntimeTypes.REGION_CHECKS, base.kind().size())
                     .addStatement("this.$L = region.$L(pos)", slot, DecoderNames.readMethod(base))
                     .addStatement("pos += $L", base.kind().size());
             if (accessor != null) {
@@ -161,21 +171,22 @@ final class FieldReaders extends DecoderPart {
         }
         if (wireType instanceof WireType.LenEnc) {
             into.addField(TypeName.LONG, slot, Modifier.PRIVATE);
-            into.addField(TypeName.BOOLEAN, slot + "_null", Modifier.PRIVATE);
+            String isNull = storage.of(slot, StorageNames.Kind.NULL);
+            into.addField(TypeName.BOOLEAN, isNull, Modifier.PRIVATE);
             helpers.add("need");
             code.beginControlFlow("")
-                    .addStatement("need(pos, 1, limit)")
+                    .addStatement("$T.need(region, pos, 1, limit)", RuntimeTypes.REGION_CHECKS)
                     .addStatement("int width = $T.width(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("need(pos, width, limit)")
-                    .addStatement("this.$L_null = $T.isNull(region, pos)", slot, RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("this.$L = this.$L_null ? 0 : $T.read(region, pos)", slot, slot, RuntimeTypes.LENGTH_ENCODED_INT)
+                    .addStatement("$T.need(region, pos, width, limit)", RuntimeTypes.REGION_CHECKS)
+                    .addStatement("this.$L = $T.isNull(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT)
+                    .addStatement("this.$L = this.$L ? 0 : $T.read(region, pos)", slot, isNull, RuntimeTypes.LENGTH_ENCODED_INT)
                     .addStatement("pos += width")
                     .endControlFlow();
             if (accessor != null) {
                 into.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(TypeName.LONG)
                         .addJavadoc("$L\n(Zero when NULL.)\n", javadoc).addStatement("return $L", slot).build());
                 into.addMethod(MethodSpec.methodBuilder("is" + DecoderBuilder.capitalize(accessor) + "Null").addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.BOOLEAN).addStatement("return $L_null", slot).build());
+                        .returns(TypeName.BOOLEAN).addStatement("return $L", isNull).build());
             }
             return code.build();
         }
@@ -199,25 +210,27 @@ final class FieldReaders extends DecoderPart {
             return code.build();
         }
         if (wireType instanceof WireType.Bitmap b) {
-            into.addField(TypeName.INT, slot + "_at", Modifier.PRIVATE);
-            into.addField(TypeName.INT, slot + "_bits", Modifier.PRIVATE);
+            String at = storage.of(slot, StorageNames.Kind.VALUE_OFFSET);
+            String bits = storage.of(slot, StorageNames.Kind.BIT_COUNT);
+            into.addField(TypeName.INT, at, Modifier.PRIVATE);
+            into.addField(TypeName.INT, bits, Modifier.PRIVATE);
             helpers.add("elementCount");
             helpers.add("need");
-            code.addStatement("this.$L_bits = elementCount($L, pos)", slot, host.expressions().write(b.bits()))
-                    .addStatement("need(pos, $T.byteLength(this.$L_bits, $L), limit)", RuntimeTypes.BITMAP, slot, b.bitOffset())
-                    .addStatement("this.$L_at = pos", slot)
-                    .addStatement("pos += $T.byteLength(this.$L_bits, $L)", RuntimeTypes.BITMAP, slot, b.bitOffset());
+            code.addStatement("this.$L = $T.elementCount(region, $L, pos)", bits, RuntimeTypes.REGION_CHECKS, host.expressions().write(b.bits()))
+                    .addStatement("$T.need(region, pos, $T.byteLength(this.$L, $L), limit)", RuntimeTypes.REGION_CHECKS, RuntimeTypes.BITMAP, bits, b.bitOffset())
+                    .addStatement("this.$L = pos", at)
+                    .addStatement("pos += $T.byteLength(this.$L, $L)", RuntimeTypes.BITMAP, bits, b.bitOffset());
             if (accessor != null) {
                 into.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
                         .addParameter(TypeName.INT, "bit")
                         .addJavadoc("$L\nWhether entry {@code bit} (0-based, before the bit offset of $L) is set.\n", javadoc,
                                 b.bitOffset())
-                        .addStatement("$T.checkIndex(bit, $L_bits)", Objects.class, slot)
-                        .addStatement("return $T.isSet(region, $L_at, $L, bit)", RuntimeTypes.BITMAP, slot, b.bitOffset())
+                        .addStatement("$T.checkIndex(bit, $L)", Objects.class, bits)
+                        .addStatement("return $T.isSet(region, $L, $L, bit)", RuntimeTypes.BITMAP, at, b.bitOffset())
                         .build());
                 into.addMethod(MethodSpec.methodBuilder(accessor + "Bits").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
                         .addJavadoc("The number of entries of {@code $L}.\n", idlField)
-                        .addStatement("return $L_bits", slot).build());
+                        .addStatement("return $L", bits).build());
             }
             return code.build();
         }

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.Parameter;
 import io.sqlxwire.idl.model.StructModel;
@@ -56,6 +57,10 @@ final class StructAndUnionReaders extends DecoderPart {
         if (DecoderBuilder.needsSession(context, struct.layout(), new TreeSet<>())) {
             arguments.add(", $L.session", host.ownerRef());
         }
+        if (DecoderBuilder.coversFrame(context, struct.layout(), new TreeSet<>())) {
+            // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
+            code.addStatement("this.$L.inFrame(frame, frameOffset + pos)", slot);
+        }
         code.addStatement("this.$L.wrapIn(region, pos, limit - pos$L)", slot, arguments.build())
                 .addStatement("pos += this.$L.encodedLength()", slot);
         if (accessor != null) {
@@ -69,7 +74,8 @@ final class StructAndUnionReaders extends DecoderPart {
     CodeBlock readUnion(WireType.Union union, String slot, String accessor, String idlField, String javadoc,
                                 DecoderHost host) {
         TypeSpec.Builder into = host.type();
-        into.addField(TypeName.INT, slot + "_arm", Modifier.PRIVATE);
+        String armChosen = storage.of(slot, StorageNames.Kind.ARM);
+        into.addField(TypeName.INT, armChosen, Modifier.PRIVATE);
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("long subject = $L", host.expressions().write(union.subject()));
         List<String> armNames = UnionArms.names(context, union);
@@ -80,19 +86,19 @@ final class StructAndUnionReaders extends DecoderPart {
                 test = CodeBlock.of("$L && $L", test, host.expressions().write(arm.guard()));
             }
             code.beginControlFlow(i == 0 ? "if ($L)" : "else if ($L)", test);
-            code.addStatement("this.$L_arm = $L", slot, i);
+            code.addStatement("this.$L = $L", armChosen, i);
             code.add(readArm(arm, slot, accessor, armNames.get(i), idlField, host));
             code.endControlFlow();
         }
         if (union.fallback() != null) {
             code.beginControlFlow(union.arms().isEmpty() ? "" : "else");
-            code.addStatement("this.$L_arm = -1", slot);
+            code.addStatement("this.$L = -1", armChosen);
             code.add(readArm(union.fallback(), slot, accessor, UnionArms.FALLBACK, idlField, host));
             code.endControlFlow();
         } else {
             helpers.add("fail");
             code.beginControlFlow("else")
-                    .addStatement("throw fail(\"no case for \" + subject, pos)")
+                    .addStatement("throw $T.fail(region, \"no case for \" + subject, pos)", RuntimeTypes.REGION_CHECKS)
                     .endControlFlow();
         }
         if (accessor != null) {
@@ -103,13 +109,13 @@ final class StructAndUnionReaders extends DecoderPart {
             into.addMethod(MethodSpec.methodBuilder(accessor + "Arm").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
                     .addJavadoc("$L\nWhich case was read: $L$L.\n", javadoc, list,
                             union.fallback() != null ? ", -1 " + UnionArms.FALLBACK : "")
-                    .addStatement("return $L_arm", slot).build());
+                    .addStatement("return $L", armChosen).build());
         }
         return code.build();
     }
 
     CodeBlock readArm(UnionArm arm, String slot, String accessor, String armName, String idlField, DecoderHost host) {
-        String armSlot = slot + "_" + armName;
+        String armSlot = storage.arm(slot, armName);
         String armAccessor = accessor == null ? null : accessor + "As" + armName;
         String armDoc = arm.doc() == null || arm.doc().isBlank()
                 ? "The {@code " + idlField + "} case " + armName + "; meaningful when it is the case read." : arm.doc();

@@ -14,16 +14,17 @@ final class TextChecks {
 
     private TextChecks() {}
 
-    static CodeBlock validate(TextEncoding encoding, String slot) {
+    /** @param length the field holding the text's byte length */
+    static CodeBlock validate(TextEncoding encoding, String length) {
         return switch (encoding) {
             case UTF8 -> CodeBlock.builder()
-                    .addStatement("$T.requireUtf8(region, pos, this.$L_length)", TEXT_VALIDATION, slot).build();
+                    .addStatement("$T.requireUtf8(region, pos, this.$L)", TEXT_VALIDATION, length).build();
             case ASCII -> CodeBlock.builder()
-                    .addStatement("$T.requireAscii(region, pos, this.$L_length)", TEXT_VALIDATION, slot).build();
+                    .addStatement("$T.requireAscii(region, pos, this.$L)", TEXT_VALIDATION, length).build();
             case UTF16LE -> CodeBlock.builder()
-                    .addStatement("$T.requireUtf16(region, pos, this.$L_length, true)", TEXT_VALIDATION, slot).build();
+                    .addStatement("$T.requireUtf16(region, pos, this.$L, true)", TEXT_VALIDATION, length).build();
             case UTF16BE -> CodeBlock.builder()
-                    .addStatement("$T.requireUtf16(region, pos, this.$L_length, false)", TEXT_VALIDATION, slot).build();
+                    .addStatement("$T.requireUtf16(region, pos, this.$L, false)", TEXT_VALIDATION, length).build();
             // Every byte is a character in Latin-1 and the EBCDIC code pages.
             case LATIN1, CP500, CP037 -> CodeBlock.builder().build();
         };

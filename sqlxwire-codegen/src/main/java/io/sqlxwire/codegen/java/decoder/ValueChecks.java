@@ -28,7 +28,8 @@ final class ValueChecks extends DecoderPart {
             TypeName raw = JavaValueTypes.rawNumber(field.type());
             String literal = Literals.integer(expected, !TypeName.INT.equals(raw));
             return code.beginControlFlow("if (this.$L != $L)", slot, literal)
-                    .addStatement("throw fail(\"expected $L but found \" + this.$L, this.$L_start)", expected, slot, slot)
+                    .addStatement("throw $T.fail(region, \"expected $L but found \" + this.$L, this.$L)", RuntimeTypes.REGION_CHECKS, expected, slot,
+                            storage.of(slot, StorageNames.Kind.OFFSET))
                     .endControlFlow().build();
         }
         byte[] bytes;
@@ -41,9 +42,11 @@ final class ValueChecks extends DecoderPart {
             throw ExpressionWriter.unsupported("constant " + value + " of field " + field.name());
         }
         String constant = ctx.byteLikeReaders.byteConstant(slot, "EXPECTED", bytes);
-        return code.beginControlFlow("if (this.$L_length != $L.length || !region.contentEquals(this.$L_at, $L.length, $L, 0))",
-                        slot, constant, slot, constant, constant)
-                .addStatement("throw fail($S, this.$L_start)", "not the expected constant " + describe(bytes), slot)
+        return code.beginControlFlow("if (this.$L != $L.length || !region.contentEquals(this.$L, $L.length, $L, 0))",
+                        storage.of(slot, StorageNames.Kind.VALUE_LENGTH), constant,
+                        storage.of(slot, StorageNames.Kind.VALUE_OFFSET), constant, constant)
+                .addStatement("throw $T.fail(region, $S, this.$L)", RuntimeTypes.REGION_CHECKS, "not the expected constant " + describe(bytes),
+                        storage.of(slot, StorageNames.Kind.OFFSET))
                 .endControlFlow().build();
     }
 
@@ -52,41 +55,52 @@ final class ValueChecks extends DecoderPart {
     }
 
     CodeBlock checkChecksum(Field field, String slot, FieldValue.Checksum checksum) {
-        if (checksum.fromFrame()) {
-            // The frame header lies before the body this decoder sees; the framing reader checks it.
-            return CodeBlock.builder()
-                    .add("// Covers the frame header, which this body decoder does not see: not verified here.\n")
-                    .build();
-        }
         helpers.add("fail");
-        String from = checksum.fromField() == null ? "0" : "this." + DecoderNames.slot(checksum.fromField()) + "_start";
+        String offset = storage.of(slot, StorageNames.Kind.OFFSET);
+        if (checksum.fromFrame()) {
+            // The frame's header lies before the region: only a decoder given the frame (wrapFrame) sees it.
+            CodeBlock.Builder code = CodeBlock.builder()
+                    .add("// Covers the whole frame from its first byte: verified when the frame was given (wrapFrame).\n")
+                    .beginControlFlow("if (frame != null)");
+            return code.add(verify(field, slot, checksum, offset, "frame", "0", "frameOffset + this." + offset))
+                    .endControlFlow().build();
+        }
+        String from = checksum.fromField() == null ? "0"
+                : "this." + storage.of(DecoderNames.slot(checksum.fromField()), StorageNames.Kind.OFFSET);
+        return verify(field, slot, checksum, offset, "region", from,
+                from.equals("0") ? "this." + offset : "this." + offset + " - " + from);
+    }
+
+    /** Computes the checksum over {@code length} bytes at {@code from} of {@code buffer} and compares it with the field. */
+    private CodeBlock verify(Field field, String slot, FieldValue.Checksum checksum, String offset, String buffer,
+                             String from, String length) {
         String seed = checksum.seed() == null ? "" : checksum.seed().hex();
         CodeBlock computed;
         switch (checksum.kind()) {
             case CRC24 -> {
                 requireNoSeed(seed, field);
-                computed = CodeBlock.of("$T.cqlCrc24(region, $L, this.$L_start - $L)", RuntimeTypes.CHECKSUMS, from, slot, from);
+                computed = CodeBlock.of("$T.cqlCrc24($L, $L, $L)", RuntimeTypes.CHECKSUMS, buffer, from, length);
             }
             case CRC32 -> {
                 ctx.usesChecksums = true;
                 if (seed.equals("fa2d55ca")) {
-                    computed = CodeBlock.of("checksums.cqlCrc32(region, $L, this.$L_start - $L)", from, slot, from);
+                    computed = CodeBlock.of("checksums.cqlCrc32($L, $L, $L)", buffer, from, length);
                 } else {
                     requireNoSeed(seed, field);
-                    computed = CodeBlock.of("checksums.crc32(region, $L, this.$L_start - $L)", from, slot, from);
+                    computed = CodeBlock.of("checksums.crc32($L, $L, $L)", buffer, from, length);
                 }
             }
             default -> {
                 ctx.usesChecksums = true;
                 requireNoSeed(seed, field);
-                computed = CodeBlock.of("checksums.crc32c(region, $L, this.$L_start - $L)", from, slot, from);
+                computed = CodeBlock.of("checksums.crc32c($L, $L, $L)", buffer, from, length);
             }
         }
         return CodeBlock.builder()
                 .addStatement("long computed = $L", computed)
                 .beginControlFlow("if (computed != this.$L)", slot)
-                .addStatement("throw fail(\"checksum mismatch: computed 0x\" + $T.toHexString(computed) + \" but found 0x\" "
-                        + "+ $T.toHexString(this.$L), this.$L_start)", Long.class, Long.class, slot, slot)
+                .addStatement("throw $T.fail(region, \"checksum mismatch: computed 0x\" + $T.toHexString(computed) + \" but found 0x\" "
+                        + "+ $T.toHexString(this.$L), this.$L)", RuntimeTypes.REGION_CHECKS, Long.class, Long.class, slot, offset)
                 .endControlFlow().build();
     }
 

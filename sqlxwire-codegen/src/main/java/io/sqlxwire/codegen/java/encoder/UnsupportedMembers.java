@@ -61,6 +61,10 @@ final class UnsupportedMembers extends EncoderPart {
                     }
                 }
             }
+            if (plan.unsupported == null && f.type() instanceof WireType.Bitmap bitmap
+                    && ctx.encoderScopes.numeric(bitmap.bits(), ctx.encoderScopes.scopeAt(plan.index, null)).isEmpty()) {
+                plan.unsupported = "a bitmap whose size is not known while encoding";
+            }
             if (plan.unsupported == null && plan.kind == MemberPlan.Kind.PADDING
                     && ((f.type() instanceof WireType.Padding p && !(p.extent() instanceof Extent.Fixed)
                     && !(p.extent() instanceof Extent.Computed)))) {

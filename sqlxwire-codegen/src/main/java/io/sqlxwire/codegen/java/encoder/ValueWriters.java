@@ -43,9 +43,17 @@ final class ValueWriters extends EncoderPart {
     CodeBlock writeBitmap(MemberPlan plan, WireType.Bitmap bitmap) {
         Optional<JavaExpr> bits = ctx.encoderScopes.numeric(bitmap.bits(), ctx.encoderScopes.scopeAt(plan.index, null));
         CodeBlock.Builder b = CodeBlock.builder();
-        if (bits.isEmpty() || !bits.get().guards().isEmpty()) {
-            return b.addStatement("throw new $T(TYPE + \".$L: the bitmap's size is not known while encoding\")",
-                    UnsupportedOperationException.class, plan.setter).build();
+        if (bits.isEmpty()) {
+            // UnsupportedMembers gives such a member a setter that throws; this is never reached.
+            throw new IllegalStateException(plan.idlName() + ": bitmap size not translatable");
+        }
+        CodeBlock guard = bits.get().guardCondition();
+        if (guard != null) {
+            // A size read from a struct parameter the enclosing encoder could not compute.
+            b.beginControlFlow("if (!($L))", guard)
+                    .addStatement("throw new $T(TYPE + \".$L: the bitmap's size (an argument of this struct) is not known\")",
+                            IllegalStateException.class, plan.setter)
+                    .endControlFlow();
         }
         b.addStatement("$LBits = bits", plan.base);
         b.addStatement("int count = (int) $L", bits.get().asLong());
@@ -138,8 +146,18 @@ final class ValueWriters extends EncoderPart {
                 }
             });
         } else if (extent instanceof Extent.Terminated t) {
-            String term = ctx.byteConstants.constant(plan.base + "Terminator", t.terminator().toArray());
-            b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+            byte[] terminator = t.terminator().toArray();
+            String term = ctx.byteConstants.constant(plan.base + "Terminator", terminator);
+            boolean asciiCompatible = text.encoding() == TextEncoding.UTF8 || text.encoding() == TextEncoding.ASCII
+                    || text.encoding() == TextEncoding.LATIN1;
+            if (asciiCompatible && terminator.length == 1 && terminator[0] >= 0) {
+                // The bytes can hold the terminator only if the text holds its character: scan them only then.
+                b.beginControlFlow("if ($L.containsChar(value, (char) $L))", support, terminator[0]);
+                b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+                b.endControlFlow();
+            } else {
+                b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+            }
             b.addStatement("out.putBytes($L)", term);
         }
         return b.build();

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.arbitrary.RecordShape;
+import io.sqlxwire.codegen.java.values.TransformNames;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -44,7 +45,7 @@ public final class PropertiesTestType {
                 .endControlFlow()
                 .build());
         type.addType(MutationType.of(test));
-        if (!context.model().transforms().isEmpty()) {
+        if (!TransformNames.handWritten(context.model()).isEmpty()) {
             type.addStaticBlock(StandInTransforms.install(context, test));
             type.addType(StandInTransforms.of(context, test));
         }

@@ -29,7 +29,7 @@ final class StandInTransforms {
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(TransformNames.transforms(context))
                 .addJavadoc("Stands in for the application's transforms: flips the lowest bit of every byte, each way.\n");
-        for (TransformModel transform : context.model().transforms()) {
+        for (TransformModel transform : TransformNames.handWritten(context.model())) {
             type.addMethod(MethodSpec.methodBuilder(TransformNames.encodeMethod(transform.name()))
                     .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .addParameter(RuntimeTypes.WIRE_WRITER, "out")
@@ -52,7 +52,7 @@ final class StandInTransforms {
 
     /** Installs the stand-in when no implementation is installed yet (one the application installed is kept). */
     static CodeBlock install(GenerationContext context, ClassName test) {
-        String any = context.model().transforms().get(0).name();
+        String any = TransformNames.handWritten(context.model()).get(0).name();
         return CodeBlock.builder()
                 .beginControlFlow("try")
                 .addStatement("$T.require($S)", TransformNames.registry(context), any)

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class ScramSha256Test {
+class ScramTest {
     // RFC 7677 section 3.
     private static final String CLIENT_FIRST = "n,,n=user,r=rOprNGfwEbeRWgbNEkqO";
     private static final String SERVER_FIRST =
@@ -17,16 +17,16 @@ class ScramSha256Test {
     private static final String SERVER_FINAL = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
 
     private static StoredScramCredentials rfcCredentials(String password) {
-        return StoredScramCredentials.fromPassword(password, Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), 4096);
+        return StoredScramCredentials.fromPassword(ScramHash.SHA_256, password, Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), 4096);
     }
 
-    private static ScramSha256Server rfcServer(String password) {
-        return new ScramSha256Server(rfcCredentials(password), "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0");
+    private static ScramServer rfcServer(String password) {
+        return new ScramServer(rfcCredentials(password), "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0");
     }
 
     @Test
     void clientReproducesRfc7677Exchange() {
-        ScramSha256Client client = new ScramSha256Client("user", "pencil", "rOprNGfwEbeRWgbNEkqO");
+        ScramClient client = new ScramClient(ScramHash.SHA_256, "user", "pencil", "rOprNGfwEbeRWgbNEkqO");
         assertEquals(CLIENT_FIRST, client.clientFirstMessage());
         assertEquals(CLIENT_FINAL, client.clientFinalMessage(SERVER_FIRST));
         client.verifyServerFinal(SERVER_FINAL);
@@ -34,15 +34,51 @@ class ScramSha256Test {
 
     @Test
     void serverReproducesRfc7677Exchange() {
-        ScramSha256Server server = rfcServer("pencil");
+        ScramServer server = rfcServer("pencil");
         assertEquals("user", server.receiveClientFirst(CLIENT_FIRST));
         assertEquals(SERVER_FIRST, server.serverFirstMessage());
         assertEquals(SERVER_FINAL, server.receiveClientFinal(CLIENT_FINAL));
     }
 
+    // RFC 5802 section 5: the same exchange with SCRAM-SHA-1.
+    private static final String SHA1_CLIENT_FIRST = "n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL";
+    private static final String SHA1_SERVER_FIRST =
+            "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096";
+    private static final String SHA1_CLIENT_FINAL =
+            "c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=";
+    private static final String SHA1_SERVER_FINAL = "v=rmF9pqV8S7suAoZWja4dJRkFsKQ=";
+
+    @Test
+    void clientReproducesRfc5802Exchange() {
+        ScramClient client = new ScramClient(ScramHash.SHA_1, "user", "pencil", "fyko+d2lbbFgONRv9qkxdawL");
+        assertEquals(SHA1_CLIENT_FIRST, client.clientFirstMessage());
+        assertEquals(SHA1_CLIENT_FINAL, client.clientFinalMessage(SHA1_SERVER_FIRST));
+        client.verifyServerFinal(SHA1_SERVER_FINAL);
+    }
+
+    @Test
+    void serverReproducesRfc5802Exchange() {
+        ScramServer server = new ScramServer(StoredScramCredentials.fromPassword(ScramHash.SHA_1, "pencil",
+                Base64.getDecoder().decode("QSXCR+Q6sek8bf92"), 4096), "3rfcNHYJY1ZVvWVs7j");
+        assertEquals("user", server.receiveClientFirst(SHA1_CLIENT_FIRST));
+        assertEquals(SHA1_SERVER_FIRST, server.serverFirstMessage());
+        assertEquals(SHA1_SERVER_FINAL, server.receiveClientFinal(SHA1_CLIENT_FINAL));
+    }
+
+    @Test
+    void aProofOfTheOtherMechanismsLengthIsRejected() {
+        // A SHA-1 proof (20 bytes) offered to a SCRAM-SHA-256 server.
+        ScramServer server = rfcServer("pencil");
+        server.receiveClientFirst(CLIENT_FIRST);
+        server.serverFirstMessage();
+        String sha1Proof = "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=";
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> server.receiveClientFinal(sha1Proof));
+        assertEquals("client proof has 20 bytes, expected 32", e.getMessage());
+    }
+
     @Test
     void serverRejectsProofForAnotherPassword() {
-        ScramSha256Server server = rfcServer("pencil2");
+        ScramServer server = rfcServer("pencil2");
         server.receiveClientFirst(CLIENT_FIRST);
         server.serverFirstMessage();
         assertThrows(AuthenticationException.class, () -> server.receiveClientFinal(CLIENT_FINAL));
@@ -50,7 +86,7 @@ class ScramSha256Test {
 
     @Test
     void clientRejectsForgedServerSignature() {
-        ScramSha256Client client = new ScramSha256Client("user", "pencil", "rOprNGfwEbeRWgbNEkqO");
+        ScramClient client = new ScramClient(ScramHash.SHA_256, "user", "pencil", "rOprNGfwEbeRWgbNEkqO");
         client.clientFirstMessage();
         client.clientFinalMessage(SERVER_FIRST);
         assertThrows(AuthenticationException.class,
@@ -60,7 +96,7 @@ class ScramSha256Test {
 
     @Test
     void clientRejectsNonceThatDoesNotExtendItsOwn() {
-        ScramSha256Client client = new ScramSha256Client("user", "pencil", "rOprNGfwEbeRWgbNEkqO");
+        ScramClient client = new ScramClient(ScramHash.SHA_256, "user", "pencil", "rOprNGfwEbeRWgbNEkqO");
         client.clientFirstMessage();
         assertThrows(AuthenticationException.class,
                 () -> client.clientFinalMessage("r=someoneElse123,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096"));
@@ -70,9 +106,9 @@ class ScramSha256Test {
 
     @Test
     void postgresStyleEmptyUsernameRoundTrip() {
-        ScramSha256Client client = new ScramSha256Client("", "s3cr=t,pw");
-        ScramSha256Server server = new ScramSha256Server(
-                StoredScramCredentials.fromPassword("s3cr=t,pw", new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 4096));
+        ScramClient client = new ScramClient(ScramHash.SHA_256, "", "s3cr=t,pw");
+        ScramServer server = new ScramServer(
+                StoredScramCredentials.fromPassword(ScramHash.SHA_256, "s3cr=t,pw", new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 4096));
         String first = client.clientFirstMessage();
         assertTrue(first.startsWith("n,,n=,r="));
         assertEquals("", server.receiveClientFirst(first));
@@ -82,10 +118,10 @@ class ScramSha256Test {
 
     @Test
     void usernameIsEscapedAndUnescaped() {
-        ScramSha256Client client = new ScramSha256Client("a=b,c", "pw", "nonce");
+        ScramClient client = new ScramClient(ScramHash.SHA_256, "a=b,c", "pw", "nonce");
         String first = client.clientFirstMessage();
         assertEquals("n,,n=a=3Db=2Cc,r=nonce", first);
-        ScramSha256Server server = rfcServer("pw");
+        ScramServer server = rfcServer("pw");
         assertEquals("a=b,c", server.receiveClientFirst(first));
     }
 
@@ -98,8 +134,8 @@ class ScramSha256Test {
     void realPostgresMessagesParse() {
         String clientFirst = "n,,n=,r=Yt3dWon5RS355FZ5cYOfIJvy";
         String serverFirst = "r=Yt3dWon5RS355FZ5cYOfIJvy+DnvlsphvGUUGObKUUF8xdtR,s=PE5M5LlIPV4IEcBbl36YvA==,i=4096";
-        ScramSha256Server server = new ScramSha256Server(
-                StoredScramCredentials.fromPassword("unknown", Base64.getDecoder().decode("PE5M5LlIPV4IEcBbl36YvA=="), 4096),
+        ScramServer server = new ScramServer(
+                StoredScramCredentials.fromPassword(ScramHash.SHA_256, "unknown", Base64.getDecoder().decode("PE5M5LlIPV4IEcBbl36YvA=="), 4096),
                 "+DnvlsphvGUUGObKUUF8xdtR");
         assertEquals("", server.receiveClientFirst(clientFirst));
         assertEquals(serverFirst, server.serverFirstMessage());
@@ -130,11 +166,11 @@ class ScramSha256Test {
         assertThrows(AuthenticationException.class, () -> rfcServer("pencil").receiveClientFirst("p=tls-unique,,n=,r=abc"));
         for (String bad : new String[] {"", "c=biws", "c=biws,r=x", "r=x,c=biws,p=AAAA", "c=!!,r=x,p=AAAA",
                 "c=biws,r=x,p=@@"}) {
-            ScramSha256Server server = rfcServer("pencil");
+            ScramServer server = rfcServer("pencil");
             server.receiveClientFirst(CLIENT_FIRST);
             assertThrows(IllegalArgumentException.class, () -> server.receiveClientFinal(bad), bad);
         }
-        ScramSha256Server server = rfcServer("pencil");
+        ScramServer server = rfcServer("pencil");
         server.receiveClientFirst(CLIENT_FIRST);
         assertThrows(AuthenticationException.class, () -> server.receiveClientFinal(CLIENT_FINAL.replace("c=biws", "c=eSws")));
         assertThrows(AuthenticationException.class, () -> server.receiveClientFinal(CLIENT_FINAL.replace("$k0", "$k1")));
@@ -144,7 +180,7 @@ class ScramSha256Test {
     @Test
     void outOfOrderCallsAreRejected() {
         assertThrows(IllegalStateException.class,
-                () -> new ScramSha256Client("u", "p", "n").clientFinalMessage(SERVER_FIRST));
+                () -> new ScramClient(ScramHash.SHA_256, "u", "p", "n").clientFinalMessage(SERVER_FIRST));
         assertThrows(IllegalStateException.class, () -> rfcServer("p").receiveClientFinal(CLIENT_FINAL));
     }
 

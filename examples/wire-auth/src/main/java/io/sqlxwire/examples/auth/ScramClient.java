@@ -4,29 +4,31 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
- * Client side of one SCRAM-SHA-256 exchange without channel binding (RFC 5802, RFC 7677).
+ * Client side of one SCRAM exchange without channel binding (RFC 5802; SCRAM-SHA-256 is RFC 7677).
  * Use once: {@link #clientFirstMessage()}, then {@link #clientFinalMessage(String)} with the
  * server-first-message, then {@link #verifyServerFinal(String)}.
  *
  * <p>PostgreSQL clients send an empty username ({@code n=}): the server authenticates the user of the
  * startup message. Construct with {@code ""} for that.
  */
-public final class ScramSha256Client {
+public final class ScramClient {
     /** gs2 header for "no channel binding, none supported"; its base64 is "biws". */
     static final String GS2_HEADER = "n,,";
 
+    private final ScramHash hash;
     private final String username;
     private final String password;
     private final String clientNonce;
     private String clientFirstBare;
     private byte[] expectedServerSignature;
 
-    public ScramSha256Client(String username, String password) {
-        this(username, password, ScramNonces.fresh());
+    public ScramClient(ScramHash hash, String username, String password) {
+        this(hash, username, password, ScramNonces.fresh());
     }
 
     /** With a given nonce: for test vectors only, a real client must use a fresh random one. */
-    public ScramSha256Client(String username, String password, String clientNonce) {
+    public ScramClient(ScramHash hash, String username, String password, String clientNonce) {
+        this.hash = hash;
         this.username = username;
         this.password = password;
         this.clientNonce = ScramAttributes.nonce(clientNonce, "client nonce");
@@ -46,13 +48,13 @@ public final class ScramSha256Client {
         if (!serverFirst.nonce().startsWith(clientNonce) || serverFirst.nonce().length() == clientNonce.length()) {
             throw new AuthenticationException("server nonce does not extend the client nonce");
         }
-        ScramKeys keys = ScramKeys.fromPassword(password, serverFirst.salt(), serverFirst.iterations());
+        ScramKeys keys = ScramKeys.fromPassword(hash, password, serverFirst.salt(), serverFirst.iterations());
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(ScramKeys.bytes(GS2_HEADER))
                 + ",r=" + serverFirst.nonce();
         byte[] authMessage = ScramKeys.bytes(clientFirstBare + "," + serverFirstMessage + "," + withoutProof);
-        byte[] clientSignature = Digests.hmacSha256(keys.storedKey(), authMessage);
+        byte[] clientSignature = hash.hmac(keys.storedKey(), authMessage);
         byte[] proof = Digests.xor(keys.clientKey(), clientSignature);
-        expectedServerSignature = Digests.hmacSha256(keys.serverKey(), authMessage);
+        expectedServerSignature = hash.hmac(keys.serverKey(), authMessage);
         return withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof);
     }
 

@@ -4,14 +4,15 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
- * Server side of one SCRAM-SHA-256 exchange without channel binding (RFC 5802, RFC 7677).
+ * Server side of one SCRAM exchange without channel binding (RFC 5802; SCRAM-SHA-256 is RFC 7677).
+ * The mechanism's hash is the credentials' ({@link StoredScramCredentials#hash()}).
  * Use once: {@link #receiveClientFirst(String)}, send {@link #serverFirstMessage()}, then
  * {@link #receiveClientFinal(String)} which verifies the proof and returns the server-final-message.
  *
  * <p>The credentials are chosen before the client-first-message is read, as PostgreSQL does: the
  * user comes from the startup message and the SCRAM username is ignored (clients send it empty).
  */
-public final class ScramSha256Server {
+public final class ScramServer {
     private static final String CLIENT_FIRST = "client-first-message";
     private static final String CLIENT_FINAL = "client-final-message";
 
@@ -22,12 +23,12 @@ public final class ScramSha256Server {
     private String username;
     private ServerFirst serverFirst;
 
-    public ScramSha256Server(StoredScramCredentials credentials) {
+    public ScramServer(StoredScramCredentials credentials) {
         this(credentials, ScramNonces.fresh());
     }
 
     /** With a given server nonce part: for test vectors only, a real server must use a fresh one. */
-    public ScramSha256Server(StoredScramCredentials credentials, String serverNoncePart) {
+    public ScramServer(StoredScramCredentials credentials, String serverNoncePart) {
         this.credentials = credentials;
         this.serverNoncePart = ScramAttributes.nonce(serverNoncePart, "server nonce");
     }
@@ -45,7 +46,7 @@ public final class ScramSha256Server {
         }
         String flag = message.substring(0, flagEnd);
         if (flag.startsWith("p=")) {
-            throw new AuthenticationException("channel binding requested but not supported (use SCRAM-SHA-256, not -PLUS)");
+            throw new AuthenticationException("channel binding requested but not supported (use " + credentials.hash().mechanism() + ", not -PLUS)");
         }
         if (!flag.equals("n") && !flag.equals("y")) {
             throw new IllegalArgumentException(CLIENT_FIRST + ": bad channel binding flag '" + flag + "'");
@@ -91,17 +92,18 @@ public final class ScramSha256Server {
         if (!nonce.equals(serverFirst.nonce())) {
             throw new AuthenticationException("client-final nonce differs from the server-first nonce");
         }
-        if (proof.length != 32) {
-            throw new AuthenticationException("client proof has " + proof.length + " bytes, expected 32");
+        ScramHash hash = credentials.hash();
+        if (proof.length != hash.length()) {
+            throw new AuthenticationException("client proof has " + proof.length + " bytes, expected " + hash.length());
         }
         String withoutProof = message.substring(0, message.lastIndexOf(",p="));
         byte[] authMessage = ScramKeys.bytes(clientFirstBare + "," + serverFirst.format() + "," + withoutProof);
-        byte[] clientSignature = Digests.hmacSha256(credentials.storedKey(), authMessage);
+        byte[] clientSignature = hash.hmac(credentials.storedKey(), authMessage);
         byte[] clientKey = Digests.xor(proof, clientSignature);
-        if (!MessageDigest.isEqual(Digests.sha256(clientKey), credentials.storedKey())) {
+        if (!MessageDigest.isEqual(hash.hash(clientKey), credentials.storedKey())) {
             throw new AuthenticationException("password authentication failed: wrong client proof");
         }
-        byte[] serverSignature = Digests.hmacSha256(credentials.serverKey(), authMessage);
+        byte[] serverSignature = hash.hmac(credentials.serverKey(), authMessage);
         return "v=" + Base64.getEncoder().encodeToString(serverSignature);
     }
 
