@@ -32,6 +32,8 @@ public final class Row {
 
     /** Slots per column for date and time parts. */
     private static final int PARTS = 7;
+    /** Longer values get their own copy in {@link #getString}, so that one huge value does not stay cached. */
+    private static final int MAX_SCRATCH = 8192;
 
     private List<ColumnInfo> columns = List.of();
     private ValueKind[] kinds = new ValueKind[0];
@@ -44,6 +46,8 @@ public final class Row {
     /** Date/time parts of the column being read: year, month, day, hour, minute, second, micros. */
     private final int[] scratch = new int[PARTS];
     private boolean scratchNegative;
+    /** Where {@link #getString} copies a value to decode it (up to {@link #MAX_SCRATCH} bytes). */
+    private byte[] scratchBytes = new byte[64];
 
     Row() {
     }
@@ -254,7 +258,16 @@ public final class Row {
         }
         if (hasBytes(i)) {
             ByteView view = views[i];
-            return new String(view.toByteArray(), StandardCharsets.UTF_8);
+            int length = view.length();
+            if (length > MAX_SCRATCH) {
+                return new String(view.toByteArray(), StandardCharsets.UTF_8);
+            }
+            // Through a reused array: the String is the only allocation, not a byte[] copy as well.
+            if (scratchBytes.length < length) {
+                scratchBytes = new byte[Math.max(length, 2 * scratchBytes.length)];
+            }
+            view.copyTo(scratchBytes, 0);
+            return new String(scratchBytes, 0, length, StandardCharsets.UTF_8);
         }
         return switch (kinds[i]) {
             case INTEGER -> unsignedBig(i) ? Long.toUnsignedString(numbers[i]) : Long.toString(numbers[i]);

@@ -14,12 +14,17 @@ import java.util.List;
  */
 public final class Row {
 
+    /** Longer values get their own copy in {@link #text}, so that one huge value does not stay cached. */
+    private static final int MAX_SCRATCH = 8192;
+
     private final WireBuffer valueView = new WireBuffer();
     private WireBuffer frame;
     private List<Column> columns = List.of();
     private int count;
     private int[] offsets = new int[16];
     private int[] lengths = new int[16];
+    /** Where {@link #text} copies a value to decode it (up to {@link #MAX_SCRATCH} bytes). */
+    private byte[] scratch = new byte[64];
 
     void columns(List<Column> columns) {
         this.columns = columns;
@@ -78,7 +83,18 @@ public final class Row {
     /** The value decoded as UTF-8 (a text-format value is the server's output text), or null. */
     public String text(int column) {
         int length = lengths[check(column)];
-        return length < 0 ? null : new String(frame.toByteArray(offsets[column], length), StandardCharsets.UTF_8);
+        if (length < 0) {
+            return null;
+        }
+        if (length > MAX_SCRATCH) {
+            return new String(frame.toByteArray(offsets[column], length), StandardCharsets.UTF_8);
+        }
+        // Through a reused array: the String is the only allocation, not a byte[] copy as well.
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, 2 * scratch.length)];
+        }
+        frame.getBytes(offsets[column], scratch, 0, length);
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
 
     /**

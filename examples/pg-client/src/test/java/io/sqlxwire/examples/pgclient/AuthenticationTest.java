@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
 import io.sqlxwire.protocols.postgresql.PgState;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ class AuthenticationTest {
 
     @Test
     void scramSha256() throws Exception {
-        try (PgConnection pg = server.connectScram()) {
+        try (PgConnection pg = PostgresExtension.connectScram(server)) {
             assertEquals("SCRAM-SHA-256", pg.authenticationMethod());
             assertEquals(PgState.Idle, pg.state());
             assertEquals('I', pg.transactionStatus());

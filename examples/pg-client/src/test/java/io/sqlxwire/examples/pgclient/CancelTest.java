@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +26,14 @@ class CancelTest {
 
     @Test
     void cancelsASimpleQuery() throws Exception {
-        try (PgConnection pg = server.connectScram()) {
+        try (PgConnection pg = PostgresExtension.connectScram(server)) {
             assertCancelled(pg, () -> pg.simpleQuery("select pg_sleep(10)"));
         }
     }
 
     @Test
     void cancelsAnExtendedQuery() throws Exception {
-        try (PgConnection pg = server.connectScram()) {
+        try (PgConnection pg = PostgresExtension.connectScram(server)) {
             assertCancelled(pg, () -> pg.query("select pg_sleep($1)", Format.BINARY, Param.float8(10)));
         }
     }

