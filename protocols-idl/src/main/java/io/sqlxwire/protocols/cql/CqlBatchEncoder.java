@@ -420,7 +420,7 @@ public final class CqlBatchEncoder {
         break;
       }
       case 6: {
-        if (((batchFlagsValue & 16L) == 16L)) {
+        if ((batchFlagsValue & 16L) == 16L) {
           throw missing("serialConsistency", "required here (its condition holds)");
         }
         serialConsistencyStart = serialConsistencyEnd = out.position();
@@ -428,7 +428,7 @@ public final class CqlBatchEncoder {
         break;
       }
       case 7: {
-        if (((batchFlagsValue & 32L) == 32L)) {
+        if ((batchFlagsValue & 32L) == 32L) {
           throw missing("defaultTimestamp", "required here (its condition holds)");
         }
         defaultTimestampStart = defaultTimestampEnd = out.position();

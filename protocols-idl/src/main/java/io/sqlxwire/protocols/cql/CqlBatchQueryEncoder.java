@@ -284,7 +284,7 @@ public final class CqlBatchQueryEncoder {
         break;
       }
       case 1: {
-        if ((kindValue == 0L)) {
+        if (kindValue == 0L) {
           throw missing("query", "required here (its condition holds)");
         }
         queryStart = queryEnd = out.position();
@@ -292,7 +292,7 @@ public final class CqlBatchQueryEncoder {
         break;
       }
       case 2: {
-        if ((kindValue == 1L)) {
+        if (kindValue == 1L) {
           throw missing("id", "required here (its condition holds)");
         }
         idStart = idEnd = out.position();

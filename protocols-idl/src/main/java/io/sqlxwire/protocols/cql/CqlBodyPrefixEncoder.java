@@ -200,7 +200,7 @@ public final class CqlBodyPrefixEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if ((paramIsResponseKnown && paramFlagsKnown && (paramIsResponse && ((paramFlags & 2L) == 2L)))) {
+        if (paramIsResponseKnown && paramFlagsKnown && (paramIsResponse && ((paramFlags & 2L) == 2L))) {
           throw missing("tracingId", "required here (its condition holds)");
         }
         tracingIdStart = tracingIdEnd = out.position();
@@ -208,7 +208,7 @@ public final class CqlBodyPrefixEncoder {
         break;
       }
       case 1: {
-        if ((paramIsResponseKnown && paramFlagsKnown && (paramIsResponse && ((paramFlags & 8L) == 8L)))) {
+        if (paramIsResponseKnown && paramFlagsKnown && (paramIsResponse && ((paramFlags & 8L) == 8L))) {
           throw missing("warnings", "required here (its condition holds)");
         }
         warningsStart = warningsEnd = out.position();
@@ -216,7 +216,7 @@ public final class CqlBodyPrefixEncoder {
         break;
       }
       case 2: {
-        if ((paramFlagsKnown && ((paramFlags & 4L) == 4L))) {
+        if (paramFlagsKnown && ((paramFlags & 4L) == 4L)) {
           throw missing("customPayload", "required here (its condition holds)");
         }
         customPayloadStart = customPayloadEnd = out.position();

@@ -186,7 +186,7 @@ public final class CqlBoundValueEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if ((paramNamedKnown && paramNamed)) {
+        if (paramNamedKnown && paramNamed) {
           throw missing("name", "required here (its condition holds)");
         }
         nameStart = nameEnd = out.position();

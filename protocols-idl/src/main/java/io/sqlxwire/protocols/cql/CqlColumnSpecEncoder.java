@@ -236,7 +236,7 @@ public final class CqlColumnSpecEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if ((paramGlobalKnown && !(paramGlobal))) {
+        if (paramGlobalKnown && !(paramGlobal)) {
           throw missing("keyspace", "required here (its condition holds)");
         }
         keyspaceStart = keyspaceEnd = out.position();
@@ -244,7 +244,7 @@ public final class CqlColumnSpecEncoder {
         break;
       }
       case 1: {
-        if ((paramGlobalKnown && !(paramGlobal))) {
+        if (paramGlobalKnown && !(paramGlobal)) {
           throw missing("table", "required here (its condition holds)");
         }
         tableStart = tableEnd = out.position();

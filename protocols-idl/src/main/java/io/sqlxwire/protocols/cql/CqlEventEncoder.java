@@ -243,7 +243,7 @@ public final class CqlEventEncoder {
         break;
       }
       case 2: {
-        if ((CqlEncoderSupport.textEquals(eventTypeText, "TOPOLOGY_CHANGE") || CqlEncoderSupport.textEquals(eventTypeText, "STATUS_CHANGE"))) {
+        if (io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(eventTypeText, "TOPOLOGY_CHANGE") || io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(eventTypeText, "STATUS_CHANGE")) {
           throw missing("topologyChange", "required here (its condition holds)");
         }
         topologyChangeStart = topologyChangeEnd = out.position();

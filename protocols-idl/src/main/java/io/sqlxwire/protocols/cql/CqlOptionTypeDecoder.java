@@ -203,7 +203,7 @@ public final class CqlOptionTypeDecoder {
         this.valueCustom.wrapIn(region, pos, limit - pos);
         pos += this.valueCustom.encodedLength();
       }
-      else if ((subject == 32L || subject == 34L)) {
+      else if (subject == 32L || subject == 34L) {
         this.valueArm = 1;
         if (this.valueList == null) {
           this.valueList = new CqlOptionTypeDecoder(depth + 1);

@@ -342,7 +342,7 @@ public final class CqlPreparedMetadataEncoder {
         break;
       }
       case 4: {
-        if (((flagsValue & 1L) == 1L)) {
+        if ((flagsValue & 1L) == 1L) {
           throw missing("globalKeyspace", "required here (its condition holds)");
         }
         globalKeyspaceStart = globalKeyspaceEnd = out.position();
@@ -350,7 +350,7 @@ public final class CqlPreparedMetadataEncoder {
         break;
       }
       case 5: {
-        if (((flagsValue & 1L) == 1L)) {
+        if ((flagsValue & 1L) == 1L) {
           throw missing("globalTable", "required here (its condition holds)");
         }
         globalTableStart = globalTableEnd = out.position();

@@ -422,7 +422,7 @@ public final class CqlQueryParametersEncoder {
       }
       case 2: {
         valueCountStart = out.position();
-        if (((flagsValue & 1L) == 1L)) {
+        if ((flagsValue & 1L) == 1L) {
           valueCountPresent = true;
           valueCountSlot = out.reserve(2);
         }
@@ -430,7 +430,7 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 3: {
-        if (((flagsValue & 1L) == 1L)) {
+        if ((flagsValue & 1L) == 1L) {
           valuesBegin();
           complete(3);
         } else {
@@ -439,7 +439,7 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 4: {
-        if (((flagsValue & 4L) == 4L)) {
+        if ((flagsValue & 4L) == 4L) {
           throw missing("resultPageSize", "required here (its condition holds)");
         }
         resultPageSizeStart = resultPageSizeEnd = out.position();
@@ -447,7 +447,7 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 5: {
-        if (((flagsValue & 8L) == 8L)) {
+        if ((flagsValue & 8L) == 8L) {
           throw missing("pagingState", "required here (its condition holds)");
         }
         pagingStateStart = pagingStateEnd = out.position();
@@ -455,7 +455,7 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 6: {
-        if (((flagsValue & 16L) == 16L)) {
+        if ((flagsValue & 16L) == 16L) {
           throw missing("serialConsistency", "required here (its condition holds)");
         }
         serialConsistencyStart = serialConsistencyEnd = out.position();
@@ -463,7 +463,7 @@ public final class CqlQueryParametersEncoder {
         break;
       }
       case 7: {
-        if (((flagsValue & 32L) == 32L)) {
+        if ((flagsValue & 32L) == 32L) {
           throw missing("defaultTimestamp", "required here (its condition holds)");
         }
         defaultTimestampStart = defaultTimestampEnd = out.position();

@@ -350,7 +350,7 @@ public final class CqlRowsMetadataEncoder {
         break;
       }
       case 2: {
-        if (((flagsValue & 2L) == 2L)) {
+        if ((flagsValue & 2L) == 2L) {
           throw missing("pagingState", "required here (its condition holds)");
         }
         pagingStateStart = pagingStateEnd = out.position();
@@ -358,7 +358,7 @@ public final class CqlRowsMetadataEncoder {
         break;
       }
       case 3: {
-        if (((flagsValue & 1L) == 1L)) {
+        if ((flagsValue & 1L) == 1L) {
           throw missing("globalKeyspace", "required here (its condition holds)");
         }
         globalKeyspaceStart = globalKeyspaceEnd = out.position();
@@ -366,7 +366,7 @@ public final class CqlRowsMetadataEncoder {
         break;
       }
       case 4: {
-        if (((flagsValue & 1L) == 1L)) {
+        if ((flagsValue & 1L) == 1L) {
           throw missing("globalTable", "required here (its condition holds)");
         }
         globalTableStart = globalTableEnd = out.position();

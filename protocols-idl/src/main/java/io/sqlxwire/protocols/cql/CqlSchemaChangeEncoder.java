@@ -299,7 +299,7 @@ public final class CqlSchemaChangeEncoder {
         break;
       }
       case 4: {
-        if ((CqlEncoderSupport.textEquals(targetText, "FUNCTION") || CqlEncoderSupport.textEquals(targetText, "AGGREGATE"))) {
+        if (io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(targetText, "FUNCTION") || io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(targetText, "AGGREGATE")) {
           throw missing("argumentTypes", "required here (its condition holds)");
         }
         argumentTypesStart = argumentTypesEnd = out.position();

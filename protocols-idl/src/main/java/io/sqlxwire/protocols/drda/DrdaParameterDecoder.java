@@ -263,7 +263,7 @@ public final class DrdaParameterDecoder {
       limit = regionEnd;
       this.valueOffset = pos;
       long subject = this.codePoint;
-      if ((subject == 4446L || subject == 4423L || subject == 4461L || subject == 4442L || subject == 8464L || subject == 4512L || subject == 4513L || subject == 4398L || subject == 47L)) {
+      if (subject == 4446L || subject == 4423L || subject == 4461L || subject == 4442L || subject == 8464L || subject == 4512L || subject == 4513L || subject == 4398L || subject == 47L) {
         this.valueArm = 0;
          {
           this.valueExtnamValueLength = limit - pos;

@@ -347,13 +347,13 @@ public final class MongoElementDecoder {
         this.valueDouble = region.f64le(pos);
         pos += 8;
       }
-      else if ((subject == 2L || subject == 13L || subject == 14L)) {
+      else if (subject == 2L || subject == 13L || subject == 14L) {
         this.valueArm = 1;
         this.valueString.trusted = this.trusted;
         this.valueString.wrapIn(region, pos, limit - pos);
         pos += this.valueString.encodedLength();
       }
-      else if ((subject == 3L || subject == 4L)) {
+      else if (subject == 3L || subject == 4L) {
         this.valueArm = 2;
         if (this.valueDocument == null) {
           this.valueDocument = new MongoDocumentDecoder(depth + 1);
@@ -368,7 +368,7 @@ public final class MongoElementDecoder {
         this.valueBinary.wrapIn(region, pos, limit - pos);
         pos += this.valueBinary.encodedLength();
       }
-      else if ((subject == 6L || subject == 10L || subject == 255L || subject == 127L)) {
+      else if (subject == 6L || subject == 10L || subject == 255L || subject == 127L) {
         this.valueArm = 4;
       }
       else if (subject == 7L) {

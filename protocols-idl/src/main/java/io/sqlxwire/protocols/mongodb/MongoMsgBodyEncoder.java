@@ -228,7 +228,7 @@ public final class MongoMsgBodyEncoder {
       }
       case 2: {
         checksumStart = out.position();
-        if (((flagBitsValue & 1L) == 1L)) {
+        if ((flagBitsValue & 1L) == 1L) {
           checksumPresent = true;
           checksumSlot = out.reserve(4);
         }

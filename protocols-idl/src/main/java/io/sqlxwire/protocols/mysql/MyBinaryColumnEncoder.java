@@ -135,7 +135,7 @@ public final class MyBinaryColumnEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if ((paramIsNullKnown && !(paramIsNull))) {
+        if (paramIsNullKnown && !(paramIsNull)) {
           throw missing("value", "required here (its condition holds)");
         }
         valueStart = valueEnd = out.position();

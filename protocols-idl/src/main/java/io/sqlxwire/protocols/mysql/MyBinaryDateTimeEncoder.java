@@ -445,7 +445,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 2: {
-        if ((lengthValue >= 4L)) {
+        if (lengthValue >= 4L) {
           throw missing("year", "required here (its condition holds)");
         }
         yearStart = yearEnd = out.position();
@@ -453,7 +453,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 3: {
-        if ((lengthValue >= 4L)) {
+        if (lengthValue >= 4L) {
           throw missing("month", "required here (its condition holds)");
         }
         monthStart = monthEnd = out.position();
@@ -461,7 +461,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 4: {
-        if ((lengthValue >= 4L)) {
+        if (lengthValue >= 4L) {
           throw missing("day", "required here (its condition holds)");
         }
         dayStart = dayEnd = out.position();
@@ -469,7 +469,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 5: {
-        if ((lengthValue >= 7L)) {
+        if (lengthValue >= 7L) {
           throw missing("hour", "required here (its condition holds)");
         }
         hourStart = hourEnd = out.position();
@@ -477,7 +477,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 6: {
-        if ((lengthValue >= 7L)) {
+        if (lengthValue >= 7L) {
           throw missing("minute", "required here (its condition holds)");
         }
         minuteStart = minuteEnd = out.position();
@@ -485,7 +485,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 7: {
-        if ((lengthValue >= 7L)) {
+        if (lengthValue >= 7L) {
           throw missing("second", "required here (its condition holds)");
         }
         secondStart = secondEnd = out.position();
@@ -493,7 +493,7 @@ public final class MyBinaryDateTimeEncoder {
         break;
       }
       case 8: {
-        if ((lengthValue >= 11L)) {
+        if (lengthValue >= 11L) {
           throw missing("microsecond", "required here (its condition holds)");
         }
         microsecondStart = microsecondEnd = out.position();

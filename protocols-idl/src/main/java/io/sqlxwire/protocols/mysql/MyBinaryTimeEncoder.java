@@ -395,7 +395,7 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 2: {
-        if ((lengthValue >= 8L)) {
+        if (lengthValue >= 8L) {
           throw missing("isNegative", "required here (its condition holds)");
         }
         isNegativeStart = isNegativeEnd = out.position();
@@ -403,7 +403,7 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 3: {
-        if ((lengthValue >= 8L)) {
+        if (lengthValue >= 8L) {
           throw missing("days", "required here (its condition holds)");
         }
         daysStart = daysEnd = out.position();
@@ -411,7 +411,7 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 4: {
-        if ((lengthValue >= 8L)) {
+        if (lengthValue >= 8L) {
           throw missing("hour", "required here (its condition holds)");
         }
         hourStart = hourEnd = out.position();
@@ -419,7 +419,7 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 5: {
-        if ((lengthValue >= 8L)) {
+        if (lengthValue >= 8L) {
           throw missing("minute", "required here (its condition holds)");
         }
         minuteStart = minuteEnd = out.position();
@@ -427,7 +427,7 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 6: {
-        if ((lengthValue >= 8L)) {
+        if (lengthValue >= 8L) {
           throw missing("second", "required here (its condition holds)");
         }
         secondStart = secondEnd = out.position();
@@ -435,7 +435,7 @@ public final class MyBinaryTimeEncoder {
         break;
       }
       case 7: {
-        if ((lengthValue >= 12L)) {
+        if (lengthValue >= 12L) {
           throw missing("microsecond", "required here (its condition holds)");
         }
         microsecondStart = microsecondEnd = out.position();

@@ -197,13 +197,13 @@ public final class MyBinaryValueDecoder {
         this.valueLonglong = region.u64le(pos);
         pos += 8;
       }
-      else if ((subject == 3L || subject == 9L)) {
+      else if (subject == 3L || subject == 9L) {
         this.valueArm = 1;
         need(region, pos, 4, limit);
         this.valueLong = region.u32le(pos);
         pos += 4;
       }
-      else if ((subject == 2L || subject == 13L)) {
+      else if (subject == 2L || subject == 13L) {
         this.valueArm = 2;
         need(region, pos, 2, limit);
         this.valueShort = region.u16le(pos);
@@ -227,7 +227,7 @@ public final class MyBinaryValueDecoder {
         this.valueFloat = region.f32le(pos);
         pos += 4;
       }
-      else if ((subject == 10L || subject == 12L || subject == 7L)) {
+      else if (subject == 10L || subject == 12L || subject == 7L) {
         this.valueArm = 6;
         this.valueDate.trusted = this.trusted;
         this.valueDate.wrapIn(region, pos, limit - pos);

@@ -723,7 +723,7 @@ public final class MyColumnDefinition41Encoder {
       }
       case 6: {
         extendedInfoLengthStart = out.position();
-        if (((session.mariadbCapabilities.bits() & 8L) == 8L)) {
+        if ((session.mariadbCapabilities.bits() & 8L) == 8L) {
           extendedInfoLengthPresent = true;
           extendedInfoLengthSlot = out.position();
         }
@@ -731,7 +731,7 @@ public final class MyColumnDefinition41Encoder {
         break;
       }
       case 7: {
-        if (((session.mariadbCapabilities.bits() & 8L) == 8L)) {
+        if ((session.mariadbCapabilities.bits() & 8L) == 8L) {
           extendedInfoBegin();
           complete(7);
         } else {

@@ -436,7 +436,7 @@ public final class MyComChangeUserEncoder {
         break;
       }
       case 2: {
-        if (((session.capabilities.bits() & 32768L) == 32768L)) {
+        if ((session.capabilities.bits() & 32768L) == 32768L) {
           throw missing("authResponse", "required here (its condition holds)");
         }
         authResponseStart = authResponseEnd = out.position();

@@ -453,7 +453,7 @@ public final class MyComQueryEncoder {
         break;
       }
       case 1: {
-        if (((session.capabilities.bits() & 134217728L) == 134217728L)) {
+        if ((session.capabilities.bits() & 134217728L) == 134217728L) {
           throw missing("parameterCount", "required here (its condition holds)");
         }
         parameterCountStart = parameterCountEnd = out.position();
@@ -461,7 +461,7 @@ public final class MyComQueryEncoder {
         break;
       }
       case 2: {
-        if (((session.capabilities.bits() & 134217728L) == 134217728L)) {
+        if ((session.capabilities.bits() & 134217728L) == 134217728L) {
           throw missing("parameterSetCount", "required here (its condition holds)");
         }
         parameterSetCountStart = parameterSetCountEnd = out.position();
@@ -469,7 +469,7 @@ public final class MyComQueryEncoder {
         break;
       }
       case 3: {
-        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L))) {
+        if (((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) {
           throw missing("nullBitmap", "required here (its condition holds)");
         }
         nullBitmapStart = nullBitmapEnd = out.position();
@@ -477,7 +477,7 @@ public final class MyComQueryEncoder {
         break;
       }
       case 4: {
-        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L))) {
+        if (((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) {
           throw missing("newParamsBindFlag", "required here (its condition holds)");
         }
         newParamsBindFlagStart = newParamsBindFlagEnd = out.position();
@@ -485,7 +485,7 @@ public final class MyComQueryEncoder {
         break;
       }
       case 5: {
-        if (((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
+        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L)) {
           parameterTypesBegin();
           complete(5);
         } else {
@@ -494,7 +494,7 @@ public final class MyComQueryEncoder {
         break;
       }
       case 6: {
-        if (((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
+        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L)) {
           parameterValuesBegin();
           complete(6);
         } else {

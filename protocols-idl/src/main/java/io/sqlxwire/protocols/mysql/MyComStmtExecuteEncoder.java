@@ -307,7 +307,7 @@ public final class MyComStmtExecuteEncoder {
         break;
       }
       case 4: {
-        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L)))) {
+        if (((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) {
           throw missing("parameterCount", "required here (its condition holds)");
         }
         parameterCountStart = parameterCountEnd = out.position();
@@ -315,7 +315,7 @@ public final class MyComStmtExecuteEncoder {
         break;
       }
       case 6: {
-        if ((((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)) > 0L)) {
+        if (((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)) > 0L) {
           throw missing("parameters", "required here (its condition holds)");
         }
         parametersStart = parametersEnd = out.position();

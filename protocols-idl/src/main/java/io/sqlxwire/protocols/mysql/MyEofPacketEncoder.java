@@ -193,7 +193,7 @@ public final class MyEofPacketEncoder {
         break;
       }
       case 1: {
-        if (((session.capabilities.bits() & 512L) == 512L)) {
+        if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("warnings", "required here (its condition holds)");
         }
         warningsStart = warningsEnd = out.position();
@@ -201,7 +201,7 @@ public final class MyEofPacketEncoder {
         break;
       }
       case 2: {
-        if (((session.capabilities.bits() & 512L) == 512L)) {
+        if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("statusFlags", "required here (its condition holds)");
         }
         statusFlagsStart = statusFlagsEnd = out.position();

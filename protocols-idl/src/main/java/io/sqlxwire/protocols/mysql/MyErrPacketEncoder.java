@@ -237,7 +237,7 @@ public final class MyErrPacketEncoder {
       }
       case 2: {
         sqlStateMarkerStart = out.position();
-        if (((session.capabilities.bits() & 512L) == 512L)) {
+        if ((session.capabilities.bits() & 512L) == 512L) {
           sqlStateMarkerPresent = true;
           sqlStateMarkerValue = 35L;
           MyEncoderSupport.checkRange(sqlStateMarkerValue, 0L, 255L, out.position());
@@ -247,7 +247,7 @@ public final class MyErrPacketEncoder {
         break;
       }
       case 3: {
-        if (((session.capabilities.bits() & 512L) == 512L)) {
+        if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("sqlState", "required here (its condition holds)");
         }
         sqlStateStart = sqlStateEnd = out.position();

@@ -240,7 +240,7 @@ public final class MyExecuteParameterTypeEncoder {
         break;
       }
       case 2: {
-        if (((session.capabilities.bits() & 134217728L) == 134217728L)) {
+        if ((session.capabilities.bits() & 134217728L) == 134217728L) {
           throw missing("name", "required here (its condition holds)");
         }
         nameStart = nameEnd = out.position();

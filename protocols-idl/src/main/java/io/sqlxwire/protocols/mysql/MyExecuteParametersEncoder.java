@@ -353,7 +353,7 @@ public final class MyExecuteParametersEncoder {
         break;
       }
       case 2: {
-        if ((newParamsBoundValue == 1L)) {
+        if (newParamsBoundValue == 1L) {
           parameterTypesBegin();
           complete(2);
         } else {
@@ -362,7 +362,7 @@ public final class MyExecuteParametersEncoder {
         break;
       }
       case 3: {
-        if (((newParamsBoundValue == 1L) && !(session.longDataSent))) {
+        if ((newParamsBoundValue == 1L) && !(session.longDataSent)) {
           parameterValuesBegin();
           complete(3);
         } else {
@@ -371,7 +371,7 @@ public final class MyExecuteParametersEncoder {
         break;
       }
       case 4: {
-        if (((newParamsBoundValue != 1L) || session.longDataSent)) {
+        if ((newParamsBoundValue != 1L) || session.longDataSent) {
           throw missing("rawValues", "required here (its condition holds)");
         }
         rawValuesStart = rawValuesEnd = out.position();

@@ -611,7 +611,7 @@ public final class MyHandshakeResponse41Encoder {
       }
       case 5: {
         reserved5Start = out.position();
-        if (((clientFlagValue & 1L) == 1L)) {
+        if ((clientFlagValue & 1L) == 1L) {
           reserved5Present = true;
           out.putZeros(4);
         }
@@ -627,7 +627,7 @@ public final class MyHandshakeResponse41Encoder {
         break;
       }
       case 8: {
-        if ((((session.capabilities.bits() & clientFlagValue) & 2097152L) == 2097152L)) {
+        if (((session.capabilities.bits() & clientFlagValue) & 2097152L) == 2097152L) {
           throw missing("authResponse", "required here (its condition holds)");
         }
         authResponseStart = authResponseEnd = out.position();
@@ -643,7 +643,7 @@ public final class MyHandshakeResponse41Encoder {
         break;
       }
       case 10: {
-        if ((((session.capabilities.bits() & clientFlagValue) & 8L) == 8L)) {
+        if (((session.capabilities.bits() & clientFlagValue) & 8L) == 8L) {
           throw missing("database", "required here (its condition holds)");
         }
         databaseStart = databaseEnd = out.position();
@@ -651,7 +651,7 @@ public final class MyHandshakeResponse41Encoder {
         break;
       }
       case 11: {
-        if ((((session.capabilities.bits() & clientFlagValue) & 524288L) == 524288L)) {
+        if (((session.capabilities.bits() & clientFlagValue) & 524288L) == 524288L) {
           throw missing("clientPluginName", "required here (its condition holds)");
         }
         clientPluginNameStart = clientPluginNameEnd = out.position();
@@ -660,7 +660,7 @@ public final class MyHandshakeResponse41Encoder {
       }
       case 12: {
         attributesLengthStart = out.position();
-        if ((((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L)) {
+        if (((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L) {
           attributesLengthPresent = true;
           attributesLengthSlot = out.position();
         }
@@ -668,7 +668,7 @@ public final class MyHandshakeResponse41Encoder {
         break;
       }
       case 13: {
-        if ((((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L)) {
+        if (((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L) {
           attributesBegin();
           complete(13);
         } else {
@@ -677,7 +677,7 @@ public final class MyHandshakeResponse41Encoder {
         break;
       }
       case 14: {
-        if ((((session.capabilities.bits() & clientFlagValue) & 67108864L) == 67108864L)) {
+        if (((session.capabilities.bits() & clientFlagValue) & 67108864L) == 67108864L) {
           throw missing("zstdCompressionLevel", "required here (its condition holds)");
         }
         zstdCompressionLevelStart = zstdCompressionLevelEnd = out.position();

@@ -617,7 +617,7 @@ public final class MyHandshakeV10Encoder {
       }
       case 13: {
         reserved13Start = out.position();
-        if (((capabilitiesValue & 1L) == 1L)) {
+        if ((capabilitiesValue & 1L) == 1L) {
           reserved13Present = true;
           out.putZeros(4);
         }
@@ -633,7 +633,7 @@ public final class MyHandshakeV10Encoder {
         break;
       }
       case 15: {
-        if (((capabilitiesValue & 524288L) == 524288L)) {
+        if ((capabilitiesValue & 524288L) == 524288L) {
           throw missing("authPluginName", "required here (its condition holds)");
         }
         authPluginNameStart = authPluginNameEnd = out.position();

@@ -442,7 +442,7 @@ public final class MyOkFieldsEncoder {
         break;
       }
       case 2: {
-        if ((((session.capabilities.bits() & 512L) == 512L) || ((session.capabilities.bits() & 8192L) == 8192L))) {
+        if (((session.capabilities.bits() & 512L) == 512L) || ((session.capabilities.bits() & 8192L) == 8192L)) {
           throw missing("statusFlags", "required here (its condition holds)");
         }
         statusFlagsStart = statusFlagsEnd = out.position();
@@ -450,7 +450,7 @@ public final class MyOkFieldsEncoder {
         break;
       }
       case 3: {
-        if (((session.capabilities.bits() & 512L) == 512L)) {
+        if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("warnings", "required here (its condition holds)");
         }
         warningsStart = warningsEnd = out.position();
@@ -464,7 +464,7 @@ public final class MyOkFieldsEncoder {
       }
       case 5: {
         sessionStateLengthStart = out.position();
-        if ((((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L))) {
+        if (((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L)) {
           sessionStateLengthPresent = true;
           sessionStateLengthSlot = out.position();
         }
@@ -472,7 +472,7 @@ public final class MyOkFieldsEncoder {
         break;
       }
       case 6: {
-        if ((((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L))) {
+        if (((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L)) {
           sessionStateChangesBegin();
           complete(6);
         } else {

@@ -196,7 +196,7 @@ public final class MyResultSetHeaderEncoder {
         break;
       }
       case 1: {
-        if ((((session.capabilities.bits() & 33554432L) == 33554432L) || ((session.mariadbCapabilities.bits() & 16L) == 16L))) {
+        if (((session.capabilities.bits() & 33554432L) == 33554432L) || ((session.mariadbCapabilities.bits() & 16L) == 16L)) {
           throw missing("metadataFollows", "required here (its condition holds)");
         }
         metadataFollowsStart = metadataFollowsEnd = out.position();

@@ -295,7 +295,7 @@ public final class MySSLRequestEncoder {
       }
       case 5: {
         reserved5Start = out.position();
-        if (((clientFlagValue & 1L) == 1L)) {
+        if ((clientFlagValue & 1L) == 1L) {
           reserved5Present = true;
           out.putZeros(4);
         }

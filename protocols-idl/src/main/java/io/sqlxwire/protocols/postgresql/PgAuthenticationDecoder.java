@@ -205,7 +205,7 @@ public final class PgAuthenticationDecoder {
     try {
       this.bodyOffset = pos;
       long subject = this.code;
-      if ((subject == 0L || subject == 2L || subject == 3L || subject == 7L || subject == 9L)) {
+      if (subject == 0L || subject == 2L || subject == 3L || subject == 7L || subject == 9L) {
         this.bodyArm = 0;
       }
       else if (subject == 5L) {

@@ -125,7 +125,7 @@ public final class RespReplyFraming implements FrameHeaderReader {
     }
     long length = AsciiDecimal.parse(buf, (int) pos, (int) lengthEnd - 2);
     pos = lengthEnd;
-    if ((length >= 0)) {
+    if (length >= 0) {
       pos = FrameScan.skipLength(buf, pos, length);
       pos = FrameScan.skip(buf, pos, 2);
     }
@@ -304,7 +304,7 @@ public final class RespReplyFraming implements FrameHeaderReader {
     }
     long count = AsciiDecimal.parse(buf, (int) pos, (int) countEnd - 2);
     pos = countEnd;
-    if ((count >= 0)) {
+    if (count >= 0) {
       for (long i5 = 0; i5 < count && pos >= 0; i5++) {
         pos = scanValue(buf, pos, depth + 1);
       }

@@ -393,7 +393,7 @@ public final class RespValueDecoder {
         this.bodyVerbatimString.wrapIn(region, pos, limit - pos);
         pos += this.bodyVerbatimString.encodedLength();
       }
-      else if ((subject == 42L || subject == 126L || subject == 62L)) {
+      else if (subject == 42L || subject == 126L || subject == 62L) {
         this.bodyArm = 6;
         if (this.bodyArray == null) {
           this.bodyArray = new RespAggregateDecoder(depth + 1);

@@ -192,13 +192,13 @@ public final class TdsTokenDecoder {
     try {
       this.valueOffset = pos;
       long subject = this.type;
-      if ((subject == 253L || subject == 254L || subject == 255L)) {
+      if (subject == 253L || subject == 254L || subject == 255L) {
         this.valueArm = 0;
         this.valueDone.trusted = this.trusted;
         this.valueDone.wrapIn(region, pos, limit - pos);
         pos += this.valueDone.encodedLength();
       }
-      else if ((subject == 170L || subject == 171L)) {
+      else if (subject == 170L || subject == 171L) {
         this.valueArm = 1;
         this.valueError.trusted = this.trusted;
         this.valueError.wrapIn(region, pos, limit - pos);
@@ -210,7 +210,7 @@ public final class TdsTokenDecoder {
         this.valueLoginack.wrapIn(region, pos, limit - pos);
         pos += this.valueLoginack.encodedLength();
       }
-      else if ((subject == 227L || subject == 165L || subject == 169L || subject == 164L || subject == 237L)) {
+      else if (subject == 227L || subject == 165L || subject == 169L || subject == 164L || subject == 237L) {
         this.valueArm = 3;
         this.valueEnvchange.trusted = this.trusted;
         this.valueEnvchange.wrapIn(region, pos, limit - pos);

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.decoder.UnionArms;
+import io.sqlxwire.codegen.java.values.Conditions;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.Extent;
 import io.sqlxwire.idl.model.Field;
@@ -89,7 +90,7 @@ final class UnionCases {
             if (arm.guard() != null) {
                 return null; // a guard may read what the bytes alone do not tell
             }
-            method.beginControlFlow("if ($L)", UnionArms.matches(arm, "subject")).addStatement("return $L", i).endControlFlow();
+            method.beginControlFlow("if ($L)", Conditions.bare(UnionArms.matches(arm, "subject"))).addStatement("return $L", i).endControlFlow();
         }
         return method.addStatement("return -1").build();
     }
@@ -164,7 +165,7 @@ final class UnionCases {
             if (arm.guard() != null) {
                 matches = CodeBlock.of("$L && $L", matches, expressions.condition(arm.guard()));
             }
-            method.beginControlFlow("if ($L)", matches)
+            method.beginControlFlow("if ($L)", Conditions.bare(matches))
                     .addStatement("return $L", arm(face.nestedClass(names.get(i)), arm, values, null))
                     .endControlFlow();
         }

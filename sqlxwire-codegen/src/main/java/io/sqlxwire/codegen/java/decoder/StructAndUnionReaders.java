@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.codegen.java.values.Conditions;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.Parameter;
 import io.sqlxwire.idl.model.StructModel;
@@ -87,7 +88,7 @@ final class StructAndUnionReaders extends DecoderPart {
             if (arm.guard() != null) {
                 test = CodeBlock.of("$L && $L", test, host.expressions().write(arm.guard()));
             }
-            code.beginControlFlow(i == 0 ? "if ($L)" : "else if ($L)", test);
+            code.beginControlFlow(i == 0 ? "if ($L)" : "else if ($L)", Conditions.bare(test));
             code.addStatement("this.$L = $L", armChosen, i);
             code.add(readArm(arm, slot, accessor, armNames.get(i), idlField, host));
             code.endControlFlow();

@@ -6,6 +6,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.encoder.JavaExpr.Kind;
+import io.sqlxwire.codegen.java.values.Conditions;
 import io.sqlxwire.idl.model.UnionArm;
 import io.sqlxwire.idl.model.WireType;
 import java.util.List;
@@ -100,7 +101,7 @@ final class EncoderCursor extends EncoderPart {
                 if (present.toString().equals("true")) {
                     return b.addStatement("$LBegin()", plan.setter).addStatement("complete($L)", plan.index).build();
                 }
-                b.beginControlFlow("if ($L)", present)
+                b.beginControlFlow("if ($L)", Conditions.bare(present))
                         .addStatement("$LBegin()", plan.setter)
                         .addStatement("complete($L)", plan.index)
                         .nextControlFlow("else")
@@ -115,7 +116,7 @@ final class EncoderCursor extends EncoderPart {
                 }
             }
             if (!required.toString().equals("false")) {
-                b.beginControlFlow("if ($L)", required)
+                b.beginControlFlow("if ($L)", Conditions.bare(required))
                         .addStatement("throw missing($S, $S)", plan.setter, plan.isOptional()
                                 ? "required here (its condition holds)" : "required")
                         .endControlFlow();
@@ -132,7 +133,7 @@ final class EncoderCursor extends EncoderPart {
         b.addStatement("$LStart = out.position()", plan.base);
         boolean always = present.toString().equals("true");
         if (!always) {
-            b.beginControlFlow("if ($L)", present);
+            b.beginControlFlow("if ($L)", Conditions.bare(present));
         }
         b.addStatement("$LPresent = true", plan.base);
         b.add(ctx.ownedMemberWriters.autoWrite(plan));

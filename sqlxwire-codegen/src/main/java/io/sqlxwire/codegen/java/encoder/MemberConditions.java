@@ -2,6 +2,7 @@ package io.sqlxwire.codegen.java.encoder;
 
 import com.palantir.javapoet.CodeBlock;
 import io.sqlxwire.codegen.java.encoder.JavaExpr.Kind;
+import io.sqlxwire.codegen.java.values.Conditions;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ final class MemberConditions extends EncoderPart {
         CodeBlock guard = cond.get().guardCondition();
         CodeBlock test = guard == null ? CodeBlock.of("!$L", cond.get().code())
                 : CodeBlock.of("$L && !$L", guard, cond.get().code());
-        return CodeBlock.builder().beginControlFlow("if ($L)", test)
+        return CodeBlock.builder().beginControlFlow("if ($L)", Conditions.bare(test))
                 .addStatement("throw new $T(TYPE + \".$L: must be absent here (its condition is false)\")",
                         IllegalStateException.class, plan.setter)
                 .endControlFlow().build();

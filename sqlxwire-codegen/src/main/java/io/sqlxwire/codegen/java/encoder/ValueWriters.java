@@ -3,6 +3,7 @@ package io.sqlxwire.codegen.java.encoder;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.codegen.java.values.Conditions;
 import io.sqlxwire.idl.model.Extent;
 import io.sqlxwire.idl.model.TextEncoding;
 import io.sqlxwire.idl.model.WireType;
@@ -91,7 +92,7 @@ final class ValueWriters extends EncoderPart {
             size.ifPresent(s -> {
                 CodeBlock guard = s.guardCondition();
                 if (guard != null) {
-                    b.beginControlFlow("if ($L)", guard);
+                    b.beginControlFlow("if ($L)", Conditions.bare(guard));
                 }
                 b.addStatement("$L.checkLength($L, $L, out.position())", support, length, s.asLong());
                 if (guard != null) {
@@ -138,7 +139,7 @@ final class ValueWriters extends EncoderPart {
             size.ifPresent(s -> {
                 CodeBlock guard = s.guardCondition();
                 if (guard != null) {
-                    b.beginControlFlow("if ($L)", guard);
+                    b.beginControlFlow("if ($L)", Conditions.bare(guard));
                 }
                 b.addStatement("$L.checkWritten(out, at, $L)", support, s.asLong());
                 if (guard != null) {

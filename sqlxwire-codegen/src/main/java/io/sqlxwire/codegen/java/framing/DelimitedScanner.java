@@ -12,6 +12,7 @@ import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.decoder.LayoutWalker;
 import io.sqlxwire.codegen.java.session.ExprWriter;
 import io.sqlxwire.codegen.java.session.JExpr;
+import io.sqlxwire.codegen.java.values.Conditions;
 import io.sqlxwire.idl.model.ByteString;
 import io.sqlxwire.idl.model.ExprType;
 import io.sqlxwire.idl.model.Extent;
@@ -186,7 +187,7 @@ public final class DelimitedScanner {
                     code.addStatement("long $L = 0", local);
                 }
                 if (condition != null) {
-                    code.beginControlFlow("if ($L)", condition);
+                    code.beginControlFlow("if ($L)", Conditions.bare(condition));
                     openCondition = condition;
                     nonNegative = nonNegativeUnder(field.condition());
                 }
@@ -488,9 +489,9 @@ public final class DelimitedScanner {
                 }
             }
             if (k == 0) {
-                code.beginControlFlow("if ($L)", test.build());
+                code.beginControlFlow("if ($L)", Conditions.bare(test.build()));
             } else {
-                code.nextControlFlow("else if ($L)", test.build());
+                code.nextControlFlow("else if ($L)", Conditions.bare(test.build()));
             }
             code.add(cases.get(k).code());
         }
