@@ -19,9 +19,9 @@ public final class CqlAlreadyExistsDetailEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,22 +29,6 @@ public final class CqlAlreadyExistsDetailEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int keyspaceStart;
-
-  private int keyspaceEnd;
-
-  private boolean keyspacePresent;
-
-  private CharSequence keyspaceText;
-
-  private int tableStart;
-
-  private int tableEnd;
-
-  private boolean tablePresent;
-
-  private CharSequence tableText;
 
   /**
    * Starts a AlreadyExistsDetail at the writer's position.
@@ -57,19 +41,13 @@ public final class CqlAlreadyExistsDetailEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlAlreadyExistsDetailEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyspaceStart = 0;
-    this.keyspaceEnd = 0;
-    this.keyspacePresent = false;
-    this.keyspaceText = null;
-    this.tableStart = 0;
-    this.tableEnd = 0;
-    this.tablePresent = false;
-    this.tableText = null;
     return this;
   }
 
@@ -77,17 +55,17 @@ public final class CqlAlreadyExistsDetailEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlAlreadyExistsDetailEncoder keyspace(CharSequence value) {
-    begin(0, "keyspace");
-    keyspacePresent = true;
-    keyspaceStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "keyspace");
+    }
     try {
-      keyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("keyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -100,17 +78,17 @@ public final class CqlAlreadyExistsDetailEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlAlreadyExistsDetailEncoder table(CharSequence value) {
-    begin(1, "table");
-    tablePresent = true;
-    tableStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "table");
+    }
     try {
-      tableText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("table").inMessage(PROTOCOL, TYPE);
     }
@@ -124,11 +102,13 @@ public final class CqlAlreadyExistsDetailEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyspaceText = null;
-    tableText = null;
+    step = -1;
     return written;
   }
 
@@ -136,7 +116,7 @@ public final class CqlAlreadyExistsDetailEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -162,20 +142,10 @@ public final class CqlAlreadyExistsDetailEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("keyspace", "required");
-        }
-        keyspaceStart = keyspaceEnd = out.position();
-        complete(0);
-        break;
+        throw missing("keyspace", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("table", "required");
-        }
-        tableStart = tableEnd = out.position();
-        complete(1);
-        break;
+        throw missing("table", "required");
       }
       default:
         break;
@@ -187,14 +157,6 @@ public final class CqlAlreadyExistsDetailEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyspaceEnd = out.position();
-        break;
-      }
-      case 1: {
-        tableEnd = out.position();
-        break;
-      }
       default:
         break;
     }

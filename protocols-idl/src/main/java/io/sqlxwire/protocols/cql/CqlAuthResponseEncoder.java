@@ -24,9 +24,9 @@ public final class CqlAuthResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class CqlAuthResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int tokenStart;
-
-  private int tokenEnd;
-
-  private boolean tokenPresent;
 
   /**
    * Starts a AuthResponse at the writer's position.
@@ -52,14 +46,13 @@ public final class CqlAuthResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlAuthResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.tokenStart = 0;
-    this.tokenEnd = 0;
-    this.tokenPresent = false;
     return this;
   }
 
@@ -72,14 +65,15 @@ public final class CqlAuthResponseEncoder {
   /**
    */
   public CqlAuthResponseEncoder token(byte[] value, int offset, int length) {
-    begin(0, "token");
-    tokenPresent = true;
-    tokenStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "token");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("token").inMessage(PROTOCOL, TYPE);
     }
@@ -90,12 +84,13 @@ public final class CqlAuthResponseEncoder {
    * Writes NULL.
    */
   public CqlAuthResponseEncoder tokenNull() {
-    begin(0, "token");
-    tokenPresent = true;
-    tokenStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "token");
+    }
     try {
       out.put32be((int) -1L);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("token").inMessage(PROTOCOL, TYPE);
     }
@@ -109,9 +104,13 @@ public final class CqlAuthResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -119,7 +118,7 @@ public final class CqlAuthResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -145,12 +144,7 @@ public final class CqlAuthResponseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("token", "required");
-        }
-        tokenStart = tokenEnd = out.position();
-        complete(0);
-        break;
+        throw missing("token", "required");
       }
       default:
         break;
@@ -162,10 +156,6 @@ public final class CqlAuthResponseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        tokenEnd = out.position();
-        break;
-      }
       default:
         break;
     }

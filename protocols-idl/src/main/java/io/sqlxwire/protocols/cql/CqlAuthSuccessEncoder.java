@@ -22,9 +22,9 @@ public final class CqlAuthSuccessEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,19 +37,7 @@ public final class CqlAuthSuccessEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int tokenStart;
-
-  private int tokenEnd;
-
-  private boolean tokenPresent;
 
   /**
    * Starts a AuthSuccess at the writer's position.
@@ -63,19 +51,15 @@ public final class CqlAuthSuccessEncoder {
    */
   CqlAuthSuccessEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.tokenStart = 0;
-    this.tokenEnd = 0;
-    this.tokenPresent = false;
     return this;
   }
 
@@ -83,9 +67,11 @@ public final class CqlAuthSuccessEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -104,14 +90,15 @@ public final class CqlAuthSuccessEncoder {
   /**
    */
   public CqlAuthSuccessEncoder token(byte[] value, int offset, int length) {
-    begin(1, "token");
-    tokenPresent = true;
-    tokenStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "token");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("token").inMessage(PROTOCOL, TYPE);
     }
@@ -122,12 +109,13 @@ public final class CqlAuthSuccessEncoder {
    * Writes NULL.
    */
   public CqlAuthSuccessEncoder tokenNull() {
-    begin(1, "token");
-    tokenPresent = true;
-    tokenStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "token");
+    }
     try {
       out.put32be((int) -1L);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("token").inMessage(PROTOCOL, TYPE);
     }
@@ -141,9 +129,13 @@ public final class CqlAuthSuccessEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -151,7 +143,7 @@ public final class CqlAuthSuccessEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -177,20 +169,10 @@ public final class CqlAuthSuccessEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("token", "required");
-        }
-        tokenStart = tokenEnd = out.position();
-        complete(1);
-        break;
+        throw missing("token", "required");
       }
       default:
         break;
@@ -202,14 +184,6 @@ public final class CqlAuthSuccessEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        tokenEnd = out.position();
-        break;
-      }
       default:
         break;
     }

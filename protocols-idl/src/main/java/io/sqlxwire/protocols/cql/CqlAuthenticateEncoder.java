@@ -26,9 +26,9 @@ public final class CqlAuthenticateEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -41,21 +41,7 @@ public final class CqlAuthenticateEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int authenticatorStart;
-
-  private int authenticatorEnd;
-
-  private boolean authenticatorPresent;
-
-  private CharSequence authenticatorText;
 
   /**
    * Starts a Authenticate at the writer's position.
@@ -69,20 +55,15 @@ public final class CqlAuthenticateEncoder {
    */
   CqlAuthenticateEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.authenticatorStart = 0;
-    this.authenticatorEnd = 0;
-    this.authenticatorPresent = false;
-    this.authenticatorText = null;
     return this;
   }
 
@@ -90,9 +71,11 @@ public final class CqlAuthenticateEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -106,17 +89,17 @@ public final class CqlAuthenticateEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlAuthenticateEncoder authenticator(CharSequence value) {
-    begin(1, "authenticator");
-    authenticatorPresent = true;
-    authenticatorStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "authenticator");
+    }
     try {
-      authenticatorText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("authenticator").inMessage(PROTOCOL, TYPE);
     }
@@ -130,10 +113,13 @@ public final class CqlAuthenticateEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    authenticatorText = null;
+    step = -1;
     return written;
   }
 
@@ -141,7 +127,7 @@ public final class CqlAuthenticateEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -167,20 +153,10 @@ public final class CqlAuthenticateEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("authenticator", "required");
-        }
-        authenticatorStart = authenticatorEnd = out.position();
-        complete(1);
-        break;
+        throw missing("authenticator", "required");
       }
       default:
         break;
@@ -192,14 +168,6 @@ public final class CqlAuthenticateEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        authenticatorEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class CqlBatchEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,73 +39,17 @@ public final class CqlBatchEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
-  private long typeValue;
-
-  private int queryCountStart;
-
-  private int queryCountEnd;
-
-  private boolean queryCountPresent;
 
   private long queryCountValue;
 
   private int queryCountSlot;
 
-  private int queriesStart;
-
-  private int queriesEnd;
-
-  private boolean queriesPresent;
-
   private int queriesCount;
 
   private CqlBatchQueryEncoder queriesEncoder;
 
-  private int consistencyStart;
-
-  private int consistencyEnd;
-
-  private boolean consistencyPresent;
-
-  private long consistencyValue;
-
-  private int batchFlagsStart;
-
-  private int batchFlagsEnd;
-
-  private boolean batchFlagsPresent;
-
   private long batchFlagsValue;
-
-  private int serialConsistencyStart;
-
-  private int serialConsistencyEnd;
-
-  private boolean serialConsistencyPresent;
-
-  private long serialConsistencyValue;
-
-  private int defaultTimestampStart;
-
-  private int defaultTimestampEnd;
-
-  private boolean defaultTimestampPresent;
-
-  private long defaultTimestampValue;
 
   /**
    * Starts a Batch at the writer's position.
@@ -119,45 +63,19 @@ public final class CqlBatchEncoder {
    */
   CqlBatchEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
-    this.typeValue = 0;
-    this.queryCountStart = 0;
-    this.queryCountEnd = 0;
-    this.queryCountPresent = false;
     this.queryCountValue = 0;
     this.queryCountSlot = -1;
-    this.queriesStart = 0;
-    this.queriesEnd = 0;
-    this.queriesPresent = false;
     this.queriesCount = 0;
-    this.consistencyStart = 0;
-    this.consistencyEnd = 0;
-    this.consistencyPresent = false;
-    this.consistencyValue = 0;
-    this.batchFlagsStart = 0;
-    this.batchFlagsEnd = 0;
-    this.batchFlagsPresent = false;
     this.batchFlagsValue = 0;
-    this.serialConsistencyStart = 0;
-    this.serialConsistencyEnd = 0;
-    this.serialConsistencyPresent = false;
-    this.serialConsistencyValue = 0;
-    this.defaultTimestampStart = 0;
-    this.defaultTimestampEnd = 0;
-    this.defaultTimestampPresent = false;
-    this.defaultTimestampValue = 0;
     return this;
   }
 
@@ -165,9 +83,11 @@ public final class CqlBatchEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -180,16 +100,22 @@ public final class CqlBatchEncoder {
   /**
    */
   public CqlBatchEncoder type(int value) {
-    begin(1, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "type");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      typeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      queryCountSlot = out.reserve(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -205,8 +131,6 @@ public final class CqlBatchEncoder {
   }
 
   private void queriesBegin() {
-    queriesPresent = true;
-    queriesStart = out.position();
     queriesCount = 0;
   }
 
@@ -215,7 +139,11 @@ public final class CqlBatchEncoder {
    */
   public CqlBatchQueryEncoder queriesAdd() {
     if (open != 3) {
-      begin(3, "queries");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "queries");
+      }
       queriesBegin();
       open = 3;
     } else if (childOpen) {
@@ -233,14 +161,14 @@ public final class CqlBatchEncoder {
   /**
    */
   public CqlBatchEncoder consistency(int value) {
-    begin(4, "consistency");
-    consistencyPresent = true;
-    consistencyStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "consistency");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      consistencyValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("consistency").inMessage(PROTOCOL, TYPE);
     }
@@ -260,14 +188,15 @@ public final class CqlBatchEncoder {
   /**
    */
   public CqlBatchEncoder batchFlags(int value) {
-    begin(5, "batchFlags");
-    batchFlagsPresent = true;
-    batchFlagsStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "batchFlags");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       batchFlagsValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("batchFlags").inMessage(PROTOCOL, TYPE);
     }
@@ -287,17 +216,17 @@ public final class CqlBatchEncoder {
   /**
    */
   public CqlBatchEncoder serialConsistency(int value) {
-    begin(6, "serialConsistency");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "serialConsistency");
+    }
     if (!((batchFlagsValue & 16L) == 16L)) {
       throw new IllegalStateException(TYPE + ".serialConsistency: must be absent here (its condition is false)");
     }
-    serialConsistencyPresent = true;
-    serialConsistencyStart = out.position();
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      serialConsistencyValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("serialConsistency").inMessage(PROTOCOL, TYPE);
     }
@@ -317,16 +246,16 @@ public final class CqlBatchEncoder {
   /**
    */
   public CqlBatchEncoder defaultTimestamp(long value) {
-    begin(7, "defaultTimestamp");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "defaultTimestamp");
+    }
     if (!((batchFlagsValue & 32L) == 32L)) {
       throw new IllegalStateException(TYPE + ".defaultTimestamp: must be absent here (its condition is false)");
     }
-    defaultTimestampPresent = true;
-    defaultTimestampStart = out.position();
     try {
       out.put64be(value);
-      defaultTimestampValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("defaultTimestamp").inMessage(PROTOCOL, TYPE);
     }
@@ -340,9 +269,13 @@ public final class CqlBatchEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -350,7 +283,7 @@ public final class CqlBatchEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -376,26 +309,13 @@ public final class CqlBatchEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("type", "required");
       }
       case 2: {
-        queryCountStart = out.position();
-        queryCountPresent = true;
         queryCountSlot = out.reserve(2);
-        complete(2);
         break;
       }
       case 3: {
@@ -404,35 +324,21 @@ public final class CqlBatchEncoder {
         break;
       }
       case 4: {
-        if (true) {
-          throw missing("consistency", "required");
-        }
-        consistencyStart = consistencyEnd = out.position();
-        complete(4);
-        break;
+        throw missing("consistency", "required");
       }
       case 5: {
-        if (true) {
-          throw missing("batchFlags", "required");
-        }
-        batchFlagsStart = batchFlagsEnd = out.position();
-        complete(5);
-        break;
+        throw missing("batchFlags", "required");
       }
       case 6: {
         if ((batchFlagsValue & 16L) == 16L) {
           throw missing("serialConsistency", "required here (its condition holds)");
         }
-        serialConsistencyStart = serialConsistencyEnd = out.position();
-        complete(6);
         break;
       }
       case 7: {
         if ((batchFlagsValue & 32L) == 32L) {
           throw missing("defaultTimestamp", "required here (its condition holds)");
         }
-        defaultTimestampStart = defaultTimestampEnd = out.position();
-        complete(7);
         break;
       }
       default:
@@ -445,41 +351,12 @@ public final class CqlBatchEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        typeEnd = out.position();
-        break;
-      }
-      case 2: {
-        queryCountEnd = out.position();
-        break;
-      }
       case 3: {
-        queriesEnd = out.position();
         queryCountValue = (long) queriesCount;
         if (queryCountSlot >= 0) {
           CqlEncoderSupport.checkRange(queryCountValue, 0L, 65535L, queryCountSlot);
           out.patch16be(queryCountSlot, (int) queryCountValue);
         }
-        break;
-      }
-      case 4: {
-        consistencyEnd = out.position();
-        break;
-      }
-      case 5: {
-        batchFlagsEnd = out.position();
-        break;
-      }
-      case 6: {
-        serialConsistencyEnd = out.position();
-        break;
-      }
-      case 7: {
-        defaultTimestampEnd = out.position();
         break;
       }
       default:

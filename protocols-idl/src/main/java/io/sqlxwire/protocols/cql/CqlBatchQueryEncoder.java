@@ -21,9 +21,9 @@ public final class CqlBatchQueryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,43 +32,11 @@ public final class CqlBatchQueryEncoder {
 
   private boolean childOpen;
 
-  private int kindStart;
-
-  private int kindEnd;
-
-  private boolean kindPresent;
-
   private long kindValue;
-
-  private int queryStart;
-
-  private int queryEnd;
-
-  private boolean queryPresent;
-
-  private CharSequence queryText;
-
-  private int idStart;
-
-  private int idEnd;
-
-  private boolean idPresent;
-
-  private int valueCountStart;
-
-  private int valueCountEnd;
-
-  private boolean valueCountPresent;
 
   private long valueCountValue;
 
   private int valueCountSlot;
-
-  private int valuesStart;
-
-  private int valuesEnd;
-
-  private boolean valuesPresent;
 
   private int valuesCount;
 
@@ -83,30 +51,16 @@ public final class CqlBatchQueryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlBatchQueryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.kindStart = 0;
-    this.kindEnd = 0;
-    this.kindPresent = false;
     this.kindValue = 0;
-    this.queryStart = 0;
-    this.queryEnd = 0;
-    this.queryPresent = false;
-    this.queryText = null;
-    this.idStart = 0;
-    this.idEnd = 0;
-    this.idPresent = false;
-    this.valueCountStart = 0;
-    this.valueCountEnd = 0;
-    this.valueCountPresent = false;
     this.valueCountValue = 0;
     this.valueCountSlot = -1;
-    this.valuesStart = 0;
-    this.valuesEnd = 0;
-    this.valuesPresent = false;
     this.valuesCount = 0;
     return this;
   }
@@ -114,14 +68,15 @@ public final class CqlBatchQueryEncoder {
   /**
    */
   public CqlBatchQueryEncoder kind(int value) {
-    begin(0, "kind");
-    kindPresent = true;
-    kindStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "kind");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       kindValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("kind").inMessage(PROTOCOL, TYPE);
     }
@@ -132,20 +87,20 @@ public final class CqlBatchQueryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlBatchQueryEncoder query(CharSequence value) {
-    begin(1, "query");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "query");
+    }
     if (!(kindValue == 0L)) {
       throw new IllegalStateException(TYPE + ".query: must be absent here (its condition is false)");
     }
-    queryPresent = true;
-    queryStart = out.position();
     try {
-      queryText = value;
       int slot = out.reserve(4);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 4;
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, slot);
       out.patch32be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("query").inMessage(PROTOCOL, TYPE);
     }
@@ -161,26 +116,31 @@ public final class CqlBatchQueryEncoder {
   /**
    */
   public CqlBatchQueryEncoder id(byte[] value, int offset, int length) {
-    begin(2, "id");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "id");
+    }
     if (!(kindValue == 1L)) {
       throw new IllegalStateException(TYPE + ".id: must be absent here (its condition is false)");
     }
-    idPresent = true;
-    idStart = out.position();
     try {
       CqlEncoderSupport.checkRange(length, 0L, 65535L, out.position());
       out.put16be(length);
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("id").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      valueCountSlot = out.reserve(2);
+      step = 4;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void valuesBegin() {
-    valuesPresent = true;
-    valuesStart = out.position();
     valuesCount = 0;
   }
 
@@ -195,7 +155,11 @@ public final class CqlBatchQueryEncoder {
    */
   public CqlBatchQueryEncoder valuesAdd(byte[] value, int offset, int length) {
     if (open != 4) {
-      begin(4, "values");
+      if (step == 4 && open < 0) {
+        step = 5;
+      } else {
+        begin(4, "values");
+      }
       valuesBegin();
       open = 4;
     } else if (childOpen) {
@@ -217,7 +181,11 @@ public final class CqlBatchQueryEncoder {
    */
   public CqlBatchQueryEncoder valuesAddNull() {
     if (open != 4) {
-      begin(4, "values");
+      if (step == 4 && open < 0) {
+        step = 5;
+      } else {
+        begin(4, "values");
+      }
       valuesBegin();
       open = 4;
     } else if (childOpen) {
@@ -239,10 +207,13 @@ public final class CqlBatchQueryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    queryText = null;
+    step = -1;
     return written;
   }
 
@@ -250,7 +221,7 @@ public final class CqlBatchQueryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -276,34 +247,22 @@ public final class CqlBatchQueryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("kind", "required");
-        }
-        kindStart = kindEnd = out.position();
-        complete(0);
-        break;
+        throw missing("kind", "required");
       }
       case 1: {
         if (kindValue == 0L) {
           throw missing("query", "required here (its condition holds)");
         }
-        queryStart = queryEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
         if (kindValue == 1L) {
           throw missing("id", "required here (its condition holds)");
         }
-        idStart = idEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
-        valueCountStart = out.position();
-        valueCountPresent = true;
         valueCountSlot = out.reserve(2);
-        complete(3);
         break;
       }
       case 4: {
@@ -321,24 +280,7 @@ public final class CqlBatchQueryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        kindEnd = out.position();
-        break;
-      }
-      case 1: {
-        queryEnd = out.position();
-        break;
-      }
-      case 2: {
-        idEnd = out.position();
-        break;
-      }
-      case 3: {
-        valueCountEnd = out.position();
-        break;
-      }
       case 4: {
-        valuesEnd = out.position();
         valueCountValue = (long) valuesCount;
         if (valueCountSlot >= 0) {
           CqlEncoderSupport.checkRange(valueCountValue, 0L, 65535L, valueCountSlot);

@@ -20,9 +20,9 @@ public final class CqlBodyPrefixEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,25 +39,7 @@ public final class CqlBodyPrefixEncoder {
 
   private boolean paramIsResponseKnown;
 
-  private int tracingIdStart;
-
-  private int tracingIdEnd;
-
-  private boolean tracingIdPresent;
-
-  private int warningsStart;
-
-  private int warningsEnd;
-
-  private boolean warningsPresent;
-
   private CqlStringListEncoder warningsEncoder;
-
-  private int customPayloadStart;
-
-  private int customPayloadEnd;
-
-  private boolean customPayloadPresent;
 
   private CqlBytesMapEncoder customPayloadEncoder;
 
@@ -73,7 +55,9 @@ public final class CqlBodyPrefixEncoder {
    */
   CqlBodyPrefixEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown, boolean paramIsResponse, boolean paramIsResponseKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.paramIsResponse = paramIsResponse;
@@ -82,15 +66,6 @@ public final class CqlBodyPrefixEncoder {
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.tracingIdStart = 0;
-    this.tracingIdEnd = 0;
-    this.tracingIdPresent = false;
-    this.warningsStart = 0;
-    this.warningsEnd = 0;
-    this.warningsPresent = false;
-    this.customPayloadStart = 0;
-    this.customPayloadEnd = 0;
-    this.customPayloadPresent = false;
     return this;
   }
 
@@ -103,16 +78,17 @@ public final class CqlBodyPrefixEncoder {
   /**
    */
   public CqlBodyPrefixEncoder tracingId(byte[] value, int offset, int length) {
-    begin(0, "tracingId");
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "tracingId");
+    }
     if (paramIsResponseKnown && paramFlagsKnown && !(paramIsResponse && ((paramFlags & 2L) == 2L))) {
       throw new IllegalStateException(TYPE + ".tracingId: must be absent here (its condition is false)");
     }
-    tracingIdPresent = true;
-    tracingIdStart = out.position();
     try {
       CqlEncoderSupport.checkLength(length, 16, out.position());
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("tracingId").inMessage(PROTOCOL, TYPE);
     }
@@ -123,12 +99,14 @@ public final class CqlBodyPrefixEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringListEncoder warnings() {
-    begin(1, "warnings");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "warnings");
+    }
     if (paramIsResponseKnown && paramFlagsKnown && !(paramIsResponse && ((paramFlags & 8L) == 8L))) {
       throw new IllegalStateException(TYPE + ".warnings: must be absent here (its condition is false)");
     }
-    warningsPresent = true;
-    warningsStart = out.position();
     if (warningsEncoder == null) {
       warningsEncoder = new CqlStringListEncoder();
     }
@@ -142,12 +120,14 @@ public final class CqlBodyPrefixEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBytesMapEncoder customPayload() {
-    begin(2, "customPayload");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "customPayload");
+    }
     if (paramFlagsKnown && !((paramFlags & 4L) == 4L)) {
       throw new IllegalStateException(TYPE + ".customPayload: must be absent here (its condition is false)");
     }
-    customPayloadPresent = true;
-    customPayloadStart = out.position();
     if (customPayloadEncoder == null) {
       customPayloadEncoder = new CqlBytesMapEncoder();
     }
@@ -164,9 +144,13 @@ public final class CqlBodyPrefixEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -174,7 +158,7 @@ public final class CqlBodyPrefixEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -203,24 +187,18 @@ public final class CqlBodyPrefixEncoder {
         if (paramIsResponseKnown && paramFlagsKnown && (paramIsResponse && ((paramFlags & 2L) == 2L))) {
           throw missing("tracingId", "required here (its condition holds)");
         }
-        tracingIdStart = tracingIdEnd = out.position();
-        complete(0);
         break;
       }
       case 1: {
         if (paramIsResponseKnown && paramFlagsKnown && (paramIsResponse && ((paramFlags & 8L) == 8L))) {
           throw missing("warnings", "required here (its condition holds)");
         }
-        warningsStart = warningsEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
         if (paramFlagsKnown && ((paramFlags & 4L) == 4L)) {
           throw missing("customPayload", "required here (its condition holds)");
         }
-        customPayloadStart = customPayloadEnd = out.position();
-        complete(2);
         break;
       }
       default:
@@ -233,18 +211,6 @@ public final class CqlBodyPrefixEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        tracingIdEnd = out.position();
-        break;
-      }
-      case 1: {
-        warningsEnd = out.position();
-        break;
-      }
-      case 2: {
-        customPayloadEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class CqlBoundValueEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,20 +35,6 @@ public final class CqlBoundValueEncoder {
   private boolean paramNamed;
 
   private boolean paramNamedKnown;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   /**
    * Starts a BoundValue at the writer's position.
@@ -62,20 +48,15 @@ public final class CqlBoundValueEncoder {
    */
   CqlBoundValueEncoder wrapNested(WireWriter out, Object session, boolean paramNamed,
       boolean paramNamedKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramNamed = paramNamed;
     this.paramNamedKnown = paramNamedKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     return this;
   }
 
@@ -83,20 +64,20 @@ public final class CqlBoundValueEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlBoundValueEncoder name(CharSequence value) {
-    begin(0, "name");
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "name");
+    }
     if (paramNamedKnown && !paramNamed) {
       throw new IllegalStateException(TYPE + ".name: must be absent here (its condition is false)");
     }
-    namePresent = true;
-    nameStart = out.position();
     try {
-      nameText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -112,14 +93,15 @@ public final class CqlBoundValueEncoder {
   /**
    */
   public CqlBoundValueEncoder value(byte[] value, int offset, int length) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -130,12 +112,13 @@ public final class CqlBoundValueEncoder {
    * Writes NULL.
    */
   public CqlBoundValueEncoder valueNull() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
       out.put32be((int) -1L);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -149,10 +132,13 @@ public final class CqlBoundValueEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -160,7 +146,7 @@ public final class CqlBoundValueEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -189,17 +175,10 @@ public final class CqlBoundValueEncoder {
         if (paramNamedKnown && paramNamed) {
           throw missing("name", "required here (its condition holds)");
         }
-        nameStart = nameEnd = out.position();
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -211,14 +190,6 @@ public final class CqlBoundValueEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        nameEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class CqlBytesMapEntryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class CqlBytesMapEntryEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int keyStart;
-
-  private int keyEnd;
-
-  private boolean keyPresent;
-
-  private CharSequence keyText;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   /**
    * Starts a BytesMapEntry at the writer's position.
@@ -55,18 +41,13 @@ public final class CqlBytesMapEntryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlBytesMapEntryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyStart = 0;
-    this.keyEnd = 0;
-    this.keyPresent = false;
-    this.keyText = null;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     return this;
   }
 
@@ -74,17 +55,17 @@ public final class CqlBytesMapEntryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlBytesMapEntryEncoder key(CharSequence value) {
-    begin(0, "key");
-    keyPresent = true;
-    keyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "key");
+    }
     try {
-      keyText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("key").inMessage(PROTOCOL, TYPE);
     }
@@ -100,14 +81,15 @@ public final class CqlBytesMapEntryEncoder {
   /**
    */
   public CqlBytesMapEntryEncoder value(byte[] value, int offset, int length) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -118,12 +100,13 @@ public final class CqlBytesMapEntryEncoder {
    * Writes NULL.
    */
   public CqlBytesMapEntryEncoder valueNull() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
       out.put32be((int) -1L);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -137,10 +120,13 @@ public final class CqlBytesMapEntryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyText = null;
+    step = -1;
     return written;
   }
 
@@ -148,7 +134,7 @@ public final class CqlBytesMapEntryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -174,20 +160,10 @@ public final class CqlBytesMapEntryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("key", "required");
-        }
-        keyStart = keyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("key", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -199,14 +175,6 @@ public final class CqlBytesMapEntryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class CqlColumnSpecEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,36 +35,6 @@ public final class CqlColumnSpecEncoder {
   private boolean paramGlobal;
 
   private boolean paramGlobalKnown;
-
-  private int keyspaceStart;
-
-  private int keyspaceEnd;
-
-  private boolean keyspacePresent;
-
-  private CharSequence keyspaceText;
-
-  private int tableStart;
-
-  private int tableEnd;
-
-  private boolean tablePresent;
-
-  private CharSequence tableText;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
 
   private CqlOptionTypeEncoder typeEncoder;
 
@@ -80,28 +50,15 @@ public final class CqlColumnSpecEncoder {
    */
   CqlColumnSpecEncoder wrapNested(WireWriter out, Object session, boolean paramGlobal,
       boolean paramGlobalKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramGlobal = paramGlobal;
     this.paramGlobalKnown = paramGlobalKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyspaceStart = 0;
-    this.keyspaceEnd = 0;
-    this.keyspacePresent = false;
-    this.keyspaceText = null;
-    this.tableStart = 0;
-    this.tableEnd = 0;
-    this.tablePresent = false;
-    this.tableText = null;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
     return this;
   }
 
@@ -109,20 +66,20 @@ public final class CqlColumnSpecEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlColumnSpecEncoder keyspace(CharSequence value) {
-    begin(0, "keyspace");
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "keyspace");
+    }
     if (paramGlobalKnown && !!(paramGlobal)) {
       throw new IllegalStateException(TYPE + ".keyspace: must be absent here (its condition is false)");
     }
-    keyspacePresent = true;
-    keyspaceStart = out.position();
     try {
-      keyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("keyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -133,20 +90,20 @@ public final class CqlColumnSpecEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlColumnSpecEncoder table(CharSequence value) {
-    begin(1, "table");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "table");
+    }
     if (paramGlobalKnown && !!(paramGlobal)) {
       throw new IllegalStateException(TYPE + ".table: must be absent here (its condition is false)");
     }
-    tablePresent = true;
-    tableStart = out.position();
     try {
-      tableText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("table").inMessage(PROTOCOL, TYPE);
     }
@@ -157,17 +114,17 @@ public final class CqlColumnSpecEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlColumnSpecEncoder name(CharSequence value) {
-    begin(2, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "name");
+    }
     try {
-      nameText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -178,9 +135,11 @@ public final class CqlColumnSpecEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlOptionTypeEncoder type() {
-    begin(3, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "type");
+    }
     if (typeEncoder == null) {
       typeEncoder = new CqlOptionTypeEncoder();
     }
@@ -197,12 +156,13 @@ public final class CqlColumnSpecEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyspaceText = null;
-    tableText = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -210,7 +170,7 @@ public final class CqlColumnSpecEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -239,33 +199,19 @@ public final class CqlColumnSpecEncoder {
         if (paramGlobalKnown && !(paramGlobal)) {
           throw missing("keyspace", "required here (its condition holds)");
         }
-        keyspaceStart = keyspaceEnd = out.position();
-        complete(0);
         break;
       }
       case 1: {
         if (paramGlobalKnown && !(paramGlobal)) {
           throw missing("table", "required here (its condition holds)");
         }
-        tableStart = tableEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(2);
-        break;
+        throw missing("name", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(3);
-        break;
+        throw missing("type", "required");
       }
       default:
         break;
@@ -277,22 +223,6 @@ public final class CqlColumnSpecEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyspaceEnd = out.position();
-        break;
-      }
-      case 1: {
-        tableEnd = out.position();
-        break;
-      }
-      case 2: {
-        nameEnd = out.position();
-        break;
-      }
-      case 3: {
-        typeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class CqlCqlStringEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,14 +31,6 @@ public final class CqlCqlStringEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a CqlString at the writer's position.
@@ -51,15 +43,13 @@ public final class CqlCqlStringEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlCqlStringEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
@@ -67,17 +57,17 @@ public final class CqlCqlStringEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlCqlStringEncoder value(CharSequence value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     try {
-      valueText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -91,10 +81,13 @@ public final class CqlCqlStringEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -102,7 +95,7 @@ public final class CqlCqlStringEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -128,12 +121,7 @@ public final class CqlCqlStringEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(0);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -145,10 +133,6 @@ public final class CqlCqlStringEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -26,9 +26,9 @@ public final class CqlErrorEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -41,35 +41,9 @@ public final class CqlErrorEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
 
-  private int codeStart;
-
-  private int codeEnd;
-
-  private boolean codePresent;
-
   private long codeValue;
-
-  private int messageStart;
-
-  private int messageEnd;
-
-  private boolean messagePresent;
-
-  private CharSequence messageText;
-
-  private int detailStart;
-
-  private int detailEnd;
-
-  private boolean detailPresent;
 
   private int detailArm;
 
@@ -99,27 +73,16 @@ public final class CqlErrorEncoder {
    */
   CqlErrorEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.codeStart = 0;
-    this.codeEnd = 0;
-    this.codePresent = false;
     this.codeValue = 0;
-    this.messageStart = 0;
-    this.messageEnd = 0;
-    this.messagePresent = false;
-    this.messageText = null;
-    this.detailStart = 0;
-    this.detailEnd = 0;
-    this.detailPresent = false;
     this.detailArm = 0;
     return this;
   }
@@ -128,9 +91,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -143,13 +108,14 @@ public final class CqlErrorEncoder {
   /**
    */
   public CqlErrorEncoder code(int value) {
-    begin(1, "code");
-    codePresent = true;
-    codeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "code");
+    }
     try {
       out.put32be(value);
       codeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("code").inMessage(PROTOCOL, TYPE);
     }
@@ -170,17 +136,17 @@ public final class CqlErrorEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlErrorEncoder message(CharSequence value) {
-    begin(2, "message");
-    messagePresent = true;
-    messageStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "message");
+    }
     try {
-      messageText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("message").inMessage(PROTOCOL, TYPE);
     }
@@ -191,9 +157,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlUnavailableDetailEncoder detailAsUnavailable() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 4096L)) {
       throw new IllegalStateException(TYPE + ".detail: arm Unavailable does not match the union's subject");
     }
@@ -211,9 +179,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlWriteTimeoutDetailEncoder detailAsWriteTimeout() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 4352L)) {
       throw new IllegalStateException(TYPE + ".detail: arm WriteTimeout does not match the union's subject");
     }
@@ -231,9 +201,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlReadTimeoutDetailEncoder detailAsReadTimeout() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 4608L)) {
       throw new IllegalStateException(TYPE + ".detail: arm ReadTimeout does not match the union's subject");
     }
@@ -251,9 +223,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlReadFailureDetailEncoder detailAsReadFailure() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 4864L)) {
       throw new IllegalStateException(TYPE + ".detail: arm ReadFailure does not match the union's subject");
     }
@@ -271,9 +245,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlFunctionFailureDetailEncoder detailAsFunctionFailure() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 5120L)) {
       throw new IllegalStateException(TYPE + ".detail: arm FunctionFailure does not match the union's subject");
     }
@@ -291,9 +267,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlWriteFailureDetailEncoder detailAsWriteFailure() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 5376L)) {
       throw new IllegalStateException(TYPE + ".detail: arm WriteFailure does not match the union's subject");
     }
@@ -311,9 +289,11 @@ public final class CqlErrorEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlAlreadyExistsDetailEncoder detailAsAlreadyExists() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 9216L)) {
       throw new IllegalStateException(TYPE + ".detail: arm AlreadyExists does not match the union's subject");
     }
@@ -340,9 +320,11 @@ public final class CqlErrorEncoder {
    *
    */
   public CqlErrorEncoder detailAsUnprepared(byte[] value, int offset, int length) {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!(codeValue == 9472L)) {
       throw new IllegalStateException(TYPE + ".detail: arm Unprepared does not match the union's subject");
     }
@@ -351,7 +333,6 @@ public final class CqlErrorEncoder {
       CqlEncoderSupport.checkRange(length, 0L, 65535L, out.position());
       out.put16be(length);
       out.putBytes(value, offset, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("detail").inMessage(PROTOCOL, TYPE);
     }
@@ -361,15 +342,16 @@ public final class CqlErrorEncoder {
   /**
    */
   public CqlErrorEncoder detailAsOther() {
-    begin(3, "detail");
-    detailPresent = true;
-    detailStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "detail");
+    }
     if (!!((codeValue == 4096L) || (codeValue == 4352L) || (codeValue == 4608L) || (codeValue == 4864L) || (codeValue == 5120L) || (codeValue == 5376L) || (codeValue == 9216L) || (codeValue == 9472L))) {
       throw new IllegalStateException(TYPE + ".detail: arm Other does not match the union's subject");
     }
     detailArm = 8;
     try {
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("detail").inMessage(PROTOCOL, TYPE);
     }
@@ -383,10 +365,13 @@ public final class CqlErrorEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    messageText = null;
+    step = -1;
     return written;
   }
 
@@ -394,7 +379,7 @@ public final class CqlErrorEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -420,35 +405,18 @@ public final class CqlErrorEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("code", "required");
-        }
-        codeStart = codeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("code", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("message", "required");
-        }
-        messageStart = messageEnd = out.position();
-        complete(2);
-        break;
+        throw missing("message", "required");
       }
       case 3: {
         if (true && !(!((codeValue == 4096L) || (codeValue == 4352L) || (codeValue == 4608L) || (codeValue == 4864L) || (codeValue == 5120L) || (codeValue == 5376L) || (codeValue == 9216L) || (codeValue == 9472L)))) {
           throw missing("detail", "required");
         }
-        detailStart = detailEnd = out.position();
-        complete(3);
         break;
       }
       default:
@@ -461,22 +429,6 @@ public final class CqlErrorEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        codeEnd = out.position();
-        break;
-      }
-      case 2: {
-        messageEnd = out.position();
-        break;
-      }
-      case 3: {
-        detailEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -26,9 +26,9 @@ public final class CqlEventEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -41,35 +41,11 @@ public final class CqlEventEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int eventTypeStart;
-
-  private int eventTypeEnd;
-
-  private boolean eventTypePresent;
 
   private CharSequence eventTypeText;
 
-  private int topologyChangeStart;
-
-  private int topologyChangeEnd;
-
-  private boolean topologyChangePresent;
-
   private CqlTopologyChangeEncoder topologyChangeEncoder;
-
-  private int schemaChangeStart;
-
-  private int schemaChangeEnd;
-
-  private boolean schemaChangePresent;
 
   private CqlSchemaChangeEncoder schemaChangeEncoder;
 
@@ -85,26 +61,16 @@ public final class CqlEventEncoder {
    */
   CqlEventEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.eventTypeStart = 0;
-    this.eventTypeEnd = 0;
-    this.eventTypePresent = false;
     this.eventTypeText = null;
-    this.topologyChangeStart = 0;
-    this.topologyChangeEnd = 0;
-    this.topologyChangePresent = false;
-    this.schemaChangeStart = 0;
-    this.schemaChangeEnd = 0;
-    this.schemaChangePresent = false;
     return this;
   }
 
@@ -112,9 +78,11 @@ public final class CqlEventEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -128,9 +96,11 @@ public final class CqlEventEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlEventEncoder eventType(CharSequence value) {
-    begin(1, "eventType");
-    eventTypePresent = true;
-    eventTypeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "eventType");
+    }
     try {
       eventTypeText = value;
       int slot = out.reserve(2);
@@ -138,7 +108,6 @@ public final class CqlEventEncoder {
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("eventType").inMessage(PROTOCOL, TYPE);
     }
@@ -149,12 +118,14 @@ public final class CqlEventEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlTopologyChangeEncoder topologyChange() {
-    begin(2, "topologyChange");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "topologyChange");
+    }
     if (!(CqlEncoderSupport.textEquals(eventTypeText, "TOPOLOGY_CHANGE") || CqlEncoderSupport.textEquals(eventTypeText, "STATUS_CHANGE"))) {
       throw new IllegalStateException(TYPE + ".topologyChange: must be absent here (its condition is false)");
     }
-    topologyChangePresent = true;
-    topologyChangeStart = out.position();
     if (topologyChangeEncoder == null) {
       topologyChangeEncoder = new CqlTopologyChangeEncoder();
     }
@@ -168,12 +139,14 @@ public final class CqlEventEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlSchemaChangeEncoder schemaChange() {
-    begin(3, "schemaChange");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "schemaChange");
+    }
     if (!CqlEncoderSupport.textEquals(eventTypeText, "SCHEMA_CHANGE")) {
       throw new IllegalStateException(TYPE + ".schemaChange: must be absent here (its condition is false)");
     }
-    schemaChangePresent = true;
-    schemaChangeStart = out.position();
     if (schemaChangeEncoder == null) {
       schemaChangeEncoder = new CqlSchemaChangeEncoder();
     }
@@ -190,9 +163,13 @@ public final class CqlEventEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     eventTypeText = null;
     return written;
   }
@@ -201,7 +178,7 @@ public final class CqlEventEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -227,35 +204,21 @@ public final class CqlEventEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("eventType", "required");
-        }
-        eventTypeStart = eventTypeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("eventType", "required");
       }
       case 2: {
         if (io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(eventTypeText, "TOPOLOGY_CHANGE") || io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(eventTypeText, "STATUS_CHANGE")) {
           throw missing("topologyChange", "required here (its condition holds)");
         }
-        topologyChangeStart = topologyChangeEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
         if (CqlEncoderSupport.textEquals(eventTypeText, "SCHEMA_CHANGE")) {
           throw missing("schemaChange", "required here (its condition holds)");
         }
-        schemaChangeStart = schemaChangeEnd = out.position();
-        complete(3);
         break;
       }
       default:
@@ -268,22 +231,6 @@ public final class CqlEventEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        eventTypeEnd = out.position();
-        break;
-      }
-      case 2: {
-        topologyChangeEnd = out.position();
-        break;
-      }
-      case 3: {
-        schemaChangeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

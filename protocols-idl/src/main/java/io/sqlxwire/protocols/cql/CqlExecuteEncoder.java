@@ -24,9 +24,9 @@ public final class CqlExecuteEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,25 +39,7 @@ public final class CqlExecuteEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int idStart;
-
-  private int idEnd;
-
-  private boolean idPresent;
-
-  private int parametersStart;
-
-  private int parametersEnd;
-
-  private boolean parametersPresent;
 
   private CqlQueryParametersEncoder parametersEncoder;
 
@@ -73,22 +55,15 @@ public final class CqlExecuteEncoder {
    */
   CqlExecuteEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.idStart = 0;
-    this.idEnd = 0;
-    this.idPresent = false;
-    this.parametersStart = 0;
-    this.parametersEnd = 0;
-    this.parametersPresent = false;
     return this;
   }
 
@@ -96,9 +71,11 @@ public final class CqlExecuteEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -117,14 +94,15 @@ public final class CqlExecuteEncoder {
   /**
    */
   public CqlExecuteEncoder id(byte[] value, int offset, int length) {
-    begin(1, "id");
-    idPresent = true;
-    idStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "id");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 65535L, out.position());
       out.put16be(length);
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("id").inMessage(PROTOCOL, TYPE);
     }
@@ -135,9 +113,11 @@ public final class CqlExecuteEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlQueryParametersEncoder parameters() {
-    begin(2, "parameters");
-    parametersPresent = true;
-    parametersStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "parameters");
+    }
     if (parametersEncoder == null) {
       parametersEncoder = new CqlQueryParametersEncoder();
     }
@@ -154,9 +134,13 @@ public final class CqlExecuteEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -164,7 +148,7 @@ public final class CqlExecuteEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -190,28 +174,13 @@ public final class CqlExecuteEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("id", "required");
-        }
-        idStart = idEnd = out.position();
-        complete(1);
-        break;
+        throw missing("id", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("parameters", "required");
-        }
-        parametersStart = parametersEnd = out.position();
-        complete(2);
-        break;
+        throw missing("parameters", "required");
       }
       default:
         break;
@@ -223,18 +192,6 @@ public final class CqlExecuteEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        idEnd = out.position();
-        break;
-      }
-      case 2: {
-        parametersEnd = out.position();
-        break;
-      }
       default:
         break;
     }

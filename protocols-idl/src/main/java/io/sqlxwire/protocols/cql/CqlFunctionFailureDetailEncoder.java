@@ -19,9 +19,9 @@ public final class CqlFunctionFailureDetailEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,28 +29,6 @@ public final class CqlFunctionFailureDetailEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int keyspaceStart;
-
-  private int keyspaceEnd;
-
-  private boolean keyspacePresent;
-
-  private CharSequence keyspaceText;
-
-  private int functionStart;
-
-  private int functionEnd;
-
-  private boolean functionPresent;
-
-  private CharSequence functionText;
-
-  private int argumentTypesStart;
-
-  private int argumentTypesEnd;
-
-  private boolean argumentTypesPresent;
 
   private CqlStringListEncoder argumentTypesEncoder;
 
@@ -65,22 +43,13 @@ public final class CqlFunctionFailureDetailEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlFunctionFailureDetailEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyspaceStart = 0;
-    this.keyspaceEnd = 0;
-    this.keyspacePresent = false;
-    this.keyspaceText = null;
-    this.functionStart = 0;
-    this.functionEnd = 0;
-    this.functionPresent = false;
-    this.functionText = null;
-    this.argumentTypesStart = 0;
-    this.argumentTypesEnd = 0;
-    this.argumentTypesPresent = false;
     return this;
   }
 
@@ -88,17 +57,17 @@ public final class CqlFunctionFailureDetailEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlFunctionFailureDetailEncoder keyspace(CharSequence value) {
-    begin(0, "keyspace");
-    keyspacePresent = true;
-    keyspaceStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "keyspace");
+    }
     try {
-      keyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("keyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -109,17 +78,17 @@ public final class CqlFunctionFailureDetailEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlFunctionFailureDetailEncoder function(CharSequence value) {
-    begin(1, "function");
-    functionPresent = true;
-    functionStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "function");
+    }
     try {
-      functionText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("function").inMessage(PROTOCOL, TYPE);
     }
@@ -130,9 +99,11 @@ public final class CqlFunctionFailureDetailEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringListEncoder argumentTypes() {
-    begin(2, "argumentTypes");
-    argumentTypesPresent = true;
-    argumentTypesStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "argumentTypes");
+    }
     if (argumentTypesEncoder == null) {
       argumentTypesEncoder = new CqlStringListEncoder();
     }
@@ -149,11 +120,13 @@ public final class CqlFunctionFailureDetailEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyspaceText = null;
-    functionText = null;
+    step = -1;
     return written;
   }
 
@@ -161,7 +134,7 @@ public final class CqlFunctionFailureDetailEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -187,28 +160,13 @@ public final class CqlFunctionFailureDetailEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("keyspace", "required");
-        }
-        keyspaceStart = keyspaceEnd = out.position();
-        complete(0);
-        break;
+        throw missing("keyspace", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("function", "required");
-        }
-        functionStart = functionEnd = out.position();
-        complete(1);
-        break;
+        throw missing("function", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("argumentTypes", "required");
-        }
-        argumentTypesStart = argumentTypesEnd = out.position();
-        complete(2);
-        break;
+        throw missing("argumentTypes", "required");
       }
       default:
         break;
@@ -220,18 +178,6 @@ public final class CqlFunctionFailureDetailEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyspaceEnd = out.position();
-        break;
-      }
-      case 1: {
-        functionEnd = out.position();
-        break;
-      }
-      case 2: {
-        argumentTypesEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class CqlInetEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class CqlInetEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int addressStart;
-
-  private int addressEnd;
-
-  private boolean addressPresent;
-
-  private int portStart;
-
-  private int portEnd;
-
-  private boolean portPresent;
-
-  private long portValue;
 
   /**
    * Starts a Inet at the writer's position.
@@ -55,18 +41,13 @@ public final class CqlInetEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlInetEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.addressStart = 0;
-    this.addressEnd = 0;
-    this.addressPresent = false;
-    this.portStart = 0;
-    this.portEnd = 0;
-    this.portPresent = false;
-    this.portValue = 0;
     return this;
   }
 
@@ -79,14 +60,15 @@ public final class CqlInetEncoder {
   /**
    */
   public CqlInetEncoder address(byte[] value, int offset, int length) {
-    begin(0, "address");
-    addressPresent = true;
-    addressStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "address");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 255L, out.position());
       out.put8(length);
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("address").inMessage(PROTOCOL, TYPE);
     }
@@ -96,13 +78,13 @@ public final class CqlInetEncoder {
   /**
    */
   public CqlInetEncoder port(int value) {
-    begin(1, "port");
-    portPresent = true;
-    portStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "port");
+    }
     try {
       out.put32be(value);
-      portValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("port").inMessage(PROTOCOL, TYPE);
     }
@@ -116,9 +98,13 @@ public final class CqlInetEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -126,7 +112,7 @@ public final class CqlInetEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -152,20 +138,10 @@ public final class CqlInetEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("address", "required");
-        }
-        addressStart = addressEnd = out.position();
-        complete(0);
-        break;
+        throw missing("address", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("port", "required");
-        }
-        portStart = portEnd = out.position();
-        complete(1);
-        break;
+        throw missing("port", "required");
       }
       default:
         break;
@@ -177,14 +153,6 @@ public final class CqlInetEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        addressEnd = out.position();
-        break;
-      }
-      case 1: {
-        portEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -17,9 +17,9 @@ public final class CqlMapTypeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,19 +28,7 @@ public final class CqlMapTypeEncoder {
 
   private boolean childOpen;
 
-  private int keyTypeStart;
-
-  private int keyTypeEnd;
-
-  private boolean keyTypePresent;
-
   private CqlOptionTypeEncoder keyTypeEncoder;
-
-  private int valueTypeStart;
-
-  private int valueTypeEnd;
-
-  private boolean valueTypePresent;
 
   private CqlOptionTypeEncoder valueTypeEncoder;
 
@@ -55,17 +43,13 @@ public final class CqlMapTypeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlMapTypeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyTypeStart = 0;
-    this.keyTypeEnd = 0;
-    this.keyTypePresent = false;
-    this.valueTypeStart = 0;
-    this.valueTypeEnd = 0;
-    this.valueTypePresent = false;
     return this;
   }
 
@@ -73,9 +57,11 @@ public final class CqlMapTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlOptionTypeEncoder keyType() {
-    begin(0, "keyType");
-    keyTypePresent = true;
-    keyTypeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "keyType");
+    }
     if (keyTypeEncoder == null) {
       keyTypeEncoder = new CqlOptionTypeEncoder();
     }
@@ -89,9 +75,11 @@ public final class CqlMapTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlOptionTypeEncoder valueType() {
-    begin(1, "valueType");
-    valueTypePresent = true;
-    valueTypeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "valueType");
+    }
     if (valueTypeEncoder == null) {
       valueTypeEncoder = new CqlOptionTypeEncoder();
     }
@@ -108,9 +96,13 @@ public final class CqlMapTypeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -118,7 +110,7 @@ public final class CqlMapTypeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -144,20 +136,10 @@ public final class CqlMapTypeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("keyType", "required");
-        }
-        keyTypeStart = keyTypeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("keyType", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("valueType", "required");
-        }
-        valueTypeStart = valueTypeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("valueType", "required");
       }
       default:
         break;
@@ -169,14 +151,6 @@ public final class CqlMapTypeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyTypeEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueTypeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -20,9 +20,9 @@ public final class CqlOptionTypeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,19 +31,7 @@ public final class CqlOptionTypeEncoder {
 
   private boolean childOpen;
 
-  private int idStart;
-
-  private int idEnd;
-
-  private boolean idPresent;
-
   private long idValue;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   private int valueArm;
 
@@ -68,18 +56,14 @@ public final class CqlOptionTypeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlOptionTypeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.idStart = 0;
-    this.idEnd = 0;
-    this.idPresent = false;
     this.idValue = 0;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     this.valueArm = 0;
     return this;
   }
@@ -87,14 +71,15 @@ public final class CqlOptionTypeEncoder {
   /**
    */
   public CqlOptionTypeEncoder id(int value) {
-    begin(0, "id");
-    idPresent = true;
-    idStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "id");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
       idValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("id").inMessage(PROTOCOL, TYPE);
     }
@@ -117,9 +102,11 @@ public final class CqlOptionTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlCqlStringEncoder valueAsCustom() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(idValue == 0L)) {
       throw new IllegalStateException(TYPE + ".value: arm Custom does not match the union's subject");
     }
@@ -139,9 +126,11 @@ public final class CqlOptionTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlOptionTypeEncoder valueAsList() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(idValue == 32L || idValue == 34L)) {
       throw new IllegalStateException(TYPE + ".value: arm List does not match the union's subject");
     }
@@ -159,9 +148,11 @@ public final class CqlOptionTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlMapTypeEncoder valueAsMap() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(idValue == 33L)) {
       throw new IllegalStateException(TYPE + ".value: arm Map does not match the union's subject");
     }
@@ -179,9 +170,11 @@ public final class CqlOptionTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlUdtTypeEncoder valueAsUdt() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(idValue == 48L)) {
       throw new IllegalStateException(TYPE + ".value: arm Udt does not match the union's subject");
     }
@@ -199,9 +192,11 @@ public final class CqlOptionTypeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlTupleTypeEncoder valueAsTuple() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(idValue == 49L)) {
       throw new IllegalStateException(TYPE + ".value: arm Tuple does not match the union's subject");
     }
@@ -218,15 +213,16 @@ public final class CqlOptionTypeEncoder {
   /**
    */
   public CqlOptionTypeEncoder valueAsOther() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!!((idValue == 0L) || (idValue == 32L || idValue == 34L) || (idValue == 33L) || (idValue == 48L) || (idValue == 49L))) {
       throw new IllegalStateException(TYPE + ".value: arm Other does not match the union's subject");
     }
     valueArm = 5;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -240,9 +236,13 @@ public final class CqlOptionTypeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -250,7 +250,7 @@ public final class CqlOptionTypeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -276,19 +276,12 @@ public final class CqlOptionTypeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("id", "required");
-        }
-        idStart = idEnd = out.position();
-        complete(0);
-        break;
+        throw missing("id", "required");
       }
       case 1: {
         if (true && !(!((idValue == 0L) || (idValue == 32L || idValue == 34L) || (idValue == 33L) || (idValue == 48L) || (idValue == 49L)))) {
           throw missing("value", "required");
         }
-        valueStart = valueEnd = out.position();
-        complete(1);
         break;
       }
       default:
@@ -301,14 +294,6 @@ public final class CqlOptionTypeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        idEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

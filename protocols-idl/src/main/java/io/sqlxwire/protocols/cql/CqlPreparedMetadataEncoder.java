@@ -21,9 +21,9 @@ public final class CqlPreparedMetadataEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,63 +32,17 @@ public final class CqlPreparedMetadataEncoder {
 
   private boolean childOpen;
 
-  private int flagsStart;
-
-  private int flagsEnd;
-
-  private boolean flagsPresent;
-
   private long flagsValue;
-
-  private int columnsCountStart;
-
-  private int columnsCountEnd;
-
-  private boolean columnsCountPresent;
 
   private long columnsCountValue;
 
   private int columnsCountSlot;
 
-  private int pkCountStart;
-
-  private int pkCountEnd;
-
-  private boolean pkCountPresent;
-
   private long pkCountValue;
 
   private int pkCountSlot;
 
-  private int pkIndexesStart;
-
-  private int pkIndexesEnd;
-
-  private boolean pkIndexesPresent;
-
   private int pkIndexesCount;
-
-  private int globalKeyspaceStart;
-
-  private int globalKeyspaceEnd;
-
-  private boolean globalKeyspacePresent;
-
-  private CharSequence globalKeyspaceText;
-
-  private int globalTableStart;
-
-  private int globalTableEnd;
-
-  private boolean globalTablePresent;
-
-  private CharSequence globalTableText;
-
-  private int columnSpecsStart;
-
-  private int columnSpecsEnd;
-
-  private boolean columnSpecsPresent;
 
   private int columnSpecsCount;
 
@@ -105,40 +59,19 @@ public final class CqlPreparedMetadataEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlPreparedMetadataEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.flagsStart = 0;
-    this.flagsEnd = 0;
-    this.flagsPresent = false;
     this.flagsValue = 0;
-    this.columnsCountStart = 0;
-    this.columnsCountEnd = 0;
-    this.columnsCountPresent = false;
     this.columnsCountValue = 0;
     this.columnsCountSlot = -1;
-    this.pkCountStart = 0;
-    this.pkCountEnd = 0;
-    this.pkCountPresent = false;
     this.pkCountValue = 0;
     this.pkCountSlot = -1;
-    this.pkIndexesStart = 0;
-    this.pkIndexesEnd = 0;
-    this.pkIndexesPresent = false;
     this.pkIndexesCount = 0;
-    this.globalKeyspaceStart = 0;
-    this.globalKeyspaceEnd = 0;
-    this.globalKeyspacePresent = false;
-    this.globalKeyspaceText = null;
-    this.globalTableStart = 0;
-    this.globalTableEnd = 0;
-    this.globalTablePresent = false;
-    this.globalTableText = null;
-    this.columnSpecsStart = 0;
-    this.columnSpecsEnd = 0;
-    this.columnSpecsPresent = false;
     this.columnSpecsCount = 0;
     return this;
   }
@@ -146,15 +79,24 @@ public final class CqlPreparedMetadataEncoder {
   /**
    */
   public CqlPreparedMetadataEncoder flags(int value) {
-    begin(0, "flags");
-    flagsPresent = true;
-    flagsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "flags");
+    }
     try {
       out.put32be(value);
       flagsValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      columnsCountSlot = out.reserve(4);
+      step = 2;
+      pkCountSlot = out.reserve(4);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -170,8 +112,6 @@ public final class CqlPreparedMetadataEncoder {
   }
 
   private void pkIndexesBegin() {
-    pkIndexesPresent = true;
-    pkIndexesStart = out.position();
     pkIndexesCount = 0;
   }
 
@@ -180,7 +120,11 @@ public final class CqlPreparedMetadataEncoder {
    */
   public CqlPreparedMetadataEncoder pkIndexesAdd(int value) {
     if (open != 3) {
-      begin(3, "pkIndexes");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "pkIndexes");
+      }
       pkIndexesBegin();
       open = 3;
     } else if (childOpen) {
@@ -200,20 +144,20 @@ public final class CqlPreparedMetadataEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlPreparedMetadataEncoder globalKeyspace(CharSequence value) {
-    begin(4, "globalKeyspace");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "globalKeyspace");
+    }
     if (!((flagsValue & 1L) == 1L)) {
       throw new IllegalStateException(TYPE + ".globalKeyspace: must be absent here (its condition is false)");
     }
-    globalKeyspacePresent = true;
-    globalKeyspaceStart = out.position();
     try {
-      globalKeyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("globalKeyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -224,20 +168,20 @@ public final class CqlPreparedMetadataEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlPreparedMetadataEncoder globalTable(CharSequence value) {
-    begin(5, "globalTable");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "globalTable");
+    }
     if (!((flagsValue & 1L) == 1L)) {
       throw new IllegalStateException(TYPE + ".globalTable: must be absent here (its condition is false)");
     }
-    globalTablePresent = true;
-    globalTableStart = out.position();
     try {
-      globalTableText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("globalTable").inMessage(PROTOCOL, TYPE);
     }
@@ -245,8 +189,6 @@ public final class CqlPreparedMetadataEncoder {
   }
 
   private void columnSpecsBegin() {
-    columnSpecsPresent = true;
-    columnSpecsStart = out.position();
     columnSpecsCount = 0;
   }
 
@@ -255,7 +197,11 @@ public final class CqlPreparedMetadataEncoder {
    */
   public CqlColumnSpecEncoder columnSpecsAdd() {
     if (open != 6) {
-      begin(6, "columnSpecs");
+      if (step == 6 && open < 0) {
+        step = 7;
+      } else {
+        begin(6, "columnSpecs");
+      }
       columnSpecsBegin();
       open = 6;
     } else if (childOpen) {
@@ -277,11 +223,13 @@ public final class CqlPreparedMetadataEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(7, "finish");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    globalKeyspaceText = null;
-    globalTableText = null;
+    step = -1;
     return written;
   }
 
@@ -289,7 +237,7 @@ public final class CqlPreparedMetadataEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -315,25 +263,14 @@ public final class CqlPreparedMetadataEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("flags", "required");
       }
       case 1: {
-        columnsCountStart = out.position();
-        columnsCountPresent = true;
         columnsCountSlot = out.reserve(4);
-        complete(1);
         break;
       }
       case 2: {
-        pkCountStart = out.position();
-        pkCountPresent = true;
         pkCountSlot = out.reserve(4);
-        complete(2);
         break;
       }
       case 3: {
@@ -345,16 +282,12 @@ public final class CqlPreparedMetadataEncoder {
         if ((flagsValue & 1L) == 1L) {
           throw missing("globalKeyspace", "required here (its condition holds)");
         }
-        globalKeyspaceStart = globalKeyspaceEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
         if ((flagsValue & 1L) == 1L) {
           throw missing("globalTable", "required here (its condition holds)");
         }
-        globalTableStart = globalTableEnd = out.position();
-        complete(5);
         break;
       }
       case 6: {
@@ -372,20 +305,7 @@ public final class CqlPreparedMetadataEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        flagsEnd = out.position();
-        break;
-      }
-      case 1: {
-        columnsCountEnd = out.position();
-        break;
-      }
-      case 2: {
-        pkCountEnd = out.position();
-        break;
-      }
       case 3: {
-        pkIndexesEnd = out.position();
         pkCountValue = (long) pkIndexesCount;
         if (pkCountSlot >= 0) {
           CqlEncoderSupport.checkRange(pkCountValue, -2147483648L, 2147483647L, pkCountSlot);
@@ -393,16 +313,7 @@ public final class CqlPreparedMetadataEncoder {
         }
         break;
       }
-      case 4: {
-        globalKeyspaceEnd = out.position();
-        break;
-      }
-      case 5: {
-        globalTableEnd = out.position();
-        break;
-      }
       case 6: {
-        columnSpecsEnd = out.position();
         columnsCountValue = (long) columnSpecsCount;
         if (columnsCountSlot >= 0) {
           CqlEncoderSupport.checkRange(columnsCountValue, -2147483648L, 2147483647L, columnsCountSlot);

@@ -19,9 +19,9 @@ public final class CqlPreparedResultEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,25 +30,7 @@ public final class CqlPreparedResultEncoder {
 
   private boolean childOpen;
 
-  private int idStart;
-
-  private int idEnd;
-
-  private boolean idPresent;
-
-  private int metadataStart;
-
-  private int metadataEnd;
-
-  private boolean metadataPresent;
-
   private CqlPreparedMetadataEncoder metadataEncoder;
-
-  private int resultMetadataStart;
-
-  private int resultMetadataEnd;
-
-  private boolean resultMetadataPresent;
 
   private CqlRowsMetadataEncoder resultMetadataEncoder;
 
@@ -63,20 +45,13 @@ public final class CqlPreparedResultEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlPreparedResultEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.idStart = 0;
-    this.idEnd = 0;
-    this.idPresent = false;
-    this.metadataStart = 0;
-    this.metadataEnd = 0;
-    this.metadataPresent = false;
-    this.resultMetadataStart = 0;
-    this.resultMetadataEnd = 0;
-    this.resultMetadataPresent = false;
     return this;
   }
 
@@ -89,14 +64,15 @@ public final class CqlPreparedResultEncoder {
   /**
    */
   public CqlPreparedResultEncoder id(byte[] value, int offset, int length) {
-    begin(0, "id");
-    idPresent = true;
-    idStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "id");
+    }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 65535L, out.position());
       out.put16be(length);
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("id").inMessage(PROTOCOL, TYPE);
     }
@@ -107,9 +83,11 @@ public final class CqlPreparedResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlPreparedMetadataEncoder metadata() {
-    begin(1, "metadata");
-    metadataPresent = true;
-    metadataStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "metadata");
+    }
     if (metadataEncoder == null) {
       metadataEncoder = new CqlPreparedMetadataEncoder();
     }
@@ -123,9 +101,11 @@ public final class CqlPreparedResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlRowsMetadataEncoder resultMetadata() {
-    begin(2, "resultMetadata");
-    resultMetadataPresent = true;
-    resultMetadataStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "resultMetadata");
+    }
     if (resultMetadataEncoder == null) {
       resultMetadataEncoder = new CqlRowsMetadataEncoder();
     }
@@ -142,9 +122,13 @@ public final class CqlPreparedResultEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -152,7 +136,7 @@ public final class CqlPreparedResultEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -178,28 +162,13 @@ public final class CqlPreparedResultEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("id", "required");
-        }
-        idStart = idEnd = out.position();
-        complete(0);
-        break;
+        throw missing("id", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("metadata", "required");
-        }
-        metadataStart = metadataEnd = out.position();
-        complete(1);
-        break;
+        throw missing("metadata", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("resultMetadata", "required");
-        }
-        resultMetadataStart = resultMetadataEnd = out.position();
-        complete(2);
-        break;
+        throw missing("resultMetadata", "required");
       }
       default:
         break;
@@ -211,18 +180,6 @@ public final class CqlPreparedResultEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        idEnd = out.position();
-        break;
-      }
-      case 1: {
-        metadataEnd = out.position();
-        break;
-      }
-      case 2: {
-        resultMetadataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -26,9 +26,9 @@ public final class CqlQueryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -41,27 +41,7 @@ public final class CqlQueryEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int queryStart;
-
-  private int queryEnd;
-
-  private boolean queryPresent;
-
-  private CharSequence queryText;
-
-  private int parametersStart;
-
-  private int parametersEnd;
-
-  private boolean parametersPresent;
 
   private CqlQueryParametersEncoder parametersEncoder;
 
@@ -77,23 +57,15 @@ public final class CqlQueryEncoder {
    */
   CqlQueryEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.queryStart = 0;
-    this.queryEnd = 0;
-    this.queryPresent = false;
-    this.queryText = null;
-    this.parametersStart = 0;
-    this.parametersEnd = 0;
-    this.parametersPresent = false;
     return this;
   }
 
@@ -101,9 +73,11 @@ public final class CqlQueryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -117,17 +91,17 @@ public final class CqlQueryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlQueryEncoder query(CharSequence value) {
-    begin(1, "query");
-    queryPresent = true;
-    queryStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "query");
+    }
     try {
-      queryText = value;
       int slot = out.reserve(4);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 4;
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, slot);
       out.patch32be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("query").inMessage(PROTOCOL, TYPE);
     }
@@ -138,9 +112,11 @@ public final class CqlQueryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlQueryParametersEncoder parameters() {
-    begin(2, "parameters");
-    parametersPresent = true;
-    parametersStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "parameters");
+    }
     if (parametersEncoder == null) {
       parametersEncoder = new CqlQueryParametersEncoder();
     }
@@ -157,10 +133,13 @@ public final class CqlQueryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    queryText = null;
+    step = -1;
     return written;
   }
 
@@ -168,7 +147,7 @@ public final class CqlQueryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -194,28 +173,13 @@ public final class CqlQueryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("query", "required");
-        }
-        queryStart = queryEnd = out.position();
-        complete(1);
-        break;
+        throw missing("query", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("parameters", "required");
-        }
-        parametersStart = parametersEnd = out.position();
-        complete(2);
-        break;
+        throw missing("parameters", "required");
       }
       default:
         break;
@@ -227,18 +191,6 @@ public final class CqlQueryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        queryEnd = out.position();
-        break;
-      }
-      case 2: {
-        parametersEnd = out.position();
-        break;
-      }
       default:
         break;
     }

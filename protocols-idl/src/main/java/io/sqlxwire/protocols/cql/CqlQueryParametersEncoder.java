@@ -19,9 +19,9 @@ public final class CqlQueryParametersEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,71 +30,15 @@ public final class CqlQueryParametersEncoder {
 
   private boolean childOpen;
 
-  private int consistencyStart;
-
-  private int consistencyEnd;
-
-  private boolean consistencyPresent;
-
-  private long consistencyValue;
-
-  private int flagsStart;
-
-  private int flagsEnd;
-
-  private boolean flagsPresent;
-
   private long flagsValue;
-
-  private int valueCountStart;
-
-  private int valueCountEnd;
-
-  private boolean valueCountPresent;
 
   private long valueCountValue;
 
   private int valueCountSlot;
 
-  private int valuesStart;
-
-  private int valuesEnd;
-
-  private boolean valuesPresent;
-
   private int valuesCount;
 
   private CqlBoundValueEncoder valuesEncoder;
-
-  private int resultPageSizeStart;
-
-  private int resultPageSizeEnd;
-
-  private boolean resultPageSizePresent;
-
-  private long resultPageSizeValue;
-
-  private int pagingStateStart;
-
-  private int pagingStateEnd;
-
-  private boolean pagingStatePresent;
-
-  private int serialConsistencyStart;
-
-  private int serialConsistencyEnd;
-
-  private boolean serialConsistencyPresent;
-
-  private long serialConsistencyValue;
-
-  private int defaultTimestampStart;
-
-  private int defaultTimestampEnd;
-
-  private boolean defaultTimestampPresent;
-
-  private long defaultTimestampValue;
 
   /**
    * Starts a QueryParameters at the writer's position.
@@ -107,57 +51,31 @@ public final class CqlQueryParametersEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlQueryParametersEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.consistencyStart = 0;
-    this.consistencyEnd = 0;
-    this.consistencyPresent = false;
-    this.consistencyValue = 0;
-    this.flagsStart = 0;
-    this.flagsEnd = 0;
-    this.flagsPresent = false;
     this.flagsValue = 0;
-    this.valueCountStart = 0;
-    this.valueCountEnd = 0;
-    this.valueCountPresent = false;
     this.valueCountValue = 0;
     this.valueCountSlot = -1;
-    this.valuesStart = 0;
-    this.valuesEnd = 0;
-    this.valuesPresent = false;
     this.valuesCount = 0;
-    this.resultPageSizeStart = 0;
-    this.resultPageSizeEnd = 0;
-    this.resultPageSizePresent = false;
-    this.resultPageSizeValue = 0;
-    this.pagingStateStart = 0;
-    this.pagingStateEnd = 0;
-    this.pagingStatePresent = false;
-    this.serialConsistencyStart = 0;
-    this.serialConsistencyEnd = 0;
-    this.serialConsistencyPresent = false;
-    this.serialConsistencyValue = 0;
-    this.defaultTimestampStart = 0;
-    this.defaultTimestampEnd = 0;
-    this.defaultTimestampPresent = false;
-    this.defaultTimestampValue = 0;
     return this;
   }
 
   /**
    */
   public CqlQueryParametersEncoder consistency(int value) {
-    begin(0, "consistency");
-    consistencyPresent = true;
-    consistencyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "consistency");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      consistencyValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("consistency").inMessage(PROTOCOL, TYPE);
     }
@@ -177,16 +95,25 @@ public final class CqlQueryParametersEncoder {
   /**
    */
   public CqlQueryParametersEncoder flags(int value) {
-    begin(1, "flags");
-    flagsPresent = true;
-    flagsStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "flags");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       flagsValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      if ((flagsValue & 1L) == 1L) {
+        valueCountSlot = out.reserve(2);
+      }
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -202,8 +129,6 @@ public final class CqlQueryParametersEncoder {
   }
 
   private void valuesBegin() {
-    valuesPresent = true;
-    valuesStart = out.position();
     valuesCount = 0;
   }
 
@@ -212,7 +137,11 @@ public final class CqlQueryParametersEncoder {
    */
   public CqlQueryParametersEncoder values() {
     if (open != 3) {
-      begin(3, "values");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "values");
+      }
       if (!((flagsValue & 1L) == 1L)) {
         throw new IllegalStateException(TYPE + ".values: must be absent here (its condition is false)");
       }
@@ -229,7 +158,11 @@ public final class CqlQueryParametersEncoder {
    */
   public CqlBoundValueEncoder valuesAdd() {
     if (open != 3) {
-      begin(3, "values");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "values");
+      }
       if (!((flagsValue & 1L) == 1L)) {
         throw new IllegalStateException(TYPE + ".values: must be absent here (its condition is false)");
       }
@@ -250,16 +183,16 @@ public final class CqlQueryParametersEncoder {
   /**
    */
   public CqlQueryParametersEncoder resultPageSize(int value) {
-    begin(4, "resultPageSize");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "resultPageSize");
+    }
     if (!((flagsValue & 4L) == 4L)) {
       throw new IllegalStateException(TYPE + ".resultPageSize: must be absent here (its condition is false)");
     }
-    resultPageSizePresent = true;
-    resultPageSizeStart = out.position();
     try {
       out.put32be(value);
-      resultPageSizeValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("resultPageSize").inMessage(PROTOCOL, TYPE);
     }
@@ -275,17 +208,18 @@ public final class CqlQueryParametersEncoder {
   /**
    */
   public CqlQueryParametersEncoder pagingState(byte[] value, int offset, int length) {
-    begin(5, "pagingState");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "pagingState");
+    }
     if (!((flagsValue & 8L) == 8L)) {
       throw new IllegalStateException(TYPE + ".pagingState: must be absent here (its condition is false)");
     }
-    pagingStatePresent = true;
-    pagingStateStart = out.position();
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("pagingState").inMessage(PROTOCOL, TYPE);
     }
@@ -296,15 +230,16 @@ public final class CqlQueryParametersEncoder {
    * Writes NULL.
    */
   public CqlQueryParametersEncoder pagingStateNull() {
-    begin(5, "pagingState");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "pagingState");
+    }
     if (!((flagsValue & 8L) == 8L)) {
       throw new IllegalStateException(TYPE + ".pagingState: must be absent here (its condition is false)");
     }
-    pagingStatePresent = true;
-    pagingStateStart = out.position();
     try {
       out.put32be((int) -1L);
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("pagingState").inMessage(PROTOCOL, TYPE);
     }
@@ -314,17 +249,17 @@ public final class CqlQueryParametersEncoder {
   /**
    */
   public CqlQueryParametersEncoder serialConsistency(int value) {
-    begin(6, "serialConsistency");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "serialConsistency");
+    }
     if (!((flagsValue & 16L) == 16L)) {
       throw new IllegalStateException(TYPE + ".serialConsistency: must be absent here (its condition is false)");
     }
-    serialConsistencyPresent = true;
-    serialConsistencyStart = out.position();
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      serialConsistencyValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("serialConsistency").inMessage(PROTOCOL, TYPE);
     }
@@ -346,16 +281,16 @@ public final class CqlQueryParametersEncoder {
    *
    */
   public CqlQueryParametersEncoder defaultTimestamp(long value) {
-    begin(7, "defaultTimestamp");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "defaultTimestamp");
+    }
     if (!((flagsValue & 32L) == 32L)) {
       throw new IllegalStateException(TYPE + ".defaultTimestamp: must be absent here (its condition is false)");
     }
-    defaultTimestampPresent = true;
-    defaultTimestampStart = out.position();
     try {
       out.put64be(value);
-      defaultTimestampValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("defaultTimestamp").inMessage(PROTOCOL, TYPE);
     }
@@ -369,9 +304,13 @@ public final class CqlQueryParametersEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -379,7 +318,7 @@ public final class CqlQueryParametersEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -405,28 +344,15 @@ public final class CqlQueryParametersEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("consistency", "required");
-        }
-        consistencyStart = consistencyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("consistency", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(1);
-        break;
+        throw missing("flags", "required");
       }
       case 2: {
-        valueCountStart = out.position();
         if ((flagsValue & 1L) == 1L) {
-          valueCountPresent = true;
           valueCountSlot = out.reserve(2);
         }
-        complete(2);
         break;
       }
       case 3: {
@@ -434,7 +360,6 @@ public final class CqlQueryParametersEncoder {
           valuesBegin();
           complete(3);
         } else {
-          valuesStart = valuesEnd = out.position();
         }
         break;
       }
@@ -442,32 +367,24 @@ public final class CqlQueryParametersEncoder {
         if ((flagsValue & 4L) == 4L) {
           throw missing("resultPageSize", "required here (its condition holds)");
         }
-        resultPageSizeStart = resultPageSizeEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
         if ((flagsValue & 8L) == 8L) {
           throw missing("pagingState", "required here (its condition holds)");
         }
-        pagingStateStart = pagingStateEnd = out.position();
-        complete(5);
         break;
       }
       case 6: {
         if ((flagsValue & 16L) == 16L) {
           throw missing("serialConsistency", "required here (its condition holds)");
         }
-        serialConsistencyStart = serialConsistencyEnd = out.position();
-        complete(6);
         break;
       }
       case 7: {
         if ((flagsValue & 32L) == 32L) {
           throw missing("defaultTimestamp", "required here (its condition holds)");
         }
-        defaultTimestampStart = defaultTimestampEnd = out.position();
-        complete(7);
         break;
       }
       default:
@@ -480,41 +397,12 @@ public final class CqlQueryParametersEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        consistencyEnd = out.position();
-        break;
-      }
-      case 1: {
-        flagsEnd = out.position();
-        break;
-      }
-      case 2: {
-        valueCountEnd = out.position();
-        break;
-      }
       case 3: {
-        valuesEnd = out.position();
         valueCountValue = (long) valuesCount;
         if (valueCountSlot >= 0) {
           CqlEncoderSupport.checkRange(valueCountValue, 0L, 65535L, valueCountSlot);
           out.patch16be(valueCountSlot, (int) valueCountValue);
         }
-        break;
-      }
-      case 4: {
-        resultPageSizeEnd = out.position();
-        break;
-      }
-      case 5: {
-        pagingStateEnd = out.position();
-        break;
-      }
-      case 6: {
-        serialConsistencyEnd = out.position();
-        break;
-      }
-      case 7: {
-        defaultTimestampEnd = out.position();
         break;
       }
       default:

@@ -17,9 +17,9 @@ public final class CqlReadTimeoutDetailEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,38 +27,6 @@ public final class CqlReadTimeoutDetailEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int consistencyStart;
-
-  private int consistencyEnd;
-
-  private boolean consistencyPresent;
-
-  private long consistencyValue;
-
-  private int receivedStart;
-
-  private int receivedEnd;
-
-  private boolean receivedPresent;
-
-  private long receivedValue;
-
-  private int blockForStart;
-
-  private int blockForEnd;
-
-  private boolean blockForPresent;
-
-  private long blockForValue;
-
-  private int dataPresentStart;
-
-  private int dataPresentEnd;
-
-  private boolean dataPresentPresent;
-
-  private long dataPresentValue;
 
   /**
    * Starts a ReadTimeoutDetail at the writer's position.
@@ -71,41 +39,27 @@ public final class CqlReadTimeoutDetailEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlReadTimeoutDetailEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.consistencyStart = 0;
-    this.consistencyEnd = 0;
-    this.consistencyPresent = false;
-    this.consistencyValue = 0;
-    this.receivedStart = 0;
-    this.receivedEnd = 0;
-    this.receivedPresent = false;
-    this.receivedValue = 0;
-    this.blockForStart = 0;
-    this.blockForEnd = 0;
-    this.blockForPresent = false;
-    this.blockForValue = 0;
-    this.dataPresentStart = 0;
-    this.dataPresentEnd = 0;
-    this.dataPresentPresent = false;
-    this.dataPresentValue = 0;
     return this;
   }
 
   /**
    */
   public CqlReadTimeoutDetailEncoder consistency(int value) {
-    begin(0, "consistency");
-    consistencyPresent = true;
-    consistencyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "consistency");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      consistencyValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("consistency").inMessage(PROTOCOL, TYPE);
     }
@@ -125,13 +79,13 @@ public final class CqlReadTimeoutDetailEncoder {
   /**
    */
   public CqlReadTimeoutDetailEncoder received(int value) {
-    begin(1, "received");
-    receivedPresent = true;
-    receivedStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "received");
+    }
     try {
       out.put32be(value);
-      receivedValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("received").inMessage(PROTOCOL, TYPE);
     }
@@ -141,13 +95,13 @@ public final class CqlReadTimeoutDetailEncoder {
   /**
    */
   public CqlReadTimeoutDetailEncoder blockFor(int value) {
-    begin(2, "blockFor");
-    blockForPresent = true;
-    blockForStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "blockFor");
+    }
     try {
       out.put32be(value);
-      blockForValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("blockFor").inMessage(PROTOCOL, TYPE);
     }
@@ -157,14 +111,14 @@ public final class CqlReadTimeoutDetailEncoder {
   /**
    */
   public CqlReadTimeoutDetailEncoder dataPresent(int value) {
-    begin(3, "dataPresent");
-    dataPresentPresent = true;
-    dataPresentStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "dataPresent");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      dataPresentValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("dataPresent").inMessage(PROTOCOL, TYPE);
     }
@@ -178,9 +132,13 @@ public final class CqlReadTimeoutDetailEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -188,7 +146,7 @@ public final class CqlReadTimeoutDetailEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -214,36 +172,16 @@ public final class CqlReadTimeoutDetailEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("consistency", "required");
-        }
-        consistencyStart = consistencyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("consistency", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("received", "required");
-        }
-        receivedStart = receivedEnd = out.position();
-        complete(1);
-        break;
+        throw missing("received", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("blockFor", "required");
-        }
-        blockForStart = blockForEnd = out.position();
-        complete(2);
-        break;
+        throw missing("blockFor", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("dataPresent", "required");
-        }
-        dataPresentStart = dataPresentEnd = out.position();
-        complete(3);
-        break;
+        throw missing("dataPresent", "required");
       }
       default:
         break;
@@ -255,22 +193,6 @@ public final class CqlReadTimeoutDetailEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        consistencyEnd = out.position();
-        break;
-      }
-      case 1: {
-        receivedEnd = out.position();
-        break;
-      }
-      case 2: {
-        blockForEnd = out.position();
-        break;
-      }
-      case 3: {
-        dataPresentEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -22,9 +22,9 @@ public final class CqlReadyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,12 +36,6 @@ public final class CqlReadyEncoder {
   private long paramFlags;
 
   private boolean paramFlagsKnown;
-
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
 
   private CqlBodyPrefixEncoder prefixEncoder;
 
@@ -57,16 +51,15 @@ public final class CqlReadyEncoder {
    */
   CqlReadyEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
     return this;
   }
 
@@ -74,9 +67,11 @@ public final class CqlReadyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -93,9 +88,13 @@ public final class CqlReadyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -103,7 +102,7 @@ public final class CqlReadyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -129,12 +128,7 @@ public final class CqlReadyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       default:
         break;
@@ -146,10 +140,6 @@ public final class CqlReadyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class CqlRegisterEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class CqlRegisterEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int eventTypesStart;
-
-  private int eventTypesEnd;
-
-  private boolean eventTypesPresent;
 
   private CqlStringListEncoder eventTypesEncoder;
 
@@ -54,14 +48,13 @@ public final class CqlRegisterEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlRegisterEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.eventTypesStart = 0;
-    this.eventTypesEnd = 0;
-    this.eventTypesPresent = false;
     return this;
   }
 
@@ -69,9 +62,11 @@ public final class CqlRegisterEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringListEncoder eventTypes() {
-    begin(0, "eventTypes");
-    eventTypesPresent = true;
-    eventTypesStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "eventTypes");
+    }
     if (eventTypesEncoder == null) {
       eventTypesEncoder = new CqlStringListEncoder();
     }
@@ -88,9 +83,13 @@ public final class CqlRegisterEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -98,7 +97,7 @@ public final class CqlRegisterEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -124,12 +123,7 @@ public final class CqlRegisterEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("eventTypes", "required");
-        }
-        eventTypesStart = eventTypesEnd = out.position();
-        complete(0);
-        break;
+        throw missing("eventTypes", "required");
       }
       default:
         break;
@@ -141,10 +135,6 @@ public final class CqlRegisterEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        eventTypesEnd = out.position();
-        break;
-      }
       default:
         break;
     }

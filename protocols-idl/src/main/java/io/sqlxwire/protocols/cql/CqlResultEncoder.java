@@ -24,9 +24,9 @@ public final class CqlResultEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,27 +39,9 @@ public final class CqlResultEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
 
-  private int kindStart;
-
-  private int kindEnd;
-
-  private boolean kindPresent;
-
   private long kindValue;
-
-  private int bodyStart;
-
-  private int bodyEnd;
-
-  private boolean bodyPresent;
 
   private int bodyArm;
 
@@ -83,23 +65,16 @@ public final class CqlResultEncoder {
    */
   CqlResultEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.kindStart = 0;
-    this.kindEnd = 0;
-    this.kindPresent = false;
     this.kindValue = 0;
-    this.bodyStart = 0;
-    this.bodyEnd = 0;
-    this.bodyPresent = false;
     this.bodyArm = 0;
     return this;
   }
@@ -108,9 +83,11 @@ public final class CqlResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -123,13 +100,14 @@ public final class CqlResultEncoder {
   /**
    */
   public CqlResultEncoder kind(int value) {
-    begin(1, "kind");
-    kindPresent = true;
-    kindStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "kind");
+    }
     try {
       out.put32be(value);
       kindValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("kind").inMessage(PROTOCOL, TYPE);
     }
@@ -149,15 +127,16 @@ public final class CqlResultEncoder {
   /**
    */
   public CqlResultEncoder bodyAsVoid() {
-    begin(2, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "body");
+    }
     if (!(kindValue == 1L)) {
       throw new IllegalStateException(TYPE + ".body: arm Void does not match the union's subject");
     }
     bodyArm = 0;
     try {
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -168,9 +147,11 @@ public final class CqlResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlRowsResultEncoder bodyAsRows() {
-    begin(2, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "body");
+    }
     if (!(kindValue == 2L)) {
       throw new IllegalStateException(TYPE + ".body: arm Rows does not match the union's subject");
     }
@@ -190,9 +171,11 @@ public final class CqlResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlCqlStringEncoder bodyAsSetKeyspace() {
-    begin(2, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "body");
+    }
     if (!(kindValue == 3L)) {
       throw new IllegalStateException(TYPE + ".body: arm SetKeyspace does not match the union's subject");
     }
@@ -210,9 +193,11 @@ public final class CqlResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlPreparedResultEncoder bodyAsPrepared() {
-    begin(2, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "body");
+    }
     if (!(kindValue == 4L)) {
       throw new IllegalStateException(TYPE + ".body: arm Prepared does not match the union's subject");
     }
@@ -230,9 +215,11 @@ public final class CqlResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlSchemaChangeEncoder bodyAsSchemaChange() {
-    begin(2, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "body");
+    }
     if (!(kindValue == 5L)) {
       throw new IllegalStateException(TYPE + ".body: arm SchemaChange does not match the union's subject");
     }
@@ -255,16 +242,17 @@ public final class CqlResultEncoder {
   /**
    */
   public CqlResultEncoder bodyAsOther(byte[] value, int offset, int length) {
-    begin(2, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "body");
+    }
     if (!!((kindValue == 1L) || (kindValue == 2L) || (kindValue == 3L) || (kindValue == 4L) || (kindValue == 5L))) {
       throw new IllegalStateException(TYPE + ".body: arm Other does not match the union's subject");
     }
     bodyArm = 5;
     try {
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -278,9 +266,13 @@ public final class CqlResultEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -288,7 +280,7 @@ public final class CqlResultEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -314,27 +306,15 @@ public final class CqlResultEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("kind", "required");
-        }
-        kindStart = kindEnd = out.position();
-        complete(1);
-        break;
+        throw missing("kind", "required");
       }
       case 2: {
         if (true && !((kindValue == 1L))) {
           throw missing("body", "required");
         }
-        bodyStart = bodyEnd = out.position();
-        complete(2);
         break;
       }
       default:
@@ -347,18 +327,6 @@ public final class CqlResultEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        kindEnd = out.position();
-        break;
-      }
-      case 2: {
-        bodyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class CqlRowEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,10 +33,6 @@ public final class CqlRowEncoder {
   private long paramColumnsCount;
 
   private boolean paramColumnsCountKnown;
-
-  private int valuesStart;
-
-  private int valuesEnd;
 
   private boolean valuesPresent;
 
@@ -54,15 +50,15 @@ public final class CqlRowEncoder {
    */
   CqlRowEncoder wrapNested(WireWriter out, Object session, long paramColumnsCount,
       boolean paramColumnsCountKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramColumnsCount = paramColumnsCount;
     this.paramColumnsCountKnown = paramColumnsCountKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valuesStart = 0;
-    this.valuesEnd = 0;
     this.valuesPresent = false;
     this.valuesCount = 0;
     return this;
@@ -70,7 +66,6 @@ public final class CqlRowEncoder {
 
   private void valuesBegin() {
     valuesPresent = true;
-    valuesStart = out.position();
     valuesCount = 0;
   }
 
@@ -85,7 +80,11 @@ public final class CqlRowEncoder {
    */
   public CqlRowEncoder valuesAdd(byte[] value, int offset, int length) {
     if (open != 0) {
-      begin(0, "values");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "values");
+      }
       valuesBegin();
       open = 0;
     } else if (childOpen) {
@@ -107,7 +106,11 @@ public final class CqlRowEncoder {
    */
   public CqlRowEncoder valuesAddNull() {
     if (open != 0) {
-      begin(0, "values");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "values");
+      }
       valuesBegin();
       open = 0;
     } else if (childOpen) {
@@ -129,9 +132,13 @@ public final class CqlRowEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -139,7 +146,7 @@ public final class CqlRowEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -185,7 +192,6 @@ public final class CqlRowEncoder {
             throw new IllegalStateException(TYPE + ".values: needs " + paramColumnsCount + " elements, got " + valuesCount);
           }
         }
-        valuesEnd = out.position();
         break;
       }
       default:

@@ -21,9 +21,9 @@ public final class CqlRowsMetadataEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,51 +32,11 @@ public final class CqlRowsMetadataEncoder {
 
   private boolean childOpen;
 
-  private int flagsStart;
-
-  private int flagsEnd;
-
-  private boolean flagsPresent;
-
   private long flagsValue;
-
-  private int columnsCountStart;
-
-  private int columnsCountEnd;
-
-  private boolean columnsCountPresent;
 
   private long columnsCountValue;
 
   private int columnsCountSlot;
-
-  private int pagingStateStart;
-
-  private int pagingStateEnd;
-
-  private boolean pagingStatePresent;
-
-  private int globalKeyspaceStart;
-
-  private int globalKeyspaceEnd;
-
-  private boolean globalKeyspacePresent;
-
-  private CharSequence globalKeyspaceText;
-
-  private int globalTableStart;
-
-  private int globalTableEnd;
-
-  private boolean globalTablePresent;
-
-  private CharSequence globalTableText;
-
-  private int columnSpecsStart;
-
-  private int columnSpecsEnd;
-
-  private boolean columnSpecsPresent;
 
   private int columnSpecsCount;
 
@@ -93,34 +53,16 @@ public final class CqlRowsMetadataEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlRowsMetadataEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.flagsStart = 0;
-    this.flagsEnd = 0;
-    this.flagsPresent = false;
     this.flagsValue = 0;
-    this.columnsCountStart = 0;
-    this.columnsCountEnd = 0;
-    this.columnsCountPresent = false;
     this.columnsCountValue = 0;
     this.columnsCountSlot = -1;
-    this.pagingStateStart = 0;
-    this.pagingStateEnd = 0;
-    this.pagingStatePresent = false;
-    this.globalKeyspaceStart = 0;
-    this.globalKeyspaceEnd = 0;
-    this.globalKeyspacePresent = false;
-    this.globalKeyspaceText = null;
-    this.globalTableStart = 0;
-    this.globalTableEnd = 0;
-    this.globalTablePresent = false;
-    this.globalTableText = null;
-    this.columnSpecsStart = 0;
-    this.columnSpecsEnd = 0;
-    this.columnSpecsPresent = false;
     this.columnSpecsCount = 0;
     return this;
   }
@@ -128,15 +70,22 @@ public final class CqlRowsMetadataEncoder {
   /**
    */
   public CqlRowsMetadataEncoder flags(int value) {
-    begin(0, "flags");
-    flagsPresent = true;
-    flagsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "flags");
+    }
     try {
       out.put32be(value);
       flagsValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      columnsCountSlot = out.reserve(4);
+      step = 2;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -160,17 +109,18 @@ public final class CqlRowsMetadataEncoder {
   /**
    */
   public CqlRowsMetadataEncoder pagingState(byte[] value, int offset, int length) {
-    begin(2, "pagingState");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "pagingState");
+    }
     if (!((flagsValue & 2L) == 2L)) {
       throw new IllegalStateException(TYPE + ".pagingState: must be absent here (its condition is false)");
     }
-    pagingStatePresent = true;
-    pagingStateStart = out.position();
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("pagingState").inMessage(PROTOCOL, TYPE);
     }
@@ -181,15 +131,16 @@ public final class CqlRowsMetadataEncoder {
    * Writes NULL.
    */
   public CqlRowsMetadataEncoder pagingStateNull() {
-    begin(2, "pagingState");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "pagingState");
+    }
     if (!((flagsValue & 2L) == 2L)) {
       throw new IllegalStateException(TYPE + ".pagingState: must be absent here (its condition is false)");
     }
-    pagingStatePresent = true;
-    pagingStateStart = out.position();
     try {
       out.put32be((int) -1L);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("pagingState").inMessage(PROTOCOL, TYPE);
     }
@@ -200,20 +151,20 @@ public final class CqlRowsMetadataEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlRowsMetadataEncoder globalKeyspace(CharSequence value) {
-    begin(3, "globalKeyspace");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "globalKeyspace");
+    }
     if (!((flagsValue & 1L) == 1L)) {
       throw new IllegalStateException(TYPE + ".globalKeyspace: must be absent here (its condition is false)");
     }
-    globalKeyspacePresent = true;
-    globalKeyspaceStart = out.position();
     try {
-      globalKeyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("globalKeyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -224,20 +175,20 @@ public final class CqlRowsMetadataEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlRowsMetadataEncoder globalTable(CharSequence value) {
-    begin(4, "globalTable");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "globalTable");
+    }
     if (!((flagsValue & 1L) == 1L)) {
       throw new IllegalStateException(TYPE + ".globalTable: must be absent here (its condition is false)");
     }
-    globalTablePresent = true;
-    globalTableStart = out.position();
     try {
-      globalTableText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("globalTable").inMessage(PROTOCOL, TYPE);
     }
@@ -245,8 +196,6 @@ public final class CqlRowsMetadataEncoder {
   }
 
   private void columnSpecsBegin() {
-    columnSpecsPresent = true;
-    columnSpecsStart = out.position();
     columnSpecsCount = 0;
   }
 
@@ -255,7 +204,11 @@ public final class CqlRowsMetadataEncoder {
    */
   public CqlRowsMetadataEncoder columnSpecs() {
     if (open != 5) {
-      begin(5, "columnSpecs");
+      if (step == 5 && open < 0) {
+        step = 6;
+      } else {
+        begin(5, "columnSpecs");
+      }
       if (!!(((flagsValue & 4L) == 4L))) {
         throw new IllegalStateException(TYPE + ".columnSpecs: must be absent here (its condition is false)");
       }
@@ -272,7 +225,11 @@ public final class CqlRowsMetadataEncoder {
    */
   public CqlColumnSpecEncoder columnSpecsAdd() {
     if (open != 5) {
-      begin(5, "columnSpecs");
+      if (step == 5 && open < 0) {
+        step = 6;
+      } else {
+        begin(5, "columnSpecs");
+      }
       if (!!(((flagsValue & 4L) == 4L))) {
         throw new IllegalStateException(TYPE + ".columnSpecs: must be absent here (its condition is false)");
       }
@@ -297,11 +254,13 @@ public final class CqlRowsMetadataEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(6, "finish");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    globalKeyspaceText = null;
-    globalTableText = null;
+    step = -1;
     return written;
   }
 
@@ -309,7 +268,7 @@ public final class CqlRowsMetadataEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -335,42 +294,28 @@ public final class CqlRowsMetadataEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("flags", "required");
       }
       case 1: {
-        columnsCountStart = out.position();
-        columnsCountPresent = true;
         columnsCountSlot = out.reserve(4);
-        complete(1);
         break;
       }
       case 2: {
         if ((flagsValue & 2L) == 2L) {
           throw missing("pagingState", "required here (its condition holds)");
         }
-        pagingStateStart = pagingStateEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
         if ((flagsValue & 1L) == 1L) {
           throw missing("globalKeyspace", "required here (its condition holds)");
         }
-        globalKeyspaceStart = globalKeyspaceEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
         if ((flagsValue & 1L) == 1L) {
           throw missing("globalTable", "required here (its condition holds)");
         }
-        globalTableStart = globalTableEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
@@ -378,7 +323,6 @@ public final class CqlRowsMetadataEncoder {
           columnSpecsBegin();
           complete(5);
         } else {
-          columnSpecsStart = columnSpecsEnd = out.position();
         }
         break;
       }
@@ -392,28 +336,7 @@ public final class CqlRowsMetadataEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        flagsEnd = out.position();
-        break;
-      }
-      case 1: {
-        columnsCountEnd = out.position();
-        break;
-      }
-      case 2: {
-        pagingStateEnd = out.position();
-        break;
-      }
-      case 3: {
-        globalKeyspaceEnd = out.position();
-        break;
-      }
-      case 4: {
-        globalTableEnd = out.position();
-        break;
-      }
       case 5: {
-        columnSpecsEnd = out.position();
         columnsCountValue = (long) columnSpecsCount;
         if (columnsCountSlot >= 0) {
           CqlEncoderSupport.checkRange(columnsCountValue, -2147483648L, 2147483647L, columnsCountSlot);

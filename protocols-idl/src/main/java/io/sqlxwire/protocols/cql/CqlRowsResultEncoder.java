@@ -19,9 +19,9 @@ public final class CqlRowsResultEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,29 +30,11 @@ public final class CqlRowsResultEncoder {
 
   private boolean childOpen;
 
-  private int metadataStart;
-
-  private int metadataEnd;
-
-  private boolean metadataPresent;
-
   private CqlRowsMetadataEncoder metadataEncoder;
-
-  private int rowsCountStart;
-
-  private int rowsCountEnd;
-
-  private boolean rowsCountPresent;
 
   private long rowsCountValue;
 
   private int rowsCountSlot;
-
-  private int rowsStart;
-
-  private int rowsEnd;
-
-  private boolean rowsPresent;
 
   private int rowsCount;
 
@@ -69,22 +51,15 @@ public final class CqlRowsResultEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlRowsResultEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.metadataStart = 0;
-    this.metadataEnd = 0;
-    this.metadataPresent = false;
-    this.rowsCountStart = 0;
-    this.rowsCountEnd = 0;
-    this.rowsCountPresent = false;
     this.rowsCountValue = 0;
     this.rowsCountSlot = -1;
-    this.rowsStart = 0;
-    this.rowsEnd = 0;
-    this.rowsPresent = false;
     this.rowsCount = 0;
     return this;
   }
@@ -93,9 +68,11 @@ public final class CqlRowsResultEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlRowsMetadataEncoder metadata() {
-    begin(0, "metadata");
-    metadataPresent = true;
-    metadataStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "metadata");
+    }
     if (metadataEncoder == null) {
       metadataEncoder = new CqlRowsMetadataEncoder();
     }
@@ -106,8 +83,6 @@ public final class CqlRowsResultEncoder {
   }
 
   private void rowsBegin() {
-    rowsPresent = true;
-    rowsStart = out.position();
     rowsCount = 0;
   }
 
@@ -116,7 +91,11 @@ public final class CqlRowsResultEncoder {
    */
   public CqlRowEncoder rowsAdd() {
     if (open != 2) {
-      begin(2, "rows");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "rows");
+      }
       rowsBegin();
       open = 2;
     } else if (childOpen) {
@@ -138,9 +117,13 @@ public final class CqlRowsResultEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -148,7 +131,7 @@ public final class CqlRowsResultEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -174,18 +157,10 @@ public final class CqlRowsResultEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("metadata", "required");
-        }
-        metadataStart = metadataEnd = out.position();
-        complete(0);
-        break;
+        throw missing("metadata", "required");
       }
       case 1: {
-        rowsCountStart = out.position();
-        rowsCountPresent = true;
         rowsCountSlot = out.reserve(4);
-        complete(1);
         break;
       }
       case 2: {
@@ -203,16 +178,7 @@ public final class CqlRowsResultEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        metadataEnd = out.position();
-        break;
-      }
-      case 1: {
-        rowsCountEnd = out.position();
-        break;
-      }
       case 2: {
-        rowsEnd = out.position();
         rowsCountValue = (long) rowsCount;
         if (rowsCountSlot >= 0) {
           CqlEncoderSupport.checkRange(rowsCountValue, -2147483648L, 2147483647L, rowsCountSlot);

@@ -21,9 +21,9 @@ public final class CqlSchemaChangeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,43 +32,7 @@ public final class CqlSchemaChangeEncoder {
 
   private boolean childOpen;
 
-  private int changeTypeStart;
-
-  private int changeTypeEnd;
-
-  private boolean changeTypePresent;
-
-  private CharSequence changeTypeText;
-
-  private int targetStart;
-
-  private int targetEnd;
-
-  private boolean targetPresent;
-
   private CharSequence targetText;
-
-  private int keyspaceStart;
-
-  private int keyspaceEnd;
-
-  private boolean keyspacePresent;
-
-  private CharSequence keyspaceText;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int argumentTypesStart;
-
-  private int argumentTypesEnd;
-
-  private boolean argumentTypesPresent;
 
   private CqlStringListEncoder argumentTypesEncoder;
 
@@ -83,30 +47,14 @@ public final class CqlSchemaChangeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlSchemaChangeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.changeTypeStart = 0;
-    this.changeTypeEnd = 0;
-    this.changeTypePresent = false;
-    this.changeTypeText = null;
-    this.targetStart = 0;
-    this.targetEnd = 0;
-    this.targetPresent = false;
     this.targetText = null;
-    this.keyspaceStart = 0;
-    this.keyspaceEnd = 0;
-    this.keyspacePresent = false;
-    this.keyspaceText = null;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.argumentTypesStart = 0;
-    this.argumentTypesEnd = 0;
-    this.argumentTypesPresent = false;
     return this;
   }
 
@@ -116,17 +64,17 @@ public final class CqlSchemaChangeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlSchemaChangeEncoder changeType(CharSequence value) {
-    begin(0, "changeType");
-    changeTypePresent = true;
-    changeTypeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "changeType");
+    }
     try {
-      changeTypeText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("changeType").inMessage(PROTOCOL, TYPE);
     }
@@ -139,9 +87,11 @@ public final class CqlSchemaChangeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlSchemaChangeEncoder target(CharSequence value) {
-    begin(1, "target");
-    targetPresent = true;
-    targetStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "target");
+    }
     try {
       targetText = value;
       int slot = out.reserve(2);
@@ -149,7 +99,6 @@ public final class CqlSchemaChangeEncoder {
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("target").inMessage(PROTOCOL, TYPE);
     }
@@ -160,17 +109,17 @@ public final class CqlSchemaChangeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlSchemaChangeEncoder keyspace(CharSequence value) {
-    begin(2, "keyspace");
-    keyspacePresent = true;
-    keyspaceStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "keyspace");
+    }
     try {
-      keyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("keyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -181,20 +130,20 @@ public final class CqlSchemaChangeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlSchemaChangeEncoder name(CharSequence value) {
-    begin(3, "name");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "name");
+    }
     if (!!CqlEncoderSupport.textEquals(targetText, "KEYSPACE")) {
       throw new IllegalStateException(TYPE + ".name: must be absent here (its condition is false)");
     }
-    namePresent = true;
-    nameStart = out.position();
     try {
-      nameText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -205,12 +154,14 @@ public final class CqlSchemaChangeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringListEncoder argumentTypes() {
-    begin(4, "argumentTypes");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "argumentTypes");
+    }
     if (!(CqlEncoderSupport.textEquals(targetText, "FUNCTION") || CqlEncoderSupport.textEquals(targetText, "AGGREGATE"))) {
       throw new IllegalStateException(TYPE + ".argumentTypes: must be absent here (its condition is false)");
     }
-    argumentTypesPresent = true;
-    argumentTypesStart = out.position();
     if (argumentTypesEncoder == null) {
       argumentTypesEncoder = new CqlStringListEncoder();
     }
@@ -227,13 +178,14 @@ public final class CqlSchemaChangeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    changeTypeText = null;
+    step = -1;
     targetText = null;
-    keyspaceText = null;
-    nameText = null;
     return written;
   }
 
@@ -241,7 +193,7 @@ public final class CqlSchemaChangeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -267,43 +219,24 @@ public final class CqlSchemaChangeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("changeType", "required");
-        }
-        changeTypeStart = changeTypeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("changeType", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("target", "required");
-        }
-        targetStart = targetEnd = out.position();
-        complete(1);
-        break;
+        throw missing("target", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("keyspace", "required");
-        }
-        keyspaceStart = keyspaceEnd = out.position();
-        complete(2);
-        break;
+        throw missing("keyspace", "required");
       }
       case 3: {
         if (!CqlEncoderSupport.textEquals(targetText, "KEYSPACE")) {
           throw missing("name", "required here (its condition holds)");
         }
-        nameStart = nameEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
         if (io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(targetText, "FUNCTION") || io.sqlxwire.protocols.cql.CqlEncoderSupport.textEquals(targetText, "AGGREGATE")) {
           throw missing("argumentTypes", "required here (its condition holds)");
         }
-        argumentTypesStart = argumentTypesEnd = out.position();
-        complete(4);
         break;
       }
       default:
@@ -316,26 +249,6 @@ public final class CqlSchemaChangeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        changeTypeEnd = out.position();
-        break;
-      }
-      case 1: {
-        targetEnd = out.position();
-        break;
-      }
-      case 2: {
-        keyspaceEnd = out.position();
-        break;
-      }
-      case 3: {
-        nameEnd = out.position();
-        break;
-      }
-      case 4: {
-        argumentTypesEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class CqlStartupEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class CqlStartupEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int optionsStart;
-
-  private int optionsEnd;
-
-  private boolean optionsPresent;
 
   private CqlStringMapEncoder optionsEncoder;
 
@@ -54,14 +48,13 @@ public final class CqlStartupEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlStartupEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.optionsStart = 0;
-    this.optionsEnd = 0;
-    this.optionsPresent = false;
     return this;
   }
 
@@ -69,9 +62,11 @@ public final class CqlStartupEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringMapEncoder options() {
-    begin(0, "options");
-    optionsPresent = true;
-    optionsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "options");
+    }
     if (optionsEncoder == null) {
       optionsEncoder = new CqlStringMapEncoder();
     }
@@ -88,9 +83,13 @@ public final class CqlStartupEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -98,7 +97,7 @@ public final class CqlStartupEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -124,12 +123,7 @@ public final class CqlStartupEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("options", "required");
-        }
-        optionsStart = optionsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("options", "required");
       }
       default:
         break;
@@ -141,10 +135,6 @@ public final class CqlStartupEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        optionsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class CqlStringListEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,21 +30,9 @@ public final class CqlStringListEncoder {
 
   private boolean childOpen;
 
-  private int countStart;
-
-  private int countEnd;
-
-  private boolean countPresent;
-
   private long countValue;
 
   private int countSlot;
-
-  private int itemsStart;
-
-  private int itemsEnd;
-
-  private boolean itemsPresent;
 
   private int itemsCount;
 
@@ -61,26 +49,20 @@ public final class CqlStringListEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlStringListEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.countStart = 0;
-    this.countEnd = 0;
-    this.countPresent = false;
     this.countValue = 0;
     this.countSlot = -1;
-    this.itemsStart = 0;
-    this.itemsEnd = 0;
-    this.itemsPresent = false;
     this.itemsCount = 0;
     return this;
   }
 
   private void itemsBegin() {
-    itemsPresent = true;
-    itemsStart = out.position();
     itemsCount = 0;
   }
 
@@ -89,7 +71,11 @@ public final class CqlStringListEncoder {
    */
   public CqlCqlStringEncoder itemsAdd() {
     if (open != 1) {
-      begin(1, "items");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "items");
+      }
       itemsBegin();
       open = 1;
     } else if (childOpen) {
@@ -111,9 +97,13 @@ public final class CqlStringListEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -121,7 +111,7 @@ public final class CqlStringListEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -147,10 +137,7 @@ public final class CqlStringListEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        countStart = out.position();
-        countPresent = true;
         countSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
@@ -168,12 +155,7 @@ public final class CqlStringListEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        countEnd = out.position();
-        break;
-      }
       case 1: {
-        itemsEnd = out.position();
         countValue = (long) itemsCount;
         if (countSlot >= 0) {
           CqlEncoderSupport.checkRange(countValue, 0L, 65535L, countSlot);

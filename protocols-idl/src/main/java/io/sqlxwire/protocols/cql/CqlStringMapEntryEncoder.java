@@ -19,9 +19,9 @@ public final class CqlStringMapEntryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,22 +29,6 @@ public final class CqlStringMapEntryEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int keyStart;
-
-  private int keyEnd;
-
-  private boolean keyPresent;
-
-  private CharSequence keyText;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a StringMapEntry at the writer's position.
@@ -57,19 +41,13 @@ public final class CqlStringMapEntryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlStringMapEntryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyStart = 0;
-    this.keyEnd = 0;
-    this.keyPresent = false;
-    this.keyText = null;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
@@ -77,17 +55,17 @@ public final class CqlStringMapEntryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlStringMapEntryEncoder key(CharSequence value) {
-    begin(0, "key");
-    keyPresent = true;
-    keyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "key");
+    }
     try {
-      keyText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("key").inMessage(PROTOCOL, TYPE);
     }
@@ -98,17 +76,17 @@ public final class CqlStringMapEntryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlStringMapEntryEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
-      valueText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -122,11 +100,13 @@ public final class CqlStringMapEntryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyText = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -134,7 +114,7 @@ public final class CqlStringMapEntryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -160,20 +140,10 @@ public final class CqlStringMapEntryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("key", "required");
-        }
-        keyStart = keyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("key", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -185,14 +155,6 @@ public final class CqlStringMapEntryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class CqlStringMultimapEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,21 +30,9 @@ public final class CqlStringMultimapEncoder {
 
   private boolean childOpen;
 
-  private int countStart;
-
-  private int countEnd;
-
-  private boolean countPresent;
-
   private long countValue;
 
   private int countSlot;
-
-  private int entriesStart;
-
-  private int entriesEnd;
-
-  private boolean entriesPresent;
 
   private int entriesCount;
 
@@ -61,26 +49,20 @@ public final class CqlStringMultimapEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlStringMultimapEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.countStart = 0;
-    this.countEnd = 0;
-    this.countPresent = false;
     this.countValue = 0;
     this.countSlot = -1;
-    this.entriesStart = 0;
-    this.entriesEnd = 0;
-    this.entriesPresent = false;
     this.entriesCount = 0;
     return this;
   }
 
   private void entriesBegin() {
-    entriesPresent = true;
-    entriesStart = out.position();
     entriesCount = 0;
   }
 
@@ -89,7 +71,11 @@ public final class CqlStringMultimapEncoder {
    */
   public CqlStringMultimapEntryEncoder entriesAdd() {
     if (open != 1) {
-      begin(1, "entries");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "entries");
+      }
       entriesBegin();
       open = 1;
     } else if (childOpen) {
@@ -111,9 +97,13 @@ public final class CqlStringMultimapEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -121,7 +111,7 @@ public final class CqlStringMultimapEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -147,10 +137,7 @@ public final class CqlStringMultimapEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        countStart = out.position();
-        countPresent = true;
         countSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
@@ -168,12 +155,7 @@ public final class CqlStringMultimapEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        countEnd = out.position();
-        break;
-      }
       case 1: {
-        entriesEnd = out.position();
         countValue = (long) entriesCount;
         if (countSlot >= 0) {
           CqlEncoderSupport.checkRange(countValue, 0L, 65535L, countSlot);

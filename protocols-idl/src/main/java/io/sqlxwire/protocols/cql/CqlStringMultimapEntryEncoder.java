@@ -19,9 +19,9 @@ public final class CqlStringMultimapEntryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class CqlStringMultimapEntryEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int keyStart;
-
-  private int keyEnd;
-
-  private boolean keyPresent;
-
-  private CharSequence keyText;
-
-  private int valuesStart;
-
-  private int valuesEnd;
-
-  private boolean valuesPresent;
 
   private CqlStringListEncoder valuesEncoder;
 
@@ -57,18 +43,13 @@ public final class CqlStringMultimapEntryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlStringMultimapEntryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyStart = 0;
-    this.keyEnd = 0;
-    this.keyPresent = false;
-    this.keyText = null;
-    this.valuesStart = 0;
-    this.valuesEnd = 0;
-    this.valuesPresent = false;
     return this;
   }
 
@@ -76,17 +57,17 @@ public final class CqlStringMultimapEntryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlStringMultimapEntryEncoder key(CharSequence value) {
-    begin(0, "key");
-    keyPresent = true;
-    keyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "key");
+    }
     try {
-      keyText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("key").inMessage(PROTOCOL, TYPE);
     }
@@ -97,9 +78,11 @@ public final class CqlStringMultimapEntryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringListEncoder values() {
-    begin(1, "values");
-    valuesPresent = true;
-    valuesStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "values");
+    }
     if (valuesEncoder == null) {
       valuesEncoder = new CqlStringListEncoder();
     }
@@ -116,10 +99,13 @@ public final class CqlStringMultimapEntryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyText = null;
+    step = -1;
     return written;
   }
 
@@ -127,7 +113,7 @@ public final class CqlStringMultimapEntryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -153,20 +139,10 @@ public final class CqlStringMultimapEntryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("key", "required");
-        }
-        keyStart = keyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("key", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("values", "required");
-        }
-        valuesStart = valuesEnd = out.position();
-        complete(1);
-        break;
+        throw missing("values", "required");
       }
       default:
         break;
@@ -178,14 +154,6 @@ public final class CqlStringMultimapEntryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyEnd = out.position();
-        break;
-      }
-      case 1: {
-        valuesEnd = out.position();
-        break;
-      }
       default:
         break;
     }

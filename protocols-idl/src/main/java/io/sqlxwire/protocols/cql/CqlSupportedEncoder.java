@@ -24,9 +24,9 @@ public final class CqlSupportedEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,19 +39,7 @@ public final class CqlSupportedEncoder {
 
   private boolean paramFlagsKnown;
 
-  private int prefixStart;
-
-  private int prefixEnd;
-
-  private boolean prefixPresent;
-
   private CqlBodyPrefixEncoder prefixEncoder;
-
-  private int optionsStart;
-
-  private int optionsEnd;
-
-  private boolean optionsPresent;
 
   private CqlStringMultimapEncoder optionsEncoder;
 
@@ -67,19 +55,15 @@ public final class CqlSupportedEncoder {
    */
   CqlSupportedEncoder wrapNested(WireWriter out, Object session, long paramFlags,
       boolean paramFlagsKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramFlags = paramFlags;
     this.paramFlagsKnown = paramFlagsKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.prefixStart = 0;
-    this.prefixEnd = 0;
-    this.prefixPresent = false;
-    this.optionsStart = 0;
-    this.optionsEnd = 0;
-    this.optionsPresent = false;
     return this;
   }
 
@@ -87,9 +71,11 @@ public final class CqlSupportedEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlBodyPrefixEncoder prefix() {
-    begin(0, "prefix");
-    prefixPresent = true;
-    prefixStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "prefix");
+    }
     if (prefixEncoder == null) {
       prefixEncoder = new CqlBodyPrefixEncoder();
     }
@@ -103,9 +89,11 @@ public final class CqlSupportedEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlStringMultimapEncoder options() {
-    begin(1, "options");
-    optionsPresent = true;
-    optionsStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "options");
+    }
     if (optionsEncoder == null) {
       optionsEncoder = new CqlStringMultimapEncoder();
     }
@@ -122,9 +110,13 @@ public final class CqlSupportedEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -132,7 +124,7 @@ public final class CqlSupportedEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -158,20 +150,10 @@ public final class CqlSupportedEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("prefix", "required");
-        }
-        prefixStart = prefixEnd = out.position();
-        complete(0);
-        break;
+        throw missing("prefix", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("options", "required");
-        }
-        optionsStart = optionsEnd = out.position();
-        complete(1);
-        break;
+        throw missing("options", "required");
       }
       default:
         break;
@@ -183,14 +165,6 @@ public final class CqlSupportedEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        prefixEnd = out.position();
-        break;
-      }
-      case 1: {
-        optionsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

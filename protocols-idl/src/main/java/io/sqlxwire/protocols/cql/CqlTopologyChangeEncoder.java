@@ -19,9 +19,9 @@ public final class CqlTopologyChangeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class CqlTopologyChangeEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int changeStart;
-
-  private int changeEnd;
-
-  private boolean changePresent;
-
-  private CharSequence changeText;
-
-  private int nodeStart;
-
-  private int nodeEnd;
-
-  private boolean nodePresent;
 
   private CqlInetEncoder nodeEncoder;
 
@@ -57,18 +43,13 @@ public final class CqlTopologyChangeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlTopologyChangeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.changeStart = 0;
-    this.changeEnd = 0;
-    this.changePresent = false;
-    this.changeText = null;
-    this.nodeStart = 0;
-    this.nodeEnd = 0;
-    this.nodePresent = false;
     return this;
   }
 
@@ -78,17 +59,17 @@ public final class CqlTopologyChangeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlTopologyChangeEncoder change(CharSequence value) {
-    begin(0, "change");
-    changePresent = true;
-    changeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "change");
+    }
     try {
-      changeText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("change").inMessage(PROTOCOL, TYPE);
     }
@@ -99,9 +80,11 @@ public final class CqlTopologyChangeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlInetEncoder node() {
-    begin(1, "node");
-    nodePresent = true;
-    nodeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "node");
+    }
     if (nodeEncoder == null) {
       nodeEncoder = new CqlInetEncoder();
     }
@@ -118,10 +101,13 @@ public final class CqlTopologyChangeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    changeText = null;
+    step = -1;
     return written;
   }
 
@@ -129,7 +115,7 @@ public final class CqlTopologyChangeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -155,20 +141,10 @@ public final class CqlTopologyChangeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("change", "required");
-        }
-        changeStart = changeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("change", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("node", "required");
-        }
-        nodeStart = nodeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("node", "required");
       }
       default:
         break;
@@ -180,14 +156,6 @@ public final class CqlTopologyChangeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        changeEnd = out.position();
-        break;
-      }
-      case 1: {
-        nodeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -17,9 +17,9 @@ public final class CqlTupleTypeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,21 +28,9 @@ public final class CqlTupleTypeEncoder {
 
   private boolean childOpen;
 
-  private int elementCountStart;
-
-  private int elementCountEnd;
-
-  private boolean elementCountPresent;
-
   private long elementCountValue;
 
   private int elementCountSlot;
-
-  private int elementTypesStart;
-
-  private int elementTypesEnd;
-
-  private boolean elementTypesPresent;
 
   private int elementTypesCount;
 
@@ -59,26 +47,20 @@ public final class CqlTupleTypeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlTupleTypeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.elementCountStart = 0;
-    this.elementCountEnd = 0;
-    this.elementCountPresent = false;
     this.elementCountValue = 0;
     this.elementCountSlot = -1;
-    this.elementTypesStart = 0;
-    this.elementTypesEnd = 0;
-    this.elementTypesPresent = false;
     this.elementTypesCount = 0;
     return this;
   }
 
   private void elementTypesBegin() {
-    elementTypesPresent = true;
-    elementTypesStart = out.position();
     elementTypesCount = 0;
   }
 
@@ -87,7 +69,11 @@ public final class CqlTupleTypeEncoder {
    */
   public CqlOptionTypeEncoder elementTypesAdd() {
     if (open != 1) {
-      begin(1, "elementTypes");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "elementTypes");
+      }
       elementTypesBegin();
       open = 1;
     } else if (childOpen) {
@@ -109,9 +95,13 @@ public final class CqlTupleTypeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -119,7 +109,7 @@ public final class CqlTupleTypeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -145,10 +135,7 @@ public final class CqlTupleTypeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        elementCountStart = out.position();
-        elementCountPresent = true;
         elementCountSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
@@ -166,12 +153,7 @@ public final class CqlTupleTypeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        elementCountEnd = out.position();
-        break;
-      }
       case 1: {
-        elementTypesEnd = out.position();
         elementCountValue = (long) elementTypesCount;
         if (elementCountSlot >= 0) {
           CqlEncoderSupport.checkRange(elementCountValue, 0L, 65535L, elementCountSlot);

@@ -19,9 +19,9 @@ public final class CqlUdtFieldEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class CqlUdtFieldEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
 
   private CqlOptionTypeEncoder typeEncoder;
 
@@ -57,18 +43,13 @@ public final class CqlUdtFieldEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlUdtFieldEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
     return this;
   }
 
@@ -76,17 +57,17 @@ public final class CqlUdtFieldEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlUdtFieldEncoder name(CharSequence value) {
-    begin(0, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "name");
+    }
     try {
-      nameText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -97,9 +78,11 @@ public final class CqlUdtFieldEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public CqlOptionTypeEncoder type() {
-    begin(1, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "type");
+    }
     if (typeEncoder == null) {
       typeEncoder = new CqlOptionTypeEncoder();
     }
@@ -116,10 +99,13 @@ public final class CqlUdtFieldEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -127,7 +113,7 @@ public final class CqlUdtFieldEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -153,20 +139,10 @@ public final class CqlUdtFieldEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(0);
-        break;
+        throw missing("name", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("type", "required");
       }
       default:
         break;
@@ -178,14 +154,6 @@ public final class CqlUdtFieldEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        nameEnd = out.position();
-        break;
-      }
-      case 1: {
-        typeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class CqlUdtTypeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,37 +30,9 @@ public final class CqlUdtTypeEncoder {
 
   private boolean childOpen;
 
-  private int keyspaceStart;
-
-  private int keyspaceEnd;
-
-  private boolean keyspacePresent;
-
-  private CharSequence keyspaceText;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int fieldCountStart;
-
-  private int fieldCountEnd;
-
-  private boolean fieldCountPresent;
-
   private long fieldCountValue;
 
   private int fieldCountSlot;
-
-  private int fieldsStart;
-
-  private int fieldsEnd;
-
-  private boolean fieldsPresent;
 
   private int fieldsCount;
 
@@ -77,27 +49,15 @@ public final class CqlUdtTypeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlUdtTypeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyspaceStart = 0;
-    this.keyspaceEnd = 0;
-    this.keyspacePresent = false;
-    this.keyspaceText = null;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.fieldCountStart = 0;
-    this.fieldCountEnd = 0;
-    this.fieldCountPresent = false;
     this.fieldCountValue = 0;
     this.fieldCountSlot = -1;
-    this.fieldsStart = 0;
-    this.fieldsEnd = 0;
-    this.fieldsPresent = false;
     this.fieldsCount = 0;
     return this;
   }
@@ -106,17 +66,17 @@ public final class CqlUdtTypeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlUdtTypeEncoder keyspace(CharSequence value) {
-    begin(0, "keyspace");
-    keyspacePresent = true;
-    keyspaceStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "keyspace");
+    }
     try {
-      keyspaceText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("keyspace").inMessage(PROTOCOL, TYPE);
     }
@@ -127,26 +87,30 @@ public final class CqlUdtTypeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlUdtTypeEncoder name(CharSequence value) {
-    begin(1, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "name");
+    }
     try {
-      nameText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      fieldCountSlot = out.reserve(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void fieldsBegin() {
-    fieldsPresent = true;
-    fieldsStart = out.position();
     fieldsCount = 0;
   }
 
@@ -155,7 +119,11 @@ public final class CqlUdtTypeEncoder {
    */
   public CqlUdtFieldEncoder fieldsAdd() {
     if (open != 3) {
-      begin(3, "fields");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "fields");
+      }
       fieldsBegin();
       open = 3;
     } else if (childOpen) {
@@ -177,11 +145,13 @@ public final class CqlUdtTypeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyspaceText = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -189,7 +159,7 @@ public final class CqlUdtTypeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -215,26 +185,13 @@ public final class CqlUdtTypeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("keyspace", "required");
-        }
-        keyspaceStart = keyspaceEnd = out.position();
-        complete(0);
-        break;
+        throw missing("keyspace", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("name", "required");
       }
       case 2: {
-        fieldCountStart = out.position();
-        fieldCountPresent = true;
         fieldCountSlot = out.reserve(2);
-        complete(2);
         break;
       }
       case 3: {
@@ -252,20 +209,7 @@ public final class CqlUdtTypeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyspaceEnd = out.position();
-        break;
-      }
-      case 1: {
-        nameEnd = out.position();
-        break;
-      }
-      case 2: {
-        fieldCountEnd = out.position();
-        break;
-      }
       case 3: {
-        fieldsEnd = out.position();
         fieldCountValue = (long) fieldsCount;
         if (fieldCountSlot >= 0) {
           CqlEncoderSupport.checkRange(fieldCountValue, 0L, 65535L, fieldCountSlot);

@@ -17,9 +17,9 @@ public final class CqlUnavailableDetailEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,30 +27,6 @@ public final class CqlUnavailableDetailEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int consistencyStart;
-
-  private int consistencyEnd;
-
-  private boolean consistencyPresent;
-
-  private long consistencyValue;
-
-  private int requiredStart;
-
-  private int requiredEnd;
-
-  private boolean requiredPresent;
-
-  private long requiredValue;
-
-  private int aliveStart;
-
-  private int aliveEnd;
-
-  private boolean alivePresent;
-
-  private long aliveValue;
 
   /**
    * Starts a UnavailableDetail at the writer's position.
@@ -63,37 +39,27 @@ public final class CqlUnavailableDetailEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlUnavailableDetailEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.consistencyStart = 0;
-    this.consistencyEnd = 0;
-    this.consistencyPresent = false;
-    this.consistencyValue = 0;
-    this.requiredStart = 0;
-    this.requiredEnd = 0;
-    this.requiredPresent = false;
-    this.requiredValue = 0;
-    this.aliveStart = 0;
-    this.aliveEnd = 0;
-    this.alivePresent = false;
-    this.aliveValue = 0;
     return this;
   }
 
   /**
    */
   public CqlUnavailableDetailEncoder consistency(int value) {
-    begin(0, "consistency");
-    consistencyPresent = true;
-    consistencyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "consistency");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      consistencyValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("consistency").inMessage(PROTOCOL, TYPE);
     }
@@ -113,13 +79,13 @@ public final class CqlUnavailableDetailEncoder {
   /**
    */
   public CqlUnavailableDetailEncoder required(int value) {
-    begin(1, "required");
-    requiredPresent = true;
-    requiredStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "required");
+    }
     try {
       out.put32be(value);
-      requiredValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("required").inMessage(PROTOCOL, TYPE);
     }
@@ -129,13 +95,13 @@ public final class CqlUnavailableDetailEncoder {
   /**
    */
   public CqlUnavailableDetailEncoder alive(int value) {
-    begin(2, "alive");
-    alivePresent = true;
-    aliveStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "alive");
+    }
     try {
       out.put32be(value);
-      aliveValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("alive").inMessage(PROTOCOL, TYPE);
     }
@@ -149,9 +115,13 @@ public final class CqlUnavailableDetailEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -159,7 +129,7 @@ public final class CqlUnavailableDetailEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -185,28 +155,13 @@ public final class CqlUnavailableDetailEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("consistency", "required");
-        }
-        consistencyStart = consistencyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("consistency", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("required", "required");
-        }
-        requiredStart = requiredEnd = out.position();
-        complete(1);
-        break;
+        throw missing("required", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("alive", "required");
-        }
-        aliveStart = aliveEnd = out.position();
-        complete(2);
-        break;
+        throw missing("alive", "required");
       }
       default:
         break;
@@ -218,18 +173,6 @@ public final class CqlUnavailableDetailEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        consistencyEnd = out.position();
-        break;
-      }
-      case 1: {
-        requiredEnd = out.position();
-        break;
-      }
-      case 2: {
-        aliveEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,7 +19,10 @@ public final class CqlV4FrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long versionValue;
 
@@ -45,27 +48,22 @@ public final class CqlV4FrameEncoder {
    * Starts a frame at the writer's position.
    */
   public CqlV4FrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    versionValue = 0;
-    versionSlot = -1;
-    flagsValue = 0;
-    flagsSlot = -1;
-    streamValue = 0;
-    streamSlot = -1;
-    opcodeValue = 0;
-    opcodeSlot = -1;
     lengthValue = 0;
-    lengthSlot = -1;
     return this;
   }
 
   /**
    */
   public CqlV4FrameEncoder version(int value) {
-    advance(0, "version");
+    if (step != 0) {
+      advance(0, "version");
+    }
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
     versionValue = value;
     out.put8(value);
@@ -76,7 +74,9 @@ public final class CqlV4FrameEncoder {
   /**
    */
   public CqlV4FrameEncoder flags(int value) {
-    advance(1, "flags");
+    if (step != 1) {
+      advance(1, "flags");
+    }
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
     flagsValue = value;
     out.put8(value);
@@ -89,7 +89,9 @@ public final class CqlV4FrameEncoder {
    *
    */
   public CqlV4FrameEncoder stream(int value) {
-    advance(2, "stream");
+    if (step != 2) {
+      advance(2, "stream");
+    }
     CqlEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
     streamValue = value;
     out.put16be(value);
@@ -100,16 +102,20 @@ public final class CqlV4FrameEncoder {
   /**
    */
   public CqlV4FrameEncoder opcode(int value) {
-    advance(3, "opcode");
+    if (step != 3) {
+      advance(3, "opcode");
+    }
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
     opcodeValue = value;
     out.put8(value);
     step = 4;
+    lengthSlot = out.reserve(4);
+    step = 5;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -139,7 +145,10 @@ public final class CqlV4FrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(5, "body");
+    if (step != 5) {
+      advance(5, "body");
+    }
+    step = 6;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -155,7 +164,7 @@ public final class CqlV4FrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -172,12 +181,12 @@ public final class CqlV4FrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

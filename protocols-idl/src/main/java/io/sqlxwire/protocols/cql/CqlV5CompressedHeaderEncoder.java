@@ -22,9 +22,9 @@ public final class CqlV5CompressedHeaderEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,28 +32,6 @@ public final class CqlV5CompressedHeaderEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int headerLowStart;
-
-  private int headerLowEnd;
-
-  private boolean headerLowPresent;
-
-  private long headerLowValue;
-
-  private int headerHighStart;
-
-  private int headerHighEnd;
-
-  private boolean headerHighPresent;
-
-  private long headerHighValue;
-
-  private int headerCrc24Start;
-
-  private int headerCrc24End;
-
-  private boolean headerCrc24Present;
 
   private long headerCrc24Value;
 
@@ -74,22 +52,13 @@ public final class CqlV5CompressedHeaderEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlV5CompressedHeaderEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerLowStart = 0;
-    this.headerLowEnd = 0;
-    this.headerLowPresent = false;
-    this.headerLowValue = 0;
-    this.headerHighStart = 0;
-    this.headerHighEnd = 0;
-    this.headerHighPresent = false;
-    this.headerHighValue = 0;
-    this.headerCrc24Start = 0;
-    this.headerCrc24End = 0;
-    this.headerCrc24Present = false;
     this.headerCrc24Value = 0;
     this.headerCrc24Slot = -1;
     return this;
@@ -98,14 +67,14 @@ public final class CqlV5CompressedHeaderEncoder {
   /**
    */
   public CqlV5CompressedHeaderEncoder headerLow(long value) {
-    begin(0, "headerLow");
-    headerLowPresent = true;
-    headerLowStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "headerLow");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      headerLowValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("headerLow").inMessage(PROTOCOL, TYPE);
     }
@@ -115,16 +84,25 @@ public final class CqlV5CompressedHeaderEncoder {
   /**
    */
   public CqlV5CompressedHeaderEncoder headerHigh(int value) {
-    begin(1, "headerHigh");
-    headerHighPresent = true;
-    headerHighStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "headerHigh");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      headerHighValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("headerHigh").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      step = 3;
+      step = 4;
+      step = 5;
+      headerCrc24Slot = out.reserve(3);
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -136,7 +114,11 @@ public final class CqlV5CompressedHeaderEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(6, "finish");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "finish");
+    }
     try {
       if (headerCrc24Slot >= 0) {
         headerCrc24Value = io.sqlxwire.protocols.cql.CqlEncoderSupport.crc24(out, view, start, headerCrc24Slot);
@@ -146,7 +128,7 @@ public final class CqlV5CompressedHeaderEncoder {
       throw e.inMessage(PROTOCOL, TYPE);
     }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -154,7 +136,7 @@ public final class CqlV5CompressedHeaderEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -180,26 +162,13 @@ public final class CqlV5CompressedHeaderEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("headerLow", "required");
-        }
-        headerLowStart = headerLowEnd = out.position();
-        complete(0);
-        break;
+        throw missing("headerLow", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("headerHigh", "required");
-        }
-        headerHighStart = headerHighEnd = out.position();
-        complete(1);
-        break;
+        throw missing("headerHigh", "required");
       }
       case 5: {
-        headerCrc24Start = out.position();
-        headerCrc24Present = true;
         headerCrc24Slot = out.reserve(3);
-        complete(5);
         break;
       }
       default:
@@ -212,18 +181,6 @@ public final class CqlV5CompressedHeaderEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerLowEnd = out.position();
-        break;
-      }
-      case 1: {
-        headerHighEnd = out.position();
-        break;
-      }
-      case 5: {
-        headerCrc24End = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -26,7 +26,10 @@ public final class CqlV5FrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long frameHeaderValue;
 
@@ -48,14 +51,13 @@ public final class CqlV5FrameEncoder {
    * Starts a frame at the writer's position.
    */
   public CqlV5FrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    frameHeaderValue = 0;
-    frameHeaderSlot = -1;
     headerCrc24Value = 0;
-    headerCrc24Slot = -1;
     return this;
   }
 
@@ -63,17 +65,21 @@ public final class CqlV5FrameEncoder {
    * The bits outside the body size ({@code 0xfffffffffffe0000} mask) are kept.
    */
   public CqlV5FrameEncoder frameHeader(int value) {
-    advance(0, "frameHeader");
+    if (step != 0) {
+      advance(0, "frameHeader");
+    }
     CqlEncoderSupport.checkRange(value, 0L, 16777215L, out.position());
     frameHeaderValue = value;
     frameHeaderSlot = out.position();
     out.put24le(value);
     step = 1;
+    headerCrc24Slot = out.reserve(3);
+    step = 2;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -97,7 +103,10 @@ public final class CqlV5FrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(2, "body");
+    if (step != 2) {
+      advance(2, "body");
+    }
+    step = 3;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -113,7 +122,7 @@ public final class CqlV5FrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -130,14 +139,14 @@ public final class CqlV5FrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     headerCrc24Value = io.sqlxwire.protocols.cql.CqlEncoderSupport.crc24(out, view, frameStart, headerCrc24Slot);
     out.patch24le(headerCrc24Slot, (int) headerCrc24Value);
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

@@ -23,9 +23,9 @@ public final class CqlV5PayloadEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,16 +39,6 @@ public final class CqlV5PayloadEncoder {
   private boolean paramPayloadLengthKnown;
 
   private int payloadStart;
-
-  private int payloadEnd;
-
-  private boolean payloadPresent;
-
-  private int payloadCrc32Start;
-
-  private int payloadCrc32End;
-
-  private boolean payloadCrc32Present;
 
   private long payloadCrc32Value;
 
@@ -72,7 +62,9 @@ public final class CqlV5PayloadEncoder {
    */
   CqlV5PayloadEncoder wrapNested(WireWriter out, Object session, long paramPayloadLength,
       boolean paramPayloadLengthKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramPayloadLength = paramPayloadLength;
     this.paramPayloadLengthKnown = paramPayloadLengthKnown;
     this.start = out.position();
@@ -80,11 +72,6 @@ public final class CqlV5PayloadEncoder {
     this.open = -1;
     this.childOpen = false;
     this.payloadStart = 0;
-    this.payloadEnd = 0;
-    this.payloadPresent = false;
-    this.payloadCrc32Start = 0;
-    this.payloadCrc32End = 0;
-    this.payloadCrc32Present = false;
     this.payloadCrc32Value = 0;
     this.payloadCrc32Slot = -1;
     return this;
@@ -99,17 +86,25 @@ public final class CqlV5PayloadEncoder {
   /**
    */
   public CqlV5PayloadEncoder payload(byte[] value, int offset, int length) {
-    begin(0, "payload");
-    payloadPresent = true;
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "payload");
+    }
     payloadStart = out.position();
     try {
       if (paramPayloadLengthKnown) {
         CqlEncoderSupport.checkLength(length, paramPayloadLength, out.position());
       }
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("payload").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      payloadCrc32Slot = out.reserve(4);
+      step = 2;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -121,7 +116,11 @@ public final class CqlV5PayloadEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     try {
       if (payloadCrc32Slot >= 0) {
         payloadCrc32Value = io.sqlxwire.protocols.cql.CqlEncoderSupport.checksum(crc32, PAYLOAD_CRC32_SEED, out, view, payloadStart, payloadCrc32Slot, scratch);
@@ -131,7 +130,7 @@ public final class CqlV5PayloadEncoder {
       throw e.inMessage(PROTOCOL, TYPE);
     }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -139,7 +138,7 @@ public final class CqlV5PayloadEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -165,18 +164,10 @@ public final class CqlV5PayloadEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("payload", "required");
-        }
-        payloadStart = payloadEnd = out.position();
-        complete(0);
-        break;
+        throw missing("payload", "required");
       }
       case 1: {
-        payloadCrc32Start = out.position();
-        payloadCrc32Present = true;
         payloadCrc32Slot = out.reserve(4);
-        complete(1);
         break;
       }
       default:
@@ -189,14 +180,6 @@ public final class CqlV5PayloadEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        payloadEnd = out.position();
-        break;
-      }
-      case 1: {
-        payloadCrc32End = out.position();
-        break;
-      }
       default:
         break;
     }

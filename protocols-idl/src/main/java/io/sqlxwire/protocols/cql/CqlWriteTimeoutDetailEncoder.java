@@ -19,9 +19,9 @@ public final class CqlWriteTimeoutDetailEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,38 +29,6 @@ public final class CqlWriteTimeoutDetailEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int consistencyStart;
-
-  private int consistencyEnd;
-
-  private boolean consistencyPresent;
-
-  private long consistencyValue;
-
-  private int receivedStart;
-
-  private int receivedEnd;
-
-  private boolean receivedPresent;
-
-  private long receivedValue;
-
-  private int blockForStart;
-
-  private int blockForEnd;
-
-  private boolean blockForPresent;
-
-  private long blockForValue;
-
-  private int writeTypeStart;
-
-  private int writeTypeEnd;
-
-  private boolean writeTypePresent;
-
-  private CharSequence writeTypeText;
 
   /**
    * Starts a WriteTimeoutDetail at the writer's position.
@@ -73,41 +41,27 @@ public final class CqlWriteTimeoutDetailEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   CqlWriteTimeoutDetailEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.consistencyStart = 0;
-    this.consistencyEnd = 0;
-    this.consistencyPresent = false;
-    this.consistencyValue = 0;
-    this.receivedStart = 0;
-    this.receivedEnd = 0;
-    this.receivedPresent = false;
-    this.receivedValue = 0;
-    this.blockForStart = 0;
-    this.blockForEnd = 0;
-    this.blockForPresent = false;
-    this.blockForValue = 0;
-    this.writeTypeStart = 0;
-    this.writeTypeEnd = 0;
-    this.writeTypePresent = false;
-    this.writeTypeText = null;
     return this;
   }
 
   /**
    */
   public CqlWriteTimeoutDetailEncoder consistency(int value) {
-    begin(0, "consistency");
-    consistencyPresent = true;
-    consistencyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "consistency");
+    }
     try {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      consistencyValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("consistency").inMessage(PROTOCOL, TYPE);
     }
@@ -127,13 +81,13 @@ public final class CqlWriteTimeoutDetailEncoder {
   /**
    */
   public CqlWriteTimeoutDetailEncoder received(int value) {
-    begin(1, "received");
-    receivedPresent = true;
-    receivedStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "received");
+    }
     try {
       out.put32be(value);
-      receivedValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("received").inMessage(PROTOCOL, TYPE);
     }
@@ -143,13 +97,13 @@ public final class CqlWriteTimeoutDetailEncoder {
   /**
    */
   public CqlWriteTimeoutDetailEncoder blockFor(int value) {
-    begin(2, "blockFor");
-    blockForPresent = true;
-    blockForStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "blockFor");
+    }
     try {
       out.put32be(value);
-      blockForValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("blockFor").inMessage(PROTOCOL, TYPE);
     }
@@ -162,17 +116,17 @@ public final class CqlWriteTimeoutDetailEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public CqlWriteTimeoutDetailEncoder writeType(CharSequence value) {
-    begin(3, "writeType");
-    writeTypePresent = true;
-    writeTypeStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "writeType");
+    }
     try {
-      writeTypeText = value;
       int slot = out.reserve(2);
       Charsets.put(out, value, StandardCharsets.UTF_8);
       int length = out.position() - slot - 2;
       CqlEncoderSupport.checkRange(length, 0L, 65535L, slot);
       out.patch16be(slot, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("writeType").inMessage(PROTOCOL, TYPE);
     }
@@ -186,10 +140,13 @@ public final class CqlWriteTimeoutDetailEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    writeTypeText = null;
+    step = -1;
     return written;
   }
 
@@ -197,7 +154,7 @@ public final class CqlWriteTimeoutDetailEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -223,36 +180,16 @@ public final class CqlWriteTimeoutDetailEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("consistency", "required");
-        }
-        consistencyStart = consistencyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("consistency", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("received", "required");
-        }
-        receivedStart = receivedEnd = out.position();
-        complete(1);
-        break;
+        throw missing("received", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("blockFor", "required");
-        }
-        blockForStart = blockForEnd = out.position();
-        complete(2);
-        break;
+        throw missing("blockFor", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("writeType", "required");
-        }
-        writeTypeStart = writeTypeEnd = out.position();
-        complete(3);
-        break;
+        throw missing("writeType", "required");
       }
       default:
         break;
@@ -264,22 +201,6 @@ public final class CqlWriteTimeoutDetailEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        consistencyEnd = out.position();
-        break;
-      }
-      case 1: {
-        receivedEnd = out.position();
-        break;
-      }
-      case 2: {
-        blockForEnd = out.position();
-        break;
-      }
-      case 3: {
-        writeTypeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

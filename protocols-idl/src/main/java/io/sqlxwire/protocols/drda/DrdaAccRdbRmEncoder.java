@@ -22,9 +22,9 @@ public final class DrdaAccRdbRmEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,12 +32,6 @@ public final class DrdaAccRdbRmEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int parametersStart;
-
-  private int parametersEnd;
-
-  private boolean parametersPresent;
 
   private int parametersCount;
 
@@ -54,21 +48,18 @@ public final class DrdaAccRdbRmEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   DrdaAccRdbRmEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.parametersStart = 0;
-    this.parametersEnd = 0;
-    this.parametersPresent = false;
     this.parametersCount = 0;
     return this;
   }
 
   private void parametersBegin() {
-    parametersPresent = true;
-    parametersStart = out.position();
     parametersCount = 0;
   }
 
@@ -77,7 +68,11 @@ public final class DrdaAccRdbRmEncoder {
    */
   public DrdaParameterEncoder parametersAdd() {
     if (open != 0) {
-      begin(0, "parameters");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "parameters");
+      }
       parametersBegin();
       open = 0;
     } else if (childOpen) {
@@ -99,9 +94,13 @@ public final class DrdaAccRdbRmEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -109,7 +108,7 @@ public final class DrdaAccRdbRmEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -149,10 +148,6 @@ public final class DrdaAccRdbRmEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        parametersEnd = out.position();
-        break;
-      }
       default:
         break;
     }

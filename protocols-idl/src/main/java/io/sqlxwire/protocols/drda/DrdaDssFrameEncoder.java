@@ -20,7 +20,10 @@ public final class DrdaDssFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long dssLengthValue;
 
@@ -50,22 +53,13 @@ public final class DrdaDssFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public DrdaDssFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    dssLengthValue = 0;
-    dssLengthSlot = -1;
     magicValue = 0;
-    magicSlot = -1;
-    formatValue = 0;
-    formatSlot = -1;
-    correlationIdValue = 0;
-    correlationIdSlot = -1;
-    ddmLengthValue = 0;
-    ddmLengthSlot = -1;
-    codePointValue = 0;
-    codePointSlot = -1;
     return this;
   }
 
@@ -73,12 +67,16 @@ public final class DrdaDssFrameEncoder {
    * The bits outside the body size ({@code 0xffffffffffff8000} mask) are kept.
    */
   public DrdaDssFrameEncoder dssLength(int value) {
-    advance(0, "dssLength");
+    if (step != 0) {
+      advance(0, "dssLength");
+    }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     dssLengthValue = value;
     dssLengthSlot = out.position();
     out.put16be(value);
     step = 1;
+    out.put8((int) 208L);
+    step = 2;
     return this;
   }
 
@@ -88,7 +86,9 @@ public final class DrdaDssFrameEncoder {
    *
    */
   public DrdaDssFrameEncoder format(int value) {
-    advance(2, "format");
+    if (step != 2) {
+      advance(2, "format");
+    }
     DrdaEncoderSupport.checkRange(value, 0L, 255L, out.position());
     formatValue = value;
     out.put8(value);
@@ -101,7 +101,9 @@ public final class DrdaDssFrameEncoder {
    *
    */
   public DrdaDssFrameEncoder correlationId(int value) {
-    advance(3, "correlationId");
+    if (step != 3) {
+      advance(3, "correlationId");
+    }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     correlationIdValue = value;
     out.put16be(value);
@@ -112,7 +114,9 @@ public final class DrdaDssFrameEncoder {
   /**
    */
   public DrdaDssFrameEncoder ddmLength(int value) {
-    advance(4, "ddmLength");
+    if (step != 4) {
+      advance(4, "ddmLength");
+    }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     ddmLengthValue = value;
     out.put16be(value);
@@ -123,7 +127,9 @@ public final class DrdaDssFrameEncoder {
   /**
    */
   public DrdaDssFrameEncoder codePoint(int value) {
-    advance(5, "codePoint");
+    if (step != 5) {
+      advance(5, "codePoint");
+    }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     codePointValue = value;
     out.put16be(value);
@@ -132,7 +138,7 @@ public final class DrdaDssFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -164,7 +170,10 @@ public final class DrdaDssFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(6, "body");
+    if (step != 6) {
+      advance(6, "body");
+    }
+    step = 7;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -180,7 +189,7 @@ public final class DrdaDssFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -197,12 +206,12 @@ public final class DrdaDssFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

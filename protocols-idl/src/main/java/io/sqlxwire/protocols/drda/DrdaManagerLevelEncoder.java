@@ -19,9 +19,9 @@ public final class DrdaManagerLevelEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,22 +29,6 @@ public final class DrdaManagerLevelEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int managerStart;
-
-  private int managerEnd;
-
-  private boolean managerPresent;
-
-  private long managerValue;
-
-  private int levelStart;
-
-  private int levelEnd;
-
-  private boolean levelPresent;
-
-  private long levelValue;
 
   /**
    * Starts a ManagerLevel at the writer's position.
@@ -57,33 +41,27 @@ public final class DrdaManagerLevelEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   DrdaManagerLevelEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.managerStart = 0;
-    this.managerEnd = 0;
-    this.managerPresent = false;
-    this.managerValue = 0;
-    this.levelStart = 0;
-    this.levelEnd = 0;
-    this.levelPresent = false;
-    this.levelValue = 0;
     return this;
   }
 
   /**
    */
   public DrdaManagerLevelEncoder manager(int value) {
-    begin(0, "manager");
-    managerPresent = true;
-    managerStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "manager");
+    }
     try {
       DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      managerValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("manager").inMessage(PROTOCOL, TYPE);
     }
@@ -103,14 +81,14 @@ public final class DrdaManagerLevelEncoder {
   /**
    */
   public DrdaManagerLevelEncoder level(int value) {
-    begin(1, "level");
-    levelPresent = true;
-    levelStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "level");
+    }
     try {
       DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      levelValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("level").inMessage(PROTOCOL, TYPE);
     }
@@ -124,9 +102,13 @@ public final class DrdaManagerLevelEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -134,7 +116,7 @@ public final class DrdaManagerLevelEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -160,20 +142,10 @@ public final class DrdaManagerLevelEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("manager", "required");
-        }
-        managerStart = managerEnd = out.position();
-        complete(0);
-        break;
+        throw missing("manager", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("level", "required");
-        }
-        levelStart = levelEnd = out.position();
-        complete(1);
-        break;
+        throw missing("level", "required");
       }
       default:
         break;
@@ -185,14 +157,6 @@ public final class DrdaManagerLevelEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        managerEnd = out.position();
-        break;
-      }
-      case 1: {
-        levelEnd = out.position();
-        break;
-      }
       default:
         break;
     }

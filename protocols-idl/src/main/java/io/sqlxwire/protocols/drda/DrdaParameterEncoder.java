@@ -21,9 +21,9 @@ public final class DrdaParameterEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,29 +32,15 @@ public final class DrdaParameterEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
-
-  private int codePointStart;
-
-  private int codePointEnd;
-
-  private boolean codePointPresent;
 
   private long codePointValue;
 
   private int valueStart;
 
   private int valueEnd;
-
-  private boolean valuePresent;
 
   private int valueArm;
 
@@ -73,23 +59,18 @@ public final class DrdaParameterEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   DrdaParameterEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
-    this.codePointStart = 0;
-    this.codePointEnd = 0;
-    this.codePointPresent = false;
     this.codePointValue = 0;
     this.valueStart = 0;
     this.valueEnd = 0;
-    this.valuePresent = false;
     this.valueArm = 0;
     this.valueMgrlvllsCount = 0;
     return this;
@@ -98,14 +79,15 @@ public final class DrdaParameterEncoder {
   /**
    */
   public DrdaParameterEncoder codePoint(int value) {
-    begin(1, "codePoint");
-    codePointPresent = true;
-    codePointStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "codePoint");
+    }
     try {
       DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
       codePointValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("codePoint").inMessage(PROTOCOL, TYPE);
     }
@@ -126,8 +108,11 @@ public final class DrdaParameterEncoder {
    * Encoded in cp500; characters it cannot represent are refused.
    */
   public DrdaParameterEncoder valueAsExtnam(CharSequence value) {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!(codePointValue == 4446L || codePointValue == 4423L || codePointValue == 4461L || codePointValue == 4442L || codePointValue == 8464L || codePointValue == 4512L || codePointValue == 4513L || codePointValue == 4398L || codePointValue == 47L)) {
       throw new IllegalStateException(TYPE + ".value: arm Extnam does not match the union's subject");
@@ -147,8 +132,11 @@ public final class DrdaParameterEncoder {
    * Selects this arm, an array: add its elements with {@code valueAsMgrlvllsAdd(...)} (none gives an empty array).
    */
   public DrdaParameterEncoder valueAsMgrlvlls() {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!(codePointValue == 5124L)) {
       throw new IllegalStateException(TYPE + ".value: arm Mgrlvlls does not match the union's subject");
@@ -181,8 +169,11 @@ public final class DrdaParameterEncoder {
   /**
    */
   public DrdaParameterEncoder valueAsSecmec(int value) {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!(codePointValue == 4514L)) {
       throw new IllegalStateException(TYPE + ".value: arm Secmec does not match the union's subject");
@@ -211,8 +202,11 @@ public final class DrdaParameterEncoder {
   /**
    */
   public DrdaParameterEncoder valueAsSvrcod(int value) {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!(codePointValue == 4425L)) {
       throw new IllegalStateException(TYPE + ".value: arm Svrcod does not match the union's subject");
@@ -231,8 +225,11 @@ public final class DrdaParameterEncoder {
   /**
    */
   public DrdaParameterEncoder valueAsSecchkcd(int value) {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!(codePointValue == 4516L)) {
       throw new IllegalStateException(TYPE + ".value: arm Secchkcd does not match the union's subject");
@@ -251,8 +248,11 @@ public final class DrdaParameterEncoder {
   /**
    */
   public DrdaParameterEncoder valueAsRdbacccl(int value) {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!(codePointValue == 8463L)) {
       throw new IllegalStateException(TYPE + ".value: arm Rdbacccl does not match the union's subject");
@@ -287,8 +287,11 @@ public final class DrdaParameterEncoder {
   /**
    */
   public DrdaParameterEncoder valueAsOther(byte[] value, int offset, int length) {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (!!((codePointValue == 4446L || codePointValue == 4423L || codePointValue == 4461L || codePointValue == 4442L || codePointValue == 8464L || codePointValue == 4512L || codePointValue == 4513L || codePointValue == 4398L || codePointValue == 47L) || (codePointValue == 5124L) || (codePointValue == 4514L) || (codePointValue == 4425L) || (codePointValue == 4516L) || (codePointValue == 8463L))) {
       throw new IllegalStateException(TYPE + ".value: arm Other does not match the union's subject");
@@ -310,9 +313,13 @@ public final class DrdaParameterEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -320,7 +327,7 @@ public final class DrdaParameterEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -346,27 +353,14 @@ public final class DrdaParameterEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("codePoint", "required");
-        }
-        codePointStart = codePointEnd = out.position();
-        complete(1);
-        break;
+        throw missing("codePoint", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(2);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -378,14 +372,6 @@ public final class DrdaParameterEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
-      case 1: {
-        codePointEnd = out.position();
-        break;
-      }
       case 2: {
         valueEnd = out.position();
         lengthValue = (long) (valueEnd - valueStart) + 4;

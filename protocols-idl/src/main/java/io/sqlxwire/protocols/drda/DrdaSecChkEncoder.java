@@ -24,9 +24,9 @@ public final class DrdaSecChkEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class DrdaSecChkEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int parametersStart;
-
-  private int parametersEnd;
-
-  private boolean parametersPresent;
 
   private int parametersCount;
 
@@ -56,21 +50,18 @@ public final class DrdaSecChkEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   DrdaSecChkEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.parametersStart = 0;
-    this.parametersEnd = 0;
-    this.parametersPresent = false;
     this.parametersCount = 0;
     return this;
   }
 
   private void parametersBegin() {
-    parametersPresent = true;
-    parametersStart = out.position();
     parametersCount = 0;
   }
 
@@ -79,7 +70,11 @@ public final class DrdaSecChkEncoder {
    */
   public DrdaParameterEncoder parametersAdd() {
     if (open != 0) {
-      begin(0, "parameters");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "parameters");
+      }
       parametersBegin();
       open = 0;
     } else if (childOpen) {
@@ -101,9 +96,13 @@ public final class DrdaSecChkEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -111,7 +110,7 @@ public final class DrdaSecChkEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -151,10 +150,6 @@ public final class DrdaSecChkEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        parametersEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class MongoBsonBinaryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,29 +30,13 @@ public final class MongoBsonBinaryEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
 
-  private int subtypeStart;
-
-  private int subtypeEnd;
-
-  private boolean subtypePresent;
-
-  private long subtypeValue;
-
   private int dataStart;
 
   private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a BsonBinary at the writer's position.
@@ -65,23 +49,17 @@ public final class MongoBsonBinaryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoBsonBinaryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
-    this.subtypeStart = 0;
-    this.subtypeEnd = 0;
-    this.subtypePresent = false;
-    this.subtypeValue = 0;
     this.dataStart = 0;
     this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
@@ -90,14 +68,14 @@ public final class MongoBsonBinaryEncoder {
    *
    */
   public MongoBsonBinaryEncoder subtype(int value) {
-    begin(1, "subtype");
-    subtypePresent = true;
-    subtypeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "subtype");
+    }
     try {
       MongoEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      subtypeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("subtype").inMessage(PROTOCOL, TYPE);
     }
@@ -113,8 +91,11 @@ public final class MongoBsonBinaryEncoder {
   /**
    */
   public MongoBsonBinaryEncoder data(byte[] value, int offset, int length) {
-    begin(2, "data");
-    dataPresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "data");
+    }
     dataStart = out.position();
     try {
       out.putBytes(value, offset, length);
@@ -132,9 +113,13 @@ public final class MongoBsonBinaryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -142,7 +127,7 @@ public final class MongoBsonBinaryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -168,27 +153,14 @@ public final class MongoBsonBinaryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(4);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("subtype", "required");
-        }
-        subtypeStart = subtypeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("subtype", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(2);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -200,14 +172,6 @@ public final class MongoBsonBinaryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
-      case 1: {
-        subtypeEnd = out.position();
-        break;
-      }
       case 2: {
         dataEnd = out.position();
         lengthValue = (long) (dataEnd - dataStart);

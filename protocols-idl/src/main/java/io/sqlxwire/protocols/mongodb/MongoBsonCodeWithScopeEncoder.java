@@ -19,9 +19,9 @@ public final class MongoBsonCodeWithScopeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,27 +30,7 @@ public final class MongoBsonCodeWithScopeEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
-  private long lengthValue;
-
-  private int codeStart;
-
-  private int codeEnd;
-
-  private boolean codePresent;
-
   private MongoBsonStringEncoder codeEncoder;
-
-  private int scopeStart;
-
-  private int scopeEnd;
-
-  private boolean scopePresent;
 
   private MongoDocumentEncoder scopeEncoder;
 
@@ -65,34 +45,26 @@ public final class MongoBsonCodeWithScopeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoBsonCodeWithScopeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
-    this.lengthValue = 0;
-    this.codeStart = 0;
-    this.codeEnd = 0;
-    this.codePresent = false;
-    this.scopeStart = 0;
-    this.scopeEnd = 0;
-    this.scopePresent = false;
     return this;
   }
 
   /**
    */
   public MongoBsonCodeWithScopeEncoder length(int value) {
-    begin(0, "length");
-    lengthPresent = true;
-    lengthStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "length");
+    }
     try {
       out.put32le(value);
-      lengthValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("length").inMessage(PROTOCOL, TYPE);
     }
@@ -103,9 +75,11 @@ public final class MongoBsonCodeWithScopeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonStringEncoder code() {
-    begin(1, "code");
-    codePresent = true;
-    codeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "code");
+    }
     if (codeEncoder == null) {
       codeEncoder = new MongoBsonStringEncoder();
     }
@@ -119,9 +93,11 @@ public final class MongoBsonCodeWithScopeEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoDocumentEncoder scope() {
-    begin(2, "scope");
-    scopePresent = true;
-    scopeStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "scope");
+    }
     if (scopeEncoder == null) {
       scopeEncoder = new MongoDocumentEncoder();
     }
@@ -138,9 +114,13 @@ public final class MongoBsonCodeWithScopeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -148,7 +128,7 @@ public final class MongoBsonCodeWithScopeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -174,28 +154,13 @@ public final class MongoBsonCodeWithScopeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("length", "required");
-        }
-        lengthStart = lengthEnd = out.position();
-        complete(0);
-        break;
+        throw missing("length", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("code", "required");
-        }
-        codeStart = codeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("code", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("scope", "required");
-        }
-        scopeStart = scopeEnd = out.position();
-        complete(2);
-        break;
+        throw missing("scope", "required");
       }
       default:
         break;
@@ -207,18 +172,6 @@ public final class MongoBsonCodeWithScopeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
-      case 1: {
-        codeEnd = out.position();
-        break;
-      }
-      case 2: {
-        scopeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -17,9 +17,9 @@ public final class MongoBsonDbPointerEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,19 +28,7 @@ public final class MongoBsonDbPointerEncoder {
 
   private boolean childOpen;
 
-  private int namespaceStart;
-
-  private int namespaceEnd;
-
-  private boolean namespacePresent;
-
   private MongoBsonStringEncoder namespaceEncoder;
-
-  private int idStart;
-
-  private int idEnd;
-
-  private boolean idPresent;
 
   /**
    * Starts a BsonDbPointer at the writer's position.
@@ -53,17 +41,13 @@ public final class MongoBsonDbPointerEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoBsonDbPointerEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.namespaceStart = 0;
-    this.namespaceEnd = 0;
-    this.namespacePresent = false;
-    this.idStart = 0;
-    this.idEnd = 0;
-    this.idPresent = false;
     return this;
   }
 
@@ -71,9 +55,11 @@ public final class MongoBsonDbPointerEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonStringEncoder namespace() {
-    begin(0, "namespace");
-    namespacePresent = true;
-    namespaceStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "namespace");
+    }
     if (namespaceEncoder == null) {
       namespaceEncoder = new MongoBsonStringEncoder();
     }
@@ -92,13 +78,14 @@ public final class MongoBsonDbPointerEncoder {
   /**
    */
   public MongoBsonDbPointerEncoder id(byte[] value, int offset, int length) {
-    begin(1, "id");
-    idPresent = true;
-    idStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "id");
+    }
     try {
       MongoEncoderSupport.checkLength(length, 12, out.position());
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("id").inMessage(PROTOCOL, TYPE);
     }
@@ -112,9 +99,13 @@ public final class MongoBsonDbPointerEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -122,7 +113,7 @@ public final class MongoBsonDbPointerEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -148,20 +139,10 @@ public final class MongoBsonDbPointerEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("namespace", "required");
-        }
-        namespaceStart = namespaceEnd = out.position();
-        complete(0);
-        break;
+        throw missing("namespace", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("id", "required");
-        }
-        idStart = idEnd = out.position();
-        complete(1);
-        break;
+        throw missing("id", "required");
       }
       default:
         break;
@@ -173,14 +154,6 @@ public final class MongoBsonDbPointerEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        namespaceEnd = out.position();
-        break;
-      }
-      case 1: {
-        idEnd = out.position();
-        break;
-      }
       default:
         break;
     }

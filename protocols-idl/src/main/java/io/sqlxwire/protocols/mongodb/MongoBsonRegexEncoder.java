@@ -21,9 +21,9 @@ public final class MongoBsonRegexEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,22 +31,6 @@ public final class MongoBsonRegexEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int patternStart;
-
-  private int patternEnd;
-
-  private boolean patternPresent;
-
-  private CharSequence patternText;
-
-  private int optionsStart;
-
-  private int optionsEnd;
-
-  private boolean optionsPresent;
-
-  private CharSequence optionsText;
 
   /**
    * Starts a BsonRegex at the writer's position.
@@ -59,19 +43,13 @@ public final class MongoBsonRegexEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoBsonRegexEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.patternStart = 0;
-    this.patternEnd = 0;
-    this.patternPresent = false;
-    this.patternText = null;
-    this.optionsStart = 0;
-    this.optionsEnd = 0;
-    this.optionsPresent = false;
-    this.optionsText = null;
     return this;
   }
 
@@ -79,18 +57,20 @@ public final class MongoBsonRegexEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MongoBsonRegexEncoder pattern(CharSequence value) {
-    begin(0, "pattern");
-    patternPresent = true;
-    patternStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "pattern");
+    }
     try {
-      patternText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
-        MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+          MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+        }
       }
-      out.putBytes(PATTERN_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("pattern").inMessage(PROTOCOL, TYPE);
     }
@@ -103,18 +83,20 @@ public final class MongoBsonRegexEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MongoBsonRegexEncoder options(CharSequence value) {
-    begin(1, "options");
-    optionsPresent = true;
-    optionsStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "options");
+    }
     try {
-      optionsText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
-        MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+          MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
+        }
       }
-      out.putBytes(PATTERN_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("options").inMessage(PROTOCOL, TYPE);
     }
@@ -128,11 +110,13 @@ public final class MongoBsonRegexEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    patternText = null;
-    optionsText = null;
+    step = -1;
     return written;
   }
 
@@ -140,7 +124,7 @@ public final class MongoBsonRegexEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -166,20 +150,10 @@ public final class MongoBsonRegexEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("pattern", "required");
-        }
-        patternStart = patternEnd = out.position();
-        complete(0);
-        break;
+        throw missing("pattern", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("options", "required");
-        }
-        optionsStart = optionsEnd = out.position();
-        complete(1);
-        break;
+        throw missing("options", "required");
       }
       default:
         break;
@@ -191,14 +165,6 @@ public final class MongoBsonRegexEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        patternEnd = out.position();
-        break;
-      }
-      case 1: {
-        optionsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class MongoBsonStringEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,12 +32,6 @@ public final class MongoBsonStringEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
@@ -45,16 +39,6 @@ public final class MongoBsonStringEncoder {
   private int valueStart;
 
   private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
-
-  private int reserved2Start;
-
-  private int reserved2End;
-
-  private boolean reserved2Present;
 
   private long reserved2Value;
 
@@ -69,23 +53,17 @@ public final class MongoBsonStringEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoBsonStringEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.valueStart = 0;
     this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
-    this.reserved2Start = 0;
-    this.reserved2End = 0;
-    this.reserved2Present = false;
     this.reserved2Value = 0;
     return this;
   }
@@ -94,16 +72,26 @@ public final class MongoBsonStringEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MongoBsonStringEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     valueStart = out.position();
     try {
-      valueText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved2Value = 0L;
+      MongoEncoderSupport.checkRange(reserved2Value, 0L, 255L, out.position());
+      out.put8((int) reserved2Value);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -115,10 +103,13 @@ public final class MongoBsonStringEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -126,7 +117,7 @@ public final class MongoBsonStringEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -152,27 +143,16 @@ public final class MongoBsonStringEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(4);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       case 2: {
-        reserved2Start = out.position();
-        reserved2Present = true;
         reserved2Value = 0L;
         MongoEncoderSupport.checkRange(reserved2Value, 0L, 255L, out.position());
         out.put8((int) reserved2Value);
-        complete(2);
         break;
       }
       default:
@@ -185,10 +165,6 @@ public final class MongoBsonStringEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
       case 1: {
         valueEnd = out.position();
         lengthValue = (long) (valueEnd - valueStart) + 1;
@@ -196,10 +172,6 @@ public final class MongoBsonStringEncoder {
           MongoEncoderSupport.checkRange(lengthValue, -2147483648L, 2147483647L, lengthSlot);
           out.patch32le(lengthSlot, (int) lengthValue);
         }
-        break;
-      }
-      case 2: {
-        reserved2End = out.position();
         break;
       }
       default:

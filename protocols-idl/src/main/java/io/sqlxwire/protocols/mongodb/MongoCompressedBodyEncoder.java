@@ -19,9 +19,9 @@ public final class MongoCompressedBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,36 +29,6 @@ public final class MongoCompressedBodyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int originalOpcodeStart;
-
-  private int originalOpcodeEnd;
-
-  private boolean originalOpcodePresent;
-
-  private long originalOpcodeValue;
-
-  private int uncompressedSizeStart;
-
-  private int uncompressedSizeEnd;
-
-  private boolean uncompressedSizePresent;
-
-  private long uncompressedSizeValue;
-
-  private int compressorIdStart;
-
-  private int compressorIdEnd;
-
-  private boolean compressorIdPresent;
-
-  private long compressorIdValue;
-
-  private int compressedMessageStart;
-
-  private int compressedMessageEnd;
-
-  private boolean compressedMessagePresent;
 
   /**
    * Starts a CompressedBody at the writer's position.
@@ -71,39 +41,26 @@ public final class MongoCompressedBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoCompressedBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.originalOpcodeStart = 0;
-    this.originalOpcodeEnd = 0;
-    this.originalOpcodePresent = false;
-    this.originalOpcodeValue = 0;
-    this.uncompressedSizeStart = 0;
-    this.uncompressedSizeEnd = 0;
-    this.uncompressedSizePresent = false;
-    this.uncompressedSizeValue = 0;
-    this.compressorIdStart = 0;
-    this.compressorIdEnd = 0;
-    this.compressorIdPresent = false;
-    this.compressorIdValue = 0;
-    this.compressedMessageStart = 0;
-    this.compressedMessageEnd = 0;
-    this.compressedMessagePresent = false;
     return this;
   }
 
   /**
    */
   public MongoCompressedBodyEncoder originalOpcode(int value) {
-    begin(0, "originalOpcode");
-    originalOpcodePresent = true;
-    originalOpcodeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "originalOpcode");
+    }
     try {
       out.put32le(value);
-      originalOpcodeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("originalOpcode").inMessage(PROTOCOL, TYPE);
     }
@@ -123,13 +80,13 @@ public final class MongoCompressedBodyEncoder {
   /**
    */
   public MongoCompressedBodyEncoder uncompressedSize(int value) {
-    begin(1, "uncompressedSize");
-    uncompressedSizePresent = true;
-    uncompressedSizeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "uncompressedSize");
+    }
     try {
       out.put32le(value);
-      uncompressedSizeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("uncompressedSize").inMessage(PROTOCOL, TYPE);
     }
@@ -139,14 +96,14 @@ public final class MongoCompressedBodyEncoder {
   /**
    */
   public MongoCompressedBodyEncoder compressorId(int value) {
-    begin(2, "compressorId");
-    compressorIdPresent = true;
-    compressorIdStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "compressorId");
+    }
     try {
       MongoEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      compressorIdValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("compressorId").inMessage(PROTOCOL, TYPE);
     }
@@ -172,12 +129,13 @@ public final class MongoCompressedBodyEncoder {
   /**
    */
   public MongoCompressedBodyEncoder compressedMessage(byte[] value, int offset, int length) {
-    begin(3, "compressedMessage");
-    compressedMessagePresent = true;
-    compressedMessageStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "compressedMessage");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("compressedMessage").inMessage(PROTOCOL, TYPE);
     }
@@ -191,9 +149,13 @@ public final class MongoCompressedBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -201,7 +163,7 @@ public final class MongoCompressedBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -227,36 +189,16 @@ public final class MongoCompressedBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("originalOpcode", "required");
-        }
-        originalOpcodeStart = originalOpcodeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("originalOpcode", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("uncompressedSize", "required");
-        }
-        uncompressedSizeStart = uncompressedSizeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("uncompressedSize", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("compressorId", "required");
-        }
-        compressorIdStart = compressorIdEnd = out.position();
-        complete(2);
-        break;
+        throw missing("compressorId", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("compressedMessage", "required");
-        }
-        compressedMessageStart = compressedMessageEnd = out.position();
-        complete(3);
-        break;
+        throw missing("compressedMessage", "required");
       }
       default:
         break;
@@ -268,22 +210,6 @@ public final class MongoCompressedBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        originalOpcodeEnd = out.position();
-        break;
-      }
-      case 1: {
-        uncompressedSizeEnd = out.position();
-        break;
-      }
-      case 2: {
-        compressorIdEnd = out.position();
-        break;
-      }
-      case 3: {
-        compressedMessageEnd = out.position();
-        break;
-      }
       default:
         break;
     }

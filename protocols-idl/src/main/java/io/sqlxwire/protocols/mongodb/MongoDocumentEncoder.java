@@ -21,9 +21,9 @@ public final class MongoDocumentEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,12 +31,6 @@ public final class MongoDocumentEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
 
   private long lengthValue;
 
@@ -63,14 +57,13 @@ public final class MongoDocumentEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoDocumentEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.elementsStart = 0;
@@ -91,7 +84,11 @@ public final class MongoDocumentEncoder {
    */
   public MongoElementEncoder elementsAdd() {
     if (open != 1) {
-      begin(1, "elements");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "elements");
+      }
       elementsBegin();
       open = 1;
     } else if (childOpen) {
@@ -113,9 +110,13 @@ public final class MongoDocumentEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -123,7 +124,7 @@ public final class MongoDocumentEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -149,10 +150,7 @@ public final class MongoDocumentEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(4);
-        complete(0);
         break;
       }
       case 1: {
@@ -170,10 +168,6 @@ public final class MongoDocumentEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
       case 1: {
         if (elementsPresent) {
           out.putBytes(ELEMENTS_TERMINATOR);

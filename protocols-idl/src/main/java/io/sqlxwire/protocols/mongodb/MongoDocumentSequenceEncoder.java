@@ -24,9 +24,9 @@ public final class MongoDocumentSequenceEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,21 +35,11 @@ public final class MongoDocumentSequenceEncoder {
 
   private boolean childOpen;
 
-  private int sizeStart;
-
-  private int sizeEnd;
-
-  private boolean sizePresent;
-
   private long sizeValue;
 
   private int identifierStart;
 
   private int identifierEnd;
-
-  private boolean identifierPresent;
-
-  private CharSequence identifierText;
 
   private int documentsStart;
 
@@ -72,19 +62,16 @@ public final class MongoDocumentSequenceEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoDocumentSequenceEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.sizeStart = 0;
-    this.sizeEnd = 0;
-    this.sizePresent = false;
     this.sizeValue = 0;
     this.identifierStart = 0;
     this.identifierEnd = 0;
-    this.identifierPresent = false;
-    this.identifierText = null;
     this.documentsStart = 0;
     this.documentsEnd = 0;
     this.documentsPresent = false;
@@ -95,13 +82,14 @@ public final class MongoDocumentSequenceEncoder {
   /**
    */
   public MongoDocumentSequenceEncoder size(int value) {
-    begin(0, "size");
-    sizePresent = true;
-    sizeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "size");
+    }
     try {
       out.put32le(value);
       sizeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("size").inMessage(PROTOCOL, TYPE);
     }
@@ -112,17 +100,21 @@ public final class MongoDocumentSequenceEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MongoDocumentSequenceEncoder identifier(CharSequence value) {
-    begin(1, "identifier");
-    identifierPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "identifier");
+    }
     identifierStart = out.position();
     try {
-      identifierText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
-        MongoEncoderSupport.checkNoTerminator(out, at, IDENTIFIER_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+          MongoEncoderSupport.checkNoTerminator(out, at, IDENTIFIER_TERMINATOR);
+        }
       }
-      out.putBytes(IDENTIFIER_TERMINATOR);
+      out.put8(0);
       complete(1);
     } catch (CodecException e) {
       throw e.inField("identifier").inMessage(PROTOCOL, TYPE);
@@ -141,7 +133,11 @@ public final class MongoDocumentSequenceEncoder {
    */
   public MongoDocumentEncoder documentsAdd() {
     if (open != 2) {
-      begin(2, "documents");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "documents");
+      }
       documentsBegin();
       open = 2;
     } else if (childOpen) {
@@ -163,10 +159,13 @@ public final class MongoDocumentSequenceEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    identifierText = null;
+    step = -1;
     return written;
   }
 
@@ -174,7 +173,7 @@ public final class MongoDocumentSequenceEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -200,20 +199,10 @@ public final class MongoDocumentSequenceEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("size", "required");
-        }
-        sizeStart = sizeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("size", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("identifier", "required");
-        }
-        identifierStart = identifierEnd = out.position();
-        complete(1);
-        break;
+        throw missing("identifier", "required");
       }
       case 2: {
         documentsBegin();
@@ -230,10 +219,6 @@ public final class MongoDocumentSequenceEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        sizeEnd = out.position();
-        break;
-      }
       case 1: {
         identifierEnd = out.position();
         break;

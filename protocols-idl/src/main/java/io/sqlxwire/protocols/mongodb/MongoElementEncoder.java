@@ -23,9 +23,9 @@ public final class MongoElementEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,27 +34,7 @@ public final class MongoElementEncoder {
 
   private boolean childOpen;
 
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
   private long typeValue;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   private int valueArm;
 
@@ -81,22 +61,14 @@ public final class MongoElementEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoElementEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
     this.typeValue = 0;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     this.valueArm = 0;
     return this;
   }
@@ -104,14 +76,15 @@ public final class MongoElementEncoder {
   /**
    */
   public MongoElementEncoder type(int value) {
-    begin(0, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "type");
+    }
     try {
       MongoEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       typeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
     }
@@ -132,18 +105,20 @@ public final class MongoElementEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MongoElementEncoder name(CharSequence value) {
-    begin(1, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "name");
+    }
     try {
-      nameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
-        MongoEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+          MongoEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+        }
       }
-      out.putBytes(NAME_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -153,16 +128,17 @@ public final class MongoElementEncoder {
   /**
    */
   public MongoElementEncoder valueAsDouble(double value) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 1L)) {
       throw new IllegalStateException(TYPE + ".value: arm Double does not match the union's subject");
     }
     valueArm = 0;
     try {
       out.putF64le(value);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -173,9 +149,11 @@ public final class MongoElementEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonStringEncoder valueAsString() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 2L || typeValue == 13L || typeValue == 14L)) {
       throw new IllegalStateException(TYPE + ".value: arm String does not match the union's subject");
     }
@@ -195,9 +173,11 @@ public final class MongoElementEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoDocumentEncoder valueAsDocument() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 3L || typeValue == 4L)) {
       throw new IllegalStateException(TYPE + ".value: arm Document does not match the union's subject");
     }
@@ -215,9 +195,11 @@ public final class MongoElementEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonBinaryEncoder valueAsBinary() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 5L)) {
       throw new IllegalStateException(TYPE + ".value: arm Binary does not match the union's subject");
     }
@@ -234,15 +216,16 @@ public final class MongoElementEncoder {
   /**
    */
   public MongoElementEncoder valueAsUndefined() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 6L || typeValue == 10L || typeValue == 255L || typeValue == 127L)) {
       throw new IllegalStateException(TYPE + ".value: arm Undefined does not match the union's subject");
     }
     valueArm = 4;
     try {
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -258,9 +241,11 @@ public final class MongoElementEncoder {
   /**
    */
   public MongoElementEncoder valueAsObjectId(byte[] value, int offset, int length) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 7L)) {
       throw new IllegalStateException(TYPE + ".value: arm ObjectId does not match the union's subject");
     }
@@ -268,7 +253,6 @@ public final class MongoElementEncoder {
     try {
       MongoEncoderSupport.checkLength(length, 12, out.position());
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -280,9 +264,11 @@ public final class MongoElementEncoder {
    *
    */
   public MongoElementEncoder valueAsBoolean(int value) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 8L)) {
       throw new IllegalStateException(TYPE + ".value: arm Boolean does not match the union's subject");
     }
@@ -290,7 +276,6 @@ public final class MongoElementEncoder {
     try {
       MongoEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -302,16 +287,17 @@ public final class MongoElementEncoder {
    *
    */
   public MongoElementEncoder valueAsUtcDatetime(long value) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 9L)) {
       throw new IllegalStateException(TYPE + ".value: arm UtcDatetime does not match the union's subject");
     }
     valueArm = 7;
     try {
       out.put64le(value);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -322,9 +308,11 @@ public final class MongoElementEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonRegexEncoder valueAsRegex() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 11L)) {
       throw new IllegalStateException(TYPE + ".value: arm Regex does not match the union's subject");
     }
@@ -342,9 +330,11 @@ public final class MongoElementEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonDbPointerEncoder valueAsDbPointer() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 12L)) {
       throw new IllegalStateException(TYPE + ".value: arm DbPointer does not match the union's subject");
     }
@@ -362,9 +352,11 @@ public final class MongoElementEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoBsonCodeWithScopeEncoder valueAsJavascriptWithScope() {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 15L)) {
       throw new IllegalStateException(TYPE + ".value: arm JavascriptWithScope does not match the union's subject");
     }
@@ -381,16 +373,17 @@ public final class MongoElementEncoder {
   /**
    */
   public MongoElementEncoder valueAsInt32(int value) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 16L)) {
       throw new IllegalStateException(TYPE + ".value: arm Int32 does not match the union's subject");
     }
     valueArm = 11;
     try {
       out.put32le(value);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -402,16 +395,17 @@ public final class MongoElementEncoder {
    *
    */
   public MongoElementEncoder valueAsTimestamp(long value) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 17L)) {
       throw new IllegalStateException(TYPE + ".value: arm Timestamp does not match the union's subject");
     }
     valueArm = 12;
     try {
       out.put64le(value);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -421,16 +415,17 @@ public final class MongoElementEncoder {
   /**
    */
   public MongoElementEncoder valueAsInt64(long value) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 18L)) {
       throw new IllegalStateException(TYPE + ".value: arm Int64 does not match the union's subject");
     }
     valueArm = 13;
     try {
       out.put64le(value);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -450,9 +445,11 @@ public final class MongoElementEncoder {
    *
    */
   public MongoElementEncoder valueAsDecimal128(byte[] value, int offset, int length) {
-    begin(2, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     if (!(typeValue == 19L)) {
       throw new IllegalStateException(TYPE + ".value: arm Decimal128 does not match the union's subject");
     }
@@ -460,7 +457,6 @@ public final class MongoElementEncoder {
     try {
       MongoEncoderSupport.checkLength(length, 16, out.position());
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -474,10 +470,13 @@ public final class MongoElementEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -485,7 +484,7 @@ public final class MongoElementEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -511,27 +510,15 @@ public final class MongoElementEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("type", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("name", "required");
       }
       case 2: {
         if (true && !((typeValue == 6L || typeValue == 10L || typeValue == 255L || typeValue == 127L))) {
           throw missing("value", "required");
         }
-        valueStart = valueEnd = out.position();
-        complete(2);
         break;
       }
       default:
@@ -544,18 +531,6 @@ public final class MongoElementEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        typeEnd = out.position();
-        break;
-      }
-      case 1: {
-        nameEnd = out.position();
-        break;
-      }
-      case 2: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class MongoMsgBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,29 +37,11 @@ public final class MongoMsgBodyEncoder {
 
   private MongoStandardFrameEncoder frame;
 
-  private int flagBitsStart;
-
-  private int flagBitsEnd;
-
-  private boolean flagBitsPresent;
-
   private long flagBitsValue;
-
-  private int sectionsStart;
-
-  private int sectionsEnd;
-
-  private boolean sectionsPresent;
 
   private int sectionsCount;
 
   private MongoSectionEncoder sectionsEncoder;
-
-  private int checksumStart;
-
-  private int checksumEnd;
-
-  private boolean checksumPresent;
 
   private long checksumValue;
 
@@ -83,23 +65,18 @@ public final class MongoMsgBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoMsgBodyEncoder wrapNested(WireWriter out, Object session, MongoStandardFrameEncoder frame) {
-    this.out = out;
-    this.frame = frame;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.frame != frame) {
+      this.frame = frame;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.flagBitsStart = 0;
-    this.flagBitsEnd = 0;
-    this.flagBitsPresent = false;
     this.flagBitsValue = 0;
-    this.sectionsStart = 0;
-    this.sectionsEnd = 0;
-    this.sectionsPresent = false;
     this.sectionsCount = 0;
-    this.checksumStart = 0;
-    this.checksumEnd = 0;
-    this.checksumPresent = false;
     this.checksumValue = 0;
     this.checksumSlot = -1;
     return this;
@@ -108,14 +85,15 @@ public final class MongoMsgBodyEncoder {
   /**
    */
   public MongoMsgBodyEncoder flagBits(long value) {
-    begin(0, "flagBits");
-    flagBitsPresent = true;
-    flagBitsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "flagBits");
+    }
     try {
       MongoEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
       flagBitsValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("flagBits").inMessage(PROTOCOL, TYPE);
     }
@@ -133,8 +111,6 @@ public final class MongoMsgBodyEncoder {
   }
 
   private void sectionsBegin() {
-    sectionsPresent = true;
-    sectionsStart = out.position();
     sectionsCount = 0;
   }
 
@@ -143,7 +119,11 @@ public final class MongoMsgBodyEncoder {
    */
   public MongoSectionEncoder sectionsAdd() {
     if (open != 1) {
-      begin(1, "sections");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "sections");
+      }
       sectionsBegin();
       open = 1;
     } else if (childOpen) {
@@ -165,7 +145,11 @@ public final class MongoMsgBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     try {
       if (checksumSlot >= 0) {
         if (frame == null) {
@@ -179,8 +163,7 @@ public final class MongoMsgBodyEncoder {
       throw e.inMessage(PROTOCOL, TYPE);
     }
     int written = out.position() - start;
-    out = null;
-    frame = null;
+    step = -1;
     return written;
   }
 
@@ -188,7 +171,7 @@ public final class MongoMsgBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -214,12 +197,7 @@ public final class MongoMsgBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("flagBits", "required");
-        }
-        flagBitsStart = flagBitsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("flagBits", "required");
       }
       case 1: {
         sectionsBegin();
@@ -227,12 +205,9 @@ public final class MongoMsgBodyEncoder {
         break;
       }
       case 2: {
-        checksumStart = out.position();
         if ((flagBitsValue & 1L) == 1L) {
-          checksumPresent = true;
           checksumSlot = out.reserve(4);
         }
-        complete(2);
         break;
       }
       default:
@@ -245,18 +220,6 @@ public final class MongoMsgBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        flagBitsEnd = out.position();
-        break;
-      }
-      case 1: {
-        sectionsEnd = out.position();
-        break;
-      }
-      case 2: {
-        checksumEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class MongoMsgReplyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,12 +36,6 @@ public final class MongoMsgReplyEncoder {
   private boolean childOpen;
 
   private MongoStandardFrameEncoder frame;
-
-  private int msgStart;
-
-  private int msgEnd;
-
-  private boolean msgPresent;
 
   private MongoMsgBodyEncoder msgEncoder;
 
@@ -57,15 +51,16 @@ public final class MongoMsgReplyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoMsgReplyEncoder wrapNested(WireWriter out, Object session, MongoStandardFrameEncoder frame) {
-    this.out = out;
-    this.frame = frame;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.frame != frame) {
+      this.frame = frame;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.msgStart = 0;
-    this.msgEnd = 0;
-    this.msgPresent = false;
     return this;
   }
 
@@ -73,9 +68,11 @@ public final class MongoMsgReplyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoMsgBodyEncoder msg() {
-    begin(0, "msg");
-    msgPresent = true;
-    msgStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "msg");
+    }
     if (msgEncoder == null) {
       msgEncoder = new MongoMsgBodyEncoder();
     }
@@ -92,10 +89,13 @@ public final class MongoMsgReplyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    frame = null;
+    step = -1;
     return written;
   }
 
@@ -103,7 +103,7 @@ public final class MongoMsgReplyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -129,12 +129,7 @@ public final class MongoMsgReplyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("msg", "required");
-        }
-        msgStart = msgEnd = out.position();
-        complete(0);
-        break;
+        throw missing("msg", "required");
       }
       default:
         break;
@@ -146,10 +141,6 @@ public final class MongoMsgReplyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        msgEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -28,9 +28,9 @@ public final class MongoQueryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,51 +39,7 @@ public final class MongoQueryEncoder {
 
   private boolean childOpen;
 
-  private int flagsStart;
-
-  private int flagsEnd;
-
-  private boolean flagsPresent;
-
-  private long flagsValue;
-
-  private int fullCollectionNameStart;
-
-  private int fullCollectionNameEnd;
-
-  private boolean fullCollectionNamePresent;
-
-  private CharSequence fullCollectionNameText;
-
-  private int numberToSkipStart;
-
-  private int numberToSkipEnd;
-
-  private boolean numberToSkipPresent;
-
-  private long numberToSkipValue;
-
-  private int numberToReturnStart;
-
-  private int numberToReturnEnd;
-
-  private boolean numberToReturnPresent;
-
-  private long numberToReturnValue;
-
-  private int queryStart;
-
-  private int queryEnd;
-
-  private boolean queryPresent;
-
   private MongoDocumentEncoder queryEncoder;
-
-  private int returnFieldsSelectorStart;
-
-  private int returnFieldsSelectorEnd;
-
-  private boolean returnFieldsSelectorPresent;
 
   private MongoDocumentEncoder returnFieldsSelectorEncoder;
 
@@ -98,46 +54,26 @@ public final class MongoQueryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoQueryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.flagsStart = 0;
-    this.flagsEnd = 0;
-    this.flagsPresent = false;
-    this.flagsValue = 0;
-    this.fullCollectionNameStart = 0;
-    this.fullCollectionNameEnd = 0;
-    this.fullCollectionNamePresent = false;
-    this.fullCollectionNameText = null;
-    this.numberToSkipStart = 0;
-    this.numberToSkipEnd = 0;
-    this.numberToSkipPresent = false;
-    this.numberToSkipValue = 0;
-    this.numberToReturnStart = 0;
-    this.numberToReturnEnd = 0;
-    this.numberToReturnPresent = false;
-    this.numberToReturnValue = 0;
-    this.queryStart = 0;
-    this.queryEnd = 0;
-    this.queryPresent = false;
-    this.returnFieldsSelectorStart = 0;
-    this.returnFieldsSelectorEnd = 0;
-    this.returnFieldsSelectorPresent = false;
     return this;
   }
 
   /**
    */
   public MongoQueryEncoder flags(int value) {
-    begin(0, "flags");
-    flagsPresent = true;
-    flagsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "flags");
+    }
     try {
       out.put32le(value);
-      flagsValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
     }
@@ -150,18 +86,20 @@ public final class MongoQueryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MongoQueryEncoder fullCollectionName(CharSequence value) {
-    begin(1, "fullCollectionName");
-    fullCollectionNamePresent = true;
-    fullCollectionNameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "fullCollectionName");
+    }
     try {
-      fullCollectionNameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MongoEncoderSupport.containsChar(value, (char) 0)) {
-        MongoEncoderSupport.checkNoTerminator(out, at, FULL_COLLECTION_NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MongoEncoderSupport.containsChar(value, (char) 0)) {
+          MongoEncoderSupport.checkNoTerminator(out, at, FULL_COLLECTION_NAME_TERMINATOR);
+        }
       }
-      out.putBytes(FULL_COLLECTION_NAME_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("fullCollectionName").inMessage(PROTOCOL, TYPE);
     }
@@ -171,13 +109,13 @@ public final class MongoQueryEncoder {
   /**
    */
   public MongoQueryEncoder numberToSkip(int value) {
-    begin(2, "numberToSkip");
-    numberToSkipPresent = true;
-    numberToSkipStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "numberToSkip");
+    }
     try {
       out.put32le(value);
-      numberToSkipValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("numberToSkip").inMessage(PROTOCOL, TYPE);
     }
@@ -187,13 +125,13 @@ public final class MongoQueryEncoder {
   /**
    */
   public MongoQueryEncoder numberToReturn(int value) {
-    begin(3, "numberToReturn");
-    numberToReturnPresent = true;
-    numberToReturnStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "numberToReturn");
+    }
     try {
       out.put32le(value);
-      numberToReturnValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("numberToReturn").inMessage(PROTOCOL, TYPE);
     }
@@ -204,9 +142,11 @@ public final class MongoQueryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoDocumentEncoder query() {
-    begin(4, "query");
-    queryPresent = true;
-    queryStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "query");
+    }
     if (queryEncoder == null) {
       queryEncoder = new MongoDocumentEncoder();
     }
@@ -220,9 +160,11 @@ public final class MongoQueryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoDocumentEncoder returnFieldsSelector() {
-    begin(5, "returnFieldsSelector");
-    returnFieldsSelectorPresent = true;
-    returnFieldsSelectorStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "returnFieldsSelector");
+    }
     if (returnFieldsSelectorEncoder == null) {
       returnFieldsSelectorEncoder = new MongoDocumentEncoder();
     }
@@ -239,10 +181,13 @@ public final class MongoQueryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(6, "finish");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    fullCollectionNameText = null;
+    step = -1;
     return written;
   }
 
@@ -250,7 +195,7 @@ public final class MongoQueryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -276,49 +221,19 @@ public final class MongoQueryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("flags", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("fullCollectionName", "required");
-        }
-        fullCollectionNameStart = fullCollectionNameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("fullCollectionName", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("numberToSkip", "required");
-        }
-        numberToSkipStart = numberToSkipEnd = out.position();
-        complete(2);
-        break;
+        throw missing("numberToSkip", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("numberToReturn", "required");
-        }
-        numberToReturnStart = numberToReturnEnd = out.position();
-        complete(3);
-        break;
+        throw missing("numberToReturn", "required");
       }
       case 4: {
-        if (true) {
-          throw missing("query", "required");
-        }
-        queryStart = queryEnd = out.position();
-        complete(4);
-        break;
-      }
-      case 5: {
-        returnFieldsSelectorStart = returnFieldsSelectorEnd = out.position();
-        complete(5);
-        break;
+        throw missing("query", "required");
       }
       default:
         break;
@@ -330,30 +245,6 @@ public final class MongoQueryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        flagsEnd = out.position();
-        break;
-      }
-      case 1: {
-        fullCollectionNameEnd = out.position();
-        break;
-      }
-      case 2: {
-        numberToSkipEnd = out.position();
-        break;
-      }
-      case 3: {
-        numberToReturnEnd = out.position();
-        break;
-      }
-      case 4: {
-        queryEnd = out.position();
-        break;
-      }
-      case 5: {
-        returnFieldsSelectorEnd = out.position();
-        break;
-      }
       default:
         break;
     }

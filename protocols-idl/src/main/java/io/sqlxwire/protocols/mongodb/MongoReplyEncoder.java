@@ -24,9 +24,9 @@ public final class MongoReplyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,45 +35,9 @@ public final class MongoReplyEncoder {
 
   private boolean childOpen;
 
-  private int responseFlagsStart;
-
-  private int responseFlagsEnd;
-
-  private boolean responseFlagsPresent;
-
-  private long responseFlagsValue;
-
-  private int cursorIdStart;
-
-  private int cursorIdEnd;
-
-  private boolean cursorIdPresent;
-
-  private long cursorIdValue;
-
-  private int startingFromStart;
-
-  private int startingFromEnd;
-
-  private boolean startingFromPresent;
-
-  private long startingFromValue;
-
-  private int numberReturnedStart;
-
-  private int numberReturnedEnd;
-
-  private boolean numberReturnedPresent;
-
   private long numberReturnedValue;
 
   private int numberReturnedSlot;
-
-  private int documentsStart;
-
-  private int documentsEnd;
-
-  private boolean documentsPresent;
 
   private int documentsCount;
 
@@ -90,31 +54,15 @@ public final class MongoReplyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoReplyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.responseFlagsStart = 0;
-    this.responseFlagsEnd = 0;
-    this.responseFlagsPresent = false;
-    this.responseFlagsValue = 0;
-    this.cursorIdStart = 0;
-    this.cursorIdEnd = 0;
-    this.cursorIdPresent = false;
-    this.cursorIdValue = 0;
-    this.startingFromStart = 0;
-    this.startingFromEnd = 0;
-    this.startingFromPresent = false;
-    this.startingFromValue = 0;
-    this.numberReturnedStart = 0;
-    this.numberReturnedEnd = 0;
-    this.numberReturnedPresent = false;
     this.numberReturnedValue = 0;
     this.numberReturnedSlot = -1;
-    this.documentsStart = 0;
-    this.documentsEnd = 0;
-    this.documentsPresent = false;
     this.documentsCount = 0;
     return this;
   }
@@ -122,13 +70,13 @@ public final class MongoReplyEncoder {
   /**
    */
   public MongoReplyEncoder responseFlags(int value) {
-    begin(0, "responseFlags");
-    responseFlagsPresent = true;
-    responseFlagsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "responseFlags");
+    }
     try {
       out.put32le(value);
-      responseFlagsValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("responseFlags").inMessage(PROTOCOL, TYPE);
     }
@@ -138,13 +86,13 @@ public final class MongoReplyEncoder {
   /**
    */
   public MongoReplyEncoder cursorId(long value) {
-    begin(1, "cursorId");
-    cursorIdPresent = true;
-    cursorIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "cursorId");
+    }
     try {
       out.put64le(value);
-      cursorIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("cursorId").inMessage(PROTOCOL, TYPE);
     }
@@ -154,22 +102,26 @@ public final class MongoReplyEncoder {
   /**
    */
   public MongoReplyEncoder startingFrom(int value) {
-    begin(2, "startingFrom");
-    startingFromPresent = true;
-    startingFromStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "startingFrom");
+    }
     try {
       out.put32le(value);
-      startingFromValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("startingFrom").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      numberReturnedSlot = out.reserve(4);
+      step = 4;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void documentsBegin() {
-    documentsPresent = true;
-    documentsStart = out.position();
     documentsCount = 0;
   }
 
@@ -178,7 +130,11 @@ public final class MongoReplyEncoder {
    */
   public MongoDocumentEncoder documentsAdd() {
     if (open != 4) {
-      begin(4, "documents");
+      if (step == 4 && open < 0) {
+        step = 5;
+      } else {
+        begin(4, "documents");
+      }
       documentsBegin();
       open = 4;
     } else if (childOpen) {
@@ -200,9 +156,13 @@ public final class MongoReplyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -210,7 +170,7 @@ public final class MongoReplyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -236,34 +196,16 @@ public final class MongoReplyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("responseFlags", "required");
-        }
-        responseFlagsStart = responseFlagsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("responseFlags", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("cursorId", "required");
-        }
-        cursorIdStart = cursorIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("cursorId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("startingFrom", "required");
-        }
-        startingFromStart = startingFromEnd = out.position();
-        complete(2);
-        break;
+        throw missing("startingFrom", "required");
       }
       case 3: {
-        numberReturnedStart = out.position();
-        numberReturnedPresent = true;
         numberReturnedSlot = out.reserve(4);
-        complete(3);
         break;
       }
       case 4: {
@@ -281,24 +223,7 @@ public final class MongoReplyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        responseFlagsEnd = out.position();
-        break;
-      }
-      case 1: {
-        cursorIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        startingFromEnd = out.position();
-        break;
-      }
-      case 3: {
-        numberReturnedEnd = out.position();
-        break;
-      }
       case 4: {
-        documentsEnd = out.position();
         numberReturnedValue = (long) documentsCount;
         if (numberReturnedSlot >= 0) {
           MongoEncoderSupport.checkRange(numberReturnedValue, -2147483648L, 2147483647L, numberReturnedSlot);

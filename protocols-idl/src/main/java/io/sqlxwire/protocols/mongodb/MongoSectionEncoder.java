@@ -19,9 +19,9 @@ public final class MongoSectionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,19 +30,7 @@ public final class MongoSectionEncoder {
 
   private boolean childOpen;
 
-  private int kindStart;
-
-  private int kindEnd;
-
-  private boolean kindPresent;
-
   private long kindValue;
-
-  private int payloadStart;
-
-  private int payloadEnd;
-
-  private boolean payloadPresent;
 
   private int payloadArm;
 
@@ -61,18 +49,14 @@ public final class MongoSectionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MongoSectionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.kindStart = 0;
-    this.kindEnd = 0;
-    this.kindPresent = false;
     this.kindValue = 0;
-    this.payloadStart = 0;
-    this.payloadEnd = 0;
-    this.payloadPresent = false;
     this.payloadArm = 0;
     return this;
   }
@@ -80,14 +64,15 @@ public final class MongoSectionEncoder {
   /**
    */
   public MongoSectionEncoder kind(int value) {
-    begin(0, "kind");
-    kindPresent = true;
-    kindStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "kind");
+    }
     try {
       MongoEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       kindValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("kind").inMessage(PROTOCOL, TYPE);
     }
@@ -98,9 +83,11 @@ public final class MongoSectionEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoDocumentEncoder payloadAsCase0() {
-    begin(1, "payload");
-    payloadPresent = true;
-    payloadStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "payload");
+    }
     if (!(kindValue == 0L)) {
       throw new IllegalStateException(TYPE + ".payload: arm Case0 does not match the union's subject");
     }
@@ -118,9 +105,11 @@ public final class MongoSectionEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MongoDocumentSequenceEncoder payloadAsCase1() {
-    begin(1, "payload");
-    payloadPresent = true;
-    payloadStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "payload");
+    }
     if (!(kindValue == 1L)) {
       throw new IllegalStateException(TYPE + ".payload: arm Case1 does not match the union's subject");
     }
@@ -143,16 +132,17 @@ public final class MongoSectionEncoder {
   /**
    */
   public MongoSectionEncoder payloadAsOther(byte[] value, int offset, int length) {
-    begin(1, "payload");
-    payloadPresent = true;
-    payloadStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "payload");
+    }
     if (!!((kindValue == 0L) || (kindValue == 1L))) {
       throw new IllegalStateException(TYPE + ".payload: arm Other does not match the union's subject");
     }
     payloadArm = 2;
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("payload").inMessage(PROTOCOL, TYPE);
     }
@@ -166,9 +156,13 @@ public final class MongoSectionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -176,7 +170,7 @@ public final class MongoSectionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -202,20 +196,10 @@ public final class MongoSectionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("kind", "required");
-        }
-        kindStart = kindEnd = out.position();
-        complete(0);
-        break;
+        throw missing("kind", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("payload", "required");
-        }
-        payloadStart = payloadEnd = out.position();
-        complete(1);
-        break;
+        throw missing("payload", "required");
       }
       default:
         break;
@@ -227,14 +211,6 @@ public final class MongoSectionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        kindEnd = out.position();
-        break;
-      }
-      case 1: {
-        payloadEnd = out.position();
-        break;
-      }
       default:
         break;
     }

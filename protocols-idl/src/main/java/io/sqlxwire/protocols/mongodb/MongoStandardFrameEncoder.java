@@ -18,7 +18,10 @@ public final class MongoStandardFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long messageLengthValue;
 
@@ -40,18 +43,13 @@ public final class MongoStandardFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public MongoStandardFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
     messageLengthValue = 0;
-    messageLengthSlot = -1;
-    requestIdValue = 0;
-    requestIdSlot = -1;
-    responseToValue = 0;
-    responseToSlot = -1;
-    opCodeValue = 0;
-    opCodeSlot = -1;
     return this;
   }
 
@@ -60,7 +58,9 @@ public final class MongoStandardFrameEncoder {
    *
    */
   public MongoStandardFrameEncoder requestId(int value) {
-    advance(1, "requestId");
+    if (step != 1) {
+      advance(1, "requestId");
+    }
     requestIdValue = value;
     out.put32le(value);
     step = 2;
@@ -72,7 +72,9 @@ public final class MongoStandardFrameEncoder {
    *
    */
   public MongoStandardFrameEncoder responseTo(int value) {
-    advance(2, "responseTo");
+    if (step != 2) {
+      advance(2, "responseTo");
+    }
     responseToValue = value;
     out.put32le(value);
     step = 3;
@@ -82,7 +84,9 @@ public final class MongoStandardFrameEncoder {
   /**
    */
   public MongoStandardFrameEncoder opCode(int value) {
-    advance(3, "opCode");
+    if (step != 3) {
+      advance(3, "opCode");
+    }
     opCodeValue = value;
     out.put32le(value);
     step = 4;
@@ -90,7 +94,7 @@ public final class MongoStandardFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -118,7 +122,10 @@ public final class MongoStandardFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(4, "body");
+    if (step != 4) {
+      advance(4, "body");
+    }
+    step = 5;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -134,7 +141,7 @@ public final class MongoStandardFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -151,12 +158,12 @@ public final class MongoStandardFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

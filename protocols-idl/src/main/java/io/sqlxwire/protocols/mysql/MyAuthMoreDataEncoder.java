@@ -20,9 +20,9 @@ public final class MyAuthMoreDataEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,19 +31,7 @@ public final class MyAuthMoreDataEncoder {
 
   private boolean childOpen;
 
-  private int statusStart;
-
-  private int statusEnd;
-
-  private boolean statusPresent;
-
   private long statusValue;
-
-  private int dataStart;
-
-  private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a AuthMoreData at the writer's position.
@@ -56,18 +44,14 @@ public final class MyAuthMoreDataEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyAuthMoreDataEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statusStart = 0;
-    this.statusEnd = 0;
-    this.statusPresent = false;
     this.statusValue = 0;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
@@ -80,12 +64,13 @@ public final class MyAuthMoreDataEncoder {
   /**
    */
   public MyAuthMoreDataEncoder data(byte[] value, int offset, int length) {
-    begin(1, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -99,9 +84,13 @@ public final class MyAuthMoreDataEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -109,7 +98,7 @@ public final class MyAuthMoreDataEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -135,21 +124,13 @@ public final class MyAuthMoreDataEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        statusStart = out.position();
-        statusPresent = true;
         statusValue = 1L;
         MyEncoderSupport.checkRange(statusValue, 0L, 255L, out.position());
         out.put8((int) statusValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(1);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -161,14 +142,6 @@ public final class MyAuthMoreDataEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statusEnd = out.position();
-        break;
-      }
-      case 1: {
-        dataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -23,9 +23,9 @@ public final class MyAuthSwitchRequestEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,27 +34,7 @@ public final class MyAuthSwitchRequestEncoder {
 
   private boolean childOpen;
 
-  private int statusStart;
-
-  private int statusEnd;
-
-  private boolean statusPresent;
-
   private long statusValue;
-
-  private int pluginNameStart;
-
-  private int pluginNameEnd;
-
-  private boolean pluginNamePresent;
-
-  private CharSequence pluginNameText;
-
-  private int pluginDataStart;
-
-  private int pluginDataEnd;
-
-  private boolean pluginDataPresent;
 
   /**
    * Starts a AuthSwitchRequest at the writer's position.
@@ -67,22 +47,14 @@ public final class MyAuthSwitchRequestEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyAuthSwitchRequestEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statusStart = 0;
-    this.statusEnd = 0;
-    this.statusPresent = false;
     this.statusValue = 0;
-    this.pluginNameStart = 0;
-    this.pluginNameEnd = 0;
-    this.pluginNamePresent = false;
-    this.pluginNameText = null;
-    this.pluginDataStart = 0;
-    this.pluginDataEnd = 0;
-    this.pluginDataPresent = false;
     return this;
   }
 
@@ -90,18 +62,20 @@ public final class MyAuthSwitchRequestEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyAuthSwitchRequestEncoder pluginName(CharSequence value) {
-    begin(1, "pluginName");
-    pluginNamePresent = true;
-    pluginNameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "pluginName");
+    }
     try {
-      pluginNameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, PLUGIN_NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, PLUGIN_NAME_TERMINATOR);
+        }
       }
-      out.putBytes(PLUGIN_NAME_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("pluginName").inMessage(PROTOCOL, TYPE);
     }
@@ -117,12 +91,13 @@ public final class MyAuthSwitchRequestEncoder {
   /**
    */
   public MyAuthSwitchRequestEncoder pluginData(byte[] value, int offset, int length) {
-    begin(2, "pluginData");
-    pluginDataPresent = true;
-    pluginDataStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "pluginData");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("pluginData").inMessage(PROTOCOL, TYPE);
     }
@@ -136,10 +111,13 @@ public final class MyAuthSwitchRequestEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    pluginNameText = null;
+    step = -1;
     return written;
   }
 
@@ -147,7 +125,7 @@ public final class MyAuthSwitchRequestEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -173,29 +151,16 @@ public final class MyAuthSwitchRequestEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        statusStart = out.position();
-        statusPresent = true;
         statusValue = 254L;
         MyEncoderSupport.checkRange(statusValue, 0L, 255L, out.position());
         out.put8((int) statusValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("pluginName", "required");
-        }
-        pluginNameStart = pluginNameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("pluginName", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("pluginData", "required");
-        }
-        pluginDataStart = pluginDataEnd = out.position();
-        complete(2);
-        break;
+        throw missing("pluginData", "required");
       }
       default:
         break;
@@ -207,18 +172,6 @@ public final class MyAuthSwitchRequestEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statusEnd = out.position();
-        break;
-      }
-      case 1: {
-        pluginNameEnd = out.position();
-        break;
-      }
-      case 2: {
-        pluginDataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class MyBinaryColumnEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -38,12 +38,6 @@ public final class MyBinaryColumnEncoder {
 
   private boolean paramIsNullKnown;
 
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
   private MyBinaryValueEncoder valueEncoder;
 
   /**
@@ -58,7 +52,9 @@ public final class MyBinaryColumnEncoder {
    */
   MyBinaryColumnEncoder wrapNested(WireWriter out, Object session, long paramType,
       boolean paramTypeKnown, boolean paramIsNull, boolean paramIsNullKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramType = paramType;
     this.paramTypeKnown = paramTypeKnown;
     this.paramIsNull = paramIsNull;
@@ -67,9 +63,6 @@ public final class MyBinaryColumnEncoder {
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     return this;
   }
 
@@ -77,12 +70,14 @@ public final class MyBinaryColumnEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MyBinaryValueEncoder value() {
-    begin(0, "value");
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (paramIsNullKnown && !!(paramIsNull)) {
       throw new IllegalStateException(TYPE + ".value: must be absent here (its condition is false)");
     }
-    valuePresent = true;
-    valueStart = out.position();
     if (valueEncoder == null) {
       valueEncoder = new MyBinaryValueEncoder();
     }
@@ -99,9 +94,13 @@ public final class MyBinaryColumnEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -109,7 +108,7 @@ public final class MyBinaryColumnEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -138,8 +137,6 @@ public final class MyBinaryColumnEncoder {
         if (paramIsNullKnown && !(paramIsNull)) {
           throw missing("value", "required here (its condition holds)");
         }
-        valueStart = valueEnd = out.position();
-        complete(0);
         break;
       }
       default:
@@ -152,10 +149,6 @@ public final class MyBinaryColumnEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

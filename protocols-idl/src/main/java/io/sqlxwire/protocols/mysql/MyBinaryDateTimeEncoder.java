@@ -19,9 +19,9 @@ public final class MyBinaryDateTimeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,77 +30,9 @@ public final class MyBinaryDateTimeEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
-  private int formStart;
-
-  private int formEnd;
-
-  private boolean formPresent;
-
   private int formArm;
-
-  private int yearStart;
-
-  private int yearEnd;
-
-  private boolean yearPresent;
-
-  private long yearValue;
-
-  private int monthStart;
-
-  private int monthEnd;
-
-  private boolean monthPresent;
-
-  private long monthValue;
-
-  private int dayStart;
-
-  private int dayEnd;
-
-  private boolean dayPresent;
-
-  private long dayValue;
-
-  private int hourStart;
-
-  private int hourEnd;
-
-  private boolean hourPresent;
-
-  private long hourValue;
-
-  private int minuteStart;
-
-  private int minuteEnd;
-
-  private boolean minutePresent;
-
-  private long minuteValue;
-
-  private int secondStart;
-
-  private int secondEnd;
-
-  private boolean secondPresent;
-
-  private long secondValue;
-
-  private int microsecondStart;
-
-  private int microsecondEnd;
-
-  private boolean microsecondPresent;
-
-  private long microsecondValue;
 
   /**
    * Starts a BinaryDateTime at the writer's position.
@@ -113,61 +45,30 @@ public final class MyBinaryDateTimeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyBinaryDateTimeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
-    this.formStart = 0;
-    this.formEnd = 0;
-    this.formPresent = false;
     this.formArm = 0;
-    this.yearStart = 0;
-    this.yearEnd = 0;
-    this.yearPresent = false;
-    this.yearValue = 0;
-    this.monthStart = 0;
-    this.monthEnd = 0;
-    this.monthPresent = false;
-    this.monthValue = 0;
-    this.dayStart = 0;
-    this.dayEnd = 0;
-    this.dayPresent = false;
-    this.dayValue = 0;
-    this.hourStart = 0;
-    this.hourEnd = 0;
-    this.hourPresent = false;
-    this.hourValue = 0;
-    this.minuteStart = 0;
-    this.minuteEnd = 0;
-    this.minutePresent = false;
-    this.minuteValue = 0;
-    this.secondStart = 0;
-    this.secondEnd = 0;
-    this.secondPresent = false;
-    this.secondValue = 0;
-    this.microsecondStart = 0;
-    this.microsecondEnd = 0;
-    this.microsecondPresent = false;
-    this.microsecondValue = 0;
     return this;
   }
 
   /**
    */
   public MyBinaryDateTimeEncoder length(int value) {
-    begin(0, "length");
-    lengthPresent = true;
-    lengthStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "length");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       lengthValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("length").inMessage(PROTOCOL, TYPE);
     }
@@ -177,15 +78,16 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder formAsCase0() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 0L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case0 does not match the union's subject");
     }
     formArm = 0;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -195,15 +97,16 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder formAsCase4() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 4L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case4 does not match the union's subject");
     }
     formArm = 1;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -213,15 +116,16 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder formAsCase7() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 7L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case7 does not match the union's subject");
     }
     formArm = 2;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -231,15 +135,16 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder formAsCase11() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 11L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case11 does not match the union's subject");
     }
     formArm = 3;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -249,17 +154,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder year(int value) {
-    begin(2, "year");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "year");
+    }
     if (!(lengthValue >= 4L)) {
       throw new IllegalStateException(TYPE + ".year: must be absent here (its condition is false)");
     }
-    yearPresent = true;
-    yearStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      yearValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("year").inMessage(PROTOCOL, TYPE);
     }
@@ -269,17 +174,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder month(int value) {
-    begin(3, "month");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "month");
+    }
     if (!(lengthValue >= 4L)) {
       throw new IllegalStateException(TYPE + ".month: must be absent here (its condition is false)");
     }
-    monthPresent = true;
-    monthStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      monthValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("month").inMessage(PROTOCOL, TYPE);
     }
@@ -289,17 +194,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder day(int value) {
-    begin(4, "day");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "day");
+    }
     if (!(lengthValue >= 4L)) {
       throw new IllegalStateException(TYPE + ".day: must be absent here (its condition is false)");
     }
-    dayPresent = true;
-    dayStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      dayValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("day").inMessage(PROTOCOL, TYPE);
     }
@@ -309,17 +214,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder hour(int value) {
-    begin(5, "hour");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "hour");
+    }
     if (!(lengthValue >= 7L)) {
       throw new IllegalStateException(TYPE + ".hour: must be absent here (its condition is false)");
     }
-    hourPresent = true;
-    hourStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      hourValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("hour").inMessage(PROTOCOL, TYPE);
     }
@@ -329,17 +234,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder minute(int value) {
-    begin(6, "minute");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "minute");
+    }
     if (!(lengthValue >= 7L)) {
       throw new IllegalStateException(TYPE + ".minute: must be absent here (its condition is false)");
     }
-    minutePresent = true;
-    minuteStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      minuteValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("minute").inMessage(PROTOCOL, TYPE);
     }
@@ -349,17 +254,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder second(int value) {
-    begin(7, "second");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "second");
+    }
     if (!(lengthValue >= 7L)) {
       throw new IllegalStateException(TYPE + ".second: must be absent here (its condition is false)");
     }
-    secondPresent = true;
-    secondStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      secondValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("second").inMessage(PROTOCOL, TYPE);
     }
@@ -369,17 +274,17 @@ public final class MyBinaryDateTimeEncoder {
   /**
    */
   public MyBinaryDateTimeEncoder microsecond(long value) {
-    begin(8, "microsecond");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "microsecond");
+    }
     if (!(lengthValue >= 11L)) {
       throw new IllegalStateException(TYPE + ".microsecond: must be absent here (its condition is false)");
     }
-    microsecondPresent = true;
-    microsecondStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      microsecondValue = value;
-      complete(8);
     } catch (CodecException e) {
       throw e.inField("microsecond").inMessage(PROTOCOL, TYPE);
     }
@@ -393,9 +298,13 @@ public final class MyBinaryDateTimeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(9, "finish");
+    if (step == 9 && open < 0) {
+      step = 10;
+    } else {
+      begin(9, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -403,7 +312,7 @@ public final class MyBinaryDateTimeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -429,75 +338,54 @@ public final class MyBinaryDateTimeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("length", "required");
-        }
-        lengthStart = lengthEnd = out.position();
-        complete(0);
-        break;
+        throw missing("length", "required");
       }
       case 1: {
         if (true && !((lengthValue == 0L) || (lengthValue == 4L) || (lengthValue == 7L) || (lengthValue == 11L))) {
           throw missing("form", "required");
         }
-        formStart = formEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
         if (lengthValue >= 4L) {
           throw missing("year", "required here (its condition holds)");
         }
-        yearStart = yearEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
         if (lengthValue >= 4L) {
           throw missing("month", "required here (its condition holds)");
         }
-        monthStart = monthEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
         if (lengthValue >= 4L) {
           throw missing("day", "required here (its condition holds)");
         }
-        dayStart = dayEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
         if (lengthValue >= 7L) {
           throw missing("hour", "required here (its condition holds)");
         }
-        hourStart = hourEnd = out.position();
-        complete(5);
         break;
       }
       case 6: {
         if (lengthValue >= 7L) {
           throw missing("minute", "required here (its condition holds)");
         }
-        minuteStart = minuteEnd = out.position();
-        complete(6);
         break;
       }
       case 7: {
         if (lengthValue >= 7L) {
           throw missing("second", "required here (its condition holds)");
         }
-        secondStart = secondEnd = out.position();
-        complete(7);
         break;
       }
       case 8: {
         if (lengthValue >= 11L) {
           throw missing("microsecond", "required here (its condition holds)");
         }
-        microsecondStart = microsecondEnd = out.position();
-        complete(8);
         break;
       }
       default:
@@ -510,42 +398,6 @@ public final class MyBinaryDateTimeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
-      case 1: {
-        formEnd = out.position();
-        break;
-      }
-      case 2: {
-        yearEnd = out.position();
-        break;
-      }
-      case 3: {
-        monthEnd = out.position();
-        break;
-      }
-      case 4: {
-        dayEnd = out.position();
-        break;
-      }
-      case 5: {
-        hourEnd = out.position();
-        break;
-      }
-      case 6: {
-        minuteEnd = out.position();
-        break;
-      }
-      case 7: {
-        secondEnd = out.position();
-        break;
-      }
-      case 8: {
-        microsecondEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -22,9 +22,9 @@ public final class MyBinaryResultsetRowEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,25 +35,9 @@ public final class MyBinaryResultsetRowEncoder {
 
   private MySession session;
 
-  private int headerStart;
-
-  private int headerEnd;
-
-  private boolean headerPresent;
-
   private long headerValue;
 
-  private int nullBitmapStart;
-
-  private int nullBitmapEnd;
-
-  private boolean nullBitmapPresent;
-
   private BitSet nullBitmapBits;
-
-  private int valuesStart;
-
-  private int valuesEnd;
 
   private boolean valuesPresent;
 
@@ -73,22 +57,18 @@ public final class MyBinaryResultsetRowEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyBinaryResultsetRowEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerStart = 0;
-    this.headerEnd = 0;
-    this.headerPresent = false;
     this.headerValue = 0;
-    this.nullBitmapStart = 0;
-    this.nullBitmapEnd = 0;
-    this.nullBitmapPresent = false;
     this.nullBitmapBits = null;
-    this.valuesStart = 0;
-    this.valuesEnd = 0;
     this.valuesPresent = false;
     this.valuesCount = 0;
     return this;
@@ -98,9 +78,11 @@ public final class MyBinaryResultsetRowEncoder {
    * Bit {@code i} set means entry {@code i} is set.
    */
   public MyBinaryResultsetRowEncoder nullBitmap(BitSet bits) {
-    begin(1, "nullBitmap");
-    nullBitmapPresent = true;
-    nullBitmapStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "nullBitmap");
+    }
     try {
       nullBitmapBits = bits;
       int count = (int) session.columnCount;
@@ -111,7 +93,6 @@ public final class MyBinaryResultsetRowEncoder {
         }
         Bitmap.set(out, at, 2, i);
       }
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("nullBitmap").inMessage(PROTOCOL, TYPE);
     }
@@ -120,7 +101,6 @@ public final class MyBinaryResultsetRowEncoder {
 
   private void valuesBegin() {
     valuesPresent = true;
-    valuesStart = out.position();
     valuesCount = 0;
   }
 
@@ -129,7 +109,11 @@ public final class MyBinaryResultsetRowEncoder {
    */
   public MyBinaryColumnEncoder valuesAdd() {
     if (open != 2) {
-      begin(2, "values");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "values");
+      }
       valuesBegin();
       open = 2;
     } else if (childOpen) {
@@ -151,11 +135,14 @@ public final class MyBinaryResultsetRowEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     nullBitmapBits = null;
-    session = null;
     return written;
   }
 
@@ -163,7 +150,7 @@ public final class MyBinaryResultsetRowEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -189,21 +176,13 @@ public final class MyBinaryResultsetRowEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        headerStart = out.position();
-        headerPresent = true;
         headerValue = 0L;
         MyEncoderSupport.checkRange(headerValue, 0L, 255L, out.position());
         out.put8((int) headerValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("nullBitmap", "required");
-        }
-        nullBitmapStart = nullBitmapEnd = out.position();
-        complete(1);
-        break;
+        throw missing("nullBitmap", "required");
       }
       case 2: {
         valuesBegin();
@@ -220,21 +199,12 @@ public final class MyBinaryResultsetRowEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerEnd = out.position();
-        break;
-      }
-      case 1: {
-        nullBitmapEnd = out.position();
-        break;
-      }
       case 2: {
         if (valuesPresent) {
           if (valuesCount != session.columnCount) {
             throw new IllegalStateException(TYPE + ".values: needs " + session.columnCount + " elements, got " + valuesCount);
           }
         }
-        valuesEnd = out.position();
         break;
       }
       default:

@@ -19,9 +19,9 @@ public final class MyBinaryTimeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,69 +30,9 @@ public final class MyBinaryTimeEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
-  private int formStart;
-
-  private int formEnd;
-
-  private boolean formPresent;
-
   private int formArm;
-
-  private int isNegativeStart;
-
-  private int isNegativeEnd;
-
-  private boolean isNegativePresent;
-
-  private long isNegativeValue;
-
-  private int daysStart;
-
-  private int daysEnd;
-
-  private boolean daysPresent;
-
-  private long daysValue;
-
-  private int hourStart;
-
-  private int hourEnd;
-
-  private boolean hourPresent;
-
-  private long hourValue;
-
-  private int minuteStart;
-
-  private int minuteEnd;
-
-  private boolean minutePresent;
-
-  private long minuteValue;
-
-  private int secondStart;
-
-  private int secondEnd;
-
-  private boolean secondPresent;
-
-  private long secondValue;
-
-  private int microsecondStart;
-
-  private int microsecondEnd;
-
-  private boolean microsecondPresent;
-
-  private long microsecondValue;
 
   /**
    * Starts a BinaryTime at the writer's position.
@@ -105,57 +45,30 @@ public final class MyBinaryTimeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyBinaryTimeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
-    this.formStart = 0;
-    this.formEnd = 0;
-    this.formPresent = false;
     this.formArm = 0;
-    this.isNegativeStart = 0;
-    this.isNegativeEnd = 0;
-    this.isNegativePresent = false;
-    this.isNegativeValue = 0;
-    this.daysStart = 0;
-    this.daysEnd = 0;
-    this.daysPresent = false;
-    this.daysValue = 0;
-    this.hourStart = 0;
-    this.hourEnd = 0;
-    this.hourPresent = false;
-    this.hourValue = 0;
-    this.minuteStart = 0;
-    this.minuteEnd = 0;
-    this.minutePresent = false;
-    this.minuteValue = 0;
-    this.secondStart = 0;
-    this.secondEnd = 0;
-    this.secondPresent = false;
-    this.secondValue = 0;
-    this.microsecondStart = 0;
-    this.microsecondEnd = 0;
-    this.microsecondPresent = false;
-    this.microsecondValue = 0;
     return this;
   }
 
   /**
    */
   public MyBinaryTimeEncoder length(int value) {
-    begin(0, "length");
-    lengthPresent = true;
-    lengthStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "length");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       lengthValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("length").inMessage(PROTOCOL, TYPE);
     }
@@ -165,15 +78,16 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder formAsCase0() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 0L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case0 does not match the union's subject");
     }
     formArm = 0;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -183,15 +97,16 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder formAsCase8() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 8L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case8 does not match the union's subject");
     }
     formArm = 1;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -201,15 +116,16 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder formAsCase12() {
-    begin(1, "form");
-    formPresent = true;
-    formStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "form");
+    }
     if (!(lengthValue == 12L)) {
       throw new IllegalStateException(TYPE + ".form: arm Case12 does not match the union's subject");
     }
     formArm = 2;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("form").inMessage(PROTOCOL, TYPE);
     }
@@ -219,17 +135,17 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder isNegative(int value) {
-    begin(2, "isNegative");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "isNegative");
+    }
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".isNegative: must be absent here (its condition is false)");
     }
-    isNegativePresent = true;
-    isNegativeStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      isNegativeValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("isNegative").inMessage(PROTOCOL, TYPE);
     }
@@ -239,17 +155,17 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder days(long value) {
-    begin(3, "days");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "days");
+    }
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".days: must be absent here (its condition is false)");
     }
-    daysPresent = true;
-    daysStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      daysValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("days").inMessage(PROTOCOL, TYPE);
     }
@@ -259,17 +175,17 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder hour(int value) {
-    begin(4, "hour");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "hour");
+    }
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".hour: must be absent here (its condition is false)");
     }
-    hourPresent = true;
-    hourStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      hourValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("hour").inMessage(PROTOCOL, TYPE);
     }
@@ -279,17 +195,17 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder minute(int value) {
-    begin(5, "minute");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "minute");
+    }
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".minute: must be absent here (its condition is false)");
     }
-    minutePresent = true;
-    minuteStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      minuteValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("minute").inMessage(PROTOCOL, TYPE);
     }
@@ -299,17 +215,17 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder second(int value) {
-    begin(6, "second");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "second");
+    }
     if (!(lengthValue >= 8L)) {
       throw new IllegalStateException(TYPE + ".second: must be absent here (its condition is false)");
     }
-    secondPresent = true;
-    secondStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      secondValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("second").inMessage(PROTOCOL, TYPE);
     }
@@ -319,17 +235,17 @@ public final class MyBinaryTimeEncoder {
   /**
    */
   public MyBinaryTimeEncoder microsecond(long value) {
-    begin(7, "microsecond");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "microsecond");
+    }
     if (!(lengthValue >= 12L)) {
       throw new IllegalStateException(TYPE + ".microsecond: must be absent here (its condition is false)");
     }
-    microsecondPresent = true;
-    microsecondStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      microsecondValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("microsecond").inMessage(PROTOCOL, TYPE);
     }
@@ -343,9 +259,13 @@ public final class MyBinaryTimeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -353,7 +273,7 @@ public final class MyBinaryTimeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -379,67 +299,48 @@ public final class MyBinaryTimeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("length", "required");
-        }
-        lengthStart = lengthEnd = out.position();
-        complete(0);
-        break;
+        throw missing("length", "required");
       }
       case 1: {
         if (true && !((lengthValue == 0L) || (lengthValue == 8L) || (lengthValue == 12L))) {
           throw missing("form", "required");
         }
-        formStart = formEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
         if (lengthValue >= 8L) {
           throw missing("isNegative", "required here (its condition holds)");
         }
-        isNegativeStart = isNegativeEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
         if (lengthValue >= 8L) {
           throw missing("days", "required here (its condition holds)");
         }
-        daysStart = daysEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
         if (lengthValue >= 8L) {
           throw missing("hour", "required here (its condition holds)");
         }
-        hourStart = hourEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
         if (lengthValue >= 8L) {
           throw missing("minute", "required here (its condition holds)");
         }
-        minuteStart = minuteEnd = out.position();
-        complete(5);
         break;
       }
       case 6: {
         if (lengthValue >= 8L) {
           throw missing("second", "required here (its condition holds)");
         }
-        secondStart = secondEnd = out.position();
-        complete(6);
         break;
       }
       case 7: {
         if (lengthValue >= 12L) {
           throw missing("microsecond", "required here (its condition holds)");
         }
-        microsecondStart = microsecondEnd = out.position();
-        complete(7);
         break;
       }
       default:
@@ -452,38 +353,6 @@ public final class MyBinaryTimeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
-      case 1: {
-        formEnd = out.position();
-        break;
-      }
-      case 2: {
-        isNegativeEnd = out.position();
-        break;
-      }
-      case 3: {
-        daysEnd = out.position();
-        break;
-      }
-      case 4: {
-        hourEnd = out.position();
-        break;
-      }
-      case 5: {
-        minuteEnd = out.position();
-        break;
-      }
-      case 6: {
-        secondEnd = out.position();
-        break;
-      }
-      case 7: {
-        microsecondEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -20,9 +20,9 @@ public final class MyBinaryValueEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class MyBinaryValueEncoder {
   private long paramType;
 
   private boolean paramTypeKnown;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   private int valueArm;
 
@@ -59,16 +53,15 @@ public final class MyBinaryValueEncoder {
    */
   MyBinaryValueEncoder wrapNested(WireWriter out, Object session, long paramType,
       boolean paramTypeKnown) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.paramType = paramType;
     this.paramTypeKnown = paramTypeKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     this.valueArm = 0;
     return this;
   }
@@ -76,16 +69,17 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsLonglong(long value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 8L))) {
       throw new IllegalStateException(TYPE + ".value: arm Longlong does not match the union's subject");
     }
     valueArm = 0;
     try {
       out.put64le(value);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -95,9 +89,11 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsLong(long value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 3L || paramType == 9L))) {
       throw new IllegalStateException(TYPE + ".value: arm Long does not match the union's subject");
     }
@@ -105,7 +101,6 @@ public final class MyBinaryValueEncoder {
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -115,9 +110,11 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsShort(int value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 2L || paramType == 13L))) {
       throw new IllegalStateException(TYPE + ".value: arm Short does not match the union's subject");
     }
@@ -125,7 +122,6 @@ public final class MyBinaryValueEncoder {
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -135,9 +131,11 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsTiny(int value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 1L))) {
       throw new IllegalStateException(TYPE + ".value: arm Tiny does not match the union's subject");
     }
@@ -145,7 +143,6 @@ public final class MyBinaryValueEncoder {
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -155,16 +152,17 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsDouble(double value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 5L))) {
       throw new IllegalStateException(TYPE + ".value: arm Double does not match the union's subject");
     }
     valueArm = 4;
     try {
       out.putF64le(value);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -174,16 +172,17 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsFloat(float value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 4L))) {
       throw new IllegalStateException(TYPE + ".value: arm Float does not match the union's subject");
     }
     valueArm = 5;
     try {
       out.putF32le(value);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -194,9 +193,11 @@ public final class MyBinaryValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MyBinaryDateTimeEncoder valueAsDate() {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 10L || paramType == 12L || paramType == 7L))) {
       throw new IllegalStateException(TYPE + ".value: arm Date does not match the union's subject");
     }
@@ -214,9 +215,11 @@ public final class MyBinaryValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MyBinaryTimeEncoder valueAsTime() {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 11L))) {
       throw new IllegalStateException(TYPE + ".value: arm Time does not match the union's subject");
     }
@@ -233,15 +236,16 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsNull() {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || (paramType == 6L))) {
       throw new IllegalStateException(TYPE + ".value: arm Null does not match the union's subject");
     }
     valueArm = 8;
     try {
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -257,9 +261,11 @@ public final class MyBinaryValueEncoder {
   /**
    */
   public MyBinaryValueEncoder valueAsOther(byte[] value, int offset, int length) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || !((paramType == 8L) || (paramType == 3L || paramType == 9L) || (paramType == 2L || paramType == 13L) || (paramType == 1L) || (paramType == 5L) || (paramType == 4L) || (paramType == 10L || paramType == 12L || paramType == 7L) || (paramType == 11L) || (paramType == 6L)))) {
       throw new IllegalStateException(TYPE + ".value: arm Other does not match the union's subject");
     }
@@ -267,7 +273,6 @@ public final class MyBinaryValueEncoder {
     try {
       LengthEncodedInt.write(out, length);
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -278,16 +283,17 @@ public final class MyBinaryValueEncoder {
    * Writes NULL.
    */
   public MyBinaryValueEncoder valueAsOtherNull() {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (!(!(paramTypeKnown) || !((paramType == 8L) || (paramType == 3L || paramType == 9L) || (paramType == 2L || paramType == 13L) || (paramType == 1L) || (paramType == 5L) || (paramType == 4L) || (paramType == 10L || paramType == 12L || paramType == 7L) || (paramType == 11L) || (paramType == 6L)))) {
       throw new IllegalStateException(TYPE + ".value: arm Other does not match the union's subject");
     }
     valueArm = 9;
     try {
       LengthEncodedInt.writeNull(out);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -301,9 +307,13 @@ public final class MyBinaryValueEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -311,7 +321,7 @@ public final class MyBinaryValueEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -340,8 +350,6 @@ public final class MyBinaryValueEncoder {
         if (true && !((!(paramTypeKnown) || (paramType == 6L)))) {
           throw missing("value", "required");
         }
-        valueStart = valueEnd = out.position();
-        complete(0);
         break;
       }
       default:
@@ -354,10 +362,6 @@ public final class MyBinaryValueEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -25,9 +25,9 @@ public final class MyColumnDefinition41Encoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -42,53 +42,29 @@ public final class MyColumnDefinition41Encoder {
 
   private int catalogEnd;
 
-  private boolean catalogPresent;
-
   private int schemaStart;
 
   private int schemaEnd;
-
-  private boolean schemaPresent;
-
-  private CharSequence schemaText;
 
   private int tableStart;
 
   private int tableEnd;
 
-  private boolean tablePresent;
-
-  private CharSequence tableText;
-
   private int orgTableStart;
 
   private int orgTableEnd;
-
-  private boolean orgTablePresent;
-
-  private CharSequence orgTableText;
 
   private int nameStart;
 
   private int nameEnd;
 
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
   private int orgNameStart;
 
   private int orgNameEnd;
 
-  private boolean orgNamePresent;
-
-  private CharSequence orgNameText;
-
   private int extendedInfoLengthStart;
 
   private int extendedInfoLengthEnd;
-
-  private boolean extendedInfoLengthPresent;
 
   private long extendedInfoLengthValue;
 
@@ -98,8 +74,6 @@ public final class MyColumnDefinition41Encoder {
 
   private int extendedInfoEnd;
 
-  private boolean extendedInfoPresent;
-
   private int extendedInfoCount;
 
   private MyExtendedTypeInfoEncoder extendedInfoEncoder;
@@ -108,61 +82,35 @@ public final class MyColumnDefinition41Encoder {
 
   private int fixedLengthEnd;
 
-  private boolean fixedLengthPresent;
-
   private long fixedLengthValue;
 
   private int characterSetStart;
 
   private int characterSetEnd;
 
-  private boolean characterSetPresent;
-
-  private long characterSetValue;
-
   private int columnLengthStart;
 
   private int columnLengthEnd;
-
-  private boolean columnLengthPresent;
-
-  private long columnLengthValue;
 
   private int typeStart;
 
   private int typeEnd;
 
-  private boolean typePresent;
-
-  private long typeValue;
-
   private int flagsStart;
 
   private int flagsEnd;
-
-  private boolean flagsPresent;
-
-  private long flagsValue;
 
   private int decimalsStart;
 
   private int decimalsEnd;
 
-  private boolean decimalsPresent;
-
-  private long decimalsValue;
-
   private int reserved14Start;
 
   private int reserved14End;
 
-  private boolean reserved14Present;
-
   private int defaultValuesStart;
 
   private int defaultValuesEnd;
-
-  private boolean defaultValuesPresent;
 
   /**
    * Starts a ColumnDefinition41 at the writer's position.
@@ -176,74 +124,52 @@ public final class MyColumnDefinition41Encoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyColumnDefinition41Encoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.catalogStart = 0;
     this.catalogEnd = 0;
-    this.catalogPresent = false;
     this.schemaStart = 0;
     this.schemaEnd = 0;
-    this.schemaPresent = false;
-    this.schemaText = null;
     this.tableStart = 0;
     this.tableEnd = 0;
-    this.tablePresent = false;
-    this.tableText = null;
     this.orgTableStart = 0;
     this.orgTableEnd = 0;
-    this.orgTablePresent = false;
-    this.orgTableText = null;
     this.nameStart = 0;
     this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
     this.orgNameStart = 0;
     this.orgNameEnd = 0;
-    this.orgNamePresent = false;
-    this.orgNameText = null;
     this.extendedInfoLengthStart = 0;
     this.extendedInfoLengthEnd = 0;
-    this.extendedInfoLengthPresent = false;
     this.extendedInfoLengthValue = 0;
     this.extendedInfoLengthSlot = -1;
     this.extendedInfoStart = 0;
     this.extendedInfoEnd = 0;
-    this.extendedInfoPresent = false;
     this.extendedInfoCount = 0;
     this.fixedLengthStart = 0;
     this.fixedLengthEnd = 0;
-    this.fixedLengthPresent = false;
     this.fixedLengthValue = 0;
     this.characterSetStart = 0;
     this.characterSetEnd = 0;
-    this.characterSetPresent = false;
-    this.characterSetValue = 0;
     this.columnLengthStart = 0;
     this.columnLengthEnd = 0;
-    this.columnLengthPresent = false;
-    this.columnLengthValue = 0;
     this.typeStart = 0;
     this.typeEnd = 0;
-    this.typePresent = false;
-    this.typeValue = 0;
     this.flagsStart = 0;
     this.flagsEnd = 0;
-    this.flagsPresent = false;
-    this.flagsValue = 0;
     this.decimalsStart = 0;
     this.decimalsEnd = 0;
-    this.decimalsPresent = false;
-    this.decimalsValue = 0;
     this.reserved14Start = 0;
     this.reserved14End = 0;
-    this.reserved14Present = false;
     this.defaultValuesStart = 0;
     this.defaultValuesEnd = 0;
-    this.defaultValuesPresent = false;
     return this;
   }
 
@@ -251,11 +177,13 @@ public final class MyColumnDefinition41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyColumnDefinition41Encoder schema(CharSequence value) {
-    begin(1, "schema");
-    schemaPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "schema");
+    }
     schemaStart = out.position();
     try {
-      schemaText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
@@ -270,8 +198,11 @@ public final class MyColumnDefinition41Encoder {
    * Writes NULL.
    */
   public MyColumnDefinition41Encoder schemaNull() {
-    begin(1, "schema");
-    schemaPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "schema");
+    }
     schemaStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -286,11 +217,13 @@ public final class MyColumnDefinition41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyColumnDefinition41Encoder table(CharSequence value) {
-    begin(2, "table");
-    tablePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "table");
+    }
     tableStart = out.position();
     try {
-      tableText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
@@ -305,8 +238,11 @@ public final class MyColumnDefinition41Encoder {
    * Writes NULL.
    */
   public MyColumnDefinition41Encoder tableNull() {
-    begin(2, "table");
-    tablePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "table");
+    }
     tableStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -321,11 +257,13 @@ public final class MyColumnDefinition41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyColumnDefinition41Encoder orgTable(CharSequence value) {
-    begin(3, "orgTable");
-    orgTablePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "orgTable");
+    }
     orgTableStart = out.position();
     try {
-      orgTableText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
@@ -340,8 +278,11 @@ public final class MyColumnDefinition41Encoder {
    * Writes NULL.
    */
   public MyColumnDefinition41Encoder orgTableNull() {
-    begin(3, "orgTable");
-    orgTablePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "orgTable");
+    }
     orgTableStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -356,11 +297,13 @@ public final class MyColumnDefinition41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyColumnDefinition41Encoder name(CharSequence value) {
-    begin(4, "name");
-    namePresent = true;
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "name");
+    }
     nameStart = out.position();
     try {
-      nameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
@@ -375,8 +318,11 @@ public final class MyColumnDefinition41Encoder {
    * Writes NULL.
    */
   public MyColumnDefinition41Encoder nameNull() {
-    begin(4, "name");
-    namePresent = true;
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "name");
+    }
     nameStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -391,17 +337,29 @@ public final class MyColumnDefinition41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyColumnDefinition41Encoder orgName(CharSequence value) {
-    begin(5, "orgName");
-    orgNamePresent = true;
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "orgName");
+    }
     orgNameStart = out.position();
     try {
-      orgNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
       complete(5);
     } catch (CodecException e) {
       throw e.inField("orgName").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      extendedInfoLengthStart = out.position();
+      if ((session.mariadbCapabilities.bits() & 8L) == 8L) {
+        extendedInfoLengthSlot = out.position();
+      }
+      complete(6);
+      step = 7;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -410,8 +368,11 @@ public final class MyColumnDefinition41Encoder {
    * Writes NULL.
    */
   public MyColumnDefinition41Encoder orgNameNull() {
-    begin(5, "orgName");
-    orgNamePresent = true;
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "orgName");
+    }
     orgNameStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -419,11 +380,20 @@ public final class MyColumnDefinition41Encoder {
     } catch (CodecException e) {
       throw e.inField("orgName").inMessage(PROTOCOL, TYPE);
     }
+    try {
+      extendedInfoLengthStart = out.position();
+      if ((session.mariadbCapabilities.bits() & 8L) == 8L) {
+        extendedInfoLengthSlot = out.position();
+      }
+      complete(6);
+      step = 7;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
+    }
     return this;
   }
 
   private void extendedInfoBegin() {
-    extendedInfoPresent = true;
     extendedInfoStart = out.position();
     extendedInfoCount = 0;
   }
@@ -433,7 +403,11 @@ public final class MyColumnDefinition41Encoder {
    */
   public MyColumnDefinition41Encoder extendedInfo() {
     if (open != 7) {
-      begin(7, "extendedInfo");
+      if (step == 7 && open < 0) {
+        step = 8;
+      } else {
+        begin(7, "extendedInfo");
+      }
       if (!((session.mariadbCapabilities.bits() & 8L) == 8L)) {
         throw new IllegalStateException(TYPE + ".extendedInfo: must be absent here (its condition is false)");
       }
@@ -450,7 +424,11 @@ public final class MyColumnDefinition41Encoder {
    */
   public MyExtendedTypeInfoEncoder extendedInfoAdd() {
     if (open != 7) {
-      begin(7, "extendedInfo");
+      if (step == 7 && open < 0) {
+        step = 8;
+      } else {
+        begin(7, "extendedInfo");
+      }
       if (!((session.mariadbCapabilities.bits() & 8L) == 8L)) {
         throw new IllegalStateException(TYPE + ".extendedInfo: must be absent here (its condition is false)");
       }
@@ -471,13 +449,15 @@ public final class MyColumnDefinition41Encoder {
   /**
    */
   public MyColumnDefinition41Encoder characterSet(int value) {
-    begin(9, "characterSet");
-    characterSetPresent = true;
+    if (step == 9 && open < 0) {
+      step = 10;
+    } else {
+      begin(9, "characterSet");
+    }
     characterSetStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      characterSetValue = value;
       complete(9);
     } catch (CodecException e) {
       throw e.inField("characterSet").inMessage(PROTOCOL, TYPE);
@@ -488,13 +468,15 @@ public final class MyColumnDefinition41Encoder {
   /**
    */
   public MyColumnDefinition41Encoder columnLength(long value) {
-    begin(10, "columnLength");
-    columnLengthPresent = true;
+    if (step == 10 && open < 0) {
+      step = 11;
+    } else {
+      begin(10, "columnLength");
+    }
     columnLengthStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      columnLengthValue = value;
       complete(10);
     } catch (CodecException e) {
       throw e.inField("columnLength").inMessage(PROTOCOL, TYPE);
@@ -505,13 +487,15 @@ public final class MyColumnDefinition41Encoder {
   /**
    */
   public MyColumnDefinition41Encoder type(int value) {
-    begin(11, "type");
-    typePresent = true;
+    if (step == 11 && open < 0) {
+      step = 12;
+    } else {
+      begin(11, "type");
+    }
     typeStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      typeValue = value;
       complete(11);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
@@ -532,13 +516,15 @@ public final class MyColumnDefinition41Encoder {
   /**
    */
   public MyColumnDefinition41Encoder flags(int value) {
-    begin(12, "flags");
-    flagsPresent = true;
+    if (step == 12 && open < 0) {
+      step = 13;
+    } else {
+      begin(12, "flags");
+    }
     flagsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      flagsValue = value;
       complete(12);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
@@ -561,16 +547,26 @@ public final class MyColumnDefinition41Encoder {
    *
    */
   public MyColumnDefinition41Encoder decimals(int value) {
-    begin(13, "decimals");
-    decimalsPresent = true;
+    if (step == 13 && open < 0) {
+      step = 14;
+    } else {
+      begin(13, "decimals");
+    }
     decimalsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      decimalsValue = value;
       complete(13);
     } catch (CodecException e) {
       throw e.inField("decimals").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved14Start = out.position();
+      out.putZeros(2);
+      complete(14);
+      step = 15;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -588,11 +584,14 @@ public final class MyColumnDefinition41Encoder {
    *
    */
   public MyColumnDefinition41Encoder defaultValues(byte[] value, int offset, int length) {
-    begin(15, "defaultValues");
+    if (step == 15 && open < 0) {
+      step = 16;
+    } else {
+      begin(15, "defaultValues");
+    }
     if (!session.fieldList) {
       throw new IllegalStateException(TYPE + ".defaultValues: must be absent here (its condition is false)");
     }
-    defaultValuesPresent = true;
     defaultValuesStart = out.position();
     try {
       LengthEncodedInt.write(out, length);
@@ -610,11 +609,14 @@ public final class MyColumnDefinition41Encoder {
    * Writes NULL.
    */
   public MyColumnDefinition41Encoder defaultValuesNull() {
-    begin(15, "defaultValues");
+    if (step == 15 && open < 0) {
+      step = 16;
+    } else {
+      begin(15, "defaultValues");
+    }
     if (!session.fieldList) {
       throw new IllegalStateException(TYPE + ".defaultValues: must be absent here (its condition is false)");
     }
-    defaultValuesPresent = true;
     defaultValuesStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -632,15 +634,13 @@ public final class MyColumnDefinition41Encoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(16, "finish");
+    if (step == 16 && open < 0) {
+      step = 17;
+    } else {
+      begin(16, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    schemaText = null;
-    tableText = null;
-    orgTableText = null;
-    nameText = null;
-    orgNameText = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -648,7 +648,7 @@ public final class MyColumnDefinition41Encoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -675,56 +675,29 @@ public final class MyColumnDefinition41Encoder {
     switch (member) {
       case 0: {
         catalogStart = out.position();
-        catalogPresent = true;
         LengthEncodedInt.write(out, CATALOG_CONSTANT.length);
         out.putBytes(CATALOG_CONSTANT, 0, CATALOG_CONSTANT.length);
         complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("schema", "required");
-        }
-        schemaStart = schemaEnd = out.position();
-        complete(1);
-        break;
+        throw missing("schema", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("table", "required");
-        }
-        tableStart = tableEnd = out.position();
-        complete(2);
-        break;
+        throw missing("table", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("orgTable", "required");
-        }
-        orgTableStart = orgTableEnd = out.position();
-        complete(3);
-        break;
+        throw missing("orgTable", "required");
       }
       case 4: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(4);
-        break;
+        throw missing("name", "required");
       }
       case 5: {
-        if (true) {
-          throw missing("orgName", "required");
-        }
-        orgNameStart = orgNameEnd = out.position();
-        complete(5);
-        break;
+        throw missing("orgName", "required");
       }
       case 6: {
         extendedInfoLengthStart = out.position();
         if ((session.mariadbCapabilities.bits() & 8L) == 8L) {
-          extendedInfoLengthPresent = true;
           extendedInfoLengthSlot = out.position();
         }
         complete(6);
@@ -741,55 +714,28 @@ public final class MyColumnDefinition41Encoder {
       }
       case 8: {
         fixedLengthStart = out.position();
-        fixedLengthPresent = true;
         fixedLengthValue = 12L;
         LengthEncodedInt.write(out, fixedLengthValue);
         complete(8);
         break;
       }
       case 9: {
-        if (true) {
-          throw missing("characterSet", "required");
-        }
-        characterSetStart = characterSetEnd = out.position();
-        complete(9);
-        break;
+        throw missing("characterSet", "required");
       }
       case 10: {
-        if (true) {
-          throw missing("columnLength", "required");
-        }
-        columnLengthStart = columnLengthEnd = out.position();
-        complete(10);
-        break;
+        throw missing("columnLength", "required");
       }
       case 11: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(11);
-        break;
+        throw missing("type", "required");
       }
       case 12: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(12);
-        break;
+        throw missing("flags", "required");
       }
       case 13: {
-        if (true) {
-          throw missing("decimals", "required");
-        }
-        decimalsStart = decimalsEnd = out.position();
-        complete(13);
-        break;
+        throw missing("decimals", "required");
       }
       case 14: {
         reserved14Start = out.position();
-        reserved14Present = true;
         out.putZeros(2);
         complete(14);
         break;

@@ -25,9 +25,9 @@ public final class MyComChangeUserEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -38,63 +38,7 @@ public final class MyComChangeUserEncoder {
 
   private MySession session;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int userStart;
-
-  private int userEnd;
-
-  private boolean userPresent;
-
-  private CharSequence userText;
-
-  private int authResponseStart;
-
-  private int authResponseEnd;
-
-  private boolean authResponsePresent;
-
-  private int authResponseNulStart;
-
-  private int authResponseNulEnd;
-
-  private boolean authResponseNulPresent;
-
-  private int databaseStart;
-
-  private int databaseEnd;
-
-  private boolean databasePresent;
-
-  private CharSequence databaseText;
-
-  private int characterSetStart;
-
-  private int characterSetEnd;
-
-  private boolean characterSetPresent;
-
-  private long characterSetValue;
-
-  private int authPluginNameStart;
-
-  private int authPluginNameEnd;
-
-  private boolean authPluginNamePresent;
-
-  private CharSequence authPluginNameText;
-
-  private int attributesLengthStart;
-
-  private int attributesLengthEnd;
-
-  private boolean attributesLengthPresent;
 
   private long attributesLengthValue;
 
@@ -120,41 +64,17 @@ public final class MyComChangeUserEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComChangeUserEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.userStart = 0;
-    this.userEnd = 0;
-    this.userPresent = false;
-    this.userText = null;
-    this.authResponseStart = 0;
-    this.authResponseEnd = 0;
-    this.authResponsePresent = false;
-    this.authResponseNulStart = 0;
-    this.authResponseNulEnd = 0;
-    this.authResponseNulPresent = false;
-    this.databaseStart = 0;
-    this.databaseEnd = 0;
-    this.databasePresent = false;
-    this.databaseText = null;
-    this.characterSetStart = 0;
-    this.characterSetEnd = 0;
-    this.characterSetPresent = false;
-    this.characterSetValue = 0;
-    this.authPluginNameStart = 0;
-    this.authPluginNameEnd = 0;
-    this.authPluginNamePresent = false;
-    this.authPluginNameText = null;
-    this.attributesLengthStart = 0;
-    this.attributesLengthEnd = 0;
-    this.attributesLengthPresent = false;
     this.attributesLengthValue = 0;
     this.attributesStart = 0;
     this.attributesEnd = 0;
@@ -167,18 +87,20 @@ public final class MyComChangeUserEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyComChangeUserEncoder user(CharSequence value) {
-    begin(1, "user");
-    userPresent = true;
-    userStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "user");
+    }
     try {
-      userText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+        }
       }
-      out.putBytes(USER_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("user").inMessage(PROTOCOL, TYPE);
     }
@@ -194,17 +116,18 @@ public final class MyComChangeUserEncoder {
   /**
    */
   public MyComChangeUserEncoder authResponse(byte[] value, int offset, int length) {
-    begin(2, "authResponse");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "authResponse");
+    }
     if (!((session.capabilities.bits() & 32768L) == 32768L)) {
       throw new IllegalStateException(TYPE + ".authResponse: must be absent here (its condition is false)");
     }
-    authResponsePresent = true;
-    authResponseStart = out.position();
     try {
       MyEncoderSupport.checkRange(length, 0L, 255L, out.position());
       out.put8(length);
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("authResponse").inMessage(PROTOCOL, TYPE);
     }
@@ -220,17 +143,18 @@ public final class MyComChangeUserEncoder {
   /**
    */
   public MyComChangeUserEncoder authResponseNul(byte[] value, int offset, int length) {
-    begin(3, "authResponseNul");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "authResponseNul");
+    }
     if (!!(((session.capabilities.bits() & 32768L) == 32768L))) {
       throw new IllegalStateException(TYPE + ".authResponseNul: must be absent here (its condition is false)");
     }
-    authResponseNulPresent = true;
-    authResponseNulStart = out.position();
     try {
       MyEncoderSupport.checkNoTerminator(value, offset, length, USER_TERMINATOR, out.position());
       out.putBytes(value, offset, length);
       out.putBytes(USER_TERMINATOR);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("authResponseNul").inMessage(PROTOCOL, TYPE);
     }
@@ -241,18 +165,20 @@ public final class MyComChangeUserEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyComChangeUserEncoder database(CharSequence value) {
-    begin(4, "database");
-    databasePresent = true;
-    databaseStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "database");
+    }
     try {
-      databaseText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+        }
       }
-      out.putBytes(USER_TERMINATOR);
-      complete(4);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("database").inMessage(PROTOCOL, TYPE);
     }
@@ -264,14 +190,14 @@ public final class MyComChangeUserEncoder {
    *
    */
   public MyComChangeUserEncoder characterSet(int value) {
-    begin(5, "characterSet");
-    characterSetPresent = true;
-    characterSetStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "characterSet");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      characterSetValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("characterSet").inMessage(PROTOCOL, TYPE);
     }
@@ -282,18 +208,20 @@ public final class MyComChangeUserEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyComChangeUserEncoder authPluginName(CharSequence value) {
-    begin(6, "authPluginName");
-    authPluginNamePresent = true;
-    authPluginNameStart = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "authPluginName");
+    }
     try {
-      authPluginNameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
+        }
       }
-      out.putBytes(USER_TERMINATOR);
-      complete(6);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("authPluginName").inMessage(PROTOCOL, TYPE);
     }
@@ -303,13 +231,14 @@ public final class MyComChangeUserEncoder {
   /**
    */
   public MyComChangeUserEncoder attributesLength(long value) {
-    begin(7, "attributesLength");
-    attributesLengthPresent = true;
-    attributesLengthStart = out.position();
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "attributesLength");
+    }
     try {
       LengthEncodedInt.write(out, value);
       attributesLengthValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("attributesLength").inMessage(PROTOCOL, TYPE);
     }
@@ -320,12 +249,13 @@ public final class MyComChangeUserEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyComChangeUserEncoder attributesLengthNull() {
-    begin(7, "attributesLength");
-    attributesLengthPresent = true;
-    attributesLengthStart = out.position();
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "attributesLength");
+    }
     try {
       LengthEncodedInt.writeNull(out);
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("attributesLength").inMessage(PROTOCOL, TYPE);
     }
@@ -343,7 +273,11 @@ public final class MyComChangeUserEncoder {
    */
   public MyComChangeUserEncoder attributes() {
     if (open != 8) {
-      begin(8, "attributes");
+      if (step == 8 && open < 0) {
+        step = 9;
+      } else {
+        begin(8, "attributes");
+      }
       attributesBegin();
       open = 8;
     } else if (childOpen) {
@@ -357,7 +291,11 @@ public final class MyComChangeUserEncoder {
    */
   public MyConnectAttributeEncoder attributesAdd() {
     if (open != 8) {
-      begin(8, "attributes");
+      if (step == 8 && open < 0) {
+        step = 9;
+      } else {
+        begin(8, "attributes");
+      }
       attributesBegin();
       open = 8;
     } else if (childOpen) {
@@ -379,13 +317,13 @@ public final class MyComChangeUserEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(9, "finish");
+    if (step == 9 && open < 0) {
+      step = 10;
+    } else {
+      begin(9, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    userText = null;
-    databaseText = null;
-    authPluginNameText = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -393,7 +331,7 @@ public final class MyComChangeUserEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -419,60 +357,28 @@ public final class MyComChangeUserEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 17L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("user", "required");
-        }
-        userStart = userEnd = out.position();
-        complete(1);
-        break;
+        throw missing("user", "required");
       }
       case 2: {
         if ((session.capabilities.bits() & 32768L) == 32768L) {
           throw missing("authResponse", "required here (its condition holds)");
         }
-        authResponseStart = authResponseEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
         if (!(((session.capabilities.bits() & 32768L) == 32768L))) {
           throw missing("authResponseNul", "required here (its condition holds)");
         }
-        authResponseNulStart = authResponseNulEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
-        if (true) {
-          throw missing("database", "required");
-        }
-        databaseStart = databaseEnd = out.position();
-        complete(4);
-        break;
-      }
-      case 5: {
-        characterSetStart = characterSetEnd = out.position();
-        complete(5);
-        break;
-      }
-      case 6: {
-        authPluginNameStart = authPluginNameEnd = out.position();
-        complete(6);
-        break;
-      }
-      case 7: {
-        attributesLengthStart = attributesLengthEnd = out.position();
-        complete(7);
-        break;
+        throw missing("database", "required");
       }
       case 8: {
         if (false) {
@@ -493,38 +399,6 @@ public final class MyComChangeUserEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        userEnd = out.position();
-        break;
-      }
-      case 2: {
-        authResponseEnd = out.position();
-        break;
-      }
-      case 3: {
-        authResponseNulEnd = out.position();
-        break;
-      }
-      case 4: {
-        databaseEnd = out.position();
-        break;
-      }
-      case 5: {
-        characterSetEnd = out.position();
-        break;
-      }
-      case 6: {
-        authPluginNameEnd = out.position();
-        break;
-      }
-      case 7: {
-        attributesLengthEnd = out.position();
-        break;
-      }
       case 8: {
         attributesEnd = out.position();
         if (attributesPresent) {

@@ -24,9 +24,9 @@ public final class MyComFieldListEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,29 +35,7 @@ public final class MyComFieldListEncoder {
 
   private boolean childOpen;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int tableStart;
-
-  private int tableEnd;
-
-  private boolean tablePresent;
-
-  private CharSequence tableText;
-
-  private int fieldWildcardStart;
-
-  private int fieldWildcardEnd;
-
-  private boolean fieldWildcardPresent;
-
-  private CharSequence fieldWildcardText;
 
   /**
    * Starts a ComFieldList at the writer's position.
@@ -70,23 +48,14 @@ public final class MyComFieldListEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComFieldListEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.tableStart = 0;
-    this.tableEnd = 0;
-    this.tablePresent = false;
-    this.tableText = null;
-    this.fieldWildcardStart = 0;
-    this.fieldWildcardEnd = 0;
-    this.fieldWildcardPresent = false;
-    this.fieldWildcardText = null;
     return this;
   }
 
@@ -94,18 +63,20 @@ public final class MyComFieldListEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyComFieldListEncoder table(CharSequence value) {
-    begin(1, "table");
-    tablePresent = true;
-    tableStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "table");
+    }
     try {
-      tableText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, TABLE_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, TABLE_TERMINATOR);
+        }
       }
-      out.putBytes(TABLE_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("table").inMessage(PROTOCOL, TYPE);
     }
@@ -116,14 +87,14 @@ public final class MyComFieldListEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyComFieldListEncoder fieldWildcard(CharSequence value) {
-    begin(2, "fieldWildcard");
-    fieldWildcardPresent = true;
-    fieldWildcardStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "fieldWildcard");
+    }
     try {
-      fieldWildcardText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("fieldWildcard").inMessage(PROTOCOL, TYPE);
     }
@@ -137,11 +108,13 @@ public final class MyComFieldListEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    tableText = null;
-    fieldWildcardText = null;
+    step = -1;
     return written;
   }
 
@@ -149,7 +122,7 @@ public final class MyComFieldListEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -175,29 +148,16 @@ public final class MyComFieldListEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 4L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("table", "required");
-        }
-        tableStart = tableEnd = out.position();
-        complete(1);
-        break;
+        throw missing("table", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("fieldWildcard", "required");
-        }
-        fieldWildcardStart = fieldWildcardEnd = out.position();
-        complete(2);
-        break;
+        throw missing("fieldWildcard", "required");
       }
       default:
         break;
@@ -209,18 +169,6 @@ public final class MyComFieldListEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        tableEnd = out.position();
-        break;
-      }
-      case 2: {
-        fieldWildcardEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class MyComInitDbEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,21 +30,7 @@ public final class MyComInitDbEncoder {
 
   private boolean childOpen;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int schemaNameStart;
-
-  private int schemaNameEnd;
-
-  private boolean schemaNamePresent;
-
-  private CharSequence schemaNameText;
 
   /**
    * Starts a ComInitDb at the writer's position.
@@ -57,19 +43,14 @@ public final class MyComInitDbEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComInitDbEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.schemaNameStart = 0;
-    this.schemaNameEnd = 0;
-    this.schemaNamePresent = false;
-    this.schemaNameText = null;
     return this;
   }
 
@@ -77,14 +58,14 @@ public final class MyComInitDbEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyComInitDbEncoder schemaName(CharSequence value) {
-    begin(1, "schemaName");
-    schemaNamePresent = true;
-    schemaNameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "schemaName");
+    }
     try {
-      schemaNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("schemaName").inMessage(PROTOCOL, TYPE);
     }
@@ -98,10 +79,13 @@ public final class MyComInitDbEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    schemaNameText = null;
+    step = -1;
     return written;
   }
 
@@ -109,7 +93,7 @@ public final class MyComInitDbEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -135,21 +119,13 @@ public final class MyComInitDbEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 2L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("schemaName", "required");
-        }
-        schemaNameStart = schemaNameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("schemaName", "required");
       }
       default:
         break;
@@ -161,14 +137,6 @@ public final class MyComInitDbEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        schemaNameEnd = out.position();
-        break;
-      }
       default:
         break;
     }

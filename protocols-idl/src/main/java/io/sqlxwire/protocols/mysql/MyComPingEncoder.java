@@ -17,9 +17,9 @@ public final class MyComPingEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,12 +27,6 @@ public final class MyComPingEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
 
   private long commandValue;
 
@@ -47,14 +41,13 @@ public final class MyComPingEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComPingEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
     return this;
   }
@@ -66,9 +59,13 @@ public final class MyComPingEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -76,7 +73,7 @@ public final class MyComPingEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -102,12 +99,9 @@ public final class MyComPingEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 14L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       default:
@@ -120,10 +114,6 @@ public final class MyComPingEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
       default:
         break;
     }

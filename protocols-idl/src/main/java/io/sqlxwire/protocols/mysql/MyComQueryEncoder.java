@@ -24,9 +24,9 @@ public final class MyComQueryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,49 +37,13 @@ public final class MyComQueryEncoder {
 
   private MySession session;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int parameterCountStart;
-
-  private int parameterCountEnd;
-
-  private boolean parameterCountPresent;
 
   private long parameterCountValue;
 
-  private int parameterSetCountStart;
-
-  private int parameterSetCountEnd;
-
-  private boolean parameterSetCountPresent;
-
-  private long parameterSetCountValue;
-
-  private int nullBitmapStart;
-
-  private int nullBitmapEnd;
-
-  private boolean nullBitmapPresent;
-
   private BitSet nullBitmapBits;
 
-  private int newParamsBindFlagStart;
-
-  private int newParamsBindFlagEnd;
-
-  private boolean newParamsBindFlagPresent;
-
   private long newParamsBindFlagValue;
-
-  private int parameterTypesStart;
-
-  private int parameterTypesEnd;
 
   private boolean parameterTypesPresent;
 
@@ -87,21 +51,11 @@ public final class MyComQueryEncoder {
 
   private MyParameterTypeEncoder parameterTypesEncoder;
 
-  private int parameterValuesStart;
-
-  private int parameterValuesEnd;
-
   private boolean parameterValuesPresent;
 
   private int parameterValuesCount;
 
   private MyBinaryColumnEncoder parameterValuesEncoder;
-
-  private int queryStart;
-
-  private int queryEnd;
-
-  private boolean queryPresent;
 
   /**
    * Starts a ComQuery at the writer's position.
@@ -115,59 +69,41 @@ public final class MyComQueryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComQueryEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.parameterCountStart = 0;
-    this.parameterCountEnd = 0;
-    this.parameterCountPresent = false;
     this.parameterCountValue = 0;
-    this.parameterSetCountStart = 0;
-    this.parameterSetCountEnd = 0;
-    this.parameterSetCountPresent = false;
-    this.parameterSetCountValue = 0;
-    this.nullBitmapStart = 0;
-    this.nullBitmapEnd = 0;
-    this.nullBitmapPresent = false;
     this.nullBitmapBits = null;
-    this.newParamsBindFlagStart = 0;
-    this.newParamsBindFlagEnd = 0;
-    this.newParamsBindFlagPresent = false;
     this.newParamsBindFlagValue = 0;
-    this.parameterTypesStart = 0;
-    this.parameterTypesEnd = 0;
     this.parameterTypesPresent = false;
     this.parameterTypesCount = 0;
-    this.parameterValuesStart = 0;
-    this.parameterValuesEnd = 0;
     this.parameterValuesPresent = false;
     this.parameterValuesCount = 0;
-    this.queryStart = 0;
-    this.queryEnd = 0;
-    this.queryPresent = false;
     return this;
   }
 
   /**
    */
   public MyComQueryEncoder parameterCount(long value) {
-    begin(1, "parameterCount");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "parameterCount");
+    }
     if (!((session.capabilities.bits() & 134217728L) == 134217728L)) {
       throw new IllegalStateException(TYPE + ".parameterCount: must be absent here (its condition is false)");
     }
-    parameterCountPresent = true;
-    parameterCountStart = out.position();
     try {
       LengthEncodedInt.write(out, value);
       parameterCountValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("parameterCount").inMessage(PROTOCOL, TYPE);
     }
@@ -178,15 +114,16 @@ public final class MyComQueryEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyComQueryEncoder parameterCountNull() {
-    begin(1, "parameterCount");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "parameterCount");
+    }
     if (!((session.capabilities.bits() & 134217728L) == 134217728L)) {
       throw new IllegalStateException(TYPE + ".parameterCount: must be absent here (its condition is false)");
     }
-    parameterCountPresent = true;
-    parameterCountStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("parameterCount").inMessage(PROTOCOL, TYPE);
     }
@@ -198,16 +135,16 @@ public final class MyComQueryEncoder {
    *
    */
   public MyComQueryEncoder parameterSetCount(long value) {
-    begin(2, "parameterSetCount");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "parameterSetCount");
+    }
     if (!((session.capabilities.bits() & 134217728L) == 134217728L)) {
       throw new IllegalStateException(TYPE + ".parameterSetCount: must be absent here (its condition is false)");
     }
-    parameterSetCountPresent = true;
-    parameterSetCountStart = out.position();
     try {
       LengthEncodedInt.write(out, value);
-      parameterSetCountValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("parameterSetCount").inMessage(PROTOCOL, TYPE);
     }
@@ -220,15 +157,16 @@ public final class MyComQueryEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyComQueryEncoder parameterSetCountNull() {
-    begin(2, "parameterSetCount");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "parameterSetCount");
+    }
     if (!((session.capabilities.bits() & 134217728L) == 134217728L)) {
       throw new IllegalStateException(TYPE + ".parameterSetCount: must be absent here (its condition is false)");
     }
-    parameterSetCountPresent = true;
-    parameterSetCountStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("parameterSetCount").inMessage(PROTOCOL, TYPE);
     }
@@ -239,12 +177,14 @@ public final class MyComQueryEncoder {
    * Bit {@code i} set means entry {@code i} is set.
    */
   public MyComQueryEncoder nullBitmap(BitSet bits) {
-    begin(3, "nullBitmap");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "nullBitmap");
+    }
     if (!(((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L))) {
       throw new IllegalStateException(TYPE + ".nullBitmap: must be absent here (its condition is false)");
     }
-    nullBitmapPresent = true;
-    nullBitmapStart = out.position();
     try {
       nullBitmapBits = bits;
       int count = (int) parameterCountValue;
@@ -255,7 +195,6 @@ public final class MyComQueryEncoder {
         }
         Bitmap.set(out, at, 0, i);
       }
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("nullBitmap").inMessage(PROTOCOL, TYPE);
     }
@@ -265,17 +204,18 @@ public final class MyComQueryEncoder {
   /**
    */
   public MyComQueryEncoder newParamsBindFlag(int value) {
-    begin(4, "newParamsBindFlag");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "newParamsBindFlag");
+    }
     if (!(((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L))) {
       throw new IllegalStateException(TYPE + ".newParamsBindFlag: must be absent here (its condition is false)");
     }
-    newParamsBindFlagPresent = true;
-    newParamsBindFlagStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       newParamsBindFlagValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("newParamsBindFlag").inMessage(PROTOCOL, TYPE);
     }
@@ -284,7 +224,6 @@ public final class MyComQueryEncoder {
 
   private void parameterTypesBegin() {
     parameterTypesPresent = true;
-    parameterTypesStart = out.position();
     parameterTypesCount = 0;
   }
 
@@ -293,7 +232,11 @@ public final class MyComQueryEncoder {
    */
   public MyComQueryEncoder parameterTypes() {
     if (open != 5) {
-      begin(5, "parameterTypes");
+      if (step == 5 && open < 0) {
+        step = 6;
+      } else {
+        begin(5, "parameterTypes");
+      }
       if (!((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
         throw new IllegalStateException(TYPE + ".parameterTypes: must be absent here (its condition is false)");
       }
@@ -310,7 +253,11 @@ public final class MyComQueryEncoder {
    */
   public MyParameterTypeEncoder parameterTypesAdd() {
     if (open != 5) {
-      begin(5, "parameterTypes");
+      if (step == 5 && open < 0) {
+        step = 6;
+      } else {
+        begin(5, "parameterTypes");
+      }
       if (!((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
         throw new IllegalStateException(TYPE + ".parameterTypes: must be absent here (its condition is false)");
       }
@@ -330,7 +277,6 @@ public final class MyComQueryEncoder {
 
   private void parameterValuesBegin() {
     parameterValuesPresent = true;
-    parameterValuesStart = out.position();
     parameterValuesCount = 0;
   }
 
@@ -339,7 +285,11 @@ public final class MyComQueryEncoder {
    */
   public MyComQueryEncoder parameterValues() {
     if (open != 6) {
-      begin(6, "parameterValues");
+      if (step == 6 && open < 0) {
+        step = 7;
+      } else {
+        begin(6, "parameterValues");
+      }
       if (!((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
         throw new IllegalStateException(TYPE + ".parameterValues: must be absent here (its condition is false)");
       }
@@ -356,7 +306,11 @@ public final class MyComQueryEncoder {
    */
   public MyBinaryColumnEncoder parameterValuesAdd() {
     if (open != 6) {
-      begin(6, "parameterValues");
+      if (step == 6 && open < 0) {
+        step = 7;
+      } else {
+        begin(6, "parameterValues");
+      }
       if (!((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L))) {
         throw new IllegalStateException(TYPE + ".parameterValues: must be absent here (its condition is false)");
       }
@@ -387,12 +341,13 @@ public final class MyComQueryEncoder {
    *
    */
   public MyComQueryEncoder query(byte[] value, int offset, int length) {
-    begin(7, "query");
-    queryPresent = true;
-    queryStart = out.position();
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "query");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("query").inMessage(PROTOCOL, TYPE);
     }
@@ -406,11 +361,14 @@ public final class MyComQueryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     nullBitmapBits = null;
-    session = null;
     return written;
   }
 
@@ -418,7 +376,7 @@ public final class MyComQueryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -444,44 +402,33 @@ public final class MyComQueryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 3L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
         if ((session.capabilities.bits() & 134217728L) == 134217728L) {
           throw missing("parameterCount", "required here (its condition holds)");
         }
-        parameterCountStart = parameterCountEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
         if ((session.capabilities.bits() & 134217728L) == 134217728L) {
           throw missing("parameterSetCount", "required here (its condition holds)");
         }
-        parameterSetCountStart = parameterSetCountEnd = out.position();
-        complete(2);
         break;
       }
       case 3: {
         if (((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) {
           throw missing("nullBitmap", "required here (its condition holds)");
         }
-        nullBitmapStart = nullBitmapEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
         if (((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) {
           throw missing("newParamsBindFlag", "required here (its condition holds)");
         }
-        newParamsBindFlagStart = newParamsBindFlagEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
@@ -489,7 +436,6 @@ public final class MyComQueryEncoder {
           parameterTypesBegin();
           complete(5);
         } else {
-          parameterTypesStart = parameterTypesEnd = out.position();
         }
         break;
       }
@@ -498,17 +444,11 @@ public final class MyComQueryEncoder {
           parameterValuesBegin();
           complete(6);
         } else {
-          parameterValuesStart = parameterValuesEnd = out.position();
         }
         break;
       }
       case 7: {
-        if (true) {
-          throw missing("query", "required");
-        }
-        queryStart = queryEnd = out.position();
-        complete(7);
-        break;
+        throw missing("query", "required");
       }
       default:
         break;
@@ -520,33 +460,12 @@ public final class MyComQueryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        parameterCountEnd = out.position();
-        break;
-      }
-      case 2: {
-        parameterSetCountEnd = out.position();
-        break;
-      }
-      case 3: {
-        nullBitmapEnd = out.position();
-        break;
-      }
-      case 4: {
-        newParamsBindFlagEnd = out.position();
-        break;
-      }
       case 5: {
         if (parameterTypesPresent) {
           if (parameterTypesCount != parameterCountValue) {
             throw new IllegalStateException(TYPE + ".parameterTypes: needs " + parameterCountValue + " elements, got " + parameterTypesCount);
           }
         }
-        parameterTypesEnd = out.position();
         break;
       }
       case 6: {
@@ -555,11 +474,6 @@ public final class MyComQueryEncoder {
             throw new IllegalStateException(TYPE + ".parameterValues: needs " + parameterCountValue + " elements, got " + parameterValuesCount);
           }
         }
-        parameterValuesEnd = out.position();
-        break;
-      }
-      case 7: {
-        queryEnd = out.position();
         break;
       }
       default:

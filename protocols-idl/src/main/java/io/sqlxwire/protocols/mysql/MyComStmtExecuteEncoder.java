@@ -23,9 +23,9 @@ public final class MyComStmtExecuteEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,51 +36,13 @@ public final class MyComStmtExecuteEncoder {
 
   private MySession session;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int statementIdStart;
-
-  private int statementIdEnd;
-
-  private boolean statementIdPresent;
-
-  private long statementIdValue;
-
-  private int flagsStart;
-
-  private int flagsEnd;
-
-  private boolean flagsPresent;
 
   private long flagsValue;
 
-  private int iterationCountStart;
-
-  private int iterationCountEnd;
-
-  private boolean iterationCountPresent;
-
   private long iterationCountValue;
 
-  private int parameterCountStart;
-
-  private int parameterCountEnd;
-
-  private boolean parameterCountPresent;
-
   private long parameterCountValue;
-
-  private int parametersStart;
-
-  private int parametersEnd;
-
-  private boolean parametersPresent;
 
   private MyExecuteParametersEncoder parametersEncoder;
 
@@ -96,49 +58,34 @@ public final class MyComStmtExecuteEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComStmtExecuteEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.statementIdStart = 0;
-    this.statementIdEnd = 0;
-    this.statementIdPresent = false;
-    this.statementIdValue = 0;
-    this.flagsStart = 0;
-    this.flagsEnd = 0;
-    this.flagsPresent = false;
     this.flagsValue = 0;
-    this.iterationCountStart = 0;
-    this.iterationCountEnd = 0;
-    this.iterationCountPresent = false;
     this.iterationCountValue = 0;
-    this.parameterCountStart = 0;
-    this.parameterCountEnd = 0;
-    this.parameterCountPresent = false;
     this.parameterCountValue = 0;
-    this.parametersStart = 0;
-    this.parametersEnd = 0;
-    this.parametersPresent = false;
     return this;
   }
 
   /**
    */
   public MyComStmtExecuteEncoder statementId(long value) {
-    begin(1, "statementId");
-    statementIdPresent = true;
-    statementIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "statementId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      statementIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("statementId").inMessage(PROTOCOL, TYPE);
     }
@@ -148,16 +95,25 @@ public final class MyComStmtExecuteEncoder {
   /**
    */
   public MyComStmtExecuteEncoder flags(int value) {
-    begin(2, "flags");
-    flagsPresent = true;
-    flagsStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "flags");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       flagsValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      iterationCountValue = 1L;
+      MyEncoderSupport.checkRange(iterationCountValue, 0L, 4294967295L, out.position());
+      out.put32le((int) iterationCountValue);
+      step = 4;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -175,18 +131,24 @@ public final class MyComStmtExecuteEncoder {
   /**
    */
   public MyComStmtExecuteEncoder parameterCount(long value) {
-    begin(4, "parameterCount");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "parameterCount");
+    }
     if (!(((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L)))) {
       throw new IllegalStateException(TYPE + ".parameterCount: must be absent here (its condition is false)");
     }
-    parameterCountPresent = true;
-    parameterCountStart = out.position();
     try {
       LengthEncodedInt.write(out, value);
       parameterCountValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("parameterCount").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -195,17 +157,23 @@ public final class MyComStmtExecuteEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyComStmtExecuteEncoder parameterCountNull() {
-    begin(4, "parameterCount");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "parameterCount");
+    }
     if (!(((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L)))) {
       throw new IllegalStateException(TYPE + ".parameterCount: must be absent here (its condition is false)");
     }
-    parameterCountPresent = true;
-    parameterCountStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("parameterCount").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -214,12 +182,14 @@ public final class MyComStmtExecuteEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MyExecuteParametersEncoder parameters() {
-    begin(6, "parameters");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "parameters");
+    }
     if (!(((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)) > 0L)) {
       throw new IllegalStateException(TYPE + ".parameters: must be absent here (its condition is false)");
     }
-    parametersPresent = true;
-    parametersStart = out.position();
     if (parametersEncoder == null) {
       parametersEncoder = new MyExecuteParametersEncoder();
     }
@@ -236,10 +206,13 @@ public final class MyComStmtExecuteEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(7, "finish");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -247,7 +220,7 @@ public final class MyComStmtExecuteEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -273,53 +246,33 @@ public final class MyComStmtExecuteEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 23L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("statementId", "required");
-        }
-        statementIdStart = statementIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("statementId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(2);
-        break;
+        throw missing("flags", "required");
       }
       case 3: {
-        iterationCountStart = out.position();
-        iterationCountPresent = true;
         iterationCountValue = 1L;
         MyEncoderSupport.checkRange(iterationCountValue, 0L, 4294967295L, out.position());
         out.put32le((int) iterationCountValue);
-        complete(3);
         break;
       }
       case 4: {
         if (((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) {
           throw missing("parameterCount", "required here (its condition holds)");
         }
-        parameterCountStart = parameterCountEnd = out.position();
-        complete(4);
         break;
       }
       case 6: {
         if (((((session.capabilities.bits() & 134217728L) == 134217728L) && (((long) (session.executeParamCount) > 0L) || ((flagsValue & 8L) == 8L))) ? parameterCountValue : (long) (session.executeParamCount)) > 0L) {
           throw missing("parameters", "required here (its condition holds)");
         }
-        parametersStart = parametersEnd = out.position();
-        complete(6);
         break;
       }
       default:
@@ -332,30 +285,6 @@ public final class MyComStmtExecuteEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        statementIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        flagsEnd = out.position();
-        break;
-      }
-      case 3: {
-        iterationCountEnd = out.position();
-        break;
-      }
-      case 4: {
-        parameterCountEnd = out.position();
-        break;
-      }
-      case 6: {
-        parametersEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class MyComStmtFetchEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,29 +32,7 @@ public final class MyComStmtFetchEncoder {
 
   private boolean childOpen;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int statementIdStart;
-
-  private int statementIdEnd;
-
-  private boolean statementIdPresent;
-
-  private long statementIdValue;
-
-  private int numRowsStart;
-
-  private int numRowsEnd;
-
-  private boolean numRowsPresent;
-
-  private long numRowsValue;
 
   /**
    * Starts a ComStmtFetch at the writer's position.
@@ -67,37 +45,28 @@ public final class MyComStmtFetchEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComStmtFetchEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.statementIdStart = 0;
-    this.statementIdEnd = 0;
-    this.statementIdPresent = false;
-    this.statementIdValue = 0;
-    this.numRowsStart = 0;
-    this.numRowsEnd = 0;
-    this.numRowsPresent = false;
-    this.numRowsValue = 0;
     return this;
   }
 
   /**
    */
   public MyComStmtFetchEncoder statementId(long value) {
-    begin(1, "statementId");
-    statementIdPresent = true;
-    statementIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "statementId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      statementIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("statementId").inMessage(PROTOCOL, TYPE);
     }
@@ -107,14 +76,14 @@ public final class MyComStmtFetchEncoder {
   /**
    */
   public MyComStmtFetchEncoder numRows(long value) {
-    begin(2, "numRows");
-    numRowsPresent = true;
-    numRowsStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "numRows");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      numRowsValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("numRows").inMessage(PROTOCOL, TYPE);
     }
@@ -128,9 +97,13 @@ public final class MyComStmtFetchEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -138,7 +111,7 @@ public final class MyComStmtFetchEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -164,29 +137,16 @@ public final class MyComStmtFetchEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 28L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("statementId", "required");
-        }
-        statementIdStart = statementIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("statementId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("numRows", "required");
-        }
-        numRowsStart = numRowsEnd = out.position();
-        complete(2);
-        break;
+        throw missing("numRows", "required");
       }
       default:
         break;
@@ -198,18 +158,6 @@ public final class MyComStmtFetchEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        statementIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        numRowsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

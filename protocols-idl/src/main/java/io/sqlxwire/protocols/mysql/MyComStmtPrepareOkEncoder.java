@@ -20,9 +20,9 @@ public final class MyComStmtPrepareOkEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,61 +33,9 @@ public final class MyComStmtPrepareOkEncoder {
 
   private MySession session;
 
-  private int statusStart;
-
-  private int statusEnd;
-
-  private boolean statusPresent;
-
   private long statusValue;
 
-  private int statementIdStart;
-
-  private int statementIdEnd;
-
-  private boolean statementIdPresent;
-
-  private long statementIdValue;
-
-  private int numColumnsStart;
-
-  private int numColumnsEnd;
-
-  private boolean numColumnsPresent;
-
-  private long numColumnsValue;
-
-  private int numParamsStart;
-
-  private int numParamsEnd;
-
-  private boolean numParamsPresent;
-
-  private long numParamsValue;
-
-  private int reserved4Start;
-
-  private int reserved4End;
-
-  private boolean reserved4Present;
-
   private long reserved4Value;
-
-  private int warningCountStart;
-
-  private int warningCountEnd;
-
-  private boolean warningCountPresent;
-
-  private long warningCountValue;
-
-  private int metadataFollowsStart;
-
-  private int metadataFollowsEnd;
-
-  private boolean metadataFollowsPresent;
-
-  private long metadataFollowsValue;
 
   /**
    * Starts a ComStmtPrepareOk at the writer's position.
@@ -101,54 +49,32 @@ public final class MyComStmtPrepareOkEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComStmtPrepareOkEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statusStart = 0;
-    this.statusEnd = 0;
-    this.statusPresent = false;
     this.statusValue = 0;
-    this.statementIdStart = 0;
-    this.statementIdEnd = 0;
-    this.statementIdPresent = false;
-    this.statementIdValue = 0;
-    this.numColumnsStart = 0;
-    this.numColumnsEnd = 0;
-    this.numColumnsPresent = false;
-    this.numColumnsValue = 0;
-    this.numParamsStart = 0;
-    this.numParamsEnd = 0;
-    this.numParamsPresent = false;
-    this.numParamsValue = 0;
-    this.reserved4Start = 0;
-    this.reserved4End = 0;
-    this.reserved4Present = false;
     this.reserved4Value = 0;
-    this.warningCountStart = 0;
-    this.warningCountEnd = 0;
-    this.warningCountPresent = false;
-    this.warningCountValue = 0;
-    this.metadataFollowsStart = 0;
-    this.metadataFollowsEnd = 0;
-    this.metadataFollowsPresent = false;
-    this.metadataFollowsValue = 0;
     return this;
   }
 
   /**
    */
   public MyComStmtPrepareOkEncoder statementId(long value) {
-    begin(1, "statementId");
-    statementIdPresent = true;
-    statementIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "statementId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      statementIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("statementId").inMessage(PROTOCOL, TYPE);
     }
@@ -158,14 +84,14 @@ public final class MyComStmtPrepareOkEncoder {
   /**
    */
   public MyComStmtPrepareOkEncoder numColumns(int value) {
-    begin(2, "numColumns");
-    numColumnsPresent = true;
-    numColumnsStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "numColumns");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      numColumnsValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("numColumns").inMessage(PROTOCOL, TYPE);
     }
@@ -175,16 +101,24 @@ public final class MyComStmtPrepareOkEncoder {
   /**
    */
   public MyComStmtPrepareOkEncoder numParams(int value) {
-    begin(3, "numParams");
-    numParamsPresent = true;
-    numParamsStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "numParams");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      numParamsValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("numParams").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved4Value = 0L;
+      MyEncoderSupport.checkRange(reserved4Value, 0L, 255L, out.position());
+      out.put8((int) reserved4Value);
+      step = 5;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -192,14 +126,14 @@ public final class MyComStmtPrepareOkEncoder {
   /**
    */
   public MyComStmtPrepareOkEncoder warningCount(int value) {
-    begin(5, "warningCount");
-    warningCountPresent = true;
-    warningCountStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "warningCount");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      warningCountValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("warningCount").inMessage(PROTOCOL, TYPE);
     }
@@ -209,14 +143,14 @@ public final class MyComStmtPrepareOkEncoder {
   /**
    */
   public MyComStmtPrepareOkEncoder metadataFollows(int value) {
-    begin(6, "metadataFollows");
-    metadataFollowsPresent = true;
-    metadataFollowsStart = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "metadataFollows");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      metadataFollowsValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("metadataFollows").inMessage(PROTOCOL, TYPE);
     }
@@ -230,10 +164,13 @@ public final class MyComStmtPrepareOkEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(7, "finish");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -241,7 +178,7 @@ public final class MyComStmtPrepareOkEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -267,55 +204,24 @@ public final class MyComStmtPrepareOkEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        statusStart = out.position();
-        statusPresent = true;
         statusValue = 0L;
         MyEncoderSupport.checkRange(statusValue, 0L, 255L, out.position());
         out.put8((int) statusValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("statementId", "required");
-        }
-        statementIdStart = statementIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("statementId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("numColumns", "required");
-        }
-        numColumnsStart = numColumnsEnd = out.position();
-        complete(2);
-        break;
+        throw missing("numColumns", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("numParams", "required");
-        }
-        numParamsStart = numParamsEnd = out.position();
-        complete(3);
-        break;
+        throw missing("numParams", "required");
       }
       case 4: {
-        reserved4Start = out.position();
-        reserved4Present = true;
         reserved4Value = 0L;
         MyEncoderSupport.checkRange(reserved4Value, 0L, 255L, out.position());
         out.put8((int) reserved4Value);
-        complete(4);
-        break;
-      }
-      case 5: {
-        warningCountStart = warningCountEnd = out.position();
-        complete(5);
-        break;
-      }
-      case 6: {
-        metadataFollowsStart = metadataFollowsEnd = out.position();
-        complete(6);
         break;
       }
       default:
@@ -328,34 +234,6 @@ public final class MyComStmtPrepareOkEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statusEnd = out.position();
-        break;
-      }
-      case 1: {
-        statementIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        numColumnsEnd = out.position();
-        break;
-      }
-      case 3: {
-        numParamsEnd = out.position();
-        break;
-      }
-      case 4: {
-        reserved4End = out.position();
-        break;
-      }
-      case 5: {
-        warningCountEnd = out.position();
-        break;
-      }
-      case 6: {
-        metadataFollowsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -17,9 +17,9 @@ public final class MyComStmtResetEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,21 +28,7 @@ public final class MyComStmtResetEncoder {
 
   private boolean childOpen;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int statementIdStart;
-
-  private int statementIdEnd;
-
-  private boolean statementIdPresent;
-
-  private long statementIdValue;
 
   /**
    * Starts a ComStmtReset at the writer's position.
@@ -55,33 +41,28 @@ public final class MyComStmtResetEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComStmtResetEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.statementIdStart = 0;
-    this.statementIdEnd = 0;
-    this.statementIdPresent = false;
-    this.statementIdValue = 0;
     return this;
   }
 
   /**
    */
   public MyComStmtResetEncoder statementId(long value) {
-    begin(1, "statementId");
-    statementIdPresent = true;
-    statementIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "statementId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      statementIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("statementId").inMessage(PROTOCOL, TYPE);
     }
@@ -95,9 +76,13 @@ public final class MyComStmtResetEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -105,7 +90,7 @@ public final class MyComStmtResetEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -131,21 +116,13 @@ public final class MyComStmtResetEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 26L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("statementId", "required");
-        }
-        statementIdStart = statementIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("statementId", "required");
       }
       default:
         break;
@@ -157,14 +134,6 @@ public final class MyComStmtResetEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        statementIdEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -20,9 +20,9 @@ public final class MyComStmtSendLongDataEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,35 +31,7 @@ public final class MyComStmtSendLongDataEncoder {
 
   private boolean childOpen;
 
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
-
   private long commandValue;
-
-  private int statementIdStart;
-
-  private int statementIdEnd;
-
-  private boolean statementIdPresent;
-
-  private long statementIdValue;
-
-  private int paramIdStart;
-
-  private int paramIdEnd;
-
-  private boolean paramIdPresent;
-
-  private long paramIdValue;
-
-  private int dataStart;
-
-  private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a ComStmtSendLongData at the writer's position.
@@ -72,40 +44,28 @@ public final class MyComStmtSendLongDataEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyComStmtSendLongDataEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     this.commandValue = 0;
-    this.statementIdStart = 0;
-    this.statementIdEnd = 0;
-    this.statementIdPresent = false;
-    this.statementIdValue = 0;
-    this.paramIdStart = 0;
-    this.paramIdEnd = 0;
-    this.paramIdPresent = false;
-    this.paramIdValue = 0;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
   /**
    */
   public MyComStmtSendLongDataEncoder statementId(long value) {
-    begin(1, "statementId");
-    statementIdPresent = true;
-    statementIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "statementId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      statementIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("statementId").inMessage(PROTOCOL, TYPE);
     }
@@ -117,14 +77,14 @@ public final class MyComStmtSendLongDataEncoder {
    *
    */
   public MyComStmtSendLongDataEncoder paramId(int value) {
-    begin(2, "paramId");
-    paramIdPresent = true;
-    paramIdStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "paramId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      paramIdValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("paramId").inMessage(PROTOCOL, TYPE);
     }
@@ -140,12 +100,13 @@ public final class MyComStmtSendLongDataEncoder {
   /**
    */
   public MyComStmtSendLongDataEncoder data(byte[] value, int offset, int length) {
-    begin(3, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "data");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -159,9 +120,13 @@ public final class MyComStmtSendLongDataEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -169,7 +134,7 @@ public final class MyComStmtSendLongDataEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -195,37 +160,19 @@ public final class MyComStmtSendLongDataEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        commandStart = out.position();
-        commandPresent = true;
         commandValue = 24L;
         MyEncoderSupport.checkRange(commandValue, 0L, 255L, out.position());
         out.put8((int) commandValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("statementId", "required");
-        }
-        statementIdStart = statementIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("statementId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("paramId", "required");
-        }
-        paramIdStart = paramIdEnd = out.position();
-        complete(2);
-        break;
+        throw missing("paramId", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(3);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -237,22 +184,6 @@ public final class MyComStmtSendLongDataEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
-      case 1: {
-        statementIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        paramIdEnd = out.position();
-        break;
-      }
-      case 3: {
-        dataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

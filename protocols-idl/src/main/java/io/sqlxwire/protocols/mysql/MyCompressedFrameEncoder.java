@@ -31,7 +31,10 @@ public final class MyCompressedFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long compressedLengthValue;
 
@@ -74,32 +77,34 @@ public final class MyCompressedFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public MyCompressedFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
     compressedLengthValue = 0;
-    compressedLengthSlot = -1;
-    compressedSequenceIdValue = 0;
-    compressedSequenceIdSlot = -1;
     uncompressedLengthValue = 0;
-    uncompressedLengthSlot = -1;
     return this;
   }
 
   /**
    */
   public MyCompressedFrameEncoder compressedSequenceId(int value) {
-    advance(1, "compressedSequenceId");
+    if (step != 1) {
+      advance(1, "compressedSequenceId");
+    }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
     compressedSequenceIdValue = value;
     out.put8(value);
     step = 2;
+    uncompressedLengthSlot = out.reserve(3);
+    step = 3;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -126,7 +131,10 @@ public final class MyCompressedFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(3, "body");
+    if (step != 3) {
+      advance(3, "body");
+    }
+    step = 4;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -142,7 +150,7 @@ public final class MyCompressedFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -159,7 +167,7 @@ public final class MyCompressedFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     if (bodyStart < 0) {
@@ -171,7 +179,7 @@ public final class MyCompressedFrameEncoder {
     out.patch24le(uncompressedLengthSlot, (int) (compressed ? plain : 0L));
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

@@ -20,9 +20,9 @@ public final class MyConnectAttributeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,22 +30,6 @@ public final class MyConnectAttributeEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int keyStart;
-
-  private int keyEnd;
-
-  private boolean keyPresent;
-
-  private CharSequence keyText;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a ConnectAttribute at the writer's position.
@@ -58,19 +42,13 @@ public final class MyConnectAttributeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyConnectAttributeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyStart = 0;
-    this.keyEnd = 0;
-    this.keyPresent = false;
-    this.keyText = null;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
@@ -78,15 +56,15 @@ public final class MyConnectAttributeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyConnectAttributeEncoder key(CharSequence value) {
-    begin(0, "key");
-    keyPresent = true;
-    keyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "key");
+    }
     try {
-      keyText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("key").inMessage(PROTOCOL, TYPE);
     }
@@ -97,12 +75,13 @@ public final class MyConnectAttributeEncoder {
    * Writes NULL.
    */
   public MyConnectAttributeEncoder keyNull() {
-    begin(0, "key");
-    keyPresent = true;
-    keyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "key");
+    }
     try {
       LengthEncodedInt.writeNull(out);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("key").inMessage(PROTOCOL, TYPE);
     }
@@ -113,15 +92,15 @@ public final class MyConnectAttributeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyConnectAttributeEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
-      valueText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -132,12 +111,13 @@ public final class MyConnectAttributeEncoder {
    * Writes NULL.
    */
   public MyConnectAttributeEncoder valueNull() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
       LengthEncodedInt.writeNull(out);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -151,11 +131,13 @@ public final class MyConnectAttributeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    keyText = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -163,7 +145,7 @@ public final class MyConnectAttributeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -189,20 +171,10 @@ public final class MyConnectAttributeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("key", "required");
-        }
-        keyStart = keyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("key", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -214,14 +186,6 @@ public final class MyConnectAttributeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -20,9 +20,9 @@ public final class MyEofPacketEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,29 +33,7 @@ public final class MyEofPacketEncoder {
 
   private MySession session;
 
-  private int headerStart;
-
-  private int headerEnd;
-
-  private boolean headerPresent;
-
   private long headerValue;
-
-  private int warningsStart;
-
-  private int warningsEnd;
-
-  private boolean warningsPresent;
-
-  private long warningsValue;
-
-  private int statusFlagsStart;
-
-  private int statusFlagsEnd;
-
-  private boolean statusFlagsPresent;
-
-  private long statusFlagsValue;
 
   /**
    * Starts a EofPacket at the writer's position.
@@ -69,41 +47,34 @@ public final class MyEofPacketEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyEofPacketEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerStart = 0;
-    this.headerEnd = 0;
-    this.headerPresent = false;
     this.headerValue = 0;
-    this.warningsStart = 0;
-    this.warningsEnd = 0;
-    this.warningsPresent = false;
-    this.warningsValue = 0;
-    this.statusFlagsStart = 0;
-    this.statusFlagsEnd = 0;
-    this.statusFlagsPresent = false;
-    this.statusFlagsValue = 0;
     return this;
   }
 
   /**
    */
   public MyEofPacketEncoder warnings(int value) {
-    begin(1, "warnings");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "warnings");
+    }
     if (!((session.capabilities.bits() & 512L) == 512L)) {
       throw new IllegalStateException(TYPE + ".warnings: must be absent here (its condition is false)");
     }
-    warningsPresent = true;
-    warningsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      warningsValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("warnings").inMessage(PROTOCOL, TYPE);
     }
@@ -113,17 +84,17 @@ public final class MyEofPacketEncoder {
   /**
    */
   public MyEofPacketEncoder statusFlags(int value) {
-    begin(2, "statusFlags");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "statusFlags");
+    }
     if (!((session.capabilities.bits() & 512L) == 512L)) {
       throw new IllegalStateException(TYPE + ".statusFlags: must be absent here (its condition is false)");
     }
-    statusFlagsPresent = true;
-    statusFlagsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      statusFlagsValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("statusFlags").inMessage(PROTOCOL, TYPE);
     }
@@ -147,10 +118,13 @@ public final class MyEofPacketEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -158,7 +132,7 @@ public final class MyEofPacketEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -184,28 +158,21 @@ public final class MyEofPacketEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        headerStart = out.position();
-        headerPresent = true;
         headerValue = 254L;
         MyEncoderSupport.checkRange(headerValue, 0L, 255L, out.position());
         out.put8((int) headerValue);
-        complete(0);
         break;
       }
       case 1: {
         if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("warnings", "required here (its condition holds)");
         }
-        warningsStart = warningsEnd = out.position();
-        complete(1);
         break;
       }
       case 2: {
         if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("statusFlags", "required here (its condition holds)");
         }
-        statusFlagsStart = statusFlagsEnd = out.position();
-        complete(2);
         break;
       }
       default:
@@ -218,18 +185,6 @@ public final class MyEofPacketEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerEnd = out.position();
-        break;
-      }
-      case 1: {
-        warningsEnd = out.position();
-        break;
-      }
-      case 2: {
-        statusFlagsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

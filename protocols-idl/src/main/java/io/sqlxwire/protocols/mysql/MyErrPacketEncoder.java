@@ -22,9 +22,9 @@ public final class MyErrPacketEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,45 +35,9 @@ public final class MyErrPacketEncoder {
 
   private MySession session;
 
-  private int headerStart;
-
-  private int headerEnd;
-
-  private boolean headerPresent;
-
   private long headerValue;
 
-  private int errorCodeStart;
-
-  private int errorCodeEnd;
-
-  private boolean errorCodePresent;
-
-  private long errorCodeValue;
-
-  private int sqlStateMarkerStart;
-
-  private int sqlStateMarkerEnd;
-
-  private boolean sqlStateMarkerPresent;
-
   private long sqlStateMarkerValue;
-
-  private int sqlStateStart;
-
-  private int sqlStateEnd;
-
-  private boolean sqlStatePresent;
-
-  private CharSequence sqlStateText;
-
-  private int errorMessageStart;
-
-  private int errorMessageEnd;
-
-  private boolean errorMessagePresent;
-
-  private CharSequence errorMessageText;
 
   /**
    * Starts a ErrPacket at the writer's position.
@@ -87,48 +51,44 @@ public final class MyErrPacketEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyErrPacketEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerStart = 0;
-    this.headerEnd = 0;
-    this.headerPresent = false;
     this.headerValue = 0;
-    this.errorCodeStart = 0;
-    this.errorCodeEnd = 0;
-    this.errorCodePresent = false;
-    this.errorCodeValue = 0;
-    this.sqlStateMarkerStart = 0;
-    this.sqlStateMarkerEnd = 0;
-    this.sqlStateMarkerPresent = false;
     this.sqlStateMarkerValue = 0;
-    this.sqlStateStart = 0;
-    this.sqlStateEnd = 0;
-    this.sqlStatePresent = false;
-    this.sqlStateText = null;
-    this.errorMessageStart = 0;
-    this.errorMessageEnd = 0;
-    this.errorMessagePresent = false;
-    this.errorMessageText = null;
     return this;
   }
 
   /**
    */
   public MyErrPacketEncoder errorCode(int value) {
-    begin(1, "errorCode");
-    errorCodePresent = true;
-    errorCodeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "errorCode");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      errorCodeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("errorCode").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      if ((session.capabilities.bits() & 512L) == 512L) {
+        sqlStateMarkerValue = 35L;
+        MyEncoderSupport.checkRange(sqlStateMarkerValue, 0L, 255L, out.position());
+        out.put8((int) sqlStateMarkerValue);
+      }
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -137,18 +97,18 @@ public final class MyErrPacketEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public MyErrPacketEncoder sqlState(CharSequence value) {
-    begin(3, "sqlState");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "sqlState");
+    }
     if (!((session.capabilities.bits() & 512L) == 512L)) {
       throw new IllegalStateException(TYPE + ".sqlState: must be absent here (its condition is false)");
     }
-    sqlStatePresent = true;
-    sqlStateStart = out.position();
     try {
-      sqlStateText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       MyEncoderSupport.checkWritten(out, at, 5);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("sqlState").inMessage(PROTOCOL, TYPE);
     }
@@ -159,14 +119,14 @@ public final class MyErrPacketEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyErrPacketEncoder errorMessage(CharSequence value) {
-    begin(4, "errorMessage");
-    errorMessagePresent = true;
-    errorMessageStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "errorMessage");
+    }
     try {
-      errorMessageText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("errorMessage").inMessage(PROTOCOL, TYPE);
     }
@@ -180,12 +140,13 @@ public final class MyErrPacketEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    sqlStateText = null;
-    errorMessageText = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -193,7 +154,7 @@ public final class MyErrPacketEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -219,48 +180,30 @@ public final class MyErrPacketEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        headerStart = out.position();
-        headerPresent = true;
         headerValue = 255L;
         MyEncoderSupport.checkRange(headerValue, 0L, 255L, out.position());
         out.put8((int) headerValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("errorCode", "required");
-        }
-        errorCodeStart = errorCodeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("errorCode", "required");
       }
       case 2: {
-        sqlStateMarkerStart = out.position();
         if ((session.capabilities.bits() & 512L) == 512L) {
-          sqlStateMarkerPresent = true;
           sqlStateMarkerValue = 35L;
           MyEncoderSupport.checkRange(sqlStateMarkerValue, 0L, 255L, out.position());
           out.put8((int) sqlStateMarkerValue);
         }
-        complete(2);
         break;
       }
       case 3: {
         if ((session.capabilities.bits() & 512L) == 512L) {
           throw missing("sqlState", "required here (its condition holds)");
         }
-        sqlStateStart = sqlStateEnd = out.position();
-        complete(3);
         break;
       }
       case 4: {
-        if (true) {
-          throw missing("errorMessage", "required");
-        }
-        errorMessageStart = errorMessageEnd = out.position();
-        complete(4);
-        break;
+        throw missing("errorMessage", "required");
       }
       default:
         break;
@@ -272,26 +215,6 @@ public final class MyErrPacketEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerEnd = out.position();
-        break;
-      }
-      case 1: {
-        errorCodeEnd = out.position();
-        break;
-      }
-      case 2: {
-        sqlStateMarkerEnd = out.position();
-        break;
-      }
-      case 3: {
-        sqlStateEnd = out.position();
-        break;
-      }
-      case 4: {
-        errorMessageEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -22,9 +22,9 @@ public final class MyExecuteParameterTypeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,30 +34,6 @@ public final class MyExecuteParameterTypeEncoder {
   private boolean childOpen;
 
   private MySession session;
-
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
-  private long typeValue;
-
-  private int flagsStart;
-
-  private int flagsEnd;
-
-  private boolean flagsPresent;
-
-  private long flagsValue;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
 
   /**
    * Starts a ExecuteParameterType at the writer's position.
@@ -71,38 +47,30 @@ public final class MyExecuteParameterTypeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyExecuteParameterTypeEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
-    this.typeValue = 0;
-    this.flagsStart = 0;
-    this.flagsEnd = 0;
-    this.flagsPresent = false;
-    this.flagsValue = 0;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
     return this;
   }
 
   /**
    */
   public MyExecuteParameterTypeEncoder type(int value) {
-    begin(0, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "type");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      typeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
     }
@@ -124,14 +92,14 @@ public final class MyExecuteParameterTypeEncoder {
    *
    */
   public MyExecuteParameterTypeEncoder flags(int value) {
-    begin(1, "flags");
-    flagsPresent = true;
-    flagsStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "flags");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      flagsValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("flags").inMessage(PROTOCOL, TYPE);
     }
@@ -142,18 +110,18 @@ public final class MyExecuteParameterTypeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyExecuteParameterTypeEncoder name(CharSequence value) {
-    begin(2, "name");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "name");
+    }
     if (!((session.capabilities.bits() & 134217728L) == 134217728L)) {
       throw new IllegalStateException(TYPE + ".name: must be absent here (its condition is false)");
     }
-    namePresent = true;
-    nameStart = out.position();
     try {
-      nameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -164,15 +132,16 @@ public final class MyExecuteParameterTypeEncoder {
    * Writes NULL.
    */
   public MyExecuteParameterTypeEncoder nameNull() {
-    begin(2, "name");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "name");
+    }
     if (!((session.capabilities.bits() & 134217728L) == 134217728L)) {
       throw new IllegalStateException(TYPE + ".name: must be absent here (its condition is false)");
     }
-    namePresent = true;
-    nameStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -186,11 +155,13 @@ public final class MyExecuteParameterTypeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -198,7 +169,7 @@ public final class MyExecuteParameterTypeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -224,27 +195,15 @@ public final class MyExecuteParameterTypeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("type", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("flags", "required");
-        }
-        flagsStart = flagsEnd = out.position();
-        complete(1);
-        break;
+        throw missing("flags", "required");
       }
       case 2: {
         if ((session.capabilities.bits() & 134217728L) == 134217728L) {
           throw missing("name", "required here (its condition holds)");
         }
-        nameStart = nameEnd = out.position();
-        complete(2);
         break;
       }
       default:
@@ -257,18 +216,6 @@ public final class MyExecuteParameterTypeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        typeEnd = out.position();
-        break;
-      }
-      case 1: {
-        flagsEnd = out.position();
-        break;
-      }
-      case 2: {
-        nameEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -22,9 +22,9 @@ public final class MyExecuteParametersEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,25 +39,9 @@ public final class MyExecuteParametersEncoder {
 
   private boolean paramCountKnown;
 
-  private int nullBitmapStart;
-
-  private int nullBitmapEnd;
-
-  private boolean nullBitmapPresent;
-
   private BitSet nullBitmapBits;
 
-  private int newParamsBoundStart;
-
-  private int newParamsBoundEnd;
-
-  private boolean newParamsBoundPresent;
-
   private long newParamsBoundValue;
-
-  private int parameterTypesStart;
-
-  private int parameterTypesEnd;
 
   private boolean parameterTypesPresent;
 
@@ -65,21 +49,11 @@ public final class MyExecuteParametersEncoder {
 
   private MyExecuteParameterTypeEncoder parameterTypesEncoder;
 
-  private int parameterValuesStart;
-
-  private int parameterValuesEnd;
-
   private boolean parameterValuesPresent;
 
   private int parameterValuesCount;
 
   private MyBinaryColumnEncoder parameterValuesEncoder;
-
-  private int rawValuesStart;
-
-  private int rawValuesEnd;
-
-  private boolean rawValuesPresent;
 
   /**
    * Starts a ExecuteParameters at the writer's position.
@@ -94,33 +68,24 @@ public final class MyExecuteParametersEncoder {
    */
   MyExecuteParametersEncoder wrapNested(WireWriter out, MySession session, long paramCount,
       boolean paramCountKnown) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.paramCount = paramCount;
     this.paramCountKnown = paramCountKnown;
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.nullBitmapStart = 0;
-    this.nullBitmapEnd = 0;
-    this.nullBitmapPresent = false;
     this.nullBitmapBits = null;
-    this.newParamsBoundStart = 0;
-    this.newParamsBoundEnd = 0;
-    this.newParamsBoundPresent = false;
     this.newParamsBoundValue = 0;
-    this.parameterTypesStart = 0;
-    this.parameterTypesEnd = 0;
     this.parameterTypesPresent = false;
     this.parameterTypesCount = 0;
-    this.parameterValuesStart = 0;
-    this.parameterValuesEnd = 0;
     this.parameterValuesPresent = false;
     this.parameterValuesCount = 0;
-    this.rawValuesStart = 0;
-    this.rawValuesEnd = 0;
-    this.rawValuesPresent = false;
     return this;
   }
 
@@ -128,9 +93,11 @@ public final class MyExecuteParametersEncoder {
    * Bit {@code i} set means entry {@code i} is set.
    */
   public MyExecuteParametersEncoder nullBitmap(BitSet bits) {
-    begin(0, "nullBitmap");
-    nullBitmapPresent = true;
-    nullBitmapStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "nullBitmap");
+    }
     try {
       if (!(paramCountKnown)) {
         throw new IllegalStateException(TYPE + ".nullBitmap: the bitmap's size (an argument of this struct) is not known");
@@ -144,7 +111,6 @@ public final class MyExecuteParametersEncoder {
         }
         Bitmap.set(out, at, 0, i);
       }
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("nullBitmap").inMessage(PROTOCOL, TYPE);
     }
@@ -156,14 +122,15 @@ public final class MyExecuteParametersEncoder {
    *
    */
   public MyExecuteParametersEncoder newParamsBound(int value) {
-    begin(1, "newParamsBound");
-    newParamsBoundPresent = true;
-    newParamsBoundStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "newParamsBound");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       newParamsBoundValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("newParamsBound").inMessage(PROTOCOL, TYPE);
     }
@@ -172,7 +139,6 @@ public final class MyExecuteParametersEncoder {
 
   private void parameterTypesBegin() {
     parameterTypesPresent = true;
-    parameterTypesStart = out.position();
     parameterTypesCount = 0;
   }
 
@@ -181,7 +147,11 @@ public final class MyExecuteParametersEncoder {
    */
   public MyExecuteParametersEncoder parameterTypes() {
     if (open != 2) {
-      begin(2, "parameterTypes");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "parameterTypes");
+      }
       if (!(newParamsBoundValue == 1L)) {
         throw new IllegalStateException(TYPE + ".parameterTypes: must be absent here (its condition is false)");
       }
@@ -198,7 +168,11 @@ public final class MyExecuteParametersEncoder {
    */
   public MyExecuteParameterTypeEncoder parameterTypesAdd() {
     if (open != 2) {
-      begin(2, "parameterTypes");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "parameterTypes");
+      }
       if (!(newParamsBoundValue == 1L)) {
         throw new IllegalStateException(TYPE + ".parameterTypes: must be absent here (its condition is false)");
       }
@@ -218,7 +192,6 @@ public final class MyExecuteParametersEncoder {
 
   private void parameterValuesBegin() {
     parameterValuesPresent = true;
-    parameterValuesStart = out.position();
     parameterValuesCount = 0;
   }
 
@@ -227,7 +200,11 @@ public final class MyExecuteParametersEncoder {
    */
   public MyExecuteParametersEncoder parameterValues() {
     if (open != 3) {
-      begin(3, "parameterValues");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "parameterValues");
+      }
       if (!((newParamsBoundValue == 1L) && !(session.longDataSent))) {
         throw new IllegalStateException(TYPE + ".parameterValues: must be absent here (its condition is false)");
       }
@@ -244,7 +221,11 @@ public final class MyExecuteParametersEncoder {
    */
   public MyBinaryColumnEncoder parameterValuesAdd() {
     if (open != 3) {
-      begin(3, "parameterValues");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "parameterValues");
+      }
       if (!((newParamsBoundValue == 1L) && !(session.longDataSent))) {
         throw new IllegalStateException(TYPE + ".parameterValues: must be absent here (its condition is false)");
       }
@@ -277,15 +258,16 @@ public final class MyExecuteParametersEncoder {
    *
    */
   public MyExecuteParametersEncoder rawValues(byte[] value, int offset, int length) {
-    begin(4, "rawValues");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "rawValues");
+    }
     if (!((newParamsBoundValue != 1L) || session.longDataSent)) {
       throw new IllegalStateException(TYPE + ".rawValues: must be absent here (its condition is false)");
     }
-    rawValuesPresent = true;
-    rawValuesStart = out.position();
     try {
       out.putBytes(value, offset, length);
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("rawValues").inMessage(PROTOCOL, TYPE);
     }
@@ -299,11 +281,14 @@ public final class MyExecuteParametersEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     nullBitmapBits = null;
-    session = null;
     return written;
   }
 
@@ -311,7 +296,7 @@ public final class MyExecuteParametersEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -337,27 +322,16 @@ public final class MyExecuteParametersEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("nullBitmap", "required");
-        }
-        nullBitmapStart = nullBitmapEnd = out.position();
-        complete(0);
-        break;
+        throw missing("nullBitmap", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("newParamsBound", "required");
-        }
-        newParamsBoundStart = newParamsBoundEnd = out.position();
-        complete(1);
-        break;
+        throw missing("newParamsBound", "required");
       }
       case 2: {
         if (newParamsBoundValue == 1L) {
           parameterTypesBegin();
           complete(2);
         } else {
-          parameterTypesStart = parameterTypesEnd = out.position();
         }
         break;
       }
@@ -366,7 +340,6 @@ public final class MyExecuteParametersEncoder {
           parameterValuesBegin();
           complete(3);
         } else {
-          parameterValuesStart = parameterValuesEnd = out.position();
         }
         break;
       }
@@ -374,8 +347,6 @@ public final class MyExecuteParametersEncoder {
         if ((newParamsBoundValue != 1L) || session.longDataSent) {
           throw missing("rawValues", "required here (its condition holds)");
         }
-        rawValuesStart = rawValuesEnd = out.position();
-        complete(4);
         break;
       }
       default:
@@ -388,21 +359,12 @@ public final class MyExecuteParametersEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        nullBitmapEnd = out.position();
-        break;
-      }
-      case 1: {
-        newParamsBoundEnd = out.position();
-        break;
-      }
       case 2: {
         if (parameterTypesPresent) {
           if (paramCountKnown && parameterTypesCount != paramCount) {
             throw new IllegalStateException(TYPE + ".parameterTypes: needs " + paramCount + " elements, got " + parameterTypesCount);
           }
         }
-        parameterTypesEnd = out.position();
         break;
       }
       case 3: {
@@ -411,11 +373,6 @@ public final class MyExecuteParametersEncoder {
             throw new IllegalStateException(TYPE + ".parameterValues: needs " + paramCount + " elements, got " + parameterValuesCount);
           }
         }
-        parameterValuesEnd = out.position();
-        break;
-      }
-      case 4: {
-        rawValuesEnd = out.position();
         break;
       }
       default:

@@ -22,9 +22,9 @@ public final class MyExtendedTypeInfoEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,22 +32,6 @@ public final class MyExtendedTypeInfoEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int kindStart;
-
-  private int kindEnd;
-
-  private boolean kindPresent;
-
-  private long kindValue;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a ExtendedTypeInfo at the writer's position.
@@ -60,19 +44,13 @@ public final class MyExtendedTypeInfoEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyExtendedTypeInfoEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.kindStart = 0;
-    this.kindEnd = 0;
-    this.kindPresent = false;
-    this.kindValue = 0;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
@@ -81,14 +59,14 @@ public final class MyExtendedTypeInfoEncoder {
    *
    */
   public MyExtendedTypeInfoEncoder kind(int value) {
-    begin(0, "kind");
-    kindPresent = true;
-    kindStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "kind");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      kindValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("kind").inMessage(PROTOCOL, TYPE);
     }
@@ -99,15 +77,15 @@ public final class MyExtendedTypeInfoEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyExtendedTypeInfoEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
-      valueText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -118,12 +96,13 @@ public final class MyExtendedTypeInfoEncoder {
    * Writes NULL.
    */
   public MyExtendedTypeInfoEncoder valueNull() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
       LengthEncodedInt.writeNull(out);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -137,10 +116,13 @@ public final class MyExtendedTypeInfoEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -148,7 +130,7 @@ public final class MyExtendedTypeInfoEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -174,20 +156,10 @@ public final class MyExtendedTypeInfoEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("kind", "required");
-        }
-        kindStart = kindEnd = out.position();
-        complete(0);
-        break;
+        throw missing("kind", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -199,14 +171,6 @@ public final class MyExtendedTypeInfoEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        kindEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

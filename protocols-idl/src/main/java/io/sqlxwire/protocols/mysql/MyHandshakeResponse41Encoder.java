@@ -26,9 +26,9 @@ public final class MyHandshakeResponse41Encoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -43,87 +43,51 @@ public final class MyHandshakeResponse41Encoder {
 
   private int clientFlagEnd;
 
-  private boolean clientFlagPresent;
-
   private long clientFlagValue;
 
   private int maxPacketSizeStart;
 
   private int maxPacketSizeEnd;
 
-  private boolean maxPacketSizePresent;
-
-  private long maxPacketSizeValue;
-
   private int characterSetStart;
 
   private int characterSetEnd;
-
-  private boolean characterSetPresent;
-
-  private long characterSetValue;
 
   private int reserved3Start;
 
   private int reserved3End;
 
-  private boolean reserved3Present;
-
   private int mariadbCapabilitiesStart;
 
   private int mariadbCapabilitiesEnd;
-
-  private boolean mariadbCapabilitiesPresent;
-
-  private long mariadbCapabilitiesValue;
 
   private int reserved5Start;
 
   private int reserved5End;
 
-  private boolean reserved5Present;
-
   private int usernameStart;
 
   private int usernameEnd;
-
-  private boolean usernamePresent;
-
-  private CharSequence usernameText;
 
   private int authResponseStart;
 
   private int authResponseEnd;
 
-  private boolean authResponsePresent;
-
   private int authResponseShortStart;
 
   private int authResponseShortEnd;
-
-  private boolean authResponseShortPresent;
 
   private int databaseStart;
 
   private int databaseEnd;
 
-  private boolean databasePresent;
-
-  private CharSequence databaseText;
-
   private int clientPluginNameStart;
 
   private int clientPluginNameEnd;
 
-  private boolean clientPluginNamePresent;
-
-  private CharSequence clientPluginNameText;
-
   private int attributesLengthStart;
 
   private int attributesLengthEnd;
-
-  private boolean attributesLengthPresent;
 
   private long attributesLengthValue;
 
@@ -133,8 +97,6 @@ public final class MyHandshakeResponse41Encoder {
 
   private int attributesEnd;
 
-  private boolean attributesPresent;
-
   private int attributesCount;
 
   private MyConnectAttributeEncoder attributesEncoder;
@@ -142,10 +104,6 @@ public final class MyHandshakeResponse41Encoder {
   private int zstdCompressionLevelStart;
 
   private int zstdCompressionLevelEnd;
-
-  private boolean zstdCompressionLevelPresent;
-
-  private long zstdCompressionLevelValue;
 
   /**
    * Starts a HandshakeResponse41 at the writer's position.
@@ -159,73 +117,59 @@ public final class MyHandshakeResponse41Encoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyHandshakeResponse41Encoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.clientFlagStart = 0;
     this.clientFlagEnd = 0;
-    this.clientFlagPresent = false;
     this.clientFlagValue = 0;
     this.maxPacketSizeStart = 0;
     this.maxPacketSizeEnd = 0;
-    this.maxPacketSizePresent = false;
-    this.maxPacketSizeValue = 0;
     this.characterSetStart = 0;
     this.characterSetEnd = 0;
-    this.characterSetPresent = false;
-    this.characterSetValue = 0;
     this.reserved3Start = 0;
     this.reserved3End = 0;
-    this.reserved3Present = false;
     this.mariadbCapabilitiesStart = 0;
     this.mariadbCapabilitiesEnd = 0;
-    this.mariadbCapabilitiesPresent = false;
-    this.mariadbCapabilitiesValue = 0;
     this.reserved5Start = 0;
     this.reserved5End = 0;
-    this.reserved5Present = false;
     this.usernameStart = 0;
     this.usernameEnd = 0;
-    this.usernamePresent = false;
-    this.usernameText = null;
     this.authResponseStart = 0;
     this.authResponseEnd = 0;
-    this.authResponsePresent = false;
     this.authResponseShortStart = 0;
     this.authResponseShortEnd = 0;
-    this.authResponseShortPresent = false;
     this.databaseStart = 0;
     this.databaseEnd = 0;
-    this.databasePresent = false;
-    this.databaseText = null;
     this.clientPluginNameStart = 0;
     this.clientPluginNameEnd = 0;
-    this.clientPluginNamePresent = false;
-    this.clientPluginNameText = null;
     this.attributesLengthStart = 0;
     this.attributesLengthEnd = 0;
-    this.attributesLengthPresent = false;
     this.attributesLengthValue = 0;
     this.attributesLengthSlot = -1;
     this.attributesStart = 0;
     this.attributesEnd = 0;
-    this.attributesPresent = false;
     this.attributesCount = 0;
     this.zstdCompressionLevelStart = 0;
     this.zstdCompressionLevelEnd = 0;
-    this.zstdCompressionLevelPresent = false;
-    this.zstdCompressionLevelValue = 0;
     return this;
   }
 
   /**
    */
   public MyHandshakeResponse41Encoder clientFlag(long value) {
-    begin(0, "clientFlag");
-    clientFlagPresent = true;
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "clientFlag");
+    }
     clientFlagStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
@@ -251,13 +195,15 @@ public final class MyHandshakeResponse41Encoder {
   /**
    */
   public MyHandshakeResponse41Encoder maxPacketSize(long value) {
-    begin(1, "maxPacketSize");
-    maxPacketSizePresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "maxPacketSize");
+    }
     maxPacketSizeStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      maxPacketSizeValue = value;
       complete(1);
     } catch (CodecException e) {
       throw e.inField("maxPacketSize").inMessage(PROTOCOL, TYPE);
@@ -268,16 +214,26 @@ public final class MyHandshakeResponse41Encoder {
   /**
    */
   public MyHandshakeResponse41Encoder characterSet(int value) {
-    begin(2, "characterSet");
-    characterSetPresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "characterSet");
+    }
     characterSetStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      characterSetValue = value;
       complete(2);
     } catch (CodecException e) {
       throw e.inField("characterSet").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved3Start = out.position();
+      out.putZeros(19);
+      complete(3);
+      step = 4;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -287,19 +243,32 @@ public final class MyHandshakeResponse41Encoder {
    *
    */
   public MyHandshakeResponse41Encoder mariadbCapabilities(long value) {
-    begin(4, "mariadbCapabilities");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "mariadbCapabilities");
+    }
     if (!!(((clientFlagValue & 1L) == 1L))) {
       throw new IllegalStateException(TYPE + ".mariadbCapabilities: must be absent here (its condition is false)");
     }
-    mariadbCapabilitiesPresent = true;
     mariadbCapabilitiesStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      mariadbCapabilitiesValue = value;
       complete(4);
     } catch (CodecException e) {
       throw e.inField("mariadbCapabilities").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved5Start = out.position();
+      if ((clientFlagValue & 1L) == 1L) {
+        out.putZeros(4);
+      }
+      complete(5);
+      step = 6;
+      step = 7;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -320,17 +289,21 @@ public final class MyHandshakeResponse41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyHandshakeResponse41Encoder username(CharSequence value) {
-    begin(7, "username");
-    usernamePresent = true;
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "username");
+    }
     usernameStart = out.position();
     try {
-      usernameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+        }
       }
-      out.putBytes(USERNAME_TERMINATOR);
+      out.put8(0);
       complete(7);
     } catch (CodecException e) {
       throw e.inField("username").inMessage(PROTOCOL, TYPE);
@@ -347,11 +320,14 @@ public final class MyHandshakeResponse41Encoder {
   /**
    */
   public MyHandshakeResponse41Encoder authResponse(byte[] value, int offset, int length) {
-    begin(8, "authResponse");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "authResponse");
+    }
     if (!(((session.capabilities.bits() & clientFlagValue) & 2097152L) == 2097152L)) {
       throw new IllegalStateException(TYPE + ".authResponse: must be absent here (its condition is false)");
     }
-    authResponsePresent = true;
     authResponseStart = out.position();
     try {
       LengthEncodedInt.write(out, length);
@@ -367,11 +343,14 @@ public final class MyHandshakeResponse41Encoder {
    * Writes NULL.
    */
   public MyHandshakeResponse41Encoder authResponseNull() {
-    begin(8, "authResponse");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "authResponse");
+    }
     if (!(((session.capabilities.bits() & clientFlagValue) & 2097152L) == 2097152L)) {
       throw new IllegalStateException(TYPE + ".authResponse: must be absent here (its condition is false)");
     }
-    authResponsePresent = true;
     authResponseStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -391,11 +370,14 @@ public final class MyHandshakeResponse41Encoder {
   /**
    */
   public MyHandshakeResponse41Encoder authResponseShort(byte[] value, int offset, int length) {
-    begin(9, "authResponseShort");
+    if (step == 9 && open < 0) {
+      step = 10;
+    } else {
+      begin(9, "authResponseShort");
+    }
     if (!!((((session.capabilities.bits() & clientFlagValue) & 2097152L) == 2097152L))) {
       throw new IllegalStateException(TYPE + ".authResponseShort: must be absent here (its condition is false)");
     }
-    authResponseShortPresent = true;
     authResponseShortStart = out.position();
     try {
       MyEncoderSupport.checkRange(length, 0L, 255L, out.position());
@@ -412,20 +394,24 @@ public final class MyHandshakeResponse41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyHandshakeResponse41Encoder database(CharSequence value) {
-    begin(10, "database");
+    if (step == 10 && open < 0) {
+      step = 11;
+    } else {
+      begin(10, "database");
+    }
     if (!(((session.capabilities.bits() & clientFlagValue) & 8L) == 8L)) {
       throw new IllegalStateException(TYPE + ".database: must be absent here (its condition is false)");
     }
-    databasePresent = true;
     databaseStart = out.position();
     try {
-      databaseText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+        }
       }
-      out.putBytes(USERNAME_TERMINATOR);
+      out.put8(0);
       complete(10);
     } catch (CodecException e) {
       throw e.inField("database").inMessage(PROTOCOL, TYPE);
@@ -437,29 +423,42 @@ public final class MyHandshakeResponse41Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyHandshakeResponse41Encoder clientPluginName(CharSequence value) {
-    begin(11, "clientPluginName");
+    if (step == 11 && open < 0) {
+      step = 12;
+    } else {
+      begin(11, "clientPluginName");
+    }
     if (!(((session.capabilities.bits() & clientFlagValue) & 524288L) == 524288L)) {
       throw new IllegalStateException(TYPE + ".clientPluginName: must be absent here (its condition is false)");
     }
-    clientPluginNamePresent = true;
     clientPluginNameStart = out.position();
     try {
-      clientPluginNameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
+        }
       }
-      out.putBytes(USERNAME_TERMINATOR);
+      out.put8(0);
       complete(11);
     } catch (CodecException e) {
       throw e.inField("clientPluginName").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      attributesLengthStart = out.position();
+      if (((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L) {
+        attributesLengthSlot = out.position();
+      }
+      complete(12);
+      step = 13;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void attributesBegin() {
-    attributesPresent = true;
     attributesStart = out.position();
     attributesCount = 0;
   }
@@ -469,7 +468,11 @@ public final class MyHandshakeResponse41Encoder {
    */
   public MyHandshakeResponse41Encoder attributes() {
     if (open != 13) {
-      begin(13, "attributes");
+      if (step == 13 && open < 0) {
+        step = 14;
+      } else {
+        begin(13, "attributes");
+      }
       if (!(((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L)) {
         throw new IllegalStateException(TYPE + ".attributes: must be absent here (its condition is false)");
       }
@@ -486,7 +489,11 @@ public final class MyHandshakeResponse41Encoder {
    */
   public MyConnectAttributeEncoder attributesAdd() {
     if (open != 13) {
-      begin(13, "attributes");
+      if (step == 13 && open < 0) {
+        step = 14;
+      } else {
+        begin(13, "attributes");
+      }
       if (!(((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L)) {
         throw new IllegalStateException(TYPE + ".attributes: must be absent here (its condition is false)");
       }
@@ -507,16 +514,18 @@ public final class MyHandshakeResponse41Encoder {
   /**
    */
   public MyHandshakeResponse41Encoder zstdCompressionLevel(int value) {
-    begin(14, "zstdCompressionLevel");
+    if (step == 14 && open < 0) {
+      step = 15;
+    } else {
+      begin(14, "zstdCompressionLevel");
+    }
     if (!(((session.capabilities.bits() & clientFlagValue) & 67108864L) == 67108864L)) {
       throw new IllegalStateException(TYPE + ".zstdCompressionLevel: must be absent here (its condition is false)");
     }
-    zstdCompressionLevelPresent = true;
     zstdCompressionLevelStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      zstdCompressionLevelValue = value;
       complete(14);
     } catch (CodecException e) {
       throw e.inField("zstdCompressionLevel").inMessage(PROTOCOL, TYPE);
@@ -531,13 +540,13 @@ public final class MyHandshakeResponse41Encoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(15, "finish");
+    if (step == 15 && open < 0) {
+      step = 16;
+    } else {
+      begin(15, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    usernameText = null;
-    databaseText = null;
-    clientPluginNameText = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -545,7 +554,7 @@ public final class MyHandshakeResponse41Encoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -571,32 +580,16 @@ public final class MyHandshakeResponse41Encoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("clientFlag", "required");
-        }
-        clientFlagStart = clientFlagEnd = out.position();
-        complete(0);
-        break;
+        throw missing("clientFlag", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("maxPacketSize", "required");
-        }
-        maxPacketSizeStart = maxPacketSizeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("maxPacketSize", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("characterSet", "required");
-        }
-        characterSetStart = characterSetEnd = out.position();
-        complete(2);
-        break;
+        throw missing("characterSet", "required");
       }
       case 3: {
         reserved3Start = out.position();
-        reserved3Present = true;
         out.putZeros(19);
         complete(3);
         break;
@@ -612,19 +605,13 @@ public final class MyHandshakeResponse41Encoder {
       case 5: {
         reserved5Start = out.position();
         if ((clientFlagValue & 1L) == 1L) {
-          reserved5Present = true;
           out.putZeros(4);
         }
         complete(5);
         break;
       }
       case 7: {
-        if (true) {
-          throw missing("username", "required");
-        }
-        usernameStart = usernameEnd = out.position();
-        complete(7);
-        break;
+        throw missing("username", "required");
       }
       case 8: {
         if (((session.capabilities.bits() & clientFlagValue) & 2097152L) == 2097152L) {
@@ -661,7 +648,6 @@ public final class MyHandshakeResponse41Encoder {
       case 12: {
         attributesLengthStart = out.position();
         if (((session.capabilities.bits() & clientFlagValue) & 1048576L) == 1048576L) {
-          attributesLengthPresent = true;
           attributesLengthSlot = out.position();
         }
         complete(12);

@@ -24,9 +24,9 @@ public final class MyHandshakeV10Encoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,75 +35,13 @@ public final class MyHandshakeV10Encoder {
 
   private boolean childOpen;
 
-  private int protocolVersionStart;
-
-  private int protocolVersionEnd;
-
-  private boolean protocolVersionPresent;
-
   private long protocolVersionValue;
 
-  private int serverVersionStart;
-
-  private int serverVersionEnd;
-
-  private boolean serverVersionPresent;
-
-  private CharSequence serverVersionText;
-
-  private int threadIdStart;
-
-  private int threadIdEnd;
-
-  private boolean threadIdPresent;
-
-  private long threadIdValue;
-
-  private int authPluginDataPart1Start;
-
-  private int authPluginDataPart1End;
-
-  private boolean authPluginDataPart1Present;
-
-  private int reserved4Start;
-
-  private int reserved4End;
-
-  private boolean reserved4Present;
-
   private long reserved4Value;
-
-  private int capabilityFlagsLowerStart;
-
-  private int capabilityFlagsLowerEnd;
-
-  private boolean capabilityFlagsLowerPresent;
 
   private long capabilityFlagsLowerValue;
 
   private int capabilityFlagsLowerSlot;
-
-  private int characterSetStart;
-
-  private int characterSetEnd;
-
-  private boolean characterSetPresent;
-
-  private long characterSetValue;
-
-  private int statusFlagsStart;
-
-  private int statusFlagsEnd;
-
-  private boolean statusFlagsPresent;
-
-  private long statusFlagsValue;
-
-  private int capabilityFlagsUpperStart;
-
-  private int capabilityFlagsUpperEnd;
-
-  private boolean capabilityFlagsUpperPresent;
 
   private long capabilityFlagsUpperValue;
 
@@ -111,49 +49,7 @@ public final class MyHandshakeV10Encoder {
 
   private long capabilitiesValue;
 
-  private boolean capabilitiesPresent;
-
-  private int authPluginDataLenStart;
-
-  private int authPluginDataLenEnd;
-
-  private boolean authPluginDataLenPresent;
-
   private long authPluginDataLenValue;
-
-  private int reserved11Start;
-
-  private int reserved11End;
-
-  private boolean reserved11Present;
-
-  private int mariadbCapabilitiesStart;
-
-  private int mariadbCapabilitiesEnd;
-
-  private boolean mariadbCapabilitiesPresent;
-
-  private long mariadbCapabilitiesValue;
-
-  private int reserved13Start;
-
-  private int reserved13End;
-
-  private boolean reserved13Present;
-
-  private int authPluginDataPart2Start;
-
-  private int authPluginDataPart2End;
-
-  private boolean authPluginDataPart2Present;
-
-  private int authPluginNameStart;
-
-  private int authPluginNameEnd;
-
-  private boolean authPluginNamePresent;
-
-  private CharSequence authPluginNameText;
 
   /**
    * Starts a HandshakeV10 at the writer's position.
@@ -166,71 +62,21 @@ public final class MyHandshakeV10Encoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyHandshakeV10Encoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.protocolVersionStart = 0;
-    this.protocolVersionEnd = 0;
-    this.protocolVersionPresent = false;
     this.protocolVersionValue = 0;
-    this.serverVersionStart = 0;
-    this.serverVersionEnd = 0;
-    this.serverVersionPresent = false;
-    this.serverVersionText = null;
-    this.threadIdStart = 0;
-    this.threadIdEnd = 0;
-    this.threadIdPresent = false;
-    this.threadIdValue = 0;
-    this.authPluginDataPart1Start = 0;
-    this.authPluginDataPart1End = 0;
-    this.authPluginDataPart1Present = false;
-    this.reserved4Start = 0;
-    this.reserved4End = 0;
-    this.reserved4Present = false;
     this.reserved4Value = 0;
-    this.capabilityFlagsLowerStart = 0;
-    this.capabilityFlagsLowerEnd = 0;
-    this.capabilityFlagsLowerPresent = false;
     this.capabilityFlagsLowerValue = 0;
     this.capabilityFlagsLowerSlot = -1;
-    this.characterSetStart = 0;
-    this.characterSetEnd = 0;
-    this.characterSetPresent = false;
-    this.characterSetValue = 0;
-    this.statusFlagsStart = 0;
-    this.statusFlagsEnd = 0;
-    this.statusFlagsPresent = false;
-    this.statusFlagsValue = 0;
-    this.capabilityFlagsUpperStart = 0;
-    this.capabilityFlagsUpperEnd = 0;
-    this.capabilityFlagsUpperPresent = false;
     this.capabilityFlagsUpperValue = 0;
     this.capabilityFlagsUpperSlot = -1;
     this.capabilitiesValue = 0;
-    this.capabilitiesPresent = false;
-    this.authPluginDataLenStart = 0;
-    this.authPluginDataLenEnd = 0;
-    this.authPluginDataLenPresent = false;
     this.authPluginDataLenValue = 0;
-    this.reserved11Start = 0;
-    this.reserved11End = 0;
-    this.reserved11Present = false;
-    this.mariadbCapabilitiesStart = 0;
-    this.mariadbCapabilitiesEnd = 0;
-    this.mariadbCapabilitiesPresent = false;
-    this.mariadbCapabilitiesValue = 0;
-    this.reserved13Start = 0;
-    this.reserved13End = 0;
-    this.reserved13Present = false;
-    this.authPluginDataPart2Start = 0;
-    this.authPluginDataPart2End = 0;
-    this.authPluginDataPart2Present = false;
-    this.authPluginNameStart = 0;
-    this.authPluginNameEnd = 0;
-    this.authPluginNamePresent = false;
-    this.authPluginNameText = null;
     return this;
   }
 
@@ -238,18 +84,20 @@ public final class MyHandshakeV10Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyHandshakeV10Encoder serverVersion(CharSequence value) {
-    begin(1, "serverVersion");
-    serverVersionPresent = true;
-    serverVersionStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "serverVersion");
+    }
     try {
-      serverVersionText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+        }
       }
-      out.putBytes(SERVER_VERSION_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("serverVersion").inMessage(PROTOCOL, TYPE);
     }
@@ -261,14 +109,14 @@ public final class MyHandshakeV10Encoder {
    *
    */
   public MyHandshakeV10Encoder threadId(long value) {
-    begin(2, "threadId");
-    threadIdPresent = true;
-    threadIdStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "threadId");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      threadIdValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("threadId").inMessage(PROTOCOL, TYPE);
     }
@@ -288,15 +136,26 @@ public final class MyHandshakeV10Encoder {
    *
    */
   public MyHandshakeV10Encoder authPluginDataPart1(byte[] value, int offset, int length) {
-    begin(3, "authPluginDataPart1");
-    authPluginDataPart1Present = true;
-    authPluginDataPart1Start = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "authPluginDataPart1");
+    }
     try {
       MyEncoderSupport.checkLength(length, 8, out.position());
       out.putBytes(value, offset, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("authPluginDataPart1").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved4Value = 0L;
+      MyEncoderSupport.checkRange(reserved4Value, 0L, 255L, out.position());
+      out.put8((int) reserved4Value);
+      step = 5;
+      capabilityFlagsLowerSlot = out.reserve(2);
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -306,14 +165,14 @@ public final class MyHandshakeV10Encoder {
    *
    */
   public MyHandshakeV10Encoder characterSet(int value) {
-    begin(6, "characterSet");
-    characterSetPresent = true;
-    characterSetStart = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "characterSet");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      characterSetValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("characterSet").inMessage(PROTOCOL, TYPE);
     }
@@ -323,16 +182,22 @@ public final class MyHandshakeV10Encoder {
   /**
    */
   public MyHandshakeV10Encoder statusFlags(int value) {
-    begin(7, "statusFlags");
-    statusFlagsPresent = true;
-    statusFlagsStart = out.position();
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "statusFlags");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      statusFlagsValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("statusFlags").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      capabilityFlagsUpperSlot = out.reserve(2);
+      step = 9;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -353,7 +218,6 @@ public final class MyHandshakeV10Encoder {
   public MyHandshakeV10Encoder capabilities(long value) {
     begin(9, "capabilities");
     capabilitiesValue = value;
-    capabilitiesPresent = true;
     try {
       if (capabilityFlagsLowerSlot >= 0) {
         capabilityFlagsLowerValue = (capabilitiesValue >>> 0) & 65535L;
@@ -374,16 +238,23 @@ public final class MyHandshakeV10Encoder {
    *
    */
   public MyHandshakeV10Encoder authPluginDataLen(int value) {
-    begin(10, "authPluginDataLen");
-    authPluginDataLenPresent = true;
-    authPluginDataLenStart = out.position();
+    if (step == 10 && open < 0) {
+      step = 11;
+    } else {
+      begin(10, "authPluginDataLen");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       authPluginDataLenValue = value;
-      complete(10);
     } catch (CodecException e) {
       throw e.inField("authPluginDataLen").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      out.putZeros(6);
+      step = 12;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -393,19 +264,27 @@ public final class MyHandshakeV10Encoder {
    *
    */
   public MyHandshakeV10Encoder mariadbCapabilities(long value) {
-    begin(12, "mariadbCapabilities");
+    if (step == 12 && open < 0) {
+      step = 13;
+    } else {
+      begin(12, "mariadbCapabilities");
+    }
     if (!!(((capabilitiesValue & 1L) == 1L))) {
       throw new IllegalStateException(TYPE + ".mariadbCapabilities: must be absent here (its condition is false)");
     }
-    mariadbCapabilitiesPresent = true;
-    mariadbCapabilitiesStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      mariadbCapabilitiesValue = value;
-      complete(12);
     } catch (CodecException e) {
       throw e.inField("mariadbCapabilities").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      if ((capabilitiesValue & 1L) == 1L) {
+        out.putZeros(4);
+      }
+      step = 14;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -435,13 +314,14 @@ public final class MyHandshakeV10Encoder {
    *
    */
   public MyHandshakeV10Encoder authPluginDataPart2(byte[] value, int offset, int length) {
-    begin(14, "authPluginDataPart2");
-    authPluginDataPart2Present = true;
-    authPluginDataPart2Start = out.position();
+    if (step == 14 && open < 0) {
+      step = 15;
+    } else {
+      begin(14, "authPluginDataPart2");
+    }
     try {
       MyEncoderSupport.checkLength(length, Math.max(13L, (authPluginDataLenValue - 8L)), out.position());
       out.putBytes(value, offset, length);
-      complete(14);
     } catch (CodecException e) {
       throw e.inField("authPluginDataPart2").inMessage(PROTOCOL, TYPE);
     }
@@ -452,21 +332,23 @@ public final class MyHandshakeV10Encoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyHandshakeV10Encoder authPluginName(CharSequence value) {
-    begin(15, "authPluginName");
+    if (step == 15 && open < 0) {
+      step = 16;
+    } else {
+      begin(15, "authPluginName");
+    }
     if (!((capabilitiesValue & 524288L) == 524288L)) {
       throw new IllegalStateException(TYPE + ".authPluginName: must be absent here (its condition is false)");
     }
-    authPluginNamePresent = true;
-    authPluginNameStart = out.position();
     try {
-      authPluginNameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (MyEncoderSupport.containsChar(value, (char) 0)) {
-        MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (MyEncoderSupport.containsChar(value, (char) 0)) {
+          MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
+        }
       }
-      out.putBytes(SERVER_VERSION_TERMINATOR);
-      complete(15);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("authPluginName").inMessage(PROTOCOL, TYPE);
     }
@@ -480,11 +362,13 @@ public final class MyHandshakeV10Encoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(16, "finish");
+    if (step == 16 && open < 0) {
+      step = 17;
+    } else {
+      begin(16, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    serverVersionText = null;
-    authPluginNameText = null;
+    step = -1;
     return written;
   }
 
@@ -492,7 +376,7 @@ public final class MyHandshakeV10Encoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -518,126 +402,69 @@ public final class MyHandshakeV10Encoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        protocolVersionStart = out.position();
-        protocolVersionPresent = true;
         protocolVersionValue = 10L;
         MyEncoderSupport.checkRange(protocolVersionValue, 0L, 255L, out.position());
         out.put8((int) protocolVersionValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("serverVersion", "required");
-        }
-        serverVersionStart = serverVersionEnd = out.position();
-        complete(1);
-        break;
+        throw missing("serverVersion", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("threadId", "required");
-        }
-        threadIdStart = threadIdEnd = out.position();
-        complete(2);
-        break;
+        throw missing("threadId", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("authPluginDataPart1", "required");
-        }
-        authPluginDataPart1Start = authPluginDataPart1End = out.position();
-        complete(3);
-        break;
+        throw missing("authPluginDataPart1", "required");
       }
       case 4: {
-        reserved4Start = out.position();
-        reserved4Present = true;
         reserved4Value = 0L;
         MyEncoderSupport.checkRange(reserved4Value, 0L, 255L, out.position());
         out.put8((int) reserved4Value);
-        complete(4);
         break;
       }
       case 5: {
-        capabilityFlagsLowerStart = out.position();
-        capabilityFlagsLowerPresent = true;
         capabilityFlagsLowerSlot = out.reserve(2);
-        complete(5);
         break;
       }
       case 6: {
-        if (true) {
-          throw missing("characterSet", "required");
-        }
-        characterSetStart = characterSetEnd = out.position();
-        complete(6);
-        break;
+        throw missing("characterSet", "required");
       }
       case 7: {
-        if (true) {
-          throw missing("statusFlags", "required");
-        }
-        statusFlagsStart = statusFlagsEnd = out.position();
-        complete(7);
-        break;
+        throw missing("statusFlags", "required");
       }
       case 8: {
-        capabilityFlagsUpperStart = out.position();
-        capabilityFlagsUpperPresent = true;
         capabilityFlagsUpperSlot = out.reserve(2);
-        complete(8);
         break;
       }
       case 9: {
         throw missing("capabilities", "required (its parts are derived from it)");
       }
       case 10: {
-        if (true) {
-          throw missing("authPluginDataLen", "required");
-        }
-        authPluginDataLenStart = authPluginDataLenEnd = out.position();
-        complete(10);
-        break;
+        throw missing("authPluginDataLen", "required");
       }
       case 11: {
-        reserved11Start = out.position();
-        reserved11Present = true;
         out.putZeros(6);
-        complete(11);
         break;
       }
       case 12: {
         if (!(((capabilitiesValue & 1L) == 1L))) {
           throw missing("mariadbCapabilities", "required here (its condition holds)");
         }
-        mariadbCapabilitiesStart = mariadbCapabilitiesEnd = out.position();
-        complete(12);
         break;
       }
       case 13: {
-        reserved13Start = out.position();
         if ((capabilitiesValue & 1L) == 1L) {
-          reserved13Present = true;
           out.putZeros(4);
         }
-        complete(13);
         break;
       }
       case 14: {
-        if (true) {
-          throw missing("authPluginDataPart2", "required");
-        }
-        authPluginDataPart2Start = authPluginDataPart2End = out.position();
-        complete(14);
-        break;
+        throw missing("authPluginDataPart2", "required");
       }
       case 15: {
         if ((capabilitiesValue & 524288L) == 524288L) {
           throw missing("authPluginName", "required here (its condition holds)");
         }
-        authPluginNameStart = authPluginNameEnd = out.position();
-        complete(15);
         break;
       }
       default:
@@ -650,66 +477,6 @@ public final class MyHandshakeV10Encoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        protocolVersionEnd = out.position();
-        break;
-      }
-      case 1: {
-        serverVersionEnd = out.position();
-        break;
-      }
-      case 2: {
-        threadIdEnd = out.position();
-        break;
-      }
-      case 3: {
-        authPluginDataPart1End = out.position();
-        break;
-      }
-      case 4: {
-        reserved4End = out.position();
-        break;
-      }
-      case 5: {
-        capabilityFlagsLowerEnd = out.position();
-        break;
-      }
-      case 6: {
-        characterSetEnd = out.position();
-        break;
-      }
-      case 7: {
-        statusFlagsEnd = out.position();
-        break;
-      }
-      case 8: {
-        capabilityFlagsUpperEnd = out.position();
-        break;
-      }
-      case 10: {
-        authPluginDataLenEnd = out.position();
-        break;
-      }
-      case 11: {
-        reserved11End = out.position();
-        break;
-      }
-      case 12: {
-        mariadbCapabilitiesEnd = out.position();
-        break;
-      }
-      case 13: {
-        reserved13End = out.position();
-        break;
-      }
-      case 14: {
-        authPluginDataPart2End = out.position();
-        break;
-      }
-      case 15: {
-        authPluginNameEnd = out.position();
-        break;
-      }
       default:
         break;
     }

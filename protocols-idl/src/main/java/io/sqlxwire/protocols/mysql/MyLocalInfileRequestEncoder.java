@@ -21,9 +21,9 @@ public final class MyLocalInfileRequestEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,21 +32,7 @@ public final class MyLocalInfileRequestEncoder {
 
   private boolean childOpen;
 
-  private int headerStart;
-
-  private int headerEnd;
-
-  private boolean headerPresent;
-
   private long headerValue;
-
-  private int filenameStart;
-
-  private int filenameEnd;
-
-  private boolean filenamePresent;
-
-  private CharSequence filenameText;
 
   /**
    * Starts a LocalInfileRequest at the writer's position.
@@ -59,19 +45,14 @@ public final class MyLocalInfileRequestEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyLocalInfileRequestEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerStart = 0;
-    this.headerEnd = 0;
-    this.headerPresent = false;
     this.headerValue = 0;
-    this.filenameStart = 0;
-    this.filenameEnd = 0;
-    this.filenamePresent = false;
-    this.filenameText = null;
     return this;
   }
 
@@ -79,14 +60,14 @@ public final class MyLocalInfileRequestEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyLocalInfileRequestEncoder filename(CharSequence value) {
-    begin(1, "filename");
-    filenamePresent = true;
-    filenameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "filename");
+    }
     try {
-      filenameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("filename").inMessage(PROTOCOL, TYPE);
     }
@@ -100,10 +81,13 @@ public final class MyLocalInfileRequestEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    filenameText = null;
+    step = -1;
     return written;
   }
 
@@ -111,7 +95,7 @@ public final class MyLocalInfileRequestEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -137,21 +121,13 @@ public final class MyLocalInfileRequestEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        headerStart = out.position();
-        headerPresent = true;
         headerValue = 251L;
         MyEncoderSupport.checkRange(headerValue, 0L, 255L, out.position());
         out.put8((int) headerValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("filename", "required");
-        }
-        filenameStart = filenameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("filename", "required");
       }
       default:
         break;
@@ -163,14 +139,6 @@ public final class MyLocalInfileRequestEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerEnd = out.position();
-        break;
-      }
-      case 1: {
-        filenameEnd = out.position();
-        break;
-      }
       default:
         break;
     }

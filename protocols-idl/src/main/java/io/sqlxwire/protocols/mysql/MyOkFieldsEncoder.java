@@ -23,9 +23,9 @@ public final class MyOkFieldsEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -40,23 +40,13 @@ public final class MyOkFieldsEncoder {
 
   private int affectedRowsEnd;
 
-  private boolean affectedRowsPresent;
-
-  private long affectedRowsValue;
-
   private int lastInsertIdStart;
 
   private int lastInsertIdEnd;
 
-  private boolean lastInsertIdPresent;
-
-  private long lastInsertIdValue;
-
   private int statusFlagsStart;
 
   private int statusFlagsEnd;
-
-  private boolean statusFlagsPresent;
 
   private long statusFlagsValue;
 
@@ -64,23 +54,13 @@ public final class MyOkFieldsEncoder {
 
   private int warningsEnd;
 
-  private boolean warningsPresent;
-
-  private long warningsValue;
-
   private int infoStart;
 
   private int infoEnd;
 
-  private boolean infoPresent;
-
-  private CharSequence infoText;
-
   private int sessionStateLengthStart;
 
   private int sessionStateLengthEnd;
-
-  private boolean sessionStateLengthPresent;
 
   private long sessionStateLengthValue;
 
@@ -90,8 +70,6 @@ public final class MyOkFieldsEncoder {
 
   private int sessionStateChangesEnd;
 
-  private boolean sessionStateChangesPresent;
-
   private int sessionStateChangesCount;
 
   private MySessionStateChangeEncoder sessionStateChangesEncoder;
@@ -99,10 +77,6 @@ public final class MyOkFieldsEncoder {
   private int infoRestStart;
 
   private int infoRestEnd;
-
-  private boolean infoRestPresent;
-
-  private CharSequence infoRestText;
 
   /**
    * Starts a OkFields at the writer's position.
@@ -116,57 +90,50 @@ public final class MyOkFieldsEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyOkFieldsEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.affectedRowsStart = 0;
     this.affectedRowsEnd = 0;
-    this.affectedRowsPresent = false;
-    this.affectedRowsValue = 0;
     this.lastInsertIdStart = 0;
     this.lastInsertIdEnd = 0;
-    this.lastInsertIdPresent = false;
-    this.lastInsertIdValue = 0;
     this.statusFlagsStart = 0;
     this.statusFlagsEnd = 0;
-    this.statusFlagsPresent = false;
     this.statusFlagsValue = 0;
     this.warningsStart = 0;
     this.warningsEnd = 0;
-    this.warningsPresent = false;
-    this.warningsValue = 0;
     this.infoStart = 0;
     this.infoEnd = 0;
-    this.infoPresent = false;
-    this.infoText = null;
     this.sessionStateLengthStart = 0;
     this.sessionStateLengthEnd = 0;
-    this.sessionStateLengthPresent = false;
     this.sessionStateLengthValue = 0;
     this.sessionStateLengthSlot = -1;
     this.sessionStateChangesStart = 0;
     this.sessionStateChangesEnd = 0;
-    this.sessionStateChangesPresent = false;
     this.sessionStateChangesCount = 0;
     this.infoRestStart = 0;
     this.infoRestEnd = 0;
-    this.infoRestPresent = false;
-    this.infoRestText = null;
     return this;
   }
 
   /**
    */
   public MyOkFieldsEncoder affectedRows(long value) {
-    begin(0, "affectedRows");
-    affectedRowsPresent = true;
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "affectedRows");
+    }
     affectedRowsStart = out.position();
     try {
       LengthEncodedInt.write(out, value);
-      affectedRowsValue = value;
       complete(0);
     } catch (CodecException e) {
       throw e.inField("affectedRows").inMessage(PROTOCOL, TYPE);
@@ -178,8 +145,11 @@ public final class MyOkFieldsEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyOkFieldsEncoder affectedRowsNull() {
-    begin(0, "affectedRows");
-    affectedRowsPresent = true;
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "affectedRows");
+    }
     affectedRowsStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -193,12 +163,14 @@ public final class MyOkFieldsEncoder {
   /**
    */
   public MyOkFieldsEncoder lastInsertId(long value) {
-    begin(1, "lastInsertId");
-    lastInsertIdPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "lastInsertId");
+    }
     lastInsertIdStart = out.position();
     try {
       LengthEncodedInt.write(out, value);
-      lastInsertIdValue = value;
       complete(1);
     } catch (CodecException e) {
       throw e.inField("lastInsertId").inMessage(PROTOCOL, TYPE);
@@ -210,8 +182,11 @@ public final class MyOkFieldsEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyOkFieldsEncoder lastInsertIdNull() {
-    begin(1, "lastInsertId");
-    lastInsertIdPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "lastInsertId");
+    }
     lastInsertIdStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -225,11 +200,14 @@ public final class MyOkFieldsEncoder {
   /**
    */
   public MyOkFieldsEncoder statusFlags(int value) {
-    begin(2, "statusFlags");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "statusFlags");
+    }
     if (!(((session.capabilities.bits() & 512L) == 512L) || ((session.capabilities.bits() & 8192L) == 8192L))) {
       throw new IllegalStateException(TYPE + ".statusFlags: must be absent here (its condition is false)");
     }
-    statusFlagsPresent = true;
     statusFlagsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
@@ -255,16 +233,18 @@ public final class MyOkFieldsEncoder {
   /**
    */
   public MyOkFieldsEncoder warnings(int value) {
-    begin(3, "warnings");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "warnings");
+    }
     if (!((session.capabilities.bits() & 512L) == 512L)) {
       throw new IllegalStateException(TYPE + ".warnings: must be absent here (its condition is false)");
     }
-    warningsPresent = true;
     warningsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      warningsValue = value;
       complete(3);
     } catch (CodecException e) {
       throw e.inField("warnings").inMessage(PROTOCOL, TYPE);
@@ -279,17 +259,29 @@ public final class MyOkFieldsEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyOkFieldsEncoder info(CharSequence value) {
-    begin(4, "info");
-    infoPresent = true;
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "info");
+    }
     infoStart = out.position();
     try {
-      infoText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       MyEncoderSupport.insertLenenc(out, at, out.position() - at);
       complete(4);
     } catch (CodecException e) {
       throw e.inField("info").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      sessionStateLengthStart = out.position();
+      if (((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L)) {
+        sessionStateLengthSlot = out.position();
+      }
+      complete(5);
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -301,8 +293,11 @@ public final class MyOkFieldsEncoder {
    * Writes NULL.
    */
   public MyOkFieldsEncoder infoNull() {
-    begin(4, "info");
-    infoPresent = true;
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "info");
+    }
     infoStart = out.position();
     try {
       LengthEncodedInt.writeNull(out);
@@ -310,11 +305,20 @@ public final class MyOkFieldsEncoder {
     } catch (CodecException e) {
       throw e.inField("info").inMessage(PROTOCOL, TYPE);
     }
+    try {
+      sessionStateLengthStart = out.position();
+      if (((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L)) {
+        sessionStateLengthSlot = out.position();
+      }
+      complete(5);
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
+    }
     return this;
   }
 
   private void sessionStateChangesBegin() {
-    sessionStateChangesPresent = true;
     sessionStateChangesStart = out.position();
     sessionStateChangesCount = 0;
   }
@@ -324,7 +328,11 @@ public final class MyOkFieldsEncoder {
    */
   public MyOkFieldsEncoder sessionStateChanges() {
     if (open != 6) {
-      begin(6, "sessionStateChanges");
+      if (step == 6 && open < 0) {
+        step = 7;
+      } else {
+        begin(6, "sessionStateChanges");
+      }
       if (!(((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L))) {
         throw new IllegalStateException(TYPE + ".sessionStateChanges: must be absent here (its condition is false)");
       }
@@ -341,7 +349,11 @@ public final class MyOkFieldsEncoder {
    */
   public MySessionStateChangeEncoder sessionStateChangesAdd() {
     if (open != 6) {
-      begin(6, "sessionStateChanges");
+      if (step == 6 && open < 0) {
+        step = 7;
+      } else {
+        begin(6, "sessionStateChanges");
+      }
       if (!(((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L))) {
         throw new IllegalStateException(TYPE + ".sessionStateChanges: must be absent here (its condition is false)");
       }
@@ -363,14 +375,16 @@ public final class MyOkFieldsEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyOkFieldsEncoder infoRest(CharSequence value) {
-    begin(7, "infoRest");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "infoRest");
+    }
     if (!!(((session.capabilities.bits() & 8388608L) == 8388608L))) {
       throw new IllegalStateException(TYPE + ".infoRest: must be absent here (its condition is false)");
     }
-    infoRestPresent = true;
     infoRestStart = out.position();
     try {
-      infoRestText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       complete(7);
@@ -387,12 +401,13 @@ public final class MyOkFieldsEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    infoText = null;
-    infoRestText = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -400,7 +415,7 @@ public final class MyOkFieldsEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -426,20 +441,10 @@ public final class MyOkFieldsEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("affectedRows", "required");
-        }
-        affectedRowsStart = affectedRowsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("affectedRows", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("lastInsertId", "required");
-        }
-        lastInsertIdStart = lastInsertIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("lastInsertId", "required");
       }
       case 2: {
         if (((session.capabilities.bits() & 512L) == 512L) || ((session.capabilities.bits() & 8192L) == 8192L)) {
@@ -465,7 +470,6 @@ public final class MyOkFieldsEncoder {
       case 5: {
         sessionStateLengthStart = out.position();
         if (((session.capabilities.bits() & 8388608L) == 8388608L) && ((statusFlagsValue & 16384L) == 16384L)) {
-          sessionStateLengthPresent = true;
           sessionStateLengthSlot = out.position();
         }
         complete(5);

@@ -19,9 +19,9 @@ public final class MyOkPacketEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,19 +32,7 @@ public final class MyOkPacketEncoder {
 
   private MySession session;
 
-  private int headerStart;
-
-  private int headerEnd;
-
-  private boolean headerPresent;
-
   private long headerValue;
-
-  private int okStart;
-
-  private int okEnd;
-
-  private boolean okPresent;
 
   private MyOkFieldsEncoder okEncoder;
 
@@ -60,19 +48,17 @@ public final class MyOkPacketEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyOkPacketEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerStart = 0;
-    this.headerEnd = 0;
-    this.headerPresent = false;
     this.headerValue = 0;
-    this.okStart = 0;
-    this.okEnd = 0;
-    this.okPresent = false;
     return this;
   }
 
@@ -80,9 +66,11 @@ public final class MyOkPacketEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MyOkFieldsEncoder ok() {
-    begin(1, "ok");
-    okPresent = true;
-    okStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "ok");
+    }
     if (okEncoder == null) {
       okEncoder = new MyOkFieldsEncoder();
     }
@@ -99,10 +87,13 @@ public final class MyOkPacketEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -110,7 +101,7 @@ public final class MyOkPacketEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -136,21 +127,13 @@ public final class MyOkPacketEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        headerStart = out.position();
-        headerPresent = true;
         headerValue = 0L;
         MyEncoderSupport.checkRange(headerValue, 0L, 255L, out.position());
         out.put8((int) headerValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("ok", "required");
-        }
-        okStart = okEnd = out.position();
-        complete(1);
-        break;
+        throw missing("ok", "required");
       }
       default:
         break;
@@ -162,14 +145,6 @@ public final class MyOkPacketEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerEnd = out.position();
-        break;
-      }
-      case 1: {
-        okEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -28,7 +28,10 @@ public final class MyPacketFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long payloadLengthValue;
 
@@ -44,21 +47,22 @@ public final class MyPacketFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public MyPacketFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
     payloadLengthValue = 0;
-    payloadLengthSlot = -1;
-    sequenceIdValue = 0;
-    sequenceIdSlot = -1;
     return this;
   }
 
   /**
    */
   public MyPacketFrameEncoder sequenceId(int value) {
-    advance(1, "sequenceId");
+    if (step != 1) {
+      advance(1, "sequenceId");
+    }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
     sequenceIdValue = value;
     sequenceIdSlot = out.position();
@@ -68,7 +72,7 @@ public final class MyPacketFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -92,7 +96,10 @@ public final class MyPacketFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(2, "body");
+    if (step != 2) {
+      advance(2, "body");
+    }
+    step = 3;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -133,7 +140,7 @@ public final class MyPacketFrameEncoder {
    * A body of {@value #CONTINUATION_SIZE} bytes or more is split into continuation frames here.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -155,12 +162,12 @@ public final class MyPacketFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

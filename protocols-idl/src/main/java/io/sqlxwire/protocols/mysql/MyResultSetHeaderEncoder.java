@@ -24,9 +24,9 @@ public final class MyResultSetHeaderEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,22 +36,6 @@ public final class MyResultSetHeaderEncoder {
   private boolean childOpen;
 
   private MySession session;
-
-  private int columnCountStart;
-
-  private int columnCountEnd;
-
-  private boolean columnCountPresent;
-
-  private long columnCountValue;
-
-  private int metadataFollowsStart;
-
-  private int metadataFollowsEnd;
-
-  private boolean metadataFollowsPresent;
-
-  private long metadataFollowsValue;
 
   /**
    * Starts a ResultSetHeader at the writer's position.
@@ -65,33 +49,29 @@ public final class MyResultSetHeaderEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyResultSetHeaderEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.columnCountStart = 0;
-    this.columnCountEnd = 0;
-    this.columnCountPresent = false;
-    this.columnCountValue = 0;
-    this.metadataFollowsStart = 0;
-    this.metadataFollowsEnd = 0;
-    this.metadataFollowsPresent = false;
-    this.metadataFollowsValue = 0;
     return this;
   }
 
   /**
    */
   public MyResultSetHeaderEncoder columnCount(long value) {
-    begin(0, "columnCount");
-    columnCountPresent = true;
-    columnCountStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "columnCount");
+    }
     try {
       LengthEncodedInt.write(out, value);
-      columnCountValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("columnCount").inMessage(PROTOCOL, TYPE);
     }
@@ -102,12 +82,13 @@ public final class MyResultSetHeaderEncoder {
    * Writes SQL NULL (0xFB).
    */
   public MyResultSetHeaderEncoder columnCountNull() {
-    begin(0, "columnCount");
-    columnCountPresent = true;
-    columnCountStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "columnCount");
+    }
     try {
       LengthEncodedInt.writeNull(out);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("columnCount").inMessage(PROTOCOL, TYPE);
     }
@@ -117,17 +98,17 @@ public final class MyResultSetHeaderEncoder {
   /**
    */
   public MyResultSetHeaderEncoder metadataFollows(int value) {
-    begin(1, "metadataFollows");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "metadataFollows");
+    }
     if (!(((session.capabilities.bits() & 33554432L) == 33554432L) || ((session.mariadbCapabilities.bits() & 16L) == 16L))) {
       throw new IllegalStateException(TYPE + ".metadataFollows: must be absent here (its condition is false)");
     }
-    metadataFollowsPresent = true;
-    metadataFollowsStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      metadataFollowsValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("metadataFollows").inMessage(PROTOCOL, TYPE);
     }
@@ -151,10 +132,13 @@ public final class MyResultSetHeaderEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -162,7 +146,7 @@ public final class MyResultSetHeaderEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -188,19 +172,12 @@ public final class MyResultSetHeaderEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("columnCount", "required");
-        }
-        columnCountStart = columnCountEnd = out.position();
-        complete(0);
-        break;
+        throw missing("columnCount", "required");
       }
       case 1: {
         if (((session.capabilities.bits() & 33554432L) == 33554432L) || ((session.mariadbCapabilities.bits() & 16L) == 16L)) {
           throw missing("metadataFollows", "required here (its condition holds)");
         }
-        metadataFollowsStart = metadataFollowsEnd = out.position();
-        complete(1);
         break;
       }
       default:
@@ -213,14 +190,6 @@ public final class MyResultSetHeaderEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        columnCountEnd = out.position();
-        break;
-      }
-      case 1: {
-        metadataFollowsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class MyResultSetOkEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,19 +34,7 @@ public final class MyResultSetOkEncoder {
 
   private MySession session;
 
-  private int headerStart;
-
-  private int headerEnd;
-
-  private boolean headerPresent;
-
   private long headerValue;
-
-  private int okStart;
-
-  private int okEnd;
-
-  private boolean okPresent;
 
   private MyOkFieldsEncoder okEncoder;
 
@@ -62,19 +50,17 @@ public final class MyResultSetOkEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyResultSetOkEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.headerStart = 0;
-    this.headerEnd = 0;
-    this.headerPresent = false;
     this.headerValue = 0;
-    this.okStart = 0;
-    this.okEnd = 0;
-    this.okPresent = false;
     return this;
   }
 
@@ -82,9 +68,11 @@ public final class MyResultSetOkEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public MyOkFieldsEncoder ok() {
-    begin(1, "ok");
-    okPresent = true;
-    okStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "ok");
+    }
     if (okEncoder == null) {
       okEncoder = new MyOkFieldsEncoder();
     }
@@ -101,10 +89,13 @@ public final class MyResultSetOkEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -112,7 +103,7 @@ public final class MyResultSetOkEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -138,21 +129,13 @@ public final class MyResultSetOkEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        headerStart = out.position();
-        headerPresent = true;
         headerValue = 254L;
         MyEncoderSupport.checkRange(headerValue, 0L, 255L, out.position());
         out.put8((int) headerValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("ok", "required");
-        }
-        okStart = okEnd = out.position();
-        complete(1);
-        break;
+        throw missing("ok", "required");
       }
       default:
         break;
@@ -164,14 +147,6 @@ public final class MyResultSetOkEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        headerEnd = out.position();
-        break;
-      }
-      case 1: {
-        okEnd = out.position();
-        break;
-      }
       default:
         break;
     }

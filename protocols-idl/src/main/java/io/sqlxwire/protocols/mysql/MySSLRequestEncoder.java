@@ -21,9 +21,9 @@ public final class MySSLRequestEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,49 +32,7 @@ public final class MySSLRequestEncoder {
 
   private boolean childOpen;
 
-  private int clientFlagStart;
-
-  private int clientFlagEnd;
-
-  private boolean clientFlagPresent;
-
   private long clientFlagValue;
-
-  private int maxPacketSizeStart;
-
-  private int maxPacketSizeEnd;
-
-  private boolean maxPacketSizePresent;
-
-  private long maxPacketSizeValue;
-
-  private int characterSetStart;
-
-  private int characterSetEnd;
-
-  private boolean characterSetPresent;
-
-  private long characterSetValue;
-
-  private int reserved3Start;
-
-  private int reserved3End;
-
-  private boolean reserved3Present;
-
-  private int mariadbCapabilitiesStart;
-
-  private int mariadbCapabilitiesEnd;
-
-  private boolean mariadbCapabilitiesPresent;
-
-  private long mariadbCapabilitiesValue;
-
-  private int reserved5Start;
-
-  private int reserved5End;
-
-  private boolean reserved5Present;
 
   /**
    * Starts a SSLRequest at the writer's position.
@@ -87,47 +45,29 @@ public final class MySSLRequestEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MySSLRequestEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.clientFlagStart = 0;
-    this.clientFlagEnd = 0;
-    this.clientFlagPresent = false;
     this.clientFlagValue = 0;
-    this.maxPacketSizeStart = 0;
-    this.maxPacketSizeEnd = 0;
-    this.maxPacketSizePresent = false;
-    this.maxPacketSizeValue = 0;
-    this.characterSetStart = 0;
-    this.characterSetEnd = 0;
-    this.characterSetPresent = false;
-    this.characterSetValue = 0;
-    this.reserved3Start = 0;
-    this.reserved3End = 0;
-    this.reserved3Present = false;
-    this.mariadbCapabilitiesStart = 0;
-    this.mariadbCapabilitiesEnd = 0;
-    this.mariadbCapabilitiesPresent = false;
-    this.mariadbCapabilitiesValue = 0;
-    this.reserved5Start = 0;
-    this.reserved5End = 0;
-    this.reserved5Present = false;
     return this;
   }
 
   /**
    */
   public MySSLRequestEncoder clientFlag(long value) {
-    begin(0, "clientFlag");
-    clientFlagPresent = true;
-    clientFlagStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "clientFlag");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
       clientFlagValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("clientFlag").inMessage(PROTOCOL, TYPE);
     }
@@ -147,14 +87,14 @@ public final class MySSLRequestEncoder {
   /**
    */
   public MySSLRequestEncoder maxPacketSize(long value) {
-    begin(1, "maxPacketSize");
-    maxPacketSizePresent = true;
-    maxPacketSizeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "maxPacketSize");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      maxPacketSizeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("maxPacketSize").inMessage(PROTOCOL, TYPE);
     }
@@ -164,16 +104,22 @@ public final class MySSLRequestEncoder {
   /**
    */
   public MySSLRequestEncoder characterSet(int value) {
-    begin(2, "characterSet");
-    characterSetPresent = true;
-    characterSetStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "characterSet");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      characterSetValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("characterSet").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      out.putZeros(19);
+      step = 4;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -183,19 +129,27 @@ public final class MySSLRequestEncoder {
    *
    */
   public MySSLRequestEncoder mariadbCapabilities(long value) {
-    begin(4, "mariadbCapabilities");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "mariadbCapabilities");
+    }
     if (!!(((clientFlagValue & 1L) == 1L))) {
       throw new IllegalStateException(TYPE + ".mariadbCapabilities: must be absent here (its condition is false)");
     }
-    mariadbCapabilitiesPresent = true;
-    mariadbCapabilitiesStart = out.position();
     try {
       MyEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      mariadbCapabilitiesValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("mariadbCapabilities").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      if ((clientFlagValue & 1L) == 1L) {
+        out.putZeros(4);
+      }
+      step = 6;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -219,9 +173,13 @@ public final class MySSLRequestEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(6, "finish");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -229,7 +187,7 @@ public final class MySSLRequestEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -255,51 +213,28 @@ public final class MySSLRequestEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("clientFlag", "required");
-        }
-        clientFlagStart = clientFlagEnd = out.position();
-        complete(0);
-        break;
+        throw missing("clientFlag", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("maxPacketSize", "required");
-        }
-        maxPacketSizeStart = maxPacketSizeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("maxPacketSize", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("characterSet", "required");
-        }
-        characterSetStart = characterSetEnd = out.position();
-        complete(2);
-        break;
+        throw missing("characterSet", "required");
       }
       case 3: {
-        reserved3Start = out.position();
-        reserved3Present = true;
         out.putZeros(19);
-        complete(3);
         break;
       }
       case 4: {
         if (!(((clientFlagValue & 1L) == 1L))) {
           throw missing("mariadbCapabilities", "required here (its condition holds)");
         }
-        mariadbCapabilitiesStart = mariadbCapabilitiesEnd = out.position();
-        complete(4);
         break;
       }
       case 5: {
-        reserved5Start = out.position();
         if ((clientFlagValue & 1L) == 1L) {
-          reserved5Present = true;
           out.putZeros(4);
         }
-        complete(5);
         break;
       }
       default:
@@ -312,30 +247,6 @@ public final class MySSLRequestEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        clientFlagEnd = out.position();
-        break;
-      }
-      case 1: {
-        maxPacketSizeEnd = out.position();
-        break;
-      }
-      case 2: {
-        characterSetEnd = out.position();
-        break;
-      }
-      case 3: {
-        reserved3End = out.position();
-        break;
-      }
-      case 4: {
-        mariadbCapabilitiesEnd = out.position();
-        break;
-      }
-      case 5: {
-        reserved5End = out.position();
-        break;
-      }
       default:
         break;
     }

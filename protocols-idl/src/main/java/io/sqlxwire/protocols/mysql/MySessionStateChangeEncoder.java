@@ -18,9 +18,9 @@ public final class MySessionStateChangeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,20 +28,6 @@ public final class MySessionStateChangeEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
-  private long typeValue;
-
-  private int dataStart;
-
-  private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a SessionStateChange at the writer's position.
@@ -54,32 +40,27 @@ public final class MySessionStateChangeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MySessionStateChangeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
-    this.typeValue = 0;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
   /**
    */
   public MySessionStateChangeEncoder type(int value) {
-    begin(0, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "type");
+    }
     try {
       MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      typeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
     }
@@ -105,13 +86,14 @@ public final class MySessionStateChangeEncoder {
   /**
    */
   public MySessionStateChangeEncoder data(byte[] value, int offset, int length) {
-    begin(1, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     try {
       LengthEncodedInt.write(out, length);
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -122,12 +104,13 @@ public final class MySessionStateChangeEncoder {
    * Writes NULL.
    */
   public MySessionStateChangeEncoder dataNull() {
-    begin(1, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     try {
       LengthEncodedInt.writeNull(out);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -141,9 +124,13 @@ public final class MySessionStateChangeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -151,7 +138,7 @@ public final class MySessionStateChangeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -177,20 +164,10 @@ public final class MySessionStateChangeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("type", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(1);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -202,14 +179,6 @@ public final class MySessionStateChangeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        typeEnd = out.position();
-        break;
-      }
-      case 1: {
-        dataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class MyStatisticsEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,14 +31,6 @@ public final class MyStatisticsEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int statusStart;
-
-  private int statusEnd;
-
-  private boolean statusPresent;
-
-  private CharSequence statusText;
 
   /**
    * Starts a Statistics at the writer's position.
@@ -51,15 +43,13 @@ public final class MyStatisticsEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyStatisticsEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statusStart = 0;
-    this.statusEnd = 0;
-    this.statusPresent = false;
-    this.statusText = null;
     return this;
   }
 
@@ -67,14 +57,14 @@ public final class MyStatisticsEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public MyStatisticsEncoder status(CharSequence value) {
-    begin(0, "status");
-    statusPresent = true;
-    statusStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "status");
+    }
     try {
-      statusText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("status").inMessage(PROTOCOL, TYPE);
     }
@@ -88,10 +78,13 @@ public final class MyStatisticsEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    statusText = null;
+    step = -1;
     return written;
   }
 
@@ -99,7 +92,7 @@ public final class MyStatisticsEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -125,12 +118,7 @@ public final class MyStatisticsEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("status", "required");
-        }
-        statusStart = statusEnd = out.position();
-        complete(0);
-        break;
+        throw missing("status", "required");
       }
       default:
         break;
@@ -142,10 +130,6 @@ public final class MyStatisticsEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statusEnd = out.position();
-        break;
-      }
       default:
         break;
     }

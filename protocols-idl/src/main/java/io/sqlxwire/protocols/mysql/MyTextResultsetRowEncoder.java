@@ -20,9 +20,9 @@ public final class MyTextResultsetRowEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,10 +32,6 @@ public final class MyTextResultsetRowEncoder {
   private boolean childOpen;
 
   private MySession session;
-
-  private int valuesStart;
-
-  private int valuesEnd;
 
   private boolean valuesPresent;
 
@@ -53,14 +49,16 @@ public final class MyTextResultsetRowEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   MyTextResultsetRowEncoder wrapNested(WireWriter out, MySession session) {
-    this.out = out;
-    this.session = session;
+    if (this.out != out) {
+      this.out = out;
+    }
+    if (this.session != session) {
+      this.session = session;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valuesStart = 0;
-    this.valuesEnd = 0;
     this.valuesPresent = false;
     this.valuesCount = 0;
     return this;
@@ -68,7 +66,6 @@ public final class MyTextResultsetRowEncoder {
 
   private void valuesBegin() {
     valuesPresent = true;
-    valuesStart = out.position();
     valuesCount = 0;
   }
 
@@ -83,7 +80,11 @@ public final class MyTextResultsetRowEncoder {
    */
   public MyTextResultsetRowEncoder valuesAdd(byte[] value, int offset, int length) {
     if (open != 0) {
-      begin(0, "values");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "values");
+      }
       valuesBegin();
       open = 0;
     } else if (childOpen) {
@@ -104,7 +105,11 @@ public final class MyTextResultsetRowEncoder {
    */
   public MyTextResultsetRowEncoder valuesAddNull() {
     if (open != 0) {
-      begin(0, "values");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "values");
+      }
       valuesBegin();
       open = 0;
     } else if (childOpen) {
@@ -126,10 +131,13 @@ public final class MyTextResultsetRowEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    session = null;
+    step = -1;
     return written;
   }
 
@@ -137,7 +145,7 @@ public final class MyTextResultsetRowEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -183,7 +191,6 @@ public final class MyTextResultsetRowEncoder {
             throw new IllegalStateException(TYPE + ".values: needs " + session.columnCount + " elements, got " + valuesCount);
           }
         }
-        valuesEnd = out.position();
         break;
       }
       default:

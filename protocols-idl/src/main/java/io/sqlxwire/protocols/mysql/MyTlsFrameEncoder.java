@@ -20,7 +20,10 @@ public final class MyTlsFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long contentTypeValue;
 
@@ -42,18 +45,14 @@ public final class MyTlsFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public MyTlsFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    contentTypeValue = 0;
-    contentTypeSlot = -1;
     versionMajorValue = 0;
-    versionMajorSlot = -1;
-    versionMinorValue = 0;
-    versionMinorSlot = -1;
     lengthValue = 0;
-    lengthSlot = -1;
     return this;
   }
 
@@ -62,27 +61,35 @@ public final class MyTlsFrameEncoder {
    *
    */
   public MyTlsFrameEncoder contentType(int value) {
-    advance(0, "contentType");
+    if (step != 0) {
+      advance(0, "contentType");
+    }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
     contentTypeValue = value;
     out.put8(value);
     step = 1;
+    out.put8((int) 3L);
+    step = 2;
     return this;
   }
 
   /**
    */
   public MyTlsFrameEncoder versionMinor(int value) {
-    advance(2, "versionMinor");
+    if (step != 2) {
+      advance(2, "versionMinor");
+    }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
     versionMinorValue = value;
     out.put8(value);
     step = 3;
+    lengthSlot = out.reserve(2);
+    step = 4;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -111,7 +118,10 @@ public final class MyTlsFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(4, "body");
+    if (step != 4) {
+      advance(4, "body");
+    }
+    step = 5;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -127,7 +137,7 @@ public final class MyTlsFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -144,12 +154,12 @@ public final class MyTlsFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

@@ -17,9 +17,9 @@ public final class PgAuthMd5PasswordEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,12 +27,6 @@ public final class PgAuthMd5PasswordEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int saltStart;
-
-  private int saltEnd;
-
-  private boolean saltPresent;
 
   /**
    * Starts a AuthMd5Password at the writer's position.
@@ -45,14 +39,13 @@ public final class PgAuthMd5PasswordEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgAuthMd5PasswordEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.saltStart = 0;
-    this.saltEnd = 0;
-    this.saltPresent = false;
     return this;
   }
 
@@ -69,13 +62,14 @@ public final class PgAuthMd5PasswordEncoder {
    *
    */
   public PgAuthMd5PasswordEncoder salt(byte[] value, int offset, int length) {
-    begin(0, "salt");
-    saltPresent = true;
-    saltStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "salt");
+    }
     try {
       PgEncoderSupport.checkLength(length, 4, out.position());
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("salt").inMessage(PROTOCOL, TYPE);
     }
@@ -89,9 +83,13 @@ public final class PgAuthMd5PasswordEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -99,7 +97,7 @@ public final class PgAuthMd5PasswordEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -125,12 +123,7 @@ public final class PgAuthMd5PasswordEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("salt", "required");
-        }
-        saltStart = saltEnd = out.position();
-        complete(0);
-        break;
+        throw missing("salt", "required");
       }
       default:
         break;
@@ -142,10 +135,6 @@ public final class PgAuthMd5PasswordEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        saltEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class PgAuthSaslEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,10 +31,6 @@ public final class PgAuthSaslEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int mechanismsStart;
-
-  private int mechanismsEnd;
 
   private boolean mechanismsPresent;
 
@@ -51,13 +47,13 @@ public final class PgAuthSaslEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgAuthSaslEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.mechanismsStart = 0;
-    this.mechanismsEnd = 0;
     this.mechanismsPresent = false;
     this.mechanismsCount = 0;
     return this;
@@ -65,7 +61,6 @@ public final class PgAuthSaslEncoder {
 
   private void mechanismsBegin() {
     mechanismsPresent = true;
-    mechanismsStart = out.position();
     mechanismsCount = 0;
   }
 
@@ -76,7 +71,11 @@ public final class PgAuthSaslEncoder {
    */
   public PgAuthSaslEncoder mechanismsAdd(CharSequence value) {
     if (open != 0) {
-      begin(0, "mechanisms");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "mechanisms");
+      }
       mechanismsBegin();
       open = 0;
     } else if (childOpen) {
@@ -84,11 +83,13 @@ public final class PgAuthSaslEncoder {
     }
     try {
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, MECHANISMS_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, MECHANISMS_TERMINATOR);
+        }
       }
-      out.putBytes(MECHANISMS_TERMINATOR);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inElement(mechanismsCount).inField("mechanisms").inMessage(PROTOCOL, TYPE);
     }
@@ -103,9 +104,13 @@ public final class PgAuthSaslEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -113,7 +118,7 @@ public final class PgAuthSaslEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -157,7 +162,6 @@ public final class PgAuthSaslEncoder {
         if (mechanismsPresent) {
           out.putBytes(MECHANISMS_TERMINATOR);
         }
-        mechanismsEnd = out.position();
         break;
       }
       default:

@@ -25,9 +25,9 @@ public final class PgAuthenticationEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,19 +36,7 @@ public final class PgAuthenticationEncoder {
 
   private boolean childOpen;
 
-  private int codeStart;
-
-  private int codeEnd;
-
-  private boolean codePresent;
-
   private long codeValue;
-
-  private int bodyStart;
-
-  private int bodyEnd;
-
-  private boolean bodyPresent;
 
   private int bodyArm;
 
@@ -67,18 +55,14 @@ public final class PgAuthenticationEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgAuthenticationEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.codeStart = 0;
-    this.codeEnd = 0;
-    this.codePresent = false;
     this.codeValue = 0;
-    this.bodyStart = 0;
-    this.bodyEnd = 0;
-    this.bodyPresent = false;
     this.bodyArm = 0;
     return this;
   }
@@ -86,13 +70,14 @@ public final class PgAuthenticationEncoder {
   /**
    */
   public PgAuthenticationEncoder code(int value) {
-    begin(0, "code");
-    codePresent = true;
-    codeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "code");
+    }
     try {
       out.put32be(value);
       codeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("code").inMessage(PROTOCOL, TYPE);
     }
@@ -112,15 +97,16 @@ public final class PgAuthenticationEncoder {
   /**
    */
   public PgAuthenticationEncoder bodyAsOk() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(codeValue == 0L || codeValue == 2L || codeValue == 3L || codeValue == 7L || codeValue == 9L)) {
       throw new IllegalStateException(TYPE + ".body: arm Ok does not match the union's subject");
     }
     bodyArm = 0;
     try {
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -131,9 +117,11 @@ public final class PgAuthenticationEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public PgAuthMd5PasswordEncoder bodyAsMd5Password() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(codeValue == 5L)) {
       throw new IllegalStateException(TYPE + ".body: arm Md5Password does not match the union's subject");
     }
@@ -153,9 +141,11 @@ public final class PgAuthenticationEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public PgAuthSaslEncoder bodyAsSasl() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(codeValue == 10L)) {
       throw new IllegalStateException(TYPE + ".body: arm Sasl does not match the union's subject");
     }
@@ -182,16 +172,17 @@ public final class PgAuthenticationEncoder {
    *
    */
   public PgAuthenticationEncoder bodyAsGssContinue(byte[] value, int offset, int length) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(codeValue == 8L)) {
       throw new IllegalStateException(TYPE + ".body: arm GssContinue does not match the union's subject");
     }
     bodyArm = 3;
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -211,16 +202,17 @@ public final class PgAuthenticationEncoder {
    *
    */
   public PgAuthenticationEncoder bodyAsSaslContinue(byte[] value, int offset, int length) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(codeValue == 11L)) {
       throw new IllegalStateException(TYPE + ".body: arm SaslContinue does not match the union's subject");
     }
     bodyArm = 4;
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -240,16 +232,17 @@ public final class PgAuthenticationEncoder {
    *
    */
   public PgAuthenticationEncoder bodyAsSaslFinal(byte[] value, int offset, int length) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(codeValue == 12L)) {
       throw new IllegalStateException(TYPE + ".body: arm SaslFinal does not match the union's subject");
     }
     bodyArm = 5;
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -265,16 +258,17 @@ public final class PgAuthenticationEncoder {
   /**
    */
   public PgAuthenticationEncoder bodyAsOther(byte[] value, int offset, int length) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!!((codeValue == 0L || codeValue == 2L || codeValue == 3L || codeValue == 7L || codeValue == 9L) || (codeValue == 5L) || (codeValue == 10L) || (codeValue == 8L) || (codeValue == 11L) || (codeValue == 12L))) {
       throw new IllegalStateException(TYPE + ".body: arm Other does not match the union's subject");
     }
     bodyArm = 6;
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -288,9 +282,13 @@ public final class PgAuthenticationEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -298,7 +296,7 @@ public final class PgAuthenticationEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -324,19 +322,12 @@ public final class PgAuthenticationEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("code", "required");
-        }
-        codeStart = codeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("code", "required");
       }
       case 1: {
         if (true && !((codeValue == 0L || codeValue == 2L || codeValue == 3L || codeValue == 7L || codeValue == 9L))) {
           throw missing("body", "required");
         }
-        bodyStart = bodyEnd = out.position();
-        complete(1);
         break;
       }
       default:
@@ -349,14 +340,6 @@ public final class PgAuthenticationEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        codeEnd = out.position();
-        break;
-      }
-      case 1: {
-        bodyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class PgBackendKeyDataEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,20 +34,6 @@ public final class PgBackendKeyDataEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int processIdStart;
-
-  private int processIdEnd;
-
-  private boolean processIdPresent;
-
-  private long processIdValue;
-
-  private int secretKeyStart;
-
-  private int secretKeyEnd;
-
-  private boolean secretKeyPresent;
 
   /**
    * Starts a BackendKeyData at the writer's position.
@@ -60,31 +46,26 @@ public final class PgBackendKeyDataEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgBackendKeyDataEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.processIdStart = 0;
-    this.processIdEnd = 0;
-    this.processIdPresent = false;
-    this.processIdValue = 0;
-    this.secretKeyStart = 0;
-    this.secretKeyEnd = 0;
-    this.secretKeyPresent = false;
     return this;
   }
 
   /**
    */
   public PgBackendKeyDataEncoder processId(int value) {
-    begin(0, "processId");
-    processIdPresent = true;
-    processIdStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "processId");
+    }
     try {
       out.put32be(value);
-      processIdValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("processId").inMessage(PROTOCOL, TYPE);
     }
@@ -100,12 +81,13 @@ public final class PgBackendKeyDataEncoder {
   /**
    */
   public PgBackendKeyDataEncoder secretKey(byte[] value, int offset, int length) {
-    begin(1, "secretKey");
-    secretKeyPresent = true;
-    secretKeyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "secretKey");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("secretKey").inMessage(PROTOCOL, TYPE);
     }
@@ -119,9 +101,13 @@ public final class PgBackendKeyDataEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -129,7 +115,7 @@ public final class PgBackendKeyDataEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -155,20 +141,10 @@ public final class PgBackendKeyDataEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("processId", "required");
-        }
-        processIdStart = processIdEnd = out.position();
-        complete(0);
-        break;
+        throw missing("processId", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("secretKey", "required");
-        }
-        secretKeyStart = secretKeyEnd = out.position();
-        complete(1);
-        break;
+        throw missing("secretKey", "required");
       }
       default:
         break;
@@ -180,14 +156,6 @@ public final class PgBackendKeyDataEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        processIdEnd = out.position();
-        break;
-      }
-      case 1: {
-        secretKeyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

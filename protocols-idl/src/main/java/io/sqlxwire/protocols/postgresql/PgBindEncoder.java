@@ -26,9 +26,9 @@ public final class PgBindEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,73 +37,21 @@ public final class PgBindEncoder {
 
   private boolean childOpen;
 
-  private int portalStart;
-
-  private int portalEnd;
-
-  private boolean portalPresent;
-
-  private CharSequence portalText;
-
-  private int statementStart;
-
-  private int statementEnd;
-
-  private boolean statementPresent;
-
-  private CharSequence statementText;
-
-  private int parameterFormatCountStart;
-
-  private int parameterFormatCountEnd;
-
-  private boolean parameterFormatCountPresent;
-
   private long parameterFormatCountValue;
 
   private int parameterFormatCountSlot;
 
-  private int parameterFormatsStart;
-
-  private int parameterFormatsEnd;
-
-  private boolean parameterFormatsPresent;
-
   private int parameterFormatsCount;
-
-  private int parameterCountStart;
-
-  private int parameterCountEnd;
-
-  private boolean parameterCountPresent;
 
   private long parameterCountValue;
 
   private int parameterCountSlot;
 
-  private int parameterValuesStart;
-
-  private int parameterValuesEnd;
-
-  private boolean parameterValuesPresent;
-
   private int parameterValuesCount;
-
-  private int resultFormatCountStart;
-
-  private int resultFormatCountEnd;
-
-  private boolean resultFormatCountPresent;
 
   private long resultFormatCountValue;
 
   private int resultFormatCountSlot;
-
-  private int resultFormatsStart;
-
-  private int resultFormatsEnd;
-
-  private boolean resultFormatsPresent;
 
   private int resultFormatsCount;
 
@@ -118,45 +66,21 @@ public final class PgBindEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgBindEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.portalStart = 0;
-    this.portalEnd = 0;
-    this.portalPresent = false;
-    this.portalText = null;
-    this.statementStart = 0;
-    this.statementEnd = 0;
-    this.statementPresent = false;
-    this.statementText = null;
-    this.parameterFormatCountStart = 0;
-    this.parameterFormatCountEnd = 0;
-    this.parameterFormatCountPresent = false;
     this.parameterFormatCountValue = 0;
     this.parameterFormatCountSlot = -1;
-    this.parameterFormatsStart = 0;
-    this.parameterFormatsEnd = 0;
-    this.parameterFormatsPresent = false;
     this.parameterFormatsCount = 0;
-    this.parameterCountStart = 0;
-    this.parameterCountEnd = 0;
-    this.parameterCountPresent = false;
     this.parameterCountValue = 0;
     this.parameterCountSlot = -1;
-    this.parameterValuesStart = 0;
-    this.parameterValuesEnd = 0;
-    this.parameterValuesPresent = false;
     this.parameterValuesCount = 0;
-    this.resultFormatCountStart = 0;
-    this.resultFormatCountEnd = 0;
-    this.resultFormatCountPresent = false;
     this.resultFormatCountValue = 0;
     this.resultFormatCountSlot = -1;
-    this.resultFormatsStart = 0;
-    this.resultFormatsEnd = 0;
-    this.resultFormatsPresent = false;
     this.resultFormatsCount = 0;
     return this;
   }
@@ -165,18 +89,20 @@ public final class PgBindEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgBindEncoder portal(CharSequence value) {
-    begin(0, "portal");
-    portalPresent = true;
-    portalStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "portal");
+    }
     try {
-      portalText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+        }
       }
-      out.putBytes(PORTAL_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("portal").inMessage(PROTOCOL, TYPE);
     }
@@ -187,27 +113,33 @@ public final class PgBindEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgBindEncoder statement(CharSequence value) {
-    begin(1, "statement");
-    statementPresent = true;
-    statementStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "statement");
+    }
     try {
-      statementText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+        }
       }
-      out.putBytes(PORTAL_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("statement").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      parameterFormatCountSlot = out.reserve(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void parameterFormatsBegin() {
-    parameterFormatsPresent = true;
-    parameterFormatsStart = out.position();
     parameterFormatsCount = 0;
   }
 
@@ -226,7 +158,11 @@ public final class PgBindEncoder {
    */
   public PgBindEncoder parameterFormatsAdd(int value) {
     if (open != 3) {
-      begin(3, "parameterFormats");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "parameterFormats");
+      }
       parameterFormatsBegin();
       open = 3;
     } else if (childOpen) {
@@ -243,8 +179,6 @@ public final class PgBindEncoder {
   }
 
   private void parameterValuesBegin() {
-    parameterValuesPresent = true;
-    parameterValuesStart = out.position();
     parameterValuesCount = 0;
   }
 
@@ -259,7 +193,11 @@ public final class PgBindEncoder {
    */
   public PgBindEncoder parameterValuesAdd(byte[] value, int offset, int length) {
     if (open != 5) {
-      begin(5, "parameterValues");
+      if (step == 5 && open < 0) {
+        step = 6;
+      } else {
+        begin(5, "parameterValues");
+      }
       parameterValuesBegin();
       open = 5;
     } else if (childOpen) {
@@ -281,7 +219,11 @@ public final class PgBindEncoder {
    */
   public PgBindEncoder parameterValuesAddNull() {
     if (open != 5) {
-      begin(5, "parameterValues");
+      if (step == 5 && open < 0) {
+        step = 6;
+      } else {
+        begin(5, "parameterValues");
+      }
       parameterValuesBegin();
       open = 5;
     } else if (childOpen) {
@@ -297,8 +239,6 @@ public final class PgBindEncoder {
   }
 
   private void resultFormatsBegin() {
-    resultFormatsPresent = true;
-    resultFormatsStart = out.position();
     resultFormatsCount = 0;
   }
 
@@ -317,7 +257,11 @@ public final class PgBindEncoder {
    */
   public PgBindEncoder resultFormatsAdd(int value) {
     if (open != 7) {
-      begin(7, "resultFormats");
+      if (step == 7 && open < 0) {
+        step = 8;
+      } else {
+        begin(7, "resultFormats");
+      }
       resultFormatsBegin();
       open = 7;
     } else if (childOpen) {
@@ -340,11 +284,13 @@ public final class PgBindEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(8, "finish");
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    portalText = null;
-    statementText = null;
+    step = -1;
     return written;
   }
 
@@ -352,7 +298,7 @@ public final class PgBindEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -378,26 +324,13 @@ public final class PgBindEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("portal", "required");
-        }
-        portalStart = portalEnd = out.position();
-        complete(0);
-        break;
+        throw missing("portal", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("statement", "required");
-        }
-        statementStart = statementEnd = out.position();
-        complete(1);
-        break;
+        throw missing("statement", "required");
       }
       case 2: {
-        parameterFormatCountStart = out.position();
-        parameterFormatCountPresent = true;
         parameterFormatCountSlot = out.reserve(2);
-        complete(2);
         break;
       }
       case 3: {
@@ -406,10 +339,7 @@ public final class PgBindEncoder {
         break;
       }
       case 4: {
-        parameterCountStart = out.position();
-        parameterCountPresent = true;
         parameterCountSlot = out.reserve(2);
-        complete(4);
         break;
       }
       case 5: {
@@ -418,10 +348,7 @@ public final class PgBindEncoder {
         break;
       }
       case 6: {
-        resultFormatCountStart = out.position();
-        resultFormatCountPresent = true;
         resultFormatCountSlot = out.reserve(2);
-        complete(6);
         break;
       }
       case 7: {
@@ -439,20 +366,7 @@ public final class PgBindEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        portalEnd = out.position();
-        break;
-      }
-      case 1: {
-        statementEnd = out.position();
-        break;
-      }
-      case 2: {
-        parameterFormatCountEnd = out.position();
-        break;
-      }
       case 3: {
-        parameterFormatsEnd = out.position();
         parameterFormatCountValue = (long) parameterFormatsCount;
         if (parameterFormatCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterFormatCountValue, -32768L, 32767L, parameterFormatCountSlot);
@@ -460,12 +374,7 @@ public final class PgBindEncoder {
         }
         break;
       }
-      case 4: {
-        parameterCountEnd = out.position();
-        break;
-      }
       case 5: {
-        parameterValuesEnd = out.position();
         parameterCountValue = (long) parameterValuesCount;
         if (parameterCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterCountValue, -32768L, 32767L, parameterCountSlot);
@@ -473,12 +382,7 @@ public final class PgBindEncoder {
         }
         break;
       }
-      case 6: {
-        resultFormatCountEnd = out.position();
-        break;
-      }
       case 7: {
-        resultFormatsEnd = out.position();
         resultFormatCountValue = (long) resultFormatsCount;
         if (resultFormatCountSlot >= 0) {
           PgEncoderSupport.checkRange(resultFormatCountValue, -32768L, 32767L, resultFormatCountSlot);

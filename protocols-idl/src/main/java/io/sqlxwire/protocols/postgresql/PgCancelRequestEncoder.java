@@ -20,9 +20,9 @@ public final class PgCancelRequestEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,27 +31,7 @@ public final class PgCancelRequestEncoder {
 
   private boolean childOpen;
 
-  private int codeStart;
-
-  private int codeEnd;
-
-  private boolean codePresent;
-
   private long codeValue;
-
-  private int processIdStart;
-
-  private int processIdEnd;
-
-  private boolean processIdPresent;
-
-  private long processIdValue;
-
-  private int secretKeyStart;
-
-  private int secretKeyEnd;
-
-  private boolean secretKeyPresent;
 
   /**
    * Starts a CancelRequest at the writer's position.
@@ -64,35 +44,27 @@ public final class PgCancelRequestEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgCancelRequestEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.codeStart = 0;
-    this.codeEnd = 0;
-    this.codePresent = false;
     this.codeValue = 0;
-    this.processIdStart = 0;
-    this.processIdEnd = 0;
-    this.processIdPresent = false;
-    this.processIdValue = 0;
-    this.secretKeyStart = 0;
-    this.secretKeyEnd = 0;
-    this.secretKeyPresent = false;
     return this;
   }
 
   /**
    */
   public PgCancelRequestEncoder processId(int value) {
-    begin(1, "processId");
-    processIdPresent = true;
-    processIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "processId");
+    }
     try {
       out.put32be(value);
-      processIdValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("processId").inMessage(PROTOCOL, TYPE);
     }
@@ -108,12 +80,13 @@ public final class PgCancelRequestEncoder {
   /**
    */
   public PgCancelRequestEncoder secretKey(byte[] value, int offset, int length) {
-    begin(2, "secretKey");
-    secretKeyPresent = true;
-    secretKeyStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "secretKey");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("secretKey").inMessage(PROTOCOL, TYPE);
     }
@@ -127,9 +100,13 @@ public final class PgCancelRequestEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -137,7 +114,7 @@ public final class PgCancelRequestEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -163,29 +140,16 @@ public final class PgCancelRequestEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        codeStart = out.position();
-        codePresent = true;
         codeValue = 80877102L;
         PgEncoderSupport.checkRange(codeValue, -2147483648L, 2147483647L, out.position());
         out.put32be((int) codeValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("processId", "required");
-        }
-        processIdStart = processIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("processId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("secretKey", "required");
-        }
-        secretKeyStart = secretKeyEnd = out.position();
-        complete(2);
-        break;
+        throw missing("secretKey", "required");
       }
       default:
         break;
@@ -197,18 +161,6 @@ public final class PgCancelRequestEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        codeEnd = out.position();
-        break;
-      }
-      case 1: {
-        processIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        secretKeyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

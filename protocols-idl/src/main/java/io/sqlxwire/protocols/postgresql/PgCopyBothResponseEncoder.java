@@ -24,9 +24,9 @@ public final class PgCopyBothResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class PgCopyBothResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int copyStart;
-
-  private int copyEnd;
-
-  private boolean copyPresent;
 
   private PgCopyResponseBodyEncoder copyEncoder;
 
@@ -54,14 +48,13 @@ public final class PgCopyBothResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgCopyBothResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.copyStart = 0;
-    this.copyEnd = 0;
-    this.copyPresent = false;
     return this;
   }
 
@@ -69,9 +62,11 @@ public final class PgCopyBothResponseEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public PgCopyResponseBodyEncoder copy() {
-    begin(0, "copy");
-    copyPresent = true;
-    copyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "copy");
+    }
     if (copyEncoder == null) {
       copyEncoder = new PgCopyResponseBodyEncoder();
     }
@@ -88,9 +83,13 @@ public final class PgCopyBothResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -98,7 +97,7 @@ public final class PgCopyBothResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -124,12 +123,7 @@ public final class PgCopyBothResponseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("copy", "required");
-        }
-        copyStart = copyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("copy", "required");
       }
       default:
         break;
@@ -141,10 +135,6 @@ public final class PgCopyBothResponseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        copyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class PgCopyDataInEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,12 +34,6 @@ public final class PgCopyDataInEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int dataStart;
-
-  private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a CopyDataIn at the writer's position.
@@ -52,14 +46,13 @@ public final class PgCopyDataInEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgCopyDataInEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
@@ -72,12 +65,13 @@ public final class PgCopyDataInEncoder {
   /**
    */
   public PgCopyDataInEncoder data(byte[] value, int offset, int length) {
-    begin(0, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "data");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -91,9 +85,13 @@ public final class PgCopyDataInEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -101,7 +99,7 @@ public final class PgCopyDataInEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -127,12 +125,7 @@ public final class PgCopyDataInEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(0);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -144,10 +137,6 @@ public final class PgCopyDataInEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        dataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

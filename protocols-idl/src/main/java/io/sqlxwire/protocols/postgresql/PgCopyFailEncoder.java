@@ -26,9 +26,9 @@ public final class PgCopyFailEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,14 +36,6 @@ public final class PgCopyFailEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int reasonStart;
-
-  private int reasonEnd;
-
-  private boolean reasonPresent;
-
-  private CharSequence reasonText;
 
   /**
    * Starts a CopyFail at the writer's position.
@@ -56,15 +48,13 @@ public final class PgCopyFailEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgCopyFailEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.reasonStart = 0;
-    this.reasonEnd = 0;
-    this.reasonPresent = false;
-    this.reasonText = null;
     return this;
   }
 
@@ -72,18 +62,20 @@ public final class PgCopyFailEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgCopyFailEncoder reason(CharSequence value) {
-    begin(0, "reason");
-    reasonPresent = true;
-    reasonStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "reason");
+    }
     try {
-      reasonText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, REASON_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, REASON_TERMINATOR);
+        }
       }
-      out.putBytes(REASON_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("reason").inMessage(PROTOCOL, TYPE);
     }
@@ -97,10 +89,13 @@ public final class PgCopyFailEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    reasonText = null;
+    step = -1;
     return written;
   }
 
@@ -108,7 +103,7 @@ public final class PgCopyFailEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -134,12 +129,7 @@ public final class PgCopyFailEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("reason", "required");
-        }
-        reasonStart = reasonEnd = out.position();
-        complete(0);
-        break;
+        throw missing("reason", "required");
       }
       default:
         break;
@@ -151,10 +141,6 @@ public final class PgCopyFailEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        reasonEnd = out.position();
-        break;
-      }
       default:
         break;
     }

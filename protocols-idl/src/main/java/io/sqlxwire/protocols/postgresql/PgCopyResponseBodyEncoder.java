@@ -19,9 +19,9 @@ public final class PgCopyResponseBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,29 +30,9 @@ public final class PgCopyResponseBodyEncoder {
 
   private boolean childOpen;
 
-  private int overallFormatStart;
-
-  private int overallFormatEnd;
-
-  private boolean overallFormatPresent;
-
-  private long overallFormatValue;
-
-  private int columnCountStart;
-
-  private int columnCountEnd;
-
-  private boolean columnCountPresent;
-
   private long columnCountValue;
 
   private int columnCountSlot;
-
-  private int columnFormatsStart;
-
-  private int columnFormatsEnd;
-
-  private boolean columnFormatsPresent;
 
   private int columnFormatsCount;
 
@@ -67,23 +47,15 @@ public final class PgCopyResponseBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgCopyResponseBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.overallFormatStart = 0;
-    this.overallFormatEnd = 0;
-    this.overallFormatPresent = false;
-    this.overallFormatValue = 0;
-    this.columnCountStart = 0;
-    this.columnCountEnd = 0;
-    this.columnCountPresent = false;
     this.columnCountValue = 0;
     this.columnCountSlot = -1;
-    this.columnFormatsStart = 0;
-    this.columnFormatsEnd = 0;
-    this.columnFormatsPresent = false;
     this.columnFormatsCount = 0;
     return this;
   }
@@ -91,23 +63,27 @@ public final class PgCopyResponseBodyEncoder {
   /**
    */
   public PgCopyResponseBodyEncoder overallFormat(int value) {
-    begin(0, "overallFormat");
-    overallFormatPresent = true;
-    overallFormatStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "overallFormat");
+    }
     try {
       PgEncoderSupport.checkRange(value, -128L, 127L, out.position());
       out.put8(value);
-      overallFormatValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("overallFormat").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      columnCountSlot = out.reserve(2);
+      step = 2;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void columnFormatsBegin() {
-    columnFormatsPresent = true;
-    columnFormatsStart = out.position();
     columnFormatsCount = 0;
   }
 
@@ -126,7 +102,11 @@ public final class PgCopyResponseBodyEncoder {
    */
   public PgCopyResponseBodyEncoder columnFormatsAdd(int value) {
     if (open != 2) {
-      begin(2, "columnFormats");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "columnFormats");
+      }
       columnFormatsBegin();
       open = 2;
     } else if (childOpen) {
@@ -149,9 +129,13 @@ public final class PgCopyResponseBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -159,7 +143,7 @@ public final class PgCopyResponseBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -185,18 +169,10 @@ public final class PgCopyResponseBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("overallFormat", "required");
-        }
-        overallFormatStart = overallFormatEnd = out.position();
-        complete(0);
-        break;
+        throw missing("overallFormat", "required");
       }
       case 1: {
-        columnCountStart = out.position();
-        columnCountPresent = true;
         columnCountSlot = out.reserve(2);
-        complete(1);
         break;
       }
       case 2: {
@@ -214,16 +190,7 @@ public final class PgCopyResponseBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        overallFormatEnd = out.position();
-        break;
-      }
-      case 1: {
-        columnCountEnd = out.position();
-        break;
-      }
       case 2: {
-        columnFormatsEnd = out.position();
         columnCountValue = (long) columnFormatsCount;
         if (columnCountSlot >= 0) {
           PgEncoderSupport.checkRange(columnCountValue, -32768L, 32767L, columnCountSlot);

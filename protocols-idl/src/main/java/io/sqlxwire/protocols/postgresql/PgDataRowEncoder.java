@@ -24,9 +24,9 @@ public final class PgDataRowEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,21 +35,9 @@ public final class PgDataRowEncoder {
 
   private boolean childOpen;
 
-  private int columnCountStart;
-
-  private int columnCountEnd;
-
-  private boolean columnCountPresent;
-
   private long columnCountValue;
 
   private int columnCountSlot;
-
-  private int columnsStart;
-
-  private int columnsEnd;
-
-  private boolean columnsPresent;
 
   private int columnsCount;
 
@@ -64,26 +52,20 @@ public final class PgDataRowEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgDataRowEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.columnCountStart = 0;
-    this.columnCountEnd = 0;
-    this.columnCountPresent = false;
     this.columnCountValue = 0;
     this.columnCountSlot = -1;
-    this.columnsStart = 0;
-    this.columnsEnd = 0;
-    this.columnsPresent = false;
     this.columnsCount = 0;
     return this;
   }
 
   private void columnsBegin() {
-    columnsPresent = true;
-    columnsStart = out.position();
     columnsCount = 0;
   }
 
@@ -98,7 +80,11 @@ public final class PgDataRowEncoder {
    */
   public PgDataRowEncoder columnsAdd(byte[] value, int offset, int length) {
     if (open != 1) {
-      begin(1, "columns");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "columns");
+      }
       columnsBegin();
       open = 1;
     } else if (childOpen) {
@@ -120,7 +106,11 @@ public final class PgDataRowEncoder {
    */
   public PgDataRowEncoder columnsAddNull() {
     if (open != 1) {
-      begin(1, "columns");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "columns");
+      }
       columnsBegin();
       open = 1;
     } else if (childOpen) {
@@ -142,9 +132,13 @@ public final class PgDataRowEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -152,7 +146,7 @@ public final class PgDataRowEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -178,10 +172,7 @@ public final class PgDataRowEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        columnCountStart = out.position();
-        columnCountPresent = true;
         columnCountSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
@@ -199,12 +190,7 @@ public final class PgDataRowEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        columnCountEnd = out.position();
-        break;
-      }
       case 1: {
-        columnsEnd = out.position();
         columnCountValue = (long) columnsCount;
         if (columnCountSlot >= 0) {
           PgEncoderSupport.checkRange(columnCountValue, 0L, 65535L, columnCountSlot);

@@ -26,9 +26,9 @@ public final class PgDescribeEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,22 +36,6 @@ public final class PgDescribeEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int kindStart;
-
-  private int kindEnd;
-
-  private boolean kindPresent;
-
-  private long kindValue;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
 
   /**
    * Starts a Describe at the writer's position.
@@ -64,33 +48,27 @@ public final class PgDescribeEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgDescribeEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.kindStart = 0;
-    this.kindEnd = 0;
-    this.kindPresent = false;
-    this.kindValue = 0;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
     return this;
   }
 
   /**
    */
   public PgDescribeEncoder kind(int value) {
-    begin(0, "kind");
-    kindPresent = true;
-    kindStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "kind");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      kindValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("kind").inMessage(PROTOCOL, TYPE);
     }
@@ -111,18 +89,20 @@ public final class PgDescribeEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgDescribeEncoder name(CharSequence value) {
-    begin(1, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "name");
+    }
     try {
-      nameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+        }
       }
-      out.putBytes(NAME_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -136,10 +116,13 @@ public final class PgDescribeEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -147,7 +130,7 @@ public final class PgDescribeEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -173,20 +156,10 @@ public final class PgDescribeEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("kind", "required");
-        }
-        kindStart = kindEnd = out.position();
-        complete(0);
-        break;
+        throw missing("kind", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(1);
-        break;
+        throw missing("name", "required");
       }
       default:
         break;
@@ -198,14 +171,6 @@ public final class PgDescribeEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        kindEnd = out.position();
-        break;
-      }
-      case 1: {
-        nameEnd = out.position();
-        break;
-      }
       default:
         break;
     }

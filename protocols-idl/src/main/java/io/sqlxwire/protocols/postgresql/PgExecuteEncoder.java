@@ -26,9 +26,9 @@ public final class PgExecuteEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,22 +36,6 @@ public final class PgExecuteEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int portalStart;
-
-  private int portalEnd;
-
-  private boolean portalPresent;
-
-  private CharSequence portalText;
-
-  private int maxRowsStart;
-
-  private int maxRowsEnd;
-
-  private boolean maxRowsPresent;
-
-  private long maxRowsValue;
 
   /**
    * Starts a Execute at the writer's position.
@@ -64,19 +48,13 @@ public final class PgExecuteEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgExecuteEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.portalStart = 0;
-    this.portalEnd = 0;
-    this.portalPresent = false;
-    this.portalText = null;
-    this.maxRowsStart = 0;
-    this.maxRowsEnd = 0;
-    this.maxRowsPresent = false;
-    this.maxRowsValue = 0;
     return this;
   }
 
@@ -84,18 +62,20 @@ public final class PgExecuteEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgExecuteEncoder portal(CharSequence value) {
-    begin(0, "portal");
-    portalPresent = true;
-    portalStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "portal");
+    }
     try {
-      portalText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
+        }
       }
-      out.putBytes(PORTAL_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("portal").inMessage(PROTOCOL, TYPE);
     }
@@ -107,13 +87,13 @@ public final class PgExecuteEncoder {
    *
    */
   public PgExecuteEncoder maxRows(int value) {
-    begin(1, "maxRows");
-    maxRowsPresent = true;
-    maxRowsStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "maxRows");
+    }
     try {
       out.put32be(value);
-      maxRowsValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("maxRows").inMessage(PROTOCOL, TYPE);
     }
@@ -127,10 +107,13 @@ public final class PgExecuteEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    portalText = null;
+    step = -1;
     return written;
   }
 
@@ -138,7 +121,7 @@ public final class PgExecuteEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -164,20 +147,10 @@ public final class PgExecuteEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("portal", "required");
-        }
-        portalStart = portalEnd = out.position();
-        complete(0);
-        break;
+        throw missing("portal", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("maxRows", "required");
-        }
-        maxRowsStart = maxRowsEnd = out.position();
-        complete(1);
-        break;
+        throw missing("maxRows", "required");
       }
       default:
         break;
@@ -189,14 +162,6 @@ public final class PgExecuteEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        portalEnd = out.position();
-        break;
-      }
-      case 1: {
-        maxRowsEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -21,9 +21,9 @@ public final class PgFieldDescriptionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,62 +31,6 @@ public final class PgFieldDescriptionEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int tableOidStart;
-
-  private int tableOidEnd;
-
-  private boolean tableOidPresent;
-
-  private long tableOidValue;
-
-  private int columnAttributeStart;
-
-  private int columnAttributeEnd;
-
-  private boolean columnAttributePresent;
-
-  private long columnAttributeValue;
-
-  private int typeOidStart;
-
-  private int typeOidEnd;
-
-  private boolean typeOidPresent;
-
-  private long typeOidValue;
-
-  private int typeSizeStart;
-
-  private int typeSizeEnd;
-
-  private boolean typeSizePresent;
-
-  private long typeSizeValue;
-
-  private int typeModifierStart;
-
-  private int typeModifierEnd;
-
-  private boolean typeModifierPresent;
-
-  private long typeModifierValue;
-
-  private int formatStart;
-
-  private int formatEnd;
-
-  private boolean formatPresent;
-
-  private long formatValue;
 
   /**
    * Starts a FieldDescription at the writer's position.
@@ -99,39 +43,13 @@ public final class PgFieldDescriptionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgFieldDescriptionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.tableOidStart = 0;
-    this.tableOidEnd = 0;
-    this.tableOidPresent = false;
-    this.tableOidValue = 0;
-    this.columnAttributeStart = 0;
-    this.columnAttributeEnd = 0;
-    this.columnAttributePresent = false;
-    this.columnAttributeValue = 0;
-    this.typeOidStart = 0;
-    this.typeOidEnd = 0;
-    this.typeOidPresent = false;
-    this.typeOidValue = 0;
-    this.typeSizeStart = 0;
-    this.typeSizeEnd = 0;
-    this.typeSizePresent = false;
-    this.typeSizeValue = 0;
-    this.typeModifierStart = 0;
-    this.typeModifierEnd = 0;
-    this.typeModifierPresent = false;
-    this.typeModifierValue = 0;
-    this.formatStart = 0;
-    this.formatEnd = 0;
-    this.formatPresent = false;
-    this.formatValue = 0;
     return this;
   }
 
@@ -139,18 +57,20 @@ public final class PgFieldDescriptionEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgFieldDescriptionEncoder name(CharSequence value) {
-    begin(0, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "name");
+    }
     try {
-      nameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+        }
       }
-      out.putBytes(NAME_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -162,14 +82,14 @@ public final class PgFieldDescriptionEncoder {
    *
    */
   public PgFieldDescriptionEncoder tableOid(long value) {
-    begin(1, "tableOid");
-    tableOidPresent = true;
-    tableOidStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "tableOid");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      tableOidValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("tableOid").inMessage(PROTOCOL, TYPE);
     }
@@ -181,14 +101,14 @@ public final class PgFieldDescriptionEncoder {
    *
    */
   public PgFieldDescriptionEncoder columnAttribute(int value) {
-    begin(2, "columnAttribute");
-    columnAttributePresent = true;
-    columnAttributeStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "columnAttribute");
+    }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
-      columnAttributeValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("columnAttribute").inMessage(PROTOCOL, TYPE);
     }
@@ -198,14 +118,14 @@ public final class PgFieldDescriptionEncoder {
   /**
    */
   public PgFieldDescriptionEncoder typeOid(long value) {
-    begin(3, "typeOid");
-    typeOidPresent = true;
-    typeOidStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "typeOid");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      typeOidValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("typeOid").inMessage(PROTOCOL, TYPE);
     }
@@ -217,14 +137,14 @@ public final class PgFieldDescriptionEncoder {
    *
    */
   public PgFieldDescriptionEncoder typeSize(int value) {
-    begin(4, "typeSize");
-    typeSizePresent = true;
-    typeSizeStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "typeSize");
+    }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
-      typeSizeValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("typeSize").inMessage(PROTOCOL, TYPE);
     }
@@ -236,13 +156,13 @@ public final class PgFieldDescriptionEncoder {
    *
    */
   public PgFieldDescriptionEncoder typeModifier(int value) {
-    begin(5, "typeModifier");
-    typeModifierPresent = true;
-    typeModifierStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "typeModifier");
+    }
     try {
       out.put32be(value);
-      typeModifierValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("typeModifier").inMessage(PROTOCOL, TYPE);
     }
@@ -252,14 +172,14 @@ public final class PgFieldDescriptionEncoder {
   /**
    */
   public PgFieldDescriptionEncoder format(int value) {
-    begin(6, "format");
-    formatPresent = true;
-    formatStart = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "format");
+    }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
-      formatValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("format").inMessage(PROTOCOL, TYPE);
     }
@@ -283,10 +203,13 @@ public final class PgFieldDescriptionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(7, "finish");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
+    step = -1;
     return written;
   }
 
@@ -294,7 +217,7 @@ public final class PgFieldDescriptionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -320,60 +243,25 @@ public final class PgFieldDescriptionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(0);
-        break;
+        throw missing("name", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("tableOid", "required");
-        }
-        tableOidStart = tableOidEnd = out.position();
-        complete(1);
-        break;
+        throw missing("tableOid", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("columnAttribute", "required");
-        }
-        columnAttributeStart = columnAttributeEnd = out.position();
-        complete(2);
-        break;
+        throw missing("columnAttribute", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("typeOid", "required");
-        }
-        typeOidStart = typeOidEnd = out.position();
-        complete(3);
-        break;
+        throw missing("typeOid", "required");
       }
       case 4: {
-        if (true) {
-          throw missing("typeSize", "required");
-        }
-        typeSizeStart = typeSizeEnd = out.position();
-        complete(4);
-        break;
+        throw missing("typeSize", "required");
       }
       case 5: {
-        if (true) {
-          throw missing("typeModifier", "required");
-        }
-        typeModifierStart = typeModifierEnd = out.position();
-        complete(5);
-        break;
+        throw missing("typeModifier", "required");
       }
       case 6: {
-        if (true) {
-          throw missing("format", "required");
-        }
-        formatStart = formatEnd = out.position();
-        complete(6);
-        break;
+        throw missing("format", "required");
       }
       default:
         break;
@@ -385,34 +273,6 @@ public final class PgFieldDescriptionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        nameEnd = out.position();
-        break;
-      }
-      case 1: {
-        tableOidEnd = out.position();
-        break;
-      }
-      case 2: {
-        columnAttributeEnd = out.position();
-        break;
-      }
-      case 3: {
-        typeOidEnd = out.position();
-        break;
-      }
-      case 4: {
-        typeSizeEnd = out.position();
-        break;
-      }
-      case 5: {
-        typeModifierEnd = out.position();
-        break;
-      }
-      case 6: {
-        formatEnd = out.position();
-        break;
-      }
       default:
         break;
     }

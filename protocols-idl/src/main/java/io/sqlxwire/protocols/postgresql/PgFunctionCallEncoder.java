@@ -22,9 +22,9 @@ public final class PgFunctionCallEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,57 +33,17 @@ public final class PgFunctionCallEncoder {
 
   private boolean childOpen;
 
-  private int functionOidStart;
-
-  private int functionOidEnd;
-
-  private boolean functionOidPresent;
-
-  private long functionOidValue;
-
-  private int argumentFormatCountStart;
-
-  private int argumentFormatCountEnd;
-
-  private boolean argumentFormatCountPresent;
-
   private long argumentFormatCountValue;
 
   private int argumentFormatCountSlot;
 
-  private int argumentFormatsStart;
-
-  private int argumentFormatsEnd;
-
-  private boolean argumentFormatsPresent;
-
   private int argumentFormatsCount;
-
-  private int argumentCountStart;
-
-  private int argumentCountEnd;
-
-  private boolean argumentCountPresent;
 
   private long argumentCountValue;
 
   private int argumentCountSlot;
 
-  private int argumentsStart;
-
-  private int argumentsEnd;
-
-  private boolean argumentsPresent;
-
   private int argumentsCount;
-
-  private int resultFormatStart;
-
-  private int resultFormatEnd;
-
-  private boolean resultFormatPresent;
-
-  private long resultFormatValue;
 
   /**
    * Starts a FunctionCall at the writer's position.
@@ -96,60 +56,46 @@ public final class PgFunctionCallEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgFunctionCallEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.functionOidStart = 0;
-    this.functionOidEnd = 0;
-    this.functionOidPresent = false;
-    this.functionOidValue = 0;
-    this.argumentFormatCountStart = 0;
-    this.argumentFormatCountEnd = 0;
-    this.argumentFormatCountPresent = false;
     this.argumentFormatCountValue = 0;
     this.argumentFormatCountSlot = -1;
-    this.argumentFormatsStart = 0;
-    this.argumentFormatsEnd = 0;
-    this.argumentFormatsPresent = false;
     this.argumentFormatsCount = 0;
-    this.argumentCountStart = 0;
-    this.argumentCountEnd = 0;
-    this.argumentCountPresent = false;
     this.argumentCountValue = 0;
     this.argumentCountSlot = -1;
-    this.argumentsStart = 0;
-    this.argumentsEnd = 0;
-    this.argumentsPresent = false;
     this.argumentsCount = 0;
-    this.resultFormatStart = 0;
-    this.resultFormatEnd = 0;
-    this.resultFormatPresent = false;
-    this.resultFormatValue = 0;
     return this;
   }
 
   /**
    */
   public PgFunctionCallEncoder functionOid(long value) {
-    begin(0, "functionOid");
-    functionOidPresent = true;
-    functionOidStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "functionOid");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      functionOidValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("functionOid").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      argumentFormatCountSlot = out.reserve(2);
+      step = 2;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void argumentFormatsBegin() {
-    argumentFormatsPresent = true;
-    argumentFormatsStart = out.position();
     argumentFormatsCount = 0;
   }
 
@@ -168,7 +114,11 @@ public final class PgFunctionCallEncoder {
    */
   public PgFunctionCallEncoder argumentFormatsAdd(int value) {
     if (open != 2) {
-      begin(2, "argumentFormats");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "argumentFormats");
+      }
       argumentFormatsBegin();
       open = 2;
     } else if (childOpen) {
@@ -185,8 +135,6 @@ public final class PgFunctionCallEncoder {
   }
 
   private void argumentsBegin() {
-    argumentsPresent = true;
-    argumentsStart = out.position();
     argumentsCount = 0;
   }
 
@@ -201,7 +149,11 @@ public final class PgFunctionCallEncoder {
    */
   public PgFunctionCallEncoder argumentsAdd(byte[] value, int offset, int length) {
     if (open != 4) {
-      begin(4, "arguments");
+      if (step == 4 && open < 0) {
+        step = 5;
+      } else {
+        begin(4, "arguments");
+      }
       argumentsBegin();
       open = 4;
     } else if (childOpen) {
@@ -223,7 +175,11 @@ public final class PgFunctionCallEncoder {
    */
   public PgFunctionCallEncoder argumentsAddNull() {
     if (open != 4) {
-      begin(4, "arguments");
+      if (step == 4 && open < 0) {
+        step = 5;
+      } else {
+        begin(4, "arguments");
+      }
       argumentsBegin();
       open = 4;
     } else if (childOpen) {
@@ -241,14 +197,14 @@ public final class PgFunctionCallEncoder {
   /**
    */
   public PgFunctionCallEncoder resultFormat(int value) {
-    begin(5, "resultFormat");
-    resultFormatPresent = true;
-    resultFormatStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "resultFormat");
+    }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
-      resultFormatValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("resultFormat").inMessage(PROTOCOL, TYPE);
     }
@@ -272,9 +228,13 @@ public final class PgFunctionCallEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(6, "finish");
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -282,7 +242,7 @@ public final class PgFunctionCallEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -308,18 +268,10 @@ public final class PgFunctionCallEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("functionOid", "required");
-        }
-        functionOidStart = functionOidEnd = out.position();
-        complete(0);
-        break;
+        throw missing("functionOid", "required");
       }
       case 1: {
-        argumentFormatCountStart = out.position();
-        argumentFormatCountPresent = true;
         argumentFormatCountSlot = out.reserve(2);
-        complete(1);
         break;
       }
       case 2: {
@@ -328,10 +280,7 @@ public final class PgFunctionCallEncoder {
         break;
       }
       case 3: {
-        argumentCountStart = out.position();
-        argumentCountPresent = true;
         argumentCountSlot = out.reserve(2);
-        complete(3);
         break;
       }
       case 4: {
@@ -340,12 +289,7 @@ public final class PgFunctionCallEncoder {
         break;
       }
       case 5: {
-        if (true) {
-          throw missing("resultFormat", "required");
-        }
-        resultFormatStart = resultFormatEnd = out.position();
-        complete(5);
-        break;
+        throw missing("resultFormat", "required");
       }
       default:
         break;
@@ -357,16 +301,7 @@ public final class PgFunctionCallEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        functionOidEnd = out.position();
-        break;
-      }
-      case 1: {
-        argumentFormatCountEnd = out.position();
-        break;
-      }
       case 2: {
-        argumentFormatsEnd = out.position();
         argumentFormatCountValue = (long) argumentFormatsCount;
         if (argumentFormatCountSlot >= 0) {
           PgEncoderSupport.checkRange(argumentFormatCountValue, -32768L, 32767L, argumentFormatCountSlot);
@@ -374,21 +309,12 @@ public final class PgFunctionCallEncoder {
         }
         break;
       }
-      case 3: {
-        argumentCountEnd = out.position();
-        break;
-      }
       case 4: {
-        argumentsEnd = out.position();
         argumentCountValue = (long) argumentsCount;
         if (argumentCountSlot >= 0) {
           PgEncoderSupport.checkRange(argumentCountValue, -32768L, 32767L, argumentCountSlot);
           out.patch16be(argumentCountSlot, (int) argumentCountValue);
         }
-        break;
-      }
-      case 5: {
-        resultFormatEnd = out.position();
         break;
       }
       default:

@@ -22,9 +22,9 @@ public final class PgFunctionCallResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,12 +32,6 @@ public final class PgFunctionCallResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int resultStart;
-
-  private int resultEnd;
-
-  private boolean resultPresent;
 
   /**
    * Starts a FunctionCallResponse at the writer's position.
@@ -50,14 +44,13 @@ public final class PgFunctionCallResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgFunctionCallResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.resultStart = 0;
-    this.resultEnd = 0;
-    this.resultPresent = false;
     return this;
   }
 
@@ -70,14 +63,15 @@ public final class PgFunctionCallResponseEncoder {
   /**
    */
   public PgFunctionCallResponseEncoder result(byte[] value, int offset, int length) {
-    begin(0, "result");
-    resultPresent = true;
-    resultStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "result");
+    }
     try {
       PgEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("result").inMessage(PROTOCOL, TYPE);
     }
@@ -88,12 +82,13 @@ public final class PgFunctionCallResponseEncoder {
    * Writes NULL.
    */
   public PgFunctionCallResponseEncoder resultNull() {
-    begin(0, "result");
-    resultPresent = true;
-    resultStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "result");
+    }
     try {
       out.put32be((int) -1L);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("result").inMessage(PROTOCOL, TYPE);
     }
@@ -107,9 +102,13 @@ public final class PgFunctionCallResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -117,7 +116,7 @@ public final class PgFunctionCallResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -143,12 +142,7 @@ public final class PgFunctionCallResponseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("result", "required");
-        }
-        resultStart = resultEnd = out.position();
-        complete(0);
-        break;
+        throw missing("result", "required");
       }
       default:
         break;
@@ -160,10 +154,6 @@ public final class PgFunctionCallResponseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        resultEnd = out.position();
-        break;
-      }
       default:
         break;
     }

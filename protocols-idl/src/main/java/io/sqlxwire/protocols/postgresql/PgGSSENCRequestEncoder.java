@@ -19,9 +19,9 @@ public final class PgGSSENCRequestEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,12 +29,6 @@ public final class PgGSSENCRequestEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int codeStart;
-
-  private int codeEnd;
-
-  private boolean codePresent;
 
   private long codeValue;
 
@@ -49,14 +43,13 @@ public final class PgGSSENCRequestEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgGSSENCRequestEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.codeStart = 0;
-    this.codeEnd = 0;
-    this.codePresent = false;
     this.codeValue = 0;
     return this;
   }
@@ -68,9 +61,13 @@ public final class PgGSSENCRequestEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -78,7 +75,7 @@ public final class PgGSSENCRequestEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -104,12 +101,9 @@ public final class PgGSSENCRequestEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        codeStart = out.position();
-        codePresent = true;
         codeValue = 80877104L;
         PgEncoderSupport.checkRange(codeValue, -2147483648L, 2147483647L, out.position());
         out.put32be((int) codeValue);
-        complete(0);
         break;
       }
       default:
@@ -122,10 +116,6 @@ public final class PgGSSENCRequestEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        codeEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class PgGssEncAcceptedEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -46,7 +46,9 @@ public final class PgGssEncAcceptedEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgGssEncAcceptedEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
@@ -61,9 +63,13 @@ public final class PgGssEncAcceptedEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(0, "finish");
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -71,7 +77,7 @@ public final class PgGssEncAcceptedEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {

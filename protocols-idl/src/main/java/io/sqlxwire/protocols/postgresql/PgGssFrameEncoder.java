@@ -21,7 +21,10 @@ public final class PgGssFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long lengthValue;
 
@@ -31,17 +34,18 @@ public final class PgGssFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public PgGssFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
     lengthValue = 0;
-    lengthSlot = -1;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -63,7 +67,10 @@ public final class PgGssFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(1, "body");
+    if (step != 1) {
+      advance(1, "body");
+    }
+    step = 2;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -79,7 +86,7 @@ public final class PgGssFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -96,12 +103,12 @@ public final class PgGssFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

@@ -19,9 +19,9 @@ public final class PgGssPacketFromClientEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,12 +29,6 @@ public final class PgGssPacketFromClientEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int dataStart;
-
-  private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a GssPacketFromClient at the writer's position.
@@ -47,14 +41,13 @@ public final class PgGssPacketFromClientEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgGssPacketFromClientEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
@@ -67,12 +60,13 @@ public final class PgGssPacketFromClientEncoder {
   /**
    */
   public PgGssPacketFromClientEncoder data(byte[] value, int offset, int length) {
-    begin(0, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "data");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -86,9 +80,13 @@ public final class PgGssPacketFromClientEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -96,7 +94,7 @@ public final class PgGssPacketFromClientEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -122,12 +120,7 @@ public final class PgGssPacketFromClientEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(0);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -139,10 +132,6 @@ public final class PgGssPacketFromClientEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        dataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -28,9 +28,9 @@ public final class PgNegotiateProtocolVersionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -39,29 +39,9 @@ public final class PgNegotiateProtocolVersionEncoder {
 
   private boolean childOpen;
 
-  private int newestMinorVersionStart;
-
-  private int newestMinorVersionEnd;
-
-  private boolean newestMinorVersionPresent;
-
-  private long newestMinorVersionValue;
-
-  private int unrecognizedCountStart;
-
-  private int unrecognizedCountEnd;
-
-  private boolean unrecognizedCountPresent;
-
   private long unrecognizedCountValue;
 
   private int unrecognizedCountSlot;
-
-  private int unrecognizedOptionsStart;
-
-  private int unrecognizedOptionsEnd;
-
-  private boolean unrecognizedOptionsPresent;
 
   private int unrecognizedOptionsCount;
 
@@ -76,23 +56,15 @@ public final class PgNegotiateProtocolVersionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgNegotiateProtocolVersionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.newestMinorVersionStart = 0;
-    this.newestMinorVersionEnd = 0;
-    this.newestMinorVersionPresent = false;
-    this.newestMinorVersionValue = 0;
-    this.unrecognizedCountStart = 0;
-    this.unrecognizedCountEnd = 0;
-    this.unrecognizedCountPresent = false;
     this.unrecognizedCountValue = 0;
     this.unrecognizedCountSlot = -1;
-    this.unrecognizedOptionsStart = 0;
-    this.unrecognizedOptionsEnd = 0;
-    this.unrecognizedOptionsPresent = false;
     this.unrecognizedOptionsCount = 0;
     return this;
   }
@@ -100,22 +72,26 @@ public final class PgNegotiateProtocolVersionEncoder {
   /**
    */
   public PgNegotiateProtocolVersionEncoder newestMinorVersion(int value) {
-    begin(0, "newestMinorVersion");
-    newestMinorVersionPresent = true;
-    newestMinorVersionStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "newestMinorVersion");
+    }
     try {
       out.put32be(value);
-      newestMinorVersionValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("newestMinorVersion").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      unrecognizedCountSlot = out.reserve(4);
+      step = 2;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void unrecognizedOptionsBegin() {
-    unrecognizedOptionsPresent = true;
-    unrecognizedOptionsStart = out.position();
     unrecognizedOptionsCount = 0;
   }
 
@@ -124,7 +100,11 @@ public final class PgNegotiateProtocolVersionEncoder {
    */
   public PgNegotiateProtocolVersionEncoder unrecognizedOptionsAdd(CharSequence value) {
     if (open != 2) {
-      begin(2, "unrecognizedOptions");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "unrecognizedOptions");
+      }
       unrecognizedOptionsBegin();
       open = 2;
     } else if (childOpen) {
@@ -132,11 +112,13 @@ public final class PgNegotiateProtocolVersionEncoder {
     }
     try {
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, UNRECOGNIZED_OPTIONS_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, UNRECOGNIZED_OPTIONS_TERMINATOR);
+        }
       }
-      out.putBytes(UNRECOGNIZED_OPTIONS_TERMINATOR);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inElement(unrecognizedOptionsCount).inField("unrecognizedOptions").inMessage(PROTOCOL, TYPE);
     }
@@ -151,9 +133,13 @@ public final class PgNegotiateProtocolVersionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -161,7 +147,7 @@ public final class PgNegotiateProtocolVersionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -187,18 +173,10 @@ public final class PgNegotiateProtocolVersionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("newestMinorVersion", "required");
-        }
-        newestMinorVersionStart = newestMinorVersionEnd = out.position();
-        complete(0);
-        break;
+        throw missing("newestMinorVersion", "required");
       }
       case 1: {
-        unrecognizedCountStart = out.position();
-        unrecognizedCountPresent = true;
         unrecognizedCountSlot = out.reserve(4);
-        complete(1);
         break;
       }
       case 2: {
@@ -216,16 +194,7 @@ public final class PgNegotiateProtocolVersionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        newestMinorVersionEnd = out.position();
-        break;
-      }
-      case 1: {
-        unrecognizedCountEnd = out.position();
-        break;
-      }
       case 2: {
-        unrecognizedOptionsEnd = out.position();
         unrecognizedCountValue = (long) unrecognizedOptionsCount;
         if (unrecognizedCountSlot >= 0) {
           PgEncoderSupport.checkRange(unrecognizedCountValue, -2147483648L, 2147483647L, unrecognizedCountSlot);

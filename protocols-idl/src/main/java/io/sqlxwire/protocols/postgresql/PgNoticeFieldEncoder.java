@@ -23,9 +23,9 @@ public final class PgNoticeFieldEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,22 +33,6 @@ public final class PgNoticeFieldEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int codeStart;
-
-  private int codeEnd;
-
-  private boolean codePresent;
-
-  private long codeValue;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a NoticeField at the writer's position.
@@ -61,33 +45,27 @@ public final class PgNoticeFieldEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgNoticeFieldEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.codeStart = 0;
-    this.codeEnd = 0;
-    this.codePresent = false;
-    this.codeValue = 0;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
   /**
    */
   public PgNoticeFieldEncoder code(int value) {
-    begin(0, "code");
-    codePresent = true;
-    codeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "code");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      codeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("code").inMessage(PROTOCOL, TYPE);
     }
@@ -108,18 +86,20 @@ public final class PgNoticeFieldEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgNoticeFieldEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
-      valueText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+        }
       }
-      out.putBytes(VALUE_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -133,10 +113,13 @@ public final class PgNoticeFieldEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -144,7 +127,7 @@ public final class PgNoticeFieldEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -170,20 +153,10 @@ public final class PgNoticeFieldEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("code", "required");
-        }
-        codeStart = codeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("code", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -195,14 +168,6 @@ public final class PgNoticeFieldEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        codeEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class PgNoticeResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,10 +34,6 @@ public final class PgNoticeResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int fieldsStart;
-
-  private int fieldsEnd;
 
   private boolean fieldsPresent;
 
@@ -56,13 +52,13 @@ public final class PgNoticeResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgNoticeResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.fieldsStart = 0;
-    this.fieldsEnd = 0;
     this.fieldsPresent = false;
     this.fieldsCount = 0;
     return this;
@@ -70,7 +66,6 @@ public final class PgNoticeResponseEncoder {
 
   private void fieldsBegin() {
     fieldsPresent = true;
-    fieldsStart = out.position();
     fieldsCount = 0;
   }
 
@@ -79,7 +74,11 @@ public final class PgNoticeResponseEncoder {
    */
   public PgNoticeFieldEncoder fieldsAdd() {
     if (open != 0) {
-      begin(0, "fields");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "fields");
+      }
       fieldsBegin();
       open = 0;
     } else if (childOpen) {
@@ -101,9 +100,13 @@ public final class PgNoticeResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -111,7 +114,7 @@ public final class PgNoticeResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -155,7 +158,6 @@ public final class PgNoticeResponseEncoder {
         if (fieldsPresent) {
           out.putBytes(FIELDS_TERMINATOR);
         }
-        fieldsEnd = out.position();
         break;
       }
       default:

@@ -28,9 +28,9 @@ public final class PgNotificationResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -38,30 +38,6 @@ public final class PgNotificationResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int processIdStart;
-
-  private int processIdEnd;
-
-  private boolean processIdPresent;
-
-  private long processIdValue;
-
-  private int channelStart;
-
-  private int channelEnd;
-
-  private boolean channelPresent;
-
-  private CharSequence channelText;
-
-  private int payloadStart;
-
-  private int payloadEnd;
-
-  private boolean payloadPresent;
-
-  private CharSequence payloadText;
 
   /**
    * Starts a NotificationResponse at the writer's position.
@@ -74,36 +50,26 @@ public final class PgNotificationResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgNotificationResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.processIdStart = 0;
-    this.processIdEnd = 0;
-    this.processIdPresent = false;
-    this.processIdValue = 0;
-    this.channelStart = 0;
-    this.channelEnd = 0;
-    this.channelPresent = false;
-    this.channelText = null;
-    this.payloadStart = 0;
-    this.payloadEnd = 0;
-    this.payloadPresent = false;
-    this.payloadText = null;
     return this;
   }
 
   /**
    */
   public PgNotificationResponseEncoder processId(int value) {
-    begin(0, "processId");
-    processIdPresent = true;
-    processIdStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "processId");
+    }
     try {
       out.put32be(value);
-      processIdValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("processId").inMessage(PROTOCOL, TYPE);
     }
@@ -114,18 +80,20 @@ public final class PgNotificationResponseEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgNotificationResponseEncoder channel(CharSequence value) {
-    begin(1, "channel");
-    channelPresent = true;
-    channelStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "channel");
+    }
     try {
-      channelText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+        }
       }
-      out.putBytes(CHANNEL_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("channel").inMessage(PROTOCOL, TYPE);
     }
@@ -136,18 +104,20 @@ public final class PgNotificationResponseEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgNotificationResponseEncoder payload(CharSequence value) {
-    begin(2, "payload");
-    payloadPresent = true;
-    payloadStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "payload");
+    }
     try {
-      payloadText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
+        }
       }
-      out.putBytes(CHANNEL_TERMINATOR);
-      complete(2);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("payload").inMessage(PROTOCOL, TYPE);
     }
@@ -161,11 +131,13 @@ public final class PgNotificationResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    channelText = null;
-    payloadText = null;
+    step = -1;
     return written;
   }
 
@@ -173,7 +145,7 @@ public final class PgNotificationResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -199,28 +171,13 @@ public final class PgNotificationResponseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("processId", "required");
-        }
-        processIdStart = processIdEnd = out.position();
-        complete(0);
-        break;
+        throw missing("processId", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("channel", "required");
-        }
-        channelStart = channelEnd = out.position();
-        complete(1);
-        break;
+        throw missing("channel", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("payload", "required");
-        }
-        payloadStart = payloadEnd = out.position();
-        complete(2);
-        break;
+        throw missing("payload", "required");
       }
       default:
         break;
@@ -232,18 +189,6 @@ public final class PgNotificationResponseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        processIdEnd = out.position();
-        break;
-      }
-      case 1: {
-        channelEnd = out.position();
-        break;
-      }
-      case 2: {
-        payloadEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -22,9 +22,9 @@ public final class PgParameterDescriptionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,21 +33,9 @@ public final class PgParameterDescriptionEncoder {
 
   private boolean childOpen;
 
-  private int parameterCountStart;
-
-  private int parameterCountEnd;
-
-  private boolean parameterCountPresent;
-
   private long parameterCountValue;
 
   private int parameterCountSlot;
-
-  private int parameterTypesStart;
-
-  private int parameterTypesEnd;
-
-  private boolean parameterTypesPresent;
 
   private int parameterTypesCount;
 
@@ -62,26 +50,20 @@ public final class PgParameterDescriptionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgParameterDescriptionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.parameterCountStart = 0;
-    this.parameterCountEnd = 0;
-    this.parameterCountPresent = false;
     this.parameterCountValue = 0;
     this.parameterCountSlot = -1;
-    this.parameterTypesStart = 0;
-    this.parameterTypesEnd = 0;
-    this.parameterTypesPresent = false;
     this.parameterTypesCount = 0;
     return this;
   }
 
   private void parameterTypesBegin() {
-    parameterTypesPresent = true;
-    parameterTypesStart = out.position();
     parameterTypesCount = 0;
   }
 
@@ -90,7 +72,11 @@ public final class PgParameterDescriptionEncoder {
    */
   public PgParameterDescriptionEncoder parameterTypesAdd(long value) {
     if (open != 1) {
-      begin(1, "parameterTypes");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "parameterTypes");
+      }
       parameterTypesBegin();
       open = 1;
     } else if (childOpen) {
@@ -113,9 +99,13 @@ public final class PgParameterDescriptionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -123,7 +113,7 @@ public final class PgParameterDescriptionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -149,10 +139,7 @@ public final class PgParameterDescriptionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        parameterCountStart = out.position();
-        parameterCountPresent = true;
         parameterCountSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
@@ -170,12 +157,7 @@ public final class PgParameterDescriptionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        parameterCountEnd = out.position();
-        break;
-      }
       case 1: {
-        parameterTypesEnd = out.position();
         parameterCountValue = (long) parameterTypesCount;
         if (parameterCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterCountValue, 0L, 65535L, parameterCountSlot);

@@ -26,9 +26,9 @@ public final class PgParseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,37 +37,9 @@ public final class PgParseEncoder {
 
   private boolean childOpen;
 
-  private int statementStart;
-
-  private int statementEnd;
-
-  private boolean statementPresent;
-
-  private CharSequence statementText;
-
-  private int queryStart;
-
-  private int queryEnd;
-
-  private boolean queryPresent;
-
-  private CharSequence queryText;
-
-  private int parameterTypeCountStart;
-
-  private int parameterTypeCountEnd;
-
-  private boolean parameterTypeCountPresent;
-
   private long parameterTypeCountValue;
 
   private int parameterTypeCountSlot;
-
-  private int parameterTypesStart;
-
-  private int parameterTypesEnd;
-
-  private boolean parameterTypesPresent;
 
   private int parameterTypesCount;
 
@@ -82,27 +54,15 @@ public final class PgParseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgParseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statementStart = 0;
-    this.statementEnd = 0;
-    this.statementPresent = false;
-    this.statementText = null;
-    this.queryStart = 0;
-    this.queryEnd = 0;
-    this.queryPresent = false;
-    this.queryText = null;
-    this.parameterTypeCountStart = 0;
-    this.parameterTypeCountEnd = 0;
-    this.parameterTypeCountPresent = false;
     this.parameterTypeCountValue = 0;
     this.parameterTypeCountSlot = -1;
-    this.parameterTypesStart = 0;
-    this.parameterTypesEnd = 0;
-    this.parameterTypesPresent = false;
     this.parameterTypesCount = 0;
     return this;
   }
@@ -111,18 +71,20 @@ public final class PgParseEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgParseEncoder statement(CharSequence value) {
-    begin(0, "statement");
-    statementPresent = true;
-    statementStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "statement");
+    }
     try {
-      statementText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+        }
       }
-      out.putBytes(STATEMENT_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("statement").inMessage(PROTOCOL, TYPE);
     }
@@ -133,27 +95,33 @@ public final class PgParseEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgParseEncoder query(CharSequence value) {
-    begin(1, "query");
-    queryPresent = true;
-    queryStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "query");
+    }
     try {
-      queryText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
+        }
       }
-      out.putBytes(STATEMENT_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("query").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      parameterTypeCountSlot = out.reserve(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
 
   private void parameterTypesBegin() {
-    parameterTypesPresent = true;
-    parameterTypesStart = out.position();
     parameterTypesCount = 0;
   }
 
@@ -164,7 +132,11 @@ public final class PgParseEncoder {
    */
   public PgParseEncoder parameterTypesAdd(long value) {
     if (open != 3) {
-      begin(3, "parameterTypes");
+      if (step == 3 && open < 0) {
+        step = 4;
+      } else {
+        begin(3, "parameterTypes");
+      }
       parameterTypesBegin();
       open = 3;
     } else if (childOpen) {
@@ -187,11 +159,13 @@ public final class PgParseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    statementText = null;
-    queryText = null;
+    step = -1;
     return written;
   }
 
@@ -199,7 +173,7 @@ public final class PgParseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -225,26 +199,13 @@ public final class PgParseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("statement", "required");
-        }
-        statementStart = statementEnd = out.position();
-        complete(0);
-        break;
+        throw missing("statement", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("query", "required");
-        }
-        queryStart = queryEnd = out.position();
-        complete(1);
-        break;
+        throw missing("query", "required");
       }
       case 2: {
-        parameterTypeCountStart = out.position();
-        parameterTypeCountPresent = true;
         parameterTypeCountSlot = out.reserve(2);
-        complete(2);
         break;
       }
       case 3: {
@@ -262,20 +223,7 @@ public final class PgParseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statementEnd = out.position();
-        break;
-      }
-      case 1: {
-        queryEnd = out.position();
-        break;
-      }
-      case 2: {
-        parameterTypeCountEnd = out.position();
-        break;
-      }
       case 3: {
-        parameterTypesEnd = out.position();
         parameterTypeCountValue = (long) parameterTypesCount;
         if (parameterTypeCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterTypeCountValue, -32768L, 32767L, parameterTypeCountSlot);

@@ -28,9 +28,9 @@ public final class PgPasswordMessageEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -38,14 +38,6 @@ public final class PgPasswordMessageEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int passwordStart;
-
-  private int passwordEnd;
-
-  private boolean passwordPresent;
-
-  private CharSequence passwordText;
 
   /**
    * Starts a PasswordMessage at the writer's position.
@@ -58,15 +50,13 @@ public final class PgPasswordMessageEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgPasswordMessageEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.passwordStart = 0;
-    this.passwordEnd = 0;
-    this.passwordPresent = false;
-    this.passwordText = null;
     return this;
   }
 
@@ -74,18 +64,20 @@ public final class PgPasswordMessageEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgPasswordMessageEncoder password(CharSequence value) {
-    begin(0, "password");
-    passwordPresent = true;
-    passwordStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "password");
+    }
     try {
-      passwordText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, PASSWORD_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, PASSWORD_TERMINATOR);
+        }
       }
-      out.putBytes(PASSWORD_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("password").inMessage(PROTOCOL, TYPE);
     }
@@ -99,10 +91,13 @@ public final class PgPasswordMessageEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    passwordText = null;
+    step = -1;
     return written;
   }
 
@@ -110,7 +105,7 @@ public final class PgPasswordMessageEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -136,12 +131,7 @@ public final class PgPasswordMessageEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("password", "required");
-        }
-        passwordStart = passwordEnd = out.position();
-        complete(0);
-        break;
+        throw missing("password", "required");
       }
       default:
         break;
@@ -153,10 +143,6 @@ public final class PgPasswordMessageEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        passwordEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -26,9 +26,9 @@ public final class PgQueryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,14 +36,6 @@ public final class PgQueryEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int sqlStart;
-
-  private int sqlEnd;
-
-  private boolean sqlPresent;
-
-  private CharSequence sqlText;
 
   /**
    * Starts a Query at the writer's position.
@@ -56,15 +48,13 @@ public final class PgQueryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgQueryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.sqlStart = 0;
-    this.sqlEnd = 0;
-    this.sqlPresent = false;
-    this.sqlText = null;
     return this;
   }
 
@@ -72,18 +62,20 @@ public final class PgQueryEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgQueryEncoder sql(CharSequence value) {
-    begin(0, "sql");
-    sqlPresent = true;
-    sqlStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "sql");
+    }
     try {
-      sqlText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, SQL_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, SQL_TERMINATOR);
+        }
       }
-      out.putBytes(SQL_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("sql").inMessage(PROTOCOL, TYPE);
     }
@@ -97,10 +89,13 @@ public final class PgQueryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    sqlText = null;
+    step = -1;
     return written;
   }
 
@@ -108,7 +103,7 @@ public final class PgQueryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -134,12 +129,7 @@ public final class PgQueryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("sql", "required");
-        }
-        sqlStart = sqlEnd = out.position();
-        complete(0);
-        break;
+        throw missing("sql", "required");
       }
       default:
         break;
@@ -151,10 +141,6 @@ public final class PgQueryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        sqlEnd = out.position();
-        break;
-      }
       default:
         break;
     }

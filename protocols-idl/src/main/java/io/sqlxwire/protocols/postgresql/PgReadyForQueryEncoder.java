@@ -22,9 +22,9 @@ public final class PgReadyForQueryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,14 +32,6 @@ public final class PgReadyForQueryEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int statusStart;
-
-  private int statusEnd;
-
-  private boolean statusPresent;
-
-  private long statusValue;
 
   /**
    * Starts a ReadyForQuery at the writer's position.
@@ -52,29 +44,27 @@ public final class PgReadyForQueryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgReadyForQueryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statusStart = 0;
-    this.statusEnd = 0;
-    this.statusPresent = false;
-    this.statusValue = 0;
     return this;
   }
 
   /**
    */
   public PgReadyForQueryEncoder status(int value) {
-    begin(0, "status");
-    statusPresent = true;
-    statusStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "status");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      statusValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("status").inMessage(PROTOCOL, TYPE);
     }
@@ -98,9 +88,13 @@ public final class PgReadyForQueryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -108,7 +102,7 @@ public final class PgReadyForQueryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -134,12 +128,7 @@ public final class PgReadyForQueryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("status", "required");
-        }
-        statusStart = statusEnd = out.position();
-        complete(0);
-        break;
+        throw missing("status", "required");
       }
       default:
         break;
@@ -151,10 +140,6 @@ public final class PgReadyForQueryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statusEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -22,9 +22,9 @@ public final class PgRowDescriptionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,21 +33,9 @@ public final class PgRowDescriptionEncoder {
 
   private boolean childOpen;
 
-  private int fieldCountStart;
-
-  private int fieldCountEnd;
-
-  private boolean fieldCountPresent;
-
   private long fieldCountValue;
 
   private int fieldCountSlot;
-
-  private int fieldsStart;
-
-  private int fieldsEnd;
-
-  private boolean fieldsPresent;
 
   private int fieldsCount;
 
@@ -64,26 +52,20 @@ public final class PgRowDescriptionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgRowDescriptionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.fieldCountStart = 0;
-    this.fieldCountEnd = 0;
-    this.fieldCountPresent = false;
     this.fieldCountValue = 0;
     this.fieldCountSlot = -1;
-    this.fieldsStart = 0;
-    this.fieldsEnd = 0;
-    this.fieldsPresent = false;
     this.fieldsCount = 0;
     return this;
   }
 
   private void fieldsBegin() {
-    fieldsPresent = true;
-    fieldsStart = out.position();
     fieldsCount = 0;
   }
 
@@ -92,7 +74,11 @@ public final class PgRowDescriptionEncoder {
    */
   public PgFieldDescriptionEncoder fieldsAdd() {
     if (open != 1) {
-      begin(1, "fields");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "fields");
+      }
       fieldsBegin();
       open = 1;
     } else if (childOpen) {
@@ -114,9 +100,13 @@ public final class PgRowDescriptionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -124,7 +114,7 @@ public final class PgRowDescriptionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -150,10 +140,7 @@ public final class PgRowDescriptionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        fieldCountStart = out.position();
-        fieldCountPresent = true;
         fieldCountSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
@@ -171,12 +158,7 @@ public final class PgRowDescriptionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        fieldCountEnd = out.position();
-        break;
-      }
       case 1: {
-        fieldsEnd = out.position();
         fieldCountValue = (long) fieldsCount;
         if (fieldCountSlot >= 0) {
           PgEncoderSupport.checkRange(fieldCountValue, 0L, 65535L, fieldCountSlot);

@@ -28,9 +28,9 @@ public final class PgSASLInitialResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -38,20 +38,6 @@ public final class PgSASLInitialResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int mechanismStart;
-
-  private int mechanismEnd;
-
-  private boolean mechanismPresent;
-
-  private CharSequence mechanismText;
-
-  private int dataStart;
-
-  private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a SASLInitialResponse at the writer's position.
@@ -64,18 +50,13 @@ public final class PgSASLInitialResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgSASLInitialResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.mechanismStart = 0;
-    this.mechanismEnd = 0;
-    this.mechanismPresent = false;
-    this.mechanismText = null;
-    this.dataStart = 0;
-    this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
@@ -83,18 +64,20 @@ public final class PgSASLInitialResponseEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgSASLInitialResponseEncoder mechanism(CharSequence value) {
-    begin(0, "mechanism");
-    mechanismPresent = true;
-    mechanismStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "mechanism");
+    }
     try {
-      mechanismText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, MECHANISM_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, MECHANISM_TERMINATOR);
+        }
       }
-      out.putBytes(MECHANISM_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("mechanism").inMessage(PROTOCOL, TYPE);
     }
@@ -110,14 +93,15 @@ public final class PgSASLInitialResponseEncoder {
   /**
    */
   public PgSASLInitialResponseEncoder data(byte[] value, int offset, int length) {
-    begin(1, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     try {
       PgEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
       out.put32be(length);
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -128,12 +112,13 @@ public final class PgSASLInitialResponseEncoder {
    * Writes NULL.
    */
   public PgSASLInitialResponseEncoder dataNull() {
-    begin(1, "data");
-    dataPresent = true;
-    dataStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     try {
       out.put32be((int) -1L);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
     }
@@ -147,10 +132,13 @@ public final class PgSASLInitialResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    mechanismText = null;
+    step = -1;
     return written;
   }
 
@@ -158,7 +146,7 @@ public final class PgSASLInitialResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -184,20 +172,10 @@ public final class PgSASLInitialResponseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("mechanism", "required");
-        }
-        mechanismStart = mechanismEnd = out.position();
-        complete(0);
-        break;
+        throw missing("mechanism", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(1);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -209,14 +187,6 @@ public final class PgSASLInitialResponseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        mechanismEnd = out.position();
-        break;
-      }
-      case 1: {
-        dataEnd = out.position();
-        break;
-      }
       default:
         break;
     }

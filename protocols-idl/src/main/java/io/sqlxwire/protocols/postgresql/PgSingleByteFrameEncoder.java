@@ -20,7 +20,10 @@ public final class PgSingleByteFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long answerValue;
 
@@ -30,19 +33,21 @@ public final class PgSingleByteFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public PgSingleByteFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    answerValue = 0;
-    answerSlot = -1;
     return this;
   }
 
   /**
    */
   public PgSingleByteFrameEncoder answer(int value) {
-    advance(0, "answer");
+    if (step != 0) {
+      advance(0, "answer");
+    }
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
     answerValue = value;
     out.put8(value);
@@ -51,7 +56,7 @@ public final class PgSingleByteFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -72,7 +77,10 @@ public final class PgSingleByteFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(1, "body");
+    if (step != 1) {
+      advance(1, "body");
+    }
+    step = 2;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -88,7 +96,7 @@ public final class PgSingleByteFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -104,12 +112,12 @@ public final class PgSingleByteFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

@@ -23,9 +23,9 @@ public final class PgStartupMessageEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,25 +34,7 @@ public final class PgStartupMessageEncoder {
 
   private boolean childOpen;
 
-  private int protocolMajorStart;
-
-  private int protocolMajorEnd;
-
-  private boolean protocolMajorPresent;
-
   private long protocolMajorValue;
-
-  private int protocolMinorStart;
-
-  private int protocolMinorEnd;
-
-  private boolean protocolMinorPresent;
-
-  private long protocolMinorValue;
-
-  private int parametersStart;
-
-  private int parametersEnd;
 
   private boolean parametersPresent;
 
@@ -71,21 +53,14 @@ public final class PgStartupMessageEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgStartupMessageEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.protocolMajorStart = 0;
-    this.protocolMajorEnd = 0;
-    this.protocolMajorPresent = false;
     this.protocolMajorValue = 0;
-    this.protocolMinorStart = 0;
-    this.protocolMinorEnd = 0;
-    this.protocolMinorPresent = false;
-    this.protocolMinorValue = 0;
-    this.parametersStart = 0;
-    this.parametersEnd = 0;
     this.parametersPresent = false;
     this.parametersCount = 0;
     return this;
@@ -94,14 +69,14 @@ public final class PgStartupMessageEncoder {
   /**
    */
   public PgStartupMessageEncoder protocolMinor(int value) {
-    begin(1, "protocolMinor");
-    protocolMinorPresent = true;
-    protocolMinorStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "protocolMinor");
+    }
     try {
       PgEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      protocolMinorValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("protocolMinor").inMessage(PROTOCOL, TYPE);
     }
@@ -110,7 +85,6 @@ public final class PgStartupMessageEncoder {
 
   private void parametersBegin() {
     parametersPresent = true;
-    parametersStart = out.position();
     parametersCount = 0;
   }
 
@@ -119,7 +93,11 @@ public final class PgStartupMessageEncoder {
    */
   public PgStartupParameterEncoder parametersAdd() {
     if (open != 2) {
-      begin(2, "parameters");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "parameters");
+      }
       parametersBegin();
       open = 2;
     } else if (childOpen) {
@@ -141,9 +119,13 @@ public final class PgStartupMessageEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -151,7 +133,7 @@ public final class PgStartupMessageEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -177,21 +159,13 @@ public final class PgStartupMessageEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        protocolMajorStart = out.position();
-        protocolMajorPresent = true;
         protocolMajorValue = 3L;
         PgEncoderSupport.checkRange(protocolMajorValue, 0L, 65535L, out.position());
         out.put16be((int) protocolMajorValue);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("protocolMinor", "required");
-        }
-        protocolMinorStart = protocolMinorEnd = out.position();
-        complete(1);
-        break;
+        throw missing("protocolMinor", "required");
       }
       case 2: {
         parametersBegin();
@@ -208,19 +182,10 @@ public final class PgStartupMessageEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        protocolMajorEnd = out.position();
-        break;
-      }
-      case 1: {
-        protocolMinorEnd = out.position();
-        break;
-      }
       case 2: {
         if (parametersPresent) {
           out.putBytes(PARAMETERS_TERMINATOR);
         }
-        parametersEnd = out.position();
         break;
       }
       default:

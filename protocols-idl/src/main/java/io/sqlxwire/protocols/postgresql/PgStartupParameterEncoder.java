@@ -21,9 +21,9 @@ public final class PgStartupParameterEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,22 +31,6 @@ public final class PgStartupParameterEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int nameStart;
-
-  private int nameEnd;
-
-  private boolean namePresent;
-
-  private CharSequence nameText;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a StartupParameter at the writer's position.
@@ -59,19 +43,13 @@ public final class PgStartupParameterEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   PgStartupParameterEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.nameStart = 0;
-    this.nameEnd = 0;
-    this.namePresent = false;
-    this.nameText = null;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
@@ -79,18 +57,20 @@ public final class PgStartupParameterEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgStartupParameterEncoder name(CharSequence value) {
-    begin(0, "name");
-    namePresent = true;
-    nameStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "name");
+    }
     try {
-      nameText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+        }
       }
-      out.putBytes(NAME_TERMINATOR);
-      complete(0);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("name").inMessage(PROTOCOL, TYPE);
     }
@@ -101,18 +81,20 @@ public final class PgStartupParameterEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public PgStartupParameterEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     try {
-      valueText = value;
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.UTF_8);
-      if (PgEncoderSupport.containsChar(value, (char) 0)) {
-        PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.UTF_8);
+        if (PgEncoderSupport.containsChar(value, (char) 0)) {
+          PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
+        }
       }
-      out.putBytes(NAME_TERMINATOR);
-      complete(1);
+      out.put8(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -126,11 +108,13 @@ public final class PgStartupParameterEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    nameText = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -138,7 +122,7 @@ public final class PgStartupParameterEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -164,20 +148,10 @@ public final class PgStartupParameterEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("name", "required");
-        }
-        nameStart = nameEnd = out.position();
-        complete(0);
-        break;
+        throw missing("name", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -189,14 +163,6 @@ public final class PgStartupParameterEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        nameEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -18,7 +18,10 @@ public final class PgTaggedFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long tagValue;
 
@@ -32,30 +35,33 @@ public final class PgTaggedFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public PgTaggedFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    tagValue = 0;
-    tagSlot = -1;
     lengthValue = 0;
-    lengthSlot = -1;
     return this;
   }
 
   /**
    */
   public PgTaggedFrameEncoder tag(int value) {
-    advance(0, "tag");
+    if (step != 0) {
+      advance(0, "tag");
+    }
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
     tagValue = value;
     out.put8(value);
     step = 1;
+    lengthSlot = out.reserve(4);
+    step = 2;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -79,7 +85,10 @@ public final class PgTaggedFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(2, "body");
+    if (step != 2) {
+      advance(2, "body");
+    }
+    step = 3;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -95,7 +104,7 @@ public final class PgTaggedFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -112,12 +121,12 @@ public final class PgTaggedFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

@@ -21,9 +21,9 @@ public final class RespAttributedEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,8 +36,6 @@ public final class RespAttributedEncoder {
 
   private int countEnd;
 
-  private boolean countPresent;
-
   private long countValue;
 
   private int countSlot;
@@ -46,8 +44,6 @@ public final class RespAttributedEncoder {
 
   private int attributesEnd;
 
-  private boolean attributesPresent;
-
   private int attributesCount;
 
   private RespMapEntryEncoder attributesEncoder;
@@ -55,8 +51,6 @@ public final class RespAttributedEncoder {
   private int valueStart;
 
   private int valueEnd;
-
-  private boolean valuePresent;
 
   private RespValueEncoder valueEncoder;
 
@@ -71,28 +65,26 @@ public final class RespAttributedEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespAttributedEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.countStart = 0;
     this.countEnd = 0;
-    this.countPresent = false;
     this.countValue = 0;
     this.countSlot = -1;
     this.attributesStart = 0;
     this.attributesEnd = 0;
-    this.attributesPresent = false;
     this.attributesCount = 0;
     this.valueStart = 0;
     this.valueEnd = 0;
-    this.valuePresent = false;
     return this;
   }
 
   private void attributesBegin() {
-    attributesPresent = true;
     attributesStart = out.position();
     attributesCount = 0;
   }
@@ -102,7 +94,11 @@ public final class RespAttributedEncoder {
    */
   public RespMapEntryEncoder attributesAdd() {
     if (open != 1) {
-      begin(1, "attributes");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "attributes");
+      }
       attributesBegin();
       open = 1;
     } else if (childOpen) {
@@ -121,8 +117,11 @@ public final class RespAttributedEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespValueEncoder value() {
-    begin(2, "value");
-    valuePresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "value");
+    }
     valueStart = out.position();
     if (valueEncoder == null) {
       valueEncoder = new RespValueEncoder();
@@ -140,9 +139,13 @@ public final class RespAttributedEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -150,7 +153,7 @@ public final class RespAttributedEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -177,7 +180,6 @@ public final class RespAttributedEncoder {
     switch (member) {
       case 0: {
         countStart = out.position();
-        countPresent = true;
         countSlot = out.position();
         complete(0);
         break;
@@ -188,12 +190,7 @@ public final class RespAttributedEncoder {
         break;
       }
       case 2: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(2);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;

@@ -19,9 +19,9 @@ public final class RespBlobStringEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,12 +29,6 @@ public final class RespBlobStringEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int bodyStart;
-
-  private int bodyEnd;
-
-  private boolean bodyPresent;
 
   private int bodyArm;
 
@@ -53,14 +47,13 @@ public final class RespBlobStringEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespBlobStringEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.bodyStart = 0;
-    this.bodyEnd = 0;
-    this.bodyPresent = false;
     this.bodyArm = 0;
     return this;
   }
@@ -69,9 +62,11 @@ public final class RespBlobStringEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespStreamedStringEncoder bodyAsCase63() {
-    begin(0, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "body");
+    }
     bodyArm = 0;
     if (bodyCase63Encoder == null) {
       bodyCase63Encoder = new RespStreamedStringEncoder();
@@ -86,9 +81,11 @@ public final class RespBlobStringEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespBulkStringEncoder bodyAsOther() {
-    begin(0, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "body");
+    }
     bodyArm = 1;
     if (bodyOtherEncoder == null) {
       bodyOtherEncoder = new RespBulkStringEncoder();
@@ -106,9 +103,13 @@ public final class RespBlobStringEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -116,7 +117,7 @@ public final class RespBlobStringEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -142,12 +143,7 @@ public final class RespBlobStringEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("body", "required");
-        }
-        bodyStart = bodyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("body", "required");
       }
       default:
         break;
@@ -159,10 +155,6 @@ public final class RespBlobStringEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        bodyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

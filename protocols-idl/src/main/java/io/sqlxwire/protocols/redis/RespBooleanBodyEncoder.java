@@ -19,9 +19,9 @@ public final class RespBooleanBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class RespBooleanBodyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
-
-  private long valueValue;
-
-  private int reserved1Start;
-
-  private int reserved1End;
-
-  private boolean reserved1Present;
 
   /**
    * Starts a BooleanBody at the writer's position.
@@ -55,34 +41,36 @@ public final class RespBooleanBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespBooleanBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueValue = 0;
-    this.reserved1Start = 0;
-    this.reserved1End = 0;
-    this.reserved1Present = false;
     return this;
   }
 
   /**
    */
   public RespBooleanBodyEncoder value(int value) {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     try {
       RespEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      valueValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      RespEncoderSupport.checkLength(RESERVED1_CONSTANT.length, 2, out.position());
+      out.putBytes(RESERVED1_CONSTANT, 0, RESERVED1_CONSTANT.length);
+      step = 2;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -94,9 +82,13 @@ public final class RespBooleanBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -104,7 +96,7 @@ public final class RespBooleanBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -130,19 +122,11 @@ public final class RespBooleanBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(0);
-        break;
+        throw missing("value", "required");
       }
       case 1: {
-        reserved1Start = out.position();
-        reserved1Present = true;
         RespEncoderSupport.checkLength(RESERVED1_CONSTANT.length, 2, out.position());
         out.putBytes(RESERVED1_CONSTANT, 0, RESERVED1_CONSTANT.length);
-        complete(1);
         break;
       }
       default:
@@ -155,14 +139,6 @@ public final class RespBooleanBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        valueEnd = out.position();
-        break;
-      }
-      case 1: {
-        reserved1End = out.position();
-        break;
-      }
       default:
         break;
     }

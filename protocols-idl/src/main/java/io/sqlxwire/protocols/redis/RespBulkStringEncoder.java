@@ -14,16 +14,16 @@ public final class RespBulkStringEncoder {
 
   private static final String PROTOCOL = "redis";
 
-  private static final byte[] RESERVED2_CONSTANT = {13, 10};
+  private static final byte[] LENGTH_TERMINATOR = {13, 10};
 
   private WireWriter out;
 
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,8 +35,6 @@ public final class RespBulkStringEncoder {
   private int lengthStart;
 
   private int lengthEnd;
-
-  private boolean lengthPresent;
 
   private long lengthValue;
 
@@ -52,8 +50,6 @@ public final class RespBulkStringEncoder {
 
   private int reserved2End;
 
-  private boolean reserved2Present;
-
   /**
    * Starts a BulkString at the writer's position.
    */
@@ -65,14 +61,15 @@ public final class RespBulkStringEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespBulkStringEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.lengthStart = 0;
     this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.dataStart = 0;
@@ -80,7 +77,6 @@ public final class RespBulkStringEncoder {
     this.dataPresent = false;
     this.reserved2Start = 0;
     this.reserved2End = 0;
-    this.reserved2Present = false;
     return this;
   }
 
@@ -93,7 +89,11 @@ public final class RespBulkStringEncoder {
   /**
    */
   public RespBulkStringEncoder data(byte[] value, int offset, int length) {
-    begin(1, "data");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     dataPresent = true;
     dataStart = out.position();
     try {
@@ -101,6 +101,17 @@ public final class RespBulkStringEncoder {
       complete(1);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved2Start = out.position();
+      if (dataPresent) {
+        RespEncoderSupport.checkLength(LENGTH_TERMINATOR.length, 2, out.position());
+        out.putBytes(LENGTH_TERMINATOR, 0, LENGTH_TERMINATOR.length);
+      }
+      complete(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -112,9 +123,13 @@ public final class RespBulkStringEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -122,7 +137,7 @@ public final class RespBulkStringEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -149,7 +164,6 @@ public final class RespBulkStringEncoder {
     switch (member) {
       case 0: {
         lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.position();
         complete(0);
         break;
@@ -162,9 +176,8 @@ public final class RespBulkStringEncoder {
       case 2: {
         reserved2Start = out.position();
         if (dataPresent) {
-          reserved2Present = true;
-          RespEncoderSupport.checkLength(RESERVED2_CONSTANT.length, 2, out.position());
-          out.putBytes(RESERVED2_CONSTANT, 0, RESERVED2_CONSTANT.length);
+          RespEncoderSupport.checkLength(LENGTH_TERMINATOR.length, 2, out.position());
+          out.putBytes(LENGTH_TERMINATOR, 0, LENGTH_TERMINATOR.length);
         }
         complete(2);
         break;
@@ -187,7 +200,7 @@ public final class RespBulkStringEncoder {
         dataEnd = out.position();
         lengthValue = (long) (dataEnd - dataStart);
         if (lengthSlot >= 0) {
-          shift(lengthSlot, io.sqlxwire.protocols.redis.RespEncoderSupport.insertAsciiInt(out, lengthSlot, lengthValue, RESERVED2_CONSTANT), 0);
+          shift(lengthSlot, io.sqlxwire.protocols.redis.RespEncoderSupport.insertAsciiInt(out, lengthSlot, lengthValue, LENGTH_TERMINATOR), 0);
         }
         break;
       }

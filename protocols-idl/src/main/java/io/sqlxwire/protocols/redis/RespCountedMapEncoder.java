@@ -19,9 +19,9 @@ public final class RespCountedMapEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,8 +34,6 @@ public final class RespCountedMapEncoder {
 
   private int countEnd;
 
-  private boolean countPresent;
-
   private long countValue;
 
   private int countSlot;
@@ -43,8 +41,6 @@ public final class RespCountedMapEncoder {
   private int entriesStart;
 
   private int entriesEnd;
-
-  private boolean entriesPresent;
 
   private int entriesCount;
 
@@ -61,25 +57,24 @@ public final class RespCountedMapEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespCountedMapEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.countStart = 0;
     this.countEnd = 0;
-    this.countPresent = false;
     this.countValue = 0;
     this.countSlot = -1;
     this.entriesStart = 0;
     this.entriesEnd = 0;
-    this.entriesPresent = false;
     this.entriesCount = 0;
     return this;
   }
 
   private void entriesBegin() {
-    entriesPresent = true;
     entriesStart = out.position();
     entriesCount = 0;
   }
@@ -89,7 +84,11 @@ public final class RespCountedMapEncoder {
    */
   public RespMapEntryEncoder entriesAdd() {
     if (open != 1) {
-      begin(1, "entries");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "entries");
+      }
       entriesBegin();
       open = 1;
     } else if (childOpen) {
@@ -111,9 +110,13 @@ public final class RespCountedMapEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -121,7 +124,7 @@ public final class RespCountedMapEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -148,7 +151,6 @@ public final class RespCountedMapEncoder {
     switch (member) {
       case 0: {
         countStart = out.position();
-        countPresent = true;
         countSlot = out.position();
         complete(0);
         break;

@@ -21,9 +21,9 @@ public final class RespCountedValuesEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,8 +36,6 @@ public final class RespCountedValuesEncoder {
 
   private int countEnd;
 
-  private boolean countPresent;
-
   private long countValue;
 
   private int countSlot;
@@ -45,8 +43,6 @@ public final class RespCountedValuesEncoder {
   private int elementsStart;
 
   private int elementsEnd;
-
-  private boolean elementsPresent;
 
   private int elementsCount;
 
@@ -63,25 +59,24 @@ public final class RespCountedValuesEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespCountedValuesEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.countStart = 0;
     this.countEnd = 0;
-    this.countPresent = false;
     this.countValue = 0;
     this.countSlot = -1;
     this.elementsStart = 0;
     this.elementsEnd = 0;
-    this.elementsPresent = false;
     this.elementsCount = 0;
     return this;
   }
 
   private void elementsBegin() {
-    elementsPresent = true;
     elementsStart = out.position();
     elementsCount = 0;
   }
@@ -91,7 +86,11 @@ public final class RespCountedValuesEncoder {
    */
   public RespCountedValuesEncoder elements() {
     if (open != 1) {
-      begin(1, "elements");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "elements");
+      }
       elementsBegin();
       open = 1;
     } else if (childOpen) {
@@ -105,7 +104,11 @@ public final class RespCountedValuesEncoder {
    */
   public RespValueEncoder elementsAdd() {
     if (open != 1) {
-      begin(1, "elements");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "elements");
+      }
       elementsBegin();
       open = 1;
     } else if (childOpen) {
@@ -127,9 +130,13 @@ public final class RespCountedValuesEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -137,7 +144,7 @@ public final class RespCountedValuesEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -164,7 +171,6 @@ public final class RespCountedValuesEncoder {
     switch (member) {
       case 0: {
         countStart = out.position();
-        countPresent = true;
         countSlot = out.position();
         complete(0);
         break;

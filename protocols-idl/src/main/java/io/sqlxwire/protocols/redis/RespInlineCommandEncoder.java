@@ -23,9 +23,9 @@ public final class RespInlineCommandEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,14 +33,6 @@ public final class RespInlineCommandEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int lineStart;
-
-  private int lineEnd;
-
-  private boolean linePresent;
-
-  private CharSequence lineText;
 
   /**
    * Starts a InlineCommand at the writer's position.
@@ -53,15 +45,13 @@ public final class RespInlineCommandEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespInlineCommandEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lineStart = 0;
-    this.lineEnd = 0;
-    this.linePresent = false;
-    this.lineText = null;
     return this;
   }
 
@@ -69,16 +59,16 @@ public final class RespInlineCommandEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public RespInlineCommandEncoder line(CharSequence value) {
-    begin(0, "line");
-    linePresent = true;
-    lineStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "line");
+    }
     try {
-      lineText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       RespEncoderSupport.checkNoTerminator(out, at, LINE_TERMINATOR);
       out.putBytes(LINE_TERMINATOR);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("line").inMessage(PROTOCOL, TYPE);
     }
@@ -92,10 +82,13 @@ public final class RespInlineCommandEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    lineText = null;
+    step = -1;
     return written;
   }
 
@@ -103,7 +96,7 @@ public final class RespInlineCommandEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -129,12 +122,7 @@ public final class RespInlineCommandEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("line", "required");
-        }
-        lineStart = lineEnd = out.position();
-        complete(0);
-        break;
+        throw missing("line", "required");
       }
       default:
         break;
@@ -146,10 +134,6 @@ public final class RespInlineCommandEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lineEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -17,9 +17,9 @@ public final class RespMapBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,12 +27,6 @@ public final class RespMapBodyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int bodyStart;
-
-  private int bodyEnd;
-
-  private boolean bodyPresent;
 
   private int bodyArm;
 
@@ -51,14 +45,13 @@ public final class RespMapBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespMapBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.bodyStart = 0;
-    this.bodyEnd = 0;
-    this.bodyPresent = false;
     this.bodyArm = 0;
     return this;
   }
@@ -67,9 +60,11 @@ public final class RespMapBodyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespStreamedMapEncoder bodyAsCase63() {
-    begin(0, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "body");
+    }
     bodyArm = 0;
     if (bodyCase63Encoder == null) {
       bodyCase63Encoder = new RespStreamedMapEncoder();
@@ -84,9 +79,11 @@ public final class RespMapBodyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespCountedMapEncoder bodyAsOther() {
-    begin(0, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "body");
+    }
     bodyArm = 1;
     if (bodyOtherEncoder == null) {
       bodyOtherEncoder = new RespCountedMapEncoder();
@@ -104,9 +101,13 @@ public final class RespMapBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -114,7 +115,7 @@ public final class RespMapBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -140,12 +141,7 @@ public final class RespMapBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("body", "required");
-        }
-        bodyStart = bodyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("body", "required");
       }
       default:
         break;
@@ -157,10 +153,6 @@ public final class RespMapBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        bodyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

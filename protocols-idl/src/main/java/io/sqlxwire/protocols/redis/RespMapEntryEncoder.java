@@ -17,9 +17,9 @@ public final class RespMapEntryEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,19 +28,7 @@ public final class RespMapEntryEncoder {
 
   private boolean childOpen;
 
-  private int keyStart;
-
-  private int keyEnd;
-
-  private boolean keyPresent;
-
   private RespValueEncoder keyEncoder;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   private RespValueEncoder valueEncoder;
 
@@ -55,17 +43,13 @@ public final class RespMapEntryEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespMapEntryEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.keyStart = 0;
-    this.keyEnd = 0;
-    this.keyPresent = false;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     return this;
   }
 
@@ -73,9 +57,11 @@ public final class RespMapEntryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespValueEncoder key() {
-    begin(0, "key");
-    keyPresent = true;
-    keyStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "key");
+    }
     if (keyEncoder == null) {
       keyEncoder = new RespValueEncoder();
     }
@@ -89,9 +75,11 @@ public final class RespMapEntryEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespValueEncoder value() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (valueEncoder == null) {
       valueEncoder = new RespValueEncoder();
     }
@@ -108,9 +96,13 @@ public final class RespMapEntryEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -118,7 +110,7 @@ public final class RespMapEntryEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -144,20 +136,10 @@ public final class RespMapEntryEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("key", "required");
-        }
-        keyStart = keyEnd = out.position();
-        complete(0);
-        break;
+        throw missing("key", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -169,14 +151,6 @@ public final class RespMapEntryEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        keyEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

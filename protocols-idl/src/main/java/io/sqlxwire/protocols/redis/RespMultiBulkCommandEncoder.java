@@ -21,9 +21,9 @@ public final class RespMultiBulkCommandEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,15 +36,11 @@ public final class RespMultiBulkCommandEncoder {
 
   private int reserved0End;
 
-  private boolean reserved0Present;
-
   private long reserved0Value;
 
   private int argcStart;
 
   private int argcEnd;
-
-  private boolean argcPresent;
 
   private long argcValue;
 
@@ -53,8 +49,6 @@ public final class RespMultiBulkCommandEncoder {
   private int argumentsStart;
 
   private int argumentsEnd;
-
-  private boolean argumentsPresent;
 
   private int argumentsCount;
 
@@ -71,29 +65,27 @@ public final class RespMultiBulkCommandEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespMultiBulkCommandEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.reserved0Start = 0;
     this.reserved0End = 0;
-    this.reserved0Present = false;
     this.reserved0Value = 0;
     this.argcStart = 0;
     this.argcEnd = 0;
-    this.argcPresent = false;
     this.argcValue = 0;
     this.argcSlot = -1;
     this.argumentsStart = 0;
     this.argumentsEnd = 0;
-    this.argumentsPresent = false;
     this.argumentsCount = 0;
     return this;
   }
 
   private void argumentsBegin() {
-    argumentsPresent = true;
     argumentsStart = out.position();
     argumentsCount = 0;
   }
@@ -103,7 +95,11 @@ public final class RespMultiBulkCommandEncoder {
    */
   public RespCommandArgumentEncoder argumentsAdd() {
     if (open != 2) {
-      begin(2, "arguments");
+      if (step == 2 && open < 0) {
+        step = 3;
+      } else {
+        begin(2, "arguments");
+      }
       argumentsBegin();
       open = 2;
     } else if (childOpen) {
@@ -125,9 +121,13 @@ public final class RespMultiBulkCommandEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -135,7 +135,7 @@ public final class RespMultiBulkCommandEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -162,7 +162,6 @@ public final class RespMultiBulkCommandEncoder {
     switch (member) {
       case 0: {
         reserved0Start = out.position();
-        reserved0Present = true;
         reserved0Value = 42L;
         RespEncoderSupport.checkRange(reserved0Value, 0L, 255L, out.position());
         out.put8((int) reserved0Value);
@@ -171,7 +170,6 @@ public final class RespMultiBulkCommandEncoder {
       }
       case 1: {
         argcStart = out.position();
-        argcPresent = true;
         argcSlot = out.position();
         complete(1);
         break;

@@ -21,9 +21,9 @@ public final class RespNullBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,12 +31,6 @@ public final class RespNullBodyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int reserved0Start;
-
-  private int reserved0End;
-
-  private boolean reserved0Present;
 
   /**
    * Starts a NullBody at the writer's position.
@@ -49,14 +43,13 @@ public final class RespNullBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespNullBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.reserved0Start = 0;
-    this.reserved0End = 0;
-    this.reserved0Present = false;
     return this;
   }
 
@@ -67,9 +60,13 @@ public final class RespNullBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -77,7 +74,7 @@ public final class RespNullBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -103,11 +100,8 @@ public final class RespNullBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        reserved0Start = out.position();
-        reserved0Present = true;
         RespEncoderSupport.checkLength(RESERVED0_CONSTANT.length, 2, out.position());
         out.putBytes(RESERVED0_CONSTANT, 0, RESERVED0_CONSTANT.length);
-        complete(0);
         break;
       }
       default:
@@ -120,10 +114,6 @@ public final class RespNullBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        reserved0End = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,9 +19,9 @@ public final class RespReplyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,12 +29,6 @@ public final class RespReplyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   private RespValueEncoder valueEncoder;
 
@@ -49,14 +43,13 @@ public final class RespReplyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespReplyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     return this;
   }
 
@@ -64,9 +57,11 @@ public final class RespReplyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespValueEncoder value() {
-    begin(0, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "value");
+    }
     if (valueEncoder == null) {
       valueEncoder = new RespValueEncoder();
     }
@@ -83,9 +78,13 @@ public final class RespReplyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -93,7 +92,7 @@ public final class RespReplyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -119,12 +118,7 @@ public final class RespReplyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(0);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -136,10 +130,6 @@ public final class RespReplyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -17,9 +17,9 @@ public final class RespRequestEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,12 +27,6 @@ public final class RespRequestEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int commandStart;
-
-  private int commandEnd;
-
-  private boolean commandPresent;
 
   private RespCommandEncoder commandEncoder;
 
@@ -47,14 +41,13 @@ public final class RespRequestEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespRequestEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.commandStart = 0;
-    this.commandEnd = 0;
-    this.commandPresent = false;
     return this;
   }
 
@@ -62,9 +55,11 @@ public final class RespRequestEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespCommandEncoder command() {
-    begin(0, "command");
-    commandPresent = true;
-    commandStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "command");
+    }
     if (commandEncoder == null) {
       commandEncoder = new RespCommandEncoder();
     }
@@ -81,9 +76,13 @@ public final class RespRequestEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -91,7 +90,7 @@ public final class RespRequestEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -117,12 +116,7 @@ public final class RespRequestEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("command", "required");
-        }
-        commandStart = commandEnd = out.position();
-        complete(0);
-        break;
+        throw missing("command", "required");
       }
       default:
         break;
@@ -134,10 +128,6 @@ public final class RespRequestEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        commandEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -12,16 +12,16 @@ public final class RespStreamedChunkEncoder {
 
   private static final String PROTOCOL = "redis";
 
-  private static final byte[] RESERVED3_CONSTANT = {13, 10};
+  private static final byte[] LENGTH_TERMINATOR = {13, 10};
 
   private WireWriter out;
 
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -34,15 +34,11 @@ public final class RespStreamedChunkEncoder {
 
   private int reserved0End;
 
-  private boolean reserved0Present;
-
   private long reserved0Value;
 
   private int lengthStart;
 
   private int lengthEnd;
-
-  private boolean lengthPresent;
 
   private long lengthValue;
 
@@ -52,13 +48,9 @@ public final class RespStreamedChunkEncoder {
 
   private int dataEnd;
 
-  private boolean dataPresent;
-
   private int reserved3Start;
 
   private int reserved3End;
-
-  private boolean reserved3Present;
 
   /**
    * Starts a StreamedChunk at the writer's position.
@@ -71,26 +63,24 @@ public final class RespStreamedChunkEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespStreamedChunkEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.reserved0Start = 0;
     this.reserved0End = 0;
-    this.reserved0Present = false;
     this.reserved0Value = 0;
     this.lengthStart = 0;
     this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.dataStart = 0;
     this.dataEnd = 0;
-    this.dataPresent = false;
     this.reserved3Start = 0;
     this.reserved3End = 0;
-    this.reserved3Present = false;
     return this;
   }
 
@@ -103,14 +93,26 @@ public final class RespStreamedChunkEncoder {
   /**
    */
   public RespStreamedChunkEncoder data(byte[] value, int offset, int length) {
-    begin(2, "data");
-    dataPresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "data");
+    }
     dataStart = out.position();
     try {
       out.putBytes(value, offset, length);
       complete(2);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved3Start = out.position();
+      RespEncoderSupport.checkLength(LENGTH_TERMINATOR.length, 2, out.position());
+      out.putBytes(LENGTH_TERMINATOR, 0, LENGTH_TERMINATOR.length);
+      complete(3);
+      step = 4;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -122,9 +124,13 @@ public final class RespStreamedChunkEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -132,7 +138,7 @@ public final class RespStreamedChunkEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -159,7 +165,6 @@ public final class RespStreamedChunkEncoder {
     switch (member) {
       case 0: {
         reserved0Start = out.position();
-        reserved0Present = true;
         reserved0Value = 59L;
         RespEncoderSupport.checkRange(reserved0Value, 0L, 255L, out.position());
         out.put8((int) reserved0Value);
@@ -168,24 +173,17 @@ public final class RespStreamedChunkEncoder {
       }
       case 1: {
         lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.position();
         complete(1);
         break;
       }
       case 2: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(2);
-        break;
+        throw missing("data", "required");
       }
       case 3: {
         reserved3Start = out.position();
-        reserved3Present = true;
-        RespEncoderSupport.checkLength(RESERVED3_CONSTANT.length, 2, out.position());
-        out.putBytes(RESERVED3_CONSTANT, 0, RESERVED3_CONSTANT.length);
+        RespEncoderSupport.checkLength(LENGTH_TERMINATOR.length, 2, out.position());
+        out.putBytes(LENGTH_TERMINATOR, 0, LENGTH_TERMINATOR.length);
         complete(3);
         break;
       }
@@ -211,7 +209,7 @@ public final class RespStreamedChunkEncoder {
         dataEnd = out.position();
         lengthValue = (long) (dataEnd - dataStart);
         if (lengthSlot >= 0) {
-          shift(lengthSlot, io.sqlxwire.protocols.redis.RespEncoderSupport.insertAsciiInt(out, lengthSlot, lengthValue, RESERVED3_CONSTANT), 1);
+          shift(lengthSlot, io.sqlxwire.protocols.redis.RespEncoderSupport.insertAsciiInt(out, lengthSlot, lengthValue, LENGTH_TERMINATOR), 1);
         }
         break;
       }

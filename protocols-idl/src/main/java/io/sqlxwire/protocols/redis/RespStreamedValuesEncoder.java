@@ -23,9 +23,9 @@ public final class RespStreamedValuesEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -33,16 +33,6 @@ public final class RespStreamedValuesEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int reserved0Start;
-
-  private int reserved0End;
-
-  private boolean reserved0Present;
-
-  private int elementsStart;
-
-  private int elementsEnd;
 
   private boolean elementsPresent;
 
@@ -61,16 +51,13 @@ public final class RespStreamedValuesEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespStreamedValuesEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.reserved0Start = 0;
-    this.reserved0End = 0;
-    this.reserved0Present = false;
-    this.elementsStart = 0;
-    this.elementsEnd = 0;
     this.elementsPresent = false;
     this.elementsCount = 0;
     return this;
@@ -78,7 +65,6 @@ public final class RespStreamedValuesEncoder {
 
   private void elementsBegin() {
     elementsPresent = true;
-    elementsStart = out.position();
     elementsCount = 0;
   }
 
@@ -87,7 +73,11 @@ public final class RespStreamedValuesEncoder {
    */
   public RespValueEncoder elementsAdd() {
     if (open != 1) {
-      begin(1, "elements");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "elements");
+      }
       elementsBegin();
       open = 1;
     } else if (childOpen) {
@@ -109,9 +99,13 @@ public final class RespStreamedValuesEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -119,7 +113,7 @@ public final class RespStreamedValuesEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -145,11 +139,8 @@ public final class RespStreamedValuesEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        reserved0Start = out.position();
-        reserved0Present = true;
         RespEncoderSupport.checkLength(RESERVED0_CONSTANT.length, 3, out.position());
         out.putBytes(RESERVED0_CONSTANT, 0, RESERVED0_CONSTANT.length);
-        complete(0);
         break;
       }
       case 1: {
@@ -167,15 +158,10 @@ public final class RespStreamedValuesEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        reserved0End = out.position();
-        break;
-      }
       case 1: {
         if (elementsPresent) {
           out.putBytes(ELEMENTS_TERMINATOR);
         }
-        elementsEnd = out.position();
         break;
       }
       default:

@@ -24,9 +24,9 @@ public final class RespValueEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,19 +35,7 @@ public final class RespValueEncoder {
 
   private boolean childOpen;
 
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
   private long typeValue;
-
-  private int bodyStart;
-
-  private int bodyEnd;
-
-  private boolean bodyPresent;
 
   private int bodyArm;
 
@@ -78,18 +66,14 @@ public final class RespValueEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespValueEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
     this.typeValue = 0;
-    this.bodyStart = 0;
-    this.bodyEnd = 0;
-    this.bodyPresent = false;
     this.bodyArm = 0;
     return this;
   }
@@ -97,14 +81,15 @@ public final class RespValueEncoder {
   /**
    */
   public RespValueEncoder type(int value) {
-    begin(0, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "type");
+    }
     try {
       RespEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       typeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
     }
@@ -125,9 +110,11 @@ public final class RespValueEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public RespValueEncoder bodyAsSimpleString(CharSequence value) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 43L)) {
       throw new IllegalStateException(TYPE + ".body: arm SimpleString does not match the union's subject");
     }
@@ -137,7 +124,6 @@ public final class RespValueEncoder {
       Charsets.put(out, value, StandardCharsets.UTF_8);
       RespEncoderSupport.checkNoTerminator(out, at, BODY_TERMINATOR);
       out.putBytes(BODY_TERMINATOR);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -148,9 +134,11 @@ public final class RespValueEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public RespValueEncoder bodyAsSimpleError(CharSequence value) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 45L)) {
       throw new IllegalStateException(TYPE + ".body: arm SimpleError does not match the union's subject");
     }
@@ -160,7 +148,6 @@ public final class RespValueEncoder {
       Charsets.put(out, value, StandardCharsets.UTF_8);
       RespEncoderSupport.checkNoTerminator(out, at, BODY_TERMINATOR);
       out.putBytes(BODY_TERMINATOR);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -170,9 +157,11 @@ public final class RespValueEncoder {
   /**
    */
   public RespValueEncoder bodyAsInteger(long value) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 58L)) {
       throw new IllegalStateException(TYPE + ".body: arm Integer does not match the union's subject");
     }
@@ -180,7 +169,6 @@ public final class RespValueEncoder {
     try {
       AsciiDecimal.put(out, value);
       out.putBytes(BODY_TERMINATOR);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -191,9 +179,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespBlobStringEncoder bodyAsBulkString() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 36L)) {
       throw new IllegalStateException(TYPE + ".body: arm BulkString does not match the union's subject");
     }
@@ -211,9 +201,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespBulkStringEncoder bodyAsBulkError() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 33L)) {
       throw new IllegalStateException(TYPE + ".body: arm BulkError does not match the union's subject");
     }
@@ -231,9 +223,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespVerbatimStringEncoder bodyAsVerbatimString() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 61L)) {
       throw new IllegalStateException(TYPE + ".body: arm VerbatimString does not match the union's subject");
     }
@@ -251,9 +245,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespAggregateEncoder bodyAsArray() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 42L || typeValue == 126L || typeValue == 62L)) {
       throw new IllegalStateException(TYPE + ".body: arm Array does not match the union's subject");
     }
@@ -271,9 +267,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespMapBodyEncoder bodyAsMap() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 37L)) {
       throw new IllegalStateException(TYPE + ".body: arm Map does not match the union's subject");
     }
@@ -291,9 +289,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespAttributedEncoder bodyAsAttribute() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 124L)) {
       throw new IllegalStateException(TYPE + ".body: arm Attribute does not match the union's subject");
     }
@@ -311,9 +311,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespNullBodyEncoder bodyAsNull() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 95L)) {
       throw new IllegalStateException(TYPE + ".body: arm Null does not match the union's subject");
     }
@@ -333,9 +335,11 @@ public final class RespValueEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public RespBooleanBodyEncoder bodyAsBoolean() {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 35L)) {
       throw new IllegalStateException(TYPE + ".body: arm Boolean does not match the union's subject");
     }
@@ -355,9 +359,11 @@ public final class RespValueEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public RespValueEncoder bodyAsDouble(CharSequence value) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 44L)) {
       throw new IllegalStateException(TYPE + ".body: arm Double does not match the union's subject");
     }
@@ -367,7 +373,6 @@ public final class RespValueEncoder {
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       RespEncoderSupport.checkNoTerminator(out, at, BODY_TERMINATOR);
       out.putBytes(BODY_TERMINATOR);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -378,9 +383,11 @@ public final class RespValueEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public RespValueEncoder bodyAsBigNumber(CharSequence value) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!(typeValue == 40L)) {
       throw new IllegalStateException(TYPE + ".body: arm BigNumber does not match the union's subject");
     }
@@ -390,7 +397,6 @@ public final class RespValueEncoder {
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       RespEncoderSupport.checkNoTerminator(out, at, BODY_TERMINATOR);
       out.putBytes(BODY_TERMINATOR);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -401,9 +407,11 @@ public final class RespValueEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public RespValueEncoder bodyAsOther(CharSequence value) {
-    begin(1, "body");
-    bodyPresent = true;
-    bodyStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     if (!!((typeValue == 43L) || (typeValue == 45L) || (typeValue == 58L) || (typeValue == 36L) || (typeValue == 33L) || (typeValue == 61L) || (typeValue == 42L || typeValue == 126L || typeValue == 62L) || (typeValue == 37L) || (typeValue == 124L) || (typeValue == 95L) || (typeValue == 35L) || (typeValue == 44L) || (typeValue == 40L))) {
       throw new IllegalStateException(TYPE + ".body: arm Other does not match the union's subject");
     }
@@ -413,7 +421,6 @@ public final class RespValueEncoder {
       Charsets.put(out, value, StandardCharsets.UTF_8);
       RespEncoderSupport.checkNoTerminator(out, at, BODY_TERMINATOR);
       out.putBytes(BODY_TERMINATOR);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("body").inMessage(PROTOCOL, TYPE);
     }
@@ -427,9 +434,13 @@ public final class RespValueEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -437,7 +448,7 @@ public final class RespValueEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -463,20 +474,10 @@ public final class RespValueEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("type", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("body", "required");
-        }
-        bodyStart = bodyEnd = out.position();
-        complete(1);
-        break;
+        throw missing("body", "required");
       }
       default:
         break;
@@ -488,14 +489,6 @@ public final class RespValueEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        typeEnd = out.position();
-        break;
-      }
-      case 1: {
-        bodyEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -16,16 +16,16 @@ public final class RespVerbatimStringEncoder {
 
   private static final String PROTOCOL = "redis";
 
-  private static final byte[] RESERVED4_CONSTANT = {13, 10};
+  private static final byte[] LENGTH_TERMINATOR = {13, 10};
 
   private WireWriter out;
 
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -38,8 +38,6 @@ public final class RespVerbatimStringEncoder {
 
   private int lengthEnd;
 
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
@@ -48,15 +46,9 @@ public final class RespVerbatimStringEncoder {
 
   private int formatEnd;
 
-  private boolean formatPresent;
-
-  private CharSequence formatText;
-
   private int reserved2Start;
 
   private int reserved2End;
-
-  private boolean reserved2Present;
 
   private long reserved2Value;
 
@@ -64,15 +56,9 @@ public final class RespVerbatimStringEncoder {
 
   private int dataEnd;
 
-  private boolean dataPresent;
-
-  private CharSequence dataText;
-
   private int reserved4Start;
 
   private int reserved4End;
-
-  private boolean reserved4Present;
 
   /**
    * Starts a VerbatimString at the writer's position.
@@ -85,31 +71,26 @@ public final class RespVerbatimStringEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   RespVerbatimStringEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
     this.lengthStart = 0;
     this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.formatStart = 0;
     this.formatEnd = 0;
-    this.formatPresent = false;
-    this.formatText = null;
     this.reserved2Start = 0;
     this.reserved2End = 0;
-    this.reserved2Present = false;
     this.reserved2Value = 0;
     this.dataStart = 0;
     this.dataEnd = 0;
-    this.dataPresent = false;
-    this.dataText = null;
     this.reserved4Start = 0;
     this.reserved4End = 0;
-    this.reserved4Present = false;
     return this;
   }
 
@@ -117,17 +98,29 @@ public final class RespVerbatimStringEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public RespVerbatimStringEncoder format(CharSequence value) {
-    begin(1, "format");
-    formatPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "format");
+    }
     formatStart = out.position();
     try {
-      formatText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       RespEncoderSupport.checkWritten(out, at, 3);
       complete(1);
     } catch (CodecException e) {
       throw e.inField("format").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved2Start = out.position();
+      reserved2Value = 58L;
+      RespEncoderSupport.checkRange(reserved2Value, 0L, 255L, out.position());
+      out.put8((int) reserved2Value);
+      complete(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -136,16 +129,27 @@ public final class RespVerbatimStringEncoder {
    * Encoded in utf8; characters it cannot represent are refused.
    */
   public RespVerbatimStringEncoder data(CharSequence value) {
-    begin(3, "data");
-    dataPresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "data");
+    }
     dataStart = out.position();
     try {
-      dataText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_8);
       complete(3);
     } catch (CodecException e) {
       throw e.inField("data").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      reserved4Start = out.position();
+      RespEncoderSupport.checkLength(LENGTH_TERMINATOR.length, 2, out.position());
+      out.putBytes(LENGTH_TERMINATOR, 0, LENGTH_TERMINATOR.length);
+      complete(4);
+      step = 5;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -157,11 +161,13 @@ public final class RespVerbatimStringEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(5, "finish");
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    formatText = null;
-    dataText = null;
+    step = -1;
     return written;
   }
 
@@ -169,7 +175,7 @@ public final class RespVerbatimStringEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -196,22 +202,15 @@ public final class RespVerbatimStringEncoder {
     switch (member) {
       case 0: {
         lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.position();
         complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("format", "required");
-        }
-        formatStart = formatEnd = out.position();
-        complete(1);
-        break;
+        throw missing("format", "required");
       }
       case 2: {
         reserved2Start = out.position();
-        reserved2Present = true;
         reserved2Value = 58L;
         RespEncoderSupport.checkRange(reserved2Value, 0L, 255L, out.position());
         out.put8((int) reserved2Value);
@@ -219,18 +218,12 @@ public final class RespVerbatimStringEncoder {
         break;
       }
       case 3: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(3);
-        break;
+        throw missing("data", "required");
       }
       case 4: {
         reserved4Start = out.position();
-        reserved4Present = true;
-        RespEncoderSupport.checkLength(RESERVED4_CONSTANT.length, 2, out.position());
-        out.putBytes(RESERVED4_CONSTANT, 0, RESERVED4_CONSTANT.length);
+        RespEncoderSupport.checkLength(LENGTH_TERMINATOR.length, 2, out.position());
+        out.putBytes(LENGTH_TERMINATOR, 0, LENGTH_TERMINATOR.length);
         complete(4);
         break;
       }
@@ -260,7 +253,7 @@ public final class RespVerbatimStringEncoder {
         dataEnd = out.position();
         lengthValue = (long) (dataEnd - dataStart) + 4;
         if (lengthSlot >= 0) {
-          shift(lengthSlot, io.sqlxwire.protocols.redis.RespEncoderSupport.insertAsciiInt(out, lengthSlot, lengthValue, RESERVED4_CONSTANT), 0);
+          shift(lengthSlot, io.sqlxwire.protocols.redis.RespEncoderSupport.insertAsciiInt(out, lengthSlot, lengthValue, LENGTH_TERMINATOR), 0);
         }
         break;
       }

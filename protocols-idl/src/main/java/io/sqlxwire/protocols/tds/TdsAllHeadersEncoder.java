@@ -19,9 +19,9 @@ public final class TdsAllHeadersEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,12 +30,6 @@ public final class TdsAllHeadersEncoder {
 
   private boolean childOpen;
 
-  private int totalLengthStart;
-
-  private int totalLengthEnd;
-
-  private boolean totalLengthPresent;
-
   private long totalLengthValue;
 
   private int totalLengthSlot;
@@ -43,8 +37,6 @@ public final class TdsAllHeadersEncoder {
   private int headersStart;
 
   private int headersEnd;
-
-  private boolean headersPresent;
 
   private int headersCount;
 
@@ -61,25 +53,22 @@ public final class TdsAllHeadersEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsAllHeadersEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.totalLengthStart = 0;
-    this.totalLengthEnd = 0;
-    this.totalLengthPresent = false;
     this.totalLengthValue = 0;
     this.totalLengthSlot = -1;
     this.headersStart = 0;
     this.headersEnd = 0;
-    this.headersPresent = false;
     this.headersCount = 0;
     return this;
   }
 
   private void headersBegin() {
-    headersPresent = true;
     headersStart = out.position();
     headersCount = 0;
   }
@@ -89,7 +78,11 @@ public final class TdsAllHeadersEncoder {
    */
   public TdsDataHeaderEncoder headersAdd() {
     if (open != 1) {
-      begin(1, "headers");
+      if (step == 1 && open < 0) {
+        step = 2;
+      } else {
+        begin(1, "headers");
+      }
       headersBegin();
       open = 1;
     } else if (childOpen) {
@@ -111,9 +104,13 @@ public final class TdsAllHeadersEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -121,7 +118,7 @@ public final class TdsAllHeadersEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -147,10 +144,7 @@ public final class TdsAllHeadersEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        totalLengthStart = out.position();
-        totalLengthPresent = true;
         totalLengthSlot = out.reserve(4);
-        complete(0);
         break;
       }
       case 1: {
@@ -168,10 +162,6 @@ public final class TdsAllHeadersEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        totalLengthEnd = out.position();
-        break;
-      }
       case 1: {
         headersEnd = out.position();
         totalLengthValue = (long) (headersEnd - headersStart) + 4;

@@ -21,9 +21,9 @@ public final class TdsBVarcharEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,12 +32,6 @@ public final class TdsBVarcharEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
@@ -45,10 +39,6 @@ public final class TdsBVarcharEncoder {
   private int valueStart;
 
   private int valueEnd;
-
-  private boolean valuePresent;
-
-  private CharSequence valueText;
 
   /**
    * Starts a BVarchar at the writer's position.
@@ -61,20 +51,17 @@ public final class TdsBVarcharEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsBVarcharEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.valueStart = 0;
     this.valueEnd = 0;
-    this.valuePresent = false;
-    this.valueText = null;
     return this;
   }
 
@@ -82,11 +69,13 @@ public final class TdsBVarcharEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsBVarcharEncoder value(CharSequence value) {
-    begin(1, "value");
-    valuePresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     valueStart = out.position();
     try {
-      valueText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(1);
@@ -103,10 +92,13 @@ public final class TdsBVarcharEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    valueText = null;
+    step = -1;
     return written;
   }
 
@@ -114,7 +106,7 @@ public final class TdsBVarcharEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -140,19 +132,11 @@ public final class TdsBVarcharEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(1);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -164,10 +148,6 @@ public final class TdsBVarcharEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
       case 1: {
         valueEnd = out.position();
         lengthValue = (long) (valueEnd - valueStart) / 2;

@@ -19,9 +19,9 @@ public final class TdsDataHeaderEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,29 +30,13 @@ public final class TdsDataHeaderEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
 
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
-  private long typeValue;
-
   private int dataStart;
 
   private int dataEnd;
-
-  private boolean dataPresent;
 
   /**
    * Starts a DataHeader at the writer's position.
@@ -65,37 +49,31 @@ public final class TdsDataHeaderEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsDataHeaderEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
-    this.typeValue = 0;
     this.dataStart = 0;
     this.dataEnd = 0;
-    this.dataPresent = false;
     return this;
   }
 
   /**
    */
   public TdsDataHeaderEncoder type(int value) {
-    begin(1, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "type");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      typeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
     }
@@ -121,8 +99,11 @@ public final class TdsDataHeaderEncoder {
   /**
    */
   public TdsDataHeaderEncoder data(byte[] value, int offset, int length) {
-    begin(2, "data");
-    dataPresent = true;
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "data");
+    }
     dataStart = out.position();
     try {
       out.putBytes(value, offset, length);
@@ -140,9 +121,13 @@ public final class TdsDataHeaderEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -150,7 +135,7 @@ public final class TdsDataHeaderEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -176,27 +161,14 @@ public final class TdsDataHeaderEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(4);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("type", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(2);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -208,14 +180,6 @@ public final class TdsDataHeaderEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
-      case 1: {
-        typeEnd = out.position();
-        break;
-      }
       case 2: {
         dataEnd = out.position();
         lengthValue = (long) (dataEnd - dataStart) + 6;

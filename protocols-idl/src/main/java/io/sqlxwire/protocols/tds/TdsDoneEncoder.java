@@ -19,9 +19,9 @@ public final class TdsDoneEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,30 +29,6 @@ public final class TdsDoneEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int statusStart;
-
-  private int statusEnd;
-
-  private boolean statusPresent;
-
-  private long statusValue;
-
-  private int currentCommandStart;
-
-  private int currentCommandEnd;
-
-  private boolean currentCommandPresent;
-
-  private long currentCommandValue;
-
-  private int rowCountStart;
-
-  private int rowCountEnd;
-
-  private boolean rowCountPresent;
-
-  private long rowCountValue;
 
   /**
    * Starts a Done at the writer's position.
@@ -65,37 +41,27 @@ public final class TdsDoneEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsDoneEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.statusStart = 0;
-    this.statusEnd = 0;
-    this.statusPresent = false;
-    this.statusValue = 0;
-    this.currentCommandStart = 0;
-    this.currentCommandEnd = 0;
-    this.currentCommandPresent = false;
-    this.currentCommandValue = 0;
-    this.rowCountStart = 0;
-    this.rowCountEnd = 0;
-    this.rowCountPresent = false;
-    this.rowCountValue = 0;
     return this;
   }
 
   /**
    */
   public TdsDoneEncoder status(int value) {
-    begin(0, "status");
-    statusPresent = true;
-    statusStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "status");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      statusValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("status").inMessage(PROTOCOL, TYPE);
     }
@@ -115,14 +81,14 @@ public final class TdsDoneEncoder {
   /**
    */
   public TdsDoneEncoder currentCommand(int value) {
-    begin(1, "currentCommand");
-    currentCommandPresent = true;
-    currentCommandStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "currentCommand");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
-      currentCommandValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("currentCommand").inMessage(PROTOCOL, TYPE);
     }
@@ -134,13 +100,13 @@ public final class TdsDoneEncoder {
    *
    */
   public TdsDoneEncoder rowCount(long value) {
-    begin(2, "rowCount");
-    rowCountPresent = true;
-    rowCountStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "rowCount");
+    }
     try {
       out.put64le(value);
-      rowCountValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("rowCount").inMessage(PROTOCOL, TYPE);
     }
@@ -154,9 +120,13 @@ public final class TdsDoneEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -164,7 +134,7 @@ public final class TdsDoneEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -190,28 +160,13 @@ public final class TdsDoneEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("status", "required");
-        }
-        statusStart = statusEnd = out.position();
-        complete(0);
-        break;
+        throw missing("status", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("currentCommand", "required");
-        }
-        currentCommandStart = currentCommandEnd = out.position();
-        complete(1);
-        break;
+        throw missing("currentCommand", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("rowCount", "required");
-        }
-        rowCountStart = rowCountEnd = out.position();
-        complete(2);
-        break;
+        throw missing("rowCount", "required");
       }
       default:
         break;
@@ -223,18 +178,6 @@ public final class TdsDoneEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        statusEnd = out.position();
-        break;
-      }
-      case 1: {
-        currentCommandEnd = out.position();
-        break;
-      }
-      case 2: {
-        rowCountEnd = out.position();
-        break;
-      }
       default:
         break;
     }

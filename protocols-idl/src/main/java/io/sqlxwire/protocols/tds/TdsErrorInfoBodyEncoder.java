@@ -17,9 +17,9 @@ public final class TdsErrorInfoBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,61 +28,11 @@ public final class TdsErrorInfoBodyEncoder {
 
   private boolean childOpen;
 
-  private int numberStart;
-
-  private int numberEnd;
-
-  private boolean numberPresent;
-
-  private long numberValue;
-
-  private int stateStart;
-
-  private int stateEnd;
-
-  private boolean statePresent;
-
-  private long stateValue;
-
-  private int classFieldStart;
-
-  private int classFieldEnd;
-
-  private boolean classFieldPresent;
-
-  private long classFieldValue;
-
-  private int messageStart;
-
-  private int messageEnd;
-
-  private boolean messagePresent;
-
   private TdsUsVarcharEncoder messageEncoder;
-
-  private int serverNameStart;
-
-  private int serverNameEnd;
-
-  private boolean serverNamePresent;
 
   private TdsBVarcharEncoder serverNameEncoder;
 
-  private int procNameStart;
-
-  private int procNameEnd;
-
-  private boolean procNamePresent;
-
   private TdsBVarcharEncoder procNameEncoder;
-
-  private int lineNumberStart;
-
-  private int lineNumberEnd;
-
-  private boolean lineNumberPresent;
-
-  private long lineNumberValue;
 
   /**
    * Starts a ErrorInfoBody at the writer's position.
@@ -95,49 +45,26 @@ public final class TdsErrorInfoBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsErrorInfoBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.numberStart = 0;
-    this.numberEnd = 0;
-    this.numberPresent = false;
-    this.numberValue = 0;
-    this.stateStart = 0;
-    this.stateEnd = 0;
-    this.statePresent = false;
-    this.stateValue = 0;
-    this.classFieldStart = 0;
-    this.classFieldEnd = 0;
-    this.classFieldPresent = false;
-    this.classFieldValue = 0;
-    this.messageStart = 0;
-    this.messageEnd = 0;
-    this.messagePresent = false;
-    this.serverNameStart = 0;
-    this.serverNameEnd = 0;
-    this.serverNamePresent = false;
-    this.procNameStart = 0;
-    this.procNameEnd = 0;
-    this.procNamePresent = false;
-    this.lineNumberStart = 0;
-    this.lineNumberEnd = 0;
-    this.lineNumberPresent = false;
-    this.lineNumberValue = 0;
     return this;
   }
 
   /**
    */
   public TdsErrorInfoBodyEncoder number(int value) {
-    begin(0, "number");
-    numberPresent = true;
-    numberStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "number");
+    }
     try {
       out.put32le(value);
-      numberValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("number").inMessage(PROTOCOL, TYPE);
     }
@@ -147,14 +74,14 @@ public final class TdsErrorInfoBodyEncoder {
   /**
    */
   public TdsErrorInfoBodyEncoder state(int value) {
-    begin(1, "state");
-    statePresent = true;
-    stateStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "state");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      stateValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("state").inMessage(PROTOCOL, TYPE);
     }
@@ -166,14 +93,14 @@ public final class TdsErrorInfoBodyEncoder {
    *
    */
   public TdsErrorInfoBodyEncoder class_(int value) {
-    begin(2, "class_");
-    classFieldPresent = true;
-    classFieldStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "class_");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      classFieldValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("class_").inMessage(PROTOCOL, TYPE);
     }
@@ -184,9 +111,11 @@ public final class TdsErrorInfoBodyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsUsVarcharEncoder message() {
-    begin(3, "message");
-    messagePresent = true;
-    messageStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "message");
+    }
     if (messageEncoder == null) {
       messageEncoder = new TdsUsVarcharEncoder();
     }
@@ -200,9 +129,11 @@ public final class TdsErrorInfoBodyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsBVarcharEncoder serverName() {
-    begin(4, "serverName");
-    serverNamePresent = true;
-    serverNameStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "serverName");
+    }
     if (serverNameEncoder == null) {
       serverNameEncoder = new TdsBVarcharEncoder();
     }
@@ -216,9 +147,11 @@ public final class TdsErrorInfoBodyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsBVarcharEncoder procName() {
-    begin(5, "procName");
-    procNamePresent = true;
-    procNameStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "procName");
+    }
     if (procNameEncoder == null) {
       procNameEncoder = new TdsBVarcharEncoder();
     }
@@ -231,13 +164,13 @@ public final class TdsErrorInfoBodyEncoder {
   /**
    */
   public TdsErrorInfoBodyEncoder lineNumber(int value) {
-    begin(6, "lineNumber");
-    lineNumberPresent = true;
-    lineNumberStart = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "lineNumber");
+    }
     try {
       out.put32le(value);
-      lineNumberValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("lineNumber").inMessage(PROTOCOL, TYPE);
     }
@@ -251,9 +184,13 @@ public final class TdsErrorInfoBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(7, "finish");
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -261,7 +198,7 @@ public final class TdsErrorInfoBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -287,60 +224,25 @@ public final class TdsErrorInfoBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("number", "required");
-        }
-        numberStart = numberEnd = out.position();
-        complete(0);
-        break;
+        throw missing("number", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("state", "required");
-        }
-        stateStart = stateEnd = out.position();
-        complete(1);
-        break;
+        throw missing("state", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("class_", "required");
-        }
-        classFieldStart = classFieldEnd = out.position();
-        complete(2);
-        break;
+        throw missing("class_", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("message", "required");
-        }
-        messageStart = messageEnd = out.position();
-        complete(3);
-        break;
+        throw missing("message", "required");
       }
       case 4: {
-        if (true) {
-          throw missing("serverName", "required");
-        }
-        serverNameStart = serverNameEnd = out.position();
-        complete(4);
-        break;
+        throw missing("serverName", "required");
       }
       case 5: {
-        if (true) {
-          throw missing("procName", "required");
-        }
-        procNameStart = procNameEnd = out.position();
-        complete(5);
-        break;
+        throw missing("procName", "required");
       }
       case 6: {
-        if (true) {
-          throw missing("lineNumber", "required");
-        }
-        lineNumberStart = lineNumberEnd = out.position();
-        complete(6);
-        break;
+        throw missing("lineNumber", "required");
       }
       default:
         break;
@@ -352,34 +254,6 @@ public final class TdsErrorInfoBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        numberEnd = out.position();
-        break;
-      }
-      case 1: {
-        stateEnd = out.position();
-        break;
-      }
-      case 2: {
-        classFieldEnd = out.position();
-        break;
-      }
-      case 3: {
-        messageEnd = out.position();
-        break;
-      }
-      case 4: {
-        serverNameEnd = out.position();
-        break;
-      }
-      case 5: {
-        procNameEnd = out.position();
-        break;
-      }
-      case 6: {
-        lineNumberEnd = out.position();
-        break;
-      }
       default:
         break;
     }

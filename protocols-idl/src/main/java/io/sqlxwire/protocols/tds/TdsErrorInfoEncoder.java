@@ -19,9 +19,9 @@ public final class TdsErrorInfoEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -30,12 +30,6 @@ public final class TdsErrorInfoEncoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
@@ -43,8 +37,6 @@ public final class TdsErrorInfoEncoder {
   private int bodyStart;
 
   private int bodyEnd;
-
-  private boolean bodyPresent;
 
   private TdsErrorInfoBodyEncoder bodyEncoder;
 
@@ -59,19 +51,17 @@ public final class TdsErrorInfoEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsErrorInfoEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.bodyStart = 0;
     this.bodyEnd = 0;
-    this.bodyPresent = false;
     return this;
   }
 
@@ -79,8 +69,11 @@ public final class TdsErrorInfoEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsErrorInfoBodyEncoder body() {
-    begin(1, "body");
-    bodyPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "body");
+    }
     bodyStart = out.position();
     if (bodyEncoder == null) {
       bodyEncoder = new TdsErrorInfoBodyEncoder();
@@ -98,9 +91,13 @@ public final class TdsErrorInfoEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -108,7 +105,7 @@ public final class TdsErrorInfoEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -134,19 +131,11 @@ public final class TdsErrorInfoEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("body", "required");
-        }
-        bodyStart = bodyEnd = out.position();
-        complete(1);
-        break;
+        throw missing("body", "required");
       }
       default:
         break;
@@ -158,10 +147,6 @@ public final class TdsErrorInfoEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
       case 1: {
         bodyEnd = out.position();
         lengthValue = (long) (bodyEnd - bodyStart);

@@ -24,9 +24,9 @@ public final class TdsLogin7BodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,343 +35,99 @@ public final class TdsLogin7BodyEncoder {
 
   private boolean childOpen;
 
-  private int tdsVersionStart;
-
-  private int tdsVersionEnd;
-
-  private boolean tdsVersionPresent;
-
-  private long tdsVersionValue;
-
-  private int packetSizeStart;
-
-  private int packetSizeEnd;
-
-  private boolean packetSizePresent;
-
-  private long packetSizeValue;
-
-  private int clientProgVerStart;
-
-  private int clientProgVerEnd;
-
-  private boolean clientProgVerPresent;
-
-  private long clientProgVerValue;
-
-  private int clientPidStart;
-
-  private int clientPidEnd;
-
-  private boolean clientPidPresent;
-
-  private long clientPidValue;
-
-  private int connectionIdStart;
-
-  private int connectionIdEnd;
-
-  private boolean connectionIdPresent;
-
-  private long connectionIdValue;
-
-  private int optionFlags1Start;
-
-  private int optionFlags1End;
-
-  private boolean optionFlags1Present;
-
-  private long optionFlags1Value;
-
-  private int optionFlags2Start;
-
-  private int optionFlags2End;
-
-  private boolean optionFlags2Present;
-
-  private long optionFlags2Value;
-
-  private int typeFlagsStart;
-
-  private int typeFlagsEnd;
-
-  private boolean typeFlagsPresent;
-
-  private long typeFlagsValue;
-
-  private int optionFlags3Start;
-
-  private int optionFlags3End;
-
-  private boolean optionFlags3Present;
-
-  private long optionFlags3Value;
-
-  private int clientTimeZoneStart;
-
-  private int clientTimeZoneEnd;
-
-  private boolean clientTimeZonePresent;
-
-  private long clientTimeZoneValue;
-
-  private int clientLcidStart;
-
-  private int clientLcidEnd;
-
-  private boolean clientLcidPresent;
-
-  private long clientLcidValue;
-
-  private int ibHostNameStart;
-
-  private int ibHostNameEnd;
-
-  private boolean ibHostNamePresent;
-
   private long ibHostNameValue;
 
   private int ibHostNameSlot;
-
-  private int cchHostNameStart;
-
-  private int cchHostNameEnd;
-
-  private boolean cchHostNamePresent;
 
   private long cchHostNameValue;
 
   private int cchHostNameSlot;
 
-  private int ibUserNameStart;
-
-  private int ibUserNameEnd;
-
-  private boolean ibUserNamePresent;
-
   private long ibUserNameValue;
 
   private int ibUserNameSlot;
-
-  private int cchUserNameStart;
-
-  private int cchUserNameEnd;
-
-  private boolean cchUserNamePresent;
 
   private long cchUserNameValue;
 
   private int cchUserNameSlot;
 
-  private int ibPasswordStart;
-
-  private int ibPasswordEnd;
-
-  private boolean ibPasswordPresent;
-
   private long ibPasswordValue;
 
   private int ibPasswordSlot;
-
-  private int cchPasswordStart;
-
-  private int cchPasswordEnd;
-
-  private boolean cchPasswordPresent;
 
   private long cchPasswordValue;
 
   private int cchPasswordSlot;
 
-  private int ibAppNameStart;
-
-  private int ibAppNameEnd;
-
-  private boolean ibAppNamePresent;
-
   private long ibAppNameValue;
 
   private int ibAppNameSlot;
-
-  private int cchAppNameStart;
-
-  private int cchAppNameEnd;
-
-  private boolean cchAppNamePresent;
 
   private long cchAppNameValue;
 
   private int cchAppNameSlot;
 
-  private int ibServerNameStart;
-
-  private int ibServerNameEnd;
-
-  private boolean ibServerNamePresent;
-
   private long ibServerNameValue;
 
   private int ibServerNameSlot;
-
-  private int cchServerNameStart;
-
-  private int cchServerNameEnd;
-
-  private boolean cchServerNamePresent;
 
   private long cchServerNameValue;
 
   private int cchServerNameSlot;
 
-  private int ibExtensionStart;
-
-  private int ibExtensionEnd;
-
-  private boolean ibExtensionPresent;
-
   private long ibExtensionValue;
 
   private int ibExtensionSlot;
-
-  private int cbExtensionStart;
-
-  private int cbExtensionEnd;
-
-  private boolean cbExtensionPresent;
 
   private long cbExtensionValue;
 
   private int cbExtensionSlot;
 
-  private int ibCltIntNameStart;
-
-  private int ibCltIntNameEnd;
-
-  private boolean ibCltIntNamePresent;
-
   private long ibCltIntNameValue;
 
   private int ibCltIntNameSlot;
-
-  private int cchCltIntNameStart;
-
-  private int cchCltIntNameEnd;
-
-  private boolean cchCltIntNamePresent;
 
   private long cchCltIntNameValue;
 
   private int cchCltIntNameSlot;
 
-  private int ibLanguageStart;
-
-  private int ibLanguageEnd;
-
-  private boolean ibLanguagePresent;
-
   private long ibLanguageValue;
 
   private int ibLanguageSlot;
-
-  private int cchLanguageStart;
-
-  private int cchLanguageEnd;
-
-  private boolean cchLanguagePresent;
 
   private long cchLanguageValue;
 
   private int cchLanguageSlot;
 
-  private int ibDatabaseStart;
-
-  private int ibDatabaseEnd;
-
-  private boolean ibDatabasePresent;
-
   private long ibDatabaseValue;
 
   private int ibDatabaseSlot;
-
-  private int cchDatabaseStart;
-
-  private int cchDatabaseEnd;
-
-  private boolean cchDatabasePresent;
 
   private long cchDatabaseValue;
 
   private int cchDatabaseSlot;
 
-  private int clientIdStart;
-
-  private int clientIdEnd;
-
-  private boolean clientIdPresent;
-
-  private int ibSspiStart;
-
-  private int ibSspiEnd;
-
-  private boolean ibSspiPresent;
-
   private long ibSspiValue;
 
   private int ibSspiSlot;
 
-  private int cbSspiStart;
-
-  private int cbSspiEnd;
-
-  private boolean cbSspiPresent;
-
   private long cbSspiValue;
-
-  private int ibAtchDbFileStart;
-
-  private int ibAtchDbFileEnd;
-
-  private boolean ibAtchDbFilePresent;
 
   private long ibAtchDbFileValue;
 
   private int ibAtchDbFileSlot;
 
-  private int cchAtchDbFileStart;
-
-  private int cchAtchDbFileEnd;
-
-  private boolean cchAtchDbFilePresent;
-
   private long cchAtchDbFileValue;
 
   private int cchAtchDbFileSlot;
-
-  private int ibChangePasswordStart;
-
-  private int ibChangePasswordEnd;
-
-  private boolean ibChangePasswordPresent;
 
   private long ibChangePasswordValue;
 
   private int ibChangePasswordSlot;
 
-  private int cchChangePasswordStart;
-
-  private int cchChangePasswordEnd;
-
-  private boolean cchChangePasswordPresent;
-
   private long cchChangePasswordValue;
 
   private int cchChangePasswordSlot;
-
-  private int cbSspiLongStart;
-
-  private int cbSspiLongEnd;
-
-  private boolean cbSspiLongPresent;
 
   private long cbSspiLongValue;
 
@@ -379,93 +135,47 @@ public final class TdsLogin7BodyEncoder {
 
   private int hostNameEnd;
 
-  private boolean hostNamePresent;
-
-  private CharSequence hostNameText;
-
   private int userNameStart;
 
   private int userNameEnd;
-
-  private boolean userNamePresent;
-
-  private CharSequence userNameText;
 
   private int passwordStart;
 
   private int passwordEnd;
 
-  private boolean passwordPresent;
-
-  private CharSequence passwordText;
-
   private int appNameStart;
 
   private int appNameEnd;
-
-  private boolean appNamePresent;
-
-  private CharSequence appNameText;
 
   private int serverNameStart;
 
   private int serverNameEnd;
 
-  private boolean serverNamePresent;
-
-  private CharSequence serverNameText;
-
   private int extensionStart;
 
   private int extensionEnd;
-
-  private boolean extensionPresent;
 
   private int cltIntNameStart;
 
   private int cltIntNameEnd;
 
-  private boolean cltIntNamePresent;
-
-  private CharSequence cltIntNameText;
-
   private int languageStart;
 
   private int languageEnd;
-
-  private boolean languagePresent;
-
-  private CharSequence languageText;
 
   private int databaseStart;
 
   private int databaseEnd;
 
-  private boolean databasePresent;
-
-  private CharSequence databaseText;
-
   private int sspiStart;
-
-  private int sspiEnd;
-
-  private boolean sspiPresent;
 
   private int atchDbFileStart;
 
   private int atchDbFileEnd;
 
-  private boolean atchDbFilePresent;
-
-  private CharSequence atchDbFileText;
-
   private int changePasswordStart;
 
   private int changePasswordEnd;
-
-  private boolean changePasswordPresent;
-
-  private CharSequence changePasswordText;
 
   /**
    * Starts a Login7Body at the writer's position.
@@ -478,227 +188,84 @@ public final class TdsLogin7BodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsLogin7BodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.tdsVersionStart = 0;
-    this.tdsVersionEnd = 0;
-    this.tdsVersionPresent = false;
-    this.tdsVersionValue = 0;
-    this.packetSizeStart = 0;
-    this.packetSizeEnd = 0;
-    this.packetSizePresent = false;
-    this.packetSizeValue = 0;
-    this.clientProgVerStart = 0;
-    this.clientProgVerEnd = 0;
-    this.clientProgVerPresent = false;
-    this.clientProgVerValue = 0;
-    this.clientPidStart = 0;
-    this.clientPidEnd = 0;
-    this.clientPidPresent = false;
-    this.clientPidValue = 0;
-    this.connectionIdStart = 0;
-    this.connectionIdEnd = 0;
-    this.connectionIdPresent = false;
-    this.connectionIdValue = 0;
-    this.optionFlags1Start = 0;
-    this.optionFlags1End = 0;
-    this.optionFlags1Present = false;
-    this.optionFlags1Value = 0;
-    this.optionFlags2Start = 0;
-    this.optionFlags2End = 0;
-    this.optionFlags2Present = false;
-    this.optionFlags2Value = 0;
-    this.typeFlagsStart = 0;
-    this.typeFlagsEnd = 0;
-    this.typeFlagsPresent = false;
-    this.typeFlagsValue = 0;
-    this.optionFlags3Start = 0;
-    this.optionFlags3End = 0;
-    this.optionFlags3Present = false;
-    this.optionFlags3Value = 0;
-    this.clientTimeZoneStart = 0;
-    this.clientTimeZoneEnd = 0;
-    this.clientTimeZonePresent = false;
-    this.clientTimeZoneValue = 0;
-    this.clientLcidStart = 0;
-    this.clientLcidEnd = 0;
-    this.clientLcidPresent = false;
-    this.clientLcidValue = 0;
-    this.ibHostNameStart = 0;
-    this.ibHostNameEnd = 0;
-    this.ibHostNamePresent = false;
     this.ibHostNameValue = 0;
     this.ibHostNameSlot = -1;
-    this.cchHostNameStart = 0;
-    this.cchHostNameEnd = 0;
-    this.cchHostNamePresent = false;
     this.cchHostNameValue = 0;
     this.cchHostNameSlot = -1;
-    this.ibUserNameStart = 0;
-    this.ibUserNameEnd = 0;
-    this.ibUserNamePresent = false;
     this.ibUserNameValue = 0;
     this.ibUserNameSlot = -1;
-    this.cchUserNameStart = 0;
-    this.cchUserNameEnd = 0;
-    this.cchUserNamePresent = false;
     this.cchUserNameValue = 0;
     this.cchUserNameSlot = -1;
-    this.ibPasswordStart = 0;
-    this.ibPasswordEnd = 0;
-    this.ibPasswordPresent = false;
     this.ibPasswordValue = 0;
     this.ibPasswordSlot = -1;
-    this.cchPasswordStart = 0;
-    this.cchPasswordEnd = 0;
-    this.cchPasswordPresent = false;
     this.cchPasswordValue = 0;
     this.cchPasswordSlot = -1;
-    this.ibAppNameStart = 0;
-    this.ibAppNameEnd = 0;
-    this.ibAppNamePresent = false;
     this.ibAppNameValue = 0;
     this.ibAppNameSlot = -1;
-    this.cchAppNameStart = 0;
-    this.cchAppNameEnd = 0;
-    this.cchAppNamePresent = false;
     this.cchAppNameValue = 0;
     this.cchAppNameSlot = -1;
-    this.ibServerNameStart = 0;
-    this.ibServerNameEnd = 0;
-    this.ibServerNamePresent = false;
     this.ibServerNameValue = 0;
     this.ibServerNameSlot = -1;
-    this.cchServerNameStart = 0;
-    this.cchServerNameEnd = 0;
-    this.cchServerNamePresent = false;
     this.cchServerNameValue = 0;
     this.cchServerNameSlot = -1;
-    this.ibExtensionStart = 0;
-    this.ibExtensionEnd = 0;
-    this.ibExtensionPresent = false;
     this.ibExtensionValue = 0;
     this.ibExtensionSlot = -1;
-    this.cbExtensionStart = 0;
-    this.cbExtensionEnd = 0;
-    this.cbExtensionPresent = false;
     this.cbExtensionValue = 0;
     this.cbExtensionSlot = -1;
-    this.ibCltIntNameStart = 0;
-    this.ibCltIntNameEnd = 0;
-    this.ibCltIntNamePresent = false;
     this.ibCltIntNameValue = 0;
     this.ibCltIntNameSlot = -1;
-    this.cchCltIntNameStart = 0;
-    this.cchCltIntNameEnd = 0;
-    this.cchCltIntNamePresent = false;
     this.cchCltIntNameValue = 0;
     this.cchCltIntNameSlot = -1;
-    this.ibLanguageStart = 0;
-    this.ibLanguageEnd = 0;
-    this.ibLanguagePresent = false;
     this.ibLanguageValue = 0;
     this.ibLanguageSlot = -1;
-    this.cchLanguageStart = 0;
-    this.cchLanguageEnd = 0;
-    this.cchLanguagePresent = false;
     this.cchLanguageValue = 0;
     this.cchLanguageSlot = -1;
-    this.ibDatabaseStart = 0;
-    this.ibDatabaseEnd = 0;
-    this.ibDatabasePresent = false;
     this.ibDatabaseValue = 0;
     this.ibDatabaseSlot = -1;
-    this.cchDatabaseStart = 0;
-    this.cchDatabaseEnd = 0;
-    this.cchDatabasePresent = false;
     this.cchDatabaseValue = 0;
     this.cchDatabaseSlot = -1;
-    this.clientIdStart = 0;
-    this.clientIdEnd = 0;
-    this.clientIdPresent = false;
-    this.ibSspiStart = 0;
-    this.ibSspiEnd = 0;
-    this.ibSspiPresent = false;
     this.ibSspiValue = 0;
     this.ibSspiSlot = -1;
-    this.cbSspiStart = 0;
-    this.cbSspiEnd = 0;
-    this.cbSspiPresent = false;
     this.cbSspiValue = 0;
-    this.ibAtchDbFileStart = 0;
-    this.ibAtchDbFileEnd = 0;
-    this.ibAtchDbFilePresent = false;
     this.ibAtchDbFileValue = 0;
     this.ibAtchDbFileSlot = -1;
-    this.cchAtchDbFileStart = 0;
-    this.cchAtchDbFileEnd = 0;
-    this.cchAtchDbFilePresent = false;
     this.cchAtchDbFileValue = 0;
     this.cchAtchDbFileSlot = -1;
-    this.ibChangePasswordStart = 0;
-    this.ibChangePasswordEnd = 0;
-    this.ibChangePasswordPresent = false;
     this.ibChangePasswordValue = 0;
     this.ibChangePasswordSlot = -1;
-    this.cchChangePasswordStart = 0;
-    this.cchChangePasswordEnd = 0;
-    this.cchChangePasswordPresent = false;
     this.cchChangePasswordValue = 0;
     this.cchChangePasswordSlot = -1;
-    this.cbSspiLongStart = 0;
-    this.cbSspiLongEnd = 0;
-    this.cbSspiLongPresent = false;
     this.cbSspiLongValue = 0;
     this.hostNameStart = 0;
     this.hostNameEnd = 0;
-    this.hostNamePresent = false;
-    this.hostNameText = null;
     this.userNameStart = 0;
     this.userNameEnd = 0;
-    this.userNamePresent = false;
-    this.userNameText = null;
     this.passwordStart = 0;
     this.passwordEnd = 0;
-    this.passwordPresent = false;
-    this.passwordText = null;
     this.appNameStart = 0;
     this.appNameEnd = 0;
-    this.appNamePresent = false;
-    this.appNameText = null;
     this.serverNameStart = 0;
     this.serverNameEnd = 0;
-    this.serverNamePresent = false;
-    this.serverNameText = null;
     this.extensionStart = 0;
     this.extensionEnd = 0;
-    this.extensionPresent = false;
     this.cltIntNameStart = 0;
     this.cltIntNameEnd = 0;
-    this.cltIntNamePresent = false;
-    this.cltIntNameText = null;
     this.languageStart = 0;
     this.languageEnd = 0;
-    this.languagePresent = false;
-    this.languageText = null;
     this.databaseStart = 0;
     this.databaseEnd = 0;
-    this.databasePresent = false;
-    this.databaseText = null;
     this.sspiStart = 0;
-    this.sspiEnd = 0;
-    this.sspiPresent = false;
     this.atchDbFileStart = 0;
     this.atchDbFileEnd = 0;
-    this.atchDbFilePresent = false;
-    this.atchDbFileText = null;
     this.changePasswordStart = 0;
     this.changePasswordEnd = 0;
-    this.changePasswordPresent = false;
-    this.changePasswordText = null;
     return this;
   }
 
@@ -707,14 +274,14 @@ public final class TdsLogin7BodyEncoder {
    *
    */
   public TdsLogin7BodyEncoder tdsVersion(long value) {
-    begin(0, "tdsVersion");
-    tdsVersionPresent = true;
-    tdsVersionStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "tdsVersion");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      tdsVersionValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("tdsVersion").inMessage(PROTOCOL, TYPE);
     }
@@ -724,14 +291,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder packetSize(long value) {
-    begin(1, "packetSize");
-    packetSizePresent = true;
-    packetSizeStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "packetSize");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      packetSizeValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("packetSize").inMessage(PROTOCOL, TYPE);
     }
@@ -741,14 +308,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder clientProgVer(long value) {
-    begin(2, "clientProgVer");
-    clientProgVerPresent = true;
-    clientProgVerStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "clientProgVer");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      clientProgVerValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("clientProgVer").inMessage(PROTOCOL, TYPE);
     }
@@ -758,14 +325,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder clientPid(long value) {
-    begin(3, "clientPid");
-    clientPidPresent = true;
-    clientPidStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "clientPid");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      clientPidValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("clientPid").inMessage(PROTOCOL, TYPE);
     }
@@ -775,14 +342,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder connectionId(long value) {
-    begin(4, "connectionId");
-    connectionIdPresent = true;
-    connectionIdStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "connectionId");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      connectionIdValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("connectionId").inMessage(PROTOCOL, TYPE);
     }
@@ -792,14 +359,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder optionFlags1(int value) {
-    begin(5, "optionFlags1");
-    optionFlags1Present = true;
-    optionFlags1Start = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "optionFlags1");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      optionFlags1Value = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("optionFlags1").inMessage(PROTOCOL, TYPE);
     }
@@ -819,14 +386,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder optionFlags2(int value) {
-    begin(6, "optionFlags2");
-    optionFlags2Present = true;
-    optionFlags2Start = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "optionFlags2");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      optionFlags2Value = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("optionFlags2").inMessage(PROTOCOL, TYPE);
     }
@@ -846,14 +413,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder typeFlags(int value) {
-    begin(7, "typeFlags");
-    typeFlagsPresent = true;
-    typeFlagsStart = out.position();
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "typeFlags");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      typeFlagsValue = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("typeFlags").inMessage(PROTOCOL, TYPE);
     }
@@ -873,14 +440,14 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder optionFlags3(int value) {
-    begin(8, "optionFlags3");
-    optionFlags3Present = true;
-    optionFlags3Start = out.position();
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "optionFlags3");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      optionFlags3Value = value;
-      complete(8);
     } catch (CodecException e) {
       throw e.inField("optionFlags3").inMessage(PROTOCOL, TYPE);
     }
@@ -902,13 +469,13 @@ public final class TdsLogin7BodyEncoder {
    *
    */
   public TdsLogin7BodyEncoder clientTimeZone(int value) {
-    begin(9, "clientTimeZone");
-    clientTimeZonePresent = true;
-    clientTimeZoneStart = out.position();
+    if (step == 9 && open < 0) {
+      step = 10;
+    } else {
+      begin(9, "clientTimeZone");
+    }
     try {
       out.put32le(value);
-      clientTimeZoneValue = value;
-      complete(9);
     } catch (CodecException e) {
       throw e.inField("clientTimeZone").inMessage(PROTOCOL, TYPE);
     }
@@ -918,16 +485,56 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder clientLcid(long value) {
-    begin(10, "clientLcid");
-    clientLcidPresent = true;
-    clientLcidStart = out.position();
+    if (step == 10 && open < 0) {
+      step = 11;
+    } else {
+      begin(10, "clientLcid");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      clientLcidValue = value;
-      complete(10);
     } catch (CodecException e) {
       throw e.inField("clientLcid").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      ibHostNameSlot = out.reserve(2);
+      step = 12;
+      cchHostNameSlot = out.reserve(2);
+      step = 13;
+      ibUserNameSlot = out.reserve(2);
+      step = 14;
+      cchUserNameSlot = out.reserve(2);
+      step = 15;
+      ibPasswordSlot = out.reserve(2);
+      step = 16;
+      cchPasswordSlot = out.reserve(2);
+      step = 17;
+      ibAppNameSlot = out.reserve(2);
+      step = 18;
+      cchAppNameSlot = out.reserve(2);
+      step = 19;
+      ibServerNameSlot = out.reserve(2);
+      step = 20;
+      cchServerNameSlot = out.reserve(2);
+      step = 21;
+      ibExtensionSlot = out.reserve(2);
+      step = 22;
+      cbExtensionSlot = out.reserve(2);
+      step = 23;
+      ibCltIntNameSlot = out.reserve(2);
+      step = 24;
+      cchCltIntNameSlot = out.reserve(2);
+      step = 25;
+      ibLanguageSlot = out.reserve(2);
+      step = 26;
+      cchLanguageSlot = out.reserve(2);
+      step = 27;
+      ibDatabaseSlot = out.reserve(2);
+      step = 28;
+      cchDatabaseSlot = out.reserve(2);
+      step = 29;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -945,15 +552,22 @@ public final class TdsLogin7BodyEncoder {
    *
    */
   public TdsLogin7BodyEncoder clientId(byte[] value, int offset, int length) {
-    begin(29, "clientId");
-    clientIdPresent = true;
-    clientIdStart = out.position();
+    if (step == 29 && open < 0) {
+      step = 30;
+    } else {
+      begin(29, "clientId");
+    }
     try {
       TdsEncoderSupport.checkLength(length, 6, out.position());
       out.putBytes(value, offset, length);
-      complete(29);
     } catch (CodecException e) {
       throw e.inField("clientId").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      ibSspiSlot = out.reserve(2);
+      step = 31;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -961,16 +575,29 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder cbSspi(int value) {
-    begin(31, "cbSspi");
-    cbSspiPresent = true;
-    cbSspiStart = out.position();
+    if (step == 31 && open < 0) {
+      step = 32;
+    } else {
+      begin(31, "cbSspi");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16le(value);
       cbSspiValue = value;
-      complete(31);
     } catch (CodecException e) {
       throw e.inField("cbSspi").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      ibAtchDbFileSlot = out.reserve(2);
+      step = 33;
+      cchAtchDbFileSlot = out.reserve(2);
+      step = 34;
+      ibChangePasswordSlot = out.reserve(2);
+      step = 35;
+      cchChangePasswordSlot = out.reserve(2);
+      step = 36;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -980,14 +607,15 @@ public final class TdsLogin7BodyEncoder {
    *
    */
   public TdsLogin7BodyEncoder cbSspiLong(long value) {
-    begin(36, "cbSspiLong");
-    cbSspiLongPresent = true;
-    cbSspiLongStart = out.position();
+    if (step == 36 && open < 0) {
+      step = 37;
+    } else {
+      begin(36, "cbSspiLong");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
       cbSspiLongValue = value;
-      complete(36);
     } catch (CodecException e) {
       throw e.inField("cbSspiLong").inMessage(PROTOCOL, TYPE);
     }
@@ -998,11 +626,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder hostName(CharSequence value) {
-    begin(37, "hostName");
-    hostNamePresent = true;
+    if (step == 37 && open < 0) {
+      step = 38;
+    } else {
+      begin(37, "hostName");
+    }
     hostNameStart = out.position();
     try {
-      hostNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(37);
@@ -1016,11 +646,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder userName(CharSequence value) {
-    begin(38, "userName");
-    userNamePresent = true;
+    if (step == 38 && open < 0) {
+      step = 39;
+    } else {
+      begin(38, "userName");
+    }
     userNameStart = out.position();
     try {
-      userNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(38);
@@ -1034,11 +666,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder password(CharSequence value) {
-    begin(39, "password");
-    passwordPresent = true;
+    if (step == 39 && open < 0) {
+      step = 40;
+    } else {
+      begin(39, "password");
+    }
     passwordStart = out.position();
     try {
-      passwordText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       TdsTransformRegistry.require("tds_password").encodeTdsPassword(out, passwordStart, out.position() - passwordStart);
@@ -1053,11 +687,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder appName(CharSequence value) {
-    begin(40, "appName");
-    appNamePresent = true;
+    if (step == 40 && open < 0) {
+      step = 41;
+    } else {
+      begin(40, "appName");
+    }
     appNameStart = out.position();
     try {
-      appNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(40);
@@ -1071,11 +707,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder serverName(CharSequence value) {
-    begin(41, "serverName");
-    serverNamePresent = true;
+    if (step == 41 && open < 0) {
+      step = 42;
+    } else {
+      begin(41, "serverName");
+    }
     serverNameStart = out.position();
     try {
-      serverNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(41);
@@ -1094,8 +732,11 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder extension(byte[] value, int offset, int length) {
-    begin(42, "extension");
-    extensionPresent = true;
+    if (step == 42 && open < 0) {
+      step = 43;
+    } else {
+      begin(42, "extension");
+    }
     extensionStart = out.position();
     try {
       out.putBytes(value, offset, length);
@@ -1110,11 +751,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder cltIntName(CharSequence value) {
-    begin(43, "cltIntName");
-    cltIntNamePresent = true;
+    if (step == 43 && open < 0) {
+      step = 44;
+    } else {
+      begin(43, "cltIntName");
+    }
     cltIntNameStart = out.position();
     try {
-      cltIntNameText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(43);
@@ -1128,11 +771,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder language(CharSequence value) {
-    begin(44, "language");
-    languagePresent = true;
+    if (step == 44 && open < 0) {
+      step = 45;
+    } else {
+      begin(44, "language");
+    }
     languageStart = out.position();
     try {
-      languageText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(44);
@@ -1146,11 +791,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder database(CharSequence value) {
-    begin(45, "database");
-    databasePresent = true;
+    if (step == 45 && open < 0) {
+      step = 46;
+    } else {
+      begin(45, "database");
+    }
     databaseStart = out.position();
     try {
-      databaseText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(45);
@@ -1169,8 +816,11 @@ public final class TdsLogin7BodyEncoder {
   /**
    */
   public TdsLogin7BodyEncoder sspi(byte[] value, int offset, int length) {
-    begin(46, "sspi");
-    sspiPresent = true;
+    if (step == 46 && open < 0) {
+      step = 47;
+    } else {
+      begin(46, "sspi");
+    }
     sspiStart = out.position();
     try {
       TdsEncoderSupport.checkLength(length, ((cbSspiValue == 65535L) ? cbSspiLongValue : cbSspiValue), out.position());
@@ -1186,11 +836,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder atchDbFile(CharSequence value) {
-    begin(47, "atchDbFile");
-    atchDbFilePresent = true;
+    if (step == 47 && open < 0) {
+      step = 48;
+    } else {
+      begin(47, "atchDbFile");
+    }
     atchDbFileStart = out.position();
     try {
-      atchDbFileText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       complete(47);
@@ -1204,11 +856,13 @@ public final class TdsLogin7BodyEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsLogin7BodyEncoder changePassword(CharSequence value) {
-    begin(48, "changePassword");
-    changePasswordPresent = true;
+    if (step == 48 && open < 0) {
+      step = 49;
+    } else {
+      begin(48, "changePassword");
+    }
     changePasswordStart = out.position();
     try {
-      changePasswordText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
       TdsTransformRegistry.require("tds_password").encodeTdsPassword(out, changePasswordStart, out.position() - changePasswordStart);
@@ -1226,19 +880,13 @@ public final class TdsLogin7BodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(49, "finish");
+    if (step == 49 && open < 0) {
+      step = 50;
+    } else {
+      begin(49, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    hostNameText = null;
-    userNameText = null;
-    passwordText = null;
-    appNameText = null;
-    serverNameText = null;
-    cltIntNameText = null;
-    languageText = null;
-    databaseText = null;
-    atchDbFileText = null;
-    changePasswordText = null;
+    step = -1;
     return written;
   }
 
@@ -1246,7 +894,7 @@ public final class TdsLogin7BodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -1272,373 +920,174 @@ public final class TdsLogin7BodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("tdsVersion", "required");
-        }
-        tdsVersionStart = tdsVersionEnd = out.position();
-        complete(0);
-        break;
+        throw missing("tdsVersion", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("packetSize", "required");
-        }
-        packetSizeStart = packetSizeEnd = out.position();
-        complete(1);
-        break;
+        throw missing("packetSize", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("clientProgVer", "required");
-        }
-        clientProgVerStart = clientProgVerEnd = out.position();
-        complete(2);
-        break;
+        throw missing("clientProgVer", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("clientPid", "required");
-        }
-        clientPidStart = clientPidEnd = out.position();
-        complete(3);
-        break;
+        throw missing("clientPid", "required");
       }
       case 4: {
-        if (true) {
-          throw missing("connectionId", "required");
-        }
-        connectionIdStart = connectionIdEnd = out.position();
-        complete(4);
-        break;
+        throw missing("connectionId", "required");
       }
       case 5: {
-        if (true) {
-          throw missing("optionFlags1", "required");
-        }
-        optionFlags1Start = optionFlags1End = out.position();
-        complete(5);
-        break;
+        throw missing("optionFlags1", "required");
       }
       case 6: {
-        if (true) {
-          throw missing("optionFlags2", "required");
-        }
-        optionFlags2Start = optionFlags2End = out.position();
-        complete(6);
-        break;
+        throw missing("optionFlags2", "required");
       }
       case 7: {
-        if (true) {
-          throw missing("typeFlags", "required");
-        }
-        typeFlagsStart = typeFlagsEnd = out.position();
-        complete(7);
-        break;
+        throw missing("typeFlags", "required");
       }
       case 8: {
-        if (true) {
-          throw missing("optionFlags3", "required");
-        }
-        optionFlags3Start = optionFlags3End = out.position();
-        complete(8);
-        break;
+        throw missing("optionFlags3", "required");
       }
       case 9: {
-        if (true) {
-          throw missing("clientTimeZone", "required");
-        }
-        clientTimeZoneStart = clientTimeZoneEnd = out.position();
-        complete(9);
-        break;
+        throw missing("clientTimeZone", "required");
       }
       case 10: {
-        if (true) {
-          throw missing("clientLcid", "required");
-        }
-        clientLcidStart = clientLcidEnd = out.position();
-        complete(10);
-        break;
+        throw missing("clientLcid", "required");
       }
       case 11: {
-        ibHostNameStart = out.position();
-        ibHostNamePresent = true;
         ibHostNameSlot = out.reserve(2);
-        complete(11);
         break;
       }
       case 12: {
-        cchHostNameStart = out.position();
-        cchHostNamePresent = true;
         cchHostNameSlot = out.reserve(2);
-        complete(12);
         break;
       }
       case 13: {
-        ibUserNameStart = out.position();
-        ibUserNamePresent = true;
         ibUserNameSlot = out.reserve(2);
-        complete(13);
         break;
       }
       case 14: {
-        cchUserNameStart = out.position();
-        cchUserNamePresent = true;
         cchUserNameSlot = out.reserve(2);
-        complete(14);
         break;
       }
       case 15: {
-        ibPasswordStart = out.position();
-        ibPasswordPresent = true;
         ibPasswordSlot = out.reserve(2);
-        complete(15);
         break;
       }
       case 16: {
-        cchPasswordStart = out.position();
-        cchPasswordPresent = true;
         cchPasswordSlot = out.reserve(2);
-        complete(16);
         break;
       }
       case 17: {
-        ibAppNameStart = out.position();
-        ibAppNamePresent = true;
         ibAppNameSlot = out.reserve(2);
-        complete(17);
         break;
       }
       case 18: {
-        cchAppNameStart = out.position();
-        cchAppNamePresent = true;
         cchAppNameSlot = out.reserve(2);
-        complete(18);
         break;
       }
       case 19: {
-        ibServerNameStart = out.position();
-        ibServerNamePresent = true;
         ibServerNameSlot = out.reserve(2);
-        complete(19);
         break;
       }
       case 20: {
-        cchServerNameStart = out.position();
-        cchServerNamePresent = true;
         cchServerNameSlot = out.reserve(2);
-        complete(20);
         break;
       }
       case 21: {
-        ibExtensionStart = out.position();
-        ibExtensionPresent = true;
         ibExtensionSlot = out.reserve(2);
-        complete(21);
         break;
       }
       case 22: {
-        cbExtensionStart = out.position();
-        cbExtensionPresent = true;
         cbExtensionSlot = out.reserve(2);
-        complete(22);
         break;
       }
       case 23: {
-        ibCltIntNameStart = out.position();
-        ibCltIntNamePresent = true;
         ibCltIntNameSlot = out.reserve(2);
-        complete(23);
         break;
       }
       case 24: {
-        cchCltIntNameStart = out.position();
-        cchCltIntNamePresent = true;
         cchCltIntNameSlot = out.reserve(2);
-        complete(24);
         break;
       }
       case 25: {
-        ibLanguageStart = out.position();
-        ibLanguagePresent = true;
         ibLanguageSlot = out.reserve(2);
-        complete(25);
         break;
       }
       case 26: {
-        cchLanguageStart = out.position();
-        cchLanguagePresent = true;
         cchLanguageSlot = out.reserve(2);
-        complete(26);
         break;
       }
       case 27: {
-        ibDatabaseStart = out.position();
-        ibDatabasePresent = true;
         ibDatabaseSlot = out.reserve(2);
-        complete(27);
         break;
       }
       case 28: {
-        cchDatabaseStart = out.position();
-        cchDatabasePresent = true;
         cchDatabaseSlot = out.reserve(2);
-        complete(28);
         break;
       }
       case 29: {
-        if (true) {
-          throw missing("clientId", "required");
-        }
-        clientIdStart = clientIdEnd = out.position();
-        complete(29);
-        break;
+        throw missing("clientId", "required");
       }
       case 30: {
-        ibSspiStart = out.position();
-        ibSspiPresent = true;
         ibSspiSlot = out.reserve(2);
-        complete(30);
         break;
       }
       case 31: {
-        if (true) {
-          throw missing("cbSspi", "required");
-        }
-        cbSspiStart = cbSspiEnd = out.position();
-        complete(31);
-        break;
+        throw missing("cbSspi", "required");
       }
       case 32: {
-        ibAtchDbFileStart = out.position();
-        ibAtchDbFilePresent = true;
         ibAtchDbFileSlot = out.reserve(2);
-        complete(32);
         break;
       }
       case 33: {
-        cchAtchDbFileStart = out.position();
-        cchAtchDbFilePresent = true;
         cchAtchDbFileSlot = out.reserve(2);
-        complete(33);
         break;
       }
       case 34: {
-        ibChangePasswordStart = out.position();
-        ibChangePasswordPresent = true;
         ibChangePasswordSlot = out.reserve(2);
-        complete(34);
         break;
       }
       case 35: {
-        cchChangePasswordStart = out.position();
-        cchChangePasswordPresent = true;
         cchChangePasswordSlot = out.reserve(2);
-        complete(35);
         break;
       }
       case 36: {
-        if (true) {
-          throw missing("cbSspiLong", "required");
-        }
-        cbSspiLongStart = cbSspiLongEnd = out.position();
-        complete(36);
-        break;
+        throw missing("cbSspiLong", "required");
       }
       case 37: {
-        if (true) {
-          throw missing("hostName", "required");
-        }
-        hostNameStart = hostNameEnd = out.position();
-        complete(37);
-        break;
+        throw missing("hostName", "required");
       }
       case 38: {
-        if (true) {
-          throw missing("userName", "required");
-        }
-        userNameStart = userNameEnd = out.position();
-        complete(38);
-        break;
+        throw missing("userName", "required");
       }
       case 39: {
-        if (true) {
-          throw missing("password", "required");
-        }
-        passwordStart = passwordEnd = out.position();
-        complete(39);
-        break;
+        throw missing("password", "required");
       }
       case 40: {
-        if (true) {
-          throw missing("appName", "required");
-        }
-        appNameStart = appNameEnd = out.position();
-        complete(40);
-        break;
+        throw missing("appName", "required");
       }
       case 41: {
-        if (true) {
-          throw missing("serverName", "required");
-        }
-        serverNameStart = serverNameEnd = out.position();
-        complete(41);
-        break;
+        throw missing("serverName", "required");
       }
       case 42: {
-        if (true) {
-          throw missing("extension", "required");
-        }
-        extensionStart = extensionEnd = out.position();
-        complete(42);
-        break;
+        throw missing("extension", "required");
       }
       case 43: {
-        if (true) {
-          throw missing("cltIntName", "required");
-        }
-        cltIntNameStart = cltIntNameEnd = out.position();
-        complete(43);
-        break;
+        throw missing("cltIntName", "required");
       }
       case 44: {
-        if (true) {
-          throw missing("language", "required");
-        }
-        languageStart = languageEnd = out.position();
-        complete(44);
-        break;
+        throw missing("language", "required");
       }
       case 45: {
-        if (true) {
-          throw missing("database", "required");
-        }
-        databaseStart = databaseEnd = out.position();
-        complete(45);
-        break;
+        throw missing("database", "required");
       }
       case 46: {
-        if (true) {
-          throw missing("sspi", "required");
-        }
-        sspiStart = sspiEnd = out.position();
-        complete(46);
-        break;
+        throw missing("sspi", "required");
       }
       case 47: {
-        if (true) {
-          throw missing("atchDbFile", "required");
-        }
-        atchDbFileStart = atchDbFileEnd = out.position();
-        complete(47);
-        break;
+        throw missing("atchDbFile", "required");
       }
       case 48: {
-        if (true) {
-          throw missing("changePassword", "required");
-        }
-        changePasswordStart = changePasswordEnd = out.position();
-        complete(48);
-        break;
+        throw missing("changePassword", "required");
       }
       default:
         break;
@@ -1650,154 +1099,6 @@ public final class TdsLogin7BodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        tdsVersionEnd = out.position();
-        break;
-      }
-      case 1: {
-        packetSizeEnd = out.position();
-        break;
-      }
-      case 2: {
-        clientProgVerEnd = out.position();
-        break;
-      }
-      case 3: {
-        clientPidEnd = out.position();
-        break;
-      }
-      case 4: {
-        connectionIdEnd = out.position();
-        break;
-      }
-      case 5: {
-        optionFlags1End = out.position();
-        break;
-      }
-      case 6: {
-        optionFlags2End = out.position();
-        break;
-      }
-      case 7: {
-        typeFlagsEnd = out.position();
-        break;
-      }
-      case 8: {
-        optionFlags3End = out.position();
-        break;
-      }
-      case 9: {
-        clientTimeZoneEnd = out.position();
-        break;
-      }
-      case 10: {
-        clientLcidEnd = out.position();
-        break;
-      }
-      case 11: {
-        ibHostNameEnd = out.position();
-        break;
-      }
-      case 12: {
-        cchHostNameEnd = out.position();
-        break;
-      }
-      case 13: {
-        ibUserNameEnd = out.position();
-        break;
-      }
-      case 14: {
-        cchUserNameEnd = out.position();
-        break;
-      }
-      case 15: {
-        ibPasswordEnd = out.position();
-        break;
-      }
-      case 16: {
-        cchPasswordEnd = out.position();
-        break;
-      }
-      case 17: {
-        ibAppNameEnd = out.position();
-        break;
-      }
-      case 18: {
-        cchAppNameEnd = out.position();
-        break;
-      }
-      case 19: {
-        ibServerNameEnd = out.position();
-        break;
-      }
-      case 20: {
-        cchServerNameEnd = out.position();
-        break;
-      }
-      case 21: {
-        ibExtensionEnd = out.position();
-        break;
-      }
-      case 22: {
-        cbExtensionEnd = out.position();
-        break;
-      }
-      case 23: {
-        ibCltIntNameEnd = out.position();
-        break;
-      }
-      case 24: {
-        cchCltIntNameEnd = out.position();
-        break;
-      }
-      case 25: {
-        ibLanguageEnd = out.position();
-        break;
-      }
-      case 26: {
-        cchLanguageEnd = out.position();
-        break;
-      }
-      case 27: {
-        ibDatabaseEnd = out.position();
-        break;
-      }
-      case 28: {
-        cchDatabaseEnd = out.position();
-        break;
-      }
-      case 29: {
-        clientIdEnd = out.position();
-        break;
-      }
-      case 30: {
-        ibSspiEnd = out.position();
-        break;
-      }
-      case 31: {
-        cbSspiEnd = out.position();
-        break;
-      }
-      case 32: {
-        ibAtchDbFileEnd = out.position();
-        break;
-      }
-      case 33: {
-        cchAtchDbFileEnd = out.position();
-        break;
-      }
-      case 34: {
-        ibChangePasswordEnd = out.position();
-        break;
-      }
-      case 35: {
-        cchChangePasswordEnd = out.position();
-        break;
-      }
-      case 36: {
-        cbSspiLongEnd = out.position();
-        break;
-      }
       case 37: {
         hostNameEnd = out.position();
         ibHostNameValue = (long) (hostNameStart - start) + 4;
@@ -1925,7 +1226,6 @@ public final class TdsLogin7BodyEncoder {
         break;
       }
       case 46: {
-        sspiEnd = out.position();
         ibSspiValue = (long) (sspiStart - start) + 4;
         if (ibSspiSlot >= 0) {
           TdsEncoderSupport.checkRange(ibSspiValue, 0L, 65535L, ibSspiSlot);

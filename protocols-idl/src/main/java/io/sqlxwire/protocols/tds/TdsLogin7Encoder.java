@@ -24,9 +24,9 @@ public final class TdsLogin7Encoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,12 +35,6 @@ public final class TdsLogin7Encoder {
 
   private boolean childOpen;
 
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
-
   private long lengthValue;
 
   private int lengthSlot;
@@ -48,8 +42,6 @@ public final class TdsLogin7Encoder {
   private int loginStart;
 
   private int loginEnd;
-
-  private boolean loginPresent;
 
   private TdsLogin7BodyEncoder loginEncoder;
 
@@ -64,19 +56,17 @@ public final class TdsLogin7Encoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsLogin7Encoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.loginStart = 0;
     this.loginEnd = 0;
-    this.loginPresent = false;
     return this;
   }
 
@@ -84,8 +74,11 @@ public final class TdsLogin7Encoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsLogin7BodyEncoder login() {
-    begin(1, "login");
-    loginPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "login");
+    }
     loginStart = out.position();
     if (loginEncoder == null) {
       loginEncoder = new TdsLogin7BodyEncoder();
@@ -103,9 +96,13 @@ public final class TdsLogin7Encoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -113,7 +110,7 @@ public final class TdsLogin7Encoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -139,19 +136,11 @@ public final class TdsLogin7Encoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(4);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("login", "required");
-        }
-        loginStart = loginEnd = out.position();
-        complete(1);
-        break;
+        throw missing("login", "required");
       }
       default:
         break;
@@ -163,10 +152,6 @@ public final class TdsLogin7Encoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        lengthEnd = out.position();
-        break;
-      }
       case 1: {
         loginEnd = out.position();
         lengthValue = (long) (loginEnd - loginStart) + 4;

@@ -17,9 +17,9 @@ public final class TdsLoginAckBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -28,35 +28,7 @@ public final class TdsLoginAckBodyEncoder {
 
   private boolean childOpen;
 
-  private int interfaceFieldStart;
-
-  private int interfaceFieldEnd;
-
-  private boolean interfaceFieldPresent;
-
-  private long interfaceFieldValue;
-
-  private int tdsVersionStart;
-
-  private int tdsVersionEnd;
-
-  private boolean tdsVersionPresent;
-
-  private long tdsVersionValue;
-
-  private int progNameStart;
-
-  private int progNameEnd;
-
-  private boolean progNamePresent;
-
   private TdsBVarcharEncoder progNameEncoder;
-
-  private int progVersionStart;
-
-  private int progVersionEnd;
-
-  private boolean progVersionPresent;
 
   /**
    * Starts a LoginAckBody at the writer's position.
@@ -69,39 +41,27 @@ public final class TdsLoginAckBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsLoginAckBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.interfaceFieldStart = 0;
-    this.interfaceFieldEnd = 0;
-    this.interfaceFieldPresent = false;
-    this.interfaceFieldValue = 0;
-    this.tdsVersionStart = 0;
-    this.tdsVersionEnd = 0;
-    this.tdsVersionPresent = false;
-    this.tdsVersionValue = 0;
-    this.progNameStart = 0;
-    this.progNameEnd = 0;
-    this.progNamePresent = false;
-    this.progVersionStart = 0;
-    this.progVersionEnd = 0;
-    this.progVersionPresent = false;
     return this;
   }
 
   /**
    */
   public TdsLoginAckBodyEncoder interface_(int value) {
-    begin(0, "interface_");
-    interfaceFieldPresent = true;
-    interfaceFieldStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "interface_");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      interfaceFieldValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("interface_").inMessage(PROTOCOL, TYPE);
     }
@@ -113,14 +73,14 @@ public final class TdsLoginAckBodyEncoder {
    *
    */
   public TdsLoginAckBodyEncoder tdsVersion(long value) {
-    begin(1, "tdsVersion");
-    tdsVersionPresent = true;
-    tdsVersionStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "tdsVersion");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      tdsVersionValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("tdsVersion").inMessage(PROTOCOL, TYPE);
     }
@@ -131,9 +91,11 @@ public final class TdsLoginAckBodyEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsBVarcharEncoder progName() {
-    begin(2, "progName");
-    progNamePresent = true;
-    progNameStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "progName");
+    }
     if (progNameEncoder == null) {
       progNameEncoder = new TdsBVarcharEncoder();
     }
@@ -156,13 +118,14 @@ public final class TdsLoginAckBodyEncoder {
    *
    */
   public TdsLoginAckBodyEncoder progVersion(byte[] value, int offset, int length) {
-    begin(3, "progVersion");
-    progVersionPresent = true;
-    progVersionStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "progVersion");
+    }
     try {
       TdsEncoderSupport.checkLength(length, 4, out.position());
       out.putBytes(value, offset, length);
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("progVersion").inMessage(PROTOCOL, TYPE);
     }
@@ -176,9 +139,13 @@ public final class TdsLoginAckBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -186,7 +153,7 @@ public final class TdsLoginAckBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -212,36 +179,16 @@ public final class TdsLoginAckBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("interface_", "required");
-        }
-        interfaceFieldStart = interfaceFieldEnd = out.position();
-        complete(0);
-        break;
+        throw missing("interface_", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("tdsVersion", "required");
-        }
-        tdsVersionStart = tdsVersionEnd = out.position();
-        complete(1);
-        break;
+        throw missing("tdsVersion", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("progName", "required");
-        }
-        progNameStart = progNameEnd = out.position();
-        complete(2);
-        break;
+        throw missing("progName", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("progVersion", "required");
-        }
-        progVersionStart = progVersionEnd = out.position();
-        complete(3);
-        break;
+        throw missing("progVersion", "required");
       }
       default:
         break;
@@ -253,22 +200,6 @@ public final class TdsLoginAckBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        interfaceFieldEnd = out.position();
-        break;
-      }
-      case 1: {
-        tdsVersionEnd = out.position();
-        break;
-      }
-      case 2: {
-        progNameEnd = out.position();
-        break;
-      }
-      case 3: {
-        progVersionEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -19,7 +19,10 @@ public final class TdsPacketFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long typeValue;
 
@@ -49,29 +52,23 @@ public final class TdsPacketFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public TdsPacketFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
-    typeValue = 0;
-    typeSlot = -1;
-    statusValue = 0;
-    statusSlot = -1;
     lengthValue = 0;
-    lengthSlot = -1;
-    spidValue = 0;
-    spidSlot = -1;
-    packetIdValue = 0;
-    packetIdSlot = -1;
     windowValue = 0;
-    windowSlot = -1;
     return this;
   }
 
   /**
    */
   public TdsPacketFrameEncoder type(int value) {
-    advance(0, "type");
+    if (step != 0) {
+      advance(0, "type");
+    }
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     typeValue = value;
     out.put8(value);
@@ -82,11 +79,15 @@ public final class TdsPacketFrameEncoder {
   /**
    */
   public TdsPacketFrameEncoder status(int value) {
-    advance(1, "status");
+    if (step != 1) {
+      advance(1, "status");
+    }
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     statusValue = value;
     out.put8(value);
     step = 2;
+    lengthSlot = out.reserve(2);
+    step = 3;
     return this;
   }
 
@@ -95,7 +96,9 @@ public final class TdsPacketFrameEncoder {
    *
    */
   public TdsPacketFrameEncoder spid(int value) {
-    advance(3, "spid");
+    if (step != 3) {
+      advance(3, "spid");
+    }
     TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     spidValue = value;
     out.put16be(value);
@@ -108,16 +111,20 @@ public final class TdsPacketFrameEncoder {
    *
    */
   public TdsPacketFrameEncoder packetId(int value) {
-    advance(4, "packetId");
+    if (step != 4) {
+      advance(4, "packetId");
+    }
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     packetIdValue = value;
     out.put8(value);
     step = 5;
+    out.put8((int) 0L);
+    step = 6;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -150,7 +157,10 @@ public final class TdsPacketFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(6, "body");
+    if (step != 6) {
+      advance(6, "body");
+    }
+    step = 7;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -166,7 +176,7 @@ public final class TdsPacketFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -183,12 +193,12 @@ public final class TdsPacketFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

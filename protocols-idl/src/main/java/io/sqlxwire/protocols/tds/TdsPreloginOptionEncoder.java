@@ -24,9 +24,9 @@ public final class TdsPreloginOptionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,29 +35,11 @@ public final class TdsPreloginOptionEncoder {
 
   private boolean childOpen;
 
-  private int tokenStart;
-
-  private int tokenEnd;
-
-  private boolean tokenPresent;
-
   private long tokenValue;
-
-  private int offsetStart;
-
-  private int offsetEnd;
-
-  private boolean offsetPresent;
 
   private long offsetValue;
 
   private int offsetSlot;
-
-  private int lengthStart;
-
-  private int lengthEnd;
-
-  private boolean lengthPresent;
 
   private long lengthValue;
 
@@ -66,8 +48,6 @@ public final class TdsPreloginOptionEncoder {
   private int valueStart;
 
   private int valueEnd;
-
-  private boolean valuePresent;
 
   private int valueArm;
 
@@ -86,28 +66,20 @@ public final class TdsPreloginOptionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsPreloginOptionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.tokenStart = 0;
-    this.tokenEnd = 0;
-    this.tokenPresent = false;
     this.tokenValue = 0;
-    this.offsetStart = 0;
-    this.offsetEnd = 0;
-    this.offsetPresent = false;
     this.offsetValue = 0;
     this.offsetSlot = -1;
-    this.lengthStart = 0;
-    this.lengthEnd = 0;
-    this.lengthPresent = false;
     this.lengthValue = 0;
     this.lengthSlot = -1;
     this.valueStart = 0;
     this.valueEnd = 0;
-    this.valuePresent = false;
     this.valueArm = 0;
     return this;
   }
@@ -115,16 +87,25 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder token(int value) {
-    begin(0, "token");
-    tokenPresent = true;
-    tokenStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "token");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       tokenValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("token").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      offsetSlot = out.reserve(2);
+      step = 2;
+      lengthSlot = out.reserve(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -143,8 +124,11 @@ public final class TdsPreloginOptionEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsPreloginVersionEncoder valueAsVersion() {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 0L)) {
       throw new IllegalStateException(TYPE + ".value: arm Version does not match the union's subject");
@@ -162,8 +146,11 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder valueAsEncryption(int value) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 1L)) {
       throw new IllegalStateException(TYPE + ".value: arm Encryption does not match the union's subject");
@@ -195,8 +182,11 @@ public final class TdsPreloginOptionEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public TdsPreloginOptionEncoder valueAsInstopt(CharSequence value) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 2L)) {
       throw new IllegalStateException(TYPE + ".value: arm Instopt does not match the union's subject");
@@ -204,11 +194,13 @@ public final class TdsPreloginOptionEncoder {
     valueArm = 2;
     try {
       int at = out.position();
-      Charsets.put(out, value, StandardCharsets.US_ASCII);
-      if (TdsEncoderSupport.containsChar(value, (char) 0)) {
-        TdsEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+      if (!out.putAsciiWithoutNul(value)) {
+        Charsets.put(out, value, StandardCharsets.US_ASCII);
+        if (TdsEncoderSupport.containsChar(value, (char) 0)) {
+          TdsEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);
+        }
       }
-      out.putBytes(VALUE_TERMINATOR);
+      out.put8(0);
       complete(3);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
@@ -219,8 +211,11 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder valueAsThreadid(long value) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 3L)) {
       throw new IllegalStateException(TYPE + ".value: arm Threadid does not match the union's subject");
@@ -239,8 +234,11 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder valueAsMars(int value) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 4L)) {
       throw new IllegalStateException(TYPE + ".value: arm Mars does not match the union's subject");
@@ -260,8 +258,11 @@ public final class TdsPreloginOptionEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsPreloginTraceIdEncoder valueAsTraceid() {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 5L)) {
       throw new IllegalStateException(TYPE + ".value: arm Traceid does not match the union's subject");
@@ -279,8 +280,11 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder valueAsFedauthrequired(int value) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 6L)) {
       throw new IllegalStateException(TYPE + ".value: arm Fedauthrequired does not match the union's subject");
@@ -305,8 +309,11 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder valueAsNonceopt(byte[] value, int offset, int length) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!(tokenValue == 7L)) {
       throw new IllegalStateException(TYPE + ".value: arm Nonceopt does not match the union's subject");
@@ -331,8 +338,11 @@ public final class TdsPreloginOptionEncoder {
   /**
    */
   public TdsPreloginOptionEncoder valueAsOther(byte[] value, int offset, int length) {
-    begin(3, "value");
-    valuePresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "value");
+    }
     valueStart = out.position();
     if (!!((tokenValue == 0L) || (tokenValue == 1L) || (tokenValue == 2L) || (tokenValue == 3L) || (tokenValue == 4L) || (tokenValue == 5L) || (tokenValue == 6L) || (tokenValue == 7L))) {
       throw new IllegalStateException(TYPE + ".value: arm Other does not match the union's subject");
@@ -354,9 +364,13 @@ public final class TdsPreloginOptionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -364,7 +378,7 @@ public final class TdsPreloginOptionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -390,34 +404,18 @@ public final class TdsPreloginOptionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("token", "required");
-        }
-        tokenStart = tokenEnd = out.position();
-        complete(0);
-        break;
+        throw missing("token", "required");
       }
       case 1: {
-        offsetStart = out.position();
-        offsetPresent = true;
         offsetSlot = out.reserve(2);
-        complete(1);
         break;
       }
       case 2: {
-        lengthStart = out.position();
-        lengthPresent = true;
         lengthSlot = out.reserve(2);
-        complete(2);
         break;
       }
       case 3: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(3);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -429,18 +427,6 @@ public final class TdsPreloginOptionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        tokenEnd = out.position();
-        break;
-      }
-      case 1: {
-        offsetEnd = out.position();
-        break;
-      }
-      case 2: {
-        lengthEnd = out.position();
-        break;
-      }
       case 3: {
         valueEnd = out.position();
         offsetValue = (long) (valueStart - start);

@@ -26,9 +26,9 @@ public final class TdsPreloginResponseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -36,10 +36,6 @@ public final class TdsPreloginResponseEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int optionsStart;
-
-  private int optionsEnd;
 
   private boolean optionsPresent;
 
@@ -58,13 +54,13 @@ public final class TdsPreloginResponseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsPreloginResponseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.optionsStart = 0;
-    this.optionsEnd = 0;
     this.optionsPresent = false;
     this.optionsCount = 0;
     return this;
@@ -72,7 +68,6 @@ public final class TdsPreloginResponseEncoder {
 
   private void optionsBegin() {
     optionsPresent = true;
-    optionsStart = out.position();
     optionsCount = 0;
   }
 
@@ -81,7 +76,11 @@ public final class TdsPreloginResponseEncoder {
    */
   public TdsPreloginOptionEncoder optionsAdd() {
     if (open != 0) {
-      begin(0, "options");
+      if (step == 0 && open < 0) {
+        step = 1;
+      } else {
+        begin(0, "options");
+      }
       optionsBegin();
       open = 0;
     } else if (childOpen) {
@@ -103,9 +102,13 @@ public final class TdsPreloginResponseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -113,7 +116,7 @@ public final class TdsPreloginResponseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -157,7 +160,6 @@ public final class TdsPreloginResponseEncoder {
         if (optionsPresent) {
           out.putBytes(OPTIONS_TERMINATOR);
         }
-        optionsEnd = out.position();
         break;
       }
       default:

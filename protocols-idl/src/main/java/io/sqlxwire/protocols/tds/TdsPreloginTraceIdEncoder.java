@@ -19,9 +19,9 @@ public final class TdsPreloginTraceIdEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,26 +29,6 @@ public final class TdsPreloginTraceIdEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int connectionIdStart;
-
-  private int connectionIdEnd;
-
-  private boolean connectionIdPresent;
-
-  private int activityIdStart;
-
-  private int activityIdEnd;
-
-  private boolean activityIdPresent;
-
-  private int activitySequenceStart;
-
-  private int activitySequenceEnd;
-
-  private boolean activitySequencePresent;
-
-  private long activitySequenceValue;
 
   /**
    * Starts a PreloginTraceId at the writer's position.
@@ -61,21 +41,13 @@ public final class TdsPreloginTraceIdEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsPreloginTraceIdEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.connectionIdStart = 0;
-    this.connectionIdEnd = 0;
-    this.connectionIdPresent = false;
-    this.activityIdStart = 0;
-    this.activityIdEnd = 0;
-    this.activityIdPresent = false;
-    this.activitySequenceStart = 0;
-    this.activitySequenceEnd = 0;
-    this.activitySequencePresent = false;
-    this.activitySequenceValue = 0;
     return this;
   }
 
@@ -88,13 +60,14 @@ public final class TdsPreloginTraceIdEncoder {
   /**
    */
   public TdsPreloginTraceIdEncoder connectionId(byte[] value, int offset, int length) {
-    begin(0, "connectionId");
-    connectionIdPresent = true;
-    connectionIdStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "connectionId");
+    }
     try {
       TdsEncoderSupport.checkLength(length, 16, out.position());
       out.putBytes(value, offset, length);
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("connectionId").inMessage(PROTOCOL, TYPE);
     }
@@ -110,13 +83,14 @@ public final class TdsPreloginTraceIdEncoder {
   /**
    */
   public TdsPreloginTraceIdEncoder activityId(byte[] value, int offset, int length) {
-    begin(1, "activityId");
-    activityIdPresent = true;
-    activityIdStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "activityId");
+    }
     try {
       TdsEncoderSupport.checkLength(length, 16, out.position());
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("activityId").inMessage(PROTOCOL, TYPE);
     }
@@ -126,14 +100,14 @@ public final class TdsPreloginTraceIdEncoder {
   /**
    */
   public TdsPreloginTraceIdEncoder activitySequence(long value) {
-    begin(2, "activitySequence");
-    activitySequencePresent = true;
-    activitySequenceStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "activitySequence");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32le((int) value);
-      activitySequenceValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("activitySequence").inMessage(PROTOCOL, TYPE);
     }
@@ -147,9 +121,13 @@ public final class TdsPreloginTraceIdEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -157,7 +135,7 @@ public final class TdsPreloginTraceIdEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -183,28 +161,13 @@ public final class TdsPreloginTraceIdEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("connectionId", "required");
-        }
-        connectionIdStart = connectionIdEnd = out.position();
-        complete(0);
-        break;
+        throw missing("connectionId", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("activityId", "required");
-        }
-        activityIdStart = activityIdEnd = out.position();
-        complete(1);
-        break;
+        throw missing("activityId", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("activitySequence", "required");
-        }
-        activitySequenceStart = activitySequenceEnd = out.position();
-        complete(2);
-        break;
+        throw missing("activitySequence", "required");
       }
       default:
         break;
@@ -216,18 +179,6 @@ public final class TdsPreloginTraceIdEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        connectionIdEnd = out.position();
-        break;
-      }
-      case 1: {
-        activityIdEnd = out.position();
-        break;
-      }
-      case 2: {
-        activitySequenceEnd = out.position();
-        break;
-      }
       default:
         break;
     }

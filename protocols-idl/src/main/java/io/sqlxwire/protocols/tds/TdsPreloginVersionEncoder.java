@@ -17,9 +17,9 @@ public final class TdsPreloginVersionEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -27,22 +27,6 @@ public final class TdsPreloginVersionEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int versionStart;
-
-  private int versionEnd;
-
-  private boolean versionPresent;
-
-  private long versionValue;
-
-  private int subBuildStart;
-
-  private int subBuildEnd;
-
-  private boolean subBuildPresent;
-
-  private long subBuildValue;
 
   /**
    * Starts a PreloginVersion at the writer's position.
@@ -55,19 +39,13 @@ public final class TdsPreloginVersionEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsPreloginVersionEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.versionStart = 0;
-    this.versionEnd = 0;
-    this.versionPresent = false;
-    this.versionValue = 0;
-    this.subBuildStart = 0;
-    this.subBuildEnd = 0;
-    this.subBuildPresent = false;
-    this.subBuildValue = 0;
     return this;
   }
 
@@ -76,14 +54,14 @@ public final class TdsPreloginVersionEncoder {
    *
    */
   public TdsPreloginVersionEncoder version(long value) {
-    begin(0, "version");
-    versionPresent = true;
-    versionStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "version");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      versionValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("version").inMessage(PROTOCOL, TYPE);
     }
@@ -93,14 +71,14 @@ public final class TdsPreloginVersionEncoder {
   /**
    */
   public TdsPreloginVersionEncoder subBuild(int value) {
-    begin(1, "subBuild");
-    subBuildPresent = true;
-    subBuildStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "subBuild");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      subBuildValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("subBuild").inMessage(PROTOCOL, TYPE);
     }
@@ -114,9 +92,13 @@ public final class TdsPreloginVersionEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -124,7 +106,7 @@ public final class TdsPreloginVersionEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -150,20 +132,10 @@ public final class TdsPreloginVersionEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("version", "required");
-        }
-        versionStart = versionEnd = out.position();
-        complete(0);
-        break;
+        throw missing("version", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("subBuild", "required");
-        }
-        subBuildStart = subBuildEnd = out.position();
-        complete(1);
-        break;
+        throw missing("subBuild", "required");
       }
       default:
         break;
@@ -175,14 +147,6 @@ public final class TdsPreloginVersionEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        versionEnd = out.position();
-        break;
-      }
-      case 1: {
-        subBuildEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -24,9 +24,9 @@ public final class TdsSqlBatchEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -35,21 +35,7 @@ public final class TdsSqlBatchEncoder {
 
   private boolean childOpen;
 
-  private int allHeadersStart;
-
-  private int allHeadersEnd;
-
-  private boolean allHeadersPresent;
-
   private TdsAllHeadersEncoder allHeadersEncoder;
-
-  private int sqlTextStart;
-
-  private int sqlTextEnd;
-
-  private boolean sqlTextPresent;
-
-  private CharSequence sqlTextText;
 
   /**
    * Starts a SqlBatch at the writer's position.
@@ -62,18 +48,13 @@ public final class TdsSqlBatchEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsSqlBatchEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.allHeadersStart = 0;
-    this.allHeadersEnd = 0;
-    this.allHeadersPresent = false;
-    this.sqlTextStart = 0;
-    this.sqlTextEnd = 0;
-    this.sqlTextPresent = false;
-    this.sqlTextText = null;
     return this;
   }
 
@@ -81,9 +62,11 @@ public final class TdsSqlBatchEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsAllHeadersEncoder allHeaders() {
-    begin(0, "allHeaders");
-    allHeadersPresent = true;
-    allHeadersStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "allHeaders");
+    }
     if (allHeadersEncoder == null) {
       allHeadersEncoder = new TdsAllHeadersEncoder();
     }
@@ -97,14 +80,14 @@ public final class TdsSqlBatchEncoder {
    * Encoded in utf16le; characters it cannot represent are refused.
    */
   public TdsSqlBatchEncoder sqlText(CharSequence value) {
-    begin(1, "sqlText");
-    sqlTextPresent = true;
-    sqlTextStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "sqlText");
+    }
     try {
-      sqlTextText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.UTF_16LE);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("sqlText").inMessage(PROTOCOL, TYPE);
     }
@@ -118,10 +101,13 @@ public final class TdsSqlBatchEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    sqlTextText = null;
+    step = -1;
     return written;
   }
 
@@ -129,7 +115,7 @@ public final class TdsSqlBatchEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -155,20 +141,10 @@ public final class TdsSqlBatchEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("allHeaders", "required");
-        }
-        allHeadersStart = allHeadersEnd = out.position();
-        complete(0);
-        break;
+        throw missing("allHeaders", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("sqlText", "required");
-        }
-        sqlTextStart = sqlTextEnd = out.position();
-        complete(1);
-        break;
+        throw missing("sqlText", "required");
       }
       default:
         break;
@@ -180,14 +156,6 @@ public final class TdsSqlBatchEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        allHeadersEnd = out.position();
-        break;
-      }
-      case 1: {
-        sqlTextEnd = out.position();
-        break;
-      }
       default:
         break;
     }

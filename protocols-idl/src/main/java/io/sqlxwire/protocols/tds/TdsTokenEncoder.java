@@ -20,9 +20,9 @@ public final class TdsTokenEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -31,19 +31,7 @@ public final class TdsTokenEncoder {
 
   private boolean childOpen;
 
-  private int typeStart;
-
-  private int typeEnd;
-
-  private boolean typePresent;
-
   private long typeValue;
-
-  private int valueStart;
-
-  private int valueEnd;
-
-  private boolean valuePresent;
 
   private int valueArm;
 
@@ -66,18 +54,14 @@ public final class TdsTokenEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TdsTokenEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.typeStart = 0;
-    this.typeEnd = 0;
-    this.typePresent = false;
     this.typeValue = 0;
-    this.valueStart = 0;
-    this.valueEnd = 0;
-    this.valuePresent = false;
     this.valueArm = 0;
     return this;
   }
@@ -85,14 +69,15 @@ public final class TdsTokenEncoder {
   /**
    */
   public TdsTokenEncoder type(int value) {
-    begin(0, "type");
-    typePresent = true;
-    typeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "type");
+    }
     try {
       TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
       typeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("type").inMessage(PROTOCOL, TYPE);
     }
@@ -113,9 +98,11 @@ public final class TdsTokenEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsDoneEncoder valueAsDone() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(typeValue == 253L || typeValue == 254L || typeValue == 255L)) {
       throw new IllegalStateException(TYPE + ".value: arm Done does not match the union's subject");
     }
@@ -133,9 +120,11 @@ public final class TdsTokenEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsErrorInfoEncoder valueAsError() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(typeValue == 170L || typeValue == 171L)) {
       throw new IllegalStateException(TYPE + ".value: arm Error does not match the union's subject");
     }
@@ -153,9 +142,11 @@ public final class TdsTokenEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsLoginAckEncoder valueAsLoginack() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(typeValue == 173L)) {
       throw new IllegalStateException(TYPE + ".value: arm Loginack does not match the union's subject");
     }
@@ -173,9 +164,11 @@ public final class TdsTokenEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TdsLengthPrefixedEncoder valueAsEnvchange() {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(typeValue == 227L || typeValue == 165L || typeValue == 169L || typeValue == 164L || typeValue == 237L)) {
       throw new IllegalStateException(TYPE + ".value: arm Envchange does not match the union's subject");
     }
@@ -192,16 +185,17 @@ public final class TdsTokenEncoder {
   /**
    */
   public TdsTokenEncoder valueAsReturnstatus(int value) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!(typeValue == 121L)) {
       throw new IllegalStateException(TYPE + ".value: arm Returnstatus does not match the union's subject");
     }
     valueArm = 4;
     try {
       out.put32le(value);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -217,16 +211,17 @@ public final class TdsTokenEncoder {
   /**
    */
   public TdsTokenEncoder valueAsOther(byte[] value, int offset, int length) {
-    begin(1, "value");
-    valuePresent = true;
-    valueStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "value");
+    }
     if (!!((typeValue == 253L || typeValue == 254L || typeValue == 255L) || (typeValue == 170L || typeValue == 171L) || (typeValue == 173L) || (typeValue == 227L || typeValue == 165L || typeValue == 169L || typeValue == 164L || typeValue == 237L) || (typeValue == 121L))) {
       throw new IllegalStateException(TYPE + ".value: arm Other does not match the union's subject");
     }
     valueArm = 5;
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("value").inMessage(PROTOCOL, TYPE);
     }
@@ -240,9 +235,13 @@ public final class TdsTokenEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -250,7 +249,7 @@ public final class TdsTokenEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -276,20 +275,10 @@ public final class TdsTokenEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("type", "required");
-        }
-        typeStart = typeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("type", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("value", "required");
-        }
-        valueStart = valueEnd = out.position();
-        complete(1);
-        break;
+        throw missing("value", "required");
       }
       default:
         break;
@@ -301,14 +290,6 @@ public final class TdsTokenEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        typeEnd = out.position();
-        break;
-      }
-      case 1: {
-        valueEnd = out.position();
-        break;
-      }
       default:
         break;
     }

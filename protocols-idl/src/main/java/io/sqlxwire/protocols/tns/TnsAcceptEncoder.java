@@ -26,9 +26,9 @@ public final class TnsAcceptEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,89 +37,19 @@ public final class TnsAcceptEncoder {
 
   private boolean childOpen;
 
-  private int versionStart;
-
-  private int versionEnd;
-
-  private boolean versionPresent;
-
-  private long versionValue;
-
-  private int serviceOptionsStart;
-
-  private int serviceOptionsEnd;
-
-  private boolean serviceOptionsPresent;
-
-  private long serviceOptionsValue;
-
-  private int sduSizeStart;
-
-  private int sduSizeEnd;
-
-  private boolean sduSizePresent;
-
-  private long sduSizeValue;
-
-  private int maxTduSizeStart;
-
-  private int maxTduSizeEnd;
-
-  private boolean maxTduSizePresent;
-
-  private long maxTduSizeValue;
-
-  private int valueOfOneStart;
-
-  private int valueOfOneEnd;
-
-  private boolean valueOfOnePresent;
-
   private long valueOfOneValue;
-
-  private int acceptDataLengthStart;
-
-  private int acceptDataLengthEnd;
-
-  private boolean acceptDataLengthPresent;
 
   private long acceptDataLengthValue;
 
   private int acceptDataLengthSlot;
 
-  private int acceptDataOffsetStart;
-
-  private int acceptDataOffsetEnd;
-
-  private boolean acceptDataOffsetPresent;
-
   private long acceptDataOffsetValue;
 
   private int acceptDataOffsetSlot;
 
-  private int connectFlags0Start;
-
-  private int connectFlags0End;
-
-  private boolean connectFlags0Present;
-
-  private long connectFlags0Value;
-
-  private int connectFlags1Start;
-
-  private int connectFlags1End;
-
-  private boolean connectFlags1Present;
-
-  private long connectFlags1Value;
-
   private int acceptDataStart;
 
   private int acceptDataEnd;
-
-  private boolean acceptDataPresent;
-
-  private CharSequence acceptDataText;
 
   /**
    * Starts a Accept at the writer's position.
@@ -132,67 +62,34 @@ public final class TnsAcceptEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsAcceptEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.versionStart = 0;
-    this.versionEnd = 0;
-    this.versionPresent = false;
-    this.versionValue = 0;
-    this.serviceOptionsStart = 0;
-    this.serviceOptionsEnd = 0;
-    this.serviceOptionsPresent = false;
-    this.serviceOptionsValue = 0;
-    this.sduSizeStart = 0;
-    this.sduSizeEnd = 0;
-    this.sduSizePresent = false;
-    this.sduSizeValue = 0;
-    this.maxTduSizeStart = 0;
-    this.maxTduSizeEnd = 0;
-    this.maxTduSizePresent = false;
-    this.maxTduSizeValue = 0;
-    this.valueOfOneStart = 0;
-    this.valueOfOneEnd = 0;
-    this.valueOfOnePresent = false;
     this.valueOfOneValue = 0;
-    this.acceptDataLengthStart = 0;
-    this.acceptDataLengthEnd = 0;
-    this.acceptDataLengthPresent = false;
     this.acceptDataLengthValue = 0;
     this.acceptDataLengthSlot = -1;
-    this.acceptDataOffsetStart = 0;
-    this.acceptDataOffsetEnd = 0;
-    this.acceptDataOffsetPresent = false;
     this.acceptDataOffsetValue = 0;
     this.acceptDataOffsetSlot = -1;
-    this.connectFlags0Start = 0;
-    this.connectFlags0End = 0;
-    this.connectFlags0Present = false;
-    this.connectFlags0Value = 0;
-    this.connectFlags1Start = 0;
-    this.connectFlags1End = 0;
-    this.connectFlags1Present = false;
-    this.connectFlags1Value = 0;
     this.acceptDataStart = 0;
     this.acceptDataEnd = 0;
-    this.acceptDataPresent = false;
-    this.acceptDataText = null;
     return this;
   }
 
   /**
    */
   public TnsAcceptEncoder version(int value) {
-    begin(0, "version");
-    versionPresent = true;
-    versionStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "version");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      versionValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("version").inMessage(PROTOCOL, TYPE);
     }
@@ -202,14 +99,14 @@ public final class TnsAcceptEncoder {
   /**
    */
   public TnsAcceptEncoder serviceOptions(int value) {
-    begin(1, "serviceOptions");
-    serviceOptionsPresent = true;
-    serviceOptionsStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "serviceOptions");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      serviceOptionsValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("serviceOptions").inMessage(PROTOCOL, TYPE);
     }
@@ -229,14 +126,14 @@ public final class TnsAcceptEncoder {
   /**
    */
   public TnsAcceptEncoder sduSize(int value) {
-    begin(2, "sduSize");
-    sduSizePresent = true;
-    sduSizeStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "sduSize");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      sduSizeValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("sduSize").inMessage(PROTOCOL, TYPE);
     }
@@ -246,16 +143,28 @@ public final class TnsAcceptEncoder {
   /**
    */
   public TnsAcceptEncoder maxTduSize(int value) {
-    begin(3, "maxTduSize");
-    maxTduSizePresent = true;
-    maxTduSizeStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "maxTduSize");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      maxTduSizeValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("maxTduSize").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      valueOfOneValue = 1L;
+      TnsEncoderSupport.checkRange(valueOfOneValue, 0L, 65535L, out.position());
+      out.put16be((int) valueOfOneValue);
+      step = 5;
+      acceptDataLengthSlot = out.reserve(2);
+      step = 6;
+      acceptDataOffsetSlot = out.reserve(2);
+      step = 7;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -263,14 +172,14 @@ public final class TnsAcceptEncoder {
   /**
    */
   public TnsAcceptEncoder connectFlags0(int value) {
-    begin(7, "connectFlags0");
-    connectFlags0Present = true;
-    connectFlags0Start = out.position();
+    if (step == 7 && open < 0) {
+      step = 8;
+    } else {
+      begin(7, "connectFlags0");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      connectFlags0Value = value;
-      complete(7);
     } catch (CodecException e) {
       throw e.inField("connectFlags0").inMessage(PROTOCOL, TYPE);
     }
@@ -280,14 +189,14 @@ public final class TnsAcceptEncoder {
   /**
    */
   public TnsAcceptEncoder connectFlags1(int value) {
-    begin(8, "connectFlags1");
-    connectFlags1Present = true;
-    connectFlags1Start = out.position();
+    if (step == 8 && open < 0) {
+      step = 9;
+    } else {
+      begin(8, "connectFlags1");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      connectFlags1Value = value;
-      complete(8);
     } catch (CodecException e) {
       throw e.inField("connectFlags1").inMessage(PROTOCOL, TYPE);
     }
@@ -298,11 +207,13 @@ public final class TnsAcceptEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public TnsAcceptEncoder acceptData(CharSequence value) {
-    begin(9, "acceptData");
-    acceptDataPresent = true;
+    if (step == 9 && open < 0) {
+      step = 10;
+    } else {
+      begin(9, "acceptData");
+    }
     acceptDataStart = out.position();
     try {
-      acceptDataText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       complete(9);
@@ -319,10 +230,13 @@ public final class TnsAcceptEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(10, "finish");
+    if (step == 10 && open < 0) {
+      step = 11;
+    } else {
+      begin(10, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    acceptDataText = null;
+    step = -1;
     return written;
   }
 
@@ -330,7 +244,7 @@ public final class TnsAcceptEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -356,83 +270,39 @@ public final class TnsAcceptEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("version", "required");
-        }
-        versionStart = versionEnd = out.position();
-        complete(0);
-        break;
+        throw missing("version", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("serviceOptions", "required");
-        }
-        serviceOptionsStart = serviceOptionsEnd = out.position();
-        complete(1);
-        break;
+        throw missing("serviceOptions", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("sduSize", "required");
-        }
-        sduSizeStart = sduSizeEnd = out.position();
-        complete(2);
-        break;
+        throw missing("sduSize", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("maxTduSize", "required");
-        }
-        maxTduSizeStart = maxTduSizeEnd = out.position();
-        complete(3);
-        break;
+        throw missing("maxTduSize", "required");
       }
       case 4: {
-        valueOfOneStart = out.position();
-        valueOfOnePresent = true;
         valueOfOneValue = 1L;
         TnsEncoderSupport.checkRange(valueOfOneValue, 0L, 65535L, out.position());
         out.put16be((int) valueOfOneValue);
-        complete(4);
         break;
       }
       case 5: {
-        acceptDataLengthStart = out.position();
-        acceptDataLengthPresent = true;
         acceptDataLengthSlot = out.reserve(2);
-        complete(5);
         break;
       }
       case 6: {
-        acceptDataOffsetStart = out.position();
-        acceptDataOffsetPresent = true;
         acceptDataOffsetSlot = out.reserve(2);
-        complete(6);
         break;
       }
       case 7: {
-        if (true) {
-          throw missing("connectFlags0", "required");
-        }
-        connectFlags0Start = connectFlags0End = out.position();
-        complete(7);
-        break;
+        throw missing("connectFlags0", "required");
       }
       case 8: {
-        if (true) {
-          throw missing("connectFlags1", "required");
-        }
-        connectFlags1Start = connectFlags1End = out.position();
-        complete(8);
-        break;
+        throw missing("connectFlags1", "required");
       }
       case 9: {
-        if (true) {
-          throw missing("acceptData", "required");
-        }
-        acceptDataStart = acceptDataEnd = out.position();
-        complete(9);
-        break;
+        throw missing("acceptData", "required");
       }
       default:
         break;
@@ -444,42 +314,6 @@ public final class TnsAcceptEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        versionEnd = out.position();
-        break;
-      }
-      case 1: {
-        serviceOptionsEnd = out.position();
-        break;
-      }
-      case 2: {
-        sduSizeEnd = out.position();
-        break;
-      }
-      case 3: {
-        maxTduSizeEnd = out.position();
-        break;
-      }
-      case 4: {
-        valueOfOneEnd = out.position();
-        break;
-      }
-      case 5: {
-        acceptDataLengthEnd = out.position();
-        break;
-      }
-      case 6: {
-        acceptDataOffsetEnd = out.position();
-        break;
-      }
-      case 7: {
-        connectFlags0End = out.position();
-        break;
-      }
-      case 8: {
-        connectFlags1End = out.position();
-        break;
-      }
       case 9: {
         acceptDataEnd = out.position();
         acceptDataLengthValue = (long) (acceptDataEnd - acceptDataStart);

@@ -29,9 +29,9 @@ public final class TnsConnectEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -40,145 +40,19 @@ public final class TnsConnectEncoder {
 
   private boolean childOpen;
 
-  private int versionStart;
-
-  private int versionEnd;
-
-  private boolean versionPresent;
-
-  private long versionValue;
-
-  private int compatibleVersionStart;
-
-  private int compatibleVersionEnd;
-
-  private boolean compatibleVersionPresent;
-
-  private long compatibleVersionValue;
-
-  private int serviceOptionsStart;
-
-  private int serviceOptionsEnd;
-
-  private boolean serviceOptionsPresent;
-
-  private long serviceOptionsValue;
-
-  private int sduSizeStart;
-
-  private int sduSizeEnd;
-
-  private boolean sduSizePresent;
-
-  private long sduSizeValue;
-
-  private int maxTduSizeStart;
-
-  private int maxTduSizeEnd;
-
-  private boolean maxTduSizePresent;
-
-  private long maxTduSizeValue;
-
-  private int ntProtocolCharacteristicsStart;
-
-  private int ntProtocolCharacteristicsEnd;
-
-  private boolean ntProtocolCharacteristicsPresent;
-
-  private long ntProtocolCharacteristicsValue;
-
-  private int lineTurnaroundStart;
-
-  private int lineTurnaroundEnd;
-
-  private boolean lineTurnaroundPresent;
-
-  private long lineTurnaroundValue;
-
-  private int valueOfOneStart;
-
-  private int valueOfOneEnd;
-
-  private boolean valueOfOnePresent;
-
   private long valueOfOneValue;
-
-  private int connectDataLengthStart;
-
-  private int connectDataLengthEnd;
-
-  private boolean connectDataLengthPresent;
 
   private long connectDataLengthValue;
 
   private int connectDataLengthSlot;
 
-  private int connectDataOffsetStart;
-
-  private int connectDataOffsetEnd;
-
-  private boolean connectDataOffsetPresent;
-
   private long connectDataOffsetValue;
 
   private int connectDataOffsetSlot;
 
-  private int maxReceivableConnectDataStart;
-
-  private int maxReceivableConnectDataEnd;
-
-  private boolean maxReceivableConnectDataPresent;
-
-  private long maxReceivableConnectDataValue;
-
-  private int connectFlags0Start;
-
-  private int connectFlags0End;
-
-  private boolean connectFlags0Present;
-
-  private long connectFlags0Value;
-
-  private int connectFlags1Start;
-
-  private int connectFlags1End;
-
-  private boolean connectFlags1Present;
-
-  private long connectFlags1Value;
-
-  private int traceCf1Start;
-
-  private int traceCf1End;
-
-  private boolean traceCf1Present;
-
-  private long traceCf1Value;
-
-  private int traceCf2Start;
-
-  private int traceCf2End;
-
-  private boolean traceCf2Present;
-
-  private long traceCf2Value;
-
-  private int traceConnectionIdStart;
-
-  private int traceConnectionIdEnd;
-
-  private boolean traceConnectionIdPresent;
-
-  private long traceConnectionIdValue;
-
   private int connectDataStart;
 
   private int connectDataEnd;
-
-  private boolean connectDataPresent;
-
-  private CharSequence connectDataText;
 
   /**
    * Starts a Connect at the writer's position.
@@ -191,95 +65,34 @@ public final class TnsConnectEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsConnectEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.versionStart = 0;
-    this.versionEnd = 0;
-    this.versionPresent = false;
-    this.versionValue = 0;
-    this.compatibleVersionStart = 0;
-    this.compatibleVersionEnd = 0;
-    this.compatibleVersionPresent = false;
-    this.compatibleVersionValue = 0;
-    this.serviceOptionsStart = 0;
-    this.serviceOptionsEnd = 0;
-    this.serviceOptionsPresent = false;
-    this.serviceOptionsValue = 0;
-    this.sduSizeStart = 0;
-    this.sduSizeEnd = 0;
-    this.sduSizePresent = false;
-    this.sduSizeValue = 0;
-    this.maxTduSizeStart = 0;
-    this.maxTduSizeEnd = 0;
-    this.maxTduSizePresent = false;
-    this.maxTduSizeValue = 0;
-    this.ntProtocolCharacteristicsStart = 0;
-    this.ntProtocolCharacteristicsEnd = 0;
-    this.ntProtocolCharacteristicsPresent = false;
-    this.ntProtocolCharacteristicsValue = 0;
-    this.lineTurnaroundStart = 0;
-    this.lineTurnaroundEnd = 0;
-    this.lineTurnaroundPresent = false;
-    this.lineTurnaroundValue = 0;
-    this.valueOfOneStart = 0;
-    this.valueOfOneEnd = 0;
-    this.valueOfOnePresent = false;
     this.valueOfOneValue = 0;
-    this.connectDataLengthStart = 0;
-    this.connectDataLengthEnd = 0;
-    this.connectDataLengthPresent = false;
     this.connectDataLengthValue = 0;
     this.connectDataLengthSlot = -1;
-    this.connectDataOffsetStart = 0;
-    this.connectDataOffsetEnd = 0;
-    this.connectDataOffsetPresent = false;
     this.connectDataOffsetValue = 0;
     this.connectDataOffsetSlot = -1;
-    this.maxReceivableConnectDataStart = 0;
-    this.maxReceivableConnectDataEnd = 0;
-    this.maxReceivableConnectDataPresent = false;
-    this.maxReceivableConnectDataValue = 0;
-    this.connectFlags0Start = 0;
-    this.connectFlags0End = 0;
-    this.connectFlags0Present = false;
-    this.connectFlags0Value = 0;
-    this.connectFlags1Start = 0;
-    this.connectFlags1End = 0;
-    this.connectFlags1Present = false;
-    this.connectFlags1Value = 0;
-    this.traceCf1Start = 0;
-    this.traceCf1End = 0;
-    this.traceCf1Present = false;
-    this.traceCf1Value = 0;
-    this.traceCf2Start = 0;
-    this.traceCf2End = 0;
-    this.traceCf2Present = false;
-    this.traceCf2Value = 0;
-    this.traceConnectionIdStart = 0;
-    this.traceConnectionIdEnd = 0;
-    this.traceConnectionIdPresent = false;
-    this.traceConnectionIdValue = 0;
     this.connectDataStart = 0;
     this.connectDataEnd = 0;
-    this.connectDataPresent = false;
-    this.connectDataText = null;
     return this;
   }
 
   /**
    */
   public TnsConnectEncoder version(int value) {
-    begin(0, "version");
-    versionPresent = true;
-    versionStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "version");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      versionValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("version").inMessage(PROTOCOL, TYPE);
     }
@@ -289,14 +102,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder compatibleVersion(int value) {
-    begin(1, "compatibleVersion");
-    compatibleVersionPresent = true;
-    compatibleVersionStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "compatibleVersion");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      compatibleVersionValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("compatibleVersion").inMessage(PROTOCOL, TYPE);
     }
@@ -306,14 +119,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder serviceOptions(int value) {
-    begin(2, "serviceOptions");
-    serviceOptionsPresent = true;
-    serviceOptionsStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "serviceOptions");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      serviceOptionsValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("serviceOptions").inMessage(PROTOCOL, TYPE);
     }
@@ -333,14 +146,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder sduSize(int value) {
-    begin(3, "sduSize");
-    sduSizePresent = true;
-    sduSizeStart = out.position();
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "sduSize");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      sduSizeValue = value;
-      complete(3);
     } catch (CodecException e) {
       throw e.inField("sduSize").inMessage(PROTOCOL, TYPE);
     }
@@ -350,14 +163,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder maxTduSize(int value) {
-    begin(4, "maxTduSize");
-    maxTduSizePresent = true;
-    maxTduSizeStart = out.position();
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "maxTduSize");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      maxTduSizeValue = value;
-      complete(4);
     } catch (CodecException e) {
       throw e.inField("maxTduSize").inMessage(PROTOCOL, TYPE);
     }
@@ -367,14 +180,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder ntProtocolCharacteristics(int value) {
-    begin(5, "ntProtocolCharacteristics");
-    ntProtocolCharacteristicsPresent = true;
-    ntProtocolCharacteristicsStart = out.position();
+    if (step == 5 && open < 0) {
+      step = 6;
+    } else {
+      begin(5, "ntProtocolCharacteristics");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      ntProtocolCharacteristicsValue = value;
-      complete(5);
     } catch (CodecException e) {
       throw e.inField("ntProtocolCharacteristics").inMessage(PROTOCOL, TYPE);
     }
@@ -394,16 +207,28 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder lineTurnaround(int value) {
-    begin(6, "lineTurnaround");
-    lineTurnaroundPresent = true;
-    lineTurnaroundStart = out.position();
+    if (step == 6 && open < 0) {
+      step = 7;
+    } else {
+      begin(6, "lineTurnaround");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      lineTurnaroundValue = value;
-      complete(6);
     } catch (CodecException e) {
       throw e.inField("lineTurnaround").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      valueOfOneValue = 1L;
+      TnsEncoderSupport.checkRange(valueOfOneValue, 0L, 65535L, out.position());
+      out.put16be((int) valueOfOneValue);
+      step = 8;
+      connectDataLengthSlot = out.reserve(2);
+      step = 9;
+      connectDataOffsetSlot = out.reserve(2);
+      step = 10;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -411,14 +236,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder maxReceivableConnectData(long value) {
-    begin(10, "maxReceivableConnectData");
-    maxReceivableConnectDataPresent = true;
-    maxReceivableConnectDataStart = out.position();
+    if (step == 10 && open < 0) {
+      step = 11;
+    } else {
+      begin(10, "maxReceivableConnectData");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      maxReceivableConnectDataValue = value;
-      complete(10);
     } catch (CodecException e) {
       throw e.inField("maxReceivableConnectData").inMessage(PROTOCOL, TYPE);
     }
@@ -428,14 +253,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder connectFlags0(int value) {
-    begin(11, "connectFlags0");
-    connectFlags0Present = true;
-    connectFlags0Start = out.position();
+    if (step == 11 && open < 0) {
+      step = 12;
+    } else {
+      begin(11, "connectFlags0");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      connectFlags0Value = value;
-      complete(11);
     } catch (CodecException e) {
       throw e.inField("connectFlags0").inMessage(PROTOCOL, TYPE);
     }
@@ -445,14 +270,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder connectFlags1(int value) {
-    begin(12, "connectFlags1");
-    connectFlags1Present = true;
-    connectFlags1Start = out.position();
+    if (step == 12 && open < 0) {
+      step = 13;
+    } else {
+      begin(12, "connectFlags1");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      connectFlags1Value = value;
-      complete(12);
     } catch (CodecException e) {
       throw e.inField("connectFlags1").inMessage(PROTOCOL, TYPE);
     }
@@ -464,14 +289,14 @@ public final class TnsConnectEncoder {
    *
    */
   public TnsConnectEncoder traceCf1(long value) {
-    begin(13, "traceCf1");
-    traceCf1Present = true;
-    traceCf1Start = out.position();
+    if (step == 13 && open < 0) {
+      step = 14;
+    } else {
+      begin(13, "traceCf1");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      traceCf1Value = value;
-      complete(13);
     } catch (CodecException e) {
       throw e.inField("traceCf1").inMessage(PROTOCOL, TYPE);
     }
@@ -481,14 +306,14 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder traceCf2(long value) {
-    begin(14, "traceCf2");
-    traceCf2Present = true;
-    traceCf2Start = out.position();
+    if (step == 14 && open < 0) {
+      step = 15;
+    } else {
+      begin(14, "traceCf2");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
-      traceCf2Value = value;
-      complete(14);
     } catch (CodecException e) {
       throw e.inField("traceCf2").inMessage(PROTOCOL, TYPE);
     }
@@ -498,13 +323,13 @@ public final class TnsConnectEncoder {
   /**
    */
   public TnsConnectEncoder traceConnectionId(long value) {
-    begin(15, "traceConnectionId");
-    traceConnectionIdPresent = true;
-    traceConnectionIdStart = out.position();
+    if (step == 15 && open < 0) {
+      step = 16;
+    } else {
+      begin(15, "traceConnectionId");
+    }
     try {
       out.put64be(value);
-      traceConnectionIdValue = value;
-      complete(15);
     } catch (CodecException e) {
       throw e.inField("traceConnectionId").inMessage(PROTOCOL, TYPE);
     }
@@ -515,11 +340,13 @@ public final class TnsConnectEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public TnsConnectEncoder connectData(CharSequence value) {
-    begin(16, "connectData");
-    connectDataPresent = true;
+    if (step == 16 && open < 0) {
+      step = 17;
+    } else {
+      begin(16, "connectData");
+    }
     connectDataStart = out.position();
     try {
-      connectDataText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       complete(16);
@@ -536,10 +363,13 @@ public final class TnsConnectEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(17, "finish");
+    if (step == 17 && open < 0) {
+      step = 18;
+    } else {
+      begin(17, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    connectDataText = null;
+    step = -1;
     return written;
   }
 
@@ -547,7 +377,7 @@ public final class TnsConnectEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -573,122 +403,48 @@ public final class TnsConnectEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("version", "required");
-        }
-        versionStart = versionEnd = out.position();
-        complete(0);
-        break;
+        throw missing("version", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("compatibleVersion", "required");
-        }
-        compatibleVersionStart = compatibleVersionEnd = out.position();
-        complete(1);
-        break;
+        throw missing("compatibleVersion", "required");
       }
       case 2: {
-        if (true) {
-          throw missing("serviceOptions", "required");
-        }
-        serviceOptionsStart = serviceOptionsEnd = out.position();
-        complete(2);
-        break;
+        throw missing("serviceOptions", "required");
       }
       case 3: {
-        if (true) {
-          throw missing("sduSize", "required");
-        }
-        sduSizeStart = sduSizeEnd = out.position();
-        complete(3);
-        break;
+        throw missing("sduSize", "required");
       }
       case 4: {
-        if (true) {
-          throw missing("maxTduSize", "required");
-        }
-        maxTduSizeStart = maxTduSizeEnd = out.position();
-        complete(4);
-        break;
+        throw missing("maxTduSize", "required");
       }
       case 5: {
-        if (true) {
-          throw missing("ntProtocolCharacteristics", "required");
-        }
-        ntProtocolCharacteristicsStart = ntProtocolCharacteristicsEnd = out.position();
-        complete(5);
-        break;
+        throw missing("ntProtocolCharacteristics", "required");
       }
       case 6: {
-        if (true) {
-          throw missing("lineTurnaround", "required");
-        }
-        lineTurnaroundStart = lineTurnaroundEnd = out.position();
-        complete(6);
-        break;
+        throw missing("lineTurnaround", "required");
       }
       case 7: {
-        valueOfOneStart = out.position();
-        valueOfOnePresent = true;
         valueOfOneValue = 1L;
         TnsEncoderSupport.checkRange(valueOfOneValue, 0L, 65535L, out.position());
         out.put16be((int) valueOfOneValue);
-        complete(7);
         break;
       }
       case 8: {
-        connectDataLengthStart = out.position();
-        connectDataLengthPresent = true;
         connectDataLengthSlot = out.reserve(2);
-        complete(8);
         break;
       }
       case 9: {
-        connectDataOffsetStart = out.position();
-        connectDataOffsetPresent = true;
         connectDataOffsetSlot = out.reserve(2);
-        complete(9);
         break;
       }
       case 10: {
-        if (true) {
-          throw missing("maxReceivableConnectData", "required");
-        }
-        maxReceivableConnectDataStart = maxReceivableConnectDataEnd = out.position();
-        complete(10);
-        break;
+        throw missing("maxReceivableConnectData", "required");
       }
       case 11: {
-        if (true) {
-          throw missing("connectFlags0", "required");
-        }
-        connectFlags0Start = connectFlags0End = out.position();
-        complete(11);
-        break;
+        throw missing("connectFlags0", "required");
       }
       case 12: {
-        if (true) {
-          throw missing("connectFlags1", "required");
-        }
-        connectFlags1Start = connectFlags1End = out.position();
-        complete(12);
-        break;
-      }
-      case 13: {
-        traceCf1Start = traceCf1End = out.position();
-        complete(13);
-        break;
-      }
-      case 14: {
-        traceCf2Start = traceCf2End = out.position();
-        complete(14);
-        break;
-      }
-      case 15: {
-        traceConnectionIdStart = traceConnectionIdEnd = out.position();
-        complete(15);
-        break;
+        throw missing("connectFlags1", "required");
       }
       case 16: {
         connectDataStart = connectDataEnd = out.position();
@@ -705,70 +461,6 @@ public final class TnsConnectEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        versionEnd = out.position();
-        break;
-      }
-      case 1: {
-        compatibleVersionEnd = out.position();
-        break;
-      }
-      case 2: {
-        serviceOptionsEnd = out.position();
-        break;
-      }
-      case 3: {
-        sduSizeEnd = out.position();
-        break;
-      }
-      case 4: {
-        maxTduSizeEnd = out.position();
-        break;
-      }
-      case 5: {
-        ntProtocolCharacteristicsEnd = out.position();
-        break;
-      }
-      case 6: {
-        lineTurnaroundEnd = out.position();
-        break;
-      }
-      case 7: {
-        valueOfOneEnd = out.position();
-        break;
-      }
-      case 8: {
-        connectDataLengthEnd = out.position();
-        break;
-      }
-      case 9: {
-        connectDataOffsetEnd = out.position();
-        break;
-      }
-      case 10: {
-        maxReceivableConnectDataEnd = out.position();
-        break;
-      }
-      case 11: {
-        connectFlags0End = out.position();
-        break;
-      }
-      case 12: {
-        connectFlags1End = out.position();
-        break;
-      }
-      case 13: {
-        traceCf1End = out.position();
-        break;
-      }
-      case 14: {
-        traceCf2End = out.position();
-        break;
-      }
-      case 15: {
-        traceConnectionIdEnd = out.position();
-        break;
-      }
       case 16: {
         connectDataEnd = out.position();
         connectDataLengthValue = (long) (connectDataEnd - connectDataStart);

@@ -19,9 +19,9 @@ public final class TnsDataBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,20 +29,6 @@ public final class TnsDataBodyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int dataFlagsStart;
-
-  private int dataFlagsEnd;
-
-  private boolean dataFlagsPresent;
-
-  private long dataFlagsValue;
-
-  private int payloadStart;
-
-  private int payloadEnd;
-
-  private boolean payloadPresent;
 
   /**
    * Starts a DataBody at the writer's position.
@@ -55,32 +41,27 @@ public final class TnsDataBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsDataBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.dataFlagsStart = 0;
-    this.dataFlagsEnd = 0;
-    this.dataFlagsPresent = false;
-    this.dataFlagsValue = 0;
-    this.payloadStart = 0;
-    this.payloadEnd = 0;
-    this.payloadPresent = false;
     return this;
   }
 
   /**
    */
   public TnsDataBodyEncoder dataFlags(int value) {
-    begin(0, "dataFlags");
-    dataFlagsPresent = true;
-    dataFlagsStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "dataFlags");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
-      dataFlagsValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("dataFlags").inMessage(PROTOCOL, TYPE);
     }
@@ -106,12 +87,13 @@ public final class TnsDataBodyEncoder {
   /**
    */
   public TnsDataBodyEncoder payload(byte[] value, int offset, int length) {
-    begin(1, "payload");
-    payloadPresent = true;
-    payloadStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "payload");
+    }
     try {
       out.putBytes(value, offset, length);
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("payload").inMessage(PROTOCOL, TYPE);
     }
@@ -125,9 +107,13 @@ public final class TnsDataBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -135,7 +121,7 @@ public final class TnsDataBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -161,20 +147,10 @@ public final class TnsDataBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("dataFlags", "required");
-        }
-        dataFlagsStart = dataFlagsEnd = out.position();
-        complete(0);
-        break;
+        throw missing("dataFlags", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("payload", "required");
-        }
-        payloadStart = payloadEnd = out.position();
-        complete(1);
-        break;
+        throw missing("payload", "required");
       }
       default:
         break;
@@ -186,14 +162,6 @@ public final class TnsDataBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        dataFlagsEnd = out.position();
-        break;
-      }
-      case 1: {
-        payloadEnd = out.position();
-        break;
-      }
       default:
         break;
     }

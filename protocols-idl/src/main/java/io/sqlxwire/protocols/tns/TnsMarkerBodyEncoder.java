@@ -19,9 +19,9 @@ public final class TnsMarkerBodyEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -29,30 +29,6 @@ public final class TnsMarkerBodyEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int markerTypeStart;
-
-  private int markerTypeEnd;
-
-  private boolean markerTypePresent;
-
-  private long markerTypeValue;
-
-  private int dataByteStart;
-
-  private int dataByteEnd;
-
-  private boolean dataBytePresent;
-
-  private long dataByteValue;
-
-  private int functionStart;
-
-  private int functionEnd;
-
-  private boolean functionPresent;
-
-  private long functionValue;
 
   /**
    * Starts a MarkerBody at the writer's position.
@@ -65,37 +41,27 @@ public final class TnsMarkerBodyEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsMarkerBodyEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.markerTypeStart = 0;
-    this.markerTypeEnd = 0;
-    this.markerTypePresent = false;
-    this.markerTypeValue = 0;
-    this.dataByteStart = 0;
-    this.dataByteEnd = 0;
-    this.dataBytePresent = false;
-    this.dataByteValue = 0;
-    this.functionStart = 0;
-    this.functionEnd = 0;
-    this.functionPresent = false;
-    this.functionValue = 0;
     return this;
   }
 
   /**
    */
   public TnsMarkerBodyEncoder markerType(int value) {
-    begin(0, "markerType");
-    markerTypePresent = true;
-    markerTypeStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "markerType");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      markerTypeValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("markerType").inMessage(PROTOCOL, TYPE);
     }
@@ -105,14 +71,14 @@ public final class TnsMarkerBodyEncoder {
   /**
    */
   public TnsMarkerBodyEncoder dataByte(int value) {
-    begin(1, "dataByte");
-    dataBytePresent = true;
-    dataByteStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "dataByte");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      dataByteValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("dataByte").inMessage(PROTOCOL, TYPE);
     }
@@ -122,14 +88,14 @@ public final class TnsMarkerBodyEncoder {
   /**
    */
   public TnsMarkerBodyEncoder function(int value) {
-    begin(2, "function");
-    functionPresent = true;
-    functionStart = out.position();
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "function");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      functionValue = value;
-      complete(2);
     } catch (CodecException e) {
       throw e.inField("function").inMessage(PROTOCOL, TYPE);
     }
@@ -143,9 +109,13 @@ public final class TnsMarkerBodyEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(3, "finish");
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -153,7 +123,7 @@ public final class TnsMarkerBodyEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -179,25 +149,10 @@ public final class TnsMarkerBodyEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("markerType", "required");
-        }
-        markerTypeStart = markerTypeEnd = out.position();
-        complete(0);
-        break;
+        throw missing("markerType", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("dataByte", "required");
-        }
-        dataByteStart = dataByteEnd = out.position();
-        complete(1);
-        break;
-      }
-      case 2: {
-        functionStart = functionEnd = out.position();
-        complete(2);
-        break;
+        throw missing("dataByte", "required");
       }
       default:
         break;
@@ -209,18 +164,6 @@ public final class TnsMarkerBodyEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        markerTypeEnd = out.position();
-        break;
-      }
-      case 1: {
-        dataByteEnd = out.position();
-        break;
-      }
-      case 2: {
-        functionEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -20,7 +20,10 @@ public final class TnsPacketFrameEncoder {
 
   private int bodyStart = -1;
 
-  private int step;
+  /**
+   * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
+   */
+  private int step = -1;
 
   private long lengthHighValue;
 
@@ -46,20 +49,13 @@ public final class TnsPacketFrameEncoder {
    * Starts a frame at the writer's position.
    */
   public TnsPacketFrameEncoder wrap(WireWriter out) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.frameStart = out.position();
     this.bodyStart = -1;
     this.step = 0;
     lengthHighValue = 0;
-    lengthHighSlot = -1;
-    packetChecksumValue = 0;
-    packetChecksumSlot = -1;
-    typeValue = 0;
-    typeSlot = -1;
-    flagsValue = 0;
-    flagsSlot = -1;
-    headerChecksumValue = 0;
-    headerChecksumSlot = -1;
     return this;
   }
 
@@ -67,7 +63,9 @@ public final class TnsPacketFrameEncoder {
    * In the header forms that carry part of the body size here, {@code finish()} overwrites it.
    */
   public TnsPacketFrameEncoder packetChecksum(int value) {
-    advance(1, "packetChecksum");
+    if (step != 1) {
+      advance(1, "packetChecksum");
+    }
     TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     packetChecksumValue = value;
     packetChecksumSlot = out.position();
@@ -79,7 +77,9 @@ public final class TnsPacketFrameEncoder {
   /**
    */
   public TnsPacketFrameEncoder type(int value) {
-    advance(2, "type");
+    if (step != 2) {
+      advance(2, "type");
+    }
     TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     typeValue = value;
     out.put8(value);
@@ -92,7 +92,9 @@ public final class TnsPacketFrameEncoder {
    *
    */
   public TnsPacketFrameEncoder flags(int value) {
-    advance(3, "flags");
+    if (step != 3) {
+      advance(3, "flags");
+    }
     TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     flagsValue = value;
     out.put8(value);
@@ -103,7 +105,9 @@ public final class TnsPacketFrameEncoder {
   /**
    */
   public TnsPacketFrameEncoder headerChecksum(int value) {
-    advance(4, "headerChecksum");
+    if (step != 4) {
+      advance(4, "headerChecksum");
+    }
     TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
     headerChecksumValue = value;
     out.put16be(value);
@@ -112,7 +116,7 @@ public final class TnsPacketFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (out == null || bodyStart >= 0) {
+    if (step < 0 || bodyStart >= 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -142,7 +146,10 @@ public final class TnsPacketFrameEncoder {
    * Completes the header (constants, reserved size) and returns where the body starts.
    */
   public int body() {
-    advance(5, "body");
+    if (step != 5) {
+      advance(5, "body");
+    }
+    step = 6;
     bodyStart = out.position();
     return bodyStart;
   }
@@ -158,7 +165,7 @@ public final class TnsPacketFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (bodyStart < 0) {
+    if (step < 0 || bodyStart < 0) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
@@ -189,12 +196,12 @@ public final class TnsPacketFrameEncoder {
    * Back-patches the body size (and header checksums) and returns the frame's total length.
    */
   public int finish() {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
     patchBodySize();
     int length = out.position() - frameStart;
-    out = null;
+    step = -1;
     return length;
   }
 }

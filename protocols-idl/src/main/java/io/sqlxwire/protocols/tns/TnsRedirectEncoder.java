@@ -26,9 +26,9 @@ public final class TnsRedirectEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,12 +37,6 @@ public final class TnsRedirectEncoder {
 
   private boolean childOpen;
 
-  private int dataLengthStart;
-
-  private int dataLengthEnd;
-
-  private boolean dataLengthPresent;
-
   private long dataLengthValue;
 
   private int dataLengthSlot;
@@ -50,10 +44,6 @@ public final class TnsRedirectEncoder {
   private int dataStart;
 
   private int dataEnd;
-
-  private boolean dataPresent;
-
-  private CharSequence dataText;
 
   /**
    * Starts a Redirect at the writer's position.
@@ -66,20 +56,17 @@ public final class TnsRedirectEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsRedirectEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.dataLengthStart = 0;
-    this.dataLengthEnd = 0;
-    this.dataLengthPresent = false;
     this.dataLengthValue = 0;
     this.dataLengthSlot = -1;
     this.dataStart = 0;
     this.dataEnd = 0;
-    this.dataPresent = false;
-    this.dataText = null;
     return this;
   }
 
@@ -87,11 +74,13 @@ public final class TnsRedirectEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public TnsRedirectEncoder data(CharSequence value) {
-    begin(1, "data");
-    dataPresent = true;
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "data");
+    }
     dataStart = out.position();
     try {
-      dataText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       complete(1);
@@ -108,10 +97,13 @@ public final class TnsRedirectEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(2, "finish");
+    if (step == 2 && open < 0) {
+      step = 3;
+    } else {
+      begin(2, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    dataText = null;
+    step = -1;
     return written;
   }
 
@@ -119,7 +111,7 @@ public final class TnsRedirectEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -145,19 +137,11 @@ public final class TnsRedirectEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        dataLengthStart = out.position();
-        dataLengthPresent = true;
         dataLengthSlot = out.reserve(2);
-        complete(0);
         break;
       }
       case 1: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(1);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -169,10 +153,6 @@ public final class TnsRedirectEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        dataLengthEnd = out.position();
-        break;
-      }
       case 1: {
         dataEnd = out.position();
         dataLengthValue = (long) (dataEnd - dataStart);

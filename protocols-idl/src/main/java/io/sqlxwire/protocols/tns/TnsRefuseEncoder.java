@@ -26,9 +26,9 @@ public final class TnsRefuseEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -37,28 +37,6 @@ public final class TnsRefuseEncoder {
 
   private boolean childOpen;
 
-  private int userReasonStart;
-
-  private int userReasonEnd;
-
-  private boolean userReasonPresent;
-
-  private long userReasonValue;
-
-  private int systemReasonStart;
-
-  private int systemReasonEnd;
-
-  private boolean systemReasonPresent;
-
-  private long systemReasonValue;
-
-  private int dataLengthStart;
-
-  private int dataLengthEnd;
-
-  private boolean dataLengthPresent;
-
   private long dataLengthValue;
 
   private int dataLengthSlot;
@@ -66,10 +44,6 @@ public final class TnsRefuseEncoder {
   private int dataStart;
 
   private int dataEnd;
-
-  private boolean dataPresent;
-
-  private CharSequence dataText;
 
   /**
    * Starts a Refuse at the writer's position.
@@ -82,42 +56,31 @@ public final class TnsRefuseEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsRefuseEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.userReasonStart = 0;
-    this.userReasonEnd = 0;
-    this.userReasonPresent = false;
-    this.userReasonValue = 0;
-    this.systemReasonStart = 0;
-    this.systemReasonEnd = 0;
-    this.systemReasonPresent = false;
-    this.systemReasonValue = 0;
-    this.dataLengthStart = 0;
-    this.dataLengthEnd = 0;
-    this.dataLengthPresent = false;
     this.dataLengthValue = 0;
     this.dataLengthSlot = -1;
     this.dataStart = 0;
     this.dataEnd = 0;
-    this.dataPresent = false;
-    this.dataText = null;
     return this;
   }
 
   /**
    */
   public TnsRefuseEncoder userReason(int value) {
-    begin(0, "userReason");
-    userReasonPresent = true;
-    userReasonStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "userReason");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      userReasonValue = value;
-      complete(0);
     } catch (CodecException e) {
       throw e.inField("userReason").inMessage(PROTOCOL, TYPE);
     }
@@ -127,16 +90,22 @@ public final class TnsRefuseEncoder {
   /**
    */
   public TnsRefuseEncoder systemReason(int value) {
-    begin(1, "systemReason");
-    systemReasonPresent = true;
-    systemReasonStart = out.position();
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "systemReason");
+    }
     try {
       TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
       out.put8(value);
-      systemReasonValue = value;
-      complete(1);
     } catch (CodecException e) {
       throw e.inField("systemReason").inMessage(PROTOCOL, TYPE);
+    }
+    try {
+      dataLengthSlot = out.reserve(2);
+      step = 3;
+    } catch (CodecException e) {
+      throw e.inMessage(PROTOCOL, TYPE);
     }
     return this;
   }
@@ -145,11 +114,13 @@ public final class TnsRefuseEncoder {
    * Encoded in ascii; characters it cannot represent are refused.
    */
   public TnsRefuseEncoder data(CharSequence value) {
-    begin(3, "data");
-    dataPresent = true;
+    if (step == 3 && open < 0) {
+      step = 4;
+    } else {
+      begin(3, "data");
+    }
     dataStart = out.position();
     try {
-      dataText = value;
       int at = out.position();
       Charsets.put(out, value, StandardCharsets.US_ASCII);
       complete(3);
@@ -166,10 +137,13 @@ public final class TnsRefuseEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(4, "finish");
+    if (step == 4 && open < 0) {
+      step = 5;
+    } else {
+      begin(4, "finish");
+    }
     int written = out.position() - start;
-    out = null;
-    dataText = null;
+    step = -1;
     return written;
   }
 
@@ -177,7 +151,7 @@ public final class TnsRefuseEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -203,35 +177,17 @@ public final class TnsRefuseEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("userReason", "required");
-        }
-        userReasonStart = userReasonEnd = out.position();
-        complete(0);
-        break;
+        throw missing("userReason", "required");
       }
       case 1: {
-        if (true) {
-          throw missing("systemReason", "required");
-        }
-        systemReasonStart = systemReasonEnd = out.position();
-        complete(1);
-        break;
+        throw missing("systemReason", "required");
       }
       case 2: {
-        dataLengthStart = out.position();
-        dataLengthPresent = true;
         dataLengthSlot = out.reserve(2);
-        complete(2);
         break;
       }
       case 3: {
-        if (true) {
-          throw missing("data", "required");
-        }
-        dataStart = dataEnd = out.position();
-        complete(3);
-        break;
+        throw missing("data", "required");
       }
       default:
         break;
@@ -243,18 +199,6 @@ public final class TnsRefuseEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        userReasonEnd = out.position();
-        break;
-      }
-      case 1: {
-        systemReasonEnd = out.position();
-        break;
-      }
-      case 2: {
-        dataLengthEnd = out.position();
-        break;
-      }
       case 3: {
         dataEnd = out.position();
         dataLengthValue = (long) (dataEnd - dataStart);

@@ -22,9 +22,9 @@ public final class TnsServerMarkerEncoder {
   private int start;
 
   /**
-   * Index of the next member in wire order.
+   * Index of the next member in wire order; -1 before the first {@code wrap}.
    */
-  private int step;
+  private int step = -1;
 
   /**
    * Index of the array, struct or union member still being written, or -1.
@@ -32,12 +32,6 @@ public final class TnsServerMarkerEncoder {
   private int open = -1;
 
   private boolean childOpen;
-
-  private int markerStart;
-
-  private int markerEnd;
-
-  private boolean markerPresent;
 
   private TnsMarkerBodyEncoder markerEncoder;
 
@@ -52,14 +46,13 @@ public final class TnsServerMarkerEncoder {
    * Starts encoding; used by enclosing encoders, which may not know every argument.
    */
   TnsServerMarkerEncoder wrapNested(WireWriter out, Object session) {
-    this.out = out;
+    if (this.out != out) {
+      this.out = out;
+    }
     this.start = out.position();
     this.step = 0;
     this.open = -1;
     this.childOpen = false;
-    this.markerStart = 0;
-    this.markerEnd = 0;
-    this.markerPresent = false;
     return this;
   }
 
@@ -67,9 +60,11 @@ public final class TnsServerMarkerEncoder {
    * Returns the nested encoder, positioned here; it is finished when the next member starts.
    */
   public TnsMarkerBodyEncoder marker() {
-    begin(0, "marker");
-    markerPresent = true;
-    markerStart = out.position();
+    if (step == 0 && open < 0) {
+      step = 1;
+    } else {
+      begin(0, "marker");
+    }
     if (markerEncoder == null) {
       markerEncoder = new TnsMarkerBodyEncoder();
     }
@@ -86,9 +81,13 @@ public final class TnsServerMarkerEncoder {
    * @throws IllegalStateException when a required member was not set
    */
   public int finish() {
-    begin(1, "finish");
+    if (step == 1 && open < 0) {
+      step = 2;
+    } else {
+      begin(1, "finish");
+    }
     int written = out.position() - start;
-    out = null;
+    step = -1;
     return written;
   }
 
@@ -96,7 +95,7 @@ public final class TnsServerMarkerEncoder {
    * Moves the cursor to {@code member}, writing or checking every member before it.
    */
   private void begin(int member, String name) {
-    if (out == null) {
+    if (step < 0) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(...) first (or again after finish())");
     }
     if (open >= 0) {
@@ -122,12 +121,7 @@ public final class TnsServerMarkerEncoder {
   private void fill(int member) {
     switch (member) {
       case 0: {
-        if (true) {
-          throw missing("marker", "required");
-        }
-        markerStart = markerEnd = out.position();
-        complete(0);
-        break;
+        throw missing("marker", "required");
       }
       default:
         break;
@@ -139,10 +133,6 @@ public final class TnsServerMarkerEncoder {
    */
   private void complete(int member) {
     switch (member) {
-      case 0: {
-        markerEnd = out.position();
-        break;
-      }
       default:
         break;
     }

@@ -190,6 +190,55 @@ public final class WireWriter {
     }
 
     /**
+     * Writes {@code text} one byte per char if every char is in 0x01..0x7F and returns true;
+     * otherwise writes nothing (the position is unchanged) and returns false. Those bytes are the
+     * text in UTF-8, US-ASCII and Latin-1 alike, and hold no NUL: the common case of a
+     * NUL-terminated text, done in one pass instead of an encoding pass plus a terminator search.
+     * A fixed writer without room returns false too (the caller's general path reports it).
+     */
+    public boolean putAsciiWithoutNul(CharSequence text) {
+        int n = text.length();
+        if (n > capacity - position) {
+            if (maxBytes < 0) {
+                return false;
+            }
+            grow(n);
+        }
+        int bad;
+        if (array != null && text instanceof String) {
+            bad = copyAscii((String) text, n, array, base + position);
+        } else {
+            bad = 0;
+            for (int i = 0; i < n; i++) {
+                int c = text.charAt(i);
+                bad |= c | (c - 1);
+                store8(position + i, c);
+            }
+        }
+        // c | (c - 1) stays within 0x7F exactly for c in 1..0x7F: 0 turns negative, 0x80+ keeps its high bits.
+        if ((bad & ~0x7F) != 0) {
+            return false;
+        }
+        position += n;
+        return true;
+    }
+
+    /**
+     * Copies the chars of {@code text} as their low bytes (an array copy for a Latin-1 string) and
+     * returns the OR of {@code c | (c - 1)} over them, which tells whether they were all 1..0x7F.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exact for the chars accepted here
+    private static int copyAscii(String text, int n, byte[] target, int at) {
+        text.getBytes(0, n, target, at);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            int c = text.charAt(i);
+            bad |= c | (c - 1);
+        }
+        return bad;
+    }
+
+    /**
      * Writes the leading chars of {@code text} below 0x80 as single bytes, at most as many as fit
      * without growing; returns how many were written. One capacity check for the run instead of
      * one per byte ({@link Utf8#put}'s fast path).

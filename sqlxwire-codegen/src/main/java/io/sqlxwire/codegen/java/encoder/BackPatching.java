@@ -42,6 +42,14 @@ final class BackPatching extends EncoderPart {
         return m.build();
     }
 
+    /** {@code complete(member);}, or nothing when completing that member has nothing to do. */
+    CodeBlock completeCall(MemberPlan plan) {
+        if (completeCase(plan).isEmpty()) {
+            return CodeBlock.of("");
+        }
+        return CodeBlock.builder().addStatement("complete($L)", plan.index).build();
+    }
+
     CodeBlock completeCase(MemberPlan plan) {
         CodeBlock.Builder b = CodeBlock.builder();
         if (plan.field == null) {
@@ -66,7 +74,7 @@ final class BackPatching extends EncoderPart {
                 }
             }
         }
-        b.addStatement("$LEnd = out.position()", plan.base);
+        b.add(assign("out.position()", plan.base + "End"));
         if (plan.field.regionSize() != null) {
             Optional<JavaExpr> size = ctx.encoderScopes.numeric(plan.field.regionSize(), ctx.encoderScopes.scopeAt(plan.index, null));
             if (size.isPresent()) {
@@ -86,7 +94,7 @@ final class BackPatching extends EncoderPart {
             if (!plan.idlName().equals(target)) {
                 continue;
             }
-            b.addStatement("$LValue = $L", derived.base, derivedValue(role, plan));
+            b.add(assign(derivedValue(role, plan), derived.base + "Value"));
             if (derived.index < plan.index) {
                 b.beginControlFlow("if ($LSlot >= 0)", derived.base).add(patchDerived(derived)).endControlFlow();
             }

@@ -28,7 +28,7 @@ final class EncoderCursor extends EncoderPart {
         return MethodSpec.methodBuilder("begin").addModifiers(Modifier.PRIVATE)
                 .addJavadoc("Moves the cursor to {@code member}, writing or checking every member before it.\n")
                 .addParameter(TypeName.INT, "member").addParameter(String.class, "name")
-                .beginControlFlow("if (out == null)")
+                .beginControlFlow("if (step < 0)")
                 .addStatement("throw new $T(TYPE + \".\" + name + \": call wrap(...) first (or again after finish())\")",
                         IllegalStateException.class)
                 .endControlFlow()
@@ -48,6 +48,46 @@ final class EncoderCursor extends EncoderPart {
                 .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
                 .endControlFlow()
                 .addStatement("step = member + 1")
+                .build();
+    }
+
+    /**
+     * A setter's move to {@code member}: when the member before it is done and nothing is open
+     * (the usual order) that is one comparison; anything else (skipped members, an open array,
+     * misuse, no {@code wrap}: {@code step} is -1 then) goes through {@code begin}.
+     */
+    CodeBlock enter(int member, String name) {
+        return CodeBlock.builder()
+                .beginControlFlow("if (step == $L && open < 0)", member)
+                .addStatement("step = $L", member + 1)
+                .nextControlFlow("else")
+                .addStatement("begin($L, $S)", member, name)
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * Writes right away the members after {@code plan} that the encoder owns (constants, padding,
+     * reserved slots), up to the next member the caller sets: the same bytes {@code begin} would
+     * write when that member's setter runs, without its loop.
+     */
+    CodeBlock fillFollowing(MemberPlan plan) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        for (MemberPlan next : plans.subList(plan.index + 1, plans.size())) {
+            if (next.isUserSet() || next.unsupported != null) {
+                break;
+            }
+            b.add(fillCase(next)).addStatement("step = $L", next.index + 1);
+        }
+        if (b.isEmpty()) {
+            return b.build();
+        }
+        return CodeBlock.builder()
+                .beginControlFlow("try")
+                .add(b.build())
+                .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
+                .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
+                .endControlFlow()
                 .build();
     }
 
@@ -105,7 +145,7 @@ final class EncoderCursor extends EncoderPart {
                         .addStatement("$LBegin()", plan.setter)
                         .addStatement("complete($L)", plan.index)
                         .nextControlFlow("else")
-                        .addStatement("$LStart = $LEnd = out.position()", plan.base, plan.base)
+                        .add(assign("out.position()", plan.base + "Start", plan.base + "End"))
                         .endControlFlow();
                 return b.build();
             }
@@ -115,14 +155,18 @@ final class EncoderCursor extends EncoderPart {
                     required = CodeBlock.of("$L && !($L)", required, emptyArm);
                 }
             }
+            if (required.toString().equals("true")) {
+                return b.addStatement("throw missing($S, $S)", plan.setter, plan.isOptional()
+                        ? "required here (its condition holds)" : "required").build();
+            }
             if (!required.toString().equals("false")) {
                 b.beginControlFlow("if ($L)", Conditions.bare(required))
                         .addStatement("throw missing($S, $S)", plan.setter, plan.isOptional()
                                 ? "required here (its condition holds)" : "required")
                         .endControlFlow();
             }
-            b.addStatement("$LStart = $LEnd = out.position()", plan.base, plan.base);
-            b.addStatement("complete($L)", plan.index);
+            b.add(assign("out.position()", plan.base + "Start", plan.base + "End"));
+            b.add(ctx.backPatching.completeCall(plan));
             return b.build();
         }
         if (plan.unsupported != null) {
@@ -130,17 +174,17 @@ final class EncoderCursor extends EncoderPart {
                     plan.displayName(), plan.unsupported).build();
         }
         CodeBlock present = ctx.memberConditions.presence(plan);
-        b.addStatement("$LStart = out.position()", plan.base);
+        b.add(assign("out.position()", plan.base + "Start"));
         boolean always = present.toString().equals("true");
         if (!always) {
             b.beginControlFlow("if ($L)", Conditions.bare(present));
         }
-        b.addStatement("$LPresent = true", plan.base);
+        b.add(assign("true", plan.base + "Present"));
         b.add(ctx.ownedMemberWriters.autoWrite(plan));
         if (!always) {
             b.endControlFlow();
         }
-        b.addStatement("complete($L)", plan.index);
+        b.add(ctx.backPatching.completeCall(plan));
         return b.build();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the parts of one layout encoder share: the layout and its member plans, the encoder's
@@ -37,6 +38,11 @@ final class EncoderLayout {
     final Map<String, MemberPlan> byName = new LinkedHashMap<>();
     final List<String> unsupported = new ArrayList<>();
     final CodeBlock support;
+    /**
+     * State fields ({@code xxxStart}, {@code xxxEnd}, {@code xxxPresent}, {@code xxxText},
+     * {@code xxxValue}) that no generated code reads: neither declared nor assigned.
+     */
+    final Set<String> deadFields;
 
     /** Fields the generated class needs, set while its code is generated. */
     boolean usesCrc32;
@@ -59,7 +65,9 @@ final class EncoderLayout {
     final UnionSetters unionSetters;
 
     EncoderLayout(ProtocolModel model, EncoderNames names, EncoderPlanner planner, String ownerName, String doc,
-                  List<Parameter> parameters, Layout layout, boolean message, TypedExpr tag, String via) {
+                  List<Parameter> parameters, Layout layout, boolean message, TypedExpr tag, String via,
+                  Set<String> deadFields) {
+        this.deadFields = Set.copyOf(deadFields);
         this.model = model;
         this.names = names;
         this.planner = planner;
@@ -95,5 +103,14 @@ final class EncoderLayout {
         this.structAndArraySetters = new StructAndArraySetters(this);
         this.unionSetters = new UnionSetters(this);
         unsupportedMembers.markUnsupported();
+    }
+
+    /** The same encoder generated again without the given unread state fields. */
+    EncoderLayout withoutFields(Set<String> dead) {
+        return new EncoderLayout(model, names, planner, ownerName, doc, parameters, layout, message, tag, via, dead);
+    }
+
+    boolean isLive(String field) {
+        return !deadFields.contains(field);
     }
 }

@@ -40,6 +40,20 @@ abstract class EncoderPart {
     final List<String> unsupported;
     final CodeBlock support;
 
+    /**
+     * {@code a = b = value;} over the given state fields that some code reads (nothing when none
+     * does): positions and flags are kept only where an expression, a check or a patch uses them.
+     */
+    CodeBlock assign(Object value, String... fields) {
+        StringBuilder chain = new StringBuilder();
+        for (String field : fields) {
+            if (ctx.isLive(field)) {
+                chain.append(field).append(" = ");
+            }
+        }
+        return chain.length() == 0 ? CodeBlock.of("") : CodeBlock.builder().addStatement("$L$L", chain, value).build();
+    }
+
     EncoderPart(EncoderLayout ctx) {
         this.ctx = ctx;
         this.model = ctx.model;

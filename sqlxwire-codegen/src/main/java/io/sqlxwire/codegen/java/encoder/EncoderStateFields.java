@@ -33,6 +33,17 @@ final class EncoderStateFields extends EncoderPart {
         return "param" + Naming.pascal(p.name());
     }
 
+    /** Names of the state fields kept only for code that may read them (see {@link EncoderLayout#deadFields}). */
+    List<String> optionalFields() {
+        List<String> names = new ArrayList<>();
+        for (MemberPlan plan : plans) {
+            for (String suffix : List.of("Start", "End", "Present", "Text", "Value")) {
+                names.add(plan.base + suffix);
+            }
+        }
+        return names;
+    }
+
     List<FieldSpec> stateFields() {
         List<FieldSpec> fields = new ArrayList<>();
         for (MemberPlan plan : plans) {
@@ -74,6 +85,7 @@ final class EncoderStateFields extends EncoderPart {
                 fields.add(FieldSpec.builder(child.getValue(), child.getKey(), Modifier.PRIVATE).build());
             }
         }
+        fields.removeIf(f -> !ctx.isLive(f.name()));
         return fields;
     }
 

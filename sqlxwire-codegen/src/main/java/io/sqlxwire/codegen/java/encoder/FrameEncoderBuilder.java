@@ -82,7 +82,9 @@ public final class FrameEncoderBuilder {
         type.addField(FieldSpec.builder(RuntimeTypes.WIRE_WRITER, "out", Modifier.PRIVATE).build());
         type.addField(FieldSpec.builder(TypeName.INT, "frameStart", Modifier.PRIVATE).build());
         type.addField(FieldSpec.builder(TypeName.INT, "bodyStart", Modifier.PRIVATE).initializer("-1").build());
-        type.addField(FieldSpec.builder(TypeName.INT, "step", Modifier.PRIVATE).build());
+        type.addField(FieldSpec.builder(TypeName.INT, "step", Modifier.PRIVATE).initializer("-1")
+                .addJavadoc("The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().\n")
+                .build());
         boolean checksums = false;
         for (int i = 0; i < header.size(); i++) {
             Field f = header.get(i);
@@ -133,13 +135,15 @@ public final class FrameEncoderBuilder {
         MethodSpec.Builder wrap = MethodSpec.methodBuilder("wrap").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("Starts a frame at the writer's position.\n")
                 .addParameter(RuntimeTypes.WIRE_WRITER, "out")
-                .addStatement("this.out = out")
+                .addCode(WrapAndFinish.storeIfChanged("out"))
                 .addStatement("this.frameStart = out.position()")
                 .addStatement("this.bodyStart = -1")
                 .addStatement("this.step = 0");
         for (int i = 0; i < header.size(); i++) {
-            wrap.addStatement("$LValue = 0", base(header.get(i), i));
-            wrap.addStatement("$LSlot = -1", base(header.get(i), i));
+            // A user-set field's value and every slot are written before body() lets anything read them.
+            if (!isUserSet(header.get(i), inversion)) {
+                wrap.addStatement("$LValue = 0", base(header.get(i), i));
+            }
         }
         type.addMethod(wrap.addStatement("return this").build());
 
@@ -160,7 +164,10 @@ public final class FrameEncoderBuilder {
                 continue;
             }
             TypeName javaType = EncoderValueTypes.numberType(intType.kind());
-            m.addParameter(javaType, "value").addStatement("advance($L, $S)", i, setter);
+            m.addParameter(javaType, "value")
+                    .beginControlFlow("if (step != $L)", i)
+                    .addStatement("advance($L, $S)", i, setter)
+                    .endControlFlow();
             if (inversion instanceof BodySizeInversion.Direct d && d.field().equals(f.name())) {
                 m.addJavadoc("The bits outside the body size ({@code 0x$L} mask) are kept.\n", Long.toHexString(~d.mask()));
             } else if (carriesBodySize(f, inversion)) {
@@ -176,12 +183,18 @@ public final class FrameEncoderBuilder {
             }
             m.addStatement("$L", WireIo.put(intType, "value", javaType));
             m.addStatement("step = $L", i + 1);
+            // The encoder's own fields up to the next one the caller sets are written right away:
+            // the same bytes advance() would write later, without its loop on the common path.
+            for (int j = i + 1; j < header.size() && !isUserSet(header.get(j), inversion)
+                    && EncoderValueTypes.intBase(header.get(j).type()) != null; j++) {
+                m.addCode(ownedWrite(header.get(j), j)).addStatement("step = $L", j + 1);
+            }
             type.addMethod(m.addStatement("return this").build());
         }
 
         MethodSpec.Builder advance = MethodSpec.methodBuilder("advance").addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "member").addParameter(String.class, "name")
-                .beginControlFlow("if (out == null || bodyStart >= 0)")
+                .beginControlFlow("if (step < 0 || bodyStart >= 0)")
                 .addStatement("throw new $T(TYPE + \".\" + name + \": call wrap(out) first; header setters come before body()\")",
                         IllegalStateException.class)
                 .endControlFlow()
@@ -206,15 +219,7 @@ public final class FrameEncoderBuilder {
                 advance.addCode("$<");
                 continue;
             }
-            if (f.value() instanceof FieldValue.Constant c) {
-                TypedExpr v = c.value();
-                BigInteger value = v instanceof TypedExpr.IntConst ic ? ic.value()
-                        : v instanceof TypedExpr.NamedConst nc ? nc.value() : BigInteger.ZERO;
-                advance.addStatement("$L", WireIo.put(intType, value.longValue() + "L", TypeName.LONG));
-            } else {
-                // body size, checksum or reserved: a slot patched by finish()
-                advance.addStatement("$LSlot = out.reserve($L)", base(f, i), intType.kind().size());
-            }
+            advance.addCode(ownedWrite(f, i));
             advance.addStatement("break").addCode("$<");
         }
         advance.addCode("default:\n$>").addStatement("break").addCode("$<");
@@ -224,7 +229,10 @@ public final class FrameEncoderBuilder {
 
         type.addMethod(MethodSpec.methodBuilder("body").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
                 .addJavadoc("Completes the header (constants, reserved size) and returns where the body starts.\n")
+                .beginControlFlow("if (step != $L)", header.size())
                 .addStatement("advance($L, \"body\")", header.size())
+                .endControlFlow()
+                .addStatement("step = $L", header.size() + 1)
                 .addStatement("bodyStart = out.position()")
                 .addStatement("return bodyStart")
                 .build());
@@ -234,7 +242,7 @@ public final class FrameEncoderBuilder {
 
         MethodSpec.Builder patch = MethodSpec.methodBuilder("patchBodySize").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes the body size for everything written since {@link #body()} into the header.\n")
-                .beginControlFlow("if (bodyStart < 0)")
+                .beginControlFlow("if (step < 0 || bodyStart < 0)")
                 .addStatement("throw new $T(TYPE + \": body() was not called\")", IllegalStateException.class)
                 .endControlFlow()
                 .addStatement("long body = out.position() - bodyStart");
@@ -272,7 +280,7 @@ public final class FrameEncoderBuilder {
 
         MethodSpec.Builder finish = MethodSpec.methodBuilder("finish").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
                 .addJavadoc("Back-patches the body size (and header checksums) and returns the frame's total length.\n")
-                .beginControlFlow("if (out == null)")
+                .beginControlFlow("if (step < 0)")
                 .addStatement("throw new $T(TYPE + \": call wrap(out) first\")", IllegalStateException.class)
                 .endControlFlow();
         if (zlib) {
@@ -307,7 +315,7 @@ public final class FrameEncoderBuilder {
             }
         }
         finish.addStatement("int length = out.position() - frameStart")
-                .addStatement("out = null")
+                .addStatement("step = -1")
                 .addStatement("return length");
         type.addMethod(finish.build());
         return type.build();
@@ -405,6 +413,19 @@ public final class FrameEncoderBuilder {
             code.addStatement("$LValue = value", b);
         }
         return code.addStatement("$L", WireIo.patch(intType, b + "Slot", "value", TypeName.LONG)).build();
+    }
+
+    /** Writes a header field the encoder owns: a constant, or a slot that finish() patches. */
+    private static CodeBlock ownedWrite(Field f, int i) {
+        WireType.Int intType = EncoderValueTypes.intBase(f.type());
+        if (f.value() instanceof FieldValue.Constant c) {
+            TypedExpr v = c.value();
+            BigInteger value = v instanceof TypedExpr.IntConst ic ? ic.value()
+                    : v instanceof TypedExpr.NamedConst nc ? nc.value() : BigInteger.ZERO;
+            return CodeBlock.builder().addStatement("$L", WireIo.put(intType, value.longValue() + "L", TypeName.LONG)).build();
+        }
+        // body size, checksum or reserved: a slot patched by finish()
+        return CodeBlock.builder().addStatement("$LSlot = out.reserve($L)", base(f, i), intType.kind().size()).build();
     }
 
     private static String plus(long add) {

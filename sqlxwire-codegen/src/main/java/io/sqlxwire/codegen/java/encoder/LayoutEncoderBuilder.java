@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,7 +37,8 @@ public final class LayoutEncoderBuilder extends EncoderPart {
     public LayoutEncoderBuilder(ProtocolModel model, EncoderNames names, EncoderPlanner planner, String ownerName,
                                 String doc, List<Parameter> parameters, Layout layout, boolean message, TypedExpr tag,
                                 String via) {
-        super(new EncoderLayout(model, names, planner, ownerName, doc, parameters, layout, message, tag, via));
+        super(new EncoderLayout(model, names, planner, ownerName, doc, parameters, layout, message, tag, via,
+                Set.of()));
     }
 
     /** What this encoder cannot write, one line per member ("Type.member: reason"). */
@@ -45,11 +47,24 @@ public final class LayoutEncoderBuilder extends EncoderPart {
     }
 
     public TypeSpec build() {
+        // Generated twice: the first class shows which positions, flags and kept values some code
+        // reads; the second leaves out the others (fewer stores per setter and per wrap).
+        TypeSpec first = assemble(ctx);
+        Set<String> dead = DeadStateFields.unread(first, ctx.encoderStateFields.optionalFields());
+        if (dead.isEmpty()) {
+            return first;
+        }
+        TypeSpec second = assemble(ctx.withoutFields(dead));
+        DeadStateFields.requireAbsent(second, dead);
+        return second;
+    }
+
+    private TypeSpec assemble(EncoderLayout c) {
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(classDoc());
         if (message && tag != null) {
-            Optional<JavaExpr> tagValue = translator.translate(tag, ctx.encoderScopes.emptyScope());
+            Optional<JavaExpr> tagValue = translator.translate(tag, c.encoderScopes.emptyScope());
             tagValue.ifPresent(t -> type.addField(FieldSpec.builder(TypeName.INT, "TAG", Modifier.PUBLIC,
                             Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The framing tag that announces this message (for the frame encoder).\n")
@@ -62,7 +77,8 @@ public final class LayoutEncoderBuilder extends EncoderPart {
         type.addField(FieldSpec.builder(RuntimeTypes.WIRE_WRITER, "out", Modifier.PRIVATE).build());
         type.addField(FieldSpec.builder(TypeName.INT, "start", Modifier.PRIVATE).build());
         type.addField(FieldSpec.builder(TypeName.INT, "step", Modifier.PRIVATE)
-                .addJavadoc("Index of the next member in wire order.\n").build());
+                .addJavadoc("Index of the next member in wire order; -1 before the first {@code wrap}.\n")
+                .initializer("-1").build());
         type.addField(FieldSpec.builder(TypeName.INT, "open", Modifier.PRIVATE)
                 .addJavadoc("Index of the array, struct or union member still being written, or -1.\n")
                 .initializer("-1").build());
@@ -74,37 +90,37 @@ public final class LayoutEncoderBuilder extends EncoderPart {
             type.addField(FieldSpec.builder(frameType, "frame", Modifier.PRIVATE).build());
         }
         for (Parameter p : parameters) {
-            type.addField(FieldSpec.builder(ctx.encoderStateFields.paramType(p), EncoderStateFields.paramField(p), Modifier.PRIVATE).build());
+            type.addField(FieldSpec.builder(c.encoderStateFields.paramType(p), EncoderStateFields.paramField(p), Modifier.PRIVATE).build());
             type.addField(FieldSpec.builder(TypeName.BOOLEAN, EncoderStateFields.paramField(p) + "Known", Modifier.PRIVATE).build());
         }
-        List<FieldSpec> state = ctx.encoderStateFields.stateFields();
+        List<FieldSpec> state = c.encoderStateFields.stateFields();
         List<MethodSpec> methods = new ArrayList<>();
-        methods.add(ctx.wrapAndFinish.publicWrap());
-        methods.add(ctx.wrapAndFinish.nestedWrap(state));
+        methods.add(c.wrapAndFinish.publicWrap());
+        methods.add(c.wrapAndFinish.nestedWrap(state));
         for (MemberPlan plan : plans) {
-            methods.addAll(ctx.valueSetters.setters(plan));
+            methods.addAll(c.valueSetters.setters(plan));
         }
-        methods.add(ctx.wrapAndFinish.finish());
-        methods.add(ctx.encoderCursor.begin());
-        methods.add(ctx.encoderCursor.fill());
-        methods.add(ctx.backPatching.complete());
-        methods.add(ctx.encoderCursor.closeOpen());
-        methods.add(ctx.encoderCursor.closeChild());
-        methods.add(ctx.encoderCursor.missing());
-        if (ctx.usesShift) {
-            methods.add(ctx.backPatching.shift());
+        methods.add(c.wrapAndFinish.finish());
+        methods.add(c.encoderCursor.begin());
+        methods.add(c.encoderCursor.fill());
+        methods.add(c.backPatching.complete());
+        methods.add(c.encoderCursor.closeOpen());
+        methods.add(c.encoderCursor.closeChild());
+        methods.add(c.encoderCursor.missing());
+        if (c.usesShift) {
+            methods.add(c.backPatching.shift());
         }
-        type.addFields(ctx.byteConstants.fields());
+        type.addFields(c.byteConstants.fields());
         type.addFields(state);
-        if (ctx.usesCrc32) {
+        if (c.usesCrc32) {
             type.addField(FieldSpec.builder(ClassName.get("java.util.zip", "CRC32"), "crc32", Modifier.PRIVATE,
                     Modifier.FINAL).initializer("new $T()", ClassName.get("java.util.zip", "CRC32")).build());
         }
-        if (ctx.usesCrc32c) {
+        if (c.usesCrc32c) {
             type.addField(FieldSpec.builder(ClassName.get("java.util.zip", "CRC32C"), "crc32c", Modifier.PRIVATE,
                     Modifier.FINAL).initializer("new $T()", ClassName.get("java.util.zip", "CRC32C")).build());
         }
-        if (ctx.usesCrc32 || ctx.usesCrc32c || ctx.usesView) {
+        if (c.usesCrc32 || c.usesCrc32c || c.usesView) {
             type.addField(FieldSpec.builder(RuntimeTypes.WIRE_BUFFER, "view", Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T()", RuntimeTypes.WIRE_BUFFER).build());
             type.addField(FieldSpec.builder(byte[].class, "scratch", Modifier.PRIVATE, Modifier.FINAL)

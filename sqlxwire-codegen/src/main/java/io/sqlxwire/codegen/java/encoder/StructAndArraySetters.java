@@ -79,8 +79,8 @@ final class StructAndArraySetters extends EncoderPart {
     MethodSpec arrayStart(MemberPlan plan) {
         WireType.Array array = (WireType.Array) plan.field.type();
         MethodSpec.Builder m = MethodSpec.methodBuilder(plan.setter + "Begin").addModifiers(Modifier.PRIVATE)
-                .addStatement("$LPresent = true", plan.base)
-                .addStatement("$LStart = out.position()", plan.base)
+                .addCode(assign("true", plan.base + "Present"))
+                .addCode(assign("out.position()", plan.base + "Start"))
                 .addStatement("$LCount = 0", plan.base);
         if (array.count() instanceof Extent.Prefixed p) {
             if (p.lengthType() instanceof WireType.Int prefix) {
@@ -111,7 +111,7 @@ final class StructAndArraySetters extends EncoderPart {
     CodeBlock openArray(MemberPlan plan) {
         return CodeBlock.builder()
                 .beginControlFlow("if (open != $L)", plan.index)
-                .addStatement("begin($L, $S)", plan.index, plan.setter)
+                .add(ctx.encoderCursor.enter(plan.index, plan.setter))
                 .add(ctx.memberConditions.conditionCheck(plan))
                 .addStatement("$LBegin()", plan.setter)
                 .addStatement("open = $L", plan.index)

@@ -69,8 +69,8 @@ final class ValueSetters extends EncoderPart {
                 .addJavadoc("$L", docOf(let.doc()))
                 .addJavadoc("The joined value; the encoder writes its parts ($L).\n", partsOf(plan))
                 .addStatement("begin($L, $S)", plan.index, plan.setter)
-                .addStatement("$LValue = value", plan.base)
-                .addStatement("$LPresent = true", plan.base);
+                .addCode(assign("value", plan.base + "Value"))
+                .addCode(assign("true", plan.base + "Present"));
         m.beginControlFlow("try");
         for (MemberPlan part : plans) {
             if (part.kind == MemberPlan.Kind.PART && ((FieldRole.PartOf) part.field.role()).let().equals(let.name())
@@ -105,10 +105,10 @@ final class ValueSetters extends EncoderPart {
     /** Opening code shared by setters: cursor, condition, start position. */
     CodeBlock opening(MemberPlan plan) {
         return CodeBlock.builder()
-                .addStatement("begin($L, $S)", plan.index, plan.setter)
+                .add(ctx.encoderCursor.enter(plan.index, plan.setter))
                 .add(ctx.memberConditions.conditionCheck(plan))
-                .addStatement("$LPresent = true", plan.base)
-                .addStatement("$LStart = out.position()", plan.base)
+                .add(assign("true", plan.base + "Present"))
+                .add(assign("out.position()", plan.base + "Start"))
                 .build();
     }
 
@@ -144,7 +144,7 @@ final class ValueSetters extends EncoderPart {
         if (type instanceof WireType.Text text) {
             CodeBlock.Builder body = CodeBlock.builder();
             if (arm == null) {
-                body.addStatement("$LText = value", plan.base);
+                body.add(assign("value", plan.base + "Text"));
             }
             body.add(ctx.valueWriters.writeText(plan, text, extent));
             body.add(applyTransform(plan, arm));
@@ -222,10 +222,11 @@ final class ValueSetters extends EncoderPart {
         }
         m.beginControlFlow("try")
                 .addCode(write)
-                .addStatement("complete($L)", plan.index)
+                .addCode(ctx.backPatching.completeCall(plan))
                 .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
                 .addStatement("throw e.inField($S).inMessage(PROTOCOL, TYPE)", plan.setter)
                 .endControlFlow();
+        m.addCode(ctx.encoderCursor.fillFollowing(plan));
         return m.addStatement("return this").build();
     }
 }

@@ -36,7 +36,7 @@ final class ValueWriters extends EncoderPart {
             b.addStatement("out.putBytes($L)", ctx.byteConstants.constant(plan.base + "Terminator", ascii.terminator().toArray()));
         }
         if (keep && plan.keepsValue() && !UnsupportedMembers.isFloat(type)) {
-            b.addStatement("$LValue = $L", plan.base, value);
+            b.add(assign(value, plan.base + "Value"));
         }
         return b.build();
     }
@@ -129,6 +129,19 @@ final class ValueWriters extends EncoderPart {
             return b.build();
         }
         b.addStatement("int at = out.position()");
+        if (extent instanceof Extent.Terminated t && isNulInAsciiCompatible(t.terminator().toArray(), text.encoding())) {
+            // Plain ASCII without NUL (almost every name and query) is copied in one pass that
+            // also proves it holds no terminator; anything else takes the general path.
+            String term = ctx.byteConstants.constant(plan.base + "Terminator", t.terminator().toArray());
+            b.beginControlFlow("if (!out.putAsciiWithoutNul(value))");
+            b.addStatement("$T.put(out, value, $L)", RuntimeTypes.CHARSETS, charset);
+            b.beginControlFlow("if ($L.containsChar(value, (char) 0))", support);
+            b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
+            b.endControlFlow();
+            b.endControlFlow();
+            b.addStatement("out.put8(0)");
+            return b.build();
+        }
         b.addStatement("$T.put(out, value, $L)", RuntimeTypes.CHARSETS, charset);
         if (extent instanceof Extent.Prefixed) {
             b.addStatement("$L.insertLenenc(out, at, out.position() - at)", support);
@@ -162,6 +175,12 @@ final class ValueWriters extends EncoderPart {
             b.addStatement("out.putBytes($L)", term);
         }
         return b.build();
+    }
+
+    /** A single NUL terminator in an encoding that writes chars 0x01..0x7F as themselves. */
+    private static boolean isNulInAsciiCompatible(byte[] terminator, TextEncoding encoding) {
+        return terminator.length == 1 && terminator[0] == 0 && (encoding == TextEncoding.UTF8
+                || encoding == TextEncoding.ASCII || encoding == TextEncoding.LATIN1);
     }
 
     CodeBlock writeNull(MemberPlan plan, Extent.Prefixed p) {

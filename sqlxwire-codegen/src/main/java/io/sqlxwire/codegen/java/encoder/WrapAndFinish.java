@@ -65,12 +65,15 @@ final class WrapAndFinish extends EncoderPart {
             m.addParameter(ctx.encoderStateFields.paramType(p), EncoderStateFields.paramField(p));
             m.addParameter(TypeName.BOOLEAN, EncoderStateFields.paramField(p) + "Known");
         }
-        m.addStatement("this.out = out");
+        // References are stored only when they change: with G1 a reference store into a long-lived
+        // encoder costs a memory fence, and an encoder usually writes into the same writer.
+        // finish() keeps them (step = -1 says the encoder is not wrapped).
+        m.addCode(storeIfChanged("out"));
         if (needsSession) {
-            m.addStatement("this.session = session");
+            m.addCode(storeIfChanged("session"));
         }
         if (needsFrame && frameType != null) {
-            m.addStatement("this.frame = frame");
+            m.addCode(storeIfChanged("frame"));
         }
         for (Parameter p : parameters) {
             m.addStatement("this.$L = $L", EncoderStateFields.paramField(p), EncoderStateFields.paramField(p));
@@ -92,12 +95,17 @@ final class WrapAndFinish extends EncoderPart {
         return m.build();
     }
 
+    static CodeBlock storeIfChanged(String field) {
+        return CodeBlock.builder().beginControlFlow("if (this.$L != $L)", field, field)
+                .addStatement("this.$L = $L", field, field).endControlFlow().build();
+    }
+
     MethodSpec finish() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("finish").addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
                 .addJavadoc("Writes what is left (trailing constants, padding, empty arrays), back-patches lengths, counts\n"
                         + "and checksums, and returns the number of bytes this $L took.\n\n"
                         + "@throws IllegalStateException when a required member was not set\n", ownerName)
-                .addStatement("begin($L, \"finish\")", plans.size());
+                .addCode(ctx.encoderCursor.enter(plans.size(), "finish"));
         CodeBlock.Builder checksums = CodeBlock.builder();
         for (MemberPlan plan : plans) {
             if (plan.kind == MemberPlan.Kind.CHECKSUM && plan.unsupported == null) {
@@ -112,20 +120,14 @@ final class WrapAndFinish extends EncoderPart {
                     .endControlFlow();
         }
         m.addStatement("int written = out.position() - start");
-        m.addStatement("out = null");
+        m.addStatement("step = -1");
         for (MemberPlan plan : plans) {
-            if (plan.kind == MemberPlan.Kind.BYTES && plan.field.type() instanceof WireType.Text) {
+            if (plan.kind == MemberPlan.Kind.BYTES && plan.field.type() instanceof WireType.Text && ctx.isLive(plan.base + "Text")) {
                 m.addStatement("$LText = null", plan.base);
             }
             if (plan.kind == MemberPlan.Kind.BITMAP) {
                 m.addStatement("$LBits = null", plan.base);
             }
-        }
-        if (needsSession) {
-            m.addStatement("session = null");
-        }
-        if (needsFrame && frameType != null) {
-            m.addStatement("frame = null");
         }
         m.addStatement("return written");
         return m.build();
