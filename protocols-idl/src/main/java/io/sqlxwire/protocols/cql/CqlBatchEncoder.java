@@ -163,6 +163,14 @@ public final class CqlBatchEncoder {
   public CqlBatchEncoder consistency(int value) {
     if (step == 4 && open < 0) {
       step = 5;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        step = 5;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(4, "consistency");
     }

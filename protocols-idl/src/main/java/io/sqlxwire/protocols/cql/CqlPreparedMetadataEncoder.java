@@ -146,6 +146,14 @@ public final class CqlPreparedMetadataEncoder {
   public CqlPreparedMetadataEncoder globalKeyspace(CharSequence value) {
     if (step == 4 && open < 0) {
       step = 5;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        step = 5;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(4, "globalKeyspace");
     }
@@ -170,6 +178,17 @@ public final class CqlPreparedMetadataEncoder {
   public CqlPreparedMetadataEncoder globalTable(CharSequence value) {
     if (step == 5 && open < 0) {
       step = 6;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 1L) == 1L) {
+          throw missing("globalKeyspace", "required here (its condition holds)");
+        }
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(5, "globalTable");
     }
@@ -199,6 +218,20 @@ public final class CqlPreparedMetadataEncoder {
     if (open != 6) {
       if (step == 6 && open < 0) {
         step = 7;
+      } else if (open == 3 && !childOpen) {
+        try {
+          open = -1;
+          complete(3);
+          if ((flagsValue & 1L) == 1L) {
+            throw missing("globalKeyspace", "required here (its condition holds)");
+          }
+          if ((flagsValue & 1L) == 1L) {
+            throw missing("globalTable", "required here (its condition holds)");
+          }
+          step = 7;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(6, "columnSpecs");
       }
@@ -225,6 +258,30 @@ public final class CqlPreparedMetadataEncoder {
   public int finish() {
     if (step == 7 && open < 0) {
       step = 8;
+    } else if (open == 6 && !childOpen) {
+      try {
+        open = -1;
+        complete(6);
+        step = 8;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 1L) == 1L) {
+          throw missing("globalKeyspace", "required here (its condition holds)");
+        }
+        if ((flagsValue & 1L) == 1L) {
+          throw missing("globalTable", "required here (its condition holds)");
+        }
+        columnSpecsBegin();
+        complete(6);
+        step = 8;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(7, "finish");
     }

@@ -185,6 +185,14 @@ public final class CqlQueryParametersEncoder {
   public CqlQueryParametersEncoder resultPageSize(int value) {
     if (step == 4 && open < 0) {
       step = 5;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        step = 5;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(4, "resultPageSize");
     }
@@ -210,6 +218,17 @@ public final class CqlQueryParametersEncoder {
   public CqlQueryParametersEncoder pagingState(byte[] value, int offset, int length) {
     if (step == 5 && open < 0) {
       step = 6;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 4L) == 4L) {
+          throw missing("resultPageSize", "required here (its condition holds)");
+        }
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(5, "pagingState");
     }
@@ -232,6 +251,17 @@ public final class CqlQueryParametersEncoder {
   public CqlQueryParametersEncoder pagingStateNull() {
     if (step == 5 && open < 0) {
       step = 6;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 4L) == 4L) {
+          throw missing("resultPageSize", "required here (its condition holds)");
+        }
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(5, "pagingState");
     }
@@ -251,6 +281,20 @@ public final class CqlQueryParametersEncoder {
   public CqlQueryParametersEncoder serialConsistency(int value) {
     if (step == 6 && open < 0) {
       step = 7;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 4L) == 4L) {
+          throw missing("resultPageSize", "required here (its condition holds)");
+        }
+        if ((flagsValue & 8L) == 8L) {
+          throw missing("pagingState", "required here (its condition holds)");
+        }
+        step = 7;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(6, "serialConsistency");
     }
@@ -283,6 +327,23 @@ public final class CqlQueryParametersEncoder {
   public CqlQueryParametersEncoder defaultTimestamp(long value) {
     if (step == 7 && open < 0) {
       step = 8;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 4L) == 4L) {
+          throw missing("resultPageSize", "required here (its condition holds)");
+        }
+        if ((flagsValue & 8L) == 8L) {
+          throw missing("pagingState", "required here (its condition holds)");
+        }
+        if ((flagsValue & 16L) == 16L) {
+          throw missing("serialConsistency", "required here (its condition holds)");
+        }
+        step = 8;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(7, "defaultTimestamp");
     }
@@ -306,6 +367,26 @@ public final class CqlQueryParametersEncoder {
   public int finish() {
     if (step == 8 && open < 0) {
       step = 9;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((flagsValue & 4L) == 4L) {
+          throw missing("resultPageSize", "required here (its condition holds)");
+        }
+        if ((flagsValue & 8L) == 8L) {
+          throw missing("pagingState", "required here (its condition holds)");
+        }
+        if ((flagsValue & 16L) == 16L) {
+          throw missing("serialConsistency", "required here (its condition holds)");
+        }
+        if ((flagsValue & 32L) == 32L) {
+          throw missing("defaultTimestamp", "required here (its condition holds)");
+        }
+        step = 9;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(8, "finish");
     }

@@ -256,6 +256,14 @@ public final class CqlRowsMetadataEncoder {
   public int finish() {
     if (step == 6 && open < 0) {
       step = 7;
+    } else if (open == 5 && !childOpen) {
+      try {
+        open = -1;
+        complete(5);
+        step = 7;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(6, "finish");
     }

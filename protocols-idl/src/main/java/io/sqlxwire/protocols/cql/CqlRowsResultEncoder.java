@@ -119,6 +119,14 @@ public final class CqlRowsResultEncoder {
   public int finish() {
     if (step == 3 && open < 0) {
       step = 4;
+    } else if (open == 2 && !childOpen) {
+      try {
+        open = -1;
+        complete(2);
+        step = 4;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(3, "finish");
     }

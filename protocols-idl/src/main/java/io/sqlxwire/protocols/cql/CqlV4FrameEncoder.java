@@ -17,7 +17,7 @@ public final class CqlV4FrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -52,7 +52,6 @@ public final class CqlV4FrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     lengthValue = 0;
     return this;
@@ -108,14 +107,13 @@ public final class CqlV4FrameEncoder {
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
     opcodeValue = value;
     out.put8(value);
-    step = 4;
     lengthSlot = out.reserve(4);
     step = 5;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 5) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -164,15 +162,17 @@ public final class CqlV4FrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 6) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 268435456L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 268435456", bodyStart);
     }
     long size = body;
-    CqlEncoderSupport.checkRange(size, 0L, 4294967295L, frameStart);
     long value = size;
     out.patch32be(lengthSlot, (int) value);
   }

@@ -24,7 +24,7 @@ public final class CqlV5FrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -55,7 +55,6 @@ public final class CqlV5FrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     headerCrc24Value = 0;
     return this;
@@ -72,14 +71,13 @@ public final class CqlV5FrameEncoder {
     frameHeaderValue = value;
     frameHeaderSlot = out.position();
     out.put24le(value);
-    step = 1;
     headerCrc24Slot = out.reserve(3);
     step = 2;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 2) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -122,10 +120,13 @@ public final class CqlV5FrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 3) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 131075L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 131075", bodyStart);
     }

@@ -98,6 +98,13 @@ public final class DrdaAccRdbEncoder {
   public int finish() {
     if (step == 1 && open < 0) {
       step = 2;
+    } else if (open == 0 && !childOpen) {
+      try {
+        open = -1;
+        step = 2;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(1, "finish");
     }

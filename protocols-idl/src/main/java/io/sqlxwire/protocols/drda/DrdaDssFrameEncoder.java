@@ -18,7 +18,7 @@ public final class DrdaDssFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -57,7 +57,6 @@ public final class DrdaDssFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     magicValue = 0;
     return this;
@@ -74,7 +73,6 @@ public final class DrdaDssFrameEncoder {
     dssLengthValue = value;
     dssLengthSlot = out.position();
     out.put16be(value);
-    step = 1;
     out.put8((int) 208L);
     step = 2;
     return this;
@@ -138,7 +136,7 @@ public final class DrdaDssFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 6) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -189,10 +187,13 @@ public final class DrdaDssFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 7) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 32757L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 32757", bodyStart);
     }

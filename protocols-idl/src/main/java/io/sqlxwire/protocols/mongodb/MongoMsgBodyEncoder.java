@@ -147,6 +147,16 @@ public final class MongoMsgBodyEncoder {
   public int finish() {
     if (step == 3 && open < 0) {
       step = 4;
+    } else if (open == 1 && !childOpen) {
+      try {
+        open = -1;
+        if ((flagBitsValue & 1L) == 1L) {
+          checksumSlot = out.reserve(4);
+        }
+        step = 4;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(3, "finish");
     }

@@ -158,6 +158,14 @@ public final class MongoReplyEncoder {
   public int finish() {
     if (step == 5 && open < 0) {
       step = 6;
+    } else if (open == 4 && !childOpen) {
+      try {
+        open = -1;
+        complete(4);
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(5, "finish");
     }

@@ -16,7 +16,7 @@ public final class MongoStandardFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -47,7 +47,6 @@ public final class MongoStandardFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     messageLengthValue = 0;
     return this;
@@ -94,7 +93,7 @@ public final class MongoStandardFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 4) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -141,15 +140,17 @@ public final class MongoStandardFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 5) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 48000000L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 48000000", bodyStart);
     }
     long size = body + 16;
-    MongoEncoderSupport.checkRange(size, 0L, 2147483647L, frameStart);
     long value = size;
     out.patch32le(messageLengthSlot, (int) value);
   }

@@ -451,6 +451,18 @@ public final class MyColumnDefinition41Encoder {
   public MyColumnDefinition41Encoder characterSet(int value) {
     if (step == 9 && open < 0) {
       step = 10;
+    } else if (open == 7 && !childOpen) {
+      try {
+        open = -1;
+        complete(7);
+        fixedLengthStart = out.position();
+        fixedLengthValue = 12L;
+        LengthEncodedInt.write(out, fixedLengthValue);
+        complete(8);
+        step = 10;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(9, "characterSet");
     }

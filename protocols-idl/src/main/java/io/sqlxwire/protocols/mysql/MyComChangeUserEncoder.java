@@ -319,6 +319,14 @@ public final class MyComChangeUserEncoder {
   public int finish() {
     if (step == 9 && open < 0) {
       step = 10;
+    } else if (open == 8 && !childOpen) {
+      try {
+        open = -1;
+        complete(8);
+        step = 10;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(9, "finish");
     }

@@ -287,6 +287,14 @@ public final class MyComQueryEncoder {
     if (open != 6) {
       if (step == 6 && open < 0) {
         step = 7;
+      } else if (open == 5 && !childOpen) {
+        try {
+          open = -1;
+          complete(5);
+          step = 7;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(6, "parameterValues");
       }
@@ -308,6 +316,14 @@ public final class MyComQueryEncoder {
     if (open != 6) {
       if (step == 6 && open < 0) {
         step = 7;
+      } else if (open == 5 && !childOpen) {
+        try {
+          open = -1;
+          complete(5);
+          step = 7;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(6, "parameterValues");
       }
@@ -343,6 +359,27 @@ public final class MyComQueryEncoder {
   public MyComQueryEncoder query(byte[] value, int offset, int length) {
     if (step == 7 && open < 0) {
       step = 8;
+    } else if (open == 6 && !childOpen) {
+      try {
+        open = -1;
+        complete(6);
+        step = 8;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
+    } else if (open == 5 && !childOpen) {
+      try {
+        open = -1;
+        complete(5);
+        if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L)) {
+          parameterValuesBegin();
+          complete(6);
+        } else {
+        }
+        step = 8;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(7, "query");
     }

@@ -29,7 +29,7 @@ public final class MyCompressedFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -81,7 +81,6 @@ public final class MyCompressedFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     compressedLengthValue = 0;
     uncompressedLengthValue = 0;
@@ -97,14 +96,13 @@ public final class MyCompressedFrameEncoder {
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
     compressedSequenceIdValue = value;
     out.put8(value);
-    step = 2;
     uncompressedLengthSlot = out.reserve(3);
     step = 3;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 3) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -150,15 +148,17 @@ public final class MyCompressedFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 4) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 16777215L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 16777215", bodyStart);
     }
     long size = body;
-    MyEncoderSupport.checkRange(size, 0L, 16777215L, frameStart);
     long value = size;
     out.patch24le(compressedLengthSlot, (int) value);
   }
@@ -170,7 +170,7 @@ public final class MyCompressedFrameEncoder {
     if (step < 0) {
       throw new IllegalStateException(TYPE + ": call wrap(out) first");
     }
-    if (bodyStart < 0) {
+    if (step != 4) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long plain = out.position() - bodyStart;

@@ -202,6 +202,14 @@ public final class MyExecuteParametersEncoder {
     if (open != 3) {
       if (step == 3 && open < 0) {
         step = 4;
+      } else if (open == 2 && !childOpen) {
+        try {
+          open = -1;
+          complete(2);
+          step = 4;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(3, "parameterValues");
       }
@@ -223,6 +231,14 @@ public final class MyExecuteParametersEncoder {
     if (open != 3) {
       if (step == 3 && open < 0) {
         step = 4;
+      } else if (open == 2 && !childOpen) {
+        try {
+          open = -1;
+          complete(2);
+          step = 4;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(3, "parameterValues");
       }
@@ -260,6 +276,27 @@ public final class MyExecuteParametersEncoder {
   public MyExecuteParametersEncoder rawValues(byte[] value, int offset, int length) {
     if (step == 4 && open < 0) {
       step = 5;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        step = 5;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
+    } else if (open == 2 && !childOpen) {
+      try {
+        open = -1;
+        complete(2);
+        if ((newParamsBoundValue == 1L) && !(session.longDataSent)) {
+          parameterValuesBegin();
+          complete(3);
+        } else {
+        }
+        step = 5;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(4, "rawValues");
     }
@@ -283,6 +320,33 @@ public final class MyExecuteParametersEncoder {
   public int finish() {
     if (step == 5 && open < 0) {
       step = 6;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        if ((newParamsBoundValue != 1L) || session.longDataSent) {
+          throw missing("rawValues", "required here (its condition holds)");
+        }
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
+    } else if (open == 2 && !childOpen) {
+      try {
+        open = -1;
+        complete(2);
+        if ((newParamsBoundValue == 1L) && !(session.longDataSent)) {
+          parameterValuesBegin();
+          complete(3);
+        } else {
+        }
+        if ((newParamsBoundValue != 1L) || session.longDataSent) {
+          throw missing("rawValues", "required here (its condition holds)");
+        }
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(5, "finish");
     }

@@ -516,6 +516,14 @@ public final class MyHandshakeResponse41Encoder {
   public MyHandshakeResponse41Encoder zstdCompressionLevel(int value) {
     if (step == 14 && open < 0) {
       step = 15;
+    } else if (open == 13 && !childOpen) {
+      try {
+        open = -1;
+        complete(13);
+        step = 15;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(14, "zstdCompressionLevel");
     }
@@ -542,6 +550,19 @@ public final class MyHandshakeResponse41Encoder {
   public int finish() {
     if (step == 15 && open < 0) {
       step = 16;
+    } else if (open == 13 && !childOpen) {
+      try {
+        open = -1;
+        complete(13);
+        if (((session.capabilities.bits() & clientFlagValue) & 67108864L) == 67108864L) {
+          throw missing("zstdCompressionLevel", "required here (its condition holds)");
+        }
+        zstdCompressionLevelStart = zstdCompressionLevelEnd = out.position();
+        complete(14);
+        step = 16;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(15, "finish");
     }

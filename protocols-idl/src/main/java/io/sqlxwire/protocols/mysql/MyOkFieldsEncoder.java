@@ -377,6 +377,14 @@ public final class MyOkFieldsEncoder {
   public MyOkFieldsEncoder infoRest(CharSequence value) {
     if (step == 7 && open < 0) {
       step = 8;
+    } else if (open == 6 && !childOpen) {
+      try {
+        open = -1;
+        complete(6);
+        step = 8;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(7, "infoRest");
     }
@@ -403,6 +411,19 @@ public final class MyOkFieldsEncoder {
   public int finish() {
     if (step == 8 && open < 0) {
       step = 9;
+    } else if (open == 6 && !childOpen) {
+      try {
+        open = -1;
+        complete(6);
+        if (!(((session.capabilities.bits() & 8388608L) == 8388608L))) {
+          throw missing("infoRest", "required here (its condition holds)");
+        }
+        infoRestStart = infoRestEnd = out.position();
+        complete(7);
+        step = 9;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(8, "finish");
     }

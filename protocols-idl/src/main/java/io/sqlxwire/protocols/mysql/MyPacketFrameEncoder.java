@@ -26,7 +26,7 @@ public final class MyPacketFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -51,7 +51,6 @@ public final class MyPacketFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     payloadLengthValue = 0;
     return this;
@@ -72,7 +71,7 @@ public final class MyPacketFrameEncoder {
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 2) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -140,10 +139,13 @@ public final class MyPacketFrameEncoder {
    * A body of {@value #CONTINUATION_SIZE} bytes or more is split into continuation frames here.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 3) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     frames = 1;
     if (body >= CONTINUATION_SIZE) {
       splitContinued((int) body);
@@ -153,7 +155,6 @@ public final class MyPacketFrameEncoder {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 16777215", bodyStart);
     }
     long size = body;
-    MyEncoderSupport.checkRange(size, 0L, 16777215L, frameStart);
     long value = size;
     out.patch24le(payloadLengthSlot, (int) value);
   }

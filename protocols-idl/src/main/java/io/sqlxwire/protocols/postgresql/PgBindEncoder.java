@@ -195,6 +195,15 @@ public final class PgBindEncoder {
     if (open != 5) {
       if (step == 5 && open < 0) {
         step = 6;
+      } else if (open == 3 && !childOpen) {
+        try {
+          open = -1;
+          complete(3);
+          parameterCountSlot = out.reserve(2);
+          step = 6;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(5, "parameterValues");
       }
@@ -221,6 +230,15 @@ public final class PgBindEncoder {
     if (open != 5) {
       if (step == 5 && open < 0) {
         step = 6;
+      } else if (open == 3 && !childOpen) {
+        try {
+          open = -1;
+          complete(3);
+          parameterCountSlot = out.reserve(2);
+          step = 6;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(5, "parameterValues");
       }
@@ -259,6 +277,27 @@ public final class PgBindEncoder {
     if (open != 7) {
       if (step == 7 && open < 0) {
         step = 8;
+      } else if (open == 5 && !childOpen) {
+        try {
+          open = -1;
+          complete(5);
+          resultFormatCountSlot = out.reserve(2);
+          step = 8;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
+      } else if (open == 3 && !childOpen) {
+        try {
+          open = -1;
+          complete(3);
+          parameterCountSlot = out.reserve(2);
+          parameterValuesBegin();
+          complete(5);
+          resultFormatCountSlot = out.reserve(2);
+          step = 8;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(7, "resultFormats");
       }
@@ -286,6 +325,25 @@ public final class PgBindEncoder {
   public int finish() {
     if (step == 8 && open < 0) {
       step = 9;
+    } else if (open == 7 && !childOpen) {
+      try {
+        open = -1;
+        complete(7);
+        step = 9;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
+    } else if (open == 5 && !childOpen) {
+      try {
+        open = -1;
+        complete(5);
+        resultFormatCountSlot = out.reserve(2);
+        resultFormatsBegin();
+        complete(7);
+        step = 9;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(8, "finish");
     }

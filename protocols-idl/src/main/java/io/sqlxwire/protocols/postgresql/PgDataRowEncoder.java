@@ -134,6 +134,14 @@ public final class PgDataRowEncoder {
   public int finish() {
     if (step == 2 && open < 0) {
       step = 3;
+    } else if (open == 1 && !childOpen) {
+      try {
+        open = -1;
+        complete(1);
+        step = 3;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(2, "finish");
     }

@@ -151,6 +151,15 @@ public final class PgFunctionCallEncoder {
     if (open != 4) {
       if (step == 4 && open < 0) {
         step = 5;
+      } else if (open == 2 && !childOpen) {
+        try {
+          open = -1;
+          complete(2);
+          argumentCountSlot = out.reserve(2);
+          step = 5;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(4, "arguments");
       }
@@ -177,6 +186,15 @@ public final class PgFunctionCallEncoder {
     if (open != 4) {
       if (step == 4 && open < 0) {
         step = 5;
+      } else if (open == 2 && !childOpen) {
+        try {
+          open = -1;
+          complete(2);
+          argumentCountSlot = out.reserve(2);
+          step = 5;
+        } catch (CodecException e) {
+          throw e.inMessage(PROTOCOL, TYPE);
+        }
       } else {
         begin(4, "arguments");
       }
@@ -199,6 +217,25 @@ public final class PgFunctionCallEncoder {
   public PgFunctionCallEncoder resultFormat(int value) {
     if (step == 5 && open < 0) {
       step = 6;
+    } else if (open == 4 && !childOpen) {
+      try {
+        open = -1;
+        complete(4);
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
+    } else if (open == 2 && !childOpen) {
+      try {
+        open = -1;
+        complete(2);
+        argumentCountSlot = out.reserve(2);
+        argumentsBegin();
+        complete(4);
+        step = 6;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(5, "resultFormat");
     }

@@ -19,7 +19,7 @@ public final class PgGssFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -38,14 +38,13 @@ public final class PgGssFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     lengthValue = 0;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 1) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -86,15 +85,17 @@ public final class PgGssFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 2) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 131072L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 131072", bodyStart);
     }
     long size = body;
-    PgEncoderSupport.checkRange(size, 0L, 4294967295L, frameStart);
     long value = size;
     out.patch32be(lengthSlot, (int) value);
   }

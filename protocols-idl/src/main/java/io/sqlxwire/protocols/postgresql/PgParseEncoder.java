@@ -161,6 +161,14 @@ public final class PgParseEncoder {
   public int finish() {
     if (step == 4 && open < 0) {
       step = 5;
+    } else if (open == 3 && !childOpen) {
+      try {
+        open = -1;
+        complete(3);
+        step = 5;
+      } catch (CodecException e) {
+        throw e.inMessage(PROTOCOL, TYPE);
+      }
     } else {
       begin(4, "finish");
     }

@@ -16,7 +16,7 @@ public final class PgTaggedFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -39,7 +39,6 @@ public final class PgTaggedFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     lengthValue = 0;
     return this;
@@ -54,14 +53,13 @@ public final class PgTaggedFrameEncoder {
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
     tagValue = value;
     out.put8(value);
-    step = 1;
     lengthSlot = out.reserve(4);
     step = 2;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 2) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -104,15 +102,17 @@ public final class PgTaggedFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 3) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 1073741824L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 1073741824", bodyStart);
     }
     long size = body + 4;
-    PgEncoderSupport.checkRange(size, 0L, 4294967295L, frameStart);
     long value = size;
     out.patch32be(lengthSlot, (int) value);
   }

@@ -22,7 +22,7 @@ public final class PgTlsFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -53,7 +53,6 @@ public final class PgTlsFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     versionMajorValue = 0;
     lengthValue = 0;
@@ -71,7 +70,6 @@ public final class PgTlsFrameEncoder {
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
     contentTypeValue = value;
     out.put8(value);
-    step = 1;
     out.put8((int) 3L);
     step = 2;
     return this;
@@ -86,14 +84,13 @@ public final class PgTlsFrameEncoder {
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
     versionMinorValue = value;
     out.put8(value);
-    step = 3;
     lengthSlot = out.reserve(2);
     step = 4;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 4) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -141,15 +138,17 @@ public final class PgTlsFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 5) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 18432L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 18432", bodyStart);
     }
     long size = body;
-    PgEncoderSupport.checkRange(size, 0L, 65535L, frameStart);
     long value = size;
     out.patch16be(lengthSlot, (int) value);
   }

@@ -17,7 +17,7 @@ public final class TdsPacketFrameEncoder {
 
   private int frameStart;
 
-  private int bodyStart = -1;
+  private int bodyStart;
 
   /**
    * The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().
@@ -56,7 +56,6 @@ public final class TdsPacketFrameEncoder {
       this.out = out;
     }
     this.frameStart = out.position();
-    this.bodyStart = -1;
     this.step = 0;
     lengthValue = 0;
     windowValue = 0;
@@ -85,7 +84,6 @@ public final class TdsPacketFrameEncoder {
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     statusValue = value;
     out.put8(value);
-    step = 2;
     lengthSlot = out.reserve(2);
     step = 3;
     return this;
@@ -117,14 +115,13 @@ public final class TdsPacketFrameEncoder {
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
     packetIdValue = value;
     out.put8(value);
-    step = 5;
     out.put8((int) 0L);
     step = 6;
     return this;
   }
 
   private void advance(int member, String name) {
-    if (step < 0 || bodyStart >= 0) {
+    if (step < 0 || step > 6) {
       throw new IllegalStateException(TYPE + "." + name + ": call wrap(out) first; header setters come before body()");
     }
     if (step > member) {
@@ -176,15 +173,17 @@ public final class TdsPacketFrameEncoder {
    * Writes the body size for everything written since {@link #body()} into the header.
    */
   public void patchBodySize() {
-    if (step < 0 || bodyStart < 0) {
+    if (step != 7) {
       throw new IllegalStateException(TYPE + ": body() was not called");
     }
     long body = out.position() - bodyStart;
+    if (body < 0) {
+      throw new IllegalStateException(TYPE + ": the writer was truncated into the frame header");
+    }
     if (body > 32759L) {
       throw new CodecException("body of " + body + " bytes exceeds the frame maximum of 32759", bodyStart);
     }
     long size = body + 8;
-    TdsEncoderSupport.checkRange(size, 0L, 65535L, frameStart);
     long value = size;
     out.patch16be(lengthSlot, (int) value);
   }

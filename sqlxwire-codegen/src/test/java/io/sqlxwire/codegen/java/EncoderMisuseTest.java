@@ -76,6 +76,54 @@ class EncoderMisuseTest {
     }
 
     @Test
+    void settersBeforeWrapAreRefused() {
+        Object query = pg.make("PgQueryEncoder");
+        assertMessage("call wrap", assertThrows(IllegalStateException.class, () -> call(query, "sql", "x")));
+        Object after = wrapped(pg, "PgQueryEncoder", WireWriter.growable());
+        call(after, "sql", "x");
+        call(after, "finish");
+        assertMessage("call wrap", assertThrows(IllegalStateException.class, () -> call(after, "finish")));
+    }
+
+    @Test
+    void arraysAreClosedAndSkippedOnesWrittenEmptyByTheNextMember() {
+        WireWriter out = WireWriter.growable();
+        Object bind = wrapped(pg, "PgBindEncoder", out);
+        call(bind, "portal", "");
+        call(bind, "statement", "s");
+        call(bind, "parameterFormatsAdd", 1);
+        call(bind, "finish");
+        assertArrayEquals(new byte[] {0, 's', 0, 0, 1, 0, 1, 0, 0, 0, 0}, out.toByteArray());
+        out.reset();
+        call(bind, "wrap", out);
+        call(bind, "portal", "");
+        call(bind, "statement", "s");
+        call(bind, "parameterFormatsAdd", 1);
+        call(bind, "parameterValuesAddNull");
+        call(bind, "resultFormatsAdd", 1);
+        call(bind, "finish");
+        assertArrayEquals(new byte[] {0, 's', 0, 0, 1, 0, 1, 0, 1, -1, -1, -1, -1, 0, 1, 0, 1}, out.toByteArray());
+    }
+
+    @Test
+    void frameHeaderMisuseIsRefused() {
+        WireWriter out = WireWriter.growable();
+        Object frame = pg.make("PgTaggedFrameEncoder");
+        assertMessage("call wrap", assertThrows(IllegalStateException.class, () -> call(frame, "tag", (int) 'Q')));
+        call(frame, "wrap", out);
+        assertMessage("body() was not called", assertThrows(IllegalStateException.class, () -> call(frame, "finish")));
+        call(frame, "wrap", out);
+        assertMessage("tag: required", assertThrows(IllegalStateException.class, () -> call(frame, "body")));
+        call(frame, "wrap", out);
+        call(frame, "tag", (int) 'Q');
+        call(frame, "body");
+        assertMessage("before body()", assertThrows(IllegalStateException.class, () -> call(frame, "tag", (int) 'Q')));
+        assertMessage("before body()", assertThrows(IllegalStateException.class, () -> call(frame, "body")));
+        assertEquals(5, call(frame, "finish"));
+        assertMessage("call wrap", assertThrows(IllegalStateException.class, () -> call(frame, "finish")));
+    }
+
+    @Test
     void terminatorInsideTextIsRefused() {
         WireWriter out = WireWriter.growable();
         Object query = wrapped(pg, "PgQueryEncoder", out);

@@ -26,6 +26,15 @@ public final class WireWriter {
     private int capacity;
     private int position;
     private final int maxBytes;
+    /**
+     * The last long String {@link #putAsciiWithoutNul} found to be ASCII without NUL. Strings are
+     * immutable, so the same String again (a prepared statement's SQL, sent at every execution)
+     * needs only the copy, not the check.
+     */
+    private String knownAscii;
+
+    /** Texts shorter than this are checked every time (a check costs less than a miss). */
+    private static final int KNOWN_ASCII_MIN = 32;
 
     private WireWriter(byte[] array, ByteBuffer nio, int base, int capacity, int maxBytes) {
         this.array = array;
@@ -207,6 +216,9 @@ public final class WireWriter {
         int bad;
         if (array != null && text instanceof String) {
             bad = copyAscii((String) text, n, array, base + position);
+            if ((bad & ~0x7F) == 0 && n >= KNOWN_ASCII_MIN && text != knownAscii) {
+                knownAscii = (String) text;
+            }
         } else {
             bad = 0;
             for (int i = 0; i < n; i++) {
@@ -224,13 +236,26 @@ public final class WireWriter {
     }
 
     /**
-     * Copies the chars of {@code text} as their low bytes (an array copy for a Latin-1 string) and
-     * returns the OR of {@code c | (c - 1)} over them, which tells whether they were all 1..0x7F.
+     * Copies the chars of {@code text} as their low bytes and returns the OR of {@code c | (c - 1)}
+     * over them, which tells whether they were all 1..0x7F. A short text is copied as it is
+     * checked; a longer one by an array copy (for a Latin-1 string) and then checked, which is
+     * faster once the copy's call pays off.
      */
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exact for the chars accepted here
-    private static int copyAscii(String text, int n, byte[] target, int at) {
-        text.getBytes(0, n, target, at);
+    private int copyAscii(String text, int n, byte[] target, int at) {
         int bad = 0;
+        if (n < 16) {
+            for (int i = 0; i < n; i++) {
+                int c = text.charAt(i);
+                bad |= c | (c - 1);
+                target[at + i] = (byte) c;
+            }
+            return bad;
+        }
+        text.getBytes(0, n, target, at);
+        if (text == knownAscii) {
+            return 0;
+        }
         for (int i = 0; i < n; i++) {
             int c = text.charAt(i);
             bad |= c | (c - 1);

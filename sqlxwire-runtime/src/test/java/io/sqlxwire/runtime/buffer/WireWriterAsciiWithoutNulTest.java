@@ -65,6 +65,21 @@ class WireWriterAsciiWithoutNulTest {
     }
 
     @Test
+    void aLongTextSeenBeforeIsCopiedAgainAndAnotherOneIsStillChecked() {
+        String sql = "insert into bench (id, big, name, price, created) values ($1, $2, $3, $4, $5)";
+        WireWriter out = WireWriter.growable();
+        assertTrue(out.putAsciiWithoutNul(sql));
+        assertTrue(out.putAsciiWithoutNul(sql));
+        assertArrayEquals((sql + sql).getBytes(StandardCharsets.US_ASCII), out.toByteArray());
+        String withNul = sql.replace('(', '\0');
+        String utf16 = sql.replace('(', '\u0128'); // low byte 0x28, the '(' it replaces
+        assertFalse(out.putAsciiWithoutNul(withNul));
+        assertFalse(out.putAsciiWithoutNul(utf16));
+        assertTrue(out.putAsciiWithoutNul(sql));
+        assertEquals(3 * sql.length(), out.position());
+    }
+
+    @Test
     void aGrowableWriterGrows() {
         WireWriter out = WireWriter.growable(2, 1 << 10);
         assertTrue(out.putAsciiWithoutNul("hello, world"));

@@ -9,6 +9,7 @@ import io.sqlxwire.codegen.java.encoder.JavaExpr.Kind;
 import io.sqlxwire.codegen.java.values.Conditions;
 import io.sqlxwire.idl.model.UnionArm;
 import io.sqlxwire.idl.model.WireType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -57,13 +58,50 @@ final class EncoderCursor extends EncoderPart {
      * misuse, no {@code wrap}: {@code step} is -1 then) goes through {@code begin}.
      */
     CodeBlock enter(int member, String name) {
-        return CodeBlock.builder()
+        CodeBlock.Builder b = CodeBlock.builder()
                 .beginControlFlow("if (step == $L && open < 0)", member)
-                .addStatement("step = $L", member + 1)
-                .nextControlFlow("else")
+                .addStatement("step = $L", member + 1);
+        // Right after the elements of an array before it: what begin() would do, unrolled.
+        for (MemberPlan array : arraysBefore(member)) {
+            CodeBlock.Builder close = CodeBlock.builder()
+                    .addStatement("open = -1")
+                    .add(ctx.backPatching.completeCall(array));
+            for (MemberPlan between : plans.subList(array.index + 1, member)) {
+                close.add(fillCase(between));
+            }
+            close.addStatement("step = $L", member + 1);
+            b.nextControlFlow("else if (open == $L && !childOpen)", array.index)
+                    .beginControlFlow("try")
+                    .add(close.build())
+                    .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
+                    .addStatement("throw e.inMessage(PROTOCOL, TYPE)")
+                    .endControlFlow();
+        }
+        return b.nextControlFlow("else")
                 .addStatement("begin($L, $S)", member, name)
                 .endControlFlow()
                 .build();
+    }
+
+    /**
+     * The (at most two) nearest arrays before {@code member} that may be the open member when its
+     * setter runs: every member between them can be filled by the encoder (not a required value).
+     */
+    private List<MemberPlan> arraysBefore(int member) {
+        List<MemberPlan> arrays = new ArrayList<>();
+        for (int i = member - 1; i >= 0 && arrays.size() < 2; i--) {
+            MemberPlan plan = plans.get(i);
+            if (plan.unsupported != null) {
+                break;
+            }
+            if (plan.kind == MemberPlan.Kind.ARRAY) {
+                arrays.add(plan);
+            }
+            if (endsWithThrow(fillCase(plan))) {
+                break;
+            }
+        }
+        return arrays;
     }
 
     /**

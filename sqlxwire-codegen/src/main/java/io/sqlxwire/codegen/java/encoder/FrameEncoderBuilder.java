@@ -81,7 +81,7 @@ public final class FrameEncoderBuilder {
                 .initializer("$S", framing.name() + " frame").build());
         type.addField(FieldSpec.builder(RuntimeTypes.WIRE_WRITER, "out", Modifier.PRIVATE).build());
         type.addField(FieldSpec.builder(TypeName.INT, "frameStart", Modifier.PRIVATE).build());
-        type.addField(FieldSpec.builder(TypeName.INT, "bodyStart", Modifier.PRIVATE).initializer("-1").build());
+        type.addField(FieldSpec.builder(TypeName.INT, "bodyStart", Modifier.PRIVATE).build());
         type.addField(FieldSpec.builder(TypeName.INT, "step", Modifier.PRIVATE).initializer("-1")
                 .addJavadoc("The next header field to write; -1 outside wrap(out)..finish(), the field count + 1 after body().\n")
                 .build());
@@ -137,7 +137,6 @@ public final class FrameEncoderBuilder {
                 .addParameter(RuntimeTypes.WIRE_WRITER, "out")
                 .addCode(WrapAndFinish.storeIfChanged("out"))
                 .addStatement("this.frameStart = out.position()")
-                .addStatement("this.bodyStart = -1")
                 .addStatement("this.step = 0");
         for (int i = 0; i < header.size(); i++) {
             // A user-set field's value and every slot are written before body() lets anything read them.
@@ -182,19 +181,20 @@ public final class FrameEncoderBuilder {
                 m.addStatement("$LSlot = out.position()", base(f, i));
             }
             m.addStatement("$L", WireIo.put(intType, "value", javaType));
-            m.addStatement("step = $L", i + 1);
             // The encoder's own fields up to the next one the caller sets are written right away:
             // the same bytes advance() would write later, without its loop on the common path.
-            for (int j = i + 1; j < header.size() && !isUserSet(header.get(j), inversion)
-                    && EncoderValueTypes.intBase(header.get(j).type()) != null; j++) {
-                m.addCode(ownedWrite(header.get(j), j)).addStatement("step = $L", j + 1);
+            int next = i + 1;
+            for (; next < header.size() && !isUserSet(header.get(next), inversion)
+                    && EncoderValueTypes.intBase(header.get(next).type()) != null; next++) {
+                m.addCode(ownedWrite(header.get(next), next));
             }
+            m.addStatement("step = $L", next);
             type.addMethod(m.addStatement("return this").build());
         }
 
         MethodSpec.Builder advance = MethodSpec.methodBuilder("advance").addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "member").addParameter(String.class, "name")
-                .beginControlFlow("if (step < 0 || bodyStart >= 0)")
+                .beginControlFlow("if (step < 0 || step > $L)", header.size())
                 .addStatement("throw new $T(TYPE + \".\" + name + \": call wrap(out) first; header setters come before body()\")",
                         IllegalStateException.class)
                 .endControlFlow()
@@ -242,10 +242,14 @@ public final class FrameEncoderBuilder {
 
         MethodSpec.Builder patch = MethodSpec.methodBuilder("patchBodySize").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes the body size for everything written since {@link #body()} into the header.\n")
-                .beginControlFlow("if (step < 0 || bodyStart < 0)")
+                .beginControlFlow("if (step != $L)", header.size() + 1)
                 .addStatement("throw new $T(TYPE + \": body() was not called\")", IllegalStateException.class)
                 .endControlFlow()
-                .addStatement("long body = out.position() - bodyStart");
+                .addStatement("long body = out.position() - bodyStart")
+                .beginControlFlow("if (body < 0)")
+                .addStatement("throw new $T(TYPE + \": the writer was truncated into the frame header\")",
+                        IllegalStateException.class)
+                .endControlFlow();
         if (split != null) {
             patch.addJavadoc("A body of {@value #CONTINUATION_SIZE} bytes or more is split into continuation frames here.\n")
                     .addStatement("frames = 1")
@@ -284,7 +288,7 @@ public final class FrameEncoderBuilder {
                 .addStatement("throw new $T(TYPE + \": call wrap(out) first\")", IllegalStateException.class)
                 .endControlFlow();
         if (zlib) {
-            finish.beginControlFlow("if (bodyStart < 0)")
+            finish.beginControlFlow("if (step != $L)", header.size() + 1)
                     .addStatement("throw new $T(TYPE + \": body() was not called\")", IllegalStateException.class)
                     .endControlFlow();
             if (plainField == null) {
@@ -404,9 +408,13 @@ public final class FrameEncoderBuilder {
             code.addStatement("$T.checkRange(size, 0L, $LL, frameStart)", names.support(), direct.mask());
             code.addStatement("long value = ($LValue & ~$LL) | size", b, direct.mask());
         } else {
-            code.addStatement("$T.checkRange(size, $LL, $LL, frameStart)", names.support(),
-                    intType.kind().min().max(BigInteger.ZERO).longValueExact(), intType.kind().size() == 8 ? Long.MAX_VALUE
-                            : intType.kind().max().longValueExact());
+            long min = intType.kind().min().max(BigInteger.ZERO).longValueExact();
+            long max = intType.kind().size() == 8 ? Long.MAX_VALUE : intType.kind().max().longValueExact();
+            // body is 0..maxBody here (checked before): the check is needed only when that range
+            // plus the adjustment can leave the field's.
+            if (direct.add() < min || framing.maxBody() + direct.add() > max) {
+                code.addStatement("$T.checkRange(size, $LL, $LL, frameStart)", names.support(), min, max);
+            }
             code.addStatement("long value = size");
         }
         if (remember) {
