@@ -221,7 +221,7 @@ public final class MyBinaryResultsetRowDecoder {
      */
     private int readElement(int pos, int limit, int index) {
       this.element.trusted = MyBinaryResultsetRowDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index).value(), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
+      this.element.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
       pos += this.element.encodedLength();
       return pos;
     }
