@@ -30,10 +30,24 @@ public final class TdsLogin7BodyDecoder {
   private static final String NAME = "Login7Body";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -410,7 +424,8 @@ public final class TdsLogin7BodyDecoder {
   public TdsLogin7BodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -423,10 +438,14 @@ public final class TdsLogin7BodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsLogin7BodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -1306,7 +1325,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibHostName - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibHostName - 4L), pos, limit);
       this.hostNameOffset = pos;
        {
         this.hostNameValueLength = lengthAt(region, (this.cchHostName * 2L), pos, limit);
@@ -1347,7 +1366,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibUserName - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibUserName - 4L), pos, limit);
       this.userNameOffset = pos;
        {
         this.userNameValueLength = lengthAt(region, (this.cchUserName * 2L), pos, limit);
@@ -1388,7 +1407,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibPassword - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibPassword - 4L), pos, limit);
       this.passwordOffset = pos;
        {
         this.passwordValueLength = lengthAt(region, (this.cchPassword * 2L), pos, limit);
@@ -1427,7 +1446,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibAppName - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibAppName - 4L), pos, limit);
       this.appNameOffset = pos;
        {
         this.appNameValueLength = lengthAt(region, (this.cchAppName * 2L), pos, limit);
@@ -1468,7 +1487,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibServerName - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibServerName - 4L), pos, limit);
       this.serverNameOffset = pos;
        {
         this.serverNameValueLength = lengthAt(region, (this.cchServerName * 2L), pos, limit);
@@ -1502,7 +1521,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibExtension - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibExtension - 4L), pos, limit);
       this.extensionOffset = pos;
        {
         this.extensionValueLength = lengthAt(region, this.cbExtension, pos, limit);
@@ -1540,7 +1559,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibCltIntName - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibCltIntName - 4L), pos, limit);
       this.cltIntNameOffset = pos;
        {
         this.cltIntNameValueLength = lengthAt(region, (this.cchCltIntName * 2L), pos, limit);
@@ -1581,7 +1600,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibLanguage - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibLanguage - 4L), pos, limit);
       this.languageOffset = pos;
        {
         this.languageValueLength = lengthAt(region, (this.cchLanguage * 2L), pos, limit);
@@ -1622,7 +1641,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibDatabase - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibDatabase - 4L), pos, limit);
       this.databaseOffset = pos;
        {
         this.databaseValueLength = lengthAt(region, (this.cchDatabase * 2L), pos, limit);
@@ -1656,7 +1675,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibSspi - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibSspi - 4L), pos, limit);
       this.sspiOffset = pos;
        {
         this.sspiValueLength = lengthAt(region, ((this.cbSspi == 65535L) ? this.cbSspiLong : this.cbSspi), pos, limit);
@@ -1694,7 +1713,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibAtchDbFile - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibAtchDbFile - 4L), pos, limit);
       this.atchDbFileOffset = pos;
        {
         this.atchDbFileValueLength = lengthAt(region, (this.cchAtchDbFile * 2L), pos, limit);
@@ -1735,7 +1754,7 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibChangePassword - 4L), pos, limit);
+      pos = offsetIn(region, start, (this.ibChangePassword - 4L), pos, limit);
       this.changePasswordOffset = pos;
        {
         this.changePasswordValueLength = lengthAt(region, (this.cchChangePassword * 2L), pos, limit);
@@ -1813,6 +1832,6 @@ public final class TdsLogin7BodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

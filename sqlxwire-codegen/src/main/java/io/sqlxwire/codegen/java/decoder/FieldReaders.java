@@ -63,7 +63,7 @@ final class FieldReaders extends DecoderPart {
             helpers.add("offsetIn");
             body.add("// Positioned: read at an offset from the region's start; the cursor stays where it was.\n");
             body.addStatement("int resume = pos");
-            body.addStatement("pos = $T.offsetIn(region, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.position()));
+            body.addStatement("pos = $T.offsetIn(region, start, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.position()));
         }
         if (field.regionSize() != null) {
             helpers.add("lengthAt");

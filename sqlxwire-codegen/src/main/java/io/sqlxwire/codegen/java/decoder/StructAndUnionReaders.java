@@ -60,7 +60,8 @@ final class StructAndUnionReaders extends DecoderPart {
         }
         if (DecoderBuilder.coversFrame(context, struct.layout(), new TreeSet<>())) {
             // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
-            code.addStatement("this.$L.inFrame(frame, frameOffset + pos)", slot);
+            // The nested value shares this region, so the region starts at the same place in the frame.
+            code.addStatement("this.$L.inFrame(frame, frameOffset)", slot);
         }
         // Trust passes down: a nested value of an element being re-read was validated with it.
         code.addStatement("this.$L.trusted = $L.trusted", slot, host.ownerRef())
