@@ -132,7 +132,7 @@ public final class CqlAlreadyExistsDetailDecoder {
   private int readKeyspace(int pos, int limit) {
     try {
       this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -171,7 +171,7 @@ public final class CqlAlreadyExistsDetailDecoder {
   private int readTable(int pos, int limit) {
     try {
       this.tableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

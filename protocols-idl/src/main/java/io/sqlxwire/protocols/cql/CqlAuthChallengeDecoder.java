@@ -152,7 +152,7 @@ public final class CqlAuthChallengeDecoder {
   private int readToken(int pos, int limit) {
     try {
       this.tokenOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

@@ -121,7 +121,7 @@ public final class CqlAuthResponseDecoder {
   private int readToken(int pos, int limit) {
     try {
       this.tokenOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

@@ -157,7 +157,7 @@ public final class CqlAuthenticateDecoder {
   private int readAuthenticator(int pos, int limit) {
     try {
       this.authenticatorOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -198,7 +198,7 @@ public final class CqlBatchQueryDecoder {
         return pos;
       }
       this.queryOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -245,7 +245,7 @@ public final class CqlBatchQueryDecoder {
         return pos;
       }
       this.idOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -363,7 +363,7 @@ public final class CqlBatchQueryDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

@@ -156,7 +156,7 @@ public final class CqlBodyPrefixDecoder {
         return pos;
       }
       this.tracingIdOffset = pos;
-       {
+      {
         this.tracingIdValueLength = lengthAt(region, 16, pos, limit);
         this.tracingIdValueOffset = pos;
         pos += this.tracingIdValueLength;

@@ -157,7 +157,7 @@ public final class CqlBoundValueDecoder {
         return pos;
       }
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -193,7 +193,7 @@ public final class CqlBoundValueDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

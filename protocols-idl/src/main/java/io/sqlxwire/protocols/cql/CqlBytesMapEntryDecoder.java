@@ -135,7 +135,7 @@ public final class CqlBytesMapEntryDecoder {
   private int readKey(int pos, int limit) {
     try {
       this.keyOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -171,7 +171,7 @@ public final class CqlBytesMapEntryDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

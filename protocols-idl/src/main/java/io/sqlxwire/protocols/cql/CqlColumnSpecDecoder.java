@@ -172,7 +172,7 @@ public final class CqlColumnSpecDecoder {
         return pos;
       }
       this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -226,7 +226,7 @@ public final class CqlColumnSpecDecoder {
         return pos;
       }
       this.tableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -265,7 +265,7 @@ public final class CqlColumnSpecDecoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -220,7 +220,7 @@ public final class CqlErrorDecoder {
   private int readMessage(int pos, int limit) {
     try {
       this.messageOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -247,11 +247,31 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the Unavailable case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseUnavailable(int pos, int limit) {
+    this.detailUnavailable.trusted = this.trusted;
+    this.detailUnavailable.wrapIn(region, pos, limit - pos);
+    pos += this.detailUnavailable.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code detail} case WriteTimeout; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlWriteTimeoutDetailDecoder detailAsWriteTimeout() {
     return detailWriteTimeout;
+  }
+
+  /**
+   * Reads the WriteTimeout case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseWriteTimeout(int pos, int limit) {
+    this.detailWriteTimeout.trusted = this.trusted;
+    this.detailWriteTimeout.wrapIn(region, pos, limit - pos);
+    pos += this.detailWriteTimeout.encodedLength();
+    return pos;
   }
 
   /**
@@ -263,11 +283,31 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the ReadTimeout case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseReadTimeout(int pos, int limit) {
+    this.detailReadTimeout.trusted = this.trusted;
+    this.detailReadTimeout.wrapIn(region, pos, limit - pos);
+    pos += this.detailReadTimeout.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code detail} case ReadFailure; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlReadFailureDetailDecoder detailAsReadFailure() {
     return detailReadFailure;
+  }
+
+  /**
+   * Reads the ReadFailure case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseReadFailure(int pos, int limit) {
+    this.detailReadFailure.trusted = this.trusted;
+    this.detailReadFailure.wrapIn(region, pos, limit - pos);
+    pos += this.detailReadFailure.encodedLength();
+    return pos;
   }
 
   /**
@@ -279,11 +319,31 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the FunctionFailure case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseFunctionFailure(int pos, int limit) {
+    this.detailFunctionFailure.trusted = this.trusted;
+    this.detailFunctionFailure.wrapIn(region, pos, limit - pos);
+    pos += this.detailFunctionFailure.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code detail} case WriteFailure; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlWriteFailureDetailDecoder detailAsWriteFailure() {
     return detailWriteFailure;
+  }
+
+  /**
+   * Reads the WriteFailure case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseWriteFailure(int pos, int limit) {
+    this.detailWriteFailure.trusted = this.trusted;
+    this.detailWriteFailure.wrapIn(region, pos, limit - pos);
+    pos += this.detailWriteFailure.encodedLength();
+    return pos;
   }
 
   /**
@@ -295,11 +355,36 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the AlreadyExists case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseAlreadyExists(int pos, int limit) {
+    this.detailAlreadyExists.trusted = this.trusted;
+    this.detailAlreadyExists.wrapIn(region, pos, limit - pos);
+    pos += this.detailAlreadyExists.encodedLength();
+    return pos;
+  }
+
+  /**
    * The unknown prepared statement id.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView detailAsUnprepared() {
     return detailUnpreparedView.wrap(region, detailUnpreparedValueOffset, detailUnpreparedValueLength);
+  }
+
+  /**
+   * Reads the Unprepared case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseUnprepared(int pos, int limit) {
+    {
+      need(region, pos, 2, limit);
+      long prefix = region.u16be(pos);
+      pos += 2;
+      this.detailUnpreparedValueLength = lengthAt(region, prefix, pos, limit);
+      this.detailUnpreparedValueOffset = pos;
+      pos += this.detailUnpreparedValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -319,56 +404,35 @@ public final class CqlErrorDecoder {
       long subject = this.code;
       if (subject == 4096L) {
         this.detailArm = 0;
-        this.detailUnavailable.trusted = this.trusted;
-        this.detailUnavailable.wrapIn(region, pos, limit - pos);
-        pos += this.detailUnavailable.encodedLength();
+        pos = readDetailCaseUnavailable(pos, limit);
       }
       else if (subject == 4352L) {
         this.detailArm = 1;
-        this.detailWriteTimeout.trusted = this.trusted;
-        this.detailWriteTimeout.wrapIn(region, pos, limit - pos);
-        pos += this.detailWriteTimeout.encodedLength();
+        pos = readDetailCaseWriteTimeout(pos, limit);
       }
       else if (subject == 4608L) {
         this.detailArm = 2;
-        this.detailReadTimeout.trusted = this.trusted;
-        this.detailReadTimeout.wrapIn(region, pos, limit - pos);
-        pos += this.detailReadTimeout.encodedLength();
+        pos = readDetailCaseReadTimeout(pos, limit);
       }
       else if (subject == 4864L) {
         this.detailArm = 3;
-        this.detailReadFailure.trusted = this.trusted;
-        this.detailReadFailure.wrapIn(region, pos, limit - pos);
-        pos += this.detailReadFailure.encodedLength();
+        pos = readDetailCaseReadFailure(pos, limit);
       }
       else if (subject == 5120L) {
         this.detailArm = 4;
-        this.detailFunctionFailure.trusted = this.trusted;
-        this.detailFunctionFailure.wrapIn(region, pos, limit - pos);
-        pos += this.detailFunctionFailure.encodedLength();
+        pos = readDetailCaseFunctionFailure(pos, limit);
       }
       else if (subject == 5376L) {
         this.detailArm = 5;
-        this.detailWriteFailure.trusted = this.trusted;
-        this.detailWriteFailure.wrapIn(region, pos, limit - pos);
-        pos += this.detailWriteFailure.encodedLength();
+        pos = readDetailCaseWriteFailure(pos, limit);
       }
       else if (subject == 9216L) {
         this.detailArm = 6;
-        this.detailAlreadyExists.trusted = this.trusted;
-        this.detailAlreadyExists.wrapIn(region, pos, limit - pos);
-        pos += this.detailAlreadyExists.encodedLength();
+        pos = readDetailCaseAlreadyExists(pos, limit);
       }
       else if (subject == 9472L) {
         this.detailArm = 7;
-         {
-          need(region, pos, 2, limit);
-          long prefix = region.u16be(pos);
-          pos += 2;
-          this.detailUnpreparedValueLength = lengthAt(region, prefix, pos, limit);
-          this.detailUnpreparedValueOffset = pos;
-          pos += this.detailUnpreparedValueLength;
-        }
+        pos = readDetailCaseUnprepared(pos, limit);
       }
       else {
         this.detailArm = -1;

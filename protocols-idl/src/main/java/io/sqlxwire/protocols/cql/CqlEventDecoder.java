@@ -179,7 +179,7 @@ public final class CqlEventDecoder {
   private int readEventType(int pos, int limit) {
     try {
       this.eventTypeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -138,7 +138,7 @@ public final class CqlFunctionFailureDetailDecoder {
   private int readKeyspace(int pos, int limit) {
     try {
       this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -177,7 +177,7 @@ public final class CqlFunctionFailureDetailDecoder {
   private int readFunction(int pos, int limit) {
     try {
       this.functionOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

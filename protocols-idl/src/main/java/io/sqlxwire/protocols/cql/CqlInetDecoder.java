@@ -121,7 +121,7 @@ public final class CqlInetDecoder {
   private int readAddress(int pos, int limit) {
     try {
       this.addressOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
         pos += 1;

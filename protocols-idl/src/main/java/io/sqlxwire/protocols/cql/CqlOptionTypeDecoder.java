@@ -170,11 +170,34 @@ public final class CqlOptionTypeDecoder {
   }
 
   /**
+   * Reads the Custom case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseCustom(int pos, int limit) {
+    this.valueCustom.trusted = this.trusted;
+    this.valueCustom.wrapIn(region, pos, limit - pos);
+    pos += this.valueCustom.encodedLength();
+    return pos;
+  }
+
+  /**
    * The element type.
    * (The nested decoder, reused.)
    */
   public CqlOptionTypeDecoder valueAsList() {
     return valueList;
+  }
+
+  /**
+   * Reads the List case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseList(int pos, int limit) {
+    if (this.valueList == null) {
+      this.valueList = new CqlOptionTypeDecoder(depth + 1);
+    }
+    this.valueList.trusted = this.trusted;
+    this.valueList.wrapIn(region, pos, limit - pos);
+    pos += this.valueList.encodedLength();
+    return pos;
   }
 
   /**
@@ -186,6 +209,19 @@ public final class CqlOptionTypeDecoder {
   }
 
   /**
+   * Reads the Map case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseMap(int pos, int limit) {
+    if (this.valueMap == null) {
+      this.valueMap = new CqlMapTypeDecoder(depth + 1);
+    }
+    this.valueMap.trusted = this.trusted;
+    this.valueMap.wrapIn(region, pos, limit - pos);
+    pos += this.valueMap.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Udt; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
@@ -194,11 +230,37 @@ public final class CqlOptionTypeDecoder {
   }
 
   /**
+   * Reads the Udt case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseUdt(int pos, int limit) {
+    if (this.valueUdt == null) {
+      this.valueUdt = new CqlUdtTypeDecoder(depth + 1);
+    }
+    this.valueUdt.trusted = this.trusted;
+    this.valueUdt.wrapIn(region, pos, limit - pos);
+    pos += this.valueUdt.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Tuple; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlTupleTypeDecoder valueAsTuple() {
     return valueTuple;
+  }
+
+  /**
+   * Reads the Tuple case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTuple(int pos, int limit) {
+    if (this.valueTuple == null) {
+      this.valueTuple = new CqlTupleTypeDecoder(depth + 1);
+    }
+    this.valueTuple.trusted = this.trusted;
+    this.valueTuple.wrapIn(region, pos, limit - pos);
+    pos += this.valueTuple.encodedLength();
+    return pos;
   }
 
   /**
@@ -218,45 +280,23 @@ public final class CqlOptionTypeDecoder {
       long subject = this.id;
       if (subject == 0L) {
         this.valueArm = 0;
-        this.valueCustom.trusted = this.trusted;
-        this.valueCustom.wrapIn(region, pos, limit - pos);
-        pos += this.valueCustom.encodedLength();
+        pos = readValueCaseCustom(pos, limit);
       }
       else if (subject == 32L || subject == 34L) {
         this.valueArm = 1;
-        if (this.valueList == null) {
-          this.valueList = new CqlOptionTypeDecoder(depth + 1);
-        }
-        this.valueList.trusted = this.trusted;
-        this.valueList.wrapIn(region, pos, limit - pos);
-        pos += this.valueList.encodedLength();
+        pos = readValueCaseList(pos, limit);
       }
       else if (subject == 33L) {
         this.valueArm = 2;
-        if (this.valueMap == null) {
-          this.valueMap = new CqlMapTypeDecoder(depth + 1);
-        }
-        this.valueMap.trusted = this.trusted;
-        this.valueMap.wrapIn(region, pos, limit - pos);
-        pos += this.valueMap.encodedLength();
+        pos = readValueCaseMap(pos, limit);
       }
       else if (subject == 48L) {
         this.valueArm = 3;
-        if (this.valueUdt == null) {
-          this.valueUdt = new CqlUdtTypeDecoder(depth + 1);
-        }
-        this.valueUdt.trusted = this.trusted;
-        this.valueUdt.wrapIn(region, pos, limit - pos);
-        pos += this.valueUdt.encodedLength();
+        pos = readValueCaseUdt(pos, limit);
       }
       else if (subject == 49L) {
         this.valueArm = 4;
-        if (this.valueTuple == null) {
-          this.valueTuple = new CqlTupleTypeDecoder(depth + 1);
-        }
-        this.valueTuple.trusted = this.trusted;
-        this.valueTuple.wrapIn(region, pos, limit - pos);
-        pos += this.valueTuple.encodedLength();
+        pos = readValueCaseTuple(pos, limit);
       }
       else {
         this.valueArm = -1;

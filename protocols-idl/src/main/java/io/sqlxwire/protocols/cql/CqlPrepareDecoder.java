@@ -157,7 +157,7 @@ public final class CqlPrepareDecoder {
   private int readQuery(int pos, int limit) {
     try {
       this.queryOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

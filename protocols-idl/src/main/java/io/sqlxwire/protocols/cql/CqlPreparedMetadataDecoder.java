@@ -278,7 +278,7 @@ public final class CqlPreparedMetadataDecoder {
         return pos;
       }
       this.globalKeyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -332,7 +332,7 @@ public final class CqlPreparedMetadataDecoder {
         return pos;
       }
       this.globalTableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

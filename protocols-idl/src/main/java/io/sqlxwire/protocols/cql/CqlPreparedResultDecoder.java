@@ -127,7 +127,7 @@ public final class CqlPreparedResultDecoder {
   private int readId(int pos, int limit) {
     try {
       this.idOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -356,7 +356,7 @@ public final class CqlQueryParametersDecoder {
         return pos;
       }
       this.pagingStateOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

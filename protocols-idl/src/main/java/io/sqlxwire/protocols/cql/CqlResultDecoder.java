@@ -188,11 +188,31 @@ public final class CqlResultDecoder {
   }
 
   /**
+   * Reads the Rows case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseRows(int pos, int limit) {
+    this.bodyRows.trusted = this.trusted;
+    this.bodyRows.wrapIn(region, pos, limit - pos);
+    pos += this.bodyRows.encodedLength();
+    return pos;
+  }
+
+  /**
    * The keyspace now in use.
    * (The nested decoder, reused.)
    */
   public CqlCqlStringDecoder bodyAsSetKeyspace() {
     return bodySetKeyspace;
+  }
+
+  /**
+   * Reads the SetKeyspace case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSetKeyspace(int pos, int limit) {
+    this.bodySetKeyspace.trusted = this.trusted;
+    this.bodySetKeyspace.wrapIn(region, pos, limit - pos);
+    pos += this.bodySetKeyspace.encodedLength();
+    return pos;
   }
 
   /**
@@ -204,6 +224,16 @@ public final class CqlResultDecoder {
   }
 
   /**
+   * Reads the Prepared case of {@code body}; returns where it ends.
+   */
+  private int readBodyCasePrepared(int pos, int limit) {
+    this.bodyPrepared.trusted = this.trusted;
+    this.bodyPrepared.wrapIn(region, pos, limit - pos);
+    pos += this.bodyPrepared.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case SchemaChange; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
@@ -212,11 +242,33 @@ public final class CqlResultDecoder {
   }
 
   /**
+   * Reads the SchemaChange case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSchemaChange(int pos, int limit) {
+    this.bodySchemaChange.trusted = this.trusted;
+    this.bodySchemaChange.wrapIn(region, pos, limit - pos);
+    pos += this.bodySchemaChange.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsOther() {
     return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseOther(int pos, int limit) {
+    {
+      this.bodyOtherValueLength = limit - pos;
+      this.bodyOtherValueOffset = pos;
+      pos += this.bodyOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -239,35 +291,23 @@ public final class CqlResultDecoder {
       }
       else if (subject == 2L) {
         this.bodyArm = 1;
-        this.bodyRows.trusted = this.trusted;
-        this.bodyRows.wrapIn(region, pos, limit - pos);
-        pos += this.bodyRows.encodedLength();
+        pos = readBodyCaseRows(pos, limit);
       }
       else if (subject == 3L) {
         this.bodyArm = 2;
-        this.bodySetKeyspace.trusted = this.trusted;
-        this.bodySetKeyspace.wrapIn(region, pos, limit - pos);
-        pos += this.bodySetKeyspace.encodedLength();
+        pos = readBodyCaseSetKeyspace(pos, limit);
       }
       else if (subject == 4L) {
         this.bodyArm = 3;
-        this.bodyPrepared.trusted = this.trusted;
-        this.bodyPrepared.wrapIn(region, pos, limit - pos);
-        pos += this.bodyPrepared.encodedLength();
+        pos = readBodyCasePrepared(pos, limit);
       }
       else if (subject == 5L) {
         this.bodyArm = 4;
-        this.bodySchemaChange.trusted = this.trusted;
-        this.bodySchemaChange.wrapIn(region, pos, limit - pos);
-        pos += this.bodySchemaChange.encodedLength();
+        pos = readBodyCaseSchemaChange(pos, limit);
       }
       else {
         this.bodyArm = -1;
-         {
-          this.bodyOtherValueLength = limit - pos;
-          this.bodyOtherValueOffset = pos;
-          pos += this.bodyOtherValueLength;
-        }
+        pos = readBodyCaseOther(pos, limit);
       }
       this.bodyEnd = pos;
       return pos;

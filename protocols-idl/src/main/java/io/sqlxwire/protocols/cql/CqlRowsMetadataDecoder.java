@@ -234,7 +234,7 @@ public final class CqlRowsMetadataDecoder {
         return pos;
       }
       this.pagingStateOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -289,7 +289,7 @@ public final class CqlRowsMetadataDecoder {
         return pos;
       }
       this.globalKeyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -343,7 +343,7 @@ public final class CqlRowsMetadataDecoder {
         return pos;
       }
       this.globalTableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

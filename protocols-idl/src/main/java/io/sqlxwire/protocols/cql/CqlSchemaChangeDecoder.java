@@ -170,7 +170,7 @@ public final class CqlSchemaChangeDecoder {
   private int readChangeType(int pos, int limit) {
     try {
       this.changeTypeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -209,7 +209,7 @@ public final class CqlSchemaChangeDecoder {
   private int readTarget(int pos, int limit) {
     try {
       this.targetOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -248,7 +248,7 @@ public final class CqlSchemaChangeDecoder {
   private int readKeyspace(int pos, int limit) {
     try {
       this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -302,7 +302,7 @@ public final class CqlSchemaChangeDecoder {
         return pos;
       }
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -132,7 +132,7 @@ public final class CqlStringMapEntryDecoder {
   private int readKey(int pos, int limit) {
     try {
       this.keyOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -171,7 +171,7 @@ public final class CqlStringMapEntryDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -128,7 +128,7 @@ public final class CqlStringMultimapEntryDecoder {
   private int readKey(int pos, int limit) {
     try {
       this.keyOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

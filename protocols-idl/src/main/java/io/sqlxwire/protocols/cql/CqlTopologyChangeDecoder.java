@@ -128,7 +128,7 @@ public final class CqlTopologyChangeDecoder {
   private int readChange(int pos, int limit) {
     try {
       this.changeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

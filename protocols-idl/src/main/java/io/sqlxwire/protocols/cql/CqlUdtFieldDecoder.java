@@ -147,7 +147,7 @@ public final class CqlUdtFieldDecoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -166,7 +166,7 @@ public final class CqlUdtTypeDecoder {
   private int readKeyspace(int pos, int limit) {
     try {
       this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -205,7 +205,7 @@ public final class CqlUdtTypeDecoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -128,7 +128,7 @@ public final class CqlV5PayloadDecoder {
   private int readPayload(int pos, int limit) {
     try {
       this.payloadOffset = pos;
-       {
+      {
         this.payloadValueLength = lengthAt(region, this.payloadLength, pos, limit);
         this.payloadValueOffset = pos;
         pos += this.payloadValueLength;

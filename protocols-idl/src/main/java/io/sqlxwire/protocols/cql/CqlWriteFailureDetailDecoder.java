@@ -245,7 +245,7 @@ public final class CqlWriteFailureDetailDecoder {
   private int readWriteType(int pos, int limit) {
     try {
       this.writeTypeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -216,7 +216,7 @@ public final class CqlWriteTimeoutDetailDecoder {
   private int readWriteType(int pos, int limit) {
     try {
       this.writeTypeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;

@@ -206,12 +206,32 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Extnam case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseExtnam(int pos, int limit) {
+    {
+      this.valueExtnamValueLength = limit - pos;
+      this.valueExtnamValueOffset = pos;
+      pos += this.valueExtnamValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} case Mgrlvlls; meaningful when it is the case read.
    * (The reused cursor, reset to the first element.)
    */
   public ValueAsMgrlvllsCursor valueAsMgrlvlls() {
     valueMgrlvlls.reset();
     return valueMgrlvlls;
+  }
+
+  /**
+   * Reads the Mgrlvlls case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseMgrlvlls(int pos, int limit) {
+    pos = this.valueMgrlvlls.validate(pos, limit, -1);
+    return pos;
   }
 
   /**
@@ -229,6 +249,16 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Secmec case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseSecmec(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueSecmec = region.u16be(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Svrcod; meaningful when it is the case read.
    */
   public int valueAsSvrcod() {
@@ -236,10 +266,30 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Svrcod case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseSvrcod(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueSvrcod = region.u16be(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Secchkcd; meaningful when it is the case read.
    */
   public int valueAsSecchkcd() {
     return valueSecchkcd;
+  }
+
+  /**
+   * Reads the Secchkcd case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseSecchkcd(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueSecchkcd = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -257,11 +307,33 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Rdbacccl case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseRdbacccl(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueRdbacccl = region.u16be(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
     return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      this.valueOtherValueLength = limit - pos;
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -284,47 +356,31 @@ public final class DrdaParameterDecoder {
       long subject = this.codePoint;
       if (subject == 4446L || subject == 4423L || subject == 4461L || subject == 4442L || subject == 8464L || subject == 4512L || subject == 4513L || subject == 4398L || subject == 47L) {
         this.valueArm = 0;
-         {
-          this.valueExtnamValueLength = limit - pos;
-          this.valueExtnamValueOffset = pos;
-          pos += this.valueExtnamValueLength;
-        }
+        pos = readValueCaseExtnam(pos, limit);
       }
       else if (subject == 5124L) {
         this.valueArm = 1;
-        pos = this.valueMgrlvlls.validate(pos, limit, -1);
+        pos = readValueCaseMgrlvlls(pos, limit);
       }
       else if (subject == 4514L) {
         this.valueArm = 2;
-        need(region, pos, 2, limit);
-        this.valueSecmec = region.u16be(pos);
-        pos += 2;
+        pos = readValueCaseSecmec(pos, limit);
       }
       else if (subject == 4425L) {
         this.valueArm = 3;
-        need(region, pos, 2, limit);
-        this.valueSvrcod = region.u16be(pos);
-        pos += 2;
+        pos = readValueCaseSvrcod(pos, limit);
       }
       else if (subject == 4516L) {
         this.valueArm = 4;
-        need(region, pos, 1, limit);
-        this.valueSecchkcd = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseSecchkcd(pos, limit);
       }
       else if (subject == 8463L) {
         this.valueArm = 5;
-        need(region, pos, 2, limit);
-        this.valueRdbacccl = region.u16be(pos);
-        pos += 2;
+        pos = readValueCaseRdbacccl(pos, limit);
       }
       else {
         this.valueArm = -1;
-         {
-          this.valueOtherValueLength = limit - pos;
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
       pos = regionEnd;
       this.valueEnd = pos;

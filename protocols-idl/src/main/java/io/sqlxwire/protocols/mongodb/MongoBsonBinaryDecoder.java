@@ -173,7 +173,7 @@ public final class MongoBsonBinaryDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;

@@ -142,7 +142,7 @@ public final class MongoBsonDbPointerDecoder {
   private int readId(int pos, int limit) {
     try {
       this.idOffset = pos;
-       {
+      {
         this.idValueLength = lengthAt(region, 12, pos, limit);
         this.idValueOffset = pos;
         pos += this.idValueLength;

@@ -130,7 +130,7 @@ public final class MongoBsonRegexDecoder {
   private int readPattern(int pos, int limit) {
     try {
       this.patternOffset = pos;
-       {
+      {
         this.patternValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.patternValueOffset = pos;
         if (!this.trusted) {
@@ -166,7 +166,7 @@ public final class MongoBsonRegexDecoder {
   private int readOptions(int pos, int limit) {
     try {
       this.optionsOffset = pos;
-       {
+      {
         this.optionsValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.optionsValueOffset = pos;
         if (!this.trusted) {

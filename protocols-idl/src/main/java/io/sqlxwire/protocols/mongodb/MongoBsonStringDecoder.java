@@ -160,7 +160,7 @@ public final class MongoBsonStringDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         this.valueValueLength = lengthAt(region, (this.length - 1L), pos, limit);
         this.valueValueOffset = pos;
         if (!this.trusted) {

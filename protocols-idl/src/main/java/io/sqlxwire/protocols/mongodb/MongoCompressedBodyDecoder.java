@@ -215,7 +215,7 @@ public final class MongoCompressedBodyDecoder {
   private int readCompressedMessage(int pos, int limit) {
     try {
       this.compressedMessageOffset = pos;
-       {
+      {
         this.compressedMessageValueLength = limit - pos;
         this.compressedMessageValueOffset = pos;
         pos += this.compressedMessageValueLength;

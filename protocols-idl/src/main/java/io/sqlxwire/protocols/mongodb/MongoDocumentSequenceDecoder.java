@@ -164,7 +164,7 @@ public final class MongoDocumentSequenceDecoder {
   private int readIdentifier(int pos, int limit) {
     try {
       this.identifierOffset = pos;
-       {
+      {
         this.identifierValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.identifierValueOffset = pos;
         if (!this.trusted) {

@@ -224,7 +224,7 @@ public final class MongoElementDecoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
         if (!this.trusted) {
@@ -247,11 +247,31 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Double case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDouble(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueDouble = region.f64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case String; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MongoBsonStringDecoder valueAsString() {
     return valueString;
+  }
+
+  /**
+   * Reads the String case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseString(int pos, int limit) {
+    this.valueString.trusted = this.trusted;
+    this.valueString.wrapIn(region, pos, limit - pos);
+    pos += this.valueString.encodedLength();
+    return pos;
   }
 
   /**
@@ -263,11 +283,34 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Document case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDocument(int pos, int limit) {
+    if (this.valueDocument == null) {
+      this.valueDocument = new MongoDocumentDecoder(depth + 1);
+    }
+    this.valueDocument.trusted = this.trusted;
+    this.valueDocument.wrapIn(region, pos, limit - pos);
+    pos += this.valueDocument.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Binary; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MongoBsonBinaryDecoder valueAsBinary() {
     return valueBinary;
+  }
+
+  /**
+   * Reads the Binary case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseBinary(int pos, int limit) {
+    this.valueBinary.trusted = this.trusted;
+    this.valueBinary.wrapIn(region, pos, limit - pos);
+    pos += this.valueBinary.encodedLength();
+    return pos;
   }
 
   /**
@@ -279,6 +322,18 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the ObjectId case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseObjectId(int pos, int limit) {
+    {
+      this.valueObjectIdValueLength = lengthAt(region, 12, pos, limit);
+      this.valueObjectIdValueOffset = pos;
+      pos += this.valueObjectIdValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * 0x00 false, 0x01 true.
    */
   public int valueAsBoolean() {
@@ -286,10 +341,30 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Boolean case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseBoolean(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueBoolean = region.u8(pos);
+    pos += 1;
+    return pos;
+  }
+
+  /**
    * Milliseconds since the Unix epoch.
    */
   public long valueAsUtcDatetime() {
     return valueUtcDatetime;
+  }
+
+  /**
+   * Reads the UtcDatetime case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseUtcDatetime(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueUtcDatetime = region.i64le(pos);
+    pos += 8;
+    return pos;
   }
 
   /**
@@ -301,11 +376,31 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Regex case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseRegex(int pos, int limit) {
+    this.valueRegex.trusted = this.trusted;
+    this.valueRegex.wrapIn(region, pos, limit - pos);
+    pos += this.valueRegex.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case DbPointer; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MongoBsonDbPointerDecoder valueAsDbPointer() {
     return valueDbPointer;
+  }
+
+  /**
+   * Reads the DbPointer case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDbPointer(int pos, int limit) {
+    this.valueDbPointer.trusted = this.trusted;
+    this.valueDbPointer.wrapIn(region, pos, limit - pos);
+    pos += this.valueDbPointer.encodedLength();
+    return pos;
   }
 
   /**
@@ -317,10 +412,33 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the JavascriptWithScope case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseJavascriptWithScope(int pos, int limit) {
+    if (this.valueJavascriptWithScope == null) {
+      this.valueJavascriptWithScope = new MongoBsonCodeWithScopeDecoder(depth + 1);
+    }
+    this.valueJavascriptWithScope.trusted = this.trusted;
+    this.valueJavascriptWithScope.wrapIn(region, pos, limit - pos);
+    pos += this.valueJavascriptWithScope.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Int32; meaningful when it is the case read.
    */
   public int valueAsInt32() {
     return valueInt32;
+  }
+
+  /**
+   * Reads the Int32 case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseInt32(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueInt32 = region.i32le(pos);
+    pos += 4;
+    return pos;
   }
 
   /**
@@ -331,10 +449,30 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Timestamp case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTimestamp(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueTimestamp = region.u64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Int64; meaningful when it is the case read.
    */
   public long valueAsInt64() {
     return valueInt64;
+  }
+
+  /**
+   * Reads the Int64 case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseInt64(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueInt64 = region.i64le(pos);
+    pos += 8;
+    return pos;
   }
 
   /**
@@ -343,6 +481,18 @@ public final class MongoElementDecoder {
    */
   public ByteView valueAsDecimal128() {
     return valueDecimal128View.wrap(region, valueDecimal128ValueOffset, valueDecimal128ValueLength);
+  }
+
+  /**
+   * Reads the Decimal128 case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDecimal128(int pos, int limit) {
+    {
+      this.valueDecimal128ValueLength = lengthAt(region, 16, pos, limit);
+      this.valueDecimal128ValueOffset = pos;
+      pos += this.valueDecimal128ValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -362,100 +512,62 @@ public final class MongoElementDecoder {
       long subject = this.type;
       if (subject == 1L) {
         this.valueArm = 0;
-        need(region, pos, 8, limit);
-        this.valueDouble = region.f64le(pos);
-        pos += 8;
+        pos = readValueCaseDouble(pos, limit);
       }
       else if (subject == 2L || subject == 13L || subject == 14L) {
         this.valueArm = 1;
-        this.valueString.trusted = this.trusted;
-        this.valueString.wrapIn(region, pos, limit - pos);
-        pos += this.valueString.encodedLength();
+        pos = readValueCaseString(pos, limit);
       }
       else if (subject == 3L || subject == 4L) {
         this.valueArm = 2;
-        if (this.valueDocument == null) {
-          this.valueDocument = new MongoDocumentDecoder(depth + 1);
-        }
-        this.valueDocument.trusted = this.trusted;
-        this.valueDocument.wrapIn(region, pos, limit - pos);
-        pos += this.valueDocument.encodedLength();
+        pos = readValueCaseDocument(pos, limit);
       }
       else if (subject == 5L) {
         this.valueArm = 3;
-        this.valueBinary.trusted = this.trusted;
-        this.valueBinary.wrapIn(region, pos, limit - pos);
-        pos += this.valueBinary.encodedLength();
+        pos = readValueCaseBinary(pos, limit);
       }
       else if (subject == 6L || subject == 10L || subject == 255L || subject == 127L) {
         this.valueArm = 4;
       }
       else if (subject == 7L) {
         this.valueArm = 5;
-         {
-          this.valueObjectIdValueLength = lengthAt(region, 12, pos, limit);
-          this.valueObjectIdValueOffset = pos;
-          pos += this.valueObjectIdValueLength;
-        }
+        pos = readValueCaseObjectId(pos, limit);
       }
       else if (subject == 8L) {
         this.valueArm = 6;
-        need(region, pos, 1, limit);
-        this.valueBoolean = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseBoolean(pos, limit);
       }
       else if (subject == 9L) {
         this.valueArm = 7;
-        need(region, pos, 8, limit);
-        this.valueUtcDatetime = region.i64le(pos);
-        pos += 8;
+        pos = readValueCaseUtcDatetime(pos, limit);
       }
       else if (subject == 11L) {
         this.valueArm = 8;
-        this.valueRegex.trusted = this.trusted;
-        this.valueRegex.wrapIn(region, pos, limit - pos);
-        pos += this.valueRegex.encodedLength();
+        pos = readValueCaseRegex(pos, limit);
       }
       else if (subject == 12L) {
         this.valueArm = 9;
-        this.valueDbPointer.trusted = this.trusted;
-        this.valueDbPointer.wrapIn(region, pos, limit - pos);
-        pos += this.valueDbPointer.encodedLength();
+        pos = readValueCaseDbPointer(pos, limit);
       }
       else if (subject == 15L) {
         this.valueArm = 10;
-        if (this.valueJavascriptWithScope == null) {
-          this.valueJavascriptWithScope = new MongoBsonCodeWithScopeDecoder(depth + 1);
-        }
-        this.valueJavascriptWithScope.trusted = this.trusted;
-        this.valueJavascriptWithScope.wrapIn(region, pos, limit - pos);
-        pos += this.valueJavascriptWithScope.encodedLength();
+        pos = readValueCaseJavascriptWithScope(pos, limit);
       }
       else if (subject == 16L) {
         this.valueArm = 11;
-        need(region, pos, 4, limit);
-        this.valueInt32 = region.i32le(pos);
-        pos += 4;
+        pos = readValueCaseInt32(pos, limit);
       }
       else if (subject == 17L) {
         this.valueArm = 12;
-        need(region, pos, 8, limit);
-        this.valueTimestamp = region.u64le(pos);
-        pos += 8;
+        pos = readValueCaseTimestamp(pos, limit);
       }
       else if (subject == 18L) {
         this.valueArm = 13;
-        need(region, pos, 8, limit);
-        this.valueInt64 = region.i64le(pos);
-        pos += 8;
+        pos = readValueCaseInt64(pos, limit);
       }
       else if (subject == 19L) {
         this.valueArm = 14;
-         {
-          this.valueDecimal128ValueLength = lengthAt(region, 16, pos, limit);
-          this.valueDecimal128ValueOffset = pos;
-          pos += this.valueDecimal128ValueLength;
-        }
+        pos = readValueCaseDecimal128(pos, limit);
       }
       else {
         throw fail(region, "no case for " + subject, pos);

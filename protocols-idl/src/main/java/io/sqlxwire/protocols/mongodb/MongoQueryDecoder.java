@@ -179,7 +179,7 @@ public final class MongoQueryDecoder {
   private int readFullCollectionName(int pos, int limit) {
     try {
       this.fullCollectionNameOffset = pos;
-       {
+      {
         this.fullCollectionNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.fullCollectionNameValueOffset = pos;
         if (!this.trusted) {

@@ -191,7 +191,7 @@ public final class MongoSectionDecoder {
       }
       else {
         this.payloadArm = -1;
-         {
+        {
           this.payloadOtherValueLength = limit - pos;
           this.payloadOtherValueOffset = pos;
           pos += this.payloadOtherValueLength;

@@ -148,7 +148,7 @@ public final class MyAuthMoreDataDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = limit - pos;
         this.dataValueOffset = pos;
         pos += this.dataValueLength;

@@ -168,7 +168,7 @@ public final class MyAuthSwitchRequestDecoder {
   private int readPluginName(int pos, int limit) {
     try {
       this.pluginNameOffset = pos;
-       {
+      {
         this.pluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.pluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -197,7 +197,7 @@ public final class MyAuthSwitchRequestDecoder {
   private int readPluginData(int pos, int limit) {
     try {
       this.pluginDataOffset = pos;
-       {
+      {
         this.pluginDataValueLength = limit - pos;
         this.pluginDataValueOffset = pos;
         pos += this.pluginDataValueLength;

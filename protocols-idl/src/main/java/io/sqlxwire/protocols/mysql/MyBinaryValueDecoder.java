@@ -133,10 +133,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Longlong case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseLonglong(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueLonglong = region.u64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Long; meaningful when it is the case read.
    */
   public long valueAsLong() {
     return valueLong;
+  }
+
+  /**
+   * Reads the Long case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseLong(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueLong = region.u32le(pos);
+    pos += 4;
+    return pos;
   }
 
   /**
@@ -147,10 +167,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Short case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseShort(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueShort = region.u16le(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Tiny; meaningful when it is the case read.
    */
   public int valueAsTiny() {
     return valueTiny;
+  }
+
+  /**
+   * Reads the Tiny case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTiny(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueTiny = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -161,10 +201,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Double case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDouble(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueDouble = region.f64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Float; meaningful when it is the case read.
    */
   public float valueAsFloat() {
     return valueFloat;
+  }
+
+  /**
+   * Reads the Float case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseFloat(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueFloat = region.f32le(pos);
+    pos += 4;
+    return pos;
   }
 
   /**
@@ -176,11 +236,31 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Date case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDate(int pos, int limit) {
+    this.valueDate.trusted = this.trusted;
+    this.valueDate.wrapIn(region, pos, limit - pos);
+    pos += this.valueDate.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Time; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MyBinaryTimeDecoder valueAsTime() {
     return valueTime;
+  }
+
+  /**
+   * Reads the Time case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTime(int pos, int limit) {
+    this.valueTime.trusted = this.trusted;
+    this.valueTime.wrapIn(region, pos, limit - pos);
+    pos += this.valueTime.encodedLength();
+    return pos;
   }
 
   /**
@@ -193,6 +273,30 @@ public final class MyBinaryValueDecoder {
 
   public boolean isValueAsOtherNull() {
     return valueOtherNull;
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      need(region, pos, 1, limit);
+      long prefix = region.u8(pos);
+      int width = 1;
+      this.valueOtherNull = false;
+      if (prefix >= LengthEncodedInt.NULL_MARKER) {
+        // NULL, or a number in the 2, 3 or 8 bytes that follow.
+        width = LengthEncodedInt.width(region, pos);
+        need(region, pos, width, limit);
+        this.valueOtherNull = LengthEncodedInt.isNull(region, pos);
+        prefix = this.valueOtherNull ? 0 : LengthEncodedInt.read(region, pos);
+      }
+      pos += width;
+      this.valueOtherValueLength = lengthAt(region, prefix, pos, limit);
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -212,68 +316,42 @@ public final class MyBinaryValueDecoder {
       long subject = this.type;
       if (subject == 8L) {
         this.valueArm = 0;
-        need(region, pos, 8, limit);
-        this.valueLonglong = region.u64le(pos);
-        pos += 8;
+        pos = readValueCaseLonglong(pos, limit);
       }
       else if (subject == 3L || subject == 9L) {
         this.valueArm = 1;
-        need(region, pos, 4, limit);
-        this.valueLong = region.u32le(pos);
-        pos += 4;
+        pos = readValueCaseLong(pos, limit);
       }
       else if (subject == 2L || subject == 13L) {
         this.valueArm = 2;
-        need(region, pos, 2, limit);
-        this.valueShort = region.u16le(pos);
-        pos += 2;
+        pos = readValueCaseShort(pos, limit);
       }
       else if (subject == 1L) {
         this.valueArm = 3;
-        need(region, pos, 1, limit);
-        this.valueTiny = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseTiny(pos, limit);
       }
       else if (subject == 5L) {
         this.valueArm = 4;
-        need(region, pos, 8, limit);
-        this.valueDouble = region.f64le(pos);
-        pos += 8;
+        pos = readValueCaseDouble(pos, limit);
       }
       else if (subject == 4L) {
         this.valueArm = 5;
-        need(region, pos, 4, limit);
-        this.valueFloat = region.f32le(pos);
-        pos += 4;
+        pos = readValueCaseFloat(pos, limit);
       }
       else if (subject == 10L || subject == 12L || subject == 7L) {
         this.valueArm = 6;
-        this.valueDate.trusted = this.trusted;
-        this.valueDate.wrapIn(region, pos, limit - pos);
-        pos += this.valueDate.encodedLength();
+        pos = readValueCaseDate(pos, limit);
       }
       else if (subject == 11L) {
         this.valueArm = 7;
-        this.valueTime.trusted = this.trusted;
-        this.valueTime.wrapIn(region, pos, limit - pos);
-        pos += this.valueTime.encodedLength();
+        pos = readValueCaseTime(pos, limit);
       }
       else if (subject == 6L) {
         this.valueArm = 8;
       }
       else {
         this.valueArm = -1;
-         {
-          need(region, pos, 1, limit);
-          int width = LengthEncodedInt.width(region, pos);
-          need(region, pos, width, limit);
-          this.valueOtherNull = LengthEncodedInt.isNull(region, pos);
-          long prefix = this.valueOtherNull ? 0 : LengthEncodedInt.read(region, pos);
-          pos += width;
-          this.valueOtherValueLength = lengthAt(region, prefix, pos, limit);
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
       this.valueEnd = pos;
       return pos;

@@ -281,12 +281,18 @@ public final class MyColumnDefinition41Decoder {
   private int readCatalog(int pos, int limit) {
     try {
       this.catalogOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.catalogNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.catalogNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.catalogNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.catalogNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.catalogNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.catalogValueLength = lengthAt(region, prefix, pos, limit);
         this.catalogValueOffset = pos;
@@ -330,12 +336,18 @@ public final class MyColumnDefinition41Decoder {
   private int readSchema(int pos, int limit) {
     try {
       this.schemaOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.schemaNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.schemaNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.schemaNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.schemaNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.schemaNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.schemaValueLength = lengthAt(region, prefix, pos, limit);
         this.schemaValueOffset = pos;
@@ -376,12 +388,18 @@ public final class MyColumnDefinition41Decoder {
   private int readTable(int pos, int limit) {
     try {
       this.tableOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.tableNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.tableNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.tableNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.tableNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.tableNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.tableValueLength = lengthAt(region, prefix, pos, limit);
         this.tableValueOffset = pos;
@@ -422,12 +440,18 @@ public final class MyColumnDefinition41Decoder {
   private int readOrgTable(int pos, int limit) {
     try {
       this.orgTableOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.orgTableNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.orgTableNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.orgTableNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.orgTableNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.orgTableNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.orgTableValueLength = lengthAt(region, prefix, pos, limit);
         this.orgTableValueOffset = pos;
@@ -468,12 +492,18 @@ public final class MyColumnDefinition41Decoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.nameNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.nameNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.nameNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
@@ -514,12 +544,18 @@ public final class MyColumnDefinition41Decoder {
   private int readOrgName(int pos, int limit) {
     try {
       this.orgNameOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.orgNameNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.orgNameNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.orgNameNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.orgNameNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.orgNameNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.orgNameValueLength = lengthAt(region, prefix, pos, limit);
         this.orgNameValueOffset = pos;
@@ -567,13 +603,20 @@ public final class MyColumnDefinition41Decoder {
         return pos;
       }
       this.extendedInfoLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.extendedInfoLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.extendedInfoLength = this.extendedInfoLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.extendedInfoLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.extendedInfoLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.extendedInfoLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.extendedInfoLength = prefix;
       }
       this.extendedInfoLengthEnd = pos;
       return pos;
@@ -640,13 +683,20 @@ public final class MyColumnDefinition41Decoder {
   private int readFixedLength(int pos, int limit) {
     try {
       this.fixedLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.fixedLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.fixedLength = this.fixedLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.fixedLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.fixedLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.fixedLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.fixedLength = prefix;
       }
       this.fixedLengthEnd = pos;
       if (this.fixedLength != 12L) {
@@ -786,7 +836,7 @@ public final class MyColumnDefinition41Decoder {
   private int readUnnamed1(int pos, int limit) {
     try {
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
@@ -831,12 +881,18 @@ public final class MyColumnDefinition41Decoder {
         return pos;
       }
       this.defaultValuesOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.defaultValuesNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.defaultValuesNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.defaultValuesNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.defaultValuesNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.defaultValuesNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.defaultValuesValueLength = lengthAt(region, prefix, pos, limit);
         this.defaultValuesValueOffset = pos;

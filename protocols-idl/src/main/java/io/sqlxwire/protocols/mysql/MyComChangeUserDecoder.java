@@ -246,7 +246,7 @@ public final class MyComChangeUserDecoder {
   private int readUser(int pos, int limit) {
     try {
       this.userOffset = pos;
-       {
+      {
         this.userValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.userValueOffset = pos;
         if (!this.trusted) {
@@ -290,7 +290,7 @@ public final class MyComChangeUserDecoder {
         return pos;
       }
       this.authResponseOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
         pos += 1;
@@ -334,7 +334,7 @@ public final class MyComChangeUserDecoder {
         return pos;
       }
       this.authResponseNulOffset = pos;
-       {
+      {
         this.authResponseNulValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authResponseNulValueOffset = pos;
         pos += this.authResponseNulValueLength + 1;
@@ -367,7 +367,7 @@ public final class MyComChangeUserDecoder {
   private int readDatabase(int pos, int limit) {
     try {
       this.databaseOffset = pos;
-       {
+      {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
         if (!this.trusted) {
@@ -455,7 +455,7 @@ public final class MyComChangeUserDecoder {
         return pos;
       }
       this.authPluginNameOffset = pos;
-       {
+      {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -502,13 +502,20 @@ public final class MyComChangeUserDecoder {
         return pos;
       }
       this.attributesLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.attributesLength = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.attributesLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.attributesLength = prefix;
       }
       this.attributesLengthEnd = pos;
       return pos;

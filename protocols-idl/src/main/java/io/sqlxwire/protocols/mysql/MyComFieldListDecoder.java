@@ -175,7 +175,7 @@ public final class MyComFieldListDecoder {
   private int readTable(int pos, int limit) {
     try {
       this.tableOffset = pos;
-       {
+      {
         this.tableValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.tableValueOffset = pos;
         if (!this.trusted) {
@@ -211,7 +211,7 @@ public final class MyComFieldListDecoder {
   private int readFieldWildcard(int pos, int limit) {
     try {
       this.fieldWildcardOffset = pos;
-       {
+      {
         this.fieldWildcardValueLength = limit - pos;
         this.fieldWildcardValueOffset = pos;
         if (!this.trusted) {

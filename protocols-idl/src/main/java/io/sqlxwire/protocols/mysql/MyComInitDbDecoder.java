@@ -161,7 +161,7 @@ public final class MyComInitDbDecoder {
   private int readSchemaName(int pos, int limit) {
     try {
       this.schemaNameOffset = pos;
-       {
+      {
         this.schemaNameValueLength = limit - pos;
         this.schemaNameValueOffset = pos;
         if (!this.trusted) {

@@ -237,13 +237,20 @@ public final class MyComQueryDecoder {
         return pos;
       }
       this.parameterCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
-        this.parameterCount = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.parameterCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.parameterCount = prefix;
       }
       this.parameterCountEnd = pos;
       return pos;
@@ -284,13 +291,20 @@ public final class MyComQueryDecoder {
         return pos;
       }
       this.parameterSetCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.parameterSetCountNull = LengthEncodedInt.isNull(region, pos);
-        this.parameterSetCount = this.parameterSetCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.parameterSetCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.parameterSetCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.parameterSetCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.parameterSetCount = prefix;
       }
       this.parameterSetCountEnd = pos;
       return pos;
@@ -468,7 +482,7 @@ public final class MyComQueryDecoder {
   private int readQuery(int pos, int limit) {
     try {
       this.queryOffset = pos;
-       {
+      {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
         pos += this.queryValueLength;

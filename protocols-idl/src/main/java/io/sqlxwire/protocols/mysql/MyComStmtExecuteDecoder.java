@@ -281,13 +281,20 @@ public final class MyComStmtExecuteDecoder {
         return pos;
       }
       this.parameterCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
-        this.parameterCount = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.parameterCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.parameterCount = prefix;
       }
       this.parameterCountEnd = pos;
       return pos;

@@ -161,7 +161,7 @@ public final class MyComStmtPrepareDecoder {
   private int readQuery(int pos, int limit) {
     try {
       this.queryOffset = pos;
-       {
+      {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
         if (!this.trusted) {

@@ -141,12 +141,18 @@ public final class MyConnectAttributeDecoder {
   private int readKey(int pos, int limit) {
     try {
       this.keyOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.keyNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.keyNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.keyNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.keyNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.keyNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.keyValueLength = lengthAt(region, prefix, pos, limit);
         this.keyValueOffset = pos;
@@ -187,12 +193,18 @@ public final class MyConnectAttributeDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.valueNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.valueNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.valueNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.valueNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.valueNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.valueValueLength = lengthAt(region, prefix, pos, limit);
         this.valueValueOffset = pos;

@@ -267,7 +267,7 @@ public final class MyErrPacketDecoder {
         return pos;
       }
       this.sqlStateOffset = pos;
-       {
+      {
         this.sqlStateValueLength = lengthAt(region, 5, pos, limit);
         this.sqlStateValueOffset = pos;
         if (!this.trusted) {
@@ -303,7 +303,7 @@ public final class MyErrPacketDecoder {
   private int readErrorMessage(int pos, int limit) {
     try {
       this.errorMessageOffset = pos;
-       {
+      {
         this.errorMessageValueLength = limit - pos;
         this.errorMessageValueOffset = pos;
         if (!this.trusted) {

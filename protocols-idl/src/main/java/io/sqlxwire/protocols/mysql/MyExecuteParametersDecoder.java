@@ -304,7 +304,7 @@ public final class MyExecuteParametersDecoder {
         return pos;
       }
       this.rawValuesOffset = pos;
-       {
+      {
         this.rawValuesValueLength = limit - pos;
         this.rawValuesValueOffset = pos;
         pos += this.rawValuesValueLength;

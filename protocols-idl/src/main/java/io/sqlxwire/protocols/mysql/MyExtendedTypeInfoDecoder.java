@@ -160,12 +160,18 @@ public final class MyExtendedTypeInfoDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.valueNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.valueNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.valueNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.valueNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.valueNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.valueValueLength = lengthAt(region, prefix, pos, limit);
         this.valueValueOffset = pos;

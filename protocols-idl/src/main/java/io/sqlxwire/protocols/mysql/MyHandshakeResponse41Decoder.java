@@ -314,7 +314,7 @@ public final class MyHandshakeResponse41Decoder {
   private int readUnnamed1(int pos, int limit) {
     try {
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 19, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
@@ -375,7 +375,7 @@ public final class MyHandshakeResponse41Decoder {
         return pos;
       }
       this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
@@ -415,7 +415,7 @@ public final class MyHandshakeResponse41Decoder {
   private int readUsername(int pos, int limit) {
     try {
       this.usernameOffset = pos;
-       {
+      {
         this.usernameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.usernameValueOffset = pos;
         if (!this.trusted) {
@@ -463,12 +463,18 @@ public final class MyHandshakeResponse41Decoder {
         return pos;
       }
       this.authResponseOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.authResponseNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.authResponseNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.authResponseNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.authResponseNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.authResponseNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.authResponseValueLength = lengthAt(region, prefix, pos, limit);
         this.authResponseValueOffset = pos;
@@ -510,7 +516,7 @@ public final class MyHandshakeResponse41Decoder {
         return pos;
       }
       this.authResponseShortOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
         pos += 1;
@@ -561,7 +567,7 @@ public final class MyHandshakeResponse41Decoder {
         return pos;
       }
       this.databaseOffset = pos;
-       {
+      {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
         if (!this.trusted) {
@@ -612,7 +618,7 @@ public final class MyHandshakeResponse41Decoder {
         return pos;
       }
       this.clientPluginNameOffset = pos;
-       {
+      {
         this.clientPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.clientPluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -659,13 +665,20 @@ public final class MyHandshakeResponse41Decoder {
         return pos;
       }
       this.attributesLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.attributesLength = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.attributesLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.attributesLength = prefix;
       }
       this.attributesLengthEnd = pos;
       return pos;

@@ -262,7 +262,7 @@ public final class MyHandshakeV10Decoder {
   private int readServerVersion(int pos, int limit) {
     try {
       this.serverVersionOffset = pos;
-       {
+      {
         this.serverVersionValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.serverVersionValueOffset = pos;
         if (!this.trusted) {
@@ -314,7 +314,7 @@ public final class MyHandshakeV10Decoder {
   private int readAuthPluginDataPart1(int pos, int limit) {
     try {
       this.authPluginDataPart1Offset = pos;
-       {
+      {
         this.authPluginDataPart1ValueLength = lengthAt(region, 8, pos, limit);
         this.authPluginDataPart1ValueOffset = pos;
         pos += this.authPluginDataPart1ValueLength;
@@ -473,7 +473,7 @@ public final class MyHandshakeV10Decoder {
   private int readUnnamed2(int pos, int limit) {
     try {
       this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 6, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
@@ -534,7 +534,7 @@ public final class MyHandshakeV10Decoder {
         return pos;
       }
       this.unnamed3Offset = pos;
-       {
+      {
         this.unnamed3ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed3ValueOffset = pos;
         pos += this.unnamed3ValueLength;
@@ -560,7 +560,7 @@ public final class MyHandshakeV10Decoder {
   private int readAuthPluginDataPart2(int pos, int limit) {
     try {
       this.authPluginDataPart2Offset = pos;
-       {
+      {
         this.authPluginDataPart2ValueLength = lengthAt(region, Math.max(13L, (this.authPluginDataLen - 8L)), pos, limit);
         this.authPluginDataPart2ValueOffset = pos;
         pos += this.authPluginDataPart2ValueLength;
@@ -608,7 +608,7 @@ public final class MyHandshakeV10Decoder {
         return pos;
       }
       this.authPluginNameOffset = pos;
-       {
+      {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
         if (!this.trusted) {

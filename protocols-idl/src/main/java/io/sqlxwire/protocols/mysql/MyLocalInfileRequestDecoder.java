@@ -156,7 +156,7 @@ public final class MyLocalInfileRequestDecoder {
   private int readFilename(int pos, int limit) {
     try {
       this.filenameOffset = pos;
-       {
+      {
         this.filenameValueLength = limit - pos;
         this.filenameValueOffset = pos;
         if (!this.trusted) {

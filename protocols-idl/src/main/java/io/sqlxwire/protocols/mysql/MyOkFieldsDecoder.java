@@ -196,13 +196,20 @@ public final class MyOkFieldsDecoder {
   private int readAffectedRows(int pos, int limit) {
     try {
       this.affectedRowsOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.affectedRowsNull = LengthEncodedInt.isNull(region, pos);
-        this.affectedRows = this.affectedRowsNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.affectedRowsNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.affectedRowsNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.affectedRowsNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.affectedRows = prefix;
       }
       this.affectedRowsEnd = pos;
       return pos;
@@ -229,13 +236,20 @@ public final class MyOkFieldsDecoder {
   private int readLastInsertId(int pos, int limit) {
     try {
       this.lastInsertIdOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.lastInsertIdNull = LengthEncodedInt.isNull(region, pos);
-        this.lastInsertId = this.lastInsertIdNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.lastInsertIdNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.lastInsertIdNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.lastInsertIdNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.lastInsertId = prefix;
       }
       this.lastInsertIdEnd = pos;
       return pos;
@@ -359,12 +373,18 @@ public final class MyOkFieldsDecoder {
         return pos;
       }
       this.infoOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.infoNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.infoNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.infoNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.infoNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.infoNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.infoValueLength = lengthAt(region, prefix, pos, limit);
         this.infoValueOffset = pos;
@@ -412,13 +432,20 @@ public final class MyOkFieldsDecoder {
         return pos;
       }
       this.sessionStateLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.sessionStateLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.sessionStateLength = this.sessionStateLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.sessionStateLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.sessionStateLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.sessionStateLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.sessionStateLength = prefix;
       }
       this.sessionStateLengthEnd = pos;
       return pos;
@@ -503,7 +530,7 @@ public final class MyOkFieldsDecoder {
         return pos;
       }
       this.infoRestOffset = pos;
-       {
+      {
         this.infoRestValueLength = limit - pos;
         this.infoRestValueOffset = pos;
         if (!this.trusted) {

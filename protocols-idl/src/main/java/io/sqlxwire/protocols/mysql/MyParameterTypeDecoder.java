@@ -196,12 +196,18 @@ public final class MyParameterTypeDecoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.nameNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.nameNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.nameNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;

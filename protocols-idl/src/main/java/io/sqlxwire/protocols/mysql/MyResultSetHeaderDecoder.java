@@ -134,13 +134,20 @@ public final class MyResultSetHeaderDecoder {
   private int readColumnCount(int pos, int limit) {
     try {
       this.columnCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.columnCountNull = LengthEncodedInt.isNull(region, pos);
-        this.columnCount = this.columnCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.columnCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.columnCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.columnCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.columnCount = prefix;
       }
       this.columnCountEnd = pos;
       return pos;

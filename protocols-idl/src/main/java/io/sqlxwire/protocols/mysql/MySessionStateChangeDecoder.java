@@ -156,12 +156,18 @@ public final class MySessionStateChangeDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.dataNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.dataNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.dataNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.dataNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.dataNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.dataValueLength = lengthAt(region, prefix, pos, limit);
         this.dataValueOffset = pos;

@@ -121,7 +121,7 @@ public final class MyStatisticsDecoder {
   private int readStatus(int pos, int limit) {
     try {
       this.statusOffset = pos;
-       {
+      {
         this.statusValueLength = limit - pos;
         this.statusValueOffset = pos;
         if (!this.trusted) {

@@ -182,12 +182,18 @@ public final class MyTextResultsetRowDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.elementNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.elementNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.elementNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.elementNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.elementNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.elementValueLength = lengthAt(region, prefix, pos, limit);
         this.elementValueOffset = pos;

@@ -112,7 +112,7 @@ public final class MyTlsRecordFromServerDecoder {
   private int readFragment(int pos, int limit) {
     try {
       this.fragmentOffset = pos;
-       {
+      {
         this.fragmentValueLength = limit - pos;
         this.fragmentValueOffset = pos;
         pos += this.fragmentValueLength;

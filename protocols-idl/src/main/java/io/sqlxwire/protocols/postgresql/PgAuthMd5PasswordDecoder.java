@@ -112,7 +112,7 @@ public final class PgAuthMd5PasswordDecoder {
   private int readSalt(int pos, int limit) {
     try {
       this.saltOffset = pos;
-       {
+      {
         this.saltValueLength = lengthAt(region, 4, pos, limit);
         this.saltValueOffset = pos;
         pos += this.saltValueLength;

@@ -170,11 +170,31 @@ public final class PgAuthenticationDecoder {
   }
 
   /**
+   * Reads the Md5Password case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseMd5Password(int pos, int limit) {
+    this.bodyMd5Password.trusted = this.trusted;
+    this.bodyMd5Password.wrapIn(region, pos, limit - pos);
+    pos += this.bodyMd5Password.encodedLength();
+    return pos;
+  }
+
+  /**
    * AuthenticationSASL: the mechanism list.
    * (The nested decoder, reused.)
    */
   public PgAuthSaslDecoder bodyAsSasl() {
     return bodySasl;
+  }
+
+  /**
+   * Reads the Sasl case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSasl(int pos, int limit) {
+    this.bodySasl.trusted = this.trusted;
+    this.bodySasl.wrapIn(region, pos, limit - pos);
+    pos += this.bodySasl.encodedLength();
+    return pos;
   }
 
   /**
@@ -186,11 +206,35 @@ public final class PgAuthenticationDecoder {
   }
 
   /**
+   * Reads the GssContinue case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseGssContinue(int pos, int limit) {
+    {
+      this.bodyGssContinueValueLength = limit - pos;
+      this.bodyGssContinueValueOffset = pos;
+      pos += this.bodyGssContinueValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * SASL data specific to the mechanism (server-first-message for SCRAM).
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsSaslContinue() {
     return bodySaslContinueView.wrap(region, bodySaslContinueValueOffset, bodySaslContinueValueLength);
+  }
+
+  /**
+   * Reads the SaslContinue case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSaslContinue(int pos, int limit) {
+    {
+      this.bodySaslContinueValueLength = limit - pos;
+      this.bodySaslContinueValueOffset = pos;
+      pos += this.bodySaslContinueValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -202,11 +246,35 @@ public final class PgAuthenticationDecoder {
   }
 
   /**
+   * Reads the SaslFinal case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSaslFinal(int pos, int limit) {
+    {
+      this.bodySaslFinalValueLength = limit - pos;
+      this.bodySaslFinalValueOffset = pos;
+      pos += this.bodySaslFinalValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsOther() {
     return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseOther(int pos, int limit) {
+    {
+      this.bodyOtherValueLength = limit - pos;
+      this.bodyOtherValueOffset = pos;
+      pos += this.bodyOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -229,47 +297,27 @@ public final class PgAuthenticationDecoder {
       }
       else if (subject == 5L) {
         this.bodyArm = 1;
-        this.bodyMd5Password.trusted = this.trusted;
-        this.bodyMd5Password.wrapIn(region, pos, limit - pos);
-        pos += this.bodyMd5Password.encodedLength();
+        pos = readBodyCaseMd5Password(pos, limit);
       }
       else if (subject == 10L) {
         this.bodyArm = 2;
-        this.bodySasl.trusted = this.trusted;
-        this.bodySasl.wrapIn(region, pos, limit - pos);
-        pos += this.bodySasl.encodedLength();
+        pos = readBodyCaseSasl(pos, limit);
       }
       else if (subject == 8L) {
         this.bodyArm = 3;
-         {
-          this.bodyGssContinueValueLength = limit - pos;
-          this.bodyGssContinueValueOffset = pos;
-          pos += this.bodyGssContinueValueLength;
-        }
+        pos = readBodyCaseGssContinue(pos, limit);
       }
       else if (subject == 11L) {
         this.bodyArm = 4;
-         {
-          this.bodySaslContinueValueLength = limit - pos;
-          this.bodySaslContinueValueOffset = pos;
-          pos += this.bodySaslContinueValueLength;
-        }
+        pos = readBodyCaseSaslContinue(pos, limit);
       }
       else if (subject == 12L) {
         this.bodyArm = 5;
-         {
-          this.bodySaslFinalValueLength = limit - pos;
-          this.bodySaslFinalValueOffset = pos;
-          pos += this.bodySaslFinalValueLength;
-        }
+        pos = readBodyCaseSaslFinal(pos, limit);
       }
       else {
         this.bodyArm = -1;
-         {
-          this.bodyOtherValueLength = limit - pos;
-          this.bodyOtherValueOffset = pos;
-          pos += this.bodyOtherValueLength;
-        }
+        pos = readBodyCaseOther(pos, limit);
       }
       this.bodyEnd = pos;
       return pos;

@@ -143,7 +143,7 @@ public final class PgBackendKeyDataDecoder {
   private int readSecretKey(int pos, int limit) {
     try {
       this.secretKeyOffset = pos;
-       {
+      {
         this.secretKeyValueLength = limit - pos;
         this.secretKeyValueOffset = pos;
         pos += this.secretKeyValueLength;

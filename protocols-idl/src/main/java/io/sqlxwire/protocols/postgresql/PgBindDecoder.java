@@ -173,7 +173,7 @@ public final class PgBindDecoder {
   private int readPortal(int pos, int limit) {
     try {
       this.portalOffset = pos;
-       {
+      {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
         if (!this.trusted) {
@@ -209,7 +209,7 @@ public final class PgBindDecoder {
   private int readStatement(int pos, int limit) {
     try {
       this.statementOffset = pos;
-       {
+      {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
         if (!this.trusted) {
@@ -508,7 +508,7 @@ public final class PgBindDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

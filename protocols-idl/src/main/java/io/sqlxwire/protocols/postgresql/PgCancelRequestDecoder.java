@@ -177,7 +177,7 @@ public final class PgCancelRequestDecoder {
   private int readSecretKey(int pos, int limit) {
     try {
       this.secretKeyOffset = pos;
-       {
+      {
         this.secretKeyValueLength = limit - pos;
         this.secretKeyValueOffset = pos;
         pos += this.secretKeyValueLength;

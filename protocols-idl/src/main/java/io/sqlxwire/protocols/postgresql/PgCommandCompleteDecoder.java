@@ -122,7 +122,7 @@ public final class PgCommandCompleteDecoder {
   private int readCommandTag(int pos, int limit) {
     try {
       this.commandTagOffset = pos;
-       {
+      {
         this.commandTagValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.commandTagValueOffset = pos;
         if (!this.trusted) {

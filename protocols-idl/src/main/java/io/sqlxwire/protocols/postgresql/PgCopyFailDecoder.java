@@ -120,7 +120,7 @@ public final class PgCopyFailDecoder {
   private int readReason(int pos, int limit) {
     try {
       this.reasonOffset = pos;
-       {
+      {
         this.reasonValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.reasonValueOffset = pos;
         if (!this.trusted) {

@@ -128,7 +128,7 @@ public final class PgExecuteDecoder {
   private int readPortal(int pos, int limit) {
     try {
       this.portalOffset = pos;
-       {
+      {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
         if (!this.trusted) {

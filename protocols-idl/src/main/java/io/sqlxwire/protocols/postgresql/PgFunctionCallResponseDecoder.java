@@ -119,7 +119,7 @@ public final class PgFunctionCallResponseDecoder {
   private int readResult(int pos, int limit) {
     try {
       this.resultOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

@@ -239,7 +239,7 @@ public final class PgNegotiateProtocolVersionDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         this.elementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.elementValueOffset = pos;
         if (!PgNegotiateProtocolVersionDecoder.this.trusted) {

@@ -163,7 +163,7 @@ public final class PgNotificationResponseDecoder {
   private int readChannel(int pos, int limit) {
     try {
       this.channelOffset = pos;
-       {
+      {
         this.channelValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.channelValueOffset = pos;
         if (!this.trusted) {
@@ -199,7 +199,7 @@ public final class PgNotificationResponseDecoder {
   private int readPayload(int pos, int limit) {
     try {
       this.payloadOffset = pos;
-       {
+      {
         this.payloadValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.payloadValueOffset = pos;
         if (!this.trusted) {

@@ -132,7 +132,7 @@ public final class PgParameterStatusDecoder {
   private int readName(int pos, int limit) {
     try {
       this.nameOffset = pos;
-       {
+      {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
         if (!this.trusted) {
@@ -168,7 +168,7 @@ public final class PgParameterStatusDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.valueValueOffset = pos;
         if (!this.trusted) {

@@ -147,7 +147,7 @@ public final class PgParseDecoder {
   private int readStatement(int pos, int limit) {
     try {
       this.statementOffset = pos;
-       {
+      {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
         if (!this.trusted) {
@@ -183,7 +183,7 @@ public final class PgParseDecoder {
   private int readQuery(int pos, int limit) {
     try {
       this.queryOffset = pos;
-       {
+      {
         this.queryValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.queryValueOffset = pos;
         if (!this.trusted) {

@@ -122,7 +122,7 @@ public final class PgPasswordMessageDecoder {
   private int readPassword(int pos, int limit) {
     try {
       this.passwordOffset = pos;
-       {
+      {
         this.passwordValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.passwordValueOffset = pos;
         if (!this.trusted) {

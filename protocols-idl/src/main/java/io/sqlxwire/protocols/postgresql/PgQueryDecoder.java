@@ -120,7 +120,7 @@ public final class PgQueryDecoder {
   private int readSql(int pos, int limit) {
     try {
       this.sqlOffset = pos;
-       {
+      {
         this.sqlValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.sqlValueOffset = pos;
         if (!this.trusted) {

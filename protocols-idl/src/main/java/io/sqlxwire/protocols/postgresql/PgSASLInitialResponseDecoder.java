@@ -138,7 +138,7 @@ public final class PgSASLInitialResponseDecoder {
   private int readMechanism(int pos, int limit) {
     try {
       this.mechanismOffset = pos;
-       {
+      {
         this.mechanismValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.mechanismValueOffset = pos;
         if (!this.trusted) {
@@ -171,7 +171,7 @@ public final class PgSASLInitialResponseDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;

@@ -143,7 +143,7 @@ public final class RespAttributedDecoder {
   private int readCount(int pos, int limit) {
     try {
       this.countOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;

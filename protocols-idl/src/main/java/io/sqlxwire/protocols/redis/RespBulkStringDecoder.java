@@ -136,7 +136,7 @@ public final class RespBulkStringDecoder {
   private int readLength(int pos, int limit) {
     try {
       this.lengthOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
@@ -177,7 +177,7 @@ public final class RespBulkStringDecoder {
         return pos;
       }
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
@@ -203,7 +203,7 @@ public final class RespBulkStringDecoder {
         return pos;
       }
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;

@@ -135,7 +135,7 @@ public final class RespCountedMapDecoder {
   private int readCount(int pos, int limit) {
     try {
       this.countOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;

@@ -139,7 +139,7 @@ public final class RespCountedValuesDecoder {
   private int readCount(int pos, int limit) {
     try {
       this.countOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;

@@ -122,7 +122,7 @@ public final class RespInlineCommandDecoder {
   private int readLine(int pos, int limit) {
     try {
       this.lineOffset = pos;
-       {
+      {
         this.lineValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
         this.lineValueOffset = pos;
         if (!this.trusted) {

@@ -145,7 +145,7 @@ public final class RespMultiBulkCommandDecoder {
   private int readArgc(int pos, int limit) {
     try {
       this.argcOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.argc = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;

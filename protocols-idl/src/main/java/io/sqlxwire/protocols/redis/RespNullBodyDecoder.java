@@ -106,7 +106,7 @@ public final class RespNullBodyDecoder {
   private int readUnnamed1(int pos, int limit) {
     try {
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;

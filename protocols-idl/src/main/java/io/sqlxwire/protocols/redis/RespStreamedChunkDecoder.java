@@ -156,7 +156,7 @@ public final class RespStreamedChunkDecoder {
   private int readLength(int pos, int limit) {
     try {
       this.lengthOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
@@ -182,7 +182,7 @@ public final class RespStreamedChunkDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
@@ -200,7 +200,7 @@ public final class RespStreamedChunkDecoder {
   private int readUnnamed2(int pos, int limit) {
     try {
       this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;

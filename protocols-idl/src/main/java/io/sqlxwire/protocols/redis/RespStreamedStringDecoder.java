@@ -117,7 +117,7 @@ public final class RespStreamedStringDecoder {
   private int readUnnamed1(int pos, int limit) {
     try {
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 3, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;

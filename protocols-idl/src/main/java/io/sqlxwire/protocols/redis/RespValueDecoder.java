@@ -219,6 +219,21 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the SimpleString case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSimpleString(int pos, int limit) {
+    {
+      this.bodySimpleStringValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodySimpleStringValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireUtf8(region, pos, this.bodySimpleStringValueLength);
+      }
+      pos += this.bodySimpleStringValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case SimpleError; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
@@ -234,10 +249,37 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the SimpleError case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSimpleError(int pos, int limit) {
+    {
+      this.bodySimpleErrorValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodySimpleErrorValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireUtf8(region, pos, this.bodySimpleErrorValueLength);
+      }
+      pos += this.bodySimpleErrorValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case Integer; meaningful when it is the case read.
    */
   public long bodyAsInteger() {
     return bodyInteger;
+  }
+
+  /**
+   * Reads the Integer case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseInteger(int pos, int limit) {
+    {
+      int terminator = Terminators.requireCrlf(region, pos, limit);
+      this.bodyInteger = AsciiDecimal.parse(region, pos, terminator);
+      pos = terminator + 2;
+    }
+    return pos;
   }
 
   /**
@@ -249,11 +291,31 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the BulkString case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBulkString(int pos, int limit) {
+    this.bodyBulkString.trusted = this.trusted;
+    this.bodyBulkString.wrapIn(region, pos, limit - pos);
+    pos += this.bodyBulkString.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case BulkError; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public RespBulkStringDecoder bodyAsBulkError() {
     return bodyBulkError;
+  }
+
+  /**
+   * Reads the BulkError case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBulkError(int pos, int limit) {
+    this.bodyBulkError.trusted = this.trusted;
+    this.bodyBulkError.wrapIn(region, pos, limit - pos);
+    pos += this.bodyBulkError.encodedLength();
+    return pos;
   }
 
   /**
@@ -265,11 +327,34 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the VerbatimString case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseVerbatimString(int pos, int limit) {
+    this.bodyVerbatimString.trusted = this.trusted;
+    this.bodyVerbatimString.wrapIn(region, pos, limit - pos);
+    pos += this.bodyVerbatimString.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case Array; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public RespAggregateDecoder bodyAsArray() {
     return bodyArray;
+  }
+
+  /**
+   * Reads the Array case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseArray(int pos, int limit) {
+    if (this.bodyArray == null) {
+      this.bodyArray = new RespAggregateDecoder(depth + 1);
+    }
+    this.bodyArray.trusted = this.trusted;
+    this.bodyArray.wrapIn(region, pos, limit - pos);
+    pos += this.bodyArray.encodedLength();
+    return pos;
   }
 
   /**
@@ -281,11 +366,37 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Map case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseMap(int pos, int limit) {
+    if (this.bodyMap == null) {
+      this.bodyMap = new RespMapBodyDecoder(depth + 1);
+    }
+    this.bodyMap.trusted = this.trusted;
+    this.bodyMap.wrapIn(region, pos, limit - pos);
+    pos += this.bodyMap.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case Attribute; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public RespAttributedDecoder bodyAsAttribute() {
     return bodyAttribute;
+  }
+
+  /**
+   * Reads the Attribute case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseAttribute(int pos, int limit) {
+    if (this.bodyAttribute == null) {
+      this.bodyAttribute = new RespAttributedDecoder(depth + 1);
+    }
+    this.bodyAttribute.trusted = this.trusted;
+    this.bodyAttribute.wrapIn(region, pos, limit - pos);
+    pos += this.bodyAttribute.encodedLength();
+    return pos;
   }
 
   /**
@@ -297,11 +408,31 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Null case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseNull(int pos, int limit) {
+    this.bodyNull.trusted = this.trusted;
+    this.bodyNull.wrapIn(region, pos, limit - pos);
+    pos += this.bodyNull.encodedLength();
+    return pos;
+  }
+
+  /**
    * 't' or 'f'.
    * (The nested decoder, reused.)
    */
   public RespBooleanBodyDecoder bodyAsBoolean() {
     return bodyBoolean;
+  }
+
+  /**
+   * Reads the Boolean case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBoolean(int pos, int limit) {
+    this.bodyBoolean.trusted = this.trusted;
+    this.bodyBoolean.wrapIn(region, pos, limit - pos);
+    pos += this.bodyBoolean.encodedLength();
+    return pos;
   }
 
   /**
@@ -320,6 +451,21 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Double case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseDouble(int pos, int limit) {
+    {
+      this.bodyDoubleValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodyDoubleValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireAscii(region, pos, this.bodyDoubleValueLength);
+      }
+      pos += this.bodyDoubleValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case BigNumber; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
@@ -335,6 +481,21 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the BigNumber case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBigNumber(int pos, int limit) {
+    {
+      this.bodyBigNumberValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodyBigNumberValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireAscii(region, pos, this.bodyBigNumberValueLength);
+      }
+      pos += this.bodyBigNumberValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
@@ -347,6 +508,21 @@ public final class RespValueDecoder {
    */
   public String bodyAsOtherAsString() {
     return bodyAsOther().toString();
+  }
+
+  /**
+   * Reads the Other case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseOther(int pos, int limit) {
+    {
+      this.bodyOtherValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodyOtherValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireUtf8(region, pos, this.bodyOtherValueLength);
+      }
+      pos += this.bodyOtherValueLength + 2;
+    }
+    return pos;
   }
 
   /**
@@ -366,123 +542,59 @@ public final class RespValueDecoder {
       long subject = this.type;
       if (subject == 43L) {
         this.bodyArm = 0;
-         {
-          this.bodySimpleStringValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodySimpleStringValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireUtf8(region, pos, this.bodySimpleStringValueLength);
-          }
-          pos += this.bodySimpleStringValueLength + 2;
-        }
+        pos = readBodyCaseSimpleString(pos, limit);
       }
       else if (subject == 45L) {
         this.bodyArm = 1;
-         {
-          this.bodySimpleErrorValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodySimpleErrorValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireUtf8(region, pos, this.bodySimpleErrorValueLength);
-          }
-          pos += this.bodySimpleErrorValueLength + 2;
-        }
+        pos = readBodyCaseSimpleError(pos, limit);
       }
       else if (subject == 58L) {
         this.bodyArm = 2;
-         {
-          int terminator = Terminators.requireCrlf(region, pos, limit);
-          this.bodyInteger = AsciiDecimal.parse(region, pos, terminator);
-          pos = terminator + 2;
-        }
+        pos = readBodyCaseInteger(pos, limit);
       }
       else if (subject == 36L) {
         this.bodyArm = 3;
-        this.bodyBulkString.trusted = this.trusted;
-        this.bodyBulkString.wrapIn(region, pos, limit - pos);
-        pos += this.bodyBulkString.encodedLength();
+        pos = readBodyCaseBulkString(pos, limit);
       }
       else if (subject == 33L) {
         this.bodyArm = 4;
-        this.bodyBulkError.trusted = this.trusted;
-        this.bodyBulkError.wrapIn(region, pos, limit - pos);
-        pos += this.bodyBulkError.encodedLength();
+        pos = readBodyCaseBulkError(pos, limit);
       }
       else if (subject == 61L) {
         this.bodyArm = 5;
-        this.bodyVerbatimString.trusted = this.trusted;
-        this.bodyVerbatimString.wrapIn(region, pos, limit - pos);
-        pos += this.bodyVerbatimString.encodedLength();
+        pos = readBodyCaseVerbatimString(pos, limit);
       }
       else if (subject == 42L || subject == 126L || subject == 62L) {
         this.bodyArm = 6;
-        if (this.bodyArray == null) {
-          this.bodyArray = new RespAggregateDecoder(depth + 1);
-        }
-        this.bodyArray.trusted = this.trusted;
-        this.bodyArray.wrapIn(region, pos, limit - pos);
-        pos += this.bodyArray.encodedLength();
+        pos = readBodyCaseArray(pos, limit);
       }
       else if (subject == 37L) {
         this.bodyArm = 7;
-        if (this.bodyMap == null) {
-          this.bodyMap = new RespMapBodyDecoder(depth + 1);
-        }
-        this.bodyMap.trusted = this.trusted;
-        this.bodyMap.wrapIn(region, pos, limit - pos);
-        pos += this.bodyMap.encodedLength();
+        pos = readBodyCaseMap(pos, limit);
       }
       else if (subject == 124L) {
         this.bodyArm = 8;
-        if (this.bodyAttribute == null) {
-          this.bodyAttribute = new RespAttributedDecoder(depth + 1);
-        }
-        this.bodyAttribute.trusted = this.trusted;
-        this.bodyAttribute.wrapIn(region, pos, limit - pos);
-        pos += this.bodyAttribute.encodedLength();
+        pos = readBodyCaseAttribute(pos, limit);
       }
       else if (subject == 95L) {
         this.bodyArm = 9;
-        this.bodyNull.trusted = this.trusted;
-        this.bodyNull.wrapIn(region, pos, limit - pos);
-        pos += this.bodyNull.encodedLength();
+        pos = readBodyCaseNull(pos, limit);
       }
       else if (subject == 35L) {
         this.bodyArm = 10;
-        this.bodyBoolean.trusted = this.trusted;
-        this.bodyBoolean.wrapIn(region, pos, limit - pos);
-        pos += this.bodyBoolean.encodedLength();
+        pos = readBodyCaseBoolean(pos, limit);
       }
       else if (subject == 44L) {
         this.bodyArm = 11;
-         {
-          this.bodyDoubleValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodyDoubleValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireAscii(region, pos, this.bodyDoubleValueLength);
-          }
-          pos += this.bodyDoubleValueLength + 2;
-        }
+        pos = readBodyCaseDouble(pos, limit);
       }
       else if (subject == 40L) {
         this.bodyArm = 12;
-         {
-          this.bodyBigNumberValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodyBigNumberValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireAscii(region, pos, this.bodyBigNumberValueLength);
-          }
-          pos += this.bodyBigNumberValueLength + 2;
-        }
+        pos = readBodyCaseBigNumber(pos, limit);
       }
       else {
         this.bodyArm = -1;
-         {
-          this.bodyOtherValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodyOtherValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireUtf8(region, pos, this.bodyOtherValueLength);
-          }
-          pos += this.bodyOtherValueLength + 2;
-        }
+        pos = readBodyCaseOther(pos, limit);
       }
       this.bodyEnd = pos;
       return pos;

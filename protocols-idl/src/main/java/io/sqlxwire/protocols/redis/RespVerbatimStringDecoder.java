@@ -151,7 +151,7 @@ public final class RespVerbatimStringDecoder {
   private int readLength(int pos, int limit) {
     try {
       this.lengthOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
@@ -184,7 +184,7 @@ public final class RespVerbatimStringDecoder {
   private int readFormat(int pos, int limit) {
     try {
       this.formatOffset = pos;
-       {
+      {
         this.formatValueLength = lengthAt(region, 3, pos, limit);
         this.formatValueOffset = pos;
         if (!this.trusted) {
@@ -239,7 +239,7 @@ public final class RespVerbatimStringDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, (this.length - 4L), pos, limit);
         this.dataValueOffset = pos;
         if (!this.trusted) {
@@ -260,7 +260,7 @@ public final class RespVerbatimStringDecoder {
   private int readUnnamed2(int pos, int limit) {
     try {
       this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;

@@ -153,7 +153,7 @@ public final class TdsBVarcharDecoder {
   private int readValue(int pos, int limit) {
     try {
       this.valueOffset = pos;
-       {
+      {
         this.valueValueLength = lengthAt(region, (this.length * 2L), pos, limit);
         this.valueValueOffset = pos;
         if (!this.trusted) {

@@ -180,7 +180,7 @@ public final class TdsDataHeaderDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, (this.length - 6L), pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;

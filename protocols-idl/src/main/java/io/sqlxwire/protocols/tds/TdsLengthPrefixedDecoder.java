@@ -115,7 +115,7 @@ public final class TdsLengthPrefixedDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16le(pos);
         pos += 2;

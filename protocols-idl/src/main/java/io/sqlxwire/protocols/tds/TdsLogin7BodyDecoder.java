@@ -1130,7 +1130,7 @@ public final class TdsLogin7BodyDecoder {
   private int readClientId(int pos, int limit) {
     try {
       this.clientIdOffset = pos;
-       {
+      {
         this.clientIdValueLength = lengthAt(region, 6, pos, limit);
         this.clientIdValueOffset = pos;
         pos += this.clientIdValueLength;
@@ -1327,7 +1327,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibHostName - 4L), pos, limit);
       this.hostNameOffset = pos;
-       {
+      {
         this.hostNameValueLength = lengthAt(region, (this.cchHostName * 2L), pos, limit);
         this.hostNameValueOffset = pos;
         if (!this.trusted) {
@@ -1368,7 +1368,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibUserName - 4L), pos, limit);
       this.userNameOffset = pos;
-       {
+      {
         this.userNameValueLength = lengthAt(region, (this.cchUserName * 2L), pos, limit);
         this.userNameValueOffset = pos;
         if (!this.trusted) {
@@ -1409,7 +1409,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibPassword - 4L), pos, limit);
       this.passwordOffset = pos;
-       {
+      {
         this.passwordValueLength = lengthAt(region, (this.cchPassword * 2L), pos, limit);
         this.passwordValueOffset = pos;
         pos += this.passwordValueLength;
@@ -1448,7 +1448,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibAppName - 4L), pos, limit);
       this.appNameOffset = pos;
-       {
+      {
         this.appNameValueLength = lengthAt(region, (this.cchAppName * 2L), pos, limit);
         this.appNameValueOffset = pos;
         if (!this.trusted) {
@@ -1489,7 +1489,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibServerName - 4L), pos, limit);
       this.serverNameOffset = pos;
-       {
+      {
         this.serverNameValueLength = lengthAt(region, (this.cchServerName * 2L), pos, limit);
         this.serverNameValueOffset = pos;
         if (!this.trusted) {
@@ -1523,7 +1523,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibExtension - 4L), pos, limit);
       this.extensionOffset = pos;
-       {
+      {
         this.extensionValueLength = lengthAt(region, this.cbExtension, pos, limit);
         this.extensionValueOffset = pos;
         pos += this.extensionValueLength;
@@ -1561,7 +1561,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibCltIntName - 4L), pos, limit);
       this.cltIntNameOffset = pos;
-       {
+      {
         this.cltIntNameValueLength = lengthAt(region, (this.cchCltIntName * 2L), pos, limit);
         this.cltIntNameValueOffset = pos;
         if (!this.trusted) {
@@ -1602,7 +1602,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibLanguage - 4L), pos, limit);
       this.languageOffset = pos;
-       {
+      {
         this.languageValueLength = lengthAt(region, (this.cchLanguage * 2L), pos, limit);
         this.languageValueOffset = pos;
         if (!this.trusted) {
@@ -1643,7 +1643,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibDatabase - 4L), pos, limit);
       this.databaseOffset = pos;
-       {
+      {
         this.databaseValueLength = lengthAt(region, (this.cchDatabase * 2L), pos, limit);
         this.databaseValueOffset = pos;
         if (!this.trusted) {
@@ -1677,7 +1677,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibSspi - 4L), pos, limit);
       this.sspiOffset = pos;
-       {
+      {
         this.sspiValueLength = lengthAt(region, ((this.cbSspi == 65535L) ? this.cbSspiLong : this.cbSspi), pos, limit);
         this.sspiValueOffset = pos;
         pos += this.sspiValueLength;
@@ -1715,7 +1715,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibAtchDbFile - 4L), pos, limit);
       this.atchDbFileOffset = pos;
-       {
+      {
         this.atchDbFileValueLength = lengthAt(region, (this.cchAtchDbFile * 2L), pos, limit);
         this.atchDbFileValueOffset = pos;
         if (!this.trusted) {
@@ -1756,7 +1756,7 @@ public final class TdsLogin7BodyDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.ibChangePassword - 4L), pos, limit);
       this.changePasswordOffset = pos;
-       {
+      {
         this.changePasswordValueLength = lengthAt(region, (this.cchChangePassword * 2L), pos, limit);
         this.changePasswordValueOffset = pos;
         pos += this.changePasswordValueLength;

@@ -201,7 +201,7 @@ public final class TdsLoginAckBodyDecoder {
   private int readProgVersion(int pos, int limit) {
     try {
       this.progVersionOffset = pos;
-       {
+      {
         this.progVersionValueLength = lengthAt(region, 4, pos, limit);
         this.progVersionValueOffset = pos;
         pos += this.progVersionValueLength;

@@ -241,6 +241,16 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Version case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseVersion(int pos, int limit) {
+    this.valueVersion.trusted = this.trusted;
+    this.valueVersion.wrapIn(region, pos, limit - pos);
+    pos += this.valueVersion.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Encryption; meaningful when it is the case read.
    */
   public int valueAsEncryption() {
@@ -252,6 +262,16 @@ public final class TdsPreloginOptionDecoder {
    */
   public TdsEncryptionOption valueAsEncryptionValue() {
     return TdsEncryptionOption.of(valueEncryption);
+  }
+
+  /**
+   * Reads the Encryption case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseEncryption(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueEncryption = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -270,6 +290,21 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Instopt case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseInstopt(int pos, int limit) {
+    {
+      this.valueInstoptValueLength = Terminators.requireNul(region, pos, limit) - pos;
+      this.valueInstoptValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireAscii(region, pos, this.valueInstoptValueLength);
+      }
+      pos += this.valueInstoptValueLength + 1;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} case Threadid; meaningful when it is the case read.
    */
   public long valueAsThreadid() {
@@ -277,10 +312,30 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Threadid case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseThreadid(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueThreadid = region.u32be(pos);
+    pos += 4;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Mars; meaningful when it is the case read.
    */
   public int valueAsMars() {
     return valueMars;
+  }
+
+  /**
+   * Reads the Mars case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseMars(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueMars = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -292,10 +347,30 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Traceid case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTraceid(int pos, int limit) {
+    this.valueTraceid.trusted = this.trusted;
+    this.valueTraceid.wrapIn(region, pos, limit - pos);
+    pos += this.valueTraceid.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Fedauthrequired; meaningful when it is the case read.
    */
   public int valueAsFedauthrequired() {
     return valueFedauthrequired;
+  }
+
+  /**
+   * Reads the Fedauthrequired case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseFedauthrequired(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueFedauthrequired = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -307,11 +382,35 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Nonceopt case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseNonceopt(int pos, int limit) {
+    {
+      this.valueNonceoptValueLength = lengthAt(region, 32, pos, limit);
+      this.valueNonceoptValueOffset = pos;
+      pos += this.valueNonceoptValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
     return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      this.valueOtherValueLength = limit - pos;
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -337,66 +436,39 @@ public final class TdsPreloginOptionDecoder {
       long subject = this.token;
       if (subject == 0L) {
         this.valueArm = 0;
-        this.valueVersion.trusted = this.trusted;
-        this.valueVersion.wrapIn(region, pos, limit - pos);
-        pos += this.valueVersion.encodedLength();
+        pos = readValueCaseVersion(pos, limit);
       }
       else if (subject == 1L) {
         this.valueArm = 1;
-        need(region, pos, 1, limit);
-        this.valueEncryption = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseEncryption(pos, limit);
       }
       else if (subject == 2L) {
         this.valueArm = 2;
-         {
-          this.valueInstoptValueLength = Terminators.requireNul(region, pos, limit) - pos;
-          this.valueInstoptValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireAscii(region, pos, this.valueInstoptValueLength);
-          }
-          pos += this.valueInstoptValueLength + 1;
-        }
+        pos = readValueCaseInstopt(pos, limit);
       }
       else if (subject == 3L) {
         this.valueArm = 3;
-        need(region, pos, 4, limit);
-        this.valueThreadid = region.u32be(pos);
-        pos += 4;
+        pos = readValueCaseThreadid(pos, limit);
       }
       else if (subject == 4L) {
         this.valueArm = 4;
-        need(region, pos, 1, limit);
-        this.valueMars = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseMars(pos, limit);
       }
       else if (subject == 5L) {
         this.valueArm = 5;
-        this.valueTraceid.trusted = this.trusted;
-        this.valueTraceid.wrapIn(region, pos, limit - pos);
-        pos += this.valueTraceid.encodedLength();
+        pos = readValueCaseTraceid(pos, limit);
       }
       else if (subject == 6L) {
         this.valueArm = 6;
-        need(region, pos, 1, limit);
-        this.valueFedauthrequired = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseFedauthrequired(pos, limit);
       }
       else if (subject == 7L) {
         this.valueArm = 7;
-         {
-          this.valueNonceoptValueLength = lengthAt(region, 32, pos, limit);
-          this.valueNonceoptValueOffset = pos;
-          pos += this.valueNonceoptValueLength;
-        }
+        pos = readValueCaseNonceopt(pos, limit);
       }
       else {
         this.valueArm = -1;
-         {
-          this.valueOtherValueLength = limit - pos;
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
       pos = regionEnd;
       this.valueEnd = pos;

@@ -131,7 +131,7 @@ public final class TdsPreloginTraceIdDecoder {
   private int readConnectionId(int pos, int limit) {
     try {
       this.connectionIdOffset = pos;
-       {
+      {
         this.connectionIdValueLength = lengthAt(region, 16, pos, limit);
         this.connectionIdValueOffset = pos;
         pos += this.connectionIdValueLength;
@@ -157,7 +157,7 @@ public final class TdsPreloginTraceIdDecoder {
   private int readActivityId(int pos, int limit) {
     try {
       this.activityIdOffset = pos;
-       {
+      {
         this.activityIdValueLength = lengthAt(region, 16, pos, limit);
         this.activityIdValueOffset = pos;
         pos += this.activityIdValueLength;

@@ -149,7 +149,7 @@ public final class TdsSqlBatchDecoder {
   private int readSqlText(int pos, int limit) {
     try {
       this.sqlTextOffset = pos;
-       {
+      {
         this.sqlTextValueLength = limit - pos;
         this.sqlTextValueOffset = pos;
         if (!this.trusted) {

@@ -158,11 +158,31 @@ public final class TdsTokenDecoder {
   }
 
   /**
+   * Reads the Done case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDone(int pos, int limit) {
+    this.valueDone.trusted = this.trusted;
+    this.valueDone.wrapIn(region, pos, limit - pos);
+    pos += this.valueDone.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Error; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public TdsErrorInfoDecoder valueAsError() {
     return valueError;
+  }
+
+  /**
+   * Reads the Error case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseError(int pos, int limit) {
+    this.valueError.trusted = this.trusted;
+    this.valueError.wrapIn(region, pos, limit - pos);
+    pos += this.valueError.encodedLength();
+    return pos;
   }
 
   /**
@@ -174,11 +194,31 @@ public final class TdsTokenDecoder {
   }
 
   /**
+   * Reads the Loginack case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseLoginack(int pos, int limit) {
+    this.valueLoginack.trusted = this.trusted;
+    this.valueLoginack.wrapIn(region, pos, limit - pos);
+    pos += this.valueLoginack.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Envchange; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public TdsLengthPrefixedDecoder valueAsEnvchange() {
     return valueEnvchange;
+  }
+
+  /**
+   * Reads the Envchange case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseEnvchange(int pos, int limit) {
+    this.valueEnvchange.trusted = this.trusted;
+    this.valueEnvchange.wrapIn(region, pos, limit - pos);
+    pos += this.valueEnvchange.encodedLength();
+    return pos;
   }
 
   /**
@@ -189,11 +229,33 @@ public final class TdsTokenDecoder {
   }
 
   /**
+   * Reads the Returnstatus case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseReturnstatus(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueReturnstatus = region.i32le(pos);
+    pos += 4;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
     return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      this.valueOtherValueLength = limit - pos;
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -213,41 +275,27 @@ public final class TdsTokenDecoder {
       long subject = this.type;
       if (subject == 253L || subject == 254L || subject == 255L) {
         this.valueArm = 0;
-        this.valueDone.trusted = this.trusted;
-        this.valueDone.wrapIn(region, pos, limit - pos);
-        pos += this.valueDone.encodedLength();
+        pos = readValueCaseDone(pos, limit);
       }
       else if (subject == 170L || subject == 171L) {
         this.valueArm = 1;
-        this.valueError.trusted = this.trusted;
-        this.valueError.wrapIn(region, pos, limit - pos);
-        pos += this.valueError.encodedLength();
+        pos = readValueCaseError(pos, limit);
       }
       else if (subject == 173L) {
         this.valueArm = 2;
-        this.valueLoginack.trusted = this.trusted;
-        this.valueLoginack.wrapIn(region, pos, limit - pos);
-        pos += this.valueLoginack.encodedLength();
+        pos = readValueCaseLoginack(pos, limit);
       }
       else if (subject == 227L || subject == 165L || subject == 169L || subject == 164L || subject == 237L) {
         this.valueArm = 3;
-        this.valueEnvchange.trusted = this.trusted;
-        this.valueEnvchange.wrapIn(region, pos, limit - pos);
-        pos += this.valueEnvchange.encodedLength();
+        pos = readValueCaseEnvchange(pos, limit);
       }
       else if (subject == 121L) {
         this.valueArm = 4;
-        need(region, pos, 4, limit);
-        this.valueReturnstatus = region.i32le(pos);
-        pos += 4;
+        pos = readValueCaseReturnstatus(pos, limit);
       }
       else {
         this.valueArm = -1;
-         {
-          this.valueOtherValueLength = limit - pos;
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
       this.valueEnd = pos;
       return pos;

@@ -398,7 +398,7 @@ public final class TnsAcceptDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.acceptDataOffset - 8L), pos, limit);
       this.acceptDataStart = pos;
-       {
+      {
         this.acceptDataValueLength = lengthAt(region, this.acceptDataLength, pos, limit);
         this.acceptDataValueOffset = pos;
         if (!this.trusted) {

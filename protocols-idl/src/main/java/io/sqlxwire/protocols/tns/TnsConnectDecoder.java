@@ -669,7 +669,7 @@ public final class TnsConnectDecoder {
       int resume = pos;
       pos = offsetIn(region, start, (this.connectDataOffset - 8L), pos, limit);
       this.connectDataStart = pos;
-       {
+      {
         this.connectDataValueLength = lengthAt(region, this.connectDataLength, pos, limit);
         this.connectDataValueOffset = pos;
         if (!this.trusted) {

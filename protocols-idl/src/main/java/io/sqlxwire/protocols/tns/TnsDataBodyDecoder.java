@@ -143,7 +143,7 @@ public final class TnsDataBodyDecoder {
   private int readPayload(int pos, int limit) {
     try {
       this.payloadOffset = pos;
-       {
+      {
         this.payloadValueLength = limit - pos;
         this.payloadValueOffset = pos;
         pos += this.payloadValueLength;

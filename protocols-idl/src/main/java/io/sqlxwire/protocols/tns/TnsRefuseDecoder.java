@@ -211,7 +211,7 @@ public final class TnsRefuseDecoder {
   private int readData(int pos, int limit) {
     try {
       this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.dataLength, pos, limit);
         this.dataValueOffset = pos;
         if (!this.trusted) {

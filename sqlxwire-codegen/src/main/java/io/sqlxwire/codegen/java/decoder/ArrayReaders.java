@@ -168,7 +168,7 @@ final class ArrayReaders extends DecoderPart {
                 host.type().addField(TypeName.BOOLEAN, storage.of(slot, StorageNames.Kind.NULL), Modifier.PRIVATE);
             }
             helpers.add("elementCount");
-            code.beginControlFlow("")
+            code.add("{\n").indent()
                     .add(ctx.byteLikeReaders.readPrefix(p, slot, nullable))
                     .addStatement("pos = this.$L.validate(pos, limit, $T.elementCount(region, prefix, pos))", slot, RuntimeTypes.REGION_CHECKS)
                     .endControlFlow();

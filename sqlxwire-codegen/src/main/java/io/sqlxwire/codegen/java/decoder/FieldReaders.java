@@ -9,6 +9,7 @@ import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.ExprType;
+import io.sqlxwire.idl.model.Extent;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.Let;
@@ -174,13 +175,9 @@ final class FieldReaders extends DecoderPart {
             String isNull = storage.of(slot, StorageNames.Kind.NULL);
             into.addField(TypeName.BOOLEAN, isNull, Modifier.PRIVATE);
             helpers.add("need");
-            code.beginControlFlow("")
-                    .addStatement("$T.need(region, pos, 1, limit)", RuntimeTypes.REGION_CHECKS)
-                    .addStatement("int width = $T.width(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("$T.need(region, pos, width, limit)", RuntimeTypes.REGION_CHECKS)
-                    .addStatement("this.$L = $T.isNull(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("this.$L = this.$L ? 0 : $T.read(region, pos)", slot, isNull, RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("pos += width")
+            code.add("{\n").indent()
+                    .add(ctx.byteLikeReaders.readPrefix(new Extent.Prefixed(wireType, null), slot, true))
+                    .addStatement("this.$L = prefix", slot)
                     .endControlFlow();
             if (accessor != null) {
                 into.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(TypeName.LONG)
@@ -192,7 +189,7 @@ final class FieldReaders extends DecoderPart {
         }
         if (wireType instanceof WireType.AsciiInt a) {
             into.addField(TypeName.LONG, slot, Modifier.PRIVATE);
-            code.beginControlFlow("")
+            code.add("{\n").indent()
                     .addStatement("int terminator = $L", ctx.byteLikeReaders.findTerminator(a.terminator(), 1, slot))
                     .addStatement("this.$L = $T.parse(region, pos, terminator)", slot, RuntimeTypes.ASCII_DECIMAL)
                     .addStatement("pos = terminator + $L", a.terminator().length())

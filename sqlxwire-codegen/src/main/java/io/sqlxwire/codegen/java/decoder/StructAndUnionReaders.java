@@ -83,6 +83,9 @@ final class StructAndUnionReaders extends DecoderPart {
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("long subject = $L", host.expressions().write(union.subject()));
         List<String> armNames = UnionArms.names(context, union);
+        // Many cases read inline make one method too big for the JIT to inline into its caller
+        // (a call per value, e.g. MySQL's binary row values): each case then reads in a method of its own.
+        boolean armMethods = union.arms().size() + (union.fallback() != null ? 1 : 0) >= ARMS_READ_IN_METHODS;
         for (int i = 0; i < union.arms().size(); i++) {
             UnionArm arm = union.arms().get(i);
             CodeBlock test = UnionArms.matches(arm, "subject");
@@ -91,13 +94,15 @@ final class StructAndUnionReaders extends DecoderPart {
             }
             code.beginControlFlow(i == 0 ? "if ($L)" : "else if ($L)", Conditions.bare(test));
             code.addStatement("this.$L = $L", armChosen, i);
-            code.add(readArm(arm, slot, accessor, armNames.get(i), idlField, host));
+            code.add(armRead(readArm(arm, slot, accessor, armNames.get(i), idlField, host), slot, armNames.get(i),
+                    idlField, armMethods, host));
             code.endControlFlow();
         }
         if (union.fallback() != null) {
             code.beginControlFlow(union.arms().isEmpty() ? "" : "else");
             code.addStatement("this.$L = -1", armChosen);
-            code.add(readArm(union.fallback(), slot, accessor, UnionArms.FALLBACK, idlField, host));
+            code.add(armRead(readArm(union.fallback(), slot, accessor, UnionArms.FALLBACK, idlField, host), slot,
+                    UnionArms.FALLBACK, idlField, armMethods, host));
             code.endControlFlow();
         } else {
             helpers.add("fail");
@@ -116,6 +121,23 @@ final class StructAndUnionReaders extends DecoderPart {
                     .addStatement("return $L", armChosen).build());
         }
         return code.build();
+    }
+
+    /** The number of cases from which each case's read gets a method of its own. */
+    private static final int ARMS_READ_IN_METHODS = 4;
+
+    /** The case's read inline, or (for unions of many cases) a call of a method holding it. */
+    private CodeBlock armRead(CodeBlock read, String slot, String armName, String idlField, boolean inMethod,
+                              DecoderHost host) {
+        if (!inMethod || read.isEmpty()) {
+            return read;
+        }
+        String method = "read" + Character.toUpperCase(slot.charAt(0)) + slot.substring(1) + "Case" + armName;
+        host.type().addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE).returns(TypeName.INT)
+                .addJavadoc("Reads the $L case of {@code $L}; returns where it ends.\n", armName, idlField)
+                .addParameter(TypeName.INT, "pos").addParameter(TypeName.INT, "limit")
+                .addCode(read).addStatement("return pos").build());
+        return CodeBlock.builder().addStatement("pos = $L(pos, limit)", method).build();
     }
 
     CodeBlock readArm(UnionArm arm, String slot, String accessor, String armName, String idlField, DecoderHost host) {
