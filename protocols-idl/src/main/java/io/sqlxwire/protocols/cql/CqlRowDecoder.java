@@ -8,6 +8,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -145,6 +146,11 @@ public final class CqlRowDecoder {
    * Iterates {@code values} without allocating: {@code next()} re-points the same element.
    */
   public final class ValuesCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -162,6 +168,18 @@ public final class CqlRowDecoder {
     private boolean elementNull;
 
     private final ByteView elementView = new ByteView();
+
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is (-1 for NULL).
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
 
     /**
      * The {@code values} field.
@@ -195,6 +213,33 @@ public final class CqlRowDecoder {
     }
 
     /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementNull ? -1 : elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      int recordedLength = recordedLengths[index];
+      this.elementNull = recordedLength < 0;
+      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
+    }
+
+    /**
      * The byte length of the current element's value.
      */
     public int length() {
@@ -215,10 +260,12 @@ public final class CqlRowDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -238,16 +285,25 @@ public final class CqlRowDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public ValuesCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       int at = first;
       for (int k = 0; k <= i; k++) {
         at = readElement(at, limit, k);

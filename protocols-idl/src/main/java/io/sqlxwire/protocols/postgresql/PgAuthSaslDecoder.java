@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -144,6 +145,11 @@ public final class PgAuthSaslDecoder {
    * Iterates {@code mechanisms} without allocating: {@code next()} re-points the same element.
    */
   public final class MechanismsCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -159,6 +165,18 @@ public final class PgAuthSaslDecoder {
     private int elementValueLength;
 
     private final TextView elementView = new TextView(StandardCharsets.UTF_8);
+
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is.
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
 
     /**
      * The {@code mechanisms} field.
@@ -191,6 +209,31 @@ public final class PgAuthSaslDecoder {
     }
 
     /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      this.elementValueLength = recordedLengths[index];
+    }
+
+    /**
      * The byte length of the current element's value.
      */
     public int length() {
@@ -214,6 +257,7 @@ public final class PgAuthSaslDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         if (pos == start) {
           // An element of no bytes would never reach the end.
           throw fail(region, "element takes no bytes", pos);
@@ -221,6 +265,7 @@ public final class PgAuthSaslDecoder {
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       pos += MECHANISMS_TERMINATOR.length;
       reset();
       return pos;
@@ -241,22 +286,31 @@ public final class PgAuthSaslDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
-      PgAuthSaslDecoder.this.trusted = true;
-      try {
-        nextOffset = readElement(nextOffset, limit, nextIndex);
-      } finally {
-        PgAuthSaslDecoder.this.trusted = wasTrusted;
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
+        PgAuthSaslDecoder.this.trusted = true;
+        try {
+          nextOffset = readElement(nextOffset, limit, nextIndex);
+        } finally {
+          PgAuthSaslDecoder.this.trusted = wasTrusted;
+        }
       }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public MechanismsCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
       PgAuthSaslDecoder.this.trusted = true;
       try {

@@ -12,6 +12,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -474,6 +475,11 @@ public final class PgBindDecoder {
    * Iterates {@code parameter_values} without allocating: {@code next()} re-points the same element.
    */
   public final class ParameterValuesCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -491,6 +497,18 @@ public final class PgBindDecoder {
     private boolean elementNull;
 
     private final ByteView elementView = new ByteView();
+
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is (-1 for NULL).
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
 
     /**
      * The {@code parameter_values} field.
@@ -524,6 +542,33 @@ public final class PgBindDecoder {
     }
 
     /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementNull ? -1 : elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      int recordedLength = recordedLengths[index];
+      this.elementNull = recordedLength < 0;
+      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
+    }
+
+    /**
      * The byte length of the current element's value.
      */
     public int length() {
@@ -544,10 +589,12 @@ public final class PgBindDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -567,16 +614,25 @@ public final class PgBindDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public ParameterValuesCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       int at = first;
       for (int k = 0; k <= i; k++) {
         at = readElement(at, limit, k);

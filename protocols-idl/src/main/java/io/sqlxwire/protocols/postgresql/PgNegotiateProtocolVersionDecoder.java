@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -204,6 +205,11 @@ public final class PgNegotiateProtocolVersionDecoder {
    * Iterates {@code unrecognized_options} without allocating: {@code next()} re-points the same element.
    */
   public final class UnrecognizedOptionsCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -219,6 +225,18 @@ public final class PgNegotiateProtocolVersionDecoder {
     private int elementValueLength;
 
     private final TextView elementView = new TextView(StandardCharsets.UTF_8);
+
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is.
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
 
     /**
      * The {@code unrecognized_options} field.
@@ -251,6 +269,31 @@ public final class PgNegotiateProtocolVersionDecoder {
     }
 
     /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      this.elementValueLength = recordedLengths[index];
+    }
+
+    /**
      * The byte length of the current element's value.
      */
     public int length() {
@@ -271,10 +314,12 @@ public final class PgNegotiateProtocolVersionDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -294,22 +339,31 @@ public final class PgNegotiateProtocolVersionDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
-      PgNegotiateProtocolVersionDecoder.this.trusted = true;
-      try {
-        nextOffset = readElement(nextOffset, limit, nextIndex);
-      } finally {
-        PgNegotiateProtocolVersionDecoder.this.trusted = wasTrusted;
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
+        PgNegotiateProtocolVersionDecoder.this.trusted = true;
+        try {
+          nextOffset = readElement(nextOffset, limit, nextIndex);
+        } finally {
+          PgNegotiateProtocolVersionDecoder.this.trusted = wasTrusted;
+        }
       }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public UnrecognizedOptionsCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
       PgNegotiateProtocolVersionDecoder.this.trusted = true;
       try {

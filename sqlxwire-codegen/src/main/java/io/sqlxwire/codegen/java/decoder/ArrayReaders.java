@@ -49,6 +49,13 @@ final class ArrayReaders extends DecoderPart {
         readElement.addStatement("return pos");
         cursorType.addMethod(readElement.build());
 
+        // Byte-like elements are a position and a length: wrap records them, and next() and get(i)
+        // restore them instead of reading each element a second time.
+        boolean records = JavaValueTypes.isByteLike(element);
+        if (records) {
+            addRecords(cursorType, JavaValueTypes.isNullable(element));
+        }
+
         // What next() and get(i) hand out.
         TypeName result;
         CodeBlock resultValue;
@@ -99,6 +106,9 @@ final class ArrayReaders extends DecoderPart {
                 .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
                 .addStatement("throw e.inElement(index)")
                 .endControlFlow();
+        if (records) {
+            validate.addStatement("record(index)");
+        }
         if (extentDecides) {
             validate.beginControlFlow("if (pos == start)")
                     .addComment("An element of no bytes would never reach the end.")
@@ -109,6 +119,9 @@ final class ArrayReaders extends DecoderPart {
         }
         validate.addStatement("index++").endControlFlow();
         validate.addStatement("this.count = index");
+        if (records) {
+            validate.addStatement("this.recorded = index <= RECORDED");
+        }
         if (terminator != null) {
             validate.addStatement("pos += $L.length", terminator);
         }
@@ -127,20 +140,36 @@ final class ArrayReaders extends DecoderPart {
                 .beginControlFlow("if (nextIndex >= count)")
                 .addStatement("throw new $T()", NoSuchElementException.class)
                 .endControlFlow();
+        if (records) {
+            next.beginControlFlow("if (recorded)").addStatement("restore(nextIndex)").nextControlFlow("else");
+        }
         beginTrusted(next, rereadTrusted, cursorHost.ownerRef())
                 .addStatement("nextOffset = readElement(nextOffset, limit, nextIndex)");
         endTrusted(next, rereadTrusted, cursorHost.ownerRef());
+        if (records) {
+            next.endControlFlow();
+        }
         cursorType.addMethod(next.addStatement("nextIndex++")
                 .addStatement("return $L", resultValue).build());
         MethodSpec.Builder get = MethodSpec.methodBuilder("get").addModifiers(Modifier.PUBLIC).returns(result)
                 .addParameter(TypeName.INT, "i")
                 .addStatement("$T.checkIndex(i, count)", Objects.class);
+        if (records) {
+            get.addJavadoc("Element {@code i}: recorded by {@code wrap} (up to $L elements), else found by stepping over\n"
+                    + "the ones before it. Moves the shared element.\n", RECORDED)
+                    .beginControlFlow("if (recorded)")
+                    .addStatement("restore(i)")
+                    .addStatement("return $L", resultValue)
+                    .endControlFlow();
+        }
         if (element.fixedSize().isPresent()) {
             get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n");
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement("readElement(first + i * $L, limit, i)", element.fixedSize().getAsLong());
         } else {
-            get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n");
+            if (!records) {
+                get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n");
+            }
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement("int at = first")
                     .beginControlFlow("for (int k = 0; k <= i; k++)")
@@ -182,6 +211,55 @@ final class ArrayReaders extends DecoderPart {
                     .addStatement("return $L", slot).build());
         }
         return code.build();
+    }
+
+    /**
+     * How many elements a cursor records at most: rows and lists of names fit; a longer array is read
+     * again by {@code next()}, so a hostile count cannot make the records grow with the input.
+     */
+    static final int RECORDED = 4096;
+
+    private void addRecords(TypeSpec.Builder cursorType, boolean nullable) {
+        String offset = storage.of("element", StorageNames.Kind.VALUE_OFFSET);
+        String length = storage.of("element", StorageNames.Kind.VALUE_LENGTH);
+        cursorType.addField(FieldSpec.builder(TypeName.INT, "RECORDED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$L", RECORDED)
+                .addJavadoc("Elements recorded at most (see {@code record}).\n").build());
+        cursorType.addField(FieldSpec.builder(int[].class, "recordedOffsets", Modifier.PRIVATE)
+                .initializer("new int[16]").build());
+        cursorType.addField(FieldSpec.builder(int[].class, "recordedLengths", Modifier.PRIVATE)
+                .initializer("new int[16]")
+                .addJavadoc("Where each element's value starts and how long it is$L.\n", nullable ? " (-1 for NULL)" : "").build());
+        cursorType.addField(FieldSpec.builder(TypeName.BOOLEAN, "recorded", Modifier.PRIVATE)
+                .addJavadoc("Whether every element is recorded (there were at most {@code RECORDED}).\n").build());
+        cursorType.addMethod(MethodSpec.methodBuilder("record").addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "index")
+                .addJavadoc("Keeps the position of element {@code index}, just validated; the storage grows to at most\n"
+                        + "{@code RECORDED} elements and is kept for the next values.\n")
+                .beginControlFlow("if (index >= RECORDED)")
+                .addStatement("return")
+                .endControlFlow()
+                .beginControlFlow("if (index == recordedOffsets.length)")
+                .addStatement("int grown = Math.min(RECORDED, index * 2)")
+                .addStatement("recordedOffsets = $T.copyOf(recordedOffsets, grown)", java.util.Arrays.class)
+                .addStatement("recordedLengths = $T.copyOf(recordedLengths, grown)", java.util.Arrays.class)
+                .endControlFlow()
+                .addStatement("recordedOffsets[index] = $L", offset)
+                .addStatement(nullable ? "recordedLengths[index] = $L ? -1 : $L" : "recordedLengths[index] = $L$L",
+                        nullable ? storage.of("element", StorageNames.Kind.NULL) : "", length)
+                .build());
+        MethodSpec.Builder restore = MethodSpec.methodBuilder("restore").addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "index")
+                .addJavadoc("Makes recorded element {@code index} the current one.\n")
+                .addStatement("this.$L = recordedOffsets[index]", offset);
+        if (nullable) {
+            restore.addStatement("int recordedLength = recordedLengths[index]")
+                    .addStatement("this.$L = recordedLength < 0", storage.of("element", StorageNames.Kind.NULL))
+                    .addStatement("this.$L = recordedLength < 0 ? 0 : recordedLength", length);
+        } else {
+            restore.addStatement("this.$L = recordedLengths[index]", length);
+        }
+        cursorType.addMethod(restore.build());
     }
 
     /** Opens the trusted re-read of validated elements (restored afterwards, also when it fails). */
