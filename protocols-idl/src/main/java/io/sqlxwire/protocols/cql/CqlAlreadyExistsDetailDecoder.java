@@ -49,19 +49,11 @@ public final class CqlAlreadyExistsDetailDecoder {
    */
   boolean trusted;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int tableOffset;
-
-  private int tableEnd;
 
   private int tableValueOffset;
 
@@ -131,7 +123,6 @@ public final class CqlAlreadyExistsDetailDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -143,7 +134,6 @@ public final class CqlAlreadyExistsDetailDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -170,7 +160,6 @@ public final class CqlAlreadyExistsDetailDecoder {
    */
   private int readTable(int pos, int limit) {
     try {
-      this.tableOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -182,7 +171,6 @@ public final class CqlAlreadyExistsDetailDecoder {
         }
         pos += this.tableValueLength;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");

@@ -49,10 +49,6 @@ public final class CqlAuthResponseDecoder {
    */
   boolean trusted;
 
-  private int tokenOffset;
-
-  private int tokenEnd;
-
   private int tokenValueOffset;
 
   private int tokenValueLength;
@@ -120,7 +116,6 @@ public final class CqlAuthResponseDecoder {
    */
   private int readToken(int pos, int limit) {
     try {
-      this.tokenOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -133,7 +128,6 @@ public final class CqlAuthResponseDecoder {
         this.tokenValueOffset = pos;
         pos += this.tokenValueLength;
       }
-      this.tokenEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("token");

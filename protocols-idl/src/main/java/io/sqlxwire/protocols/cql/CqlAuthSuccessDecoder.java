@@ -49,15 +49,7 @@ public final class CqlAuthSuccessDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int tokenOffset;
-
-  private int tokenEnd;
 
   private int tokenValueOffset;
 
@@ -123,11 +115,9 @@ public final class CqlAuthSuccessDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -151,7 +141,6 @@ public final class CqlAuthSuccessDecoder {
    */
   private int readToken(int pos, int limit) {
     try {
-      this.tokenOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -164,7 +153,6 @@ public final class CqlAuthSuccessDecoder {
         this.tokenValueOffset = pos;
         pos += this.tokenValueLength;
       }
-      this.tokenEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("token");

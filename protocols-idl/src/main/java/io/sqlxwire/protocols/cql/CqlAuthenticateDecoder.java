@@ -53,15 +53,7 @@ public final class CqlAuthenticateDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int authenticatorOffset;
-
-  private int authenticatorEnd;
 
   private int authenticatorValueOffset;
 
@@ -125,11 +117,9 @@ public final class CqlAuthenticateDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -156,7 +146,6 @@ public final class CqlAuthenticateDecoder {
    */
   private int readAuthenticator(int pos, int limit) {
     try {
-      this.authenticatorOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -168,7 +157,6 @@ public final class CqlAuthenticateDecoder {
         }
         pos += this.authenticatorValueLength;
       }
-      this.authenticatorEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("authenticator");

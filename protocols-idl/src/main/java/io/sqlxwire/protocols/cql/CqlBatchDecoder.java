@@ -52,53 +52,21 @@ public final class CqlBatchDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int typeOffset;
-
-  private int typeEnd;
 
   private int type;
 
-  private int queryCountOffset;
-
-  private int queryCountEnd;
-
   private int queryCount;
-
-  private int queriesOffset;
-
-  private int queriesEnd;
 
   private final QueriesCursor queries = new QueriesCursor();
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
 
-  private int batchFlagsOffset;
-
-  private int batchFlagsEnd;
-
   private int batchFlags;
-
-  private int serialConsistencyOffset;
-
-  private int serialConsistencyEnd;
 
   private boolean serialConsistencyPresent;
 
   private int serialConsistency;
-
-  private int defaultTimestampOffset;
-
-  private int defaultTimestampEnd;
 
   private boolean defaultTimestampPresent;
 
@@ -160,11 +128,9 @@ public final class CqlBatchDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -190,11 +156,9 @@ public final class CqlBatchDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -213,11 +177,9 @@ public final class CqlBatchDecoder {
    */
   private int readQueryCount(int pos, int limit) {
     try {
-      this.queryCountOffset = pos;
       need(region, pos, 2, limit);
       this.queryCount = region.u16be(pos);
       pos += 2;
-      this.queryCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query_count");
@@ -238,9 +200,7 @@ public final class CqlBatchDecoder {
    */
   private int readQueries(int pos, int limit) {
     try {
-      this.queriesOffset = pos;
       pos = this.queries.validate(pos, limit, elementCount(region, this.queryCount, pos));
-      this.queriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("queries");
@@ -266,11 +226,9 @@ public final class CqlBatchDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -289,11 +247,9 @@ public final class CqlBatchDecoder {
    */
   private int readBatchFlags(int pos, int limit) {
     try {
-      this.batchFlagsOffset = pos;
       need(region, pos, 1, limit);
       this.batchFlags = region.u8(pos);
       pos += 1;
-      this.batchFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("batch_flags");
@@ -328,16 +284,12 @@ public final class CqlBatchDecoder {
     try {
       this.serialConsistencyPresent = ((this.batchFlags & 16L) == 16L);
       if (!this.serialConsistencyPresent) {
-        this.serialConsistencyOffset = pos;
-        this.serialConsistencyEnd = pos;
         this.serialConsistency = 0;
         return pos;
       }
-      this.serialConsistencyOffset = pos;
       need(region, pos, 2, limit);
       this.serialConsistency = region.u16be(pos);
       pos += 2;
-      this.serialConsistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("serial_consistency");
@@ -365,16 +317,12 @@ public final class CqlBatchDecoder {
     try {
       this.defaultTimestampPresent = ((this.batchFlags & 32L) == 32L);
       if (!this.defaultTimestampPresent) {
-        this.defaultTimestampOffset = pos;
-        this.defaultTimestampEnd = pos;
         this.defaultTimestamp = 0;
         return pos;
       }
-      this.defaultTimestampOffset = pos;
       need(region, pos, 8, limit);
       this.defaultTimestamp = region.i64be(pos);
       pos += 8;
-      this.defaultTimestampEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("default_timestamp");

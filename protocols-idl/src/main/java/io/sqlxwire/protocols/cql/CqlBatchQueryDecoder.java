@@ -56,15 +56,7 @@ public final class CqlBatchQueryDecoder {
    */
   boolean trusted;
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private boolean queryPresent;
 
@@ -74,10 +66,6 @@ public final class CqlBatchQueryDecoder {
 
   private final TextView queryView = new TextView(StandardCharsets.UTF_8);
 
-  private int idOffset;
-
-  private int idEnd;
-
   private boolean idPresent;
 
   private int idValueOffset;
@@ -86,15 +74,7 @@ public final class CqlBatchQueryDecoder {
 
   private final ByteView idView = new ByteView();
 
-  private int valueCountOffset;
-
-  private int valueCountEnd;
-
   private int valueCount;
-
-  private int valuesOffset;
-
-  private int valuesEnd;
 
   private final ValuesCursor values = new ValuesCursor();
 
@@ -152,11 +132,9 @@ public final class CqlBatchQueryDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 1, limit);
       this.kind = region.u8(pos);
       pos += 1;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -192,13 +170,10 @@ public final class CqlBatchQueryDecoder {
     try {
       this.queryPresent = (this.kind == 0L);
       if (!this.queryPresent) {
-        this.queryOffset = pos;
-        this.queryEnd = pos;
         this.queryValueOffset = pos;
         this.queryValueLength = 0;
         return pos;
       }
-      this.queryOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -210,7 +185,6 @@ public final class CqlBatchQueryDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -239,13 +213,10 @@ public final class CqlBatchQueryDecoder {
     try {
       this.idPresent = (this.kind == 1L);
       if (!this.idPresent) {
-        this.idOffset = pos;
-        this.idEnd = pos;
         this.idValueOffset = pos;
         this.idValueLength = 0;
         return pos;
       }
-      this.idOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -254,7 +225,6 @@ public final class CqlBatchQueryDecoder {
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -273,11 +243,9 @@ public final class CqlBatchQueryDecoder {
    */
   private int readValueCount(int pos, int limit) {
     try {
-      this.valueCountOffset = pos;
       need(region, pos, 2, limit);
       this.valueCount = region.u16be(pos);
       pos += 2;
-      this.valueCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_count");
@@ -298,9 +266,7 @@ public final class CqlBatchQueryDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.valueCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");

@@ -53,10 +53,6 @@ public final class CqlBodyPrefixDecoder {
 
   private boolean isResponse;
 
-  private int tracingIdOffset;
-
-  private int tracingIdEnd;
-
   private boolean tracingIdPresent;
 
   private int tracingIdValueOffset;
@@ -65,17 +61,9 @@ public final class CqlBodyPrefixDecoder {
 
   private final ByteView tracingIdView = new ByteView();
 
-  private int warningsOffset;
-
-  private int warningsEnd;
-
   private boolean warningsPresent;
 
   private final CqlStringListDecoder warnings = new CqlStringListDecoder();
-
-  private int customPayloadOffset;
-
-  private int customPayloadEnd;
 
   private boolean customPayloadPresent;
 
@@ -149,19 +137,15 @@ public final class CqlBodyPrefixDecoder {
     try {
       this.tracingIdPresent = (this.isResponse && ((this.flags & 2L) == 2L));
       if (!this.tracingIdPresent) {
-        this.tracingIdOffset = pos;
-        this.tracingIdEnd = pos;
         this.tracingIdValueOffset = pos;
         this.tracingIdValueLength = 0;
         return pos;
       }
-      this.tracingIdOffset = pos;
       {
         this.tracingIdValueLength = lengthAt(region, 16, pos, limit);
         this.tracingIdValueOffset = pos;
         pos += this.tracingIdValueLength;
       }
-      this.tracingIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("tracing_id");
@@ -190,15 +174,11 @@ public final class CqlBodyPrefixDecoder {
     try {
       this.warningsPresent = (this.isResponse && ((this.flags & 8L) == 8L));
       if (!this.warningsPresent) {
-        this.warningsOffset = pos;
-        this.warningsEnd = pos;
         return pos;
       }
-      this.warningsOffset = pos;
       this.warnings.trusted = this.trusted;
       this.warnings.wrapIn(region, pos, limit - pos);
       pos += this.warnings.encodedLength();
-      this.warningsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warnings");
@@ -227,15 +207,11 @@ public final class CqlBodyPrefixDecoder {
     try {
       this.customPayloadPresent = ((this.flags & 4L) == 4L);
       if (!this.customPayloadPresent) {
-        this.customPayloadOffset = pos;
-        this.customPayloadEnd = pos;
         return pos;
       }
-      this.customPayloadOffset = pos;
       this.customPayload.trusted = this.trusted;
       this.customPayload.wrapIn(region, pos, limit - pos);
       pos += this.customPayload.encodedLength();
-      this.customPayloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("custom_payload");

@@ -54,10 +54,6 @@ public final class CqlBoundValueDecoder {
 
   private boolean named;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private boolean namePresent;
 
   private int nameValueOffset;
@@ -65,10 +61,6 @@ public final class CqlBoundValueDecoder {
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -150,13 +142,10 @@ public final class CqlBoundValueDecoder {
     try {
       this.namePresent = this.named;
       if (!this.namePresent) {
-        this.nameOffset = pos;
-        this.nameEnd = pos;
         this.nameValueOffset = pos;
         this.nameValueLength = 0;
         return pos;
       }
-      this.nameOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -168,7 +157,6 @@ public final class CqlBoundValueDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -192,7 +180,6 @@ public final class CqlBoundValueDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -205,7 +192,6 @@ public final class CqlBoundValueDecoder {
         this.valueValueOffset = pos;
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

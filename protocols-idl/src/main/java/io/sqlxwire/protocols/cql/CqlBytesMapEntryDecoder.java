@@ -50,19 +50,11 @@ public final class CqlBytesMapEntryDecoder {
    */
   boolean trusted;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private int keyValueOffset;
 
   private int keyValueLength;
 
   private final TextView keyView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -134,7 +126,6 @@ public final class CqlBytesMapEntryDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -146,7 +137,6 @@ public final class CqlBytesMapEntryDecoder {
         }
         pos += this.keyValueLength;
       }
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -170,7 +160,6 @@ public final class CqlBytesMapEntryDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -183,7 +172,6 @@ public final class CqlBytesMapEntryDecoder {
         this.valueValueOffset = pos;
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

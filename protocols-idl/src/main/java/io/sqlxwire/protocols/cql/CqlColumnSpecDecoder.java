@@ -53,10 +53,6 @@ public final class CqlColumnSpecDecoder {
 
   private boolean global;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private boolean keyspacePresent;
 
   private int keyspaceValueOffset;
@@ -64,10 +60,6 @@ public final class CqlColumnSpecDecoder {
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int tableOffset;
-
-  private int tableEnd;
 
   private boolean tablePresent;
 
@@ -77,19 +69,11 @@ public final class CqlColumnSpecDecoder {
 
   private final TextView tableView = new TextView(StandardCharsets.UTF_8);
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int typeOffset;
-
-  private int typeEnd;
 
   private CqlOptionTypeDecoder type;
 
@@ -165,13 +149,10 @@ public final class CqlColumnSpecDecoder {
     try {
       this.keyspacePresent = !(this.global);
       if (!this.keyspacePresent) {
-        this.keyspaceOffset = pos;
-        this.keyspaceEnd = pos;
         this.keyspaceValueOffset = pos;
         this.keyspaceValueLength = 0;
         return pos;
       }
-      this.keyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -183,7 +164,6 @@ public final class CqlColumnSpecDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -219,13 +199,10 @@ public final class CqlColumnSpecDecoder {
     try {
       this.tablePresent = !(this.global);
       if (!this.tablePresent) {
-        this.tableOffset = pos;
-        this.tableEnd = pos;
         this.tableValueOffset = pos;
         this.tableValueLength = 0;
         return pos;
       }
-      this.tableOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -237,7 +214,6 @@ public final class CqlColumnSpecDecoder {
         }
         pos += this.tableValueLength;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");
@@ -264,7 +240,6 @@ public final class CqlColumnSpecDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -276,7 +251,6 @@ public final class CqlColumnSpecDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -296,14 +270,12 @@ public final class CqlColumnSpecDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       if (this.type == null) {
         this.type = new CqlOptionTypeDecoder(1);
       }
       this.type.trusted = this.trusted;
       this.type.wrapIn(region, pos, limit - pos);
       pos += this.type.encodedLength();
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");

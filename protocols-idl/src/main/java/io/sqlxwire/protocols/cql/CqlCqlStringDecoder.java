@@ -51,10 +51,6 @@ public final class CqlCqlStringDecoder {
    */
   boolean trusted;
 
-  private int valueOffset;
-
-  private int valueEnd;
-
   private int valueValueOffset;
 
   private int valueValueLength;
@@ -123,7 +119,6 @@ public final class CqlCqlStringDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -135,7 +130,6 @@ public final class CqlCqlStringDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -54,31 +54,15 @@ public final class CqlErrorDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private int code;
-
-  private int messageOffset;
-
-  private int messageEnd;
 
   private int messageValueOffset;
 
   private int messageValueLength;
 
   private final TextView messageView = new TextView(StandardCharsets.UTF_8);
-
-  private int detailOffset;
-
-  private int detailEnd;
 
   private int detailArm;
 
@@ -158,11 +142,9 @@ public final class CqlErrorDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -188,11 +170,9 @@ public final class CqlErrorDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       need(region, pos, 4, limit);
       this.code = region.i32be(pos);
       pos += 4;
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -219,7 +199,6 @@ public final class CqlErrorDecoder {
    */
   private int readMessage(int pos, int limit) {
     try {
-      this.messageOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -231,7 +210,6 @@ public final class CqlErrorDecoder {
         }
         pos += this.messageValueLength;
       }
-      this.messageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("message");
@@ -400,7 +378,6 @@ public final class CqlErrorDecoder {
    */
   private int readDetail(int pos, int limit) {
     try {
-      this.detailOffset = pos;
       long subject = this.code;
       if (subject == 4096L) {
         this.detailArm = 0;
@@ -437,7 +414,6 @@ public final class CqlErrorDecoder {
       else {
         this.detailArm = -1;
       }
-      this.detailEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("detail");

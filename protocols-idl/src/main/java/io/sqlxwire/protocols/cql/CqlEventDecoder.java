@@ -59,15 +59,7 @@ public final class CqlEventDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int eventTypeOffset;
-
-  private int eventTypeEnd;
 
   private int eventTypeValueOffset;
 
@@ -75,17 +67,9 @@ public final class CqlEventDecoder {
 
   private final TextView eventTypeView = new TextView(StandardCharsets.UTF_8);
 
-  private int topologyChangeOffset;
-
-  private int topologyChangeEnd;
-
   private boolean topologyChangePresent;
 
   private final CqlTopologyChangeDecoder topologyChange = new CqlTopologyChangeDecoder();
-
-  private int schemaChangeOffset;
-
-  private int schemaChangeEnd;
 
   private boolean schemaChangePresent;
 
@@ -147,11 +131,9 @@ public final class CqlEventDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -178,7 +160,6 @@ public final class CqlEventDecoder {
    */
   private int readEventType(int pos, int limit) {
     try {
-      this.eventTypeOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -190,7 +171,6 @@ public final class CqlEventDecoder {
         }
         pos += this.eventTypeValueLength;
       }
-      this.eventTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("event_type");
@@ -219,15 +199,11 @@ public final class CqlEventDecoder {
     try {
       this.topologyChangePresent = ((this.eventTypeValueLength == EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E.length && this.region.contentEquals(this.eventTypeValueOffset, EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E.length, EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E, 0)) || (this.eventTypeValueLength == EVENT_TYPE_IS_S_T_A_T_U_S_C_H_A_N_G_E.length && this.region.contentEquals(this.eventTypeValueOffset, EVENT_TYPE_IS_S_T_A_T_U_S_C_H_A_N_G_E.length, EVENT_TYPE_IS_S_T_A_T_U_S_C_H_A_N_G_E, 0)));
       if (!this.topologyChangePresent) {
-        this.topologyChangeOffset = pos;
-        this.topologyChangeEnd = pos;
         return pos;
       }
-      this.topologyChangeOffset = pos;
       this.topologyChange.trusted = this.trusted;
       this.topologyChange.wrapIn(region, pos, limit - pos);
       pos += this.topologyChange.encodedLength();
-      this.topologyChangeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("topology_change");
@@ -256,15 +232,11 @@ public final class CqlEventDecoder {
     try {
       this.schemaChangePresent = (this.eventTypeValueLength == EVENT_TYPE_IS_S_C_H_E_M_A_C_H_A_N_G_E.length && this.region.contentEquals(this.eventTypeValueOffset, EVENT_TYPE_IS_S_C_H_E_M_A_C_H_A_N_G_E.length, EVENT_TYPE_IS_S_C_H_E_M_A_C_H_A_N_G_E, 0));
       if (!this.schemaChangePresent) {
-        this.schemaChangeOffset = pos;
-        this.schemaChangeEnd = pos;
         return pos;
       }
-      this.schemaChangeOffset = pos;
       this.schemaChange.trusted = this.trusted;
       this.schemaChange.wrapIn(region, pos, limit - pos);
       pos += this.schemaChange.encodedLength();
-      this.schemaChangeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("schema_change");

@@ -51,25 +51,13 @@ public final class CqlExecuteDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int idOffset;
-
-  private int idEnd;
 
   private int idValueOffset;
 
   private int idValueLength;
 
   private final ByteView idView = new ByteView();
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private final CqlQueryParametersDecoder parameters = new CqlQueryParametersDecoder();
 
@@ -129,11 +117,9 @@ public final class CqlExecuteDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -153,7 +139,6 @@ public final class CqlExecuteDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -162,7 +147,6 @@ public final class CqlExecuteDecoder {
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -182,11 +166,9 @@ public final class CqlExecuteDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos);
       pos += this.parameters.encodedLength();
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");

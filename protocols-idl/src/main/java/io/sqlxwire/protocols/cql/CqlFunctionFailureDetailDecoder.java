@@ -49,29 +49,17 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   boolean trusted;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
 
-  private int functionOffset;
-
-  private int functionEnd;
-
   private int functionValueOffset;
 
   private int functionValueLength;
 
   private final TextView functionView = new TextView(StandardCharsets.UTF_8);
-
-  private int argumentTypesOffset;
-
-  private int argumentTypesEnd;
 
   private final CqlStringListDecoder argumentTypes = new CqlStringListDecoder();
 
@@ -137,7 +125,6 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -149,7 +136,6 @@ public final class CqlFunctionFailureDetailDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -176,7 +162,6 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   private int readFunction(int pos, int limit) {
     try {
-      this.functionOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -188,7 +173,6 @@ public final class CqlFunctionFailureDetailDecoder {
         }
         pos += this.functionValueLength;
       }
-      this.functionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("function");
@@ -208,11 +192,9 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   private int readArgumentTypes(int pos, int limit) {
     try {
-      this.argumentTypesOffset = pos;
       this.argumentTypes.trusted = this.trusted;
       this.argumentTypes.wrapIn(region, pos, limit - pos);
       pos += this.argumentTypes.encodedLength();
-      this.argumentTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_types");

@@ -49,19 +49,11 @@ public final class CqlInetDecoder {
    */
   boolean trusted;
 
-  private int addressOffset;
-
-  private int addressEnd;
-
   private int addressValueOffset;
 
   private int addressValueLength;
 
   private final ByteView addressView = new ByteView();
-
-  private int portOffset;
-
-  private int portEnd;
 
   private int port;
 
@@ -120,7 +112,6 @@ public final class CqlInetDecoder {
    */
   private int readAddress(int pos, int limit) {
     try {
-      this.addressOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -129,7 +120,6 @@ public final class CqlInetDecoder {
         this.addressValueOffset = pos;
         pos += this.addressValueLength;
       }
-      this.addressEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("address");
@@ -148,11 +138,9 @@ public final class CqlInetDecoder {
    */
   private int readPort(int pos, int limit) {
     try {
-      this.portOffset = pos;
       need(region, pos, 4, limit);
       this.port = region.i32be(pos);
       pos += 4;
-      this.portEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("port");

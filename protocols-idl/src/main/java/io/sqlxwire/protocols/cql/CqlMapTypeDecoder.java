@@ -50,15 +50,7 @@ public final class CqlMapTypeDecoder {
    */
   private final int depth;
 
-  private int keyTypeOffset;
-
-  private int keyTypeEnd;
-
   private CqlOptionTypeDecoder keyType;
-
-  private int valueTypeOffset;
-
-  private int valueTypeEnd;
 
   private CqlOptionTypeDecoder valueType;
 
@@ -129,14 +121,12 @@ public final class CqlMapTypeDecoder {
    */
   private int readKeyType(int pos, int limit) {
     try {
-      this.keyTypeOffset = pos;
       if (this.keyType == null) {
         this.keyType = new CqlOptionTypeDecoder(depth + 1);
       }
       this.keyType.trusted = this.trusted;
       this.keyType.wrapIn(region, pos, limit - pos);
       pos += this.keyType.encodedLength();
-      this.keyTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key_type");
@@ -156,14 +146,12 @@ public final class CqlMapTypeDecoder {
    */
   private int readValueType(int pos, int limit) {
     try {
-      this.valueTypeOffset = pos;
       if (this.valueType == null) {
         this.valueType = new CqlOptionTypeDecoder(depth + 1);
       }
       this.valueType.trusted = this.trusted;
       this.valueType.wrapIn(region, pos, limit - pos);
       pos += this.valueType.encodedLength();
-      this.valueTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_type");

@@ -55,15 +55,7 @@ public final class CqlOptionTypeDecoder {
    */
   private final int depth;
 
-  private int idOffset;
-
-  private int idEnd;
-
   private int id;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -150,11 +142,9 @@ public final class CqlOptionTypeDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
       need(region, pos, 2, limit);
       this.id = region.u16be(pos);
       pos += 2;
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -276,7 +266,6 @@ public final class CqlOptionTypeDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.id;
       if (subject == 0L) {
         this.valueArm = 0;
@@ -301,7 +290,6 @@ public final class CqlOptionTypeDecoder {
       else {
         this.valueArm = -1;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

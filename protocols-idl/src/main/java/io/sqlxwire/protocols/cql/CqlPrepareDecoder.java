@@ -53,15 +53,7 @@ public final class CqlPrepareDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -125,11 +117,9 @@ public final class CqlPrepareDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -156,7 +146,6 @@ public final class CqlPrepareDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -168,7 +157,6 @@ public final class CqlPrepareDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");

@@ -54,33 +54,13 @@ public final class CqlPreparedMetadataDecoder {
    */
   boolean trusted;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int columnsCountOffset;
-
-  private int columnsCountEnd;
 
   private int columnsCount;
 
-  private int pkCountOffset;
-
-  private int pkCountEnd;
-
   private int pkCount;
 
-  private int pkIndexesOffset;
-
-  private int pkIndexesEnd;
-
   private final PkIndexesCursor pkIndexes = new PkIndexesCursor();
-
-  private int globalKeyspaceOffset;
-
-  private int globalKeyspaceEnd;
 
   private boolean globalKeyspacePresent;
 
@@ -90,10 +70,6 @@ public final class CqlPreparedMetadataDecoder {
 
   private final TextView globalKeyspaceView = new TextView(StandardCharsets.UTF_8);
 
-  private int globalTableOffset;
-
-  private int globalTableEnd;
-
   private boolean globalTablePresent;
 
   private int globalTableValueOffset;
@@ -101,10 +77,6 @@ public final class CqlPreparedMetadataDecoder {
   private int globalTableValueLength;
 
   private final TextView globalTableView = new TextView(StandardCharsets.UTF_8);
-
-  private int columnSpecsOffset;
-
-  private int columnSpecsEnd;
 
   private final ColumnSpecsCursor columnSpecs = new ColumnSpecsCursor();
 
@@ -162,11 +134,9 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 4, limit);
       this.flags = region.i32be(pos);
       pos += 4;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -185,11 +155,9 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readColumnsCount(int pos, int limit) {
     try {
-      this.columnsCountOffset = pos;
       need(region, pos, 4, limit);
       this.columnsCount = region.i32be(pos);
       pos += 4;
-      this.columnsCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("columns_count");
@@ -208,11 +176,9 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readPkCount(int pos, int limit) {
     try {
-      this.pkCountOffset = pos;
       need(region, pos, 4, limit);
       this.pkCount = region.i32be(pos);
       pos += 4;
-      this.pkCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pk_count");
@@ -233,9 +199,7 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readPkIndexes(int pos, int limit) {
     try {
-      this.pkIndexesOffset = pos;
       pos = this.pkIndexes.validate(pos, limit, elementCount(region, this.pkCount, pos));
-      this.pkIndexesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pk_indexes");
@@ -271,13 +235,10 @@ public final class CqlPreparedMetadataDecoder {
     try {
       this.globalKeyspacePresent = ((this.flags & 1L) == 1L);
       if (!this.globalKeyspacePresent) {
-        this.globalKeyspaceOffset = pos;
-        this.globalKeyspaceEnd = pos;
         this.globalKeyspaceValueOffset = pos;
         this.globalKeyspaceValueLength = 0;
         return pos;
       }
-      this.globalKeyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -289,7 +250,6 @@ public final class CqlPreparedMetadataDecoder {
         }
         pos += this.globalKeyspaceValueLength;
       }
-      this.globalKeyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_keyspace");
@@ -325,13 +285,10 @@ public final class CqlPreparedMetadataDecoder {
     try {
       this.globalTablePresent = ((this.flags & 1L) == 1L);
       if (!this.globalTablePresent) {
-        this.globalTableOffset = pos;
-        this.globalTableEnd = pos;
         this.globalTableValueOffset = pos;
         this.globalTableValueLength = 0;
         return pos;
       }
-      this.globalTableOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -343,7 +300,6 @@ public final class CqlPreparedMetadataDecoder {
         }
         pos += this.globalTableValueLength;
       }
-      this.globalTableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_table");
@@ -364,9 +320,7 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readColumnSpecs(int pos, int limit) {
     try {
-      this.columnSpecsOffset = pos;
       pos = this.columnSpecs.validate(pos, limit, elementCount(region, this.columnsCount, pos));
-      this.columnSpecsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_specs");

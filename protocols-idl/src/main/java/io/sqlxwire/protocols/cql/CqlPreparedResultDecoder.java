@@ -49,25 +49,13 @@ public final class CqlPreparedResultDecoder {
    */
   boolean trusted;
 
-  private int idOffset;
-
-  private int idEnd;
-
   private int idValueOffset;
 
   private int idValueLength;
 
   private final ByteView idView = new ByteView();
 
-  private int metadataOffset;
-
-  private int metadataEnd;
-
   private final CqlPreparedMetadataDecoder metadata = new CqlPreparedMetadataDecoder();
-
-  private int resultMetadataOffset;
-
-  private int resultMetadataEnd;
 
   private final CqlRowsMetadataDecoder resultMetadata = new CqlRowsMetadataDecoder();
 
@@ -126,7 +114,6 @@ public final class CqlPreparedResultDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -135,7 +122,6 @@ public final class CqlPreparedResultDecoder {
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -155,11 +141,9 @@ public final class CqlPreparedResultDecoder {
    */
   private int readMetadata(int pos, int limit) {
     try {
-      this.metadataOffset = pos;
       this.metadata.trusted = this.trusted;
       this.metadata.wrapIn(region, pos, limit - pos);
       pos += this.metadata.encodedLength();
-      this.metadataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata");
@@ -179,11 +163,9 @@ public final class CqlPreparedResultDecoder {
    */
   private int readResultMetadata(int pos, int limit) {
     try {
-      this.resultMetadataOffset = pos;
       this.resultMetadata.trusted = this.trusted;
       this.resultMetadata.wrapIn(region, pos, limit - pos);
       pos += this.resultMetadata.encodedLength();
-      this.resultMetadataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_metadata");

@@ -53,25 +53,13 @@ public final class CqlQueryDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
   private int queryValueLength;
 
   private final TextView queryView = new TextView(StandardCharsets.UTF_8);
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private final CqlQueryParametersDecoder parameters = new CqlQueryParametersDecoder();
 
@@ -131,11 +119,9 @@ public final class CqlQueryDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -162,7 +148,6 @@ public final class CqlQueryDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -174,7 +159,6 @@ public final class CqlQueryDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -194,11 +178,9 @@ public final class CqlQueryDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos);
       pos += this.parameters.encodedLength();
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");

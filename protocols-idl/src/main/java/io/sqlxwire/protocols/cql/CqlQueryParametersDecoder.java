@@ -52,45 +52,21 @@ public final class CqlQueryParametersDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int valueCountOffset;
-
-  private int valueCountEnd;
 
   private boolean valueCountPresent;
 
   private int valueCount;
 
-  private int valuesOffset;
-
-  private int valuesEnd;
-
   private boolean valuesPresent;
 
   private final ValuesCursor values = new ValuesCursor();
 
-  private int resultPageSizeOffset;
-
-  private int resultPageSizeEnd;
-
   private boolean resultPageSizePresent;
 
   private int resultPageSize;
-
-  private int pagingStateOffset;
-
-  private int pagingStateEnd;
 
   private boolean pagingStatePresent;
 
@@ -102,17 +78,9 @@ public final class CqlQueryParametersDecoder {
 
   private final ByteView pagingStateView = new ByteView();
 
-  private int serialConsistencyOffset;
-
-  private int serialConsistencyEnd;
-
   private boolean serialConsistencyPresent;
 
   private int serialConsistency;
-
-  private int defaultTimestampOffset;
-
-  private int defaultTimestampEnd;
 
   private boolean defaultTimestampPresent;
 
@@ -179,11 +147,9 @@ public final class CqlQueryParametersDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -202,11 +168,9 @@ public final class CqlQueryParametersDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -234,16 +198,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.valueCountPresent = ((this.flags & 1L) == 1L);
       if (!this.valueCountPresent) {
-        this.valueCountOffset = pos;
-        this.valueCountEnd = pos;
         this.valueCount = 0;
         return pos;
       }
-      this.valueCountOffset = pos;
       need(region, pos, 2, limit);
       this.valueCount = region.u16be(pos);
       pos += 2;
-      this.valueCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_count");
@@ -273,13 +233,9 @@ public final class CqlQueryParametersDecoder {
     try {
       this.valuesPresent = ((this.flags & 1L) == 1L);
       if (!this.valuesPresent) {
-        this.valuesOffset = pos;
-        this.valuesEnd = pos;
         return pos;
       }
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.valueCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");
@@ -307,16 +263,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.resultPageSizePresent = ((this.flags & 4L) == 4L);
       if (!this.resultPageSizePresent) {
-        this.resultPageSizeOffset = pos;
-        this.resultPageSizeEnd = pos;
         this.resultPageSize = 0;
         return pos;
       }
-      this.resultPageSizeOffset = pos;
       need(region, pos, 4, limit);
       this.resultPageSize = region.i32be(pos);
       pos += 4;
-      this.resultPageSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_page_size");
@@ -349,13 +301,10 @@ public final class CqlQueryParametersDecoder {
     try {
       this.pagingStatePresent = ((this.flags & 8L) == 8L);
       if (!this.pagingStatePresent) {
-        this.pagingStateOffset = pos;
-        this.pagingStateEnd = pos;
         this.pagingStateValueOffset = pos;
         this.pagingStateValueLength = 0;
         return pos;
       }
-      this.pagingStateOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -368,7 +317,6 @@ public final class CqlQueryParametersDecoder {
         this.pagingStateValueOffset = pos;
         pos += this.pagingStateValueLength;
       }
-      this.pagingStateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("paging_state");
@@ -403,16 +351,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.serialConsistencyPresent = ((this.flags & 16L) == 16L);
       if (!this.serialConsistencyPresent) {
-        this.serialConsistencyOffset = pos;
-        this.serialConsistencyEnd = pos;
         this.serialConsistency = 0;
         return pos;
       }
-      this.serialConsistencyOffset = pos;
       need(region, pos, 2, limit);
       this.serialConsistency = region.u16be(pos);
       pos += 2;
-      this.serialConsistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("serial_consistency");
@@ -440,16 +384,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.defaultTimestampPresent = ((this.flags & 32L) == 32L);
       if (!this.defaultTimestampPresent) {
-        this.defaultTimestampOffset = pos;
-        this.defaultTimestampEnd = pos;
         this.defaultTimestamp = 0;
         return pos;
       }
-      this.defaultTimestampOffset = pos;
       need(region, pos, 8, limit);
       this.defaultTimestamp = region.i64be(pos);
       pos += 8;
-      this.defaultTimestampEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("default_timestamp");

@@ -45,33 +45,13 @@ public final class CqlReadFailureDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
-
-  private int receivedOffset;
-
-  private int receivedEnd;
 
   private int received;
 
-  private int blockForOffset;
-
-  private int blockForEnd;
-
   private int blockFor;
 
-  private int failureCountOffset;
-
-  private int failureCountEnd;
-
   private int failureCount;
-
-  private int dataPresentOffset;
-
-  private int dataPresentEnd;
 
   private int dataPresent;
 
@@ -136,11 +116,9 @@ public final class CqlReadFailureDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -159,11 +137,9 @@ public final class CqlReadFailureDetailDecoder {
    */
   private int readReceived(int pos, int limit) {
     try {
-      this.receivedOffset = pos;
       need(region, pos, 4, limit);
       this.received = region.i32be(pos);
       pos += 4;
-      this.receivedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("received");
@@ -182,11 +158,9 @@ public final class CqlReadFailureDetailDecoder {
    */
   private int readBlockFor(int pos, int limit) {
     try {
-      this.blockForOffset = pos;
       need(region, pos, 4, limit);
       this.blockFor = region.i32be(pos);
       pos += 4;
-      this.blockForEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("block_for");
@@ -205,11 +179,9 @@ public final class CqlReadFailureDetailDecoder {
    */
   private int readFailureCount(int pos, int limit) {
     try {
-      this.failureCountOffset = pos;
       need(region, pos, 4, limit);
       this.failureCount = region.i32be(pos);
       pos += 4;
-      this.failureCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("failure_count");
@@ -228,11 +200,9 @@ public final class CqlReadFailureDetailDecoder {
    */
   private int readDataPresent(int pos, int limit) {
     try {
-      this.dataPresentOffset = pos;
       need(region, pos, 1, limit);
       this.dataPresent = region.u8(pos);
       pos += 1;
-      this.dataPresentEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_present");

@@ -45,27 +45,11 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
-
-  private int receivedOffset;
-
-  private int receivedEnd;
 
   private int received;
 
-  private int blockForOffset;
-
-  private int blockForEnd;
-
   private int blockFor;
-
-  private int dataPresentOffset;
-
-  private int dataPresentEnd;
 
   private int dataPresent;
 
@@ -130,11 +114,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -153,11 +135,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readReceived(int pos, int limit) {
     try {
-      this.receivedOffset = pos;
       need(region, pos, 4, limit);
       this.received = region.i32be(pos);
       pos += 4;
-      this.receivedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("received");
@@ -176,11 +156,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readBlockFor(int pos, int limit) {
     try {
-      this.blockForOffset = pos;
       need(region, pos, 4, limit);
       this.blockFor = region.i32be(pos);
       pos += 4;
-      this.blockForEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("block_for");
@@ -199,11 +177,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readDataPresent(int pos, int limit) {
     try {
-      this.dataPresentOffset = pos;
       need(region, pos, 1, limit);
       this.dataPresent = region.u8(pos);
       pos += 1;
-      this.dataPresentEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_present");

@@ -45,10 +45,6 @@ public final class CqlRegisterDecoder {
    */
   boolean trusted;
 
-  private int eventTypesOffset;
-
-  private int eventTypesEnd;
-
   private final CqlStringListDecoder eventTypes = new CqlStringListDecoder();
 
   /**
@@ -106,11 +102,9 @@ public final class CqlRegisterDecoder {
    */
   private int readEventTypes(int pos, int limit) {
     try {
-      this.eventTypesOffset = pos;
       this.eventTypes.trusted = this.trusted;
       this.eventTypes.wrapIn(region, pos, limit - pos);
       pos += this.eventTypes.encodedLength();
-      this.eventTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("event_types");

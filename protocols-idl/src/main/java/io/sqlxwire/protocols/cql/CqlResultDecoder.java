@@ -50,21 +50,9 @@ public final class CqlResultDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private int bodyArm;
 
@@ -138,11 +126,9 @@ public final class CqlResultDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -168,11 +154,9 @@ public final class CqlResultDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 4, limit);
       this.kind = region.i32be(pos);
       pos += 4;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -284,7 +268,6 @@ public final class CqlResultDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = this.kind;
       if (subject == 1L) {
         this.bodyArm = 0;
@@ -309,7 +292,6 @@ public final class CqlResultDecoder {
         this.bodyArm = -1;
         pos = readBodyCaseOther(pos, limit);
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

@@ -55,10 +55,6 @@ public final class CqlRowDecoder {
 
   private int columnsCount;
 
-  private int valuesOffset;
-
-  private int valuesEnd;
-
   private final ValuesCursor values = new ValuesCursor();
 
   /**
@@ -118,9 +114,7 @@ public final class CqlRowDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.columnsCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");

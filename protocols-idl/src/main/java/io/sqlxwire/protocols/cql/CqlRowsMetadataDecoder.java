@@ -55,21 +55,9 @@ public final class CqlRowsMetadataDecoder {
    */
   boolean trusted;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
 
-  private int columnsCountOffset;
-
-  private int columnsCountEnd;
-
   private int columnsCount;
-
-  private int pagingStateOffset;
-
-  private int pagingStateEnd;
 
   private boolean pagingStatePresent;
 
@@ -81,10 +69,6 @@ public final class CqlRowsMetadataDecoder {
 
   private final ByteView pagingStateView = new ByteView();
 
-  private int globalKeyspaceOffset;
-
-  private int globalKeyspaceEnd;
-
   private boolean globalKeyspacePresent;
 
   private int globalKeyspaceValueOffset;
@@ -93,10 +77,6 @@ public final class CqlRowsMetadataDecoder {
 
   private final TextView globalKeyspaceView = new TextView(StandardCharsets.UTF_8);
 
-  private int globalTableOffset;
-
-  private int globalTableEnd;
-
   private boolean globalTablePresent;
 
   private int globalTableValueOffset;
@@ -104,10 +84,6 @@ public final class CqlRowsMetadataDecoder {
   private int globalTableValueLength;
 
   private final TextView globalTableView = new TextView(StandardCharsets.UTF_8);
-
-  private int columnSpecsOffset;
-
-  private int columnSpecsEnd;
 
   private boolean columnSpecsPresent;
 
@@ -167,11 +143,9 @@ public final class CqlRowsMetadataDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 4, limit);
       this.flags = region.i32be(pos);
       pos += 4;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -190,11 +164,9 @@ public final class CqlRowsMetadataDecoder {
    */
   private int readColumnsCount(int pos, int limit) {
     try {
-      this.columnsCountOffset = pos;
       need(region, pos, 4, limit);
       this.columnsCount = region.i32be(pos);
       pos += 4;
-      this.columnsCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("columns_count");
@@ -227,13 +199,10 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.pagingStatePresent = ((this.flags & 2L) == 2L);
       if (!this.pagingStatePresent) {
-        this.pagingStateOffset = pos;
-        this.pagingStateEnd = pos;
         this.pagingStateValueOffset = pos;
         this.pagingStateValueLength = 0;
         return pos;
       }
-      this.pagingStateOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -246,7 +215,6 @@ public final class CqlRowsMetadataDecoder {
         this.pagingStateValueOffset = pos;
         pos += this.pagingStateValueLength;
       }
-      this.pagingStateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("paging_state");
@@ -282,13 +250,10 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.globalKeyspacePresent = ((this.flags & 1L) == 1L);
       if (!this.globalKeyspacePresent) {
-        this.globalKeyspaceOffset = pos;
-        this.globalKeyspaceEnd = pos;
         this.globalKeyspaceValueOffset = pos;
         this.globalKeyspaceValueLength = 0;
         return pos;
       }
-      this.globalKeyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -300,7 +265,6 @@ public final class CqlRowsMetadataDecoder {
         }
         pos += this.globalKeyspaceValueLength;
       }
-      this.globalKeyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_keyspace");
@@ -336,13 +300,10 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.globalTablePresent = ((this.flags & 1L) == 1L);
       if (!this.globalTablePresent) {
-        this.globalTableOffset = pos;
-        this.globalTableEnd = pos;
         this.globalTableValueOffset = pos;
         this.globalTableValueLength = 0;
         return pos;
       }
-      this.globalTableOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -354,7 +315,6 @@ public final class CqlRowsMetadataDecoder {
         }
         pos += this.globalTableValueLength;
       }
-      this.globalTableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_table");
@@ -384,13 +344,9 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.columnSpecsPresent = !(((this.flags & 4L) == 4L));
       if (!this.columnSpecsPresent) {
-        this.columnSpecsOffset = pos;
-        this.columnSpecsEnd = pos;
         return pos;
       }
-      this.columnSpecsOffset = pos;
       pos = this.columnSpecs.validate(pos, limit, elementCount(region, this.columnsCount, pos));
-      this.columnSpecsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_specs");

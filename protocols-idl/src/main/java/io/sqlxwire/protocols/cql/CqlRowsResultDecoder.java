@@ -50,21 +50,9 @@ public final class CqlRowsResultDecoder {
    */
   boolean trusted;
 
-  private int metadataOffset;
-
-  private int metadataEnd;
-
   private final CqlRowsMetadataDecoder metadata = new CqlRowsMetadataDecoder();
 
-  private int rowsCountOffset;
-
-  private int rowsCountEnd;
-
   private int rowsCount;
-
-  private int rowsOffset;
-
-  private int rowsEnd;
 
   private final RowsCursor rows = new RowsCursor();
 
@@ -123,11 +111,9 @@ public final class CqlRowsResultDecoder {
    */
   private int readMetadata(int pos, int limit) {
     try {
-      this.metadataOffset = pos;
       this.metadata.trusted = this.trusted;
       this.metadata.wrapIn(region, pos, limit - pos);
       pos += this.metadata.encodedLength();
-      this.metadataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata");
@@ -146,11 +132,9 @@ public final class CqlRowsResultDecoder {
    */
   private int readRowsCount(int pos, int limit) {
     try {
-      this.rowsCountOffset = pos;
       need(region, pos, 4, limit);
       this.rowsCount = region.i32be(pos);
       pos += 4;
-      this.rowsCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("rows_count");
@@ -171,9 +155,7 @@ public final class CqlRowsResultDecoder {
    */
   private int readRows(int pos, int limit) {
     try {
-      this.rowsOffset = pos;
       pos = this.rows.validate(pos, limit, elementCount(region, this.rowsCount, pos));
-      this.rowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("rows");

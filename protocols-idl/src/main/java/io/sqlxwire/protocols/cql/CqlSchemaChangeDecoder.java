@@ -57,19 +57,11 @@ public final class CqlSchemaChangeDecoder {
    */
   boolean trusted;
 
-  private int changeTypeOffset;
-
-  private int changeTypeEnd;
-
   private int changeTypeValueOffset;
 
   private int changeTypeValueLength;
 
   private final TextView changeTypeView = new TextView(StandardCharsets.UTF_8);
-
-  private int targetOffset;
-
-  private int targetEnd;
 
   private int targetValueOffset;
 
@@ -77,19 +69,11 @@ public final class CqlSchemaChangeDecoder {
 
   private final TextView targetView = new TextView(StandardCharsets.UTF_8);
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private boolean namePresent;
 
@@ -98,10 +82,6 @@ public final class CqlSchemaChangeDecoder {
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int argumentTypesOffset;
-
-  private int argumentTypesEnd;
 
   private boolean argumentTypesPresent;
 
@@ -169,7 +149,6 @@ public final class CqlSchemaChangeDecoder {
    */
   private int readChangeType(int pos, int limit) {
     try {
-      this.changeTypeOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -181,7 +160,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.changeTypeValueLength;
       }
-      this.changeTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("change_type");
@@ -208,7 +186,6 @@ public final class CqlSchemaChangeDecoder {
    */
   private int readTarget(int pos, int limit) {
     try {
-      this.targetOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -220,7 +197,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.targetValueLength;
       }
-      this.targetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("target");
@@ -247,7 +223,6 @@ public final class CqlSchemaChangeDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -259,7 +234,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -295,13 +269,10 @@ public final class CqlSchemaChangeDecoder {
     try {
       this.namePresent = !(this.targetValueLength == TARGET_IS_KEYSPACE.length && this.region.contentEquals(this.targetValueOffset, TARGET_IS_KEYSPACE.length, TARGET_IS_KEYSPACE, 0));
       if (!this.namePresent) {
-        this.nameOffset = pos;
-        this.nameEnd = pos;
         this.nameValueOffset = pos;
         this.nameValueLength = 0;
         return pos;
       }
-      this.nameOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -313,7 +284,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -342,15 +312,11 @@ public final class CqlSchemaChangeDecoder {
     try {
       this.argumentTypesPresent = ((this.targetValueLength == TARGET_IS_FUNCTION.length && this.region.contentEquals(this.targetValueOffset, TARGET_IS_FUNCTION.length, TARGET_IS_FUNCTION, 0)) || (this.targetValueLength == TARGET_IS_AGGREGATE.length && this.region.contentEquals(this.targetValueOffset, TARGET_IS_AGGREGATE.length, TARGET_IS_AGGREGATE, 0)));
       if (!this.argumentTypesPresent) {
-        this.argumentTypesOffset = pos;
-        this.argumentTypesEnd = pos;
         return pos;
       }
-      this.argumentTypesOffset = pos;
       this.argumentTypes.trusted = this.trusted;
       this.argumentTypes.wrapIn(region, pos, limit - pos);
       pos += this.argumentTypes.encodedLength();
-      this.argumentTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_types");

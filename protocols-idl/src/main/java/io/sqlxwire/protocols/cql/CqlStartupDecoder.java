@@ -45,10 +45,6 @@ public final class CqlStartupDecoder {
    */
   boolean trusted;
 
-  private int optionsOffset;
-
-  private int optionsEnd;
-
   private final CqlStringMapDecoder options = new CqlStringMapDecoder();
 
   /**
@@ -106,11 +102,9 @@ public final class CqlStartupDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
       this.options.trusted = this.trusted;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");

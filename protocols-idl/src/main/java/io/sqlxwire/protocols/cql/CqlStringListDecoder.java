@@ -50,15 +50,7 @@ public final class CqlStringListDecoder {
    */
   boolean trusted;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private int count;
-
-  private int itemsOffset;
-
-  private int itemsEnd;
 
   private final ItemsCursor items = new ItemsCursor();
 
@@ -116,11 +108,9 @@ public final class CqlStringListDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       need(region, pos, 2, limit);
       this.count = region.u16be(pos);
       pos += 2;
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -141,9 +131,7 @@ public final class CqlStringListDecoder {
    */
   private int readItems(int pos, int limit) {
     try {
-      this.itemsOffset = pos;
       pos = this.items.validate(pos, limit, elementCount(region, this.count, pos));
-      this.itemsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("items");

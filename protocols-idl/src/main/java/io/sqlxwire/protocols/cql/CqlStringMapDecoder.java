@@ -50,15 +50,7 @@ public final class CqlStringMapDecoder {
    */
   boolean trusted;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private int count;
-
-  private int entriesOffset;
-
-  private int entriesEnd;
 
   private final EntriesCursor entries = new EntriesCursor();
 
@@ -116,11 +108,9 @@ public final class CqlStringMapDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       need(region, pos, 2, limit);
       this.count = region.u16be(pos);
       pos += 2;
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -141,9 +131,7 @@ public final class CqlStringMapDecoder {
    */
   private int readEntries(int pos, int limit) {
     try {
-      this.entriesOffset = pos;
       pos = this.entries.validate(pos, limit, elementCount(region, this.count, pos));
-      this.entriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("entries");

@@ -49,19 +49,11 @@ public final class CqlStringMapEntryDecoder {
    */
   boolean trusted;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private int keyValueOffset;
 
   private int keyValueLength;
 
   private final TextView keyView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -131,7 +123,6 @@ public final class CqlStringMapEntryDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -143,7 +134,6 @@ public final class CqlStringMapEntryDecoder {
         }
         pos += this.keyValueLength;
       }
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -170,7 +160,6 @@ public final class CqlStringMapEntryDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -182,7 +171,6 @@ public final class CqlStringMapEntryDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

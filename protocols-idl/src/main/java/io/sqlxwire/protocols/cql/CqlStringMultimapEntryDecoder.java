@@ -49,19 +49,11 @@ public final class CqlStringMultimapEntryDecoder {
    */
   boolean trusted;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private int keyValueOffset;
 
   private int keyValueLength;
 
   private final TextView keyView = new TextView(StandardCharsets.UTF_8);
-
-  private int valuesOffset;
-
-  private int valuesEnd;
 
   private final CqlStringListDecoder values = new CqlStringListDecoder();
 
@@ -127,7 +119,6 @@ public final class CqlStringMultimapEntryDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -139,7 +130,6 @@ public final class CqlStringMultimapEntryDecoder {
         }
         pos += this.keyValueLength;
       }
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -159,11 +149,9 @@ public final class CqlStringMultimapEntryDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       this.values.trusted = this.trusted;
       this.values.wrapIn(region, pos, limit - pos);
       pos += this.values.encodedLength();
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");

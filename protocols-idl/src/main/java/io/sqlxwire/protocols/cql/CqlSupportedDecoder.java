@@ -47,15 +47,7 @@ public final class CqlSupportedDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int optionsOffset;
-
-  private int optionsEnd;
 
   private final CqlStringMultimapDecoder options = new CqlStringMultimapDecoder();
 
@@ -115,11 +107,9 @@ public final class CqlSupportedDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -139,11 +129,9 @@ public final class CqlSupportedDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
       this.options.trusted = this.trusted;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");

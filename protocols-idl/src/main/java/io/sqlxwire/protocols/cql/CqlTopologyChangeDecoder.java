@@ -49,19 +49,11 @@ public final class CqlTopologyChangeDecoder {
    */
   boolean trusted;
 
-  private int changeOffset;
-
-  private int changeEnd;
-
   private int changeValueOffset;
 
   private int changeValueLength;
 
   private final TextView changeView = new TextView(StandardCharsets.UTF_8);
-
-  private int nodeOffset;
-
-  private int nodeEnd;
 
   private final CqlInetDecoder node = new CqlInetDecoder();
 
@@ -127,7 +119,6 @@ public final class CqlTopologyChangeDecoder {
    */
   private int readChange(int pos, int limit) {
     try {
-      this.changeOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -139,7 +130,6 @@ public final class CqlTopologyChangeDecoder {
         }
         pos += this.changeValueLength;
       }
-      this.changeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("change");
@@ -159,11 +149,9 @@ public final class CqlTopologyChangeDecoder {
    */
   private int readNode(int pos, int limit) {
     try {
-      this.nodeOffset = pos;
       this.node.trusted = this.trusted;
       this.node.wrapIn(region, pos, limit - pos);
       pos += this.node.encodedLength();
-      this.nodeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("node");

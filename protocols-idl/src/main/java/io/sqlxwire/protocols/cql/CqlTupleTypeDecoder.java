@@ -55,15 +55,7 @@ public final class CqlTupleTypeDecoder {
    */
   private final int depth;
 
-  private int elementCountOffset;
-
-  private int elementCountEnd;
-
   private int elementCount;
-
-  private int elementTypesOffset;
-
-  private int elementTypesEnd;
 
   private final ElementTypesCursor elementTypes = new ElementTypesCursor();
 
@@ -133,11 +125,9 @@ public final class CqlTupleTypeDecoder {
    */
   private int readElementCount(int pos, int limit) {
     try {
-      this.elementCountOffset = pos;
       need(region, pos, 2, limit);
       this.elementCount = region.u16be(pos);
       pos += 2;
-      this.elementCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("element_count");
@@ -158,9 +148,7 @@ public final class CqlTupleTypeDecoder {
    */
   private int readElementTypes(int pos, int limit) {
     try {
-      this.elementTypesOffset = pos;
       pos = this.elementTypes.validate(pos, limit, RegionChecks.elementCount(region, this.elementCount, pos));
-      this.elementTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("element_types");

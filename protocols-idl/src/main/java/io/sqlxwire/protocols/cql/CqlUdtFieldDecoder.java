@@ -56,19 +56,11 @@ public final class CqlUdtFieldDecoder {
    */
   private final int depth;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int typeOffset;
-
-  private int typeEnd;
 
   private CqlOptionTypeDecoder type;
 
@@ -146,7 +138,6 @@ public final class CqlUdtFieldDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -158,7 +149,6 @@ public final class CqlUdtFieldDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -178,14 +168,12 @@ public final class CqlUdtFieldDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       if (this.type == null) {
         this.type = new CqlOptionTypeDecoder(depth + 1);
       }
       this.type.trusted = this.trusted;
       this.type.wrapIn(region, pos, limit - pos);
       pos += this.type.encodedLength();
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");

@@ -59,19 +59,11 @@ public final class CqlUdtTypeDecoder {
    */
   private final int depth;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
@@ -79,15 +71,7 @@ public final class CqlUdtTypeDecoder {
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
 
-  private int fieldCountOffset;
-
-  private int fieldCountEnd;
-
   private int fieldCount;
-
-  private int fieldsOffset;
-
-  private int fieldsEnd;
 
   private final FieldsCursor fields = new FieldsCursor();
 
@@ -165,7 +149,6 @@ public final class CqlUdtTypeDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -177,7 +160,6 @@ public final class CqlUdtTypeDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -204,7 +186,6 @@ public final class CqlUdtTypeDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -216,7 +197,6 @@ public final class CqlUdtTypeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -235,11 +215,9 @@ public final class CqlUdtTypeDecoder {
    */
   private int readFieldCount(int pos, int limit) {
     try {
-      this.fieldCountOffset = pos;
       need(region, pos, 2, limit);
       this.fieldCount = region.u16be(pos);
       pos += 2;
-      this.fieldCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("field_count");
@@ -260,9 +238,7 @@ public final class CqlUdtTypeDecoder {
    */
   private int readFields(int pos, int limit) {
     try {
-      this.fieldsOffset = pos;
       pos = this.fields.validate(pos, limit, elementCount(region, this.fieldCount, pos));
-      this.fieldsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fields");

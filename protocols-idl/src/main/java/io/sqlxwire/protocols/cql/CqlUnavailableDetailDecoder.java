@@ -45,21 +45,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
 
-  private int requiredOffset;
-
-  private int requiredEnd;
-
   private int required;
-
-  private int aliveOffset;
-
-  private int aliveEnd;
 
   private int alive;
 
@@ -124,11 +112,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -147,11 +133,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   private int readRequired(int pos, int limit) {
     try {
-      this.requiredOffset = pos;
       need(region, pos, 4, limit);
       this.required = region.i32be(pos);
       pos += 4;
-      this.requiredEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("required");
@@ -170,11 +154,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   private int readAlive(int pos, int limit) {
     try {
-      this.aliveOffset = pos;
       need(region, pos, 4, limit);
       this.alive = region.i32be(pos);
       pos += 4;
-      this.aliveEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("alive");

@@ -51,15 +51,7 @@ public final class CqlV5CompressedHeaderDecoder {
    */
   boolean trusted;
 
-  private int headerLowOffset;
-
-  private int headerLowEnd;
-
   private long headerLow;
-
-  private int headerHighOffset;
-
-  private int headerHighEnd;
 
   private int headerHigh;
 
@@ -70,8 +62,6 @@ public final class CqlV5CompressedHeaderDecoder {
   private boolean selfContained;
 
   private int headerCrc24Offset;
-
-  private int headerCrc24End;
 
   private int headerCrc24;
 
@@ -129,11 +119,9 @@ public final class CqlV5CompressedHeaderDecoder {
    */
   private int readHeaderLow(int pos, int limit) {
     try {
-      this.headerLowOffset = pos;
       need(region, pos, 4, limit);
       this.headerLow = region.u32le(pos);
       pos += 4;
-      this.headerLowEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("header_low");
@@ -152,11 +140,9 @@ public final class CqlV5CompressedHeaderDecoder {
    */
   private int readHeaderHigh(int pos, int limit) {
     try {
-      this.headerHighOffset = pos;
       need(region, pos, 1, limit);
       this.headerHigh = region.u8(pos);
       pos += 1;
-      this.headerHighEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("header_high");
@@ -200,7 +186,6 @@ public final class CqlV5CompressedHeaderDecoder {
       need(region, pos, 3, limit);
       this.headerCrc24 = region.u24le(pos);
       pos += 3;
-      this.headerCrc24End = pos;
       long computed = Checksums.cqlCrc24(region, start, this.headerCrc24Offset - start);
       if (computed != this.headerCrc24) {
         throw fail(region, "checksum mismatch: computed 0x" + Long.toHexString(computed) + " but found 0x" + Long.toHexString(this.headerCrc24), this.headerCrc24Offset);

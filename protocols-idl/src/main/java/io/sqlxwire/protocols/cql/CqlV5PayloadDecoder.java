@@ -55,8 +55,6 @@ public final class CqlV5PayloadDecoder {
 
   private int payloadOffset;
 
-  private int payloadEnd;
-
   private int payloadValueOffset;
 
   private int payloadValueLength;
@@ -64,8 +62,6 @@ public final class CqlV5PayloadDecoder {
   private final ByteView payloadView = new ByteView();
 
   private int payloadCrc32Offset;
-
-  private int payloadCrc32End;
 
   private long payloadCrc32;
 
@@ -133,7 +129,6 @@ public final class CqlV5PayloadDecoder {
         this.payloadValueOffset = pos;
         pos += this.payloadValueLength;
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");
@@ -156,7 +151,6 @@ public final class CqlV5PayloadDecoder {
       need(region, pos, 4, limit);
       this.payloadCrc32 = region.u32le(pos);
       pos += 4;
-      this.payloadCrc32End = pos;
       long computed = checksums.cqlCrc32(region, this.payloadOffset, this.payloadCrc32Offset - this.payloadOffset);
       if (computed != this.payloadCrc32) {
         throw fail(region, "checksum mismatch: computed 0x" + Long.toHexString(computed) + " but found 0x" + Long.toHexString(this.payloadCrc32), this.payloadCrc32Offset);

@@ -49,33 +49,13 @@ public final class CqlWriteFailureDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
-
-  private int receivedOffset;
-
-  private int receivedEnd;
 
   private int received;
 
-  private int blockForOffset;
-
-  private int blockForEnd;
-
   private int blockFor;
 
-  private int failureCountOffset;
-
-  private int failureCountEnd;
-
   private int failureCount;
-
-  private int writeTypeOffset;
-
-  private int writeTypeEnd;
 
   private int writeTypeValueOffset;
 
@@ -144,11 +124,9 @@ public final class CqlWriteFailureDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -167,11 +145,9 @@ public final class CqlWriteFailureDetailDecoder {
    */
   private int readReceived(int pos, int limit) {
     try {
-      this.receivedOffset = pos;
       need(region, pos, 4, limit);
       this.received = region.i32be(pos);
       pos += 4;
-      this.receivedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("received");
@@ -190,11 +166,9 @@ public final class CqlWriteFailureDetailDecoder {
    */
   private int readBlockFor(int pos, int limit) {
     try {
-      this.blockForOffset = pos;
       need(region, pos, 4, limit);
       this.blockFor = region.i32be(pos);
       pos += 4;
-      this.blockForEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("block_for");
@@ -213,11 +187,9 @@ public final class CqlWriteFailureDetailDecoder {
    */
   private int readFailureCount(int pos, int limit) {
     try {
-      this.failureCountOffset = pos;
       need(region, pos, 4, limit);
       this.failureCount = region.i32be(pos);
       pos += 4;
-      this.failureCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("failure_count");
@@ -244,7 +216,6 @@ public final class CqlWriteFailureDetailDecoder {
    */
   private int readWriteType(int pos, int limit) {
     try {
-      this.writeTypeOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -256,7 +227,6 @@ public final class CqlWriteFailureDetailDecoder {
         }
         pos += this.writeTypeValueLength;
       }
-      this.writeTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("write_type");

@@ -49,27 +49,11 @@ public final class CqlWriteTimeoutDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
-
-  private int receivedOffset;
-
-  private int receivedEnd;
 
   private int received;
 
-  private int blockForOffset;
-
-  private int blockForEnd;
-
   private int blockFor;
-
-  private int writeTypeOffset;
-
-  private int writeTypeEnd;
 
   private int writeTypeValueOffset;
 
@@ -138,11 +122,9 @@ public final class CqlWriteTimeoutDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -161,11 +143,9 @@ public final class CqlWriteTimeoutDetailDecoder {
    */
   private int readReceived(int pos, int limit) {
     try {
-      this.receivedOffset = pos;
       need(region, pos, 4, limit);
       this.received = region.i32be(pos);
       pos += 4;
-      this.receivedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("received");
@@ -184,11 +164,9 @@ public final class CqlWriteTimeoutDetailDecoder {
    */
   private int readBlockFor(int pos, int limit) {
     try {
-      this.blockForOffset = pos;
       need(region, pos, 4, limit);
       this.blockFor = region.i32be(pos);
       pos += 4;
-      this.blockForEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("block_for");
@@ -215,7 +193,6 @@ public final class CqlWriteTimeoutDetailDecoder {
    */
   private int readWriteType(int pos, int limit) {
     try {
-      this.writeTypeOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
@@ -227,7 +204,6 @@ public final class CqlWriteTimeoutDetailDecoder {
         }
         pos += this.writeTypeValueLength;
       }
-      this.writeTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("write_type");

@@ -47,10 +47,6 @@ public final class DrdaAccRdbRmDecoder {
    */
   boolean trusted;
 
-  private int parametersOffset;
-
-  private int parametersEnd;
-
   private final ParametersCursor parameters = new ParametersCursor();
 
   /**
@@ -109,9 +105,7 @@ public final class DrdaAccRdbRmDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       pos = this.parameters.validate(pos, limit, -1);
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");

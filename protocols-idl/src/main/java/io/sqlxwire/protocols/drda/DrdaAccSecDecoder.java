@@ -49,10 +49,6 @@ public final class DrdaAccSecDecoder {
    */
   boolean trusted;
 
-  private int parametersOffset;
-
-  private int parametersEnd;
-
   private final ParametersCursor parameters = new ParametersCursor();
 
   /**
@@ -111,9 +107,7 @@ public final class DrdaAccSecDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       pos = this.parameters.validate(pos, limit, -1);
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");

@@ -47,15 +47,7 @@ public final class DrdaManagerLevelDecoder {
    */
   boolean trusted;
 
-  private int managerOffset;
-
-  private int managerEnd;
-
   private int manager;
-
-  private int levelOffset;
-
-  private int levelEnd;
 
   private int level;
 
@@ -120,11 +112,9 @@ public final class DrdaManagerLevelDecoder {
    */
   private int readManager(int pos, int limit) {
     try {
-      this.managerOffset = pos;
       need(region, pos, 2, limit);
       this.manager = region.u16be(pos);
       pos += 2;
-      this.managerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("manager");
@@ -143,11 +133,9 @@ public final class DrdaManagerLevelDecoder {
    */
   private int readLevel(int pos, int limit) {
     try {
-      this.levelOffset = pos;
       need(region, pos, 2, limit);
       this.level = region.u16be(pos);
       pos += 2;
-      this.levelEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("level");

@@ -55,21 +55,9 @@ public final class DrdaParameterDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int codePointOffset;
-
-  private int codePointEnd;
-
   private int codePoint;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -149,11 +137,9 @@ public final class DrdaParameterDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16be(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -179,11 +165,9 @@ public final class DrdaParameterDecoder {
    */
   private int readCodePoint(int pos, int limit) {
     try {
-      this.codePointOffset = pos;
       need(region, pos, 2, limit);
       this.codePoint = region.u16be(pos);
       pos += 2;
-      this.codePointEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code_point");
@@ -352,7 +336,6 @@ public final class DrdaParameterDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.length - 4L), pos, limit);
       limit = regionEnd;
-      this.valueOffset = pos;
       long subject = this.codePoint;
       if (subject == 4446L || subject == 4423L || subject == 4461L || subject == 4442L || subject == 8464L || subject == 4512L || subject == 4513L || subject == 4398L || subject == 47L) {
         this.valueArm = 0;
@@ -383,7 +366,6 @@ public final class DrdaParameterDecoder {
         pos = readValueCaseOther(pos, limit);
       }
       pos = regionEnd;
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

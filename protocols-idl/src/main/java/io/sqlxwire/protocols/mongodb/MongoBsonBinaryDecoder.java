@@ -49,21 +49,9 @@ public final class MongoBsonBinaryDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int subtypeOffset;
-
-  private int subtypeEnd;
-
   private int subtype;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -125,11 +113,9 @@ public final class MongoBsonBinaryDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.i32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -148,11 +134,9 @@ public final class MongoBsonBinaryDecoder {
    */
   private int readSubtype(int pos, int limit) {
     try {
-      this.subtypeOffset = pos;
       need(region, pos, 1, limit);
       this.subtype = region.u8(pos);
       pos += 1;
-      this.subtypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("subtype");
@@ -172,13 +156,11 @@ public final class MongoBsonBinaryDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

@@ -54,21 +54,9 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private final int depth;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private final MongoBsonStringDecoder code = new MongoBsonStringDecoder();
-
-  private int scopeOffset;
-
-  private int scopeEnd;
 
   private MongoDocumentDecoder scope;
 
@@ -138,11 +126,9 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.i32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -162,11 +148,9 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       this.code.trusted = this.trusted;
       this.code.wrapIn(region, pos, limit - pos);
       pos += this.code.encodedLength();
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -186,14 +170,12 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private int readScope(int pos, int limit) {
     try {
-      this.scopeOffset = pos;
       if (this.scope == null) {
         this.scope = new MongoDocumentDecoder(depth + 1);
       }
       this.scope.trusted = this.trusted;
       this.scope.wrapIn(region, pos, limit - pos);
       pos += this.scope.encodedLength();
-      this.scopeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("scope");

@@ -46,15 +46,7 @@ public final class MongoBsonDbPointerDecoder {
    */
   boolean trusted;
 
-  private int namespaceOffset;
-
-  private int namespaceEnd;
-
   private final MongoBsonStringDecoder namespace = new MongoBsonStringDecoder();
-
-  private int idOffset;
-
-  private int idEnd;
 
   private int idValueOffset;
 
@@ -117,11 +109,9 @@ public final class MongoBsonDbPointerDecoder {
    */
   private int readNamespace(int pos, int limit) {
     try {
-      this.namespaceOffset = pos;
       this.namespace.trusted = this.trusted;
       this.namespace.wrapIn(region, pos, limit - pos);
       pos += this.namespace.encodedLength();
-      this.namespaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("namespace");
@@ -141,13 +131,11 @@ public final class MongoBsonDbPointerDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
       {
         this.idValueLength = lengthAt(region, 12, pos, limit);
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");

@@ -47,19 +47,11 @@ public final class MongoBsonRegexDecoder {
    */
   boolean trusted;
 
-  private int patternOffset;
-
-  private int patternEnd;
-
   private int patternValueOffset;
 
   private int patternValueLength;
 
   private final TextView patternView = new TextView(StandardCharsets.UTF_8);
-
-  private int optionsOffset;
-
-  private int optionsEnd;
 
   private int optionsValueOffset;
 
@@ -129,7 +121,6 @@ public final class MongoBsonRegexDecoder {
    */
   private int readPattern(int pos, int limit) {
     try {
-      this.patternOffset = pos;
       {
         this.patternValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.patternValueOffset = pos;
@@ -138,7 +129,6 @@ public final class MongoBsonRegexDecoder {
         }
         pos += this.patternValueLength + 1;
       }
-      this.patternEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pattern");
@@ -165,7 +155,6 @@ public final class MongoBsonRegexDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
       {
         this.optionsValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.optionsValueOffset = pos;
@@ -174,7 +163,6 @@ public final class MongoBsonRegexDecoder {
         }
         pos += this.optionsValueLength + 1;
       }
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");

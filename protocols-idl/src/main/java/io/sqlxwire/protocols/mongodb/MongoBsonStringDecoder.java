@@ -52,15 +52,7 @@ public final class MongoBsonStringDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -69,8 +61,6 @@ public final class MongoBsonStringDecoder {
   private final TextView valueView = new TextView(StandardCharsets.UTF_8);
 
   private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1;
 
@@ -128,11 +118,9 @@ public final class MongoBsonStringDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.i32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -159,7 +147,6 @@ public final class MongoBsonStringDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         this.valueValueLength = lengthAt(region, (this.length - 1L), pos, limit);
         this.valueValueOffset = pos;
@@ -168,7 +155,6 @@ public final class MongoBsonStringDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -184,7 +170,6 @@ public final class MongoBsonStringDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 0) {
         throw fail(region, "expected 0 but found " + this.unnamed1, this.unnamed1Offset);
       }

@@ -48,27 +48,11 @@ public final class MongoCompressedBodyDecoder {
    */
   boolean trusted;
 
-  private int originalOpcodeOffset;
-
-  private int originalOpcodeEnd;
-
   private int originalOpcode;
-
-  private int uncompressedSizeOffset;
-
-  private int uncompressedSizeEnd;
 
   private int uncompressedSize;
 
-  private int compressorIdOffset;
-
-  private int compressorIdEnd;
-
   private int compressorId;
-
-  private int compressedMessageOffset;
-
-  private int compressedMessageEnd;
 
   private int compressedMessageValueOffset;
 
@@ -137,11 +121,9 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readOriginalOpcode(int pos, int limit) {
     try {
-      this.originalOpcodeOffset = pos;
       need(region, pos, 4, limit);
       this.originalOpcode = region.i32le(pos);
       pos += 4;
-      this.originalOpcodeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("original_opcode");
@@ -160,11 +142,9 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readUncompressedSize(int pos, int limit) {
     try {
-      this.uncompressedSizeOffset = pos;
       need(region, pos, 4, limit);
       this.uncompressedSize = region.i32le(pos);
       pos += 4;
-      this.uncompressedSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("uncompressed_size");
@@ -190,11 +170,9 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readCompressorId(int pos, int limit) {
     try {
-      this.compressorIdOffset = pos;
       need(region, pos, 1, limit);
       this.compressorId = region.u8(pos);
       pos += 1;
-      this.compressorIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compressor_id");
@@ -214,13 +192,11 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readCompressedMessage(int pos, int limit) {
     try {
-      this.compressedMessageOffset = pos;
       {
         this.compressedMessageValueLength = limit - pos;
         this.compressedMessageValueOffset = pos;
         pos += this.compressedMessageValueLength;
       }
-      this.compressedMessageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compressed_message");

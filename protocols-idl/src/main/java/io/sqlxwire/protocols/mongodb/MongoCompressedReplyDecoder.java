@@ -43,10 +43,6 @@ public final class MongoCompressedReplyDecoder {
    */
   boolean trusted;
 
-  private int compressedOffset;
-
-  private int compressedEnd;
-
   private final MongoCompressedBodyDecoder compressed = new MongoCompressedBodyDecoder();
 
   /**
@@ -104,11 +100,9 @@ public final class MongoCompressedReplyDecoder {
    */
   private int readCompressed(int pos, int limit) {
     try {
-      this.compressedOffset = pos;
       this.compressed.trusted = this.trusted;
       this.compressed.wrapIn(region, pos, limit - pos);
       pos += this.compressed.encodedLength();
-      this.compressedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compressed");

@@ -61,15 +61,7 @@ public final class MongoDocumentDecoder {
    */
   private final int depth;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int elementsOffset;
-
-  private int elementsEnd;
 
   private final ElementsCursor elements = new ElementsCursor();
 
@@ -139,11 +131,9 @@ public final class MongoDocumentDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.i32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -167,10 +157,8 @@ public final class MongoDocumentDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.length - 4L), pos, limit);
       limit = regionEnd;
-      this.elementsOffset = pos;
       pos = this.elements.validate(pos, limit, -1);
       pos = regionEnd;
-      this.elementsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("elements");

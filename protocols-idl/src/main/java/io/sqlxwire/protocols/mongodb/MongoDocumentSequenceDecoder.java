@@ -56,10 +56,6 @@ public final class MongoDocumentSequenceDecoder {
    */
   boolean trusted;
 
-  private int sizeOffset;
-
-  private int sizeEnd;
-
   private int size;
 
   private int identifierOffset;
@@ -71,10 +67,6 @@ public final class MongoDocumentSequenceDecoder {
   private int identifierValueLength;
 
   private final TextView identifierView = new TextView(StandardCharsets.UTF_8);
-
-  private int documentsOffset;
-
-  private int documentsEnd;
 
   private final DocumentsCursor documents = new DocumentsCursor();
 
@@ -132,11 +124,9 @@ public final class MongoDocumentSequenceDecoder {
    */
   private int readSize(int pos, int limit) {
     try {
-      this.sizeOffset = pos;
       need(region, pos, 4, limit);
       this.size = region.i32le(pos);
       pos += 4;
-      this.sizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("size");
@@ -196,10 +186,8 @@ public final class MongoDocumentSequenceDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, ((this.size - 4L) - (this.identifierEnd - this.identifierOffset)), pos, limit);
       limit = regionEnd;
-      this.documentsOffset = pos;
       pos = this.documents.validate(pos, limit, -1);
       pos = regionEnd;
-      this.documentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("documents");

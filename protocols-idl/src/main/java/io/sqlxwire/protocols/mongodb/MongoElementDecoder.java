@@ -61,25 +61,13 @@ public final class MongoElementDecoder {
    */
   private final int depth;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -192,11 +180,9 @@ public final class MongoElementDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -223,7 +209,6 @@ public final class MongoElementDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
@@ -232,7 +217,6 @@ public final class MongoElementDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -508,7 +492,6 @@ public final class MongoElementDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.type;
       if (subject == 1L) {
         this.valueArm = 0;
@@ -572,7 +555,6 @@ public final class MongoElementDecoder {
       else {
         throw fail(region, "no case for " + subject, pos);
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -63,21 +63,11 @@ public final class MongoMsgBodyDecoder {
    */
   private int frameOffset;
 
-  private int flagBitsOffset;
-
-  private int flagBitsEnd;
-
   private long flagBits;
-
-  private int sectionsOffset;
-
-  private int sectionsEnd;
 
   private final SectionsCursor sections = new SectionsCursor();
 
   private int checksumOffset;
-
-  private int checksumEnd;
 
   private boolean checksumPresent;
 
@@ -164,11 +154,9 @@ public final class MongoMsgBodyDecoder {
    */
   private int readFlagBits(int pos, int limit) {
     try {
-      this.flagBitsOffset = pos;
       need(region, pos, 4, limit);
       this.flagBits = region.u32le(pos);
       pos += 4;
-      this.flagBitsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flag_bits");
@@ -192,10 +180,8 @@ public final class MongoMsgBodyDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, ((limit - pos) - (((this.flagBits & 1L) == 1L) ? 4L : 0L)), pos, limit);
       limit = regionEnd;
-      this.sectionsOffset = pos;
       pos = this.sections.validate(pos, limit, -1);
       pos = regionEnd;
-      this.sectionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sections");
@@ -224,7 +210,6 @@ public final class MongoMsgBodyDecoder {
       this.checksumPresent = ((this.flagBits & 1L) == 1L);
       if (!this.checksumPresent) {
         this.checksumOffset = pos;
-        this.checksumEnd = pos;
         this.checksum = 0;
         return pos;
       }
@@ -232,7 +217,6 @@ public final class MongoMsgBodyDecoder {
       need(region, pos, 4, limit);
       this.checksum = region.u32le(pos);
       pos += 4;
-      this.checksumEnd = pos;
       // Covers the whole frame from its first byte: verified when the frame was given (wrapFrame).
       if (frame != null) {
         long computed = checksums.crc32c(frame, 0, frameOffset + this.checksumOffset);

@@ -55,10 +55,6 @@ public final class MongoMsgRequestDecoder {
    */
   private int frameOffset;
 
-  private int msgOffset;
-
-  private int msgEnd;
-
   private final MongoMsgBodyDecoder msg = new MongoMsgBodyDecoder();
 
   /**
@@ -141,12 +137,10 @@ public final class MongoMsgRequestDecoder {
    */
   private int readMsg(int pos, int limit) {
     try {
-      this.msgOffset = pos;
       this.msg.inFrame(frame, frameOffset);
       this.msg.trusted = this.trusted;
       this.msg.wrapIn(region, pos, limit - pos);
       pos += this.msg.encodedLength();
-      this.msgEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("msg");

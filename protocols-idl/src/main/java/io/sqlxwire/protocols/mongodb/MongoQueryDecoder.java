@@ -51,15 +51,7 @@ public final class MongoQueryDecoder {
    */
   boolean trusted;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int fullCollectionNameOffset;
-
-  private int fullCollectionNameEnd;
 
   private int fullCollectionNameValueOffset;
 
@@ -67,27 +59,11 @@ public final class MongoQueryDecoder {
 
   private final TextView fullCollectionNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int numberToSkipOffset;
-
-  private int numberToSkipEnd;
-
   private int numberToSkip;
-
-  private int numberToReturnOffset;
-
-  private int numberToReturnEnd;
 
   private int numberToReturn;
 
-  private int queryOffset;
-
-  private int queryEnd;
-
   private MongoDocumentDecoder query;
-
-  private int returnFieldsSelectorOffset;
-
-  private int returnFieldsSelectorEnd;
 
   private boolean returnFieldsSelectorPresent;
 
@@ -147,11 +123,9 @@ public final class MongoQueryDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 4, limit);
       this.flags = region.i32le(pos);
       pos += 4;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -178,7 +152,6 @@ public final class MongoQueryDecoder {
    */
   private int readFullCollectionName(int pos, int limit) {
     try {
-      this.fullCollectionNameOffset = pos;
       {
         this.fullCollectionNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.fullCollectionNameValueOffset = pos;
@@ -187,7 +160,6 @@ public final class MongoQueryDecoder {
         }
         pos += this.fullCollectionNameValueLength + 1;
       }
-      this.fullCollectionNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("full_collection_name");
@@ -206,11 +178,9 @@ public final class MongoQueryDecoder {
    */
   private int readNumberToSkip(int pos, int limit) {
     try {
-      this.numberToSkipOffset = pos;
       need(region, pos, 4, limit);
       this.numberToSkip = region.i32le(pos);
       pos += 4;
-      this.numberToSkipEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number_to_skip");
@@ -229,11 +199,9 @@ public final class MongoQueryDecoder {
    */
   private int readNumberToReturn(int pos, int limit) {
     try {
-      this.numberToReturnOffset = pos;
       need(region, pos, 4, limit);
       this.numberToReturn = region.i32le(pos);
       pos += 4;
-      this.numberToReturnEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number_to_return");
@@ -253,14 +221,12 @@ public final class MongoQueryDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       if (this.query == null) {
         this.query = new MongoDocumentDecoder(1);
       }
       this.query.trusted = this.trusted;
       this.query.wrapIn(region, pos, limit - pos);
       pos += this.query.encodedLength();
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -289,18 +255,14 @@ public final class MongoQueryDecoder {
     try {
       this.returnFieldsSelectorPresent = ((limit - pos) > 0L);
       if (!this.returnFieldsSelectorPresent) {
-        this.returnFieldsSelectorOffset = pos;
-        this.returnFieldsSelectorEnd = pos;
         return pos;
       }
-      this.returnFieldsSelectorOffset = pos;
       if (this.returnFieldsSelector == null) {
         this.returnFieldsSelector = new MongoDocumentDecoder(1);
       }
       this.returnFieldsSelector.trusted = this.trusted;
       this.returnFieldsSelector.wrapIn(region, pos, limit - pos);
       pos += this.returnFieldsSelector.encodedLength();
-      this.returnFieldsSelectorEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("return_fields_selector");

@@ -50,33 +50,13 @@ public final class MongoReplyDecoder {
    */
   boolean trusted;
 
-  private int responseFlagsOffset;
-
-  private int responseFlagsEnd;
-
   private int responseFlags;
-
-  private int cursorIdOffset;
-
-  private int cursorIdEnd;
 
   private long cursorId;
 
-  private int startingFromOffset;
-
-  private int startingFromEnd;
-
   private int startingFrom;
 
-  private int numberReturnedOffset;
-
-  private int numberReturnedEnd;
-
   private int numberReturned;
-
-  private int documentsOffset;
-
-  private int documentsEnd;
 
   private final DocumentsCursor documents = new DocumentsCursor();
 
@@ -134,11 +114,9 @@ public final class MongoReplyDecoder {
    */
   private int readResponseFlags(int pos, int limit) {
     try {
-      this.responseFlagsOffset = pos;
       need(region, pos, 4, limit);
       this.responseFlags = region.i32le(pos);
       pos += 4;
-      this.responseFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("response_flags");
@@ -157,11 +135,9 @@ public final class MongoReplyDecoder {
    */
   private int readCursorId(int pos, int limit) {
     try {
-      this.cursorIdOffset = pos;
       need(region, pos, 8, limit);
       this.cursorId = region.i64le(pos);
       pos += 8;
-      this.cursorIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cursor_id");
@@ -180,11 +156,9 @@ public final class MongoReplyDecoder {
    */
   private int readStartingFrom(int pos, int limit) {
     try {
-      this.startingFromOffset = pos;
       need(region, pos, 4, limit);
       this.startingFrom = region.i32le(pos);
       pos += 4;
-      this.startingFromEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("starting_from");
@@ -203,11 +177,9 @@ public final class MongoReplyDecoder {
    */
   private int readNumberReturned(int pos, int limit) {
     try {
-      this.numberReturnedOffset = pos;
       need(region, pos, 4, limit);
       this.numberReturned = region.i32le(pos);
       pos += 4;
-      this.numberReturnedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number_returned");
@@ -228,9 +200,7 @@ public final class MongoReplyDecoder {
    */
   private int readDocuments(int pos, int limit) {
     try {
-      this.documentsOffset = pos;
       pos = this.documents.validate(pos, limit, elementCount(region, this.numberReturned, pos));
-      this.documentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("documents");

@@ -48,15 +48,7 @@ public final class MongoSectionDecoder {
    */
   boolean trusted;
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int payloadOffset;
-
-  private int payloadEnd;
 
   private int payloadArm;
 
@@ -124,11 +116,9 @@ public final class MongoSectionDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 1, limit);
       this.kind = region.u8(pos);
       pos += 1;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -172,7 +162,6 @@ public final class MongoSectionDecoder {
    */
   private int readPayload(int pos, int limit) {
     try {
-      this.payloadOffset = pos;
       long subject = this.kind;
       if (subject == 0L) {
         this.payloadArm = 0;
@@ -197,7 +186,6 @@ public final class MongoSectionDecoder {
           pos += this.payloadOtherValueLength;
         }
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");

@@ -52,13 +52,7 @@ public final class MyAuthMoreDataDecoder {
 
   private int statusOffset;
 
-  private int statusEnd;
-
   private int status;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -124,7 +118,6 @@ public final class MyAuthMoreDataDecoder {
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       if (this.status != 1) {
         throw fail(region, "expected 1 but found " + this.status, this.statusOffset);
       }
@@ -147,13 +140,11 @@ public final class MyAuthMoreDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = limit - pos;
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

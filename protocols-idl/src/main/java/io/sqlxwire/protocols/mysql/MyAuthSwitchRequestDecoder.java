@@ -55,23 +55,13 @@ public final class MyAuthSwitchRequestDecoder {
 
   private int statusOffset;
 
-  private int statusEnd;
-
   private int status;
-
-  private int pluginNameOffset;
-
-  private int pluginNameEnd;
 
   private int pluginNameValueOffset;
 
   private int pluginNameValueLength;
 
   private final TextView pluginNameView = new TextView(StandardCharsets.UTF_8);
-
-  private int pluginDataOffset;
-
-  private int pluginDataEnd;
 
   private int pluginDataValueOffset;
 
@@ -137,7 +127,6 @@ public final class MyAuthSwitchRequestDecoder {
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       if (this.status != 254) {
         throw fail(region, "expected 254 but found " + this.status, this.statusOffset);
       }
@@ -167,7 +156,6 @@ public final class MyAuthSwitchRequestDecoder {
    */
   private int readPluginName(int pos, int limit) {
     try {
-      this.pluginNameOffset = pos;
       {
         this.pluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.pluginNameValueOffset = pos;
@@ -176,7 +164,6 @@ public final class MyAuthSwitchRequestDecoder {
         }
         pos += this.pluginNameValueLength + 1;
       }
-      this.pluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("plugin_name");
@@ -196,13 +183,11 @@ public final class MyAuthSwitchRequestDecoder {
    */
   private int readPluginData(int pos, int limit) {
     try {
-      this.pluginDataOffset = pos;
       {
         this.pluginDataValueLength = limit - pos;
         this.pluginDataValueOffset = pos;
         pos += this.pluginDataValueLength;
       }
-      this.pluginDataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("plugin_data");

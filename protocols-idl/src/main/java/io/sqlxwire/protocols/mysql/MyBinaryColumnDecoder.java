@@ -49,10 +49,6 @@ public final class MyBinaryColumnDecoder {
 
   private boolean isNull;
 
-  private int valueOffset;
-
-  private int valueEnd;
-
   private boolean valuePresent;
 
   private final MyBinaryValueDecoder value = new MyBinaryValueDecoder();
@@ -125,15 +121,11 @@ public final class MyBinaryColumnDecoder {
     try {
       this.valuePresent = !(this.isNull);
       if (!this.valuePresent) {
-        this.valueOffset = pos;
-        this.valueEnd = pos;
         return pos;
       }
-      this.valueOffset = pos;
       this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos, this.type);
       pos += this.value.encodedLength();
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

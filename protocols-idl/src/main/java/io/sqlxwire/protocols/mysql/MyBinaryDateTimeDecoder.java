@@ -48,69 +48,33 @@ public final class MyBinaryDateTimeDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int formOffset;
-
-  private int formEnd;
-
   private int formArm;
-
-  private int yearOffset;
-
-  private int yearEnd;
 
   private boolean yearPresent;
 
   private int year;
 
-  private int monthOffset;
-
-  private int monthEnd;
-
   private boolean monthPresent;
 
   private int month;
-
-  private int dayOffset;
-
-  private int dayEnd;
 
   private boolean dayPresent;
 
   private int day;
 
-  private int hourOffset;
-
-  private int hourEnd;
-
   private boolean hourPresent;
 
   private int hour;
-
-  private int minuteOffset;
-
-  private int minuteEnd;
 
   private boolean minutePresent;
 
   private int minute;
 
-  private int secondOffset;
-
-  private int secondEnd;
-
   private boolean secondPresent;
 
   private int second;
-
-  private int microsecondOffset;
-
-  private int microsecondEnd;
 
   private boolean microsecondPresent;
 
@@ -170,11 +134,9 @@ public final class MyBinaryDateTimeDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 1, limit);
       this.length = region.u8(pos);
       pos += 1;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -195,7 +157,6 @@ public final class MyBinaryDateTimeDecoder {
    */
   private int readForm(int pos, int limit) {
     try {
-      this.formOffset = pos;
       long subject = this.length;
       if (subject == 0L) {
         this.formArm = 0;
@@ -212,7 +173,6 @@ public final class MyBinaryDateTimeDecoder {
       else {
         throw fail(region, "no case for " + subject, pos);
       }
-      this.formEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("form");
@@ -240,16 +200,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.yearPresent = (this.length >= 4L);
       if (!this.yearPresent) {
-        this.yearOffset = pos;
-        this.yearEnd = pos;
         this.year = 0;
         return pos;
       }
-      this.yearOffset = pos;
       need(region, pos, 2, limit);
       this.year = region.u16le(pos);
       pos += 2;
-      this.yearEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("year");
@@ -277,16 +233,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.monthPresent = (this.length >= 4L);
       if (!this.monthPresent) {
-        this.monthOffset = pos;
-        this.monthEnd = pos;
         this.month = 0;
         return pos;
       }
-      this.monthOffset = pos;
       need(region, pos, 1, limit);
       this.month = region.u8(pos);
       pos += 1;
-      this.monthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("month");
@@ -314,16 +266,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.dayPresent = (this.length >= 4L);
       if (!this.dayPresent) {
-        this.dayOffset = pos;
-        this.dayEnd = pos;
         this.day = 0;
         return pos;
       }
-      this.dayOffset = pos;
       need(region, pos, 1, limit);
       this.day = region.u8(pos);
       pos += 1;
-      this.dayEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("day");
@@ -351,16 +299,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.hourPresent = (this.length >= 7L);
       if (!this.hourPresent) {
-        this.hourOffset = pos;
-        this.hourEnd = pos;
         this.hour = 0;
         return pos;
       }
-      this.hourOffset = pos;
       need(region, pos, 1, limit);
       this.hour = region.u8(pos);
       pos += 1;
-      this.hourEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("hour");
@@ -388,16 +332,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.minutePresent = (this.length >= 7L);
       if (!this.minutePresent) {
-        this.minuteOffset = pos;
-        this.minuteEnd = pos;
         this.minute = 0;
         return pos;
       }
-      this.minuteOffset = pos;
       need(region, pos, 1, limit);
       this.minute = region.u8(pos);
       pos += 1;
-      this.minuteEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("minute");
@@ -425,16 +365,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.secondPresent = (this.length >= 7L);
       if (!this.secondPresent) {
-        this.secondOffset = pos;
-        this.secondEnd = pos;
         this.second = 0;
         return pos;
       }
-      this.secondOffset = pos;
       need(region, pos, 1, limit);
       this.second = region.u8(pos);
       pos += 1;
-      this.secondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("second");
@@ -462,16 +398,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.microsecondPresent = (this.length >= 11L);
       if (!this.microsecondPresent) {
-        this.microsecondOffset = pos;
-        this.microsecondEnd = pos;
         this.microsecond = 0;
         return pos;
       }
-      this.microsecondOffset = pos;
       need(region, pos, 4, limit);
       this.microsecond = region.u32le(pos);
       pos += 4;
-      this.microsecondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("microsecond");

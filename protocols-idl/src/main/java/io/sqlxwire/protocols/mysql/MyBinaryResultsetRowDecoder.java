@@ -57,21 +57,11 @@ public final class MyBinaryResultsetRowDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int nullBitmapOffset;
-
-  private int nullBitmapEnd;
 
   private int nullBitmapValueOffset;
 
   private int nullBitmapBitCount;
-
-  private int valuesOffset;
-
-  private int valuesEnd;
 
   private final ValuesCursor values = new ValuesCursor();
 
@@ -136,7 +126,6 @@ public final class MyBinaryResultsetRowDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 0) {
         throw fail(region, "expected 0 but found " + this.header, this.headerOffset);
       }
@@ -167,12 +156,10 @@ public final class MyBinaryResultsetRowDecoder {
    */
   private int readNullBitmap(int pos, int limit) {
     try {
-      this.nullBitmapOffset = pos;
       this.nullBitmapBitCount = elementCount(region, this.session.columnCount, pos);
       need(region, pos, Bitmap.byteLength(this.nullBitmapBitCount, 2), limit);
       this.nullBitmapValueOffset = pos;
       pos += Bitmap.byteLength(this.nullBitmapBitCount, 2);
-      this.nullBitmapEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("null_bitmap");
@@ -193,9 +180,7 @@ public final class MyBinaryResultsetRowDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.session.columnCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");

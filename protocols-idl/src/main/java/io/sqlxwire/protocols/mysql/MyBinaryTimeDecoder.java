@@ -48,61 +48,29 @@ public final class MyBinaryTimeDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int formOffset;
-
-  private int formEnd;
-
   private int formArm;
-
-  private int isNegativeOffset;
-
-  private int isNegativeEnd;
 
   private boolean isNegativePresent;
 
   private int isNegative;
 
-  private int daysOffset;
-
-  private int daysEnd;
-
   private boolean daysPresent;
 
   private long days;
-
-  private int hourOffset;
-
-  private int hourEnd;
 
   private boolean hourPresent;
 
   private int hour;
 
-  private int minuteOffset;
-
-  private int minuteEnd;
-
   private boolean minutePresent;
 
   private int minute;
 
-  private int secondOffset;
-
-  private int secondEnd;
-
   private boolean secondPresent;
 
   private int second;
-
-  private int microsecondOffset;
-
-  private int microsecondEnd;
 
   private boolean microsecondPresent;
 
@@ -162,11 +130,9 @@ public final class MyBinaryTimeDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 1, limit);
       this.length = region.u8(pos);
       pos += 1;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -187,7 +153,6 @@ public final class MyBinaryTimeDecoder {
    */
   private int readForm(int pos, int limit) {
     try {
-      this.formOffset = pos;
       long subject = this.length;
       if (subject == 0L) {
         this.formArm = 0;
@@ -201,7 +166,6 @@ public final class MyBinaryTimeDecoder {
       else {
         throw fail(region, "no case for " + subject, pos);
       }
-      this.formEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("form");
@@ -229,16 +193,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.isNegativePresent = (this.length >= 8L);
       if (!this.isNegativePresent) {
-        this.isNegativeOffset = pos;
-        this.isNegativeEnd = pos;
         this.isNegative = 0;
         return pos;
       }
-      this.isNegativeOffset = pos;
       need(region, pos, 1, limit);
       this.isNegative = region.u8(pos);
       pos += 1;
-      this.isNegativeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("is_negative");
@@ -266,16 +226,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.daysPresent = (this.length >= 8L);
       if (!this.daysPresent) {
-        this.daysOffset = pos;
-        this.daysEnd = pos;
         this.days = 0;
         return pos;
       }
-      this.daysOffset = pos;
       need(region, pos, 4, limit);
       this.days = region.u32le(pos);
       pos += 4;
-      this.daysEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("days");
@@ -303,16 +259,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.hourPresent = (this.length >= 8L);
       if (!this.hourPresent) {
-        this.hourOffset = pos;
-        this.hourEnd = pos;
         this.hour = 0;
         return pos;
       }
-      this.hourOffset = pos;
       need(region, pos, 1, limit);
       this.hour = region.u8(pos);
       pos += 1;
-      this.hourEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("hour");
@@ -340,16 +292,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.minutePresent = (this.length >= 8L);
       if (!this.minutePresent) {
-        this.minuteOffset = pos;
-        this.minuteEnd = pos;
         this.minute = 0;
         return pos;
       }
-      this.minuteOffset = pos;
       need(region, pos, 1, limit);
       this.minute = region.u8(pos);
       pos += 1;
-      this.minuteEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("minute");
@@ -377,16 +325,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.secondPresent = (this.length >= 8L);
       if (!this.secondPresent) {
-        this.secondOffset = pos;
-        this.secondEnd = pos;
         this.second = 0;
         return pos;
       }
-      this.secondOffset = pos;
       need(region, pos, 1, limit);
       this.second = region.u8(pos);
       pos += 1;
-      this.secondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("second");
@@ -414,16 +358,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.microsecondPresent = (this.length >= 12L);
       if (!this.microsecondPresent) {
-        this.microsecondOffset = pos;
-        this.microsecondEnd = pos;
         this.microsecond = 0;
         return pos;
       }
-      this.microsecondOffset = pos;
       need(region, pos, 4, limit);
       this.microsecond = region.u32le(pos);
       pos += 4;
-      this.microsecondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("microsecond");

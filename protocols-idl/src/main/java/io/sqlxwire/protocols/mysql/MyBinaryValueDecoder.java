@@ -52,10 +52,6 @@ public final class MyBinaryValueDecoder {
 
   private int type;
 
-  private int valueOffset;
-
-  private int valueEnd;
-
   private int valueArm;
 
   private long valueLonglong;
@@ -312,7 +308,6 @@ public final class MyBinaryValueDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.type;
       if (subject == 8L) {
         this.valueArm = 0;
@@ -353,7 +348,6 @@ public final class MyBinaryValueDecoder {
         this.valueArm = -1;
         pos = readValueCaseOther(pos, limit);
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

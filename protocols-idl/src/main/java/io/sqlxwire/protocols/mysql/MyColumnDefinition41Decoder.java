@@ -63,8 +63,6 @@ public final class MyColumnDefinition41Decoder {
 
   private int catalogOffset;
 
-  private int catalogEnd;
-
   private int catalogValueOffset;
 
   private int catalogValueLength;
@@ -72,10 +70,6 @@ public final class MyColumnDefinition41Decoder {
   private boolean catalogNull;
 
   private final TextView catalogView = new TextView(StandardCharsets.UTF_8);
-
-  private int schemaOffset;
-
-  private int schemaEnd;
 
   private int schemaValueOffset;
 
@@ -85,10 +79,6 @@ public final class MyColumnDefinition41Decoder {
 
   private final TextView schemaView = new TextView(StandardCharsets.UTF_8);
 
-  private int tableOffset;
-
-  private int tableEnd;
-
   private int tableValueOffset;
 
   private int tableValueLength;
@@ -96,10 +86,6 @@ public final class MyColumnDefinition41Decoder {
   private boolean tableNull;
 
   private final TextView tableView = new TextView(StandardCharsets.UTF_8);
-
-  private int orgTableOffset;
-
-  private int orgTableEnd;
 
   private int orgTableValueOffset;
 
@@ -109,10 +95,6 @@ public final class MyColumnDefinition41Decoder {
 
   private final TextView orgTableView = new TextView(StandardCharsets.UTF_8);
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
@@ -120,10 +102,6 @@ public final class MyColumnDefinition41Decoder {
   private boolean nameNull;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int orgNameOffset;
-
-  private int orgNameEnd;
 
   private int orgNameValueOffset;
 
@@ -133,19 +111,11 @@ public final class MyColumnDefinition41Decoder {
 
   private final TextView orgNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int extendedInfoLengthOffset;
-
-  private int extendedInfoLengthEnd;
-
   private boolean extendedInfoLengthPresent;
 
   private long extendedInfoLength;
 
   private boolean extendedInfoLengthNull;
-
-  private int extendedInfoOffset;
-
-  private int extendedInfoEnd;
 
   private boolean extendedInfoPresent;
 
@@ -153,53 +123,23 @@ public final class MyColumnDefinition41Decoder {
 
   private int fixedLengthOffset;
 
-  private int fixedLengthEnd;
-
   private long fixedLength;
 
   private boolean fixedLengthNull;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
-
-  private int columnLengthOffset;
-
-  private int columnLengthEnd;
 
   private long columnLength;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int flagsOffset;
-
-  private int flagsEnd;
 
   private int flags;
 
-  private int decimalsOffset;
-
-  private int decimalsEnd;
-
   private int decimals;
-
-  private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int defaultValuesOffset;
-
-  private int defaultValuesEnd;
 
   private boolean defaultValuesPresent;
 
@@ -301,7 +241,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.catalogValueLength;
       }
-      this.catalogEnd = pos;
       if (this.catalogValueLength != CATALOG_EXPECTED.length || !region.contentEquals(this.catalogValueOffset, CATALOG_EXPECTED.length, CATALOG_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"646566\"", this.catalogOffset);
       }
@@ -335,7 +274,6 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readSchema(int pos, int limit) {
     try {
-      this.schemaOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -356,7 +294,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.schemaValueLength;
       }
-      this.schemaEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("schema");
@@ -387,7 +324,6 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readTable(int pos, int limit) {
     try {
-      this.tableOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -408,7 +344,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.tableValueLength;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");
@@ -439,7 +374,6 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readOrgTable(int pos, int limit) {
     try {
-      this.orgTableOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -460,7 +394,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.orgTableValueLength;
       }
-      this.orgTableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("org_table");
@@ -491,7 +424,6 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -512,7 +444,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -543,7 +474,6 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readOrgName(int pos, int limit) {
     try {
-      this.orgNameOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -564,7 +494,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.orgNameValueLength;
       }
-      this.orgNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("org_name");
@@ -597,12 +526,9 @@ public final class MyColumnDefinition41Decoder {
     try {
       this.extendedInfoLengthPresent = ((this.session.mariadbCapabilities.bits() & 8L) == 8L);
       if (!this.extendedInfoLengthPresent) {
-        this.extendedInfoLengthOffset = pos;
-        this.extendedInfoLengthEnd = pos;
         this.extendedInfoLength = 0;
         return pos;
       }
-      this.extendedInfoLengthOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -618,7 +544,6 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.extendedInfoLength = prefix;
       }
-      this.extendedInfoLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("extended_info_length");
@@ -648,17 +573,13 @@ public final class MyColumnDefinition41Decoder {
     try {
       this.extendedInfoPresent = ((this.session.mariadbCapabilities.bits() & 8L) == 8L);
       if (!this.extendedInfoPresent) {
-        this.extendedInfoOffset = pos;
-        this.extendedInfoEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.extendedInfoLength, pos, limit);
       limit = regionEnd;
-      this.extendedInfoOffset = pos;
       pos = this.extendedInfo.validate(pos, limit, -1);
       pos = regionEnd;
-      this.extendedInfoEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("extended_info");
@@ -698,7 +619,6 @@ public final class MyColumnDefinition41Decoder {
         pos += width;
         this.fixedLength = prefix;
       }
-      this.fixedLengthEnd = pos;
       if (this.fixedLength != 12L) {
         throw fail(region, "expected 12 but found " + this.fixedLength, this.fixedLengthOffset);
       }
@@ -720,11 +640,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 2, limit);
       this.characterSet = region.u16le(pos);
       pos += 2;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -743,11 +661,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readColumnLength(int pos, int limit) {
     try {
-      this.columnLengthOffset = pos;
       need(region, pos, 4, limit);
       this.columnLength = region.u32le(pos);
       pos += 4;
-      this.columnLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_length");
@@ -773,11 +689,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -796,11 +710,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 2, limit);
       this.flags = region.u16le(pos);
       pos += 2;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -819,11 +731,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readDecimals(int pos, int limit) {
     try {
-      this.decimalsOffset = pos;
       need(region, pos, 1, limit);
       this.decimals = region.u8(pos);
       pos += 1;
-      this.decimalsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("decimals");
@@ -835,13 +745,11 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readUnnamed1(int pos, int limit) {
     try {
-      this.unnamed1Offset = pos;
       {
         this.unnamed1ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -874,13 +782,10 @@ public final class MyColumnDefinition41Decoder {
     try {
       this.defaultValuesPresent = this.session.fieldList;
       if (!this.defaultValuesPresent) {
-        this.defaultValuesOffset = pos;
-        this.defaultValuesEnd = pos;
         this.defaultValuesValueOffset = pos;
         this.defaultValuesValueLength = 0;
         return pos;
       }
-      this.defaultValuesOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -898,7 +803,6 @@ public final class MyColumnDefinition41Decoder {
         this.defaultValuesValueOffset = pos;
         pos += this.defaultValuesValueLength;
       }
-      this.defaultValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("default_values");

@@ -62,23 +62,13 @@ public final class MyComChangeUserDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int userOffset;
-
-  private int userEnd;
 
   private int userValueOffset;
 
   private int userValueLength;
 
   private final TextView userView = new TextView(StandardCharsets.UTF_8);
-
-  private int authResponseOffset;
-
-  private int authResponseEnd;
 
   private boolean authResponsePresent;
 
@@ -88,10 +78,6 @@ public final class MyComChangeUserDecoder {
 
   private final ByteView authResponseView = new ByteView();
 
-  private int authResponseNulOffset;
-
-  private int authResponseNulEnd;
-
   private boolean authResponseNulPresent;
 
   private int authResponseNulValueOffset;
@@ -100,27 +86,15 @@ public final class MyComChangeUserDecoder {
 
   private final ByteView authResponseNulView = new ByteView();
 
-  private int databaseOffset;
-
-  private int databaseEnd;
-
   private int databaseValueOffset;
 
   private int databaseValueLength;
 
   private final TextView databaseView = new TextView(StandardCharsets.UTF_8);
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private boolean characterSetPresent;
 
   private int characterSet;
-
-  private int authPluginNameOffset;
-
-  private int authPluginNameEnd;
 
   private boolean authPluginNamePresent;
 
@@ -130,19 +104,11 @@ public final class MyComChangeUserDecoder {
 
   private final TextView authPluginNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int attributesLengthOffset;
-
-  private int attributesLengthEnd;
-
   private boolean attributesLengthPresent;
 
   private long attributesLength;
 
   private boolean attributesLengthNull;
-
-  private int attributesOffset;
-
-  private int attributesEnd;
 
   private boolean attributesPresent;
 
@@ -215,7 +181,6 @@ public final class MyComChangeUserDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 17) {
         throw fail(region, "expected 17 but found " + this.command, this.commandOffset);
       }
@@ -245,7 +210,6 @@ public final class MyComChangeUserDecoder {
    */
   private int readUser(int pos, int limit) {
     try {
-      this.userOffset = pos;
       {
         this.userValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.userValueOffset = pos;
@@ -254,7 +218,6 @@ public final class MyComChangeUserDecoder {
         }
         pos += this.userValueLength + 1;
       }
-      this.userEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("user");
@@ -283,13 +246,10 @@ public final class MyComChangeUserDecoder {
     try {
       this.authResponsePresent = ((this.session.capabilities.bits() & 32768L) == 32768L);
       if (!this.authResponsePresent) {
-        this.authResponseOffset = pos;
-        this.authResponseEnd = pos;
         this.authResponseValueOffset = pos;
         this.authResponseValueLength = 0;
         return pos;
       }
-      this.authResponseOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -298,7 +258,6 @@ public final class MyComChangeUserDecoder {
         this.authResponseValueOffset = pos;
         pos += this.authResponseValueLength;
       }
-      this.authResponseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response");
@@ -327,19 +286,15 @@ public final class MyComChangeUserDecoder {
     try {
       this.authResponseNulPresent = !(((this.session.capabilities.bits() & 32768L) == 32768L));
       if (!this.authResponseNulPresent) {
-        this.authResponseNulOffset = pos;
-        this.authResponseNulEnd = pos;
         this.authResponseNulValueOffset = pos;
         this.authResponseNulValueLength = 0;
         return pos;
       }
-      this.authResponseNulOffset = pos;
       {
         this.authResponseNulValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authResponseNulValueOffset = pos;
         pos += this.authResponseNulValueLength + 1;
       }
-      this.authResponseNulEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response_nul");
@@ -366,7 +321,6 @@ public final class MyComChangeUserDecoder {
    */
   private int readDatabase(int pos, int limit) {
     try {
-      this.databaseOffset = pos;
       {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
@@ -375,7 +329,6 @@ public final class MyComChangeUserDecoder {
         }
         pos += this.databaseValueLength + 1;
       }
-      this.databaseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("database");
@@ -403,16 +356,12 @@ public final class MyComChangeUserDecoder {
     try {
       this.characterSetPresent = ((limit - pos) > 0L);
       if (!this.characterSetPresent) {
-        this.characterSetOffset = pos;
-        this.characterSetEnd = pos;
         this.characterSet = 0;
         return pos;
       }
-      this.characterSetOffset = pos;
       need(region, pos, 2, limit);
       this.characterSet = region.u16le(pos);
       pos += 2;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -448,13 +397,10 @@ public final class MyComChangeUserDecoder {
     try {
       this.authPluginNamePresent = (((this.session.capabilities.bits() & 524288L) == 524288L) && ((limit - pos) > 0L));
       if (!this.authPluginNamePresent) {
-        this.authPluginNameOffset = pos;
-        this.authPluginNameEnd = pos;
         this.authPluginNameValueOffset = pos;
         this.authPluginNameValueLength = 0;
         return pos;
       }
-      this.authPluginNameOffset = pos;
       {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
@@ -463,7 +409,6 @@ public final class MyComChangeUserDecoder {
         }
         pos += this.authPluginNameValueLength + 1;
       }
-      this.authPluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_name");
@@ -496,12 +441,9 @@ public final class MyComChangeUserDecoder {
     try {
       this.attributesLengthPresent = (((this.session.capabilities.bits() & 1048576L) == 1048576L) && ((limit - pos) > 0L));
       if (!this.attributesLengthPresent) {
-        this.attributesLengthOffset = pos;
-        this.attributesLengthEnd = pos;
         this.attributesLength = 0;
         return pos;
       }
-      this.attributesLengthOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -517,7 +459,6 @@ public final class MyComChangeUserDecoder {
         pos += width;
         this.attributesLength = prefix;
       }
-      this.attributesLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes_length");
@@ -547,17 +488,13 @@ public final class MyComChangeUserDecoder {
     try {
       this.attributesPresent = (((this.session.capabilities.bits() & 1048576L) == 1048576L) && !this.attributesLengthNull);
       if (!this.attributesPresent) {
-        this.attributesOffset = pos;
-        this.attributesEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.attributesLength, pos, limit);
       limit = regionEnd;
-      this.attributesOffset = pos;
       pos = this.attributes.validate(pos, limit, -1);
       pos = regionEnd;
-      this.attributesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes");

@@ -55,23 +55,13 @@ public final class MyComFieldListDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int tableOffset;
-
-  private int tableEnd;
 
   private int tableValueOffset;
 
   private int tableValueLength;
 
   private final TextView tableView = new TextView(StandardCharsets.UTF_8);
-
-  private int fieldWildcardOffset;
-
-  private int fieldWildcardEnd;
 
   private int fieldWildcardValueOffset;
 
@@ -144,7 +134,6 @@ public final class MyComFieldListDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 4) {
         throw fail(region, "expected 4 but found " + this.command, this.commandOffset);
       }
@@ -174,7 +163,6 @@ public final class MyComFieldListDecoder {
    */
   private int readTable(int pos, int limit) {
     try {
-      this.tableOffset = pos;
       {
         this.tableValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.tableValueOffset = pos;
@@ -183,7 +171,6 @@ public final class MyComFieldListDecoder {
         }
         pos += this.tableValueLength + 1;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");
@@ -210,7 +197,6 @@ public final class MyComFieldListDecoder {
    */
   private int readFieldWildcard(int pos, int limit) {
     try {
-      this.fieldWildcardOffset = pos;
       {
         this.fieldWildcardValueLength = limit - pos;
         this.fieldWildcardValueOffset = pos;
@@ -219,7 +205,6 @@ public final class MyComFieldListDecoder {
         }
         pos += this.fieldWildcardValueLength;
       }
-      this.fieldWildcardEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("field_wildcard");

@@ -51,13 +51,7 @@ public final class MyComInitDbDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int schemaNameOffset;
-
-  private int schemaNameEnd;
 
   private int schemaNameValueOffset;
 
@@ -130,7 +124,6 @@ public final class MyComInitDbDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 2) {
         throw fail(region, "expected 2 but found " + this.command, this.commandOffset);
       }
@@ -160,7 +153,6 @@ public final class MyComInitDbDecoder {
    */
   private int readSchemaName(int pos, int limit) {
     try {
-      this.schemaNameOffset = pos;
       {
         this.schemaNameValueLength = limit - pos;
         this.schemaNameValueOffset = pos;
@@ -169,7 +161,6 @@ public final class MyComInitDbDecoder {
         }
         pos += this.schemaNameValueLength;
       }
-      this.schemaNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("schema_name");

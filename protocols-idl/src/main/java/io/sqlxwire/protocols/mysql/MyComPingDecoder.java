@@ -48,8 +48,6 @@ public final class MyComPingDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
   /**
@@ -117,7 +115,6 @@ public final class MyComPingDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 14) {
         throw fail(region, "expected 14 but found " + this.command, this.commandOffset);
       }

@@ -60,13 +60,7 @@ public final class MyComQueryDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
 
   private boolean parameterCountPresent;
 
@@ -74,19 +68,11 @@ public final class MyComQueryDecoder {
 
   private boolean parameterCountNull;
 
-  private int parameterSetCountOffset;
-
-  private int parameterSetCountEnd;
-
   private boolean parameterSetCountPresent;
 
   private long parameterSetCount;
 
   private boolean parameterSetCountNull;
-
-  private int nullBitmapOffset;
-
-  private int nullBitmapEnd;
 
   private boolean nullBitmapPresent;
 
@@ -94,33 +80,17 @@ public final class MyComQueryDecoder {
 
   private int nullBitmapBitCount;
 
-  private int newParamsBindFlagOffset;
-
-  private int newParamsBindFlagEnd;
-
   private boolean newParamsBindFlagPresent;
 
   private int newParamsBindFlag;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private boolean parameterTypesPresent;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
-  private int parameterValuesOffset;
-
-  private int parameterValuesEnd;
-
   private boolean parameterValuesPresent;
 
   private final ParameterValuesCursor parameterValues = new ParameterValuesCursor();
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -195,7 +165,6 @@ public final class MyComQueryDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 3) {
         throw fail(region, "expected 3 but found " + this.command, this.commandOffset);
       }
@@ -231,12 +200,9 @@ public final class MyComQueryDecoder {
     try {
       this.parameterCountPresent = ((this.session.capabilities.bits() & 134217728L) == 134217728L);
       if (!this.parameterCountPresent) {
-        this.parameterCountOffset = pos;
-        this.parameterCountEnd = pos;
         this.parameterCount = 0;
         return pos;
       }
-      this.parameterCountOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -252,7 +218,6 @@ public final class MyComQueryDecoder {
         pos += width;
         this.parameterCount = prefix;
       }
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -285,12 +250,9 @@ public final class MyComQueryDecoder {
     try {
       this.parameterSetCountPresent = ((this.session.capabilities.bits() & 134217728L) == 134217728L);
       if (!this.parameterSetCountPresent) {
-        this.parameterSetCountOffset = pos;
-        this.parameterSetCountEnd = pos;
         this.parameterSetCount = 0;
         return pos;
       }
-      this.parameterSetCountOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -306,7 +268,6 @@ public final class MyComQueryDecoder {
         pos += width;
         this.parameterSetCount = prefix;
       }
-      this.parameterSetCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_set_count");
@@ -343,16 +304,12 @@ public final class MyComQueryDecoder {
     try {
       this.nullBitmapPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L));
       if (!this.nullBitmapPresent) {
-        this.nullBitmapOffset = pos;
-        this.nullBitmapEnd = pos;
         return pos;
       }
-      this.nullBitmapOffset = pos;
       this.nullBitmapBitCount = elementCount(region, this.parameterCount, pos);
       need(region, pos, Bitmap.byteLength(this.nullBitmapBitCount, 0), limit);
       this.nullBitmapValueOffset = pos;
       pos += Bitmap.byteLength(this.nullBitmapBitCount, 0);
-      this.nullBitmapEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("null_bitmap");
@@ -380,16 +337,12 @@ public final class MyComQueryDecoder {
     try {
       this.newParamsBindFlagPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L));
       if (!this.newParamsBindFlagPresent) {
-        this.newParamsBindFlagOffset = pos;
-        this.newParamsBindFlagEnd = pos;
         this.newParamsBindFlag = 0;
         return pos;
       }
-      this.newParamsBindFlagOffset = pos;
       need(region, pos, 1, limit);
       this.newParamsBindFlag = region.u8(pos);
       pos += 1;
-      this.newParamsBindFlagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("new_params_bind_flag");
@@ -419,13 +372,9 @@ public final class MyComQueryDecoder {
     try {
       this.parameterTypesPresent = ((((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L)) && (this.newParamsBindFlag == 1L));
       if (!this.parameterTypesPresent) {
-        this.parameterTypesOffset = pos;
-        this.parameterTypesEnd = pos;
         return pos;
       }
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");
@@ -455,13 +404,9 @@ public final class MyComQueryDecoder {
     try {
       this.parameterValuesPresent = ((((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L)) && (this.newParamsBindFlag == 1L));
       if (!this.parameterValuesPresent) {
-        this.parameterValuesOffset = pos;
-        this.parameterValuesEnd = pos;
         return pos;
       }
-      this.parameterValuesOffset = pos;
       pos = this.parameterValues.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_values");
@@ -481,13 +426,11 @@ public final class MyComQueryDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");

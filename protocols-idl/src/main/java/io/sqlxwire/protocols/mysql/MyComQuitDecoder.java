@@ -48,8 +48,6 @@ public final class MyComQuitDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
   /**
@@ -117,7 +115,6 @@ public final class MyComQuitDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 1) {
         throw fail(region, "expected 1 but found " + this.command, this.commandOffset);
       }

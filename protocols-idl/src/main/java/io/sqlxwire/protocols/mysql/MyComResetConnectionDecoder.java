@@ -48,8 +48,6 @@ public final class MyComResetConnectionDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
   /**
@@ -117,7 +115,6 @@ public final class MyComResetConnectionDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 31) {
         throw fail(region, "expected 31 but found " + this.command, this.commandOffset);
       }

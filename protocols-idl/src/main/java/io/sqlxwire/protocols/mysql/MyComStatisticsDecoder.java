@@ -50,8 +50,6 @@ public final class MyComStatisticsDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
   /**
@@ -119,7 +117,6 @@ public final class MyComStatisticsDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 9) {
         throw fail(region, "expected 9 but found " + this.command, this.commandOffset);
       }

@@ -48,13 +48,7 @@ public final class MyComStmtCloseDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int statementIdOffset;
-
-  private int statementIdEnd;
 
   private long statementId;
 
@@ -123,7 +117,6 @@ public final class MyComStmtCloseDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 25) {
         throw fail(region, "expected 25 but found " + this.command, this.commandOffset);
       }
@@ -145,11 +138,9 @@ public final class MyComStmtCloseDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");

@@ -57,31 +57,15 @@ public final class MyComStmtExecuteDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
-  private int statementIdOffset;
-
-  private int statementIdEnd;
-
   private long statementId;
-
-  private int flagsOffset;
-
-  private int flagsEnd;
 
   private int flags;
 
   private int iterationCountOffset;
 
-  private int iterationCountEnd;
-
   private long iterationCount;
-
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
 
   private boolean parameterCountPresent;
 
@@ -90,10 +74,6 @@ public final class MyComStmtExecuteDecoder {
   private boolean parameterCountNull;
 
   private long count;
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private boolean parametersPresent;
 
@@ -167,7 +147,6 @@ public final class MyComStmtExecuteDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 23) {
         throw fail(region, "expected 23 but found " + this.command, this.commandOffset);
       }
@@ -189,11 +168,9 @@ public final class MyComStmtExecuteDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -212,11 +189,9 @@ public final class MyComStmtExecuteDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -239,7 +214,6 @@ public final class MyComStmtExecuteDecoder {
       need(region, pos, 4, limit);
       this.iterationCount = region.u32le(pos);
       pos += 4;
-      this.iterationCountEnd = pos;
       if (this.iterationCount != 1L) {
         throw fail(region, "expected 1 but found " + this.iterationCount, this.iterationCountOffset);
       }
@@ -275,12 +249,9 @@ public final class MyComStmtExecuteDecoder {
     try {
       this.parameterCountPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && ((this.session.executeParamCount > 0L) || ((this.flags & 8L) == 8L)));
       if (!this.parameterCountPresent) {
-        this.parameterCountOffset = pos;
-        this.parameterCountEnd = pos;
         this.parameterCount = 0;
         return pos;
       }
-      this.parameterCountOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -296,7 +267,6 @@ public final class MyComStmtExecuteDecoder {
         pos += width;
         this.parameterCount = prefix;
       }
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -332,15 +302,11 @@ public final class MyComStmtExecuteDecoder {
     try {
       this.parametersPresent = (this.count > 0L);
       if (!this.parametersPresent) {
-        this.parametersOffset = pos;
-        this.parametersEnd = pos;
         return pos;
       }
-      this.parametersOffset = pos;
       this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos, this.count, this.session);
       pos += this.parameters.encodedLength();
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");

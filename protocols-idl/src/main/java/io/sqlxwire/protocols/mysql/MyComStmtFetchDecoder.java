@@ -52,19 +52,9 @@ public final class MyComStmtFetchDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
-  private int statementIdOffset;
-
-  private int statementIdEnd;
-
   private long statementId;
-
-  private int numRowsOffset;
-
-  private int numRowsEnd;
 
   private long numRows;
 
@@ -133,7 +123,6 @@ public final class MyComStmtFetchDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 28) {
         throw fail(region, "expected 28 but found " + this.command, this.commandOffset);
       }
@@ -155,11 +144,9 @@ public final class MyComStmtFetchDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -178,11 +165,9 @@ public final class MyComStmtFetchDecoder {
    */
   private int readNumRows(int pos, int limit) {
     try {
-      this.numRowsOffset = pos;
       need(region, pos, 4, limit);
       this.numRows = region.u32le(pos);
       pos += 4;
-      this.numRowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("num_rows");

@@ -51,13 +51,7 @@ public final class MyComStmtPrepareDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -130,7 +124,6 @@ public final class MyComStmtPrepareDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 22) {
         throw fail(region, "expected 22 but found " + this.command, this.commandOffset);
       }
@@ -160,7 +153,6 @@ public final class MyComStmtPrepareDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
@@ -169,7 +161,6 @@ public final class MyComStmtPrepareDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");

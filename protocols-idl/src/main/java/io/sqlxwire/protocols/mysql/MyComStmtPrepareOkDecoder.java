@@ -54,45 +54,21 @@ public final class MyComStmtPrepareOkDecoder {
 
   private int statusOffset;
 
-  private int statusEnd;
-
   private int status;
-
-  private int statementIdOffset;
-
-  private int statementIdEnd;
 
   private long statementId;
 
-  private int numColumnsOffset;
-
-  private int numColumnsEnd;
-
   private int numColumns;
-
-  private int numParamsOffset;
-
-  private int numParamsEnd;
 
   private int numParams;
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
-
-  private int warningCountOffset;
-
-  private int warningCountEnd;
 
   private boolean warningCountPresent;
 
   private int warningCount;
-
-  private int metadataFollowsOffset;
-
-  private int metadataFollowsEnd;
 
   private boolean metadataFollowsPresent;
 
@@ -159,7 +135,6 @@ public final class MyComStmtPrepareOkDecoder {
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       if (this.status != 0) {
         throw fail(region, "expected 0 but found " + this.status, this.statusOffset);
       }
@@ -181,11 +156,9 @@ public final class MyComStmtPrepareOkDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -204,11 +177,9 @@ public final class MyComStmtPrepareOkDecoder {
    */
   private int readNumColumns(int pos, int limit) {
     try {
-      this.numColumnsOffset = pos;
       need(region, pos, 2, limit);
       this.numColumns = region.u16le(pos);
       pos += 2;
-      this.numColumnsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("num_columns");
@@ -227,11 +198,9 @@ public final class MyComStmtPrepareOkDecoder {
    */
   private int readNumParams(int pos, int limit) {
     try {
-      this.numParamsOffset = pos;
       need(region, pos, 2, limit);
       this.numParams = region.u16le(pos);
       pos += 2;
-      this.numParamsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("num_params");
@@ -247,7 +216,6 @@ public final class MyComStmtPrepareOkDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 0) {
         throw fail(region, "expected 0 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -278,16 +246,12 @@ public final class MyComStmtPrepareOkDecoder {
     try {
       this.warningCountPresent = ((limit - pos) > 0L);
       if (!this.warningCountPresent) {
-        this.warningCountOffset = pos;
-        this.warningCountEnd = pos;
         this.warningCount = 0;
         return pos;
       }
-      this.warningCountOffset = pos;
       need(region, pos, 2, limit);
       this.warningCount = region.u16le(pos);
       pos += 2;
-      this.warningCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warning_count");
@@ -315,16 +279,12 @@ public final class MyComStmtPrepareOkDecoder {
     try {
       this.metadataFollowsPresent = (((this.session.capabilities.bits() & 33554432L) == 33554432L) && ((limit - pos) > 0L));
       if (!this.metadataFollowsPresent) {
-        this.metadataFollowsOffset = pos;
-        this.metadataFollowsEnd = pos;
         this.metadataFollows = 0;
         return pos;
       }
-      this.metadataFollowsOffset = pos;
       need(region, pos, 1, limit);
       this.metadataFollows = region.u8(pos);
       pos += 1;
-      this.metadataFollowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata_follows");

@@ -52,25 +52,11 @@ public final class MyComStmtSendLongDataDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int statementIdOffset;
-
-  private int statementIdEnd;
 
   private long statementId;
 
-  private int paramIdOffset;
-
-  private int paramIdEnd;
-
   private int paramId;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -143,7 +129,6 @@ public final class MyComStmtSendLongDataDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 24) {
         throw fail(region, "expected 24 but found " + this.command, this.commandOffset);
       }
@@ -165,11 +150,9 @@ public final class MyComStmtSendLongDataDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -188,11 +171,9 @@ public final class MyComStmtSendLongDataDecoder {
    */
   private int readParamId(int pos, int limit) {
     try {
-      this.paramIdOffset = pos;
       need(region, pos, 2, limit);
       this.paramId = region.u16le(pos);
       pos += 2;
-      this.paramIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("param_id");
@@ -212,13 +193,11 @@ public final class MyComStmtSendLongDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = limit - pos;
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

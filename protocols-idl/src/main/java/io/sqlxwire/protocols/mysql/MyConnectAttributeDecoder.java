@@ -50,10 +50,6 @@ public final class MyConnectAttributeDecoder {
    */
   boolean trusted;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private int keyValueOffset;
 
   private int keyValueLength;
@@ -61,10 +57,6 @@ public final class MyConnectAttributeDecoder {
   private boolean keyNull;
 
   private final TextView keyView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -140,7 +132,6 @@ public final class MyConnectAttributeDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -161,7 +152,6 @@ public final class MyConnectAttributeDecoder {
         }
         pos += this.keyValueLength;
       }
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -192,7 +182,6 @@ public final class MyConnectAttributeDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -213,7 +202,6 @@ public final class MyConnectAttributeDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

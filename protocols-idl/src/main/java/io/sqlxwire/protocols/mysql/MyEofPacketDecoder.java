@@ -54,21 +54,11 @@ public final class MyEofPacketDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int warningsOffset;
-
-  private int warningsEnd;
 
   private boolean warningsPresent;
 
   private int warnings;
-
-  private int statusFlagsOffset;
-
-  private int statusFlagsEnd;
 
   private boolean statusFlagsPresent;
 
@@ -134,7 +124,6 @@ public final class MyEofPacketDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 254) {
         throw fail(region, "expected 254 but found " + this.header, this.headerOffset);
       }
@@ -165,16 +154,12 @@ public final class MyEofPacketDecoder {
     try {
       this.warningsPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.warningsPresent) {
-        this.warningsOffset = pos;
-        this.warningsEnd = pos;
         this.warnings = 0;
         return pos;
       }
-      this.warningsOffset = pos;
       need(region, pos, 2, limit);
       this.warnings = region.u16le(pos);
       pos += 2;
-      this.warningsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warnings");
@@ -202,16 +187,12 @@ public final class MyEofPacketDecoder {
     try {
       this.statusFlagsPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.statusFlagsPresent) {
-        this.statusFlagsOffset = pos;
-        this.statusFlagsEnd = pos;
         this.statusFlags = 0;
         return pos;
       }
-      this.statusFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.statusFlags = region.u16le(pos);
       pos += 2;
-      this.statusFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status_flags");

@@ -58,27 +58,15 @@ public final class MyErrPacketDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int errorCodeOffset;
-
-  private int errorCodeEnd;
 
   private int errorCode;
 
   private int sqlStateMarkerOffset;
 
-  private int sqlStateMarkerEnd;
-
   private boolean sqlStateMarkerPresent;
 
   private int sqlStateMarker;
-
-  private int sqlStateOffset;
-
-  private int sqlStateEnd;
 
   private boolean sqlStatePresent;
 
@@ -87,10 +75,6 @@ public final class MyErrPacketDecoder {
   private int sqlStateValueLength;
 
   private final TextView sqlStateView = new TextView(StandardCharsets.US_ASCII);
-
-  private int errorMessageOffset;
-
-  private int errorMessageEnd;
 
   private int errorMessageValueOffset;
 
@@ -158,7 +142,6 @@ public final class MyErrPacketDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 255) {
         throw fail(region, "expected 255 but found " + this.header, this.headerOffset);
       }
@@ -180,11 +163,9 @@ public final class MyErrPacketDecoder {
    */
   private int readErrorCode(int pos, int limit) {
     try {
-      this.errorCodeOffset = pos;
       need(region, pos, 2, limit);
       this.errorCode = region.u16le(pos);
       pos += 2;
-      this.errorCodeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("error_code");
@@ -213,7 +194,6 @@ public final class MyErrPacketDecoder {
       this.sqlStateMarkerPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.sqlStateMarkerPresent) {
         this.sqlStateMarkerOffset = pos;
-        this.sqlStateMarkerEnd = pos;
         this.sqlStateMarker = 0;
         return pos;
       }
@@ -221,7 +201,6 @@ public final class MyErrPacketDecoder {
       need(region, pos, 1, limit);
       this.sqlStateMarker = region.u8(pos);
       pos += 1;
-      this.sqlStateMarkerEnd = pos;
       if (this.sqlStateMarker != 35) {
         throw fail(region, "expected 35 but found " + this.sqlStateMarker, this.sqlStateMarkerOffset);
       }
@@ -260,13 +239,10 @@ public final class MyErrPacketDecoder {
     try {
       this.sqlStatePresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.sqlStatePresent) {
-        this.sqlStateOffset = pos;
-        this.sqlStateEnd = pos;
         this.sqlStateValueOffset = pos;
         this.sqlStateValueLength = 0;
         return pos;
       }
-      this.sqlStateOffset = pos;
       {
         this.sqlStateValueLength = lengthAt(region, 5, pos, limit);
         this.sqlStateValueOffset = pos;
@@ -275,7 +251,6 @@ public final class MyErrPacketDecoder {
         }
         pos += this.sqlStateValueLength;
       }
-      this.sqlStateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sql_state");
@@ -302,7 +277,6 @@ public final class MyErrPacketDecoder {
    */
   private int readErrorMessage(int pos, int limit) {
     try {
-      this.errorMessageOffset = pos;
       {
         this.errorMessageValueLength = limit - pos;
         this.errorMessageValueOffset = pos;
@@ -311,7 +285,6 @@ public final class MyErrPacketDecoder {
         }
         pos += this.errorMessageValueLength;
       }
-      this.errorMessageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("error_message");

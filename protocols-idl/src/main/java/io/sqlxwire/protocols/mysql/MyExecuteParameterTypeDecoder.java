@@ -55,21 +55,9 @@ public final class MyExecuteParameterTypeDecoder {
 
   private MySession session;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private boolean namePresent;
 
@@ -146,11 +134,9 @@ public final class MyExecuteParameterTypeDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -169,11 +155,9 @@ public final class MyExecuteParameterTypeDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -213,13 +197,10 @@ public final class MyExecuteParameterTypeDecoder {
     try {
       this.namePresent = ((this.session.capabilities.bits() & 134217728L) == 134217728L);
       if (!this.namePresent) {
-        this.nameOffset = pos;
-        this.nameEnd = pos;
         this.nameValueOffset = pos;
         this.nameValueLength = 0;
         return pos;
       }
-      this.nameOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -240,7 +221,6 @@ public final class MyExecuteParameterTypeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");

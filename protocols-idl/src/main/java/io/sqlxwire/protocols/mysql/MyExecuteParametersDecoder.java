@@ -57,39 +57,19 @@ public final class MyExecuteParametersDecoder {
 
   private MySession session;
 
-  private int nullBitmapOffset;
-
-  private int nullBitmapEnd;
-
   private int nullBitmapValueOffset;
 
   private int nullBitmapBitCount;
 
-  private int newParamsBoundOffset;
-
-  private int newParamsBoundEnd;
-
   private int newParamsBound;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private boolean parameterTypesPresent;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
-  private int parameterValuesOffset;
-
-  private int parameterValuesEnd;
-
   private boolean parameterValuesPresent;
 
   private final ParameterValuesCursor parameterValues = new ParameterValuesCursor();
-
-  private int rawValuesOffset;
-
-  private int rawValuesEnd;
 
   private boolean rawValuesPresent;
 
@@ -167,12 +147,10 @@ public final class MyExecuteParametersDecoder {
    */
   private int readNullBitmap(int pos, int limit) {
     try {
-      this.nullBitmapOffset = pos;
       this.nullBitmapBitCount = elementCount(region, this.count, pos);
       need(region, pos, Bitmap.byteLength(this.nullBitmapBitCount, 0), limit);
       this.nullBitmapValueOffset = pos;
       pos += Bitmap.byteLength(this.nullBitmapBitCount, 0);
-      this.nullBitmapEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("null_bitmap");
@@ -191,11 +169,9 @@ public final class MyExecuteParametersDecoder {
    */
   private int readNewParamsBound(int pos, int limit) {
     try {
-      this.newParamsBoundOffset = pos;
       need(region, pos, 1, limit);
       this.newParamsBound = region.u8(pos);
       pos += 1;
-      this.newParamsBoundEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("new_params_bound");
@@ -225,13 +201,9 @@ public final class MyExecuteParametersDecoder {
     try {
       this.parameterTypesPresent = (this.newParamsBound == 1L);
       if (!this.parameterTypesPresent) {
-        this.parameterTypesOffset = pos;
-        this.parameterTypesEnd = pos;
         return pos;
       }
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.count, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");
@@ -261,13 +233,9 @@ public final class MyExecuteParametersDecoder {
     try {
       this.parameterValuesPresent = ((this.newParamsBound == 1L) && !(this.session.longDataSent));
       if (!this.parameterValuesPresent) {
-        this.parameterValuesOffset = pos;
-        this.parameterValuesEnd = pos;
         return pos;
       }
-      this.parameterValuesOffset = pos;
       pos = this.parameterValues.validate(pos, limit, elementCount(region, this.count, pos));
-      this.parameterValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_values");
@@ -297,19 +265,15 @@ public final class MyExecuteParametersDecoder {
     try {
       this.rawValuesPresent = ((this.newParamsBound != 1L) || this.session.longDataSent);
       if (!this.rawValuesPresent) {
-        this.rawValuesOffset = pos;
-        this.rawValuesEnd = pos;
         this.rawValuesValueOffset = pos;
         this.rawValuesValueLength = 0;
         return pos;
       }
-      this.rawValuesOffset = pos;
       {
         this.rawValuesValueLength = limit - pos;
         this.rawValuesValueOffset = pos;
         pos += this.rawValuesValueLength;
       }
-      this.rawValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("raw_values");

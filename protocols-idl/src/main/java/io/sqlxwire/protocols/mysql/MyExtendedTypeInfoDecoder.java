@@ -52,15 +52,7 @@ public final class MyExtendedTypeInfoDecoder {
    */
   boolean trusted;
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -124,11 +116,9 @@ public final class MyExtendedTypeInfoDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 1, limit);
       this.kind = region.u8(pos);
       pos += 1;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -159,7 +149,6 @@ public final class MyExtendedTypeInfoDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -180,7 +169,6 @@ public final class MyExtendedTypeInfoDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

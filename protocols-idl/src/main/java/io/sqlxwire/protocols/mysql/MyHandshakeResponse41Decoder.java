@@ -61,43 +61,19 @@ public final class MyHandshakeResponse41Decoder {
 
   private MySession session;
 
-  private int clientFlagOffset;
-
-  private int clientFlagEnd;
-
   private long clientFlag;
-
-  private int maxPacketSizeOffset;
-
-  private int maxPacketSizeEnd;
 
   private long maxPacketSize;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
-
-  private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
 
-  private int mariadbCapabilitiesOffset;
-
-  private int mariadbCapabilitiesEnd;
-
   private boolean mariadbCapabilitiesPresent;
 
   private long mariadbCapabilities;
-
-  private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private boolean unnamed2Present;
 
@@ -107,19 +83,11 @@ public final class MyHandshakeResponse41Decoder {
 
   private long shared;
 
-  private int usernameOffset;
-
-  private int usernameEnd;
-
   private int usernameValueOffset;
 
   private int usernameValueLength;
 
   private final TextView usernameView = new TextView(StandardCharsets.UTF_8);
-
-  private int authResponseOffset;
-
-  private int authResponseEnd;
 
   private boolean authResponsePresent;
 
@@ -131,10 +99,6 @@ public final class MyHandshakeResponse41Decoder {
 
   private final ByteView authResponseView = new ByteView();
 
-  private int authResponseShortOffset;
-
-  private int authResponseShortEnd;
-
   private boolean authResponseShortPresent;
 
   private int authResponseShortValueOffset;
@@ -142,10 +106,6 @@ public final class MyHandshakeResponse41Decoder {
   private int authResponseShortValueLength;
 
   private final ByteView authResponseShortView = new ByteView();
-
-  private int databaseOffset;
-
-  private int databaseEnd;
 
   private boolean databasePresent;
 
@@ -155,10 +115,6 @@ public final class MyHandshakeResponse41Decoder {
 
   private final TextView databaseView = new TextView(StandardCharsets.UTF_8);
 
-  private int clientPluginNameOffset;
-
-  private int clientPluginNameEnd;
-
   private boolean clientPluginNamePresent;
 
   private int clientPluginNameValueOffset;
@@ -167,27 +123,15 @@ public final class MyHandshakeResponse41Decoder {
 
   private final TextView clientPluginNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int attributesLengthOffset;
-
-  private int attributesLengthEnd;
-
   private boolean attributesLengthPresent;
 
   private long attributesLength;
 
   private boolean attributesLengthNull;
 
-  private int attributesOffset;
-
-  private int attributesEnd;
-
   private boolean attributesPresent;
 
   private final AttributesCursor attributes = new AttributesCursor();
-
-  private int zstdCompressionLevelOffset;
-
-  private int zstdCompressionLevelEnd;
 
   private boolean zstdCompressionLevelPresent;
 
@@ -251,11 +195,9 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readClientFlag(int pos, int limit) {
     try {
-      this.clientFlagOffset = pos;
       need(region, pos, 4, limit);
       this.clientFlag = region.u32le(pos);
       pos += 4;
-      this.clientFlagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_flag");
@@ -274,11 +216,9 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readMaxPacketSize(int pos, int limit) {
     try {
-      this.maxPacketSizeOffset = pos;
       need(region, pos, 4, limit);
       this.maxPacketSize = region.u32le(pos);
       pos += 4;
-      this.maxPacketSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_packet_size");
@@ -297,11 +237,9 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 1, limit);
       this.characterSet = region.u8(pos);
       pos += 1;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -313,13 +251,11 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readUnnamed1(int pos, int limit) {
     try {
-      this.unnamed1Offset = pos;
       {
         this.unnamed1ValueLength = lengthAt(region, 19, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -347,16 +283,12 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.mariadbCapabilitiesPresent = !(((this.clientFlag & 1L) == 1L));
       if (!this.mariadbCapabilitiesPresent) {
-        this.mariadbCapabilitiesOffset = pos;
-        this.mariadbCapabilitiesEnd = pos;
         this.mariadbCapabilities = 0;
         return pos;
       }
-      this.mariadbCapabilitiesOffset = pos;
       need(region, pos, 4, limit);
       this.mariadbCapabilities = region.u32le(pos);
       pos += 4;
-      this.mariadbCapabilitiesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mariadb_capabilities");
@@ -370,17 +302,13 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.unnamed2Present = ((this.clientFlag & 1L) == 1L);
       if (!this.unnamed2Present) {
-        this.unnamed2Offset = pos;
-        this.unnamed2End = pos;
         return pos;
       }
-      this.unnamed2Offset = pos;
       {
         this.unnamed2ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -414,7 +342,6 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readUsername(int pos, int limit) {
     try {
-      this.usernameOffset = pos;
       {
         this.usernameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.usernameValueOffset = pos;
@@ -423,7 +350,6 @@ public final class MyHandshakeResponse41Decoder {
         }
         pos += this.usernameValueLength + 1;
       }
-      this.usernameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("username");
@@ -456,13 +382,10 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.authResponsePresent = ((this.shared & 2097152L) == 2097152L);
       if (!this.authResponsePresent) {
-        this.authResponseOffset = pos;
-        this.authResponseEnd = pos;
         this.authResponseValueOffset = pos;
         this.authResponseValueLength = 0;
         return pos;
       }
-      this.authResponseOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -480,7 +403,6 @@ public final class MyHandshakeResponse41Decoder {
         this.authResponseValueOffset = pos;
         pos += this.authResponseValueLength;
       }
-      this.authResponseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response");
@@ -509,13 +431,10 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.authResponseShortPresent = !(((this.shared & 2097152L) == 2097152L));
       if (!this.authResponseShortPresent) {
-        this.authResponseShortOffset = pos;
-        this.authResponseShortEnd = pos;
         this.authResponseShortValueOffset = pos;
         this.authResponseShortValueLength = 0;
         return pos;
       }
-      this.authResponseShortOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -524,7 +443,6 @@ public final class MyHandshakeResponse41Decoder {
         this.authResponseShortValueOffset = pos;
         pos += this.authResponseShortValueLength;
       }
-      this.authResponseShortEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response_short");
@@ -560,13 +478,10 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.databasePresent = ((this.shared & 8L) == 8L);
       if (!this.databasePresent) {
-        this.databaseOffset = pos;
-        this.databaseEnd = pos;
         this.databaseValueOffset = pos;
         this.databaseValueLength = 0;
         return pos;
       }
-      this.databaseOffset = pos;
       {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
@@ -575,7 +490,6 @@ public final class MyHandshakeResponse41Decoder {
         }
         pos += this.databaseValueLength + 1;
       }
-      this.databaseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("database");
@@ -611,13 +525,10 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.clientPluginNamePresent = ((this.shared & 524288L) == 524288L);
       if (!this.clientPluginNamePresent) {
-        this.clientPluginNameOffset = pos;
-        this.clientPluginNameEnd = pos;
         this.clientPluginNameValueOffset = pos;
         this.clientPluginNameValueLength = 0;
         return pos;
       }
-      this.clientPluginNameOffset = pos;
       {
         this.clientPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.clientPluginNameValueOffset = pos;
@@ -626,7 +537,6 @@ public final class MyHandshakeResponse41Decoder {
         }
         pos += this.clientPluginNameValueLength + 1;
       }
-      this.clientPluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_plugin_name");
@@ -659,12 +569,9 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.attributesLengthPresent = ((this.shared & 1048576L) == 1048576L);
       if (!this.attributesLengthPresent) {
-        this.attributesLengthOffset = pos;
-        this.attributesLengthEnd = pos;
         this.attributesLength = 0;
         return pos;
       }
-      this.attributesLengthOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -680,7 +587,6 @@ public final class MyHandshakeResponse41Decoder {
         pos += width;
         this.attributesLength = prefix;
       }
-      this.attributesLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes_length");
@@ -710,17 +616,13 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.attributesPresent = ((this.shared & 1048576L) == 1048576L);
       if (!this.attributesPresent) {
-        this.attributesOffset = pos;
-        this.attributesEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.attributesLength, pos, limit);
       limit = regionEnd;
-      this.attributesOffset = pos;
       pos = this.attributes.validate(pos, limit, -1);
       pos = regionEnd;
-      this.attributesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes");
@@ -748,16 +650,12 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.zstdCompressionLevelPresent = ((this.shared & 67108864L) == 67108864L);
       if (!this.zstdCompressionLevelPresent) {
-        this.zstdCompressionLevelOffset = pos;
-        this.zstdCompressionLevelEnd = pos;
         this.zstdCompressionLevel = 0;
         return pos;
       }
-      this.zstdCompressionLevelOffset = pos;
       need(region, pos, 1, limit);
       this.zstdCompressionLevel = region.u8(pos);
       pos += 1;
-      this.zstdCompressionLevelEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("zstd_compression_level");

@@ -57,13 +57,7 @@ public final class MyHandshakeV10Decoder {
 
   private int protocolVersionOffset;
 
-  private int protocolVersionEnd;
-
   private int protocolVersion;
-
-  private int serverVersionOffset;
-
-  private int serverVersionEnd;
 
   private int serverVersionValueOffset;
 
@@ -71,15 +65,7 @@ public final class MyHandshakeV10Decoder {
 
   private final TextView serverVersionView = new TextView(StandardCharsets.UTF_8);
 
-  private int threadIdOffset;
-
-  private int threadIdEnd;
-
   private long threadId;
-
-  private int authPluginDataPart1Offset;
-
-  private int authPluginDataPart1End;
 
   private int authPluginDataPart1ValueOffset;
 
@@ -89,61 +75,27 @@ public final class MyHandshakeV10Decoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
-
-  private int capabilityFlagsLowerOffset;
-
-  private int capabilityFlagsLowerEnd;
 
   private int capabilityFlagsLower;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
 
-  private int statusFlagsOffset;
-
-  private int statusFlagsEnd;
-
   private int statusFlags;
-
-  private int capabilityFlagsUpperOffset;
-
-  private int capabilityFlagsUpperEnd;
 
   private int capabilityFlagsUpper;
 
   private long capabilities;
 
-  private int authPluginDataLenOffset;
-
-  private int authPluginDataLenEnd;
-
   private int authPluginDataLen;
-
-  private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private int unnamed2ValueOffset;
 
   private int unnamed2ValueLength;
 
-  private int mariadbCapabilitiesOffset;
-
-  private int mariadbCapabilitiesEnd;
-
   private boolean mariadbCapabilitiesPresent;
 
   private long mariadbCapabilities;
-
-  private int unnamed3Offset;
-
-  private int unnamed3End;
 
   private boolean unnamed3Present;
 
@@ -151,19 +103,11 @@ public final class MyHandshakeV10Decoder {
 
   private int unnamed3ValueLength;
 
-  private int authPluginDataPart2Offset;
-
-  private int authPluginDataPart2End;
-
   private int authPluginDataPart2ValueOffset;
 
   private int authPluginDataPart2ValueLength;
 
   private final ByteView authPluginDataPart2View = new ByteView();
-
-  private int authPluginNameOffset;
-
-  private int authPluginNameEnd;
 
   private boolean authPluginNamePresent;
 
@@ -231,7 +175,6 @@ public final class MyHandshakeV10Decoder {
       need(region, pos, 1, limit);
       this.protocolVersion = region.u8(pos);
       pos += 1;
-      this.protocolVersionEnd = pos;
       if (this.protocolVersion != 10) {
         throw fail(region, "expected 10 but found " + this.protocolVersion, this.protocolVersionOffset);
       }
@@ -261,7 +204,6 @@ public final class MyHandshakeV10Decoder {
    */
   private int readServerVersion(int pos, int limit) {
     try {
-      this.serverVersionOffset = pos;
       {
         this.serverVersionValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.serverVersionValueOffset = pos;
@@ -270,7 +212,6 @@ public final class MyHandshakeV10Decoder {
         }
         pos += this.serverVersionValueLength + 1;
       }
-      this.serverVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("server_version");
@@ -289,11 +230,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readThreadId(int pos, int limit) {
     try {
-      this.threadIdOffset = pos;
       need(region, pos, 4, limit);
       this.threadId = region.u32le(pos);
       pos += 4;
-      this.threadIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("thread_id");
@@ -313,13 +252,11 @@ public final class MyHandshakeV10Decoder {
    */
   private int readAuthPluginDataPart1(int pos, int limit) {
     try {
-      this.authPluginDataPart1Offset = pos;
       {
         this.authPluginDataPart1ValueLength = lengthAt(region, 8, pos, limit);
         this.authPluginDataPart1ValueOffset = pos;
         pos += this.authPluginDataPart1ValueLength;
       }
-      this.authPluginDataPart1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_data_part_1");
@@ -335,7 +272,6 @@ public final class MyHandshakeV10Decoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 0) {
         throw fail(region, "expected 0 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -357,11 +293,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readCapabilityFlagsLower(int pos, int limit) {
     try {
-      this.capabilityFlagsLowerOffset = pos;
       need(region, pos, 2, limit);
       this.capabilityFlagsLower = region.u16le(pos);
       pos += 2;
-      this.capabilityFlagsLowerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("capability_flags_lower");
@@ -380,11 +314,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 1, limit);
       this.characterSet = region.u8(pos);
       pos += 1;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -403,11 +335,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readStatusFlags(int pos, int limit) {
     try {
-      this.statusFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.statusFlags = region.u16le(pos);
       pos += 2;
-      this.statusFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status_flags");
@@ -426,11 +356,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readCapabilityFlagsUpper(int pos, int limit) {
     try {
-      this.capabilityFlagsUpperOffset = pos;
       need(region, pos, 2, limit);
       this.capabilityFlagsUpper = region.u16le(pos);
       pos += 2;
-      this.capabilityFlagsUpperEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("capability_flags_upper");
@@ -456,11 +384,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readAuthPluginDataLen(int pos, int limit) {
     try {
-      this.authPluginDataLenOffset = pos;
       need(region, pos, 1, limit);
       this.authPluginDataLen = region.u8(pos);
       pos += 1;
-      this.authPluginDataLenEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_data_len");
@@ -472,13 +398,11 @@ public final class MyHandshakeV10Decoder {
    */
   private int readUnnamed2(int pos, int limit) {
     try {
-      this.unnamed2Offset = pos;
       {
         this.unnamed2ValueLength = lengthAt(region, 6, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -506,16 +430,12 @@ public final class MyHandshakeV10Decoder {
     try {
       this.mariadbCapabilitiesPresent = !(((this.capabilities & 1L) == 1L));
       if (!this.mariadbCapabilitiesPresent) {
-        this.mariadbCapabilitiesOffset = pos;
-        this.mariadbCapabilitiesEnd = pos;
         this.mariadbCapabilities = 0;
         return pos;
       }
-      this.mariadbCapabilitiesOffset = pos;
       need(region, pos, 4, limit);
       this.mariadbCapabilities = region.u32le(pos);
       pos += 4;
-      this.mariadbCapabilitiesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mariadb_capabilities");
@@ -529,17 +449,13 @@ public final class MyHandshakeV10Decoder {
     try {
       this.unnamed3Present = ((this.capabilities & 1L) == 1L);
       if (!this.unnamed3Present) {
-        this.unnamed3Offset = pos;
-        this.unnamed3End = pos;
         return pos;
       }
-      this.unnamed3Offset = pos;
       {
         this.unnamed3ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed3ValueOffset = pos;
         pos += this.unnamed3ValueLength;
       }
-      this.unnamed3End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -559,13 +475,11 @@ public final class MyHandshakeV10Decoder {
    */
   private int readAuthPluginDataPart2(int pos, int limit) {
     try {
-      this.authPluginDataPart2Offset = pos;
       {
         this.authPluginDataPart2ValueLength = lengthAt(region, Math.max(13L, (this.authPluginDataLen - 8L)), pos, limit);
         this.authPluginDataPart2ValueOffset = pos;
         pos += this.authPluginDataPart2ValueLength;
       }
-      this.authPluginDataPart2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_data_part_2");
@@ -601,13 +515,10 @@ public final class MyHandshakeV10Decoder {
     try {
       this.authPluginNamePresent = ((this.capabilities & 524288L) == 524288L);
       if (!this.authPluginNamePresent) {
-        this.authPluginNameOffset = pos;
-        this.authPluginNameEnd = pos;
         this.authPluginNameValueOffset = pos;
         this.authPluginNameValueLength = 0;
         return pos;
       }
-      this.authPluginNameOffset = pos;
       {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
@@ -616,7 +527,6 @@ public final class MyHandshakeV10Decoder {
         }
         pos += this.authPluginNameValueLength + 1;
       }
-      this.authPluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_name");

@@ -46,10 +46,6 @@ public final class MyLocalInfileDataDecoder {
    */
   boolean trusted;
 
-  private int dataOffset;
-
-  private int dataEnd;
-
   private int dataValueOffset;
 
   private int dataValueLength;
@@ -111,13 +107,11 @@ public final class MyLocalInfileDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = limit - pos;
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

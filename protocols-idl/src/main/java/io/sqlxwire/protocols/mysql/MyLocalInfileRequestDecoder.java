@@ -53,13 +53,7 @@ public final class MyLocalInfileRequestDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int filenameOffset;
-
-  private int filenameEnd;
 
   private int filenameValueOffset;
 
@@ -125,7 +119,6 @@ public final class MyLocalInfileRequestDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 251) {
         throw fail(region, "expected 251 but found " + this.header, this.headerOffset);
       }
@@ -155,7 +148,6 @@ public final class MyLocalInfileRequestDecoder {
    */
   private int readFilename(int pos, int limit) {
     try {
-      this.filenameOffset = pos;
       {
         this.filenameValueLength = limit - pos;
         this.filenameValueOffset = pos;
@@ -164,7 +156,6 @@ public final class MyLocalInfileRequestDecoder {
         }
         pos += this.filenameValueLength;
       }
-      this.filenameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("filename");

@@ -58,41 +58,21 @@ public final class MyOkFieldsDecoder {
 
   private MySession session;
 
-  private int affectedRowsOffset;
-
-  private int affectedRowsEnd;
-
   private long affectedRows;
 
   private boolean affectedRowsNull;
-
-  private int lastInsertIdOffset;
-
-  private int lastInsertIdEnd;
 
   private long lastInsertId;
 
   private boolean lastInsertIdNull;
 
-  private int statusFlagsOffset;
-
-  private int statusFlagsEnd;
-
   private boolean statusFlagsPresent;
 
   private int statusFlags;
 
-  private int warningsOffset;
-
-  private int warningsEnd;
-
   private boolean warningsPresent;
 
   private int warnings;
-
-  private int infoOffset;
-
-  private int infoEnd;
 
   private boolean infoPresent;
 
@@ -104,27 +84,15 @@ public final class MyOkFieldsDecoder {
 
   private final TextView infoView = new TextView(StandardCharsets.UTF_8);
 
-  private int sessionStateLengthOffset;
-
-  private int sessionStateLengthEnd;
-
   private boolean sessionStateLengthPresent;
 
   private long sessionStateLength;
 
   private boolean sessionStateLengthNull;
 
-  private int sessionStateChangesOffset;
-
-  private int sessionStateChangesEnd;
-
   private boolean sessionStateChangesPresent;
 
   private final SessionStateChangesCursor sessionStateChanges = new SessionStateChangesCursor();
-
-  private int infoRestOffset;
-
-  private int infoRestEnd;
 
   private boolean infoRestPresent;
 
@@ -195,7 +163,6 @@ public final class MyOkFieldsDecoder {
    */
   private int readAffectedRows(int pos, int limit) {
     try {
-      this.affectedRowsOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -211,7 +178,6 @@ public final class MyOkFieldsDecoder {
         pos += width;
         this.affectedRows = prefix;
       }
-      this.affectedRowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("affected_rows");
@@ -235,7 +201,6 @@ public final class MyOkFieldsDecoder {
    */
   private int readLastInsertId(int pos, int limit) {
     try {
-      this.lastInsertIdOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -251,7 +216,6 @@ public final class MyOkFieldsDecoder {
         pos += width;
         this.lastInsertId = prefix;
       }
-      this.lastInsertIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("last_insert_id");
@@ -279,16 +243,12 @@ public final class MyOkFieldsDecoder {
     try {
       this.statusFlagsPresent = (((this.session.capabilities.bits() & 512L) == 512L) || ((this.session.capabilities.bits() & 8192L) == 8192L));
       if (!this.statusFlagsPresent) {
-        this.statusFlagsOffset = pos;
-        this.statusFlagsEnd = pos;
         this.statusFlags = 0;
         return pos;
       }
-      this.statusFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.statusFlags = region.u16le(pos);
       pos += 2;
-      this.statusFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status_flags");
@@ -316,16 +276,12 @@ public final class MyOkFieldsDecoder {
     try {
       this.warningsPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.warningsPresent) {
-        this.warningsOffset = pos;
-        this.warningsEnd = pos;
         this.warnings = 0;
         return pos;
       }
-      this.warningsOffset = pos;
       need(region, pos, 2, limit);
       this.warnings = region.u16le(pos);
       pos += 2;
-      this.warningsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warnings");
@@ -366,13 +322,10 @@ public final class MyOkFieldsDecoder {
     try {
       this.infoPresent = (((this.session.capabilities.bits() & 8388608L) == 8388608L) && ((limit - pos) > 0L));
       if (!this.infoPresent) {
-        this.infoOffset = pos;
-        this.infoEnd = pos;
         this.infoValueOffset = pos;
         this.infoValueLength = 0;
         return pos;
       }
-      this.infoOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -393,7 +346,6 @@ public final class MyOkFieldsDecoder {
         }
         pos += this.infoValueLength;
       }
-      this.infoEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("info");
@@ -426,12 +378,9 @@ public final class MyOkFieldsDecoder {
     try {
       this.sessionStateLengthPresent = (((this.session.capabilities.bits() & 8388608L) == 8388608L) && ((this.statusFlags & 16384L) == 16384L));
       if (!this.sessionStateLengthPresent) {
-        this.sessionStateLengthOffset = pos;
-        this.sessionStateLengthEnd = pos;
         this.sessionStateLength = 0;
         return pos;
       }
-      this.sessionStateLengthOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -447,7 +396,6 @@ public final class MyOkFieldsDecoder {
         pos += width;
         this.sessionStateLength = prefix;
       }
-      this.sessionStateLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("session_state_length");
@@ -477,17 +425,13 @@ public final class MyOkFieldsDecoder {
     try {
       this.sessionStateChangesPresent = (((this.session.capabilities.bits() & 8388608L) == 8388608L) && ((this.statusFlags & 16384L) == 16384L));
       if (!this.sessionStateChangesPresent) {
-        this.sessionStateChangesOffset = pos;
-        this.sessionStateChangesEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.sessionStateLength, pos, limit);
       limit = regionEnd;
-      this.sessionStateChangesOffset = pos;
       pos = this.sessionStateChanges.validate(pos, limit, -1);
       pos = regionEnd;
-      this.sessionStateChangesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("session_state_changes");
@@ -523,13 +467,10 @@ public final class MyOkFieldsDecoder {
     try {
       this.infoRestPresent = !(((this.session.capabilities.bits() & 8388608L) == 8388608L));
       if (!this.infoRestPresent) {
-        this.infoRestOffset = pos;
-        this.infoRestEnd = pos;
         this.infoRestValueOffset = pos;
         this.infoRestValueLength = 0;
         return pos;
       }
-      this.infoRestOffset = pos;
       {
         this.infoRestValueLength = limit - pos;
         this.infoRestValueOffset = pos;
@@ -538,7 +479,6 @@ public final class MyOkFieldsDecoder {
         }
         pos += this.infoRestValueLength;
       }
-      this.infoRestEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("info_rest");

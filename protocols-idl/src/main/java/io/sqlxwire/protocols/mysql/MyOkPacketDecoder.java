@@ -53,13 +53,7 @@ public final class MyOkPacketDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int okOffset;
-
-  private int okEnd;
 
   private final MyOkFieldsDecoder ok = new MyOkFieldsDecoder();
 
@@ -123,7 +117,6 @@ public final class MyOkPacketDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 0) {
         throw fail(region, "expected 0 but found " + this.header, this.headerOffset);
       }
@@ -146,11 +139,9 @@ public final class MyOkPacketDecoder {
    */
   private int readOk(int pos, int limit) {
     try {
-      this.okOffset = pos;
       this.ok.trusted = this.trusted;
       this.ok.wrapIn(region, pos, limit - pos, this.session);
       pos += this.ok.encodedLength();
-      this.okEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ok");

@@ -52,21 +52,9 @@ public final class MyParameterTypeDecoder {
    */
   boolean trusted;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
@@ -137,11 +125,9 @@ public final class MyParameterTypeDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -160,11 +146,9 @@ public final class MyParameterTypeDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -195,7 +179,6 @@ public final class MyParameterTypeDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -216,7 +199,6 @@ public final class MyParameterTypeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");

@@ -55,17 +55,9 @@ public final class MyResultSetHeaderDecoder {
 
   private MySession session;
 
-  private int columnCountOffset;
-
-  private int columnCountEnd;
-
   private long columnCount;
 
   private boolean columnCountNull;
-
-  private int metadataFollowsOffset;
-
-  private int metadataFollowsEnd;
 
   private boolean metadataFollowsPresent;
 
@@ -133,7 +125,6 @@ public final class MyResultSetHeaderDecoder {
    */
   private int readColumnCount(int pos, int limit) {
     try {
-      this.columnCountOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -149,7 +140,6 @@ public final class MyResultSetHeaderDecoder {
         pos += width;
         this.columnCount = prefix;
       }
-      this.columnCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_count");
@@ -184,16 +174,12 @@ public final class MyResultSetHeaderDecoder {
     try {
       this.metadataFollowsPresent = (((this.session.capabilities.bits() & 33554432L) == 33554432L) || ((this.session.mariadbCapabilities.bits() & 16L) == 16L));
       if (!this.metadataFollowsPresent) {
-        this.metadataFollowsOffset = pos;
-        this.metadataFollowsEnd = pos;
         this.metadataFollows = 0;
         return pos;
       }
-      this.metadataFollowsOffset = pos;
       need(region, pos, 1, limit);
       this.metadataFollows = region.u8(pos);
       pos += 1;
-      this.metadataFollowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata_follows");

@@ -55,13 +55,7 @@ public final class MyResultSetOkDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int okOffset;
-
-  private int okEnd;
 
   private final MyOkFieldsDecoder ok = new MyOkFieldsDecoder();
 
@@ -125,7 +119,6 @@ public final class MyResultSetOkDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 254) {
         throw fail(region, "expected 254 but found " + this.header, this.headerOffset);
       }
@@ -148,11 +141,9 @@ public final class MyResultSetOkDecoder {
    */
   private int readOk(int pos, int limit) {
     try {
-      this.okOffset = pos;
       this.ok.trusted = this.trusted;
       this.ok.wrapIn(region, pos, limit - pos, this.session);
       pos += this.ok.encodedLength();
-      this.okEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ok");

@@ -50,43 +50,19 @@ public final class MySSLRequestDecoder {
    */
   boolean trusted;
 
-  private int clientFlagOffset;
-
-  private int clientFlagEnd;
-
   private long clientFlag;
-
-  private int maxPacketSizeOffset;
-
-  private int maxPacketSizeEnd;
 
   private long maxPacketSize;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
-
-  private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
 
-  private int mariadbCapabilitiesOffset;
-
-  private int mariadbCapabilitiesEnd;
-
   private boolean mariadbCapabilitiesPresent;
 
   private long mariadbCapabilities;
-
-  private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private boolean unnamed2Present;
 
@@ -148,11 +124,9 @@ public final class MySSLRequestDecoder {
    */
   private int readClientFlag(int pos, int limit) {
     try {
-      this.clientFlagOffset = pos;
       need(region, pos, 4, limit);
       this.clientFlag = region.u32le(pos);
       pos += 4;
-      this.clientFlagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_flag");
@@ -171,11 +145,9 @@ public final class MySSLRequestDecoder {
    */
   private int readMaxPacketSize(int pos, int limit) {
     try {
-      this.maxPacketSizeOffset = pos;
       need(region, pos, 4, limit);
       this.maxPacketSize = region.u32le(pos);
       pos += 4;
-      this.maxPacketSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_packet_size");
@@ -194,11 +166,9 @@ public final class MySSLRequestDecoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 1, limit);
       this.characterSet = region.u8(pos);
       pos += 1;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -210,13 +180,11 @@ public final class MySSLRequestDecoder {
    */
   private int readUnnamed1(int pos, int limit) {
     try {
-      this.unnamed1Offset = pos;
       {
         this.unnamed1ValueLength = lengthAt(region, 19, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -244,16 +212,12 @@ public final class MySSLRequestDecoder {
     try {
       this.mariadbCapabilitiesPresent = !(((this.clientFlag & 1L) == 1L));
       if (!this.mariadbCapabilitiesPresent) {
-        this.mariadbCapabilitiesOffset = pos;
-        this.mariadbCapabilitiesEnd = pos;
         this.mariadbCapabilities = 0;
         return pos;
       }
-      this.mariadbCapabilitiesOffset = pos;
       need(region, pos, 4, limit);
       this.mariadbCapabilities = region.u32le(pos);
       pos += 4;
-      this.mariadbCapabilitiesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mariadb_capabilities");
@@ -267,17 +231,13 @@ public final class MySSLRequestDecoder {
     try {
       this.unnamed2Present = ((this.clientFlag & 1L) == 1L);
       if (!this.unnamed2Present) {
-        this.unnamed2Offset = pos;
-        this.unnamed2End = pos;
         return pos;
       }
-      this.unnamed2Offset = pos;
       {
         this.unnamed2ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");

@@ -48,15 +48,7 @@ public final class MySessionStateChangeDecoder {
    */
   boolean trusted;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -127,11 +119,9 @@ public final class MySessionStateChangeDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -155,7 +145,6 @@ public final class MySessionStateChangeDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
@@ -173,7 +162,6 @@ public final class MySessionStateChangeDecoder {
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

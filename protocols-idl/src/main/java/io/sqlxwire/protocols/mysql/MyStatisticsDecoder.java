@@ -48,10 +48,6 @@ public final class MyStatisticsDecoder {
    */
   boolean trusted;
 
-  private int statusOffset;
-
-  private int statusEnd;
-
   private int statusValueOffset;
 
   private int statusValueLength;
@@ -120,7 +116,6 @@ public final class MyStatisticsDecoder {
    */
   private int readStatus(int pos, int limit) {
     try {
-      this.statusOffset = pos;
       {
         this.statusValueLength = limit - pos;
         this.statusValueOffset = pos;
@@ -129,7 +124,6 @@ public final class MyStatisticsDecoder {
         }
         pos += this.statusValueLength;
       }
-      this.statusEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status");

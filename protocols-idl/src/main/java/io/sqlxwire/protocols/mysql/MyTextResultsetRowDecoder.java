@@ -56,10 +56,6 @@ public final class MyTextResultsetRowDecoder {
 
   private MySession session;
 
-  private int valuesOffset;
-
-  private int valuesEnd;
-
   private final ValuesCursor values = new ValuesCursor();
 
   /**
@@ -121,9 +117,7 @@ public final class MyTextResultsetRowDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.session.columnCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");

@@ -46,10 +46,6 @@ public final class MyTlsRecordFromClientDecoder {
    */
   boolean trusted;
 
-  private int fragmentOffset;
-
-  private int fragmentEnd;
-
   private int fragmentValueOffset;
 
   private int fragmentValueLength;
@@ -111,13 +107,11 @@ public final class MyTlsRecordFromClientDecoder {
    */
   private int readFragment(int pos, int limit) {
     try {
-      this.fragmentOffset = pos;
       {
         this.fragmentValueLength = limit - pos;
         this.fragmentValueOffset = pos;
         pos += this.fragmentValueLength;
       }
-      this.fragmentEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fragment");

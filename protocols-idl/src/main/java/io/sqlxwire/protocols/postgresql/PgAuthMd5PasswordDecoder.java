@@ -46,10 +46,6 @@ public final class PgAuthMd5PasswordDecoder {
    */
   boolean trusted;
 
-  private int saltOffset;
-
-  private int saltEnd;
-
   private int saltValueOffset;
 
   private int saltValueLength;
@@ -111,13 +107,11 @@ public final class PgAuthMd5PasswordDecoder {
    */
   private int readSalt(int pos, int limit) {
     try {
-      this.saltOffset = pos;
       {
         this.saltValueLength = lengthAt(region, 4, pos, limit);
         this.saltValueOffset = pos;
         pos += this.saltValueLength;
       }
-      this.saltEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("salt");

@@ -55,10 +55,6 @@ public final class PgAuthSaslDecoder {
    */
   boolean trusted;
 
-  private int mechanismsOffset;
-
-  private int mechanismsEnd;
-
   private final MechanismsCursor mechanisms = new MechanismsCursor();
 
   /**
@@ -117,9 +113,7 @@ public final class PgAuthSaslDecoder {
    */
   private int readMechanisms(int pos, int limit) {
     try {
-      this.mechanismsOffset = pos;
       pos = this.mechanisms.validate(pos, limit, -1);
-      this.mechanismsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mechanisms");

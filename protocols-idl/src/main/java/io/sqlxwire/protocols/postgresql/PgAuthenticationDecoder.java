@@ -49,15 +49,7 @@ public final class PgAuthenticationDecoder {
    */
   boolean trusted;
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private int code;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private int bodyArm;
 
@@ -150,11 +142,9 @@ public final class PgAuthenticationDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       need(region, pos, 4, limit);
       this.code = region.i32be(pos);
       pos += 4;
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -290,7 +280,6 @@ public final class PgAuthenticationDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = this.code;
       if (subject == 0L || subject == 2L || subject == 3L || subject == 7L || subject == 9L) {
         this.bodyArm = 0;
@@ -319,7 +308,6 @@ public final class PgAuthenticationDecoder {
         this.bodyArm = -1;
         pos = readBodyCaseOther(pos, limit);
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

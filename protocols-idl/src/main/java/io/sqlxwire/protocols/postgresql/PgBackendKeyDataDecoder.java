@@ -48,15 +48,7 @@ public final class PgBackendKeyDataDecoder {
    */
   boolean trusted;
 
-  private int processIdOffset;
-
-  private int processIdEnd;
-
   private int processId;
-
-  private int secretKeyOffset;
-
-  private int secretKeyEnd;
 
   private int secretKeyValueOffset;
 
@@ -118,11 +110,9 @@ public final class PgBackendKeyDataDecoder {
    */
   private int readProcessId(int pos, int limit) {
     try {
-      this.processIdOffset = pos;
       need(region, pos, 4, limit);
       this.processId = region.i32be(pos);
       pos += 4;
-      this.processIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("process_id");
@@ -142,13 +132,11 @@ public final class PgBackendKeyDataDecoder {
    */
   private int readSecretKey(int pos, int limit) {
     try {
-      this.secretKeyOffset = pos;
       {
         this.secretKeyValueLength = limit - pos;
         this.secretKeyValueOffset = pos;
         pos += this.secretKeyValueLength;
       }
-      this.secretKeyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("secret_key");

@@ -55,19 +55,11 @@ public final class PgBindDecoder {
    */
   boolean trusted;
 
-  private int portalOffset;
-
-  private int portalEnd;
-
   private int portalValueOffset;
 
   private int portalValueLength;
 
   private final TextView portalView = new TextView(StandardCharsets.UTF_8);
-
-  private int statementOffset;
-
-  private int statementEnd;
 
   private int statementValueOffset;
 
@@ -75,39 +67,15 @@ public final class PgBindDecoder {
 
   private final TextView statementView = new TextView(StandardCharsets.UTF_8);
 
-  private int parameterFormatCountOffset;
-
-  private int parameterFormatCountEnd;
-
   private int parameterFormatCount;
-
-  private int parameterFormatsOffset;
-
-  private int parameterFormatsEnd;
 
   private final ParameterFormatsCursor parameterFormats = new ParameterFormatsCursor();
 
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
-
   private int parameterCount;
-
-  private int parameterValuesOffset;
-
-  private int parameterValuesEnd;
 
   private final ParameterValuesCursor parameterValues = new ParameterValuesCursor();
 
-  private int resultFormatCountOffset;
-
-  private int resultFormatCountEnd;
-
   private int resultFormatCount;
-
-  private int resultFormatsOffset;
-
-  private int resultFormatsEnd;
 
   private final ResultFormatsCursor resultFormats = new ResultFormatsCursor();
 
@@ -173,7 +141,6 @@ public final class PgBindDecoder {
    */
   private int readPortal(int pos, int limit) {
     try {
-      this.portalOffset = pos;
       {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
@@ -182,7 +149,6 @@ public final class PgBindDecoder {
         }
         pos += this.portalValueLength + 1;
       }
-      this.portalEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("portal");
@@ -209,7 +175,6 @@ public final class PgBindDecoder {
    */
   private int readStatement(int pos, int limit) {
     try {
-      this.statementOffset = pos;
       {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
@@ -218,7 +183,6 @@ public final class PgBindDecoder {
         }
         pos += this.statementValueLength + 1;
       }
-      this.statementEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement");
@@ -237,11 +201,9 @@ public final class PgBindDecoder {
    */
   private int readParameterFormatCount(int pos, int limit) {
     try {
-      this.parameterFormatCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterFormatCount = region.i16be(pos);
       pos += 2;
-      this.parameterFormatCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_format_count");
@@ -262,9 +224,7 @@ public final class PgBindDecoder {
    */
   private int readParameterFormats(int pos, int limit) {
     try {
-      this.parameterFormatsOffset = pos;
       pos = this.parameterFormats.validate(pos, limit, elementCount(region, this.parameterFormatCount, pos));
-      this.parameterFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_formats");
@@ -283,11 +243,9 @@ public final class PgBindDecoder {
    */
   private int readParameterCount(int pos, int limit) {
     try {
-      this.parameterCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterCount = region.i16be(pos);
       pos += 2;
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -308,9 +266,7 @@ public final class PgBindDecoder {
    */
   private int readParameterValues(int pos, int limit) {
     try {
-      this.parameterValuesOffset = pos;
       pos = this.parameterValues.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_values");
@@ -329,11 +285,9 @@ public final class PgBindDecoder {
    */
   private int readResultFormatCount(int pos, int limit) {
     try {
-      this.resultFormatCountOffset = pos;
       need(region, pos, 2, limit);
       this.resultFormatCount = region.i16be(pos);
       pos += 2;
-      this.resultFormatCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_format_count");
@@ -354,9 +308,7 @@ public final class PgBindDecoder {
    */
   private int readResultFormats(int pos, int limit) {
     try {
-      this.resultFormatsOffset = pos;
       pos = this.resultFormats.validate(pos, limit, elementCount(region, this.resultFormatCount, pos));
-      this.resultFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_formats");

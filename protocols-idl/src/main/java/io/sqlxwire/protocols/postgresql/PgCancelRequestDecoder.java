@@ -52,19 +52,9 @@ public final class PgCancelRequestDecoder {
 
   private int codeOffset;
 
-  private int codeEnd;
-
   private int code;
 
-  private int processIdOffset;
-
-  private int processIdEnd;
-
   private int processId;
-
-  private int secretKeyOffset;
-
-  private int secretKeyEnd;
 
   private int secretKeyValueOffset;
 
@@ -130,7 +120,6 @@ public final class PgCancelRequestDecoder {
       need(region, pos, 4, limit);
       this.code = region.i32be(pos);
       pos += 4;
-      this.codeEnd = pos;
       if (this.code != 80877102) {
         throw fail(region, "expected 80877102 but found " + this.code, this.codeOffset);
       }
@@ -152,11 +141,9 @@ public final class PgCancelRequestDecoder {
    */
   private int readProcessId(int pos, int limit) {
     try {
-      this.processIdOffset = pos;
       need(region, pos, 4, limit);
       this.processId = region.i32be(pos);
       pos += 4;
-      this.processIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("process_id");
@@ -176,13 +163,11 @@ public final class PgCancelRequestDecoder {
    */
   private int readSecretKey(int pos, int limit) {
     try {
-      this.secretKeyOffset = pos;
       {
         this.secretKeyValueLength = limit - pos;
         this.secretKeyValueOffset = pos;
         pos += this.secretKeyValueLength;
       }
-      this.secretKeyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("secret_key");

@@ -49,15 +49,7 @@ public final class PgCloseDecoder {
    */
   boolean trusted;
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
@@ -126,11 +118,9 @@ public final class PgCloseDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 1, limit);
       this.kind = region.u8(pos);
       pos += 1;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -157,7 +147,6 @@ public final class PgCloseDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
@@ -166,7 +155,6 @@ public final class PgCloseDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");

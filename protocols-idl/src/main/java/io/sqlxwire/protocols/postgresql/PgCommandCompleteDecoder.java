@@ -49,10 +49,6 @@ public final class PgCommandCompleteDecoder {
    */
   boolean trusted;
 
-  private int commandTagOffset;
-
-  private int commandTagEnd;
-
   private int commandTagValueOffset;
 
   private int commandTagValueLength;
@@ -121,7 +117,6 @@ public final class PgCommandCompleteDecoder {
    */
   private int readCommandTag(int pos, int limit) {
     try {
-      this.commandTagOffset = pos;
       {
         this.commandTagValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.commandTagValueOffset = pos;
@@ -130,7 +125,6 @@ public final class PgCommandCompleteDecoder {
         }
         pos += this.commandTagValueLength + 1;
       }
-      this.commandTagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("command_tag");

@@ -47,10 +47,6 @@ public final class PgCopyFailDecoder {
    */
   boolean trusted;
 
-  private int reasonOffset;
-
-  private int reasonEnd;
-
   private int reasonValueOffset;
 
   private int reasonValueLength;
@@ -119,7 +115,6 @@ public final class PgCopyFailDecoder {
    */
   private int readReason(int pos, int limit) {
     try {
-      this.reasonOffset = pos;
       {
         this.reasonValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.reasonValueOffset = pos;
@@ -128,7 +123,6 @@ public final class PgCopyFailDecoder {
         }
         pos += this.reasonValueLength + 1;
       }
-      this.reasonEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("reason");

@@ -43,10 +43,6 @@ public final class PgCopyInResponseDecoder {
    */
   boolean trusted;
 
-  private int copyOffset;
-
-  private int copyEnd;
-
   private final PgCopyResponseBodyDecoder copy = new PgCopyResponseBodyDecoder();
 
   /**
@@ -104,11 +100,9 @@ public final class PgCopyInResponseDecoder {
    */
   private int readCopy(int pos, int limit) {
     try {
-      this.copyOffset = pos;
       this.copy.trusted = this.trusted;
       this.copy.wrapIn(region, pos, limit - pos);
       pos += this.copy.encodedLength();
-      this.copyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("copy");

@@ -50,21 +50,9 @@ public final class PgCopyResponseBodyDecoder {
    */
   boolean trusted;
 
-  private int overallFormatOffset;
-
-  private int overallFormatEnd;
-
   private int overallFormat;
 
-  private int columnCountOffset;
-
-  private int columnCountEnd;
-
   private int columnCount;
-
-  private int columnFormatsOffset;
-
-  private int columnFormatsEnd;
 
   private final ColumnFormatsCursor columnFormats = new ColumnFormatsCursor();
 
@@ -122,11 +110,9 @@ public final class PgCopyResponseBodyDecoder {
    */
   private int readOverallFormat(int pos, int limit) {
     try {
-      this.overallFormatOffset = pos;
       need(region, pos, 1, limit);
       this.overallFormat = region.i8(pos);
       pos += 1;
-      this.overallFormatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("overall_format");
@@ -145,11 +131,9 @@ public final class PgCopyResponseBodyDecoder {
    */
   private int readColumnCount(int pos, int limit) {
     try {
-      this.columnCountOffset = pos;
       need(region, pos, 2, limit);
       this.columnCount = region.i16be(pos);
       pos += 2;
-      this.columnCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_count");
@@ -170,9 +154,7 @@ public final class PgCopyResponseBodyDecoder {
    */
   private int readColumnFormats(int pos, int limit) {
     try {
-      this.columnFormatsOffset = pos;
       pos = this.columnFormats.validate(pos, limit, elementCount(region, this.columnCount, pos));
-      this.columnFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_formats");

@@ -53,15 +53,7 @@ public final class PgDataRowDecoder {
    */
   boolean trusted;
 
-  private int columnCountOffset;
-
-  private int columnCountEnd;
-
   private int columnCount;
-
-  private int columnsOffset;
-
-  private int columnsEnd;
 
   private final ColumnsCursor columns = new ColumnsCursor();
 
@@ -119,11 +111,9 @@ public final class PgDataRowDecoder {
    */
   private int readColumnCount(int pos, int limit) {
     try {
-      this.columnCountOffset = pos;
       need(region, pos, 2, limit);
       this.columnCount = region.u16be(pos);
       pos += 2;
-      this.columnCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_count");
@@ -144,9 +134,7 @@ public final class PgDataRowDecoder {
    */
   private int readColumns(int pos, int limit) {
     try {
-      this.columnsOffset = pos;
       pos = this.columns.validate(pos, limit, elementCount(region, this.columnCount, pos));
-      this.columnsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("columns");

@@ -50,10 +50,6 @@ public final class PgErrorResponseDecoder {
    */
   boolean trusted;
 
-  private int fieldsOffset;
-
-  private int fieldsEnd;
-
   private final FieldsCursor fields = new FieldsCursor();
 
   /**
@@ -112,9 +108,7 @@ public final class PgErrorResponseDecoder {
    */
   private int readFields(int pos, int limit) {
     try {
-      this.fieldsOffset = pos;
       pos = this.fields.validate(pos, limit, -1);
-      this.fieldsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fields");

@@ -49,19 +49,11 @@ public final class PgExecuteDecoder {
    */
   boolean trusted;
 
-  private int portalOffset;
-
-  private int portalEnd;
-
   private int portalValueOffset;
 
   private int portalValueLength;
 
   private final TextView portalView = new TextView(StandardCharsets.UTF_8);
-
-  private int maxRowsOffset;
-
-  private int maxRowsEnd;
 
   private int maxRows;
 
@@ -127,7 +119,6 @@ public final class PgExecuteDecoder {
    */
   private int readPortal(int pos, int limit) {
     try {
-      this.portalOffset = pos;
       {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
@@ -136,7 +127,6 @@ public final class PgExecuteDecoder {
         }
         pos += this.portalValueLength + 1;
       }
-      this.portalEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("portal");
@@ -155,11 +145,9 @@ public final class PgExecuteDecoder {
    */
   private int readMaxRows(int pos, int limit) {
     try {
-      this.maxRowsOffset = pos;
       need(region, pos, 4, limit);
       this.maxRows = region.i32be(pos);
       pos += 4;
-      this.maxRowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_rows");

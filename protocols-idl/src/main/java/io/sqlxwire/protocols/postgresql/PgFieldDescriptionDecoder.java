@@ -49,49 +49,21 @@ public final class PgFieldDescriptionDecoder {
    */
   boolean trusted;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
 
-  private int tableOidOffset;
-
-  private int tableOidEnd;
-
   private long tableOid;
-
-  private int columnAttributeOffset;
-
-  private int columnAttributeEnd;
 
   private int columnAttribute;
 
-  private int typeOidOffset;
-
-  private int typeOidEnd;
-
   private long typeOid;
-
-  private int typeSizeOffset;
-
-  private int typeSizeEnd;
 
   private int typeSize;
 
-  private int typeModifierOffset;
-
-  private int typeModifierEnd;
-
   private int typeModifier;
-
-  private int formatOffset;
-
-  private int formatEnd;
 
   private int format;
 
@@ -157,7 +129,6 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
@@ -166,7 +137,6 @@ public final class PgFieldDescriptionDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -185,11 +155,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTableOid(int pos, int limit) {
     try {
-      this.tableOidOffset = pos;
       need(region, pos, 4, limit);
       this.tableOid = region.u32be(pos);
       pos += 4;
-      this.tableOidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table_oid");
@@ -208,11 +176,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readColumnAttribute(int pos, int limit) {
     try {
-      this.columnAttributeOffset = pos;
       need(region, pos, 2, limit);
       this.columnAttribute = region.i16be(pos);
       pos += 2;
-      this.columnAttributeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_attribute");
@@ -231,11 +197,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTypeOid(int pos, int limit) {
     try {
-      this.typeOidOffset = pos;
       need(region, pos, 4, limit);
       this.typeOid = region.u32be(pos);
       pos += 4;
-      this.typeOidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_oid");
@@ -254,11 +218,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTypeSize(int pos, int limit) {
     try {
-      this.typeSizeOffset = pos;
       need(region, pos, 2, limit);
       this.typeSize = region.i16be(pos);
       pos += 2;
-      this.typeSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_size");
@@ -277,11 +239,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTypeModifier(int pos, int limit) {
     try {
-      this.typeModifierOffset = pos;
       need(region, pos, 4, limit);
       this.typeModifier = region.i32be(pos);
       pos += 4;
-      this.typeModifierEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_modifier");
@@ -307,11 +267,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readFormat(int pos, int limit) {
     try {
-      this.formatOffset = pos;
       need(region, pos, 2, limit);
       this.format = region.i16be(pos);
       pos += 2;
-      this.formatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("format");

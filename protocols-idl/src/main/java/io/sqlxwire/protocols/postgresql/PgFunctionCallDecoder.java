@@ -51,39 +51,15 @@ public final class PgFunctionCallDecoder {
    */
   boolean trusted;
 
-  private int functionOidOffset;
-
-  private int functionOidEnd;
-
   private long functionOid;
-
-  private int argumentFormatCountOffset;
-
-  private int argumentFormatCountEnd;
 
   private int argumentFormatCount;
 
-  private int argumentFormatsOffset;
-
-  private int argumentFormatsEnd;
-
   private final ArgumentFormatsCursor argumentFormats = new ArgumentFormatsCursor();
-
-  private int argumentCountOffset;
-
-  private int argumentCountEnd;
 
   private int argumentCount;
 
-  private int argumentsOffset;
-
-  private int argumentsEnd;
-
   private final ArgumentsCursor arguments = new ArgumentsCursor();
-
-  private int resultFormatOffset;
-
-  private int resultFormatEnd;
 
   private int resultFormat;
 
@@ -141,11 +117,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readFunctionOid(int pos, int limit) {
     try {
-      this.functionOidOffset = pos;
       need(region, pos, 4, limit);
       this.functionOid = region.u32be(pos);
       pos += 4;
-      this.functionOidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("function_oid");
@@ -164,11 +138,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readArgumentFormatCount(int pos, int limit) {
     try {
-      this.argumentFormatCountOffset = pos;
       need(region, pos, 2, limit);
       this.argumentFormatCount = region.i16be(pos);
       pos += 2;
-      this.argumentFormatCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_format_count");
@@ -189,9 +161,7 @@ public final class PgFunctionCallDecoder {
    */
   private int readArgumentFormats(int pos, int limit) {
     try {
-      this.argumentFormatsOffset = pos;
       pos = this.argumentFormats.validate(pos, limit, elementCount(region, this.argumentFormatCount, pos));
-      this.argumentFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_formats");
@@ -210,11 +180,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readArgumentCount(int pos, int limit) {
     try {
-      this.argumentCountOffset = pos;
       need(region, pos, 2, limit);
       this.argumentCount = region.i16be(pos);
       pos += 2;
-      this.argumentCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_count");
@@ -235,9 +203,7 @@ public final class PgFunctionCallDecoder {
    */
   private int readArguments(int pos, int limit) {
     try {
-      this.argumentsOffset = pos;
       pos = this.arguments.validate(pos, limit, elementCount(region, this.argumentCount, pos));
-      this.argumentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("arguments");
@@ -263,11 +229,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readResultFormat(int pos, int limit) {
     try {
-      this.resultFormatOffset = pos;
       need(region, pos, 2, limit);
       this.resultFormat = region.i16be(pos);
       pos += 2;
-      this.resultFormatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_format");

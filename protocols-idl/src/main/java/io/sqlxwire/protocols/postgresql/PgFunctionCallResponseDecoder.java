@@ -47,10 +47,6 @@ public final class PgFunctionCallResponseDecoder {
    */
   boolean trusted;
 
-  private int resultOffset;
-
-  private int resultEnd;
-
   private int resultValueOffset;
 
   private int resultValueLength;
@@ -118,7 +114,6 @@ public final class PgFunctionCallResponseDecoder {
    */
   private int readResult(int pos, int limit) {
     try {
-      this.resultOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -131,7 +126,6 @@ public final class PgFunctionCallResponseDecoder {
         this.resultValueOffset = pos;
         pos += this.resultValueLength;
       }
-      this.resultEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result");

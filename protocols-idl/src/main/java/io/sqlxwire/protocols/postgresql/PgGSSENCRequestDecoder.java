@@ -50,8 +50,6 @@ public final class PgGSSENCRequestDecoder {
 
   private int codeOffset;
 
-  private int codeEnd;
-
   private int code;
 
   /**
@@ -112,7 +110,6 @@ public final class PgGSSENCRequestDecoder {
       need(region, pos, 4, limit);
       this.code = region.i32be(pos);
       pos += 4;
-      this.codeEnd = pos;
       if (this.code != 80877104) {
         throw fail(region, "expected 80877104 but found " + this.code, this.codeOffset);
       }

@@ -55,21 +55,9 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   boolean trusted;
 
-  private int newestMinorVersionOffset;
-
-  private int newestMinorVersionEnd;
-
   private int newestMinorVersion;
 
-  private int unrecognizedCountOffset;
-
-  private int unrecognizedCountEnd;
-
   private int unrecognizedCount;
-
-  private int unrecognizedOptionsOffset;
-
-  private int unrecognizedOptionsEnd;
 
   private final UnrecognizedOptionsCursor unrecognizedOptions = new UnrecognizedOptionsCursor();
 
@@ -127,11 +115,9 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   private int readNewestMinorVersion(int pos, int limit) {
     try {
-      this.newestMinorVersionOffset = pos;
       need(region, pos, 4, limit);
       this.newestMinorVersion = region.i32be(pos);
       pos += 4;
-      this.newestMinorVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("newest_minor_version");
@@ -150,11 +136,9 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   private int readUnrecognizedCount(int pos, int limit) {
     try {
-      this.unrecognizedCountOffset = pos;
       need(region, pos, 4, limit);
       this.unrecognizedCount = region.i32be(pos);
       pos += 4;
-      this.unrecognizedCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("unrecognized_count");
@@ -175,9 +159,7 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   private int readUnrecognizedOptions(int pos, int limit) {
     try {
-      this.unrecognizedOptionsOffset = pos;
       pos = this.unrecognizedOptions.validate(pos, limit, elementCount(region, this.unrecognizedCount, pos));
-      this.unrecognizedOptionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("unrecognized_options");

@@ -51,15 +51,7 @@ public final class PgNoticeFieldDecoder {
    */
   boolean trusted;
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private int code;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -128,11 +120,9 @@ public final class PgNoticeFieldDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       need(region, pos, 1, limit);
       this.code = region.u8(pos);
       pos += 1;
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -159,7 +149,6 @@ public final class PgNoticeFieldDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.valueValueOffset = pos;
@@ -168,7 +157,6 @@ public final class PgNoticeFieldDecoder {
         }
         pos += this.valueValueLength + 1;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -51,25 +51,13 @@ public final class PgNotificationResponseDecoder {
    */
   boolean trusted;
 
-  private int processIdOffset;
-
-  private int processIdEnd;
-
   private int processId;
-
-  private int channelOffset;
-
-  private int channelEnd;
 
   private int channelValueOffset;
 
   private int channelValueLength;
 
   private final TextView channelView = new TextView(StandardCharsets.UTF_8);
-
-  private int payloadOffset;
-
-  private int payloadEnd;
 
   private int payloadValueOffset;
 
@@ -131,11 +119,9 @@ public final class PgNotificationResponseDecoder {
    */
   private int readProcessId(int pos, int limit) {
     try {
-      this.processIdOffset = pos;
       need(region, pos, 4, limit);
       this.processId = region.i32be(pos);
       pos += 4;
-      this.processIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("process_id");
@@ -162,7 +148,6 @@ public final class PgNotificationResponseDecoder {
    */
   private int readChannel(int pos, int limit) {
     try {
-      this.channelOffset = pos;
       {
         this.channelValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.channelValueOffset = pos;
@@ -171,7 +156,6 @@ public final class PgNotificationResponseDecoder {
         }
         pos += this.channelValueLength + 1;
       }
-      this.channelEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("channel");
@@ -198,7 +182,6 @@ public final class PgNotificationResponseDecoder {
    */
   private int readPayload(int pos, int limit) {
     try {
-      this.payloadOffset = pos;
       {
         this.payloadValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.payloadValueOffset = pos;
@@ -207,7 +190,6 @@ public final class PgNotificationResponseDecoder {
         }
         pos += this.payloadValueLength + 1;
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");

@@ -48,15 +48,7 @@ public final class PgParameterDescriptionDecoder {
    */
   boolean trusted;
 
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
-
   private int parameterCount;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
@@ -114,11 +106,9 @@ public final class PgParameterDescriptionDecoder {
    */
   private int readParameterCount(int pos, int limit) {
     try {
-      this.parameterCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterCount = region.u16be(pos);
       pos += 2;
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -139,9 +129,7 @@ public final class PgParameterDescriptionDecoder {
    */
   private int readParameterTypes(int pos, int limit) {
     try {
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");

@@ -49,19 +49,11 @@ public final class PgParameterStatusDecoder {
    */
   boolean trusted;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -131,7 +123,6 @@ public final class PgParameterStatusDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
@@ -140,7 +131,6 @@ public final class PgParameterStatusDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -167,7 +157,6 @@ public final class PgParameterStatusDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.valueValueOffset = pos;
@@ -176,7 +165,6 @@ public final class PgParameterStatusDecoder {
         }
         pos += this.valueValueLength + 1;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

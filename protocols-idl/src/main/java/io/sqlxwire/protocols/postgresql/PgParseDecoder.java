@@ -52,19 +52,11 @@ public final class PgParseDecoder {
    */
   boolean trusted;
 
-  private int statementOffset;
-
-  private int statementEnd;
-
   private int statementValueOffset;
 
   private int statementValueLength;
 
   private final TextView statementView = new TextView(StandardCharsets.UTF_8);
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -72,15 +64,7 @@ public final class PgParseDecoder {
 
   private final TextView queryView = new TextView(StandardCharsets.UTF_8);
 
-  private int parameterTypeCountOffset;
-
-  private int parameterTypeCountEnd;
-
   private int parameterTypeCount;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
@@ -146,7 +130,6 @@ public final class PgParseDecoder {
    */
   private int readStatement(int pos, int limit) {
     try {
-      this.statementOffset = pos;
       {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
@@ -155,7 +138,6 @@ public final class PgParseDecoder {
         }
         pos += this.statementValueLength + 1;
       }
-      this.statementEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement");
@@ -182,7 +164,6 @@ public final class PgParseDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       {
         this.queryValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.queryValueOffset = pos;
@@ -191,7 +172,6 @@ public final class PgParseDecoder {
         }
         pos += this.queryValueLength + 1;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -210,11 +190,9 @@ public final class PgParseDecoder {
    */
   private int readParameterTypeCount(int pos, int limit) {
     try {
-      this.parameterTypeCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterTypeCount = region.i16be(pos);
       pos += 2;
-      this.parameterTypeCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_type_count");
@@ -235,9 +213,7 @@ public final class PgParseDecoder {
    */
   private int readParameterTypes(int pos, int limit) {
     try {
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.parameterTypeCount, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");

@@ -49,10 +49,6 @@ public final class PgPasswordMessageDecoder {
    */
   boolean trusted;
 
-  private int passwordOffset;
-
-  private int passwordEnd;
-
   private int passwordValueOffset;
 
   private int passwordValueLength;
@@ -121,7 +117,6 @@ public final class PgPasswordMessageDecoder {
    */
   private int readPassword(int pos, int limit) {
     try {
-      this.passwordOffset = pos;
       {
         this.passwordValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.passwordValueOffset = pos;
@@ -130,7 +125,6 @@ public final class PgPasswordMessageDecoder {
         }
         pos += this.passwordValueLength + 1;
       }
-      this.passwordEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("password");

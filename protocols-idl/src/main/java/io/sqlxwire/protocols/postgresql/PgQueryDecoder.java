@@ -47,10 +47,6 @@ public final class PgQueryDecoder {
    */
   boolean trusted;
 
-  private int sqlOffset;
-
-  private int sqlEnd;
-
   private int sqlValueOffset;
 
   private int sqlValueLength;
@@ -119,7 +115,6 @@ public final class PgQueryDecoder {
    */
   private int readSql(int pos, int limit) {
     try {
-      this.sqlOffset = pos;
       {
         this.sqlValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.sqlValueOffset = pos;
@@ -128,7 +123,6 @@ public final class PgQueryDecoder {
         }
         pos += this.sqlValueLength + 1;
       }
-      this.sqlEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sql");

@@ -45,10 +45,6 @@ public final class PgReadyForQueryDecoder {
    */
   boolean trusted;
 
-  private int statusOffset;
-
-  private int statusEnd;
-
   private int status;
 
   /**
@@ -112,11 +108,9 @@ public final class PgReadyForQueryDecoder {
    */
   private int readStatus(int pos, int limit) {
     try {
-      this.statusOffset = pos;
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status");

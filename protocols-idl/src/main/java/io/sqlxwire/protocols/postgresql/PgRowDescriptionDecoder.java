@@ -48,15 +48,7 @@ public final class PgRowDescriptionDecoder {
    */
   boolean trusted;
 
-  private int fieldCountOffset;
-
-  private int fieldCountEnd;
-
   private int fieldCount;
-
-  private int fieldsOffset;
-
-  private int fieldsEnd;
 
   private final FieldsCursor fields = new FieldsCursor();
 
@@ -114,11 +106,9 @@ public final class PgRowDescriptionDecoder {
    */
   private int readFieldCount(int pos, int limit) {
     try {
-      this.fieldCountOffset = pos;
       need(region, pos, 2, limit);
       this.fieldCount = region.u16be(pos);
       pos += 2;
-      this.fieldCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("field_count");
@@ -139,9 +129,7 @@ public final class PgRowDescriptionDecoder {
    */
   private int readFields(int pos, int limit) {
     try {
-      this.fieldsOffset = pos;
       pos = this.fields.validate(pos, limit, elementCount(region, this.fieldCount, pos));
-      this.fieldsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fields");

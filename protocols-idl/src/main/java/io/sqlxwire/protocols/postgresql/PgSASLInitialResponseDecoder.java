@@ -53,19 +53,11 @@ public final class PgSASLInitialResponseDecoder {
    */
   boolean trusted;
 
-  private int mechanismOffset;
-
-  private int mechanismEnd;
-
   private int mechanismValueOffset;
 
   private int mechanismValueLength;
 
   private final TextView mechanismView = new TextView(StandardCharsets.UTF_8);
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -137,7 +129,6 @@ public final class PgSASLInitialResponseDecoder {
    */
   private int readMechanism(int pos, int limit) {
     try {
-      this.mechanismOffset = pos;
       {
         this.mechanismValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.mechanismValueOffset = pos;
@@ -146,7 +137,6 @@ public final class PgSASLInitialResponseDecoder {
         }
         pos += this.mechanismValueLength + 1;
       }
-      this.mechanismEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mechanism");
@@ -170,7 +160,6 @@ public final class PgSASLInitialResponseDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
@@ -183,7 +172,6 @@ public final class PgSASLInitialResponseDecoder {
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

@@ -57,19 +57,9 @@ public final class PgStartupMessageDecoder {
 
   private int protocolMajorOffset;
 
-  private int protocolMajorEnd;
-
   private int protocolMajor;
 
-  private int protocolMinorOffset;
-
-  private int protocolMinorEnd;
-
   private int protocolMinor;
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private final ParametersCursor parameters = new ParametersCursor();
 
@@ -131,7 +121,6 @@ public final class PgStartupMessageDecoder {
       need(region, pos, 2, limit);
       this.protocolMajor = region.u16be(pos);
       pos += 2;
-      this.protocolMajorEnd = pos;
       if (this.protocolMajor != 3) {
         throw fail(region, "expected 3 but found " + this.protocolMajor, this.protocolMajorOffset);
       }
@@ -153,11 +142,9 @@ public final class PgStartupMessageDecoder {
    */
   private int readProtocolMinor(int pos, int limit) {
     try {
-      this.protocolMinorOffset = pos;
       need(region, pos, 2, limit);
       this.protocolMinor = region.u16be(pos);
       pos += 2;
-      this.protocolMinorEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("protocol_minor");
@@ -178,9 +165,7 @@ public final class PgStartupMessageDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       pos = this.parameters.validate(pos, limit, -1);
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");

@@ -47,19 +47,11 @@ public final class PgStartupParameterDecoder {
    */
   boolean trusted;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -129,7 +121,6 @@ public final class PgStartupParameterDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
       {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
@@ -138,7 +129,6 @@ public final class PgStartupParameterDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -165,7 +155,6 @@ public final class PgStartupParameterDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         this.valueValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.valueValueOffset = pos;
@@ -174,7 +163,6 @@ public final class PgStartupParameterDecoder {
         }
         pos += this.valueValueLength + 1;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -54,10 +54,6 @@ public final class RespAggregateDecoder {
    */
   private final int depth;
 
-  private int bodyOffset;
-
-  private int bodyEnd;
-
   private int bodyArm;
 
   private RespStreamedValuesDecoder bodyCase63;
@@ -147,7 +143,6 @@ public final class RespAggregateDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = region.u8(peekAt(region, pos + 0L, 1, limit));
       if (subject == 63L) {
         this.bodyArm = 0;
@@ -167,7 +162,6 @@ public final class RespAggregateDecoder {
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

@@ -58,21 +58,9 @@ public final class RespAttributedDecoder {
    */
   private final int depth;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private long count;
 
-  private int attributesOffset;
-
-  private int attributesEnd;
-
   private final AttributesCursor attributes = new AttributesCursor();
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private RespValueDecoder value;
 
@@ -142,13 +130,11 @@ public final class RespAttributedDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -169,9 +155,7 @@ public final class RespAttributedDecoder {
    */
   private int readAttributes(int pos, int limit) {
     try {
-      this.attributesOffset = pos;
       pos = this.attributes.validate(pos, limit, elementCount(region, this.count, pos));
-      this.attributesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes");
@@ -191,14 +175,12 @@ public final class RespAttributedDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       if (this.value == null) {
         this.value = new RespValueDecoder(depth + 1);
       }
       this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

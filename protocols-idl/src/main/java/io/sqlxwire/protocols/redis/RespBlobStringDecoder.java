@@ -47,10 +47,6 @@ public final class RespBlobStringDecoder {
    */
   boolean trusted;
 
-  private int bodyOffset;
-
-  private int bodyEnd;
-
   private int bodyArm;
 
   private final RespStreamedStringDecoder bodyCase63 = new RespStreamedStringDecoder();
@@ -128,7 +124,6 @@ public final class RespBlobStringDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = region.u8(peekAt(region, pos + 0L, 1, limit));
       if (subject == 63L) {
         this.bodyArm = 0;
@@ -142,7 +137,6 @@ public final class RespBlobStringDecoder {
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

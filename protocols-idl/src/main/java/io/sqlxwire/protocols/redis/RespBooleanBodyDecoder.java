@@ -49,15 +49,9 @@ public final class RespBooleanBodyDecoder {
    */
   boolean trusted;
 
-  private int valueOffset;
-
-  private int valueEnd;
-
   private int value;
 
   private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
@@ -117,11 +111,9 @@ public final class RespBooleanBodyDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       need(region, pos, 1, limit);
       this.value = region.u8(pos);
       pos += 1;
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -139,7 +131,6 @@ public final class RespBooleanBodyDecoder {
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed1Offset);
       }

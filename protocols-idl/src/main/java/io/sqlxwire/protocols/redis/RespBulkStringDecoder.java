@@ -53,15 +53,7 @@ public final class RespBulkStringDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private boolean dataPresent;
 
@@ -72,8 +64,6 @@ public final class RespBulkStringDecoder {
   private final ByteView dataView = new ByteView();
 
   private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private boolean unnamed1Present;
 
@@ -135,13 +125,11 @@ public final class RespBulkStringDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -170,19 +158,15 @@ public final class RespBulkStringDecoder {
     try {
       this.dataPresent = (this.length >= 0L);
       if (!this.dataPresent) {
-        this.dataOffset = pos;
-        this.dataEnd = pos;
         this.dataValueOffset = pos;
         this.dataValueLength = 0;
         return pos;
       }
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -197,7 +181,6 @@ public final class RespBulkStringDecoder {
       this.unnamed1Present = (this.length >= 0L);
       if (!this.unnamed1Present) {
         this.unnamed1Offset = pos;
-        this.unnamed1End = pos;
         this.unnamed1ValueOffset = pos;
         this.unnamed1ValueLength = 0;
         return pos;
@@ -208,7 +191,6 @@ public final class RespBulkStringDecoder {
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed1Offset);
       }

@@ -45,10 +45,6 @@ public final class RespCommandDecoder {
    */
   boolean trusted;
 
-  private int bodyOffset;
-
-  private int bodyEnd;
-
   private int bodyArm;
 
   private final RespMultiBulkCommandDecoder bodyCase42 = new RespMultiBulkCommandDecoder();
@@ -126,7 +122,6 @@ public final class RespCommandDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = region.u8(peekAt(region, pos + 0L, 1, limit));
       if (subject == 42L) {
         this.bodyArm = 0;
@@ -140,7 +135,6 @@ public final class RespCommandDecoder {
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

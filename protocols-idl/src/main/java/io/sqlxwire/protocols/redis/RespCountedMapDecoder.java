@@ -56,15 +56,7 @@ public final class RespCountedMapDecoder {
    */
   private final int depth;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private long count;
-
-  private int entriesOffset;
-
-  private int entriesEnd;
 
   private final EntriesCursor entries = new EntriesCursor();
 
@@ -134,13 +126,11 @@ public final class RespCountedMapDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -161,9 +151,7 @@ public final class RespCountedMapDecoder {
    */
   private int readEntries(int pos, int limit) {
     try {
-      this.entriesOffset = pos;
       pos = this.entries.validate(pos, limit, elementCount(region, this.count, pos));
-      this.entriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("entries");

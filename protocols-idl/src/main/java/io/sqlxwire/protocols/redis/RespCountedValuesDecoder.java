@@ -58,15 +58,7 @@ public final class RespCountedValuesDecoder {
    */
   private final int depth;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private long count;
-
-  private int elementsOffset;
-
-  private int elementsEnd;
 
   private boolean elementsPresent;
 
@@ -138,13 +130,11 @@ public final class RespCountedValuesDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -174,13 +164,9 @@ public final class RespCountedValuesDecoder {
     try {
       this.elementsPresent = (this.count >= 0L);
       if (!this.elementsPresent) {
-        this.elementsOffset = pos;
-        this.elementsEnd = pos;
         return pos;
       }
-      this.elementsOffset = pos;
       pos = this.elements.validate(pos, limit, elementCount(region, this.count, pos));
-      this.elementsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("elements");

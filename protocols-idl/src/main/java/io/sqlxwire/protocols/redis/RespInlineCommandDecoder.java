@@ -49,10 +49,6 @@ public final class RespInlineCommandDecoder {
    */
   boolean trusted;
 
-  private int lineOffset;
-
-  private int lineEnd;
-
   private int lineValueOffset;
 
   private int lineValueLength;
@@ -121,7 +117,6 @@ public final class RespInlineCommandDecoder {
    */
   private int readLine(int pos, int limit) {
     try {
-      this.lineOffset = pos;
       {
         this.lineValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
         this.lineValueOffset = pos;
@@ -130,7 +125,6 @@ public final class RespInlineCommandDecoder {
         }
         pos += this.lineValueLength + 2;
       }
-      this.lineEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("line");

@@ -52,10 +52,6 @@ public final class RespMapBodyDecoder {
    */
   private final int depth;
 
-  private int bodyOffset;
-
-  private int bodyEnd;
-
   private int bodyArm;
 
   private RespStreamedMapDecoder bodyCase63;
@@ -145,7 +141,6 @@ public final class RespMapBodyDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = region.u8(peekAt(region, pos + 0L, 1, limit));
       if (subject == 63L) {
         this.bodyArm = 0;
@@ -165,7 +160,6 @@ public final class RespMapBodyDecoder {
         this.bodyOther.wrapIn(region, pos, limit - pos);
         pos += this.bodyOther.encodedLength();
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

@@ -50,15 +50,7 @@ public final class RespMapEntryDecoder {
    */
   private final int depth;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private RespValueDecoder key;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private RespValueDecoder value;
 
@@ -129,14 +121,12 @@ public final class RespMapEntryDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
       if (this.key == null) {
         this.key = new RespValueDecoder(depth + 1);
       }
       this.key.trusted = this.trusted;
       this.key.wrapIn(region, pos, limit - pos);
       pos += this.key.encodedLength();
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -156,14 +146,12 @@ public final class RespMapEntryDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       if (this.value == null) {
         this.value = new RespValueDecoder(depth + 1);
       }
       this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -55,19 +55,9 @@ public final class RespMultiBulkCommandDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
 
-  private int argcOffset;
-
-  private int argcEnd;
-
   private long argc;
-
-  private int argumentsOffset;
-
-  private int argumentsEnd;
 
   private final ArgumentsCursor arguments = new ArgumentsCursor();
 
@@ -122,7 +112,6 @@ public final class RespMultiBulkCommandDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 42) {
         throw fail(region, "expected 42 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -144,13 +133,11 @@ public final class RespMultiBulkCommandDecoder {
    */
   private int readArgc(int pos, int limit) {
     try {
-      this.argcOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.argc = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.argcEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argc");
@@ -171,9 +158,7 @@ public final class RespMultiBulkCommandDecoder {
    */
   private int readArguments(int pos, int limit) {
     try {
-      this.argumentsOffset = pos;
       pos = this.arguments.validate(pos, limit, elementCount(region, this.argc, pos));
-      this.argumentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("arguments");

@@ -52,8 +52,6 @@ public final class RespNullBodyDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
@@ -111,7 +109,6 @@ public final class RespNullBodyDecoder {
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed1Offset);
       }

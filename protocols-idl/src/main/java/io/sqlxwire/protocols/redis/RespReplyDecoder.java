@@ -45,10 +45,6 @@ public final class RespReplyDecoder {
    */
   boolean trusted;
 
-  private int valueOffset;
-
-  private int valueEnd;
-
   private RespValueDecoder value;
 
   /**
@@ -106,14 +102,12 @@ public final class RespReplyDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       if (this.value == null) {
         this.value = new RespValueDecoder(1);
       }
       this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos);
       pos += this.value.encodedLength();
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -43,10 +43,6 @@ public final class RespRequestDecoder {
    */
   boolean trusted;
 
-  private int commandOffset;
-
-  private int commandEnd;
-
   private final RespCommandDecoder command = new RespCommandDecoder();
 
   /**
@@ -104,11 +100,9 @@ public final class RespRequestDecoder {
    */
   private int readCommand(int pos, int limit) {
     try {
-      this.commandOffset = pos;
       this.command.trusted = this.trusted;
       this.command.wrapIn(region, pos, limit - pos);
       pos += this.command.encodedLength();
-      this.commandEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("command");

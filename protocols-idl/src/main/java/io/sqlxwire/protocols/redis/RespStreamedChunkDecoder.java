@@ -54,19 +54,9 @@ public final class RespStreamedChunkDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -75,8 +65,6 @@ public final class RespStreamedChunkDecoder {
   private final ByteView dataView = new ByteView();
 
   private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private int unnamed2ValueOffset;
 
@@ -133,7 +121,6 @@ public final class RespStreamedChunkDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 59) {
         throw fail(region, "expected 59 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -155,13 +142,11 @@ public final class RespStreamedChunkDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -181,13 +166,11 @@ public final class RespStreamedChunkDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -205,7 +188,6 @@ public final class RespStreamedChunkDecoder {
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       if (this.unnamed2ValueLength != UNNAMED2_EXPECTED.length || !region.contentEquals(this.unnamed2ValueOffset, UNNAMED2_EXPECTED.length, UNNAMED2_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed2Offset);
       }

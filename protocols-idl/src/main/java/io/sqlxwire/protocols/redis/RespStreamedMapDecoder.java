@@ -64,15 +64,9 @@ public final class RespStreamedMapDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int entriesOffset;
-
-  private int entriesEnd;
 
   private final EntriesCursor entries = new EntriesCursor();
 
@@ -141,7 +135,6 @@ public final class RespStreamedMapDecoder {
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"3f0d0a\"", this.unnamed1Offset);
       }
@@ -165,9 +158,7 @@ public final class RespStreamedMapDecoder {
    */
   private int readEntries(int pos, int limit) {
     try {
-      this.entriesOffset = pos;
       pos = this.entries.validate(pos, limit, -1);
-      this.entriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("entries");

@@ -57,15 +57,9 @@ public final class RespStreamedStringDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int chunksOffset;
-
-  private int chunksEnd;
 
   private final ChunksCursor chunks = new ChunksCursor();
 
@@ -122,7 +116,6 @@ public final class RespStreamedStringDecoder {
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"3f0d0a\"", this.unnamed1Offset);
       }
@@ -146,9 +139,7 @@ public final class RespStreamedStringDecoder {
    */
   private int readChunks(int pos, int limit) {
     try {
-      this.chunksOffset = pos;
       pos = this.chunks.validate(pos, limit, -1);
-      this.chunksEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("chunks");

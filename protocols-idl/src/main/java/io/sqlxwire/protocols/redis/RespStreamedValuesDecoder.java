@@ -64,15 +64,9 @@ public final class RespStreamedValuesDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int elementsOffset;
-
-  private int elementsEnd;
 
   private final ElementsCursor elements = new ElementsCursor();
 
@@ -141,7 +135,6 @@ public final class RespStreamedValuesDecoder {
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"3f0d0a\"", this.unnamed1Offset);
       }
@@ -165,9 +158,7 @@ public final class RespStreamedValuesDecoder {
    */
   private int readElements(int pos, int limit) {
     try {
-      this.elementsOffset = pos;
       pos = this.elements.validate(pos, limit, -1);
-      this.elementsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("elements");

@@ -59,15 +59,7 @@ public final class RespValueDecoder {
    */
   private final int depth;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private int bodyArm;
 
@@ -192,11 +184,9 @@ public final class RespValueDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -538,7 +528,6 @@ public final class RespValueDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = this.type;
       if (subject == 43L) {
         this.bodyArm = 0;
@@ -596,7 +585,6 @@ public final class RespValueDecoder {
         this.bodyArm = -1;
         pos = readBodyCaseOther(pos, limit);
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

@@ -56,15 +56,7 @@ public final class RespVerbatimStringDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int formatOffset;
-
-  private int formatEnd;
 
   private int formatValueOffset;
 
@@ -74,13 +66,7 @@ public final class RespVerbatimStringDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -89,8 +75,6 @@ public final class RespVerbatimStringDecoder {
   private final TextView dataView = new TextView(StandardCharsets.UTF_8);
 
   private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private int unnamed2ValueOffset;
 
@@ -150,13 +134,11 @@ public final class RespVerbatimStringDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -183,7 +165,6 @@ public final class RespVerbatimStringDecoder {
    */
   private int readFormat(int pos, int limit) {
     try {
-      this.formatOffset = pos;
       {
         this.formatValueLength = lengthAt(region, 3, pos, limit);
         this.formatValueOffset = pos;
@@ -192,7 +173,6 @@ public final class RespVerbatimStringDecoder {
         }
         pos += this.formatValueLength;
       }
-      this.formatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("format");
@@ -208,7 +188,6 @@ public final class RespVerbatimStringDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 58) {
         throw fail(region, "expected 58 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -238,7 +217,6 @@ public final class RespVerbatimStringDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, (this.length - 4L), pos, limit);
         this.dataValueOffset = pos;
@@ -247,7 +225,6 @@ public final class RespVerbatimStringDecoder {
         }
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -265,7 +242,6 @@ public final class RespVerbatimStringDecoder {
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       if (this.unnamed2ValueLength != UNNAMED2_EXPECTED.length || !region.contentEquals(this.unnamed2ValueOffset, UNNAMED2_EXPECTED.length, UNNAMED2_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed2Offset);
       }

@@ -51,15 +51,7 @@ public final class TdsAllHeadersDecoder {
    */
   boolean trusted;
 
-  private int totalLengthOffset;
-
-  private int totalLengthEnd;
-
   private long totalLength;
-
-  private int headersOffset;
-
-  private int headersEnd;
 
   private final HeadersCursor headers = new HeadersCursor();
 
@@ -117,11 +109,9 @@ public final class TdsAllHeadersDecoder {
    */
   private int readTotalLength(int pos, int limit) {
     try {
-      this.totalLengthOffset = pos;
       need(region, pos, 4, limit);
       this.totalLength = region.u32le(pos);
       pos += 4;
-      this.totalLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("total_length");
@@ -145,10 +135,8 @@ public final class TdsAllHeadersDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.totalLength - 4L), pos, limit);
       limit = regionEnd;
-      this.headersOffset = pos;
       pos = this.headers.validate(pos, limit, -1);
       pos = regionEnd;
-      this.headersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("headers");

@@ -51,15 +51,7 @@ public final class TdsBVarcharDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -121,11 +113,9 @@ public final class TdsBVarcharDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 1, limit);
       this.length = region.u8(pos);
       pos += 1;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -152,7 +142,6 @@ public final class TdsBVarcharDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       {
         this.valueValueLength = lengthAt(region, (this.length * 2L), pos, limit);
         this.valueValueOffset = pos;
@@ -161,7 +150,6 @@ public final class TdsBVarcharDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

@@ -49,21 +49,9 @@ public final class TdsDataHeaderDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -125,11 +113,9 @@ public final class TdsDataHeaderDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.u32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -155,11 +141,9 @@ public final class TdsDataHeaderDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 2, limit);
       this.type = region.u16le(pos);
       pos += 2;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -179,13 +163,11 @@ public final class TdsDataHeaderDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, (this.length - 6L), pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

@@ -47,21 +47,9 @@ public final class TdsDoneDecoder {
    */
   boolean trusted;
 
-  private int statusOffset;
-
-  private int statusEnd;
-
   private int status;
 
-  private int currentCommandOffset;
-
-  private int currentCommandEnd;
-
   private int currentCommand;
-
-  private int rowCountOffset;
-
-  private int rowCountEnd;
 
   private long rowCount;
 
@@ -119,11 +107,9 @@ public final class TdsDoneDecoder {
    */
   private int readStatus(int pos, int limit) {
     try {
-      this.statusOffset = pos;
       need(region, pos, 2, limit);
       this.status = region.u16le(pos);
       pos += 2;
-      this.statusEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status");
@@ -142,11 +128,9 @@ public final class TdsDoneDecoder {
    */
   private int readCurrentCommand(int pos, int limit) {
     try {
-      this.currentCommandOffset = pos;
       need(region, pos, 2, limit);
       this.currentCommand = region.u16le(pos);
       pos += 2;
-      this.currentCommandEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("current_command");
@@ -165,11 +149,9 @@ public final class TdsDoneDecoder {
    */
   private int readRowCount(int pos, int limit) {
     try {
-      this.rowCountOffset = pos;
       need(region, pos, 8, limit);
       this.rowCount = region.u64le(pos);
       pos += 8;
-      this.rowCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("row_count");

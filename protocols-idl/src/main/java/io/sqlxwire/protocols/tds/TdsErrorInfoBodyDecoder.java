@@ -45,45 +45,17 @@ public final class TdsErrorInfoBodyDecoder {
    */
   boolean trusted;
 
-  private int numberOffset;
-
-  private int numberEnd;
-
   private int number;
-
-  private int stateOffset;
-
-  private int stateEnd;
 
   private int state;
 
-  private int class_Offset;
-
-  private int class_End;
-
   private int class_;
-
-  private int messageOffset;
-
-  private int messageEnd;
 
   private final TdsUsVarcharDecoder message = new TdsUsVarcharDecoder();
 
-  private int serverNameOffset;
-
-  private int serverNameEnd;
-
   private final TdsBVarcharDecoder serverName = new TdsBVarcharDecoder();
 
-  private int procNameOffset;
-
-  private int procNameEnd;
-
   private final TdsBVarcharDecoder procName = new TdsBVarcharDecoder();
-
-  private int lineNumberOffset;
-
-  private int lineNumberEnd;
 
   private int lineNumber;
 
@@ -141,11 +113,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readNumber(int pos, int limit) {
     try {
-      this.numberOffset = pos;
       need(region, pos, 4, limit);
       this.number = region.i32le(pos);
       pos += 4;
-      this.numberEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number");
@@ -164,11 +134,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readState(int pos, int limit) {
     try {
-      this.stateOffset = pos;
       need(region, pos, 1, limit);
       this.state = region.u8(pos);
       pos += 1;
-      this.stateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("state");
@@ -187,11 +155,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readClass_(int pos, int limit) {
     try {
-      this.class_Offset = pos;
       need(region, pos, 1, limit);
       this.class_ = region.u8(pos);
       pos += 1;
-      this.class_End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("class");
@@ -211,11 +177,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readMessage(int pos, int limit) {
     try {
-      this.messageOffset = pos;
       this.message.trusted = this.trusted;
       this.message.wrapIn(region, pos, limit - pos);
       pos += this.message.encodedLength();
-      this.messageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("message");
@@ -235,11 +199,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readServerName(int pos, int limit) {
     try {
-      this.serverNameOffset = pos;
       this.serverName.trusted = this.trusted;
       this.serverName.wrapIn(region, pos, limit - pos);
       pos += this.serverName.encodedLength();
-      this.serverNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("server_name");
@@ -259,11 +221,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readProcName(int pos, int limit) {
     try {
-      this.procNameOffset = pos;
       this.procName.trusted = this.trusted;
       this.procName.wrapIn(region, pos, limit - pos);
       pos += this.procName.encodedLength();
-      this.procNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("proc_name");
@@ -282,11 +242,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readLineNumber(int pos, int limit) {
     try {
-      this.lineNumberOffset = pos;
       need(region, pos, 4, limit);
       this.lineNumber = region.i32le(pos);
       pos += 4;
-      this.lineNumberEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("line_number");

@@ -48,15 +48,7 @@ public final class TdsErrorInfoDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private final TdsErrorInfoBodyDecoder body = new TdsErrorInfoBodyDecoder();
 
@@ -114,11 +106,9 @@ public final class TdsErrorInfoDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16le(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -141,12 +131,10 @@ public final class TdsErrorInfoDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.length, pos, limit);
       limit = regionEnd;
-      this.bodyOffset = pos;
       this.body.trusted = this.trusted;
       this.body.wrapIn(region, pos, limit - pos);
       pos += this.body.encodedLength();
       pos = regionEnd;
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

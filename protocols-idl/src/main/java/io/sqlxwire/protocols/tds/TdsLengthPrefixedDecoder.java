@@ -49,10 +49,6 @@ public final class TdsLengthPrefixedDecoder {
    */
   boolean trusted;
 
-  private int dataOffset;
-
-  private int dataEnd;
-
   private int dataValueOffset;
 
   private int dataValueLength;
@@ -114,7 +110,6 @@ public final class TdsLengthPrefixedDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         need(region, pos, 2, limit);
         long prefix = region.u16le(pos);
@@ -123,7 +118,6 @@ public final class TdsLengthPrefixedDecoder {
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

@@ -48,15 +48,7 @@ public final class TdsLogin7Decoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int loginOffset;
-
-  private int loginEnd;
 
   private final TdsLogin7BodyDecoder login = new TdsLogin7BodyDecoder();
 
@@ -114,11 +106,9 @@ public final class TdsLogin7Decoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.u32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -141,12 +131,10 @@ public final class TdsLogin7Decoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.length - 4L), pos, limit);
       limit = regionEnd;
-      this.loginOffset = pos;
       this.login.trusted = this.trusted;
       this.login.wrapIn(region, pos, limit - pos);
       pos += this.login.encodedLength();
       pos = regionEnd;
-      this.loginEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("login");

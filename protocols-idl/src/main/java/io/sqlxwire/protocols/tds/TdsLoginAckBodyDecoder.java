@@ -47,27 +47,11 @@ public final class TdsLoginAckBodyDecoder {
    */
   boolean trusted;
 
-  private int interface_Offset;
-
-  private int interface_End;
-
   private int interface_;
-
-  private int tdsVersionOffset;
-
-  private int tdsVersionEnd;
 
   private long tdsVersion;
 
-  private int progNameOffset;
-
-  private int progNameEnd;
-
   private final TdsBVarcharDecoder progName = new TdsBVarcharDecoder();
-
-  private int progVersionOffset;
-
-  private int progVersionEnd;
 
   private int progVersionValueOffset;
 
@@ -129,11 +113,9 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readInterface_(int pos, int limit) {
     try {
-      this.interface_Offset = pos;
       need(region, pos, 1, limit);
       this.interface_ = region.u8(pos);
       pos += 1;
-      this.interface_End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("interface");
@@ -152,11 +134,9 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readTdsVersion(int pos, int limit) {
     try {
-      this.tdsVersionOffset = pos;
       need(region, pos, 4, limit);
       this.tdsVersion = region.u32be(pos);
       pos += 4;
-      this.tdsVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("tds_version");
@@ -176,11 +156,9 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readProgName(int pos, int limit) {
     try {
-      this.progNameOffset = pos;
       this.progName.trusted = this.trusted;
       this.progName.wrapIn(region, pos, limit - pos);
       pos += this.progName.encodedLength();
-      this.progNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prog_name");
@@ -200,13 +178,11 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readProgVersion(int pos, int limit) {
     try {
-      this.progVersionOffset = pos;
       {
         this.progVersionValueLength = lengthAt(region, 4, pos, limit);
         this.progVersionValueOffset = pos;
         pos += this.progVersionValueLength;
       }
-      this.progVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prog_version");

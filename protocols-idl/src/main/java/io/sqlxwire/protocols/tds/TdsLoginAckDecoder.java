@@ -46,15 +46,7 @@ public final class TdsLoginAckDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private final TdsLoginAckBodyDecoder body = new TdsLoginAckBodyDecoder();
 
@@ -112,11 +104,9 @@ public final class TdsLoginAckDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16le(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -139,12 +129,10 @@ public final class TdsLoginAckDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.length, pos, limit);
       limit = regionEnd;
-      this.bodyOffset = pos;
       this.body.trusted = this.trusted;
       this.body.wrapIn(region, pos, limit - pos);
       pos += this.body.encodedLength();
       pos = regionEnd;
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");

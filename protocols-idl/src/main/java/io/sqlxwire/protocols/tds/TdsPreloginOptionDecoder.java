@@ -60,27 +60,11 @@ public final class TdsPreloginOptionDecoder {
    */
   private int furthest;
 
-  private int tokenOffset;
-
-  private int tokenEnd;
-
   private int token;
-
-  private int offsetOffset;
-
-  private int offsetEnd;
 
   private int offset;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -175,11 +159,9 @@ public final class TdsPreloginOptionDecoder {
    */
   private int readToken(int pos, int limit) {
     try {
-      this.tokenOffset = pos;
       need(region, pos, 1, limit);
       this.token = region.u8(pos);
       pos += 1;
-      this.tokenEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("token");
@@ -198,11 +180,9 @@ public final class TdsPreloginOptionDecoder {
    */
   private int readOffset(int pos, int limit) {
     try {
-      this.offsetOffset = pos;
       need(region, pos, 2, limit);
       this.offset = region.u16be(pos);
       pos += 2;
-      this.offsetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("offset");
@@ -221,11 +201,9 @@ public final class TdsPreloginOptionDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16be(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -432,7 +410,6 @@ public final class TdsPreloginOptionDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.length, pos, limit);
       limit = regionEnd;
-      this.valueOffset = pos;
       long subject = this.token;
       if (subject == 0L) {
         this.valueArm = 0;
@@ -471,7 +448,6 @@ public final class TdsPreloginOptionDecoder {
         pos = readValueCaseOther(pos, limit);
       }
       pos = regionEnd;
-      this.valueEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;

@@ -52,10 +52,6 @@ public final class TdsPreloginResponseDecoder {
    */
   boolean trusted;
 
-  private int optionsOffset;
-
-  private int optionsEnd;
-
   private final OptionsCursor options = new OptionsCursor();
 
   /**
@@ -114,9 +110,7 @@ public final class TdsPreloginResponseDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
       pos = this.options.validate(pos, limit, -1);
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");

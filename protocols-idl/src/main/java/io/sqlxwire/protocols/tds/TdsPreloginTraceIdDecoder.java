@@ -49,29 +49,17 @@ public final class TdsPreloginTraceIdDecoder {
    */
   boolean trusted;
 
-  private int connectionIdOffset;
-
-  private int connectionIdEnd;
-
   private int connectionIdValueOffset;
 
   private int connectionIdValueLength;
 
   private final ByteView connectionIdView = new ByteView();
 
-  private int activityIdOffset;
-
-  private int activityIdEnd;
-
   private int activityIdValueOffset;
 
   private int activityIdValueLength;
 
   private final ByteView activityIdView = new ByteView();
-
-  private int activitySequenceOffset;
-
-  private int activitySequenceEnd;
 
   private long activitySequence;
 
@@ -130,13 +118,11 @@ public final class TdsPreloginTraceIdDecoder {
    */
   private int readConnectionId(int pos, int limit) {
     try {
-      this.connectionIdOffset = pos;
       {
         this.connectionIdValueLength = lengthAt(region, 16, pos, limit);
         this.connectionIdValueOffset = pos;
         pos += this.connectionIdValueLength;
       }
-      this.connectionIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connection_id");
@@ -156,13 +142,11 @@ public final class TdsPreloginTraceIdDecoder {
    */
   private int readActivityId(int pos, int limit) {
     try {
-      this.activityIdOffset = pos;
       {
         this.activityIdValueLength = lengthAt(region, 16, pos, limit);
         this.activityIdValueOffset = pos;
         pos += this.activityIdValueLength;
       }
-      this.activityIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("activity_id");
@@ -181,11 +165,9 @@ public final class TdsPreloginTraceIdDecoder {
    */
   private int readActivitySequence(int pos, int limit) {
     try {
-      this.activitySequenceOffset = pos;
       need(region, pos, 4, limit);
       this.activitySequence = region.u32le(pos);
       pos += 4;
-      this.activitySequenceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("activity_sequence");

@@ -45,15 +45,7 @@ public final class TdsPreloginVersionDecoder {
    */
   boolean trusted;
 
-  private int versionOffset;
-
-  private int versionEnd;
-
   private long version;
-
-  private int subBuildOffset;
-
-  private int subBuildEnd;
 
   private int subBuild;
 
@@ -111,11 +103,9 @@ public final class TdsPreloginVersionDecoder {
    */
   private int readVersion(int pos, int limit) {
     try {
-      this.versionOffset = pos;
       need(region, pos, 4, limit);
       this.version = region.u32be(pos);
       pos += 4;
-      this.versionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("version");
@@ -134,11 +124,9 @@ public final class TdsPreloginVersionDecoder {
    */
   private int readSubBuild(int pos, int limit) {
     try {
-      this.subBuildOffset = pos;
       need(region, pos, 2, limit);
       this.subBuild = region.u16be(pos);
       pos += 2;
-      this.subBuildEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sub_build");

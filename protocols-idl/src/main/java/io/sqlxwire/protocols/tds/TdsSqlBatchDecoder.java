@@ -46,15 +46,7 @@ public final class TdsSqlBatchDecoder {
    */
   boolean trusted;
 
-  private int allHeadersOffset;
-
-  private int allHeadersEnd;
-
   private final TdsAllHeadersDecoder allHeaders = new TdsAllHeadersDecoder();
-
-  private int sqlTextOffset;
-
-  private int sqlTextEnd;
 
   private int sqlTextValueOffset;
 
@@ -117,11 +109,9 @@ public final class TdsSqlBatchDecoder {
    */
   private int readAllHeaders(int pos, int limit) {
     try {
-      this.allHeadersOffset = pos;
       this.allHeaders.trusted = this.trusted;
       this.allHeaders.wrapIn(region, pos, limit - pos);
       pos += this.allHeaders.encodedLength();
-      this.allHeadersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("all_headers");
@@ -148,7 +138,6 @@ public final class TdsSqlBatchDecoder {
    */
   private int readSqlText(int pos, int limit) {
     try {
-      this.sqlTextOffset = pos;
       {
         this.sqlTextValueLength = limit - pos;
         this.sqlTextValueOffset = pos;
@@ -157,7 +146,6 @@ public final class TdsSqlBatchDecoder {
         }
         pos += this.sqlTextValueLength;
       }
-      this.sqlTextEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sql_text");

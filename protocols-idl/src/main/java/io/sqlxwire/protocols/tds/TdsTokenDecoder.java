@@ -49,15 +49,7 @@ public final class TdsTokenDecoder {
    */
   boolean trusted;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -138,11 +130,9 @@ public final class TdsTokenDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -271,7 +261,6 @@ public final class TdsTokenDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.type;
       if (subject == 253L || subject == 254L || subject == 255L) {
         this.valueArm = 0;
@@ -297,7 +286,6 @@ public final class TdsTokenDecoder {
         this.valueArm = -1;
         pos = readValueCaseOther(pos, limit);
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");

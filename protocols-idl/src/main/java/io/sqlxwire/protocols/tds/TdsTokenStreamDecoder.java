@@ -49,10 +49,6 @@ public final class TdsTokenStreamDecoder {
    */
   boolean trusted;
 
-  private int tokensOffset;
-
-  private int tokensEnd;
-
   private final TokensCursor tokens = new TokensCursor();
 
   /**
@@ -111,9 +107,7 @@ public final class TdsTokenStreamDecoder {
    */
   private int readTokens(int pos, int limit) {
     try {
-      this.tokensOffset = pos;
       pos = this.tokens.validate(pos, limit, -1);
-      this.tokensEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("tokens");

@@ -43,10 +43,6 @@ public final class TnsClientDataDecoder {
    */
   boolean trusted;
 
-  private int dataOffset;
-
-  private int dataEnd;
-
   private final TnsDataBodyDecoder data = new TnsDataBodyDecoder();
 
   /**
@@ -104,11 +100,9 @@ public final class TnsClientDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       this.data.trusted = this.trusted;
       this.data.wrapIn(region, pos, limit - pos);
       pos += this.data.encodedLength();
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

@@ -48,15 +48,7 @@ public final class TnsDataBodyDecoder {
    */
   boolean trusted;
 
-  private int dataFlagsOffset;
-
-  private int dataFlagsEnd;
-
   private int dataFlags;
-
-  private int payloadOffset;
-
-  private int payloadEnd;
 
   private int payloadValueOffset;
 
@@ -118,11 +110,9 @@ public final class TnsDataBodyDecoder {
    */
   private int readDataFlags(int pos, int limit) {
     try {
-      this.dataFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.dataFlags = region.u16be(pos);
       pos += 2;
-      this.dataFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_flags");
@@ -142,13 +132,11 @@ public final class TnsDataBodyDecoder {
    */
   private int readPayload(int pos, int limit) {
     try {
-      this.payloadOffset = pos;
       {
         this.payloadValueLength = limit - pos;
         this.payloadValueOffset = pos;
         pos += this.payloadValueLength;
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");

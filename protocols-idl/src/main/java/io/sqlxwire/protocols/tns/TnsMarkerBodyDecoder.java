@@ -47,21 +47,9 @@ public final class TnsMarkerBodyDecoder {
    */
   boolean trusted;
 
-  private int markerTypeOffset;
-
-  private int markerTypeEnd;
-
   private int markerType;
 
-  private int dataByteOffset;
-
-  private int dataByteEnd;
-
   private int dataByte;
-
-  private int functionOffset;
-
-  private int functionEnd;
 
   private boolean functionPresent;
 
@@ -121,11 +109,9 @@ public final class TnsMarkerBodyDecoder {
    */
   private int readMarkerType(int pos, int limit) {
     try {
-      this.markerTypeOffset = pos;
       need(region, pos, 1, limit);
       this.markerType = region.u8(pos);
       pos += 1;
-      this.markerTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("marker_type");
@@ -144,11 +130,9 @@ public final class TnsMarkerBodyDecoder {
    */
   private int readDataByte(int pos, int limit) {
     try {
-      this.dataByteOffset = pos;
       need(region, pos, 1, limit);
       this.dataByte = region.u8(pos);
       pos += 1;
-      this.dataByteEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_byte");
@@ -176,16 +160,12 @@ public final class TnsMarkerBodyDecoder {
     try {
       this.functionPresent = ((limit - pos) > 0L);
       if (!this.functionPresent) {
-        this.functionOffset = pos;
-        this.functionEnd = pos;
         this.function = 0;
         return pos;
       }
-      this.functionOffset = pos;
       need(region, pos, 1, limit);
       this.function = region.u8(pos);
       pos += 1;
-      this.functionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("function");

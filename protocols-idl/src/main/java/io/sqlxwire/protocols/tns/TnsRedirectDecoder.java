@@ -51,15 +51,7 @@ public final class TnsRedirectDecoder {
    */
   boolean trusted;
 
-  private int dataLengthOffset;
-
-  private int dataLengthEnd;
-
   private int dataLength;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -121,11 +113,9 @@ public final class TnsRedirectDecoder {
    */
   private int readDataLength(int pos, int limit) {
     try {
-      this.dataLengthOffset = pos;
       need(region, pos, 2, limit);
       this.dataLength = region.u16be(pos);
       pos += 2;
-      this.dataLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_length");
@@ -152,7 +142,6 @@ public final class TnsRedirectDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, this.dataLength, pos, limit);
         this.dataValueOffset = pos;
@@ -161,7 +150,6 @@ public final class TnsRedirectDecoder {
         }
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

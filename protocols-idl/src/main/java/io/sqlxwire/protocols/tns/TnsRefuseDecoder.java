@@ -51,27 +51,11 @@ public final class TnsRefuseDecoder {
    */
   boolean trusted;
 
-  private int userReasonOffset;
-
-  private int userReasonEnd;
-
   private int userReason;
-
-  private int systemReasonOffset;
-
-  private int systemReasonEnd;
 
   private int systemReason;
 
-  private int dataLengthOffset;
-
-  private int dataLengthEnd;
-
   private int dataLength;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -133,11 +117,9 @@ public final class TnsRefuseDecoder {
    */
   private int readUserReason(int pos, int limit) {
     try {
-      this.userReasonOffset = pos;
       need(region, pos, 1, limit);
       this.userReason = region.u8(pos);
       pos += 1;
-      this.userReasonEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("user_reason");
@@ -156,11 +138,9 @@ public final class TnsRefuseDecoder {
    */
   private int readSystemReason(int pos, int limit) {
     try {
-      this.systemReasonOffset = pos;
       need(region, pos, 1, limit);
       this.systemReason = region.u8(pos);
       pos += 1;
-      this.systemReasonEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("system_reason");
@@ -179,11 +159,9 @@ public final class TnsRefuseDecoder {
    */
   private int readDataLength(int pos, int limit) {
     try {
-      this.dataLengthOffset = pos;
       need(region, pos, 2, limit);
       this.dataLength = region.u16be(pos);
       pos += 2;
-      this.dataLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_length");
@@ -210,7 +188,6 @@ public final class TnsRefuseDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
       {
         this.dataValueLength = lengthAt(region, this.dataLength, pos, limit);
         this.dataValueOffset = pos;
@@ -219,7 +196,6 @@ public final class TnsRefuseDecoder {
         }
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");

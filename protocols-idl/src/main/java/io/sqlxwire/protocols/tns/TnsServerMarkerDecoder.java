@@ -43,10 +43,6 @@ public final class TnsServerMarkerDecoder {
    */
   boolean trusted;
 
-  private int markerOffset;
-
-  private int markerEnd;
-
   private final TnsMarkerBodyDecoder marker = new TnsMarkerBodyDecoder();
 
   /**
@@ -104,11 +100,9 @@ public final class TnsServerMarkerDecoder {
    */
   private int readMarker(int pos, int limit) {
     try {
-      this.markerOffset = pos;
       this.marker.trusted = this.trusted;
       this.marker.wrapIn(region, pos, limit - pos);
       pos += this.marker.encodedLength();
-      this.markerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("marker");

@@ -39,18 +39,32 @@ final class FieldReaders extends DecoderPart {
                 .addJavadoc("Reads {@code $L}; returns where the next member starts.\n", field.name());
         String offset = storage.of(slot, StorageNames.Kind.OFFSET);
         String end = storage.of(slot, StorageNames.Kind.END);
-        type.addField(TypeName.INT, offset, Modifier.PRIVATE);
-        type.addField(TypeName.INT, end, Modifier.PRIVATE);
+        // Where a field starts and ends is kept only when something reads it (sizeof, a constant's
+        // or checksum's error position, a checksum's range): two stores per field per value otherwise.
+        boolean keepsEnd = !field.isAnonymous() && ctx.sizedFields.contains(field.name());
+        boolean keepsOffset = keepsEnd || field.value() instanceof FieldValue.Constant
+                || field.value() instanceof FieldValue.Checksum
+                || (!field.isAnonymous() && ctx.checksumStarts.contains(field.name()));
+        if (keepsOffset) {
+            type.addField(TypeName.INT, offset, Modifier.PRIVATE);
+        }
+        if (keepsEnd) {
+            type.addField(TypeName.INT, end, Modifier.PRIVATE);
+        }
         CodeBlock.Builder body = CodeBlock.builder();
         ExpressionWriter expressions = ownerHost.expressions();
         if (field.condition() != null) {
             String present = storage.of(slot, StorageNames.Kind.PRESENT);
             type.addField(TypeName.BOOLEAN, present, Modifier.PRIVATE);
             body.addStatement("this.$L = $L", present, expressions.write(field.condition()));
-            body.beginControlFlow("if (!this.$L)", present)
-                    .addStatement("this.$L = pos", offset)
-                    .addStatement("this.$L = pos", end)
-                    .add(clear(field.type(), slot))
+            body.beginControlFlow("if (!this.$L)", present);
+            if (keepsOffset) {
+                body.addStatement("this.$L = pos", offset);
+            }
+            if (keepsEnd) {
+                body.addStatement("this.$L = pos", end);
+            }
+            body.add(clear(field.type(), slot))
                     .addStatement("return pos")
                     .endControlFlow();
             if (exposed) {
@@ -72,7 +86,9 @@ final class FieldReaders extends DecoderPart {
             body.addStatement("int regionEnd = pos + $T.lengthAt(region, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.regionSize()));
             body.addStatement("limit = regionEnd");
         }
-        body.addStatement("this.$L = pos", offset);
+        if (keepsOffset) {
+            body.addStatement("this.$L = pos", offset);
+        }
         String accessor = exposed ? Naming.member(field.name()) : null;
         // Transformed text (TDS passwords) is only text once the hand-written transform is undone.
         ctx.byteLikeReaders.wireBytesAreTransformed(field.transform() != null);
@@ -81,7 +97,9 @@ final class FieldReaders extends DecoderPart {
         if (field.regionSize() != null) {
             body.addStatement("pos = regionEnd");
         }
-        body.addStatement("this.$L = pos", end);
+        if (keepsEnd) {
+            body.addStatement("this.$L = pos", end);
+        }
         if (field.value() instanceof FieldValue.Constant constant) {
             body.add(ctx.valueChecks.checkConstant(field, slot, constant.value()));
         } else if (field.value() instanceof FieldValue.Checksum checksum) {
