@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Charsets;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -390,9 +391,15 @@ public final class DrdaParameterDecoder {
   }
 
   /**
-   * Iterates {@code value} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code value}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValueAsMgrlvllsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -406,12 +413,41 @@ public final class DrdaParameterDecoder {
     private final DrdaManagerLevelDecoder element = new DrdaManagerLevelDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private DrdaManagerLevelDecoder[] kept = new DrdaManagerLevelDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private DrdaManagerLevelDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      DrdaManagerLevelDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new DrdaManagerLevelDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = DrdaParameterDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      DrdaManagerLevelDecoder decoder = decoderFor(index);
+      decoder.trusted = DrdaParameterDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -423,6 +459,10 @@ public final class DrdaParameterDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -455,6 +495,12 @@ public final class DrdaParameterDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = DrdaParameterDecoder.this.trusted;
       DrdaParameterDecoder.this.trusted = true;
       try {
@@ -467,10 +513,14 @@ public final class DrdaParameterDecoder {
     }
 
     /**
-     * Element {@code i}, read directly (elements have a fixed size). Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public DrdaManagerLevelDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = DrdaParameterDecoder.this.trusted;
       DrdaParameterDecoder.this.trusted = true;
       try {

@@ -8,6 +8,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -205,9 +206,15 @@ public final class MyBinaryResultsetRowDecoder {
   }
 
   /**
-   * Iterates {@code values} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code values}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValuesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -221,12 +228,41 @@ public final class MyBinaryResultsetRowDecoder {
     private final MyBinaryColumnDecoder element = new MyBinaryColumnDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyBinaryColumnDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyBinaryColumnDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyBinaryColumnDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyBinaryResultsetRowDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
-      pos += this.element.encodedLength();
+      MyBinaryColumnDecoder decoder = decoderFor(index);
+      decoder.trusted = MyBinaryResultsetRowDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -238,6 +274,10 @@ public final class MyBinaryResultsetRowDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -267,6 +307,12 @@ public final class MyBinaryResultsetRowDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
       MyBinaryResultsetRowDecoder.this.trusted = true;
       try {
@@ -279,15 +325,19 @@ public final class MyBinaryResultsetRowDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
       MyBinaryResultsetRowDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -8,6 +8,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -300,9 +301,15 @@ public final class MyExecuteParametersDecoder {
   }
 
   /**
-   * Iterates {@code parameter_types} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameter_types}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterTypesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -316,12 +323,41 @@ public final class MyExecuteParametersDecoder {
     private final MyExecuteParameterTypeDecoder element = new MyExecuteParameterTypeDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyExecuteParameterTypeDecoder[] kept = new MyExecuteParameterTypeDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyExecuteParameterTypeDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyExecuteParameterTypeDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyExecuteParameterTypeDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyExecuteParametersDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.session);
-      pos += this.element.encodedLength();
+      MyExecuteParameterTypeDecoder decoder = decoderFor(index);
+      decoder.trusted = MyExecuteParametersDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.session);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -333,6 +369,10 @@ public final class MyExecuteParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -362,6 +402,12 @@ public final class MyExecuteParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
@@ -374,15 +420,19 @@ public final class MyExecuteParametersDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyExecuteParameterTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {
@@ -401,9 +451,15 @@ public final class MyExecuteParametersDecoder {
   }
 
   /**
-   * Iterates {@code parameter_values} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameter_values}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterValuesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -417,12 +473,41 @@ public final class MyExecuteParametersDecoder {
     private final MyBinaryColumnDecoder element = new MyBinaryColumnDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyBinaryColumnDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyBinaryColumnDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyBinaryColumnDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyExecuteParametersDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.parameterTypes.get(index).type(), MyExecuteParametersDecoder.this.nullBitmap(index));
-      pos += this.element.encodedLength();
+      MyBinaryColumnDecoder decoder = decoderFor(index);
+      decoder.trusted = MyExecuteParametersDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.parameterTypes.get(index).type(), MyExecuteParametersDecoder.this.nullBitmap(index));
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -434,6 +519,10 @@ public final class MyExecuteParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -463,6 +552,12 @@ public final class MyExecuteParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
@@ -475,15 +570,19 @@ public final class MyExecuteParametersDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

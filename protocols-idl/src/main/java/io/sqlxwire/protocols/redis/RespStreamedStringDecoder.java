@@ -7,6 +7,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -163,9 +164,15 @@ public final class RespStreamedStringDecoder {
   }
 
   /**
-   * Iterates {@code chunks} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code chunks}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ChunksCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -179,12 +186,41 @@ public final class RespStreamedStringDecoder {
     private final RespStreamedChunkDecoder element = new RespStreamedChunkDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private RespStreamedChunkDecoder[] kept = new RespStreamedChunkDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private RespStreamedChunkDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      RespStreamedChunkDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new RespStreamedChunkDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = RespStreamedStringDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      RespStreamedChunkDecoder decoder = decoderFor(index);
+      decoder.trusted = RespStreamedStringDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -198,6 +234,10 @@ public final class RespStreamedStringDecoder {
       while (!startsWith(region, CHUNKS_TERMINATOR, pos, limit)) {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
+        }
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
         }
         int start = pos;
         try {
@@ -232,6 +272,12 @@ public final class RespStreamedStringDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
       RespStreamedStringDecoder.this.trusted = true;
       try {
@@ -244,15 +290,19 @@ public final class RespStreamedStringDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public RespStreamedChunkDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
       RespStreamedStringDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -6,6 +6,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -133,9 +134,15 @@ public final class TdsPreloginResponseDecoder {
   }
 
   /**
-   * Iterates {@code options} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code options}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class OptionsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -149,12 +156,41 @@ public final class TdsPreloginResponseDecoder {
     private final TdsPreloginOptionDecoder element = new TdsPreloginOptionDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private TdsPreloginOptionDecoder[] kept = new TdsPreloginOptionDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private TdsPreloginOptionDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      TdsPreloginOptionDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new TdsPreloginOptionDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = TdsPreloginResponseDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      TdsPreloginOptionDecoder decoder = decoderFor(index);
+      decoder.trusted = TdsPreloginResponseDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -168,6 +204,10 @@ public final class TdsPreloginResponseDecoder {
       while (!startsWith(region, OPTIONS_TERMINATOR, pos, limit)) {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
+        }
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
         }
         int start = pos;
         try {
@@ -202,6 +242,12 @@ public final class TdsPreloginResponseDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = TdsPreloginResponseDecoder.this.trusted;
       TdsPreloginResponseDecoder.this.trusted = true;
       try {
@@ -214,10 +260,14 @@ public final class TdsPreloginResponseDecoder {
     }
 
     /**
-     * Element {@code i}, read directly (elements have a fixed size). Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public TdsPreloginOptionDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = TdsPreloginResponseDecoder.this.trusted;
       TdsPreloginResponseDecoder.this.trusted = true;
       try {

@@ -29,8 +29,7 @@ final class ArrayReaders extends DecoderPart {
                                 DecoderHost host) {
         String cursorName = DecoderBuilder.capitalize(accessor == null ? slot.replace("_", "") : accessor) + "Cursor";
         ClassName cursor = self.nestedClass(cursorName);
-        TypeSpec.Builder cursorType = TypeSpec.classBuilder(cursor).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("Iterates {@code $L} without allocating: {@code next()} re-points the same element.\n", idlField);
+        TypeSpec.Builder cursorType = TypeSpec.classBuilder(cursor).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         DecoderHost cursorHost = new DecoderHost(cursorType, new ExpressionWriter(self.simpleName() + ".this", ctx.names()),
                 self.simpleName() + ".this");
         cursorType.addField(TypeName.INT, "first", Modifier.PRIVATE);
@@ -45,7 +44,26 @@ final class ArrayReaders extends DecoderPart {
                 .addParameter(TypeName.INT, "pos").addParameter(TypeName.INT, "limit").addParameter(TypeName.INT, "index")
                 .addJavadoc("Reads element {@code index} at {@code pos}; returns where the next one starts.\n");
         String elementAccessor = JavaValueTypes.isByteLike(element) ? "value" : null;
-        readElement.addCode(ctx.fieldReaders.readValue(element, "element", elementAccessor, idlField, null, cursorHost));
+        CodeBlock readShared = ctx.fieldReaders.readValue(element, "element", elementAccessor, idlField, null, cursorHost);
+        // Elements of a flat struct (no arrays, not recursive) keep a decoder each, wrapped once by
+        // wrap's validation: next() and get(i) hand it out without reading the element again.
+        boolean keeps = element instanceof WireType.StructRef ref && isFlat(ref.name(), new java.util.HashSet<>());
+        if (keeps) {
+            cursorType.addJavadoc("Iterates {@code $L}: the first $L elements have a decoder each, wrapped when {@code wrap}\n"
+                    + "validated them and kept for later values; later ones share one, re-pointed by {@code next()}.\n",
+                    idlField, KEPT);
+        } else {
+            cursorType.addJavadoc("Iterates {@code $L} without allocating: {@code next()} re-points the same element.\n", idlField);
+        }
+        if (keeps) {
+            WireType.StructRef ref = (WireType.StructRef) element;
+            ClassName decoder = JavaValueTypes.decoderClass(context, ref.name());
+            addKept(cursorType, decoder);
+            readElement.addStatement("$T decoder = decoderFor(index)", decoder)
+                    .addCode(ctx.structAndUnionReaders.wrapStruct(ref, CodeBlock.of("decoder"), cursorHost));
+        } else {
+            readElement.addCode(readShared);
+        }
         readElement.addStatement("return pos");
         cursorType.addMethod(readElement.build());
 
@@ -100,6 +118,12 @@ final class ArrayReaders extends DecoderPart {
         } else {
             validate.beginControlFlow("while (index < expected)");
         }
+        if (keeps) {
+            validate.beginControlFlow("if (index == KEPT)")
+                    .addComment("Elements from here on are read again by next() and get(i), starting here.")
+                    .addStatement("this.afterKept = pos")
+                    .endControlFlow();
+        }
         validate.addStatement("int start = pos")
                 .beginControlFlow("try")
                 .addStatement("pos = readElement(pos, limit, index)")
@@ -143,6 +167,14 @@ final class ArrayReaders extends DecoderPart {
         if (records) {
             next.beginControlFlow("if (recorded)").addStatement("restore(nextIndex)").nextControlFlow("else");
         }
+        if (keeps) {
+            next.beginControlFlow("if (nextIndex < KEPT)")
+                    .addStatement("return kept[nextIndex++]")
+                    .endControlFlow()
+                    .beginControlFlow("if (nextIndex == KEPT)")
+                    .addStatement("nextOffset = afterKept")
+                    .endControlFlow();
+        }
         beginTrusted(next, rereadTrusted, cursorHost.ownerRef())
                 .addStatement("nextOffset = readElement(nextOffset, limit, nextIndex)");
         endTrusted(next, rereadTrusted, cursorHost.ownerRef());
@@ -162,17 +194,26 @@ final class ArrayReaders extends DecoderPart {
                     .addStatement("return $L", resultValue)
                     .endControlFlow();
         }
+        if (keeps) {
+            get.addJavadoc("Element {@code i}: its own decoder for the first $L, else found by stepping over the ones\n"
+                    + "before it (moving the shared element).\n", KEPT)
+                    .beginControlFlow("if (i < KEPT)")
+                    .addStatement("return kept[i]")
+                    .endControlFlow();
+        }
         if (element.fixedSize().isPresent()) {
-            get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n");
+            if (!keeps) {
+                get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n");
+            }
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement("readElement(first + i * $L, limit, i)", element.fixedSize().getAsLong());
         } else {
-            if (!records) {
+            if (!records && !keeps) {
                 get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n");
             }
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
-                    .addStatement("int at = first")
-                    .beginControlFlow("for (int k = 0; k <= i; k++)")
+                    .addStatement(keeps ? "int at = afterKept" : "int at = first")
+                    .beginControlFlow(keeps ? "for (int k = KEPT; k <= i; k++)" : "for (int k = 0; k <= i; k++)")
                     .addStatement("at = readElement(at, limit, k)")
                     .endControlFlow();
         }
@@ -211,6 +252,71 @@ final class ArrayReaders extends DecoderPart {
                     .addStatement("return $L", slot).build());
         }
         return code.build();
+    }
+
+    /**
+     * How many elements of a flat struct keep a decoder of their own: wide rows fit, and the
+     * decoders a hostile count can make a cursor create stay bounded.
+     */
+    static final int KEPT = 256;
+
+    /** Whether decoders of this struct hold no arrays (so no cursors of their own) and no recursion. */
+    private boolean isFlat(String structName, java.util.Set<String> visiting) {
+        io.sqlxwire.idl.model.StructModel struct = context.model().struct(structName).orElseThrow();
+        if (struct.recursive() || !visiting.add(structName)
+                || DecoderBuilder.coversFrame(context, struct.layout(), new java.util.TreeSet<>())) {
+            return false;
+        }
+        for (io.sqlxwire.idl.model.Field field : struct.layout().fields()) {
+            if (!isFlatType(field.type(), visiting)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isFlatType(WireType type, java.util.Set<String> visiting) {
+        if (type instanceof WireType.Array) {
+            return false;
+        }
+        if (type instanceof WireType.StructRef s) {
+            return isFlat(s.name(), visiting);
+        }
+        if (type instanceof WireType.Union u) {
+            for (io.sqlxwire.idl.model.UnionArm arm : u.allArms()) {
+                if (!isFlatType(arm.type(), visiting)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void addKept(TypeSpec.Builder cursorType, ClassName decoder) {
+        cursorType.addField(FieldSpec.builder(TypeName.INT, "KEPT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$L", KEPT)
+                .addJavadoc("Elements that keep a decoder of their own (see {@code decoderFor}).\n").build());
+        cursorType.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(decoder), "kept", Modifier.PRIVATE)
+                .initializer("new $T[0]", decoder)
+                .addJavadoc("The decoders of the first elements, created on first use and kept for later values.\n").build());
+        cursorType.addField(FieldSpec.builder(TypeName.INT, "afterKept", Modifier.PRIVATE)
+                .addJavadoc("Where element {@code KEPT} starts, when there is one.\n").build());
+        cursorType.addMethod(MethodSpec.methodBuilder("decoderFor").addModifiers(Modifier.PRIVATE).returns(decoder)
+                .addParameter(TypeName.INT, "index")
+                .addJavadoc("The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.\n")
+                .beginControlFlow("if (index >= KEPT)")
+                .addStatement("return element")
+                .endControlFlow()
+                .beginControlFlow("if (index >= kept.length)")
+                .addStatement("kept = $T.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)))", java.util.Arrays.class)
+                .endControlFlow()
+                .addStatement("$T decoder = kept[index]", decoder)
+                .beginControlFlow("if (decoder == null)")
+                .addStatement("decoder = new $T()", decoder)
+                .addStatement("kept[index] = decoder")
+                .endControlFlow()
+                .addStatement("return decoder")
+                .build());
     }
 
     /**

@@ -43,6 +43,27 @@ final class StructAndUnionReaders extends DecoderPart {
             host.type().addField(FieldSpec.builder(decoder, slot, Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T()", decoder).build());
         }
+        if (DecoderBuilder.coversFrame(context, struct.layout(), new TreeSet<>())) {
+            // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
+            // The nested value shares this region, so the region starts at the same place in the frame.
+            code.addStatement("this.$L.inFrame(frame, frameOffset)", slot);
+        }
+        code.add(wrapStruct(s, CodeBlock.of("this.$L", slot), host));
+        if (accessor != null) {
+            host.type().addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(decoder)
+                    .addJavadoc("$L\n(The nested decoder, reused.)\n", javadoc)
+                    .addStatement("return $L", slot).build());
+        }
+        return code.build();
+    }
+
+    /**
+     * Wraps the nested decoder {@code target} around the struct value at {@code pos} (in this
+     * region, in place) and moves {@code pos} past it.
+     */
+    CodeBlock wrapStruct(WireType.StructRef s, CodeBlock target, DecoderHost host) {
+        StructModel struct = context.model().struct(s.name())
+                .orElseThrow(() -> ExpressionWriter.unsupported("unknown struct " + s.name()));
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (int i = 0; i < s.arguments().size(); i++) {
             Parameter parameter = struct.parameters().get(i);
@@ -58,21 +79,12 @@ final class StructAndUnionReaders extends DecoderPart {
         if (DecoderBuilder.needsSession(context, struct.layout(), new TreeSet<>())) {
             arguments.add(", $L.session", host.ownerRef());
         }
-        if (DecoderBuilder.coversFrame(context, struct.layout(), new TreeSet<>())) {
-            // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
-            // The nested value shares this region, so the region starts at the same place in the frame.
-            code.addStatement("this.$L.inFrame(frame, frameOffset)", slot);
-        }
         // Trust passes down: a nested value of an element being re-read was validated with it.
-        code.addStatement("this.$L.trusted = $L.trusted", slot, host.ownerRef())
-                .addStatement("this.$L.wrapIn(region, pos, limit - pos$L)", slot, arguments.build())
-                .addStatement("pos += this.$L.encodedLength()", slot);
-        if (accessor != null) {
-            host.type().addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(decoder)
-                    .addJavadoc("$L\n(The nested decoder, reused.)\n", javadoc)
-                    .addStatement("return $L", slot).build());
-        }
-        return code.build();
+        return CodeBlock.builder()
+                .addStatement("$L.trusted = $L.trusted", target, host.ownerRef())
+                .addStatement("$L.wrapIn(region, pos, limit - pos$L)", target, arguments.build())
+                .addStatement("pos += $L.encodedLength()", target)
+                .build();
     }
 
     CodeBlock readUnion(WireType.Union union, String slot, String accessor, String idlField, String javadoc,
