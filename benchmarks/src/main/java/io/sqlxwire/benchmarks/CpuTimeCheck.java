@@ -24,18 +24,21 @@ import java.util.function.LongSupplier;
  * and its peer alternating in rounds, the best round of each reported. Wall-clock JMH numbers on a
  * machine with a load average of 10+ on 2 cores mostly measure the scheduler; these ratios do not.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.sqlxwire.benchmarks.CpuTimeCheck [rounds]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.sqlxwire.benchmarks.CpuTimeCheck [rounds [filter]]}:
+ * with a filter, only the pairs whose description contains it (e.g. {@code binary}).
  */
 public final class CpuTimeCheck {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static long sink;
+    private static String filter = "";
 
     private CpuTimeCheck() {
     }
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        filter = args.length > 1 ? args[1] : "";
         int rows = BenchTable.DEFAULT_ROWS;
         byte[] pg = PgTableAnswer.build(rows);
         byte[] text = MyTableResultSet.text(rows);
@@ -71,6 +74,9 @@ public final class CpuTimeCheck {
     }
 
     private static void compare(String what, int rounds, int operations, LongSupplier ours, LongSupplier peer) {
+        if (!what.contains(filter)) {
+            return;
+        }
         double bestOurs = Double.MAX_VALUE;
         double bestPeer = Double.MAX_VALUE;
         for (int round = 0; round < rounds; round++) {

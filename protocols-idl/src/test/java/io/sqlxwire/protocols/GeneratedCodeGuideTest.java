@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -241,17 +242,22 @@ class GeneratedCodeGuideTest {
         PgRowDescriptionDecoder.FieldsCursor fields = rowDescription.fields();   // rewound to the first element
         int count = fields.count();                                              // 3
         while (fields.hasNext()) {
-            PgFieldDescriptionDecoder field = fields.next();   // the same decoder each time, re-pointed
+            PgFieldDescriptionDecoder field = fields.next();   // element i's decoder, wrapped by wrap
             names.add(field.nameAsString());
         }
-        PgFieldDescriptionDecoder third = fields.get(2);       // random access: steps over the first two
+        PgFieldDescriptionDecoder third = fields.get(2);       // random access: element 2's decoder
         fields.reset();                                        // start over
         // guide:end cursor
         assertEquals(3, count);
         assertEquals(List.of("one", "two", "nothing"), names);
         assertEquals("nothing", third.nameAsString());
-        assertSame(third, fields.next(), "one element decoder per cursor");
-        assertEquals("one", third.nameAsString(), "next() after reset() re-points it at the first element");
+        // Each element (of a flat struct, the first 256) has its own decoder: moving on leaves the
+        // ones handed out as they were.
+        PgFieldDescriptionDecoder first = fields.next();
+        assertEquals("one", first.nameAsString(), "next() after reset() gives the first element");
+        assertEquals("nothing", third.nameAsString());
+        assertSame(first, fields.get(0));
+        assertNotSame(first, third);
     }
 
     @Test

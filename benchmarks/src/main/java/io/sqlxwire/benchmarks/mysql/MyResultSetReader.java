@@ -6,7 +6,6 @@ import io.sqlxwire.protocols.mysql.MyBinaryResultsetRowDecoder;
 import io.sqlxwire.protocols.mysql.MyBinaryValueDecoder;
 import io.sqlxwire.protocols.mysql.MyCapabilityFlags;
 import io.sqlxwire.protocols.mysql.MyColumnDefinition41Decoder;
-import io.sqlxwire.protocols.mysql.MyColumnType;
 import io.sqlxwire.protocols.mysql.MyPacketFraming;
 import io.sqlxwire.protocols.mysql.MyResultSetHeaderDecoder;
 import io.sqlxwire.protocols.mysql.MyResultSetOkDecoder;
@@ -76,7 +75,7 @@ public final class MyResultSetReader {
                     packetLength - MyPacketFraming.HEADER_LENGTH, session);
             TextView name = d.name();
             types[c] = d.type();
-            session.columnTypes.add(MyColumnType.of(d.type()));
+            session.columnTypes.add(d.type());
             checksum += name.byteLength() + firstByte(name.buffer()) + d.type() + d.columnLength() + d.flags()
                     + d.decimals();
             pos += packetLength;

@@ -24,10 +24,24 @@ public final class CqlBatchDecoder {
   private static final String NAME = "Batch";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,53 +52,21 @@ public final class CqlBatchDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int typeOffset;
-
-  private int typeEnd;
 
   private int type;
 
-  private int queryCountOffset;
-
-  private int queryCountEnd;
-
   private int queryCount;
-
-  private int queriesOffset;
-
-  private int queriesEnd;
 
   private final QueriesCursor queries = new QueriesCursor();
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
 
-  private int batchFlagsOffset;
-
-  private int batchFlagsEnd;
-
   private int batchFlags;
-
-  private int serialConsistencyOffset;
-
-  private int serialConsistencyEnd;
 
   private boolean serialConsistencyPresent;
 
   private int serialConsistency;
-
-  private int defaultTimestampOffset;
-
-  private int defaultTimestampEnd;
 
   private boolean defaultTimestampPresent;
 
@@ -107,7 +89,8 @@ public final class CqlBatchDecoder {
   public CqlBatchDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -120,11 +103,15 @@ public final class CqlBatchDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlBatchDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -141,11 +128,9 @@ public final class CqlBatchDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -171,11 +156,9 @@ public final class CqlBatchDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -194,11 +177,9 @@ public final class CqlBatchDecoder {
    */
   private int readQueryCount(int pos, int limit) {
     try {
-      this.queryCountOffset = pos;
       need(region, pos, 2, limit);
       this.queryCount = region.u16be(pos);
       pos += 2;
-      this.queryCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query_count");
@@ -219,9 +200,7 @@ public final class CqlBatchDecoder {
    */
   private int readQueries(int pos, int limit) {
     try {
-      this.queriesOffset = pos;
       pos = this.queries.validate(pos, limit, elementCount(region, this.queryCount, pos));
-      this.queriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("queries");
@@ -247,11 +226,9 @@ public final class CqlBatchDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -270,11 +247,9 @@ public final class CqlBatchDecoder {
    */
   private int readBatchFlags(int pos, int limit) {
     try {
-      this.batchFlagsOffset = pos;
       need(region, pos, 1, limit);
       this.batchFlags = region.u8(pos);
       pos += 1;
-      this.batchFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("batch_flags");
@@ -309,16 +284,12 @@ public final class CqlBatchDecoder {
     try {
       this.serialConsistencyPresent = ((this.batchFlags & 16L) == 16L);
       if (!this.serialConsistencyPresent) {
-        this.serialConsistencyOffset = pos;
-        this.serialConsistencyEnd = pos;
         this.serialConsistency = 0;
         return pos;
       }
-      this.serialConsistencyOffset = pos;
       need(region, pos, 2, limit);
       this.serialConsistency = region.u16be(pos);
       pos += 2;
-      this.serialConsistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("serial_consistency");
@@ -346,16 +317,12 @@ public final class CqlBatchDecoder {
     try {
       this.defaultTimestampPresent = ((this.batchFlags & 32L) == 32L);
       if (!this.defaultTimestampPresent) {
-        this.defaultTimestampOffset = pos;
-        this.defaultTimestampEnd = pos;
         this.defaultTimestamp = 0;
         return pos;
       }
-      this.defaultTimestampOffset = pos;
       need(region, pos, 8, limit);
       this.defaultTimestamp = region.i64be(pos);
       pos += 8;
-      this.defaultTimestampEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("default_timestamp");
@@ -381,7 +348,7 @@ public final class CqlBatchDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

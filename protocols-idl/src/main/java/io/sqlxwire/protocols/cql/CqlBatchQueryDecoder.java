@@ -11,6 +11,7 @@ import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -29,10 +30,24 @@ public final class CqlBatchQueryDecoder {
   private static final String NAME = "BatchQuery";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,15 +56,7 @@ public final class CqlBatchQueryDecoder {
    */
   boolean trusted;
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private boolean queryPresent;
 
@@ -59,10 +66,6 @@ public final class CqlBatchQueryDecoder {
 
   private final TextView queryView = new TextView(StandardCharsets.UTF_8);
 
-  private int idOffset;
-
-  private int idEnd;
-
   private boolean idPresent;
 
   private int idValueOffset;
@@ -71,15 +74,7 @@ public final class CqlBatchQueryDecoder {
 
   private final ByteView idView = new ByteView();
 
-  private int valueCountOffset;
-
-  private int valueCountEnd;
-
   private int valueCount;
-
-  private int valuesOffset;
-
-  private int valuesEnd;
 
   private final ValuesCursor values = new ValuesCursor();
 
@@ -100,7 +95,8 @@ public final class CqlBatchQueryDecoder {
   public CqlBatchQueryDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -113,10 +109,14 @@ public final class CqlBatchQueryDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlBatchQueryDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -132,11 +132,9 @@ public final class CqlBatchQueryDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 1, limit);
       this.kind = region.u8(pos);
       pos += 1;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -172,14 +170,11 @@ public final class CqlBatchQueryDecoder {
     try {
       this.queryPresent = (this.kind == 0L);
       if (!this.queryPresent) {
-        this.queryOffset = pos;
-        this.queryEnd = pos;
         this.queryValueOffset = pos;
         this.queryValueLength = 0;
         return pos;
       }
-      this.queryOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -190,7 +185,6 @@ public final class CqlBatchQueryDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -219,14 +213,11 @@ public final class CqlBatchQueryDecoder {
     try {
       this.idPresent = (this.kind == 1L);
       if (!this.idPresent) {
-        this.idOffset = pos;
-        this.idEnd = pos;
         this.idValueOffset = pos;
         this.idValueLength = 0;
         return pos;
       }
-      this.idOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -234,7 +225,6 @@ public final class CqlBatchQueryDecoder {
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -253,11 +243,9 @@ public final class CqlBatchQueryDecoder {
    */
   private int readValueCount(int pos, int limit) {
     try {
-      this.valueCountOffset = pos;
       need(region, pos, 2, limit);
       this.valueCount = region.u16be(pos);
       pos += 2;
-      this.valueCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_count");
@@ -278,9 +266,7 @@ public final class CqlBatchQueryDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.valueCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");
@@ -303,13 +289,18 @@ public final class CqlBatchQueryDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
    * Iterates {@code values} without allocating: {@code next()} re-points the same element.
    */
   public final class ValuesCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -328,6 +319,18 @@ public final class CqlBatchQueryDecoder {
 
     private final ByteView elementView = new ByteView();
 
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is (-1 for NULL).
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
+
     /**
      * The {@code values} field.
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
@@ -344,7 +347,7 @@ public final class CqlBatchQueryDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -357,6 +360,33 @@ public final class CqlBatchQueryDecoder {
         pos += this.elementValueLength;
       }
       return pos;
+    }
+
+    /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementNull ? -1 : elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      int recordedLength = recordedLengths[index];
+      this.elementNull = recordedLength < 0;
+      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
     }
 
     /**
@@ -380,10 +410,12 @@ public final class CqlBatchQueryDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -403,16 +435,25 @@ public final class CqlBatchQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public ValuesCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       int at = first;
       for (int k = 0; k <= i; k++) {
         at = readElement(at, limit, k);

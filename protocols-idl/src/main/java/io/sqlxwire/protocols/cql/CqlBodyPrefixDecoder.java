@@ -23,10 +23,24 @@ public final class CqlBodyPrefixDecoder {
   private static final String NAME = "BodyPrefix";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,10 +53,6 @@ public final class CqlBodyPrefixDecoder {
 
   private boolean isResponse;
 
-  private int tracingIdOffset;
-
-  private int tracingIdEnd;
-
   private boolean tracingIdPresent;
 
   private int tracingIdValueOffset;
@@ -51,17 +61,9 @@ public final class CqlBodyPrefixDecoder {
 
   private final ByteView tracingIdView = new ByteView();
 
-  private int warningsOffset;
-
-  private int warningsEnd;
-
   private boolean warningsPresent;
 
   private final CqlStringListDecoder warnings = new CqlStringListDecoder();
-
-  private int customPayloadOffset;
-
-  private int customPayloadEnd;
 
   private boolean customPayloadPresent;
 
@@ -85,7 +87,8 @@ public final class CqlBodyPrefixDecoder {
       boolean isResponse) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags, isResponse);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags, isResponse);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -98,13 +101,17 @@ public final class CqlBodyPrefixDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlBodyPrefixDecoder wrapIn(WireBuffer source, int offset, int length, int flags,
       boolean isResponse) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
     this.isResponse = isResponse;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -130,19 +137,15 @@ public final class CqlBodyPrefixDecoder {
     try {
       this.tracingIdPresent = (this.isResponse && ((this.flags & 2L) == 2L));
       if (!this.tracingIdPresent) {
-        this.tracingIdOffset = pos;
-        this.tracingIdEnd = pos;
         this.tracingIdValueOffset = pos;
         this.tracingIdValueLength = 0;
         return pos;
       }
-      this.tracingIdOffset = pos;
-       {
+      {
         this.tracingIdValueLength = lengthAt(region, 16, pos, limit);
         this.tracingIdValueOffset = pos;
         pos += this.tracingIdValueLength;
       }
-      this.tracingIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("tracing_id");
@@ -171,15 +174,11 @@ public final class CqlBodyPrefixDecoder {
     try {
       this.warningsPresent = (this.isResponse && ((this.flags & 8L) == 8L));
       if (!this.warningsPresent) {
-        this.warningsOffset = pos;
-        this.warningsEnd = pos;
         return pos;
       }
-      this.warningsOffset = pos;
       this.warnings.trusted = this.trusted;
       this.warnings.wrapIn(region, pos, limit - pos);
       pos += this.warnings.encodedLength();
-      this.warningsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warnings");
@@ -208,15 +207,11 @@ public final class CqlBodyPrefixDecoder {
     try {
       this.customPayloadPresent = ((this.flags & 4L) == 4L);
       if (!this.customPayloadPresent) {
-        this.customPayloadOffset = pos;
-        this.customPayloadEnd = pos;
         return pos;
       }
-      this.customPayloadOffset = pos;
       this.customPayload.trusted = this.trusted;
       this.customPayload.wrapIn(region, pos, limit - pos);
       pos += this.customPayload.encodedLength();
-      this.customPayloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("custom_payload");
@@ -237,6 +232,6 @@ public final class CqlBodyPrefixDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -26,10 +26,24 @@ public final class CqlBoundValueDecoder {
   private static final String NAME = "BoundValue";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,10 +54,6 @@ public final class CqlBoundValueDecoder {
 
   private boolean named;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private boolean namePresent;
 
   private int nameValueOffset;
@@ -51,10 +61,6 @@ public final class CqlBoundValueDecoder {
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -81,7 +87,8 @@ public final class CqlBoundValueDecoder {
   public CqlBoundValueDecoder wrap(WireBuffer source, int offset, int length, boolean named) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, named);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, named);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -94,11 +101,15 @@ public final class CqlBoundValueDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlBoundValueDecoder wrapIn(WireBuffer source, int offset, int length, boolean named) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.named = named;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -131,14 +142,11 @@ public final class CqlBoundValueDecoder {
     try {
       this.namePresent = this.named;
       if (!this.namePresent) {
-        this.nameOffset = pos;
-        this.nameEnd = pos;
         this.nameValueOffset = pos;
         this.nameValueLength = 0;
         return pos;
       }
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -149,7 +157,6 @@ public final class CqlBoundValueDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -173,8 +180,7 @@ public final class CqlBoundValueDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -186,7 +192,6 @@ public final class CqlBoundValueDecoder {
         this.valueValueOffset = pos;
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -206,6 +211,6 @@ public final class CqlBoundValueDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

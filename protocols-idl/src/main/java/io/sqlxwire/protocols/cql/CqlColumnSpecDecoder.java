@@ -25,10 +25,24 @@ public final class CqlColumnSpecDecoder {
   private static final String NAME = "ColumnSpec";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,10 +53,6 @@ public final class CqlColumnSpecDecoder {
 
   private boolean global;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private boolean keyspacePresent;
 
   private int keyspaceValueOffset;
@@ -50,10 +60,6 @@ public final class CqlColumnSpecDecoder {
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int tableOffset;
-
-  private int tableEnd;
 
   private boolean tablePresent;
 
@@ -63,19 +69,11 @@ public final class CqlColumnSpecDecoder {
 
   private final TextView tableView = new TextView(StandardCharsets.UTF_8);
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int typeOffset;
-
-  private int typeEnd;
 
   private CqlOptionTypeDecoder type;
 
@@ -96,7 +94,8 @@ public final class CqlColumnSpecDecoder {
   public CqlColumnSpecDecoder wrap(WireBuffer source, int offset, int length, boolean global) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, global);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, global);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -109,11 +108,15 @@ public final class CqlColumnSpecDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlColumnSpecDecoder wrapIn(WireBuffer source, int offset, int length, boolean global) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.global = global;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -146,14 +149,11 @@ public final class CqlColumnSpecDecoder {
     try {
       this.keyspacePresent = !(this.global);
       if (!this.keyspacePresent) {
-        this.keyspaceOffset = pos;
-        this.keyspaceEnd = pos;
         this.keyspaceValueOffset = pos;
         this.keyspaceValueLength = 0;
         return pos;
       }
-      this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -164,7 +164,6 @@ public final class CqlColumnSpecDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -200,14 +199,11 @@ public final class CqlColumnSpecDecoder {
     try {
       this.tablePresent = !(this.global);
       if (!this.tablePresent) {
-        this.tableOffset = pos;
-        this.tableEnd = pos;
         this.tableValueOffset = pos;
         this.tableValueLength = 0;
         return pos;
       }
-      this.tableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -218,7 +214,6 @@ public final class CqlColumnSpecDecoder {
         }
         pos += this.tableValueLength;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");
@@ -245,8 +240,7 @@ public final class CqlColumnSpecDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -257,7 +251,6 @@ public final class CqlColumnSpecDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -277,14 +270,12 @@ public final class CqlColumnSpecDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       if (this.type == null) {
         this.type = new CqlOptionTypeDecoder(1);
       }
       this.type.trusted = this.trusted;
       this.type.wrapIn(region, pos, limit - pos);
       pos += this.type.encodedLength();
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -306,6 +297,6 @@ public final class CqlColumnSpecDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

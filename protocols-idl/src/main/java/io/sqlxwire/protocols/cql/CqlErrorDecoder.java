@@ -26,10 +26,24 @@ public final class CqlErrorDecoder {
   private static final String NAME = "Error";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,31 +54,15 @@ public final class CqlErrorDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private int code;
-
-  private int messageOffset;
-
-  private int messageEnd;
 
   private int messageValueOffset;
 
   private int messageValueLength;
 
   private final TextView messageView = new TextView(StandardCharsets.UTF_8);
-
-  private int detailOffset;
-
-  private int detailEnd;
 
   private int detailArm;
 
@@ -105,7 +103,8 @@ public final class CqlErrorDecoder {
   public CqlErrorDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -118,11 +117,15 @@ public final class CqlErrorDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlErrorDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -139,11 +142,9 @@ public final class CqlErrorDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -169,11 +170,9 @@ public final class CqlErrorDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       need(region, pos, 4, limit);
       this.code = region.i32be(pos);
       pos += 4;
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -200,8 +199,7 @@ public final class CqlErrorDecoder {
    */
   private int readMessage(int pos, int limit) {
     try {
-      this.messageOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -212,7 +210,6 @@ public final class CqlErrorDecoder {
         }
         pos += this.messageValueLength;
       }
-      this.messageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("message");
@@ -228,11 +225,31 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the Unavailable case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseUnavailable(int pos, int limit) {
+    this.detailUnavailable.trusted = this.trusted;
+    this.detailUnavailable.wrapIn(region, pos, limit - pos);
+    pos += this.detailUnavailable.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code detail} case WriteTimeout; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlWriteTimeoutDetailDecoder detailAsWriteTimeout() {
     return detailWriteTimeout;
+  }
+
+  /**
+   * Reads the WriteTimeout case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseWriteTimeout(int pos, int limit) {
+    this.detailWriteTimeout.trusted = this.trusted;
+    this.detailWriteTimeout.wrapIn(region, pos, limit - pos);
+    pos += this.detailWriteTimeout.encodedLength();
+    return pos;
   }
 
   /**
@@ -244,11 +261,31 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the ReadTimeout case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseReadTimeout(int pos, int limit) {
+    this.detailReadTimeout.trusted = this.trusted;
+    this.detailReadTimeout.wrapIn(region, pos, limit - pos);
+    pos += this.detailReadTimeout.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code detail} case ReadFailure; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlReadFailureDetailDecoder detailAsReadFailure() {
     return detailReadFailure;
+  }
+
+  /**
+   * Reads the ReadFailure case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseReadFailure(int pos, int limit) {
+    this.detailReadFailure.trusted = this.trusted;
+    this.detailReadFailure.wrapIn(region, pos, limit - pos);
+    pos += this.detailReadFailure.encodedLength();
+    return pos;
   }
 
   /**
@@ -260,11 +297,31 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the FunctionFailure case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseFunctionFailure(int pos, int limit) {
+    this.detailFunctionFailure.trusted = this.trusted;
+    this.detailFunctionFailure.wrapIn(region, pos, limit - pos);
+    pos += this.detailFunctionFailure.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code detail} case WriteFailure; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlWriteFailureDetailDecoder detailAsWriteFailure() {
     return detailWriteFailure;
+  }
+
+  /**
+   * Reads the WriteFailure case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseWriteFailure(int pos, int limit) {
+    this.detailWriteFailure.trusted = this.trusted;
+    this.detailWriteFailure.wrapIn(region, pos, limit - pos);
+    pos += this.detailWriteFailure.encodedLength();
+    return pos;
   }
 
   /**
@@ -276,11 +333,36 @@ public final class CqlErrorDecoder {
   }
 
   /**
+   * Reads the AlreadyExists case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseAlreadyExists(int pos, int limit) {
+    this.detailAlreadyExists.trusted = this.trusted;
+    this.detailAlreadyExists.wrapIn(region, pos, limit - pos);
+    pos += this.detailAlreadyExists.encodedLength();
+    return pos;
+  }
+
+  /**
    * The unknown prepared statement id.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView detailAsUnprepared() {
     return detailUnpreparedView.wrap(region, detailUnpreparedValueOffset, detailUnpreparedValueLength);
+  }
+
+  /**
+   * Reads the Unprepared case of {@code detail}; returns where it ends.
+   */
+  private int readDetailCaseUnprepared(int pos, int limit) {
+    {
+      need(region, pos, 2, limit);
+      long prefix = region.u16be(pos);
+      pos += 2;
+      this.detailUnpreparedValueLength = lengthAt(region, prefix, pos, limit);
+      this.detailUnpreparedValueOffset = pos;
+      pos += this.detailUnpreparedValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -296,65 +378,42 @@ public final class CqlErrorDecoder {
    */
   private int readDetail(int pos, int limit) {
     try {
-      this.detailOffset = pos;
       long subject = this.code;
       if (subject == 4096L) {
         this.detailArm = 0;
-        this.detailUnavailable.trusted = this.trusted;
-        this.detailUnavailable.wrapIn(region, pos, limit - pos);
-        pos += this.detailUnavailable.encodedLength();
+        pos = readDetailCaseUnavailable(pos, limit);
       }
       else if (subject == 4352L) {
         this.detailArm = 1;
-        this.detailWriteTimeout.trusted = this.trusted;
-        this.detailWriteTimeout.wrapIn(region, pos, limit - pos);
-        pos += this.detailWriteTimeout.encodedLength();
+        pos = readDetailCaseWriteTimeout(pos, limit);
       }
       else if (subject == 4608L) {
         this.detailArm = 2;
-        this.detailReadTimeout.trusted = this.trusted;
-        this.detailReadTimeout.wrapIn(region, pos, limit - pos);
-        pos += this.detailReadTimeout.encodedLength();
+        pos = readDetailCaseReadTimeout(pos, limit);
       }
       else if (subject == 4864L) {
         this.detailArm = 3;
-        this.detailReadFailure.trusted = this.trusted;
-        this.detailReadFailure.wrapIn(region, pos, limit - pos);
-        pos += this.detailReadFailure.encodedLength();
+        pos = readDetailCaseReadFailure(pos, limit);
       }
       else if (subject == 5120L) {
         this.detailArm = 4;
-        this.detailFunctionFailure.trusted = this.trusted;
-        this.detailFunctionFailure.wrapIn(region, pos, limit - pos);
-        pos += this.detailFunctionFailure.encodedLength();
+        pos = readDetailCaseFunctionFailure(pos, limit);
       }
       else if (subject == 5376L) {
         this.detailArm = 5;
-        this.detailWriteFailure.trusted = this.trusted;
-        this.detailWriteFailure.wrapIn(region, pos, limit - pos);
-        pos += this.detailWriteFailure.encodedLength();
+        pos = readDetailCaseWriteFailure(pos, limit);
       }
       else if (subject == 9216L) {
         this.detailArm = 6;
-        this.detailAlreadyExists.trusted = this.trusted;
-        this.detailAlreadyExists.wrapIn(region, pos, limit - pos);
-        pos += this.detailAlreadyExists.encodedLength();
+        pos = readDetailCaseAlreadyExists(pos, limit);
       }
       else if (subject == 9472L) {
         this.detailArm = 7;
-         {
-          need(region, pos, 2, limit);
-          long prefix = region.u16be(pos);
-          pos += 2;
-          this.detailUnpreparedValueLength = lengthAt(region, prefix, pos, limit);
-          this.detailUnpreparedValueOffset = pos;
-          pos += this.detailUnpreparedValueLength;
-        }
+        pos = readDetailCaseUnprepared(pos, limit);
       }
       else {
         this.detailArm = -1;
       }
-      this.detailEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("detail");
@@ -376,6 +435,6 @@ public final class CqlErrorDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

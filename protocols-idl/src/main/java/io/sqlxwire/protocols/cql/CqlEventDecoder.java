@@ -31,10 +31,24 @@ public final class CqlEventDecoder {
   private static final byte[] EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E = {(byte) 0x54, (byte) 0x4f, (byte) 0x50, (byte) 0x4f, (byte) 0x4c, (byte) 0x4f, (byte) 0x47, (byte) 0x59, (byte) 0x5f, (byte) 0x43, (byte) 0x48, (byte) 0x41, (byte) 0x4e, (byte) 0x47, (byte) 0x45};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -45,15 +59,7 @@ public final class CqlEventDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int eventTypeOffset;
-
-  private int eventTypeEnd;
 
   private int eventTypeValueOffset;
 
@@ -61,17 +67,9 @@ public final class CqlEventDecoder {
 
   private final TextView eventTypeView = new TextView(StandardCharsets.UTF_8);
 
-  private int topologyChangeOffset;
-
-  private int topologyChangeEnd;
-
   private boolean topologyChangePresent;
 
   private final CqlTopologyChangeDecoder topologyChange = new CqlTopologyChangeDecoder();
-
-  private int schemaChangeOffset;
-
-  private int schemaChangeEnd;
 
   private boolean schemaChangePresent;
 
@@ -94,7 +92,8 @@ public final class CqlEventDecoder {
   public CqlEventDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -107,11 +106,15 @@ public final class CqlEventDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlEventDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -128,11 +131,9 @@ public final class CqlEventDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -159,8 +160,7 @@ public final class CqlEventDecoder {
    */
   private int readEventType(int pos, int limit) {
     try {
-      this.eventTypeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -171,7 +171,6 @@ public final class CqlEventDecoder {
         }
         pos += this.eventTypeValueLength;
       }
-      this.eventTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("event_type");
@@ -200,15 +199,11 @@ public final class CqlEventDecoder {
     try {
       this.topologyChangePresent = ((this.eventTypeValueLength == EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E.length && this.region.contentEquals(this.eventTypeValueOffset, EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E.length, EVENT_TYPE_IS_T_O_P_O_L_O_G_Y_C_H_A_N_G_E, 0)) || (this.eventTypeValueLength == EVENT_TYPE_IS_S_T_A_T_U_S_C_H_A_N_G_E.length && this.region.contentEquals(this.eventTypeValueOffset, EVENT_TYPE_IS_S_T_A_T_U_S_C_H_A_N_G_E.length, EVENT_TYPE_IS_S_T_A_T_U_S_C_H_A_N_G_E, 0)));
       if (!this.topologyChangePresent) {
-        this.topologyChangeOffset = pos;
-        this.topologyChangeEnd = pos;
         return pos;
       }
-      this.topologyChangeOffset = pos;
       this.topologyChange.trusted = this.trusted;
       this.topologyChange.wrapIn(region, pos, limit - pos);
       pos += this.topologyChange.encodedLength();
-      this.topologyChangeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("topology_change");
@@ -237,15 +232,11 @@ public final class CqlEventDecoder {
     try {
       this.schemaChangePresent = (this.eventTypeValueLength == EVENT_TYPE_IS_S_C_H_E_M_A_C_H_A_N_G_E.length && this.region.contentEquals(this.eventTypeValueOffset, EVENT_TYPE_IS_S_C_H_E_M_A_C_H_A_N_G_E.length, EVENT_TYPE_IS_S_C_H_E_M_A_C_H_A_N_G_E, 0));
       if (!this.schemaChangePresent) {
-        this.schemaChangeOffset = pos;
-        this.schemaChangeEnd = pos;
         return pos;
       }
-      this.schemaChangeOffset = pos;
       this.schemaChange.trusted = this.trusted;
       this.schemaChange.wrapIn(region, pos, limit - pos);
       pos += this.schemaChange.encodedLength();
-      this.schemaChangeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("schema_change");
@@ -267,6 +258,6 @@ public final class CqlEventDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

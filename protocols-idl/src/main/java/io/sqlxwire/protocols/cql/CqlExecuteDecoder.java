@@ -23,10 +23,24 @@ public final class CqlExecuteDecoder {
   private static final String NAME = "Execute";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,25 +51,13 @@ public final class CqlExecuteDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int idOffset;
-
-  private int idEnd;
 
   private int idValueOffset;
 
   private int idValueLength;
 
   private final ByteView idView = new ByteView();
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private final CqlQueryParametersDecoder parameters = new CqlQueryParametersDecoder();
 
@@ -76,7 +78,8 @@ public final class CqlExecuteDecoder {
   public CqlExecuteDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -89,11 +92,15 @@ public final class CqlExecuteDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlExecuteDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -110,11 +117,9 @@ public final class CqlExecuteDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -134,8 +139,7 @@ public final class CqlExecuteDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -143,7 +147,6 @@ public final class CqlExecuteDecoder {
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -163,11 +166,9 @@ public final class CqlExecuteDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos);
       pos += this.parameters.encodedLength();
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");
@@ -188,6 +189,6 @@ public final class CqlExecuteDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -23,10 +23,24 @@ public final class CqlFunctionFailureDetailDecoder {
   private static final String NAME = "FunctionFailureDetail";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,29 +49,17 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   boolean trusted;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
 
-  private int functionOffset;
-
-  private int functionEnd;
-
   private int functionValueOffset;
 
   private int functionValueLength;
 
   private final TextView functionView = new TextView(StandardCharsets.UTF_8);
-
-  private int argumentTypesOffset;
-
-  private int argumentTypesEnd;
 
   private final CqlStringListDecoder argumentTypes = new CqlStringListDecoder();
 
@@ -78,7 +80,8 @@ public final class CqlFunctionFailureDetailDecoder {
   public CqlFunctionFailureDetailDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,10 +94,14 @@ public final class CqlFunctionFailureDetailDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlFunctionFailureDetailDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -118,8 +125,7 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -130,7 +136,6 @@ public final class CqlFunctionFailureDetailDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -157,8 +162,7 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   private int readFunction(int pos, int limit) {
     try {
-      this.functionOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -169,7 +173,6 @@ public final class CqlFunctionFailureDetailDecoder {
         }
         pos += this.functionValueLength;
       }
-      this.functionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("function");
@@ -189,11 +192,9 @@ public final class CqlFunctionFailureDetailDecoder {
    */
   private int readArgumentTypes(int pos, int limit) {
     try {
-      this.argumentTypesOffset = pos;
       this.argumentTypes.trusted = this.trusted;
       this.argumentTypes.wrapIn(region, pos, limit - pos);
       pos += this.argumentTypes.encodedLength();
-      this.argumentTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_types");
@@ -214,6 +215,6 @@ public final class CqlFunctionFailureDetailDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -23,10 +23,24 @@ public final class CqlInetDecoder {
   private static final String NAME = "Inet";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,19 +49,11 @@ public final class CqlInetDecoder {
    */
   boolean trusted;
 
-  private int addressOffset;
-
-  private int addressEnd;
-
   private int addressValueOffset;
 
   private int addressValueLength;
 
   private final ByteView addressView = new ByteView();
-
-  private int portOffset;
-
-  private int portEnd;
 
   private int port;
 
@@ -68,7 +74,8 @@ public final class CqlInetDecoder {
   public CqlInetDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -81,10 +88,14 @@ public final class CqlInetDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlInetDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -101,8 +112,7 @@ public final class CqlInetDecoder {
    */
   private int readAddress(int pos, int limit) {
     try {
-      this.addressOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
         pos += 1;
@@ -110,7 +120,6 @@ public final class CqlInetDecoder {
         this.addressValueOffset = pos;
         pos += this.addressValueLength;
       }
-      this.addressEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("address");
@@ -129,11 +138,9 @@ public final class CqlInetDecoder {
    */
   private int readPort(int pos, int limit) {
     try {
-      this.portOffset = pos;
       need(region, pos, 4, limit);
       this.port = region.i32be(pos);
       pos += 4;
-      this.portEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("port");
@@ -153,6 +160,6 @@ public final class CqlInetDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -19,10 +19,24 @@ public final class CqlMapTypeDecoder {
   private static final int MAX_DEPTH = 64;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,15 +50,7 @@ public final class CqlMapTypeDecoder {
    */
   private final int depth;
 
-  private int keyTypeOffset;
-
-  private int keyTypeEnd;
-
   private CqlOptionTypeDecoder keyType;
-
-  private int valueTypeOffset;
-
-  private int valueTypeEnd;
 
   private CqlOptionTypeDecoder valueType;
 
@@ -73,7 +79,8 @@ public final class CqlMapTypeDecoder {
   public CqlMapTypeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -86,14 +93,18 @@ public final class CqlMapTypeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlMapTypeDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -110,14 +121,12 @@ public final class CqlMapTypeDecoder {
    */
   private int readKeyType(int pos, int limit) {
     try {
-      this.keyTypeOffset = pos;
       if (this.keyType == null) {
         this.keyType = new CqlOptionTypeDecoder(depth + 1);
       }
       this.keyType.trusted = this.trusted;
       this.keyType.wrapIn(region, pos, limit - pos);
       pos += this.keyType.encodedLength();
-      this.keyTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key_type");
@@ -137,14 +146,12 @@ public final class CqlMapTypeDecoder {
    */
   private int readValueType(int pos, int limit) {
     try {
-      this.valueTypeOffset = pos;
       if (this.valueType == null) {
         this.valueType = new CqlOptionTypeDecoder(depth + 1);
       }
       this.valueType.trusted = this.trusted;
       this.valueType.wrapIn(region, pos, limit - pos);
       pos += this.valueType.encodedLength();
-      this.valueTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_type");
@@ -164,6 +171,6 @@ public final class CqlMapTypeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -24,10 +24,24 @@ public final class CqlOptionTypeDecoder {
   private static final int MAX_DEPTH = 64;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,15 +55,7 @@ public final class CqlOptionTypeDecoder {
    */
   private final int depth;
 
-  private int idOffset;
-
-  private int idEnd;
-
   private int id;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -88,7 +94,8 @@ public final class CqlOptionTypeDecoder {
   public CqlOptionTypeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -101,14 +108,18 @@ public final class CqlOptionTypeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlOptionTypeDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -131,11 +142,9 @@ public final class CqlOptionTypeDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
       need(region, pos, 2, limit);
       this.id = region.u16be(pos);
       pos += 2;
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -151,11 +160,34 @@ public final class CqlOptionTypeDecoder {
   }
 
   /**
+   * Reads the Custom case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseCustom(int pos, int limit) {
+    this.valueCustom.trusted = this.trusted;
+    this.valueCustom.wrapIn(region, pos, limit - pos);
+    pos += this.valueCustom.encodedLength();
+    return pos;
+  }
+
+  /**
    * The element type.
    * (The nested decoder, reused.)
    */
   public CqlOptionTypeDecoder valueAsList() {
     return valueList;
+  }
+
+  /**
+   * Reads the List case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseList(int pos, int limit) {
+    if (this.valueList == null) {
+      this.valueList = new CqlOptionTypeDecoder(depth + 1);
+    }
+    this.valueList.trusted = this.trusted;
+    this.valueList.wrapIn(region, pos, limit - pos);
+    pos += this.valueList.encodedLength();
+    return pos;
   }
 
   /**
@@ -167,6 +199,19 @@ public final class CqlOptionTypeDecoder {
   }
 
   /**
+   * Reads the Map case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseMap(int pos, int limit) {
+    if (this.valueMap == null) {
+      this.valueMap = new CqlMapTypeDecoder(depth + 1);
+    }
+    this.valueMap.trusted = this.trusted;
+    this.valueMap.wrapIn(region, pos, limit - pos);
+    pos += this.valueMap.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Udt; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
@@ -175,11 +220,37 @@ public final class CqlOptionTypeDecoder {
   }
 
   /**
+   * Reads the Udt case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseUdt(int pos, int limit) {
+    if (this.valueUdt == null) {
+      this.valueUdt = new CqlUdtTypeDecoder(depth + 1);
+    }
+    this.valueUdt.trusted = this.trusted;
+    this.valueUdt.wrapIn(region, pos, limit - pos);
+    pos += this.valueUdt.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Tuple; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public CqlTupleTypeDecoder valueAsTuple() {
     return valueTuple;
+  }
+
+  /**
+   * Reads the Tuple case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTuple(int pos, int limit) {
+    if (this.valueTuple == null) {
+      this.valueTuple = new CqlTupleTypeDecoder(depth + 1);
+    }
+    this.valueTuple.trusted = this.trusted;
+    this.valueTuple.wrapIn(region, pos, limit - pos);
+    pos += this.valueTuple.encodedLength();
+    return pos;
   }
 
   /**
@@ -195,54 +266,30 @@ public final class CqlOptionTypeDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.id;
       if (subject == 0L) {
         this.valueArm = 0;
-        this.valueCustom.trusted = this.trusted;
-        this.valueCustom.wrapIn(region, pos, limit - pos);
-        pos += this.valueCustom.encodedLength();
+        pos = readValueCaseCustom(pos, limit);
       }
       else if (subject == 32L || subject == 34L) {
         this.valueArm = 1;
-        if (this.valueList == null) {
-          this.valueList = new CqlOptionTypeDecoder(depth + 1);
-        }
-        this.valueList.trusted = this.trusted;
-        this.valueList.wrapIn(region, pos, limit - pos);
-        pos += this.valueList.encodedLength();
+        pos = readValueCaseList(pos, limit);
       }
       else if (subject == 33L) {
         this.valueArm = 2;
-        if (this.valueMap == null) {
-          this.valueMap = new CqlMapTypeDecoder(depth + 1);
-        }
-        this.valueMap.trusted = this.trusted;
-        this.valueMap.wrapIn(region, pos, limit - pos);
-        pos += this.valueMap.encodedLength();
+        pos = readValueCaseMap(pos, limit);
       }
       else if (subject == 48L) {
         this.valueArm = 3;
-        if (this.valueUdt == null) {
-          this.valueUdt = new CqlUdtTypeDecoder(depth + 1);
-        }
-        this.valueUdt.trusted = this.trusted;
-        this.valueUdt.wrapIn(region, pos, limit - pos);
-        pos += this.valueUdt.encodedLength();
+        pos = readValueCaseUdt(pos, limit);
       }
       else if (subject == 49L) {
         this.valueArm = 4;
-        if (this.valueTuple == null) {
-          this.valueTuple = new CqlTupleTypeDecoder(depth + 1);
-        }
-        this.valueTuple.trusted = this.trusted;
-        this.valueTuple.wrapIn(region, pos, limit - pos);
-        pos += this.valueTuple.encodedLength();
+        pos = readValueCaseTuple(pos, limit);
       }
       else {
         this.valueArm = -1;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -262,6 +309,6 @@ public final class CqlOptionTypeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -25,10 +25,24 @@ public final class CqlPrepareDecoder {
   private static final String NAME = "Prepare";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,15 +53,7 @@ public final class CqlPrepareDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -72,7 +78,8 @@ public final class CqlPrepareDecoder {
   public CqlPrepareDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -85,11 +92,15 @@ public final class CqlPrepareDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlPrepareDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -106,11 +117,9 @@ public final class CqlPrepareDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -137,8 +146,7 @@ public final class CqlPrepareDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -149,7 +157,6 @@ public final class CqlPrepareDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -169,6 +176,6 @@ public final class CqlPrepareDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

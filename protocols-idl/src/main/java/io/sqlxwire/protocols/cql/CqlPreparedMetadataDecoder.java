@@ -28,10 +28,24 @@ public final class CqlPreparedMetadataDecoder {
   private static final String NAME = "PreparedMetadata";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,33 +54,13 @@ public final class CqlPreparedMetadataDecoder {
    */
   boolean trusted;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int columnsCountOffset;
-
-  private int columnsCountEnd;
 
   private int columnsCount;
 
-  private int pkCountOffset;
-
-  private int pkCountEnd;
-
   private int pkCount;
 
-  private int pkIndexesOffset;
-
-  private int pkIndexesEnd;
-
   private final PkIndexesCursor pkIndexes = new PkIndexesCursor();
-
-  private int globalKeyspaceOffset;
-
-  private int globalKeyspaceEnd;
 
   private boolean globalKeyspacePresent;
 
@@ -76,10 +70,6 @@ public final class CqlPreparedMetadataDecoder {
 
   private final TextView globalKeyspaceView = new TextView(StandardCharsets.UTF_8);
 
-  private int globalTableOffset;
-
-  private int globalTableEnd;
-
   private boolean globalTablePresent;
 
   private int globalTableValueOffset;
@@ -87,10 +77,6 @@ public final class CqlPreparedMetadataDecoder {
   private int globalTableValueLength;
 
   private final TextView globalTableView = new TextView(StandardCharsets.UTF_8);
-
-  private int columnSpecsOffset;
-
-  private int columnSpecsEnd;
 
   private final ColumnSpecsCursor columnSpecs = new ColumnSpecsCursor();
 
@@ -111,7 +97,8 @@ public final class CqlPreparedMetadataDecoder {
   public CqlPreparedMetadataDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -124,10 +111,14 @@ public final class CqlPreparedMetadataDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlPreparedMetadataDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -143,11 +134,9 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 4, limit);
       this.flags = region.i32be(pos);
       pos += 4;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -166,11 +155,9 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readColumnsCount(int pos, int limit) {
     try {
-      this.columnsCountOffset = pos;
       need(region, pos, 4, limit);
       this.columnsCount = region.i32be(pos);
       pos += 4;
-      this.columnsCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("columns_count");
@@ -189,11 +176,9 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readPkCount(int pos, int limit) {
     try {
-      this.pkCountOffset = pos;
       need(region, pos, 4, limit);
       this.pkCount = region.i32be(pos);
       pos += 4;
-      this.pkCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pk_count");
@@ -214,9 +199,7 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readPkIndexes(int pos, int limit) {
     try {
-      this.pkIndexesOffset = pos;
       pos = this.pkIndexes.validate(pos, limit, elementCount(region, this.pkCount, pos));
-      this.pkIndexesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pk_indexes");
@@ -252,14 +235,11 @@ public final class CqlPreparedMetadataDecoder {
     try {
       this.globalKeyspacePresent = ((this.flags & 1L) == 1L);
       if (!this.globalKeyspacePresent) {
-        this.globalKeyspaceOffset = pos;
-        this.globalKeyspaceEnd = pos;
         this.globalKeyspaceValueOffset = pos;
         this.globalKeyspaceValueLength = 0;
         return pos;
       }
-      this.globalKeyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -270,7 +250,6 @@ public final class CqlPreparedMetadataDecoder {
         }
         pos += this.globalKeyspaceValueLength;
       }
-      this.globalKeyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_keyspace");
@@ -306,14 +285,11 @@ public final class CqlPreparedMetadataDecoder {
     try {
       this.globalTablePresent = ((this.flags & 1L) == 1L);
       if (!this.globalTablePresent) {
-        this.globalTableOffset = pos;
-        this.globalTableEnd = pos;
         this.globalTableValueOffset = pos;
         this.globalTableValueLength = 0;
         return pos;
       }
-      this.globalTableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -324,7 +300,6 @@ public final class CqlPreparedMetadataDecoder {
         }
         pos += this.globalTableValueLength;
       }
-      this.globalTableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_table");
@@ -345,9 +320,7 @@ public final class CqlPreparedMetadataDecoder {
    */
   private int readColumnSpecs(int pos, int limit) {
     try {
-      this.columnSpecsOffset = pos;
       pos = this.columnSpecs.validate(pos, limit, elementCount(region, this.columnsCount, pos));
-      this.columnSpecsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_specs");
@@ -372,7 +345,7 @@ public final class CqlPreparedMetadataDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

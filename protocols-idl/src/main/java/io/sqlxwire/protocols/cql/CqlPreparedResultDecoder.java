@@ -23,10 +23,24 @@ public final class CqlPreparedResultDecoder {
   private static final String NAME = "PreparedResult";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,25 +49,13 @@ public final class CqlPreparedResultDecoder {
    */
   boolean trusted;
 
-  private int idOffset;
-
-  private int idEnd;
-
   private int idValueOffset;
 
   private int idValueLength;
 
   private final ByteView idView = new ByteView();
 
-  private int metadataOffset;
-
-  private int metadataEnd;
-
   private final CqlPreparedMetadataDecoder metadata = new CqlPreparedMetadataDecoder();
-
-  private int resultMetadataOffset;
-
-  private int resultMetadataEnd;
 
   private final CqlRowsMetadataDecoder resultMetadata = new CqlRowsMetadataDecoder();
 
@@ -74,7 +76,8 @@ public final class CqlPreparedResultDecoder {
   public CqlPreparedResultDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -87,10 +90,14 @@ public final class CqlPreparedResultDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlPreparedResultDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -107,8 +114,7 @@ public final class CqlPreparedResultDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -116,7 +122,6 @@ public final class CqlPreparedResultDecoder {
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -136,11 +141,9 @@ public final class CqlPreparedResultDecoder {
    */
   private int readMetadata(int pos, int limit) {
     try {
-      this.metadataOffset = pos;
       this.metadata.trusted = this.trusted;
       this.metadata.wrapIn(region, pos, limit - pos);
       pos += this.metadata.encodedLength();
-      this.metadataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata");
@@ -160,11 +163,9 @@ public final class CqlPreparedResultDecoder {
    */
   private int readResultMetadata(int pos, int limit) {
     try {
-      this.resultMetadataOffset = pos;
       this.resultMetadata.trusted = this.trusted;
       this.resultMetadata.wrapIn(region, pos, limit - pos);
       pos += this.resultMetadata.encodedLength();
-      this.resultMetadataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_metadata");
@@ -185,6 +186,6 @@ public final class CqlPreparedResultDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

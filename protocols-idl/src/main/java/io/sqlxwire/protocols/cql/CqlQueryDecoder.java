@@ -25,10 +25,24 @@ public final class CqlQueryDecoder {
   private static final String NAME = "Query";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,25 +53,13 @@ public final class CqlQueryDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
   private int queryValueLength;
 
   private final TextView queryView = new TextView(StandardCharsets.UTF_8);
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private final CqlQueryParametersDecoder parameters = new CqlQueryParametersDecoder();
 
@@ -78,7 +80,8 @@ public final class CqlQueryDecoder {
   public CqlQueryDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,11 +94,15 @@ public final class CqlQueryDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlQueryDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -112,11 +119,9 @@ public final class CqlQueryDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, false);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -143,8 +148,7 @@ public final class CqlQueryDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -155,7 +159,6 @@ public final class CqlQueryDecoder {
         }
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -175,11 +178,9 @@ public final class CqlQueryDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos);
       pos += this.parameters.encodedLength();
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");
@@ -200,6 +201,6 @@ public final class CqlQueryDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

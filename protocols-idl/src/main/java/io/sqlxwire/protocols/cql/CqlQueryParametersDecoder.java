@@ -8,6 +8,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -26,10 +27,24 @@ public final class CqlQueryParametersDecoder {
   private static final String NAME = "QueryParameters";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,45 +53,21 @@ public final class CqlQueryParametersDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int valueCountOffset;
-
-  private int valueCountEnd;
 
   private boolean valueCountPresent;
 
   private int valueCount;
 
-  private int valuesOffset;
-
-  private int valuesEnd;
-
   private boolean valuesPresent;
 
   private final ValuesCursor values = new ValuesCursor();
 
-  private int resultPageSizeOffset;
-
-  private int resultPageSizeEnd;
-
   private boolean resultPageSizePresent;
 
   private int resultPageSize;
-
-  private int pagingStateOffset;
-
-  private int pagingStateEnd;
 
   private boolean pagingStatePresent;
 
@@ -88,17 +79,9 @@ public final class CqlQueryParametersDecoder {
 
   private final ByteView pagingStateView = new ByteView();
 
-  private int serialConsistencyOffset;
-
-  private int serialConsistencyEnd;
-
   private boolean serialConsistencyPresent;
 
   private int serialConsistency;
-
-  private int defaultTimestampOffset;
-
-  private int defaultTimestampEnd;
 
   private boolean defaultTimestampPresent;
 
@@ -121,7 +104,8 @@ public final class CqlQueryParametersDecoder {
   public CqlQueryParametersDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -134,10 +118,14 @@ public final class CqlQueryParametersDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlQueryParametersDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -160,11 +148,9 @@ public final class CqlQueryParametersDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -183,11 +169,9 @@ public final class CqlQueryParametersDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -215,16 +199,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.valueCountPresent = ((this.flags & 1L) == 1L);
       if (!this.valueCountPresent) {
-        this.valueCountOffset = pos;
-        this.valueCountEnd = pos;
         this.valueCount = 0;
         return pos;
       }
-      this.valueCountOffset = pos;
       need(region, pos, 2, limit);
       this.valueCount = region.u16be(pos);
       pos += 2;
-      this.valueCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value_count");
@@ -254,13 +234,9 @@ public final class CqlQueryParametersDecoder {
     try {
       this.valuesPresent = ((this.flags & 1L) == 1L);
       if (!this.valuesPresent) {
-        this.valuesOffset = pos;
-        this.valuesEnd = pos;
         return pos;
       }
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.valueCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");
@@ -288,16 +264,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.resultPageSizePresent = ((this.flags & 4L) == 4L);
       if (!this.resultPageSizePresent) {
-        this.resultPageSizeOffset = pos;
-        this.resultPageSizeEnd = pos;
         this.resultPageSize = 0;
         return pos;
       }
-      this.resultPageSizeOffset = pos;
       need(region, pos, 4, limit);
       this.resultPageSize = region.i32be(pos);
       pos += 4;
-      this.resultPageSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_page_size");
@@ -330,14 +302,11 @@ public final class CqlQueryParametersDecoder {
     try {
       this.pagingStatePresent = ((this.flags & 8L) == 8L);
       if (!this.pagingStatePresent) {
-        this.pagingStateOffset = pos;
-        this.pagingStateEnd = pos;
         this.pagingStateValueOffset = pos;
         this.pagingStateValueLength = 0;
         return pos;
       }
-      this.pagingStateOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -349,7 +318,6 @@ public final class CqlQueryParametersDecoder {
         this.pagingStateValueOffset = pos;
         pos += this.pagingStateValueLength;
       }
-      this.pagingStateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("paging_state");
@@ -384,16 +352,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.serialConsistencyPresent = ((this.flags & 16L) == 16L);
       if (!this.serialConsistencyPresent) {
-        this.serialConsistencyOffset = pos;
-        this.serialConsistencyEnd = pos;
         this.serialConsistency = 0;
         return pos;
       }
-      this.serialConsistencyOffset = pos;
       need(region, pos, 2, limit);
       this.serialConsistency = region.u16be(pos);
       pos += 2;
-      this.serialConsistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("serial_consistency");
@@ -421,16 +385,12 @@ public final class CqlQueryParametersDecoder {
     try {
       this.defaultTimestampPresent = ((this.flags & 32L) == 32L);
       if (!this.defaultTimestampPresent) {
-        this.defaultTimestampOffset = pos;
-        this.defaultTimestampEnd = pos;
         this.defaultTimestamp = 0;
         return pos;
       }
-      this.defaultTimestampOffset = pos;
       need(region, pos, 8, limit);
       this.defaultTimestamp = region.i64be(pos);
       pos += 8;
-      this.defaultTimestampEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("default_timestamp");
@@ -456,13 +416,19 @@ public final class CqlQueryParametersDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code values} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code values}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValuesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -476,12 +442,41 @@ public final class CqlQueryParametersDecoder {
     private final CqlBoundValueDecoder element = new CqlBoundValueDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private CqlBoundValueDecoder[] kept = new CqlBoundValueDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private CqlBoundValueDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      CqlBoundValueDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new CqlBoundValueDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = CqlQueryParametersDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, ((CqlQueryParametersDecoder.this.flags & 64L) == 64L));
-      pos += this.element.encodedLength();
+      CqlBoundValueDecoder decoder = decoderFor(index);
+      decoder.trusted = CqlQueryParametersDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, ((CqlQueryParametersDecoder.this.flags & 64L) == 64L));
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -493,6 +488,10 @@ public final class CqlQueryParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -522,6 +521,12 @@ public final class CqlQueryParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = CqlQueryParametersDecoder.this.trusted;
       CqlQueryParametersDecoder.this.trusted = true;
       try {
@@ -534,15 +539,19 @@ public final class CqlQueryParametersDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public CqlBoundValueDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = CqlQueryParametersDecoder.this.trusted;
       CqlQueryParametersDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

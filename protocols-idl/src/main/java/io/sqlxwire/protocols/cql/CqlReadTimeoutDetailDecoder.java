@@ -19,10 +19,24 @@ public final class CqlReadTimeoutDetailDecoder {
   private static final String NAME = "ReadTimeoutDetail";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -31,27 +45,11 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
-
-  private int receivedOffset;
-
-  private int receivedEnd;
 
   private int received;
 
-  private int blockForOffset;
-
-  private int blockForEnd;
-
   private int blockFor;
-
-  private int dataPresentOffset;
-
-  private int dataPresentEnd;
 
   private int dataPresent;
 
@@ -72,7 +70,8 @@ public final class CqlReadTimeoutDetailDecoder {
   public CqlReadTimeoutDetailDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -85,10 +84,14 @@ public final class CqlReadTimeoutDetailDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlReadTimeoutDetailDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -111,11 +114,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -134,11 +135,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readReceived(int pos, int limit) {
     try {
-      this.receivedOffset = pos;
       need(region, pos, 4, limit);
       this.received = region.i32be(pos);
       pos += 4;
-      this.receivedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("received");
@@ -157,11 +156,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readBlockFor(int pos, int limit) {
     try {
-      this.blockForOffset = pos;
       need(region, pos, 4, limit);
       this.blockFor = region.i32be(pos);
       pos += 4;
-      this.blockForEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("block_for");
@@ -180,11 +177,9 @@ public final class CqlReadTimeoutDetailDecoder {
    */
   private int readDataPresent(int pos, int limit) {
     try {
-      this.dataPresentOffset = pos;
       need(region, pos, 1, limit);
       this.dataPresent = region.u8(pos);
       pos += 1;
-      this.dataPresentEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_present");
@@ -206,6 +201,6 @@ public final class CqlReadTimeoutDetailDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -22,10 +22,24 @@ public final class CqlResultDecoder {
   private static final String NAME = "Result";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,21 +50,9 @@ public final class CqlResultDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private int bodyArm;
 
@@ -85,7 +87,8 @@ public final class CqlResultDecoder {
   public CqlResultDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -98,11 +101,15 @@ public final class CqlResultDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlResultDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -119,11 +126,9 @@ public final class CqlResultDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -149,11 +154,9 @@ public final class CqlResultDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 4, limit);
       this.kind = region.i32be(pos);
       pos += 4;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -169,11 +172,31 @@ public final class CqlResultDecoder {
   }
 
   /**
+   * Reads the Rows case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseRows(int pos, int limit) {
+    this.bodyRows.trusted = this.trusted;
+    this.bodyRows.wrapIn(region, pos, limit - pos);
+    pos += this.bodyRows.encodedLength();
+    return pos;
+  }
+
+  /**
    * The keyspace now in use.
    * (The nested decoder, reused.)
    */
   public CqlCqlStringDecoder bodyAsSetKeyspace() {
     return bodySetKeyspace;
+  }
+
+  /**
+   * Reads the SetKeyspace case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSetKeyspace(int pos, int limit) {
+    this.bodySetKeyspace.trusted = this.trusted;
+    this.bodySetKeyspace.wrapIn(region, pos, limit - pos);
+    pos += this.bodySetKeyspace.encodedLength();
+    return pos;
   }
 
   /**
@@ -185,6 +208,16 @@ public final class CqlResultDecoder {
   }
 
   /**
+   * Reads the Prepared case of {@code body}; returns where it ends.
+   */
+  private int readBodyCasePrepared(int pos, int limit) {
+    this.bodyPrepared.trusted = this.trusted;
+    this.bodyPrepared.wrapIn(region, pos, limit - pos);
+    pos += this.bodyPrepared.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case SchemaChange; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
@@ -193,11 +226,33 @@ public final class CqlResultDecoder {
   }
 
   /**
+   * Reads the SchemaChange case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSchemaChange(int pos, int limit) {
+    this.bodySchemaChange.trusted = this.trusted;
+    this.bodySchemaChange.wrapIn(region, pos, limit - pos);
+    pos += this.bodySchemaChange.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsOther() {
     return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseOther(int pos, int limit) {
+    {
+      this.bodyOtherValueLength = limit - pos;
+      this.bodyOtherValueOffset = pos;
+      pos += this.bodyOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -213,44 +268,30 @@ public final class CqlResultDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = this.kind;
       if (subject == 1L) {
         this.bodyArm = 0;
       }
       else if (subject == 2L) {
         this.bodyArm = 1;
-        this.bodyRows.trusted = this.trusted;
-        this.bodyRows.wrapIn(region, pos, limit - pos);
-        pos += this.bodyRows.encodedLength();
+        pos = readBodyCaseRows(pos, limit);
       }
       else if (subject == 3L) {
         this.bodyArm = 2;
-        this.bodySetKeyspace.trusted = this.trusted;
-        this.bodySetKeyspace.wrapIn(region, pos, limit - pos);
-        pos += this.bodySetKeyspace.encodedLength();
+        pos = readBodyCaseSetKeyspace(pos, limit);
       }
       else if (subject == 4L) {
         this.bodyArm = 3;
-        this.bodyPrepared.trusted = this.trusted;
-        this.bodyPrepared.wrapIn(region, pos, limit - pos);
-        pos += this.bodyPrepared.encodedLength();
+        pos = readBodyCasePrepared(pos, limit);
       }
       else if (subject == 5L) {
         this.bodyArm = 4;
-        this.bodySchemaChange.trusted = this.trusted;
-        this.bodySchemaChange.wrapIn(region, pos, limit - pos);
-        pos += this.bodySchemaChange.encodedLength();
+        pos = readBodyCaseSchemaChange(pos, limit);
       }
       else {
         this.bodyArm = -1;
-         {
-          this.bodyOtherValueLength = limit - pos;
-          this.bodyOtherValueOffset = pos;
-          pos += this.bodyOtherValueLength;
-        }
+        pos = readBodyCaseOther(pos, limit);
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");
@@ -271,6 +312,6 @@ public final class CqlResultDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

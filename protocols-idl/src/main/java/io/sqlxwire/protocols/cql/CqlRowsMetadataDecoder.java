@@ -29,10 +29,24 @@ public final class CqlRowsMetadataDecoder {
   private static final String NAME = "RowsMetadata";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,21 +55,9 @@ public final class CqlRowsMetadataDecoder {
    */
   boolean trusted;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
 
-  private int columnsCountOffset;
-
-  private int columnsCountEnd;
-
   private int columnsCount;
-
-  private int pagingStateOffset;
-
-  private int pagingStateEnd;
 
   private boolean pagingStatePresent;
 
@@ -67,10 +69,6 @@ public final class CqlRowsMetadataDecoder {
 
   private final ByteView pagingStateView = new ByteView();
 
-  private int globalKeyspaceOffset;
-
-  private int globalKeyspaceEnd;
-
   private boolean globalKeyspacePresent;
 
   private int globalKeyspaceValueOffset;
@@ -79,10 +77,6 @@ public final class CqlRowsMetadataDecoder {
 
   private final TextView globalKeyspaceView = new TextView(StandardCharsets.UTF_8);
 
-  private int globalTableOffset;
-
-  private int globalTableEnd;
-
   private boolean globalTablePresent;
 
   private int globalTableValueOffset;
@@ -90,10 +84,6 @@ public final class CqlRowsMetadataDecoder {
   private int globalTableValueLength;
 
   private final TextView globalTableView = new TextView(StandardCharsets.UTF_8);
-
-  private int columnSpecsOffset;
-
-  private int columnSpecsEnd;
 
   private boolean columnSpecsPresent;
 
@@ -116,7 +106,8 @@ public final class CqlRowsMetadataDecoder {
   public CqlRowsMetadataDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -129,10 +120,14 @@ public final class CqlRowsMetadataDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlRowsMetadataDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -148,11 +143,9 @@ public final class CqlRowsMetadataDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 4, limit);
       this.flags = region.i32be(pos);
       pos += 4;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -171,11 +164,9 @@ public final class CqlRowsMetadataDecoder {
    */
   private int readColumnsCount(int pos, int limit) {
     try {
-      this.columnsCountOffset = pos;
       need(region, pos, 4, limit);
       this.columnsCount = region.i32be(pos);
       pos += 4;
-      this.columnsCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("columns_count");
@@ -208,14 +199,11 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.pagingStatePresent = ((this.flags & 2L) == 2L);
       if (!this.pagingStatePresent) {
-        this.pagingStateOffset = pos;
-        this.pagingStateEnd = pos;
         this.pagingStateValueOffset = pos;
         this.pagingStateValueLength = 0;
         return pos;
       }
-      this.pagingStateOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -227,7 +215,6 @@ public final class CqlRowsMetadataDecoder {
         this.pagingStateValueOffset = pos;
         pos += this.pagingStateValueLength;
       }
-      this.pagingStateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("paging_state");
@@ -263,14 +250,11 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.globalKeyspacePresent = ((this.flags & 1L) == 1L);
       if (!this.globalKeyspacePresent) {
-        this.globalKeyspaceOffset = pos;
-        this.globalKeyspaceEnd = pos;
         this.globalKeyspaceValueOffset = pos;
         this.globalKeyspaceValueLength = 0;
         return pos;
       }
-      this.globalKeyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -281,7 +265,6 @@ public final class CqlRowsMetadataDecoder {
         }
         pos += this.globalKeyspaceValueLength;
       }
-      this.globalKeyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_keyspace");
@@ -317,14 +300,11 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.globalTablePresent = ((this.flags & 1L) == 1L);
       if (!this.globalTablePresent) {
-        this.globalTableOffset = pos;
-        this.globalTableEnd = pos;
         this.globalTableValueOffset = pos;
         this.globalTableValueLength = 0;
         return pos;
       }
-      this.globalTableOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -335,7 +315,6 @@ public final class CqlRowsMetadataDecoder {
         }
         pos += this.globalTableValueLength;
       }
-      this.globalTableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("global_table");
@@ -365,13 +344,9 @@ public final class CqlRowsMetadataDecoder {
     try {
       this.columnSpecsPresent = !(((this.flags & 4L) == 4L));
       if (!this.columnSpecsPresent) {
-        this.columnSpecsOffset = pos;
-        this.columnSpecsEnd = pos;
         return pos;
       }
-      this.columnSpecsOffset = pos;
       pos = this.columnSpecs.validate(pos, limit, elementCount(region, this.columnsCount, pos));
-      this.columnSpecsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_specs");
@@ -395,7 +370,7 @@ public final class CqlRowsMetadataDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

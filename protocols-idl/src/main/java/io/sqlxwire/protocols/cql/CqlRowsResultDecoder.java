@@ -24,10 +24,24 @@ public final class CqlRowsResultDecoder {
   private static final String NAME = "RowsResult";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,21 +50,9 @@ public final class CqlRowsResultDecoder {
    */
   boolean trusted;
 
-  private int metadataOffset;
-
-  private int metadataEnd;
-
   private final CqlRowsMetadataDecoder metadata = new CqlRowsMetadataDecoder();
 
-  private int rowsCountOffset;
-
-  private int rowsCountEnd;
-
   private int rowsCount;
-
-  private int rowsOffset;
-
-  private int rowsEnd;
 
   private final RowsCursor rows = new RowsCursor();
 
@@ -71,7 +73,8 @@ public final class CqlRowsResultDecoder {
   public CqlRowsResultDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -84,10 +87,14 @@ public final class CqlRowsResultDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlRowsResultDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -104,11 +111,9 @@ public final class CqlRowsResultDecoder {
    */
   private int readMetadata(int pos, int limit) {
     try {
-      this.metadataOffset = pos;
       this.metadata.trusted = this.trusted;
       this.metadata.wrapIn(region, pos, limit - pos);
       pos += this.metadata.encodedLength();
-      this.metadataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata");
@@ -127,11 +132,9 @@ public final class CqlRowsResultDecoder {
    */
   private int readRowsCount(int pos, int limit) {
     try {
-      this.rowsCountOffset = pos;
       need(region, pos, 4, limit);
       this.rowsCount = region.i32be(pos);
       pos += 4;
-      this.rowsCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("rows_count");
@@ -152,9 +155,7 @@ public final class CqlRowsResultDecoder {
    */
   private int readRows(int pos, int limit) {
     try {
-      this.rowsOffset = pos;
       pos = this.rows.validate(pos, limit, elementCount(region, this.rowsCount, pos));
-      this.rowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("rows");
@@ -175,7 +176,7 @@ public final class CqlRowsResultDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -31,10 +31,24 @@ public final class CqlSchemaChangeDecoder {
   private static final byte[] TARGET_IS_KEYSPACE = {(byte) 0x4b, (byte) 0x45, (byte) 0x59, (byte) 0x53, (byte) 0x50, (byte) 0x41, (byte) 0x43, (byte) 0x45};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,19 +57,11 @@ public final class CqlSchemaChangeDecoder {
    */
   boolean trusted;
 
-  private int changeTypeOffset;
-
-  private int changeTypeEnd;
-
   private int changeTypeValueOffset;
 
   private int changeTypeValueLength;
 
   private final TextView changeTypeView = new TextView(StandardCharsets.UTF_8);
-
-  private int targetOffset;
-
-  private int targetEnd;
 
   private int targetValueOffset;
 
@@ -63,19 +69,11 @@ public final class CqlSchemaChangeDecoder {
 
   private final TextView targetView = new TextView(StandardCharsets.UTF_8);
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private boolean namePresent;
 
@@ -84,10 +82,6 @@ public final class CqlSchemaChangeDecoder {
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int argumentTypesOffset;
-
-  private int argumentTypesEnd;
 
   private boolean argumentTypesPresent;
 
@@ -110,7 +104,8 @@ public final class CqlSchemaChangeDecoder {
   public CqlSchemaChangeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -123,10 +118,14 @@ public final class CqlSchemaChangeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlSchemaChangeDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -150,8 +149,7 @@ public final class CqlSchemaChangeDecoder {
    */
   private int readChangeType(int pos, int limit) {
     try {
-      this.changeTypeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -162,7 +160,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.changeTypeValueLength;
       }
-      this.changeTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("change_type");
@@ -189,8 +186,7 @@ public final class CqlSchemaChangeDecoder {
    */
   private int readTarget(int pos, int limit) {
     try {
-      this.targetOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -201,7 +197,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.targetValueLength;
       }
-      this.targetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("target");
@@ -228,8 +223,7 @@ public final class CqlSchemaChangeDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -240,7 +234,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -276,14 +269,11 @@ public final class CqlSchemaChangeDecoder {
     try {
       this.namePresent = !(this.targetValueLength == TARGET_IS_KEYSPACE.length && this.region.contentEquals(this.targetValueOffset, TARGET_IS_KEYSPACE.length, TARGET_IS_KEYSPACE, 0));
       if (!this.namePresent) {
-        this.nameOffset = pos;
-        this.nameEnd = pos;
         this.nameValueOffset = pos;
         this.nameValueLength = 0;
         return pos;
       }
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -294,7 +284,6 @@ public final class CqlSchemaChangeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -323,15 +312,11 @@ public final class CqlSchemaChangeDecoder {
     try {
       this.argumentTypesPresent = ((this.targetValueLength == TARGET_IS_FUNCTION.length && this.region.contentEquals(this.targetValueOffset, TARGET_IS_FUNCTION.length, TARGET_IS_FUNCTION, 0)) || (this.targetValueLength == TARGET_IS_AGGREGATE.length && this.region.contentEquals(this.targetValueOffset, TARGET_IS_AGGREGATE.length, TARGET_IS_AGGREGATE, 0)));
       if (!this.argumentTypesPresent) {
-        this.argumentTypesOffset = pos;
-        this.argumentTypesEnd = pos;
         return pos;
       }
-      this.argumentTypesOffset = pos;
       this.argumentTypes.trusted = this.trusted;
       this.argumentTypes.wrapIn(region, pos, limit - pos);
       pos += this.argumentTypes.encodedLength();
-      this.argumentTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_types");
@@ -354,6 +339,6 @@ public final class CqlSchemaChangeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -6,6 +6,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -24,10 +25,24 @@ public final class CqlStringListDecoder {
   private static final String NAME = "StringList";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,15 +51,7 @@ public final class CqlStringListDecoder {
    */
   boolean trusted;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private int count;
-
-  private int itemsOffset;
-
-  private int itemsEnd;
 
   private final ItemsCursor items = new ItemsCursor();
 
@@ -65,7 +72,8 @@ public final class CqlStringListDecoder {
   public CqlStringListDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -78,10 +86,14 @@ public final class CqlStringListDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlStringListDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -97,11 +109,9 @@ public final class CqlStringListDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       need(region, pos, 2, limit);
       this.count = region.u16be(pos);
       pos += 2;
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -122,9 +132,7 @@ public final class CqlStringListDecoder {
    */
   private int readItems(int pos, int limit) {
     try {
-      this.itemsOffset = pos;
       pos = this.items.validate(pos, limit, elementCount(region, this.count, pos));
-      this.itemsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("items");
@@ -144,13 +152,19 @@ public final class CqlStringListDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code items} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code items}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ItemsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -164,12 +178,41 @@ public final class CqlStringListDecoder {
     private final CqlCqlStringDecoder element = new CqlCqlStringDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private CqlCqlStringDecoder[] kept = new CqlCqlStringDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private CqlCqlStringDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      CqlCqlStringDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new CqlCqlStringDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = CqlStringListDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      CqlCqlStringDecoder decoder = decoderFor(index);
+      decoder.trusted = CqlStringListDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -181,6 +224,10 @@ public final class CqlStringListDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -210,6 +257,12 @@ public final class CqlStringListDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = CqlStringListDecoder.this.trusted;
       CqlStringListDecoder.this.trusted = true;
       try {
@@ -222,15 +275,19 @@ public final class CqlStringListDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public CqlCqlStringDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = CqlStringListDecoder.this.trusted;
       CqlStringListDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -24,10 +24,24 @@ public final class CqlStringMultimapDecoder {
   private static final String NAME = "StringMultimap";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,15 +50,7 @@ public final class CqlStringMultimapDecoder {
    */
   boolean trusted;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private int count;
-
-  private int entriesOffset;
-
-  private int entriesEnd;
 
   private final EntriesCursor entries = new EntriesCursor();
 
@@ -65,7 +71,8 @@ public final class CqlStringMultimapDecoder {
   public CqlStringMultimapDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -78,10 +85,14 @@ public final class CqlStringMultimapDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlStringMultimapDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -97,11 +108,9 @@ public final class CqlStringMultimapDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
       need(region, pos, 2, limit);
       this.count = region.u16be(pos);
       pos += 2;
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -122,9 +131,7 @@ public final class CqlStringMultimapDecoder {
    */
   private int readEntries(int pos, int limit) {
     try {
-      this.entriesOffset = pos;
       pos = this.entries.validate(pos, limit, elementCount(region, this.count, pos));
-      this.entriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("entries");
@@ -144,7 +151,7 @@ public final class CqlStringMultimapDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -23,10 +23,24 @@ public final class CqlStringMultimapEntryDecoder {
   private static final String NAME = "StringMultimapEntry";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,19 +49,11 @@ public final class CqlStringMultimapEntryDecoder {
    */
   boolean trusted;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private int keyValueOffset;
 
   private int keyValueLength;
 
   private final TextView keyView = new TextView(StandardCharsets.UTF_8);
-
-  private int valuesOffset;
-
-  private int valuesEnd;
 
   private final CqlStringListDecoder values = new CqlStringListDecoder();
 
@@ -68,7 +74,8 @@ public final class CqlStringMultimapEntryDecoder {
   public CqlStringMultimapEntryDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -81,10 +88,14 @@ public final class CqlStringMultimapEntryDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlStringMultimapEntryDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -108,8 +119,7 @@ public final class CqlStringMultimapEntryDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -120,7 +130,6 @@ public final class CqlStringMultimapEntryDecoder {
         }
         pos += this.keyValueLength;
       }
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -140,11 +149,9 @@ public final class CqlStringMultimapEntryDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       this.values.trusted = this.trusted;
       this.values.wrapIn(region, pos, limit - pos);
       pos += this.values.encodedLength();
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");
@@ -164,6 +171,6 @@ public final class CqlStringMultimapEntryDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -19,10 +19,24 @@ public final class CqlSupportedDecoder {
   private static final String NAME = "Supported";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,15 +47,7 @@ public final class CqlSupportedDecoder {
 
   private int flags;
 
-  private int prefixOffset;
-
-  private int prefixEnd;
-
   private final CqlBodyPrefixDecoder prefix = new CqlBodyPrefixDecoder();
-
-  private int optionsOffset;
-
-  private int optionsEnd;
 
   private final CqlStringMultimapDecoder options = new CqlStringMultimapDecoder();
 
@@ -62,7 +68,8 @@ public final class CqlSupportedDecoder {
   public CqlSupportedDecoder wrap(WireBuffer source, int offset, int length, int flags) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, flags);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, flags);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -75,11 +82,15 @@ public final class CqlSupportedDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlSupportedDecoder wrapIn(WireBuffer source, int offset, int length, int flags) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.flags = flags;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -96,11 +107,9 @@ public final class CqlSupportedDecoder {
    */
   private int readPrefix(int pos, int limit) {
     try {
-      this.prefixOffset = pos;
       this.prefix.trusted = this.trusted;
       this.prefix.wrapIn(region, pos, limit - pos, this.flags, true);
       pos += this.prefix.encodedLength();
-      this.prefixEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prefix");
@@ -120,11 +129,9 @@ public final class CqlSupportedDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
       this.options.trusted = this.trusted;
       this.options.wrapIn(region, pos, limit - pos);
       pos += this.options.encodedLength();
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");
@@ -144,6 +151,6 @@ public final class CqlSupportedDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

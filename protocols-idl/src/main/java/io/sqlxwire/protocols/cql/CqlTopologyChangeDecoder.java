@@ -23,10 +23,24 @@ public final class CqlTopologyChangeDecoder {
   private static final String NAME = "TopologyChange";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,19 +49,11 @@ public final class CqlTopologyChangeDecoder {
    */
   boolean trusted;
 
-  private int changeOffset;
-
-  private int changeEnd;
-
   private int changeValueOffset;
 
   private int changeValueLength;
 
   private final TextView changeView = new TextView(StandardCharsets.UTF_8);
-
-  private int nodeOffset;
-
-  private int nodeEnd;
 
   private final CqlInetDecoder node = new CqlInetDecoder();
 
@@ -68,7 +74,8 @@ public final class CqlTopologyChangeDecoder {
   public CqlTopologyChangeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -81,10 +88,14 @@ public final class CqlTopologyChangeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlTopologyChangeDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -108,8 +119,7 @@ public final class CqlTopologyChangeDecoder {
    */
   private int readChange(int pos, int limit) {
     try {
-      this.changeOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -120,7 +130,6 @@ public final class CqlTopologyChangeDecoder {
         }
         pos += this.changeValueLength;
       }
-      this.changeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("change");
@@ -140,11 +149,9 @@ public final class CqlTopologyChangeDecoder {
    */
   private int readNode(int pos, int limit) {
     try {
-      this.nodeOffset = pos;
       this.node.trusted = this.trusted;
       this.node.wrapIn(region, pos, limit - pos);
       pos += this.node.encodedLength();
-      this.nodeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("node");
@@ -164,6 +171,6 @@ public final class CqlTopologyChangeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -24,10 +24,24 @@ public final class CqlTupleTypeDecoder {
   private static final int MAX_DEPTH = 64;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,15 +55,7 @@ public final class CqlTupleTypeDecoder {
    */
   private final int depth;
 
-  private int elementCountOffset;
-
-  private int elementCountEnd;
-
   private int elementCount;
-
-  private int elementTypesOffset;
-
-  private int elementTypesEnd;
 
   private final ElementTypesCursor elementTypes = new ElementTypesCursor();
 
@@ -78,7 +84,8 @@ public final class CqlTupleTypeDecoder {
   public CqlTupleTypeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,14 +98,18 @@ public final class CqlTupleTypeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlTupleTypeDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -114,11 +125,9 @@ public final class CqlTupleTypeDecoder {
    */
   private int readElementCount(int pos, int limit) {
     try {
-      this.elementCountOffset = pos;
       need(region, pos, 2, limit);
       this.elementCount = region.u16be(pos);
       pos += 2;
-      this.elementCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("element_count");
@@ -139,9 +148,7 @@ public final class CqlTupleTypeDecoder {
    */
   private int readElementTypes(int pos, int limit) {
     try {
-      this.elementTypesOffset = pos;
       pos = this.elementTypes.validate(pos, limit, RegionChecks.elementCount(region, this.elementCount, pos));
-      this.elementTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("element_types");
@@ -161,7 +168,7 @@ public final class CqlTupleTypeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

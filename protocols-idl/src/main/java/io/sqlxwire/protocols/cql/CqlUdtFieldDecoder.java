@@ -25,10 +25,24 @@ public final class CqlUdtFieldDecoder {
   private static final int MAX_DEPTH = 64;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -42,19 +56,11 @@ public final class CqlUdtFieldDecoder {
    */
   private final int depth;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int typeOffset;
-
-  private int typeEnd;
 
   private CqlOptionTypeDecoder type;
 
@@ -83,7 +89,8 @@ public final class CqlUdtFieldDecoder {
   public CqlUdtFieldDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -96,14 +103,18 @@ public final class CqlUdtFieldDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlUdtFieldDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -127,8 +138,7 @@ public final class CqlUdtFieldDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -139,7 +149,6 @@ public final class CqlUdtFieldDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -159,14 +168,12 @@ public final class CqlUdtFieldDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       if (this.type == null) {
         this.type = new CqlOptionTypeDecoder(depth + 1);
       }
       this.type.trusted = this.trusted;
       this.type.wrapIn(region, pos, limit - pos);
       pos += this.type.encodedLength();
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -186,6 +193,6 @@ public final class CqlUdtFieldDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

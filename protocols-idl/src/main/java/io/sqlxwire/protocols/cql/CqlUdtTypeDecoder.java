@@ -28,10 +28,24 @@ public final class CqlUdtTypeDecoder {
   private static final int MAX_DEPTH = 64;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -45,19 +59,11 @@ public final class CqlUdtTypeDecoder {
    */
   private final int depth;
 
-  private int keyspaceOffset;
-
-  private int keyspaceEnd;
-
   private int keyspaceValueOffset;
 
   private int keyspaceValueLength;
 
   private final TextView keyspaceView = new TextView(StandardCharsets.UTF_8);
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
@@ -65,15 +71,7 @@ public final class CqlUdtTypeDecoder {
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
 
-  private int fieldCountOffset;
-
-  private int fieldCountEnd;
-
   private int fieldCount;
-
-  private int fieldsOffset;
-
-  private int fieldsEnd;
 
   private final FieldsCursor fields = new FieldsCursor();
 
@@ -102,7 +100,8 @@ public final class CqlUdtTypeDecoder {
   public CqlUdtTypeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -115,14 +114,18 @@ public final class CqlUdtTypeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlUdtTypeDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -146,8 +149,7 @@ public final class CqlUdtTypeDecoder {
    */
   private int readKeyspace(int pos, int limit) {
     try {
-      this.keyspaceOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -158,7 +160,6 @@ public final class CqlUdtTypeDecoder {
         }
         pos += this.keyspaceValueLength;
       }
-      this.keyspaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("keyspace");
@@ -185,8 +186,7 @@ public final class CqlUdtTypeDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 2, limit);
         long prefix = region.u16be(pos);
         pos += 2;
@@ -197,7 +197,6 @@ public final class CqlUdtTypeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -216,11 +215,9 @@ public final class CqlUdtTypeDecoder {
    */
   private int readFieldCount(int pos, int limit) {
     try {
-      this.fieldCountOffset = pos;
       need(region, pos, 2, limit);
       this.fieldCount = region.u16be(pos);
       pos += 2;
-      this.fieldCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("field_count");
@@ -241,9 +238,7 @@ public final class CqlUdtTypeDecoder {
    */
   private int readFields(int pos, int limit) {
     try {
-      this.fieldsOffset = pos;
       pos = this.fields.validate(pos, limit, elementCount(region, this.fieldCount, pos));
-      this.fieldsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fields");
@@ -265,7 +260,7 @@ public final class CqlUdtTypeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -19,10 +19,24 @@ public final class CqlUnavailableDetailDecoder {
   private static final String NAME = "UnavailableDetail";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -31,21 +45,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   boolean trusted;
 
-  private int consistencyOffset;
-
-  private int consistencyEnd;
-
   private int consistency;
 
-  private int requiredOffset;
-
-  private int requiredEnd;
-
   private int required;
-
-  private int aliveOffset;
-
-  private int aliveEnd;
 
   private int alive;
 
@@ -66,7 +68,8 @@ public final class CqlUnavailableDetailDecoder {
   public CqlUnavailableDetailDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -79,10 +82,14 @@ public final class CqlUnavailableDetailDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlUnavailableDetailDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -105,11 +112,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   private int readConsistency(int pos, int limit) {
     try {
-      this.consistencyOffset = pos;
       need(region, pos, 2, limit);
       this.consistency = region.u16be(pos);
       pos += 2;
-      this.consistencyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("consistency");
@@ -128,11 +133,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   private int readRequired(int pos, int limit) {
     try {
-      this.requiredOffset = pos;
       need(region, pos, 4, limit);
       this.required = region.i32be(pos);
       pos += 4;
-      this.requiredEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("required");
@@ -151,11 +154,9 @@ public final class CqlUnavailableDetailDecoder {
    */
   private int readAlive(int pos, int limit) {
     try {
-      this.aliveOffset = pos;
       need(region, pos, 4, limit);
       this.alive = region.i32be(pos);
       pos += 4;
-      this.aliveEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("alive");
@@ -176,6 +177,6 @@ public final class CqlUnavailableDetailDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

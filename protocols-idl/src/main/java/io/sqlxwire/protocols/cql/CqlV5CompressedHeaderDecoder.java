@@ -25,10 +25,24 @@ public final class CqlV5CompressedHeaderDecoder {
   private static final String NAME = "V5CompressedHeader";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,15 +51,7 @@ public final class CqlV5CompressedHeaderDecoder {
    */
   boolean trusted;
 
-  private int headerLowOffset;
-
-  private int headerLowEnd;
-
   private long headerLow;
-
-  private int headerHighOffset;
-
-  private int headerHighEnd;
 
   private int headerHigh;
 
@@ -56,8 +62,6 @@ public final class CqlV5CompressedHeaderDecoder {
   private boolean selfContained;
 
   private int headerCrc24Offset;
-
-  private int headerCrc24End;
 
   private int headerCrc24;
 
@@ -78,7 +82,8 @@ public final class CqlV5CompressedHeaderDecoder {
   public CqlV5CompressedHeaderDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,10 +96,14 @@ public final class CqlV5CompressedHeaderDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlV5CompressedHeaderDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -110,11 +119,9 @@ public final class CqlV5CompressedHeaderDecoder {
    */
   private int readHeaderLow(int pos, int limit) {
     try {
-      this.headerLowOffset = pos;
       need(region, pos, 4, limit);
       this.headerLow = region.u32le(pos);
       pos += 4;
-      this.headerLowEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("header_low");
@@ -133,11 +140,9 @@ public final class CqlV5CompressedHeaderDecoder {
    */
   private int readHeaderHigh(int pos, int limit) {
     try {
-      this.headerHighOffset = pos;
       need(region, pos, 1, limit);
       this.headerHigh = region.u8(pos);
       pos += 1;
-      this.headerHighEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("header_high");
@@ -181,8 +186,7 @@ public final class CqlV5CompressedHeaderDecoder {
       need(region, pos, 3, limit);
       this.headerCrc24 = region.u24le(pos);
       pos += 3;
-      this.headerCrc24End = pos;
-      long computed = Checksums.cqlCrc24(region, 0, this.headerCrc24Offset);
+      long computed = Checksums.cqlCrc24(region, start, this.headerCrc24Offset - start);
       if (computed != this.headerCrc24) {
         throw fail(region, "checksum mismatch: computed 0x" + Long.toHexString(computed) + " but found 0x" + Long.toHexString(this.headerCrc24), this.headerCrc24Offset);
       }
@@ -209,6 +213,6 @@ public final class CqlV5CompressedHeaderDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

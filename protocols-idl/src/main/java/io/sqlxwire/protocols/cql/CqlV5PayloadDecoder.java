@@ -25,10 +25,24 @@ public final class CqlV5PayloadDecoder {
   private static final String NAME = "V5Payload";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,8 +55,6 @@ public final class CqlV5PayloadDecoder {
 
   private int payloadOffset;
 
-  private int payloadEnd;
-
   private int payloadValueOffset;
 
   private int payloadValueLength;
@@ -50,8 +62,6 @@ public final class CqlV5PayloadDecoder {
   private final ByteView payloadView = new ByteView();
 
   private int payloadCrc32Offset;
-
-  private int payloadCrc32End;
 
   private long payloadCrc32;
 
@@ -74,7 +84,8 @@ public final class CqlV5PayloadDecoder {
   public CqlV5PayloadDecoder wrap(WireBuffer source, int offset, int length, long payloadLength) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, payloadLength);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, payloadLength);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -87,11 +98,15 @@ public final class CqlV5PayloadDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   CqlV5PayloadDecoder wrapIn(WireBuffer source, int offset, int length, long payloadLength) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.payloadLength = payloadLength;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -109,12 +124,11 @@ public final class CqlV5PayloadDecoder {
   private int readPayload(int pos, int limit) {
     try {
       this.payloadOffset = pos;
-       {
+      {
         this.payloadValueLength = lengthAt(region, this.payloadLength, pos, limit);
         this.payloadValueOffset = pos;
         pos += this.payloadValueLength;
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");
@@ -137,7 +151,6 @@ public final class CqlV5PayloadDecoder {
       need(region, pos, 4, limit);
       this.payloadCrc32 = region.u32le(pos);
       pos += 4;
-      this.payloadCrc32End = pos;
       long computed = checksums.cqlCrc32(region, this.payloadOffset, this.payloadCrc32Offset - this.payloadOffset);
       if (computed != this.payloadCrc32) {
         throw fail(region, "checksum mismatch: computed 0x" + Long.toHexString(computed) + " but found 0x" + Long.toHexString(this.payloadCrc32), this.payloadCrc32Offset);
@@ -161,6 +174,6 @@ public final class CqlV5PayloadDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

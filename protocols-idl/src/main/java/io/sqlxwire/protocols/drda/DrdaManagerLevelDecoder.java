@@ -21,10 +21,24 @@ public final class DrdaManagerLevelDecoder {
   private static final String NAME = "ManagerLevel";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,15 +47,7 @@ public final class DrdaManagerLevelDecoder {
    */
   boolean trusted;
 
-  private int managerOffset;
-
-  private int managerEnd;
-
   private int manager;
-
-  private int levelOffset;
-
-  private int levelEnd;
 
   private int level;
 
@@ -62,7 +68,8 @@ public final class DrdaManagerLevelDecoder {
   public DrdaManagerLevelDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -75,10 +82,14 @@ public final class DrdaManagerLevelDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   DrdaManagerLevelDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -101,11 +112,9 @@ public final class DrdaManagerLevelDecoder {
    */
   private int readManager(int pos, int limit) {
     try {
-      this.managerOffset = pos;
       need(region, pos, 2, limit);
       this.manager = region.u16be(pos);
       pos += 2;
-      this.managerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("manager");
@@ -124,11 +133,9 @@ public final class DrdaManagerLevelDecoder {
    */
   private int readLevel(int pos, int limit) {
     try {
-      this.levelOffset = pos;
       need(region, pos, 2, limit);
       this.level = region.u16be(pos);
       pos += 2;
-      this.levelEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("level");
@@ -148,6 +155,6 @@ public final class DrdaManagerLevelDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

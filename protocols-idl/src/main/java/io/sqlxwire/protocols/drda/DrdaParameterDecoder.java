@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Charsets;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -29,10 +30,24 @@ public final class DrdaParameterDecoder {
   private static final String NAME = "Parameter";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,21 +56,9 @@ public final class DrdaParameterDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int codePointOffset;
-
-  private int codePointEnd;
-
   private int codePoint;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -98,7 +101,8 @@ public final class DrdaParameterDecoder {
   public DrdaParameterDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -111,10 +115,14 @@ public final class DrdaParameterDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   DrdaParameterDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -130,11 +138,9 @@ public final class DrdaParameterDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16be(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -160,11 +166,9 @@ public final class DrdaParameterDecoder {
    */
   private int readCodePoint(int pos, int limit) {
     try {
-      this.codePointOffset = pos;
       need(region, pos, 2, limit);
       this.codePoint = region.u16be(pos);
       pos += 2;
-      this.codePointEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code_point");
@@ -187,12 +191,32 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Extnam case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseExtnam(int pos, int limit) {
+    {
+      this.valueExtnamValueLength = limit - pos;
+      this.valueExtnamValueOffset = pos;
+      pos += this.valueExtnamValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} case Mgrlvlls; meaningful when it is the case read.
    * (The reused cursor, reset to the first element.)
    */
   public ValueAsMgrlvllsCursor valueAsMgrlvlls() {
     valueMgrlvlls.reset();
     return valueMgrlvlls;
+  }
+
+  /**
+   * Reads the Mgrlvlls case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseMgrlvlls(int pos, int limit) {
+    pos = this.valueMgrlvlls.validate(pos, limit, -1);
+    return pos;
   }
 
   /**
@@ -210,6 +234,16 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Secmec case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseSecmec(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueSecmec = region.u16be(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Svrcod; meaningful when it is the case read.
    */
   public int valueAsSvrcod() {
@@ -217,10 +251,30 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Svrcod case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseSvrcod(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueSvrcod = region.u16be(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Secchkcd; meaningful when it is the case read.
    */
   public int valueAsSecchkcd() {
     return valueSecchkcd;
+  }
+
+  /**
+   * Reads the Secchkcd case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseSecchkcd(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueSecchkcd = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -238,11 +292,33 @@ public final class DrdaParameterDecoder {
   }
 
   /**
+   * Reads the Rdbacccl case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseRdbacccl(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueRdbacccl = region.u16be(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
     return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      this.valueOtherValueLength = limit - pos;
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -261,54 +337,36 @@ public final class DrdaParameterDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.length - 4L), pos, limit);
       limit = regionEnd;
-      this.valueOffset = pos;
       long subject = this.codePoint;
       if (subject == 4446L || subject == 4423L || subject == 4461L || subject == 4442L || subject == 8464L || subject == 4512L || subject == 4513L || subject == 4398L || subject == 47L) {
         this.valueArm = 0;
-         {
-          this.valueExtnamValueLength = limit - pos;
-          this.valueExtnamValueOffset = pos;
-          pos += this.valueExtnamValueLength;
-        }
+        pos = readValueCaseExtnam(pos, limit);
       }
       else if (subject == 5124L) {
         this.valueArm = 1;
-        pos = this.valueMgrlvlls.validate(pos, limit, -1);
+        pos = readValueCaseMgrlvlls(pos, limit);
       }
       else if (subject == 4514L) {
         this.valueArm = 2;
-        need(region, pos, 2, limit);
-        this.valueSecmec = region.u16be(pos);
-        pos += 2;
+        pos = readValueCaseSecmec(pos, limit);
       }
       else if (subject == 4425L) {
         this.valueArm = 3;
-        need(region, pos, 2, limit);
-        this.valueSvrcod = region.u16be(pos);
-        pos += 2;
+        pos = readValueCaseSvrcod(pos, limit);
       }
       else if (subject == 4516L) {
         this.valueArm = 4;
-        need(region, pos, 1, limit);
-        this.valueSecchkcd = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseSecchkcd(pos, limit);
       }
       else if (subject == 8463L) {
         this.valueArm = 5;
-        need(region, pos, 2, limit);
-        this.valueRdbacccl = region.u16be(pos);
-        pos += 2;
+        pos = readValueCaseRdbacccl(pos, limit);
       }
       else {
         this.valueArm = -1;
-         {
-          this.valueOtherValueLength = limit - pos;
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
       pos = regionEnd;
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -329,13 +387,19 @@ public final class DrdaParameterDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code value} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code value}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValueAsMgrlvllsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -349,12 +413,41 @@ public final class DrdaParameterDecoder {
     private final DrdaManagerLevelDecoder element = new DrdaManagerLevelDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private DrdaManagerLevelDecoder[] kept = new DrdaManagerLevelDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private DrdaManagerLevelDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      DrdaManagerLevelDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new DrdaManagerLevelDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = DrdaParameterDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      DrdaManagerLevelDecoder decoder = decoderFor(index);
+      decoder.trusted = DrdaParameterDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -366,6 +459,10 @@ public final class DrdaParameterDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -398,6 +495,12 @@ public final class DrdaParameterDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = DrdaParameterDecoder.this.trusted;
       DrdaParameterDecoder.this.trusted = true;
       try {
@@ -410,10 +513,14 @@ public final class DrdaParameterDecoder {
     }
 
     /**
-     * Element {@code i}, read directly (elements have a fixed size). Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public DrdaManagerLevelDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = DrdaParameterDecoder.this.trusted;
       DrdaParameterDecoder.this.trusted = true;
       try {

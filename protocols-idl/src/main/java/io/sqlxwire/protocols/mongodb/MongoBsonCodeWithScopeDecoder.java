@@ -23,10 +23,24 @@ public final class MongoBsonCodeWithScopeDecoder {
   private static final int MAX_DEPTH = 128;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,21 +54,9 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private final int depth;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private final MongoBsonStringDecoder code = new MongoBsonStringDecoder();
-
-  private int scopeOffset;
-
-  private int scopeEnd;
 
   private MongoDocumentDecoder scope;
 
@@ -83,7 +85,8 @@ public final class MongoBsonCodeWithScopeDecoder {
   public MongoBsonCodeWithScopeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -96,14 +99,18 @@ public final class MongoBsonCodeWithScopeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoBsonCodeWithScopeDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -119,11 +126,9 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.i32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -143,11 +148,9 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       this.code.trusted = this.trusted;
       this.code.wrapIn(region, pos, limit - pos);
       pos += this.code.encodedLength();
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -167,14 +170,12 @@ public final class MongoBsonCodeWithScopeDecoder {
    */
   private int readScope(int pos, int limit) {
     try {
-      this.scopeOffset = pos;
       if (this.scope == null) {
         this.scope = new MongoDocumentDecoder(depth + 1);
       }
       this.scope.trusted = this.trusted;
       this.scope.wrapIn(region, pos, limit - pos);
       pos += this.scope.encodedLength();
-      this.scopeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("scope");
@@ -195,6 +196,6 @@ public final class MongoBsonCodeWithScopeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

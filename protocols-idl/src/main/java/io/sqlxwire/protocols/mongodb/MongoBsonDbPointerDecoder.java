@@ -20,10 +20,24 @@ public final class MongoBsonDbPointerDecoder {
   private static final String NAME = "BsonDbPointer";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -32,15 +46,7 @@ public final class MongoBsonDbPointerDecoder {
    */
   boolean trusted;
 
-  private int namespaceOffset;
-
-  private int namespaceEnd;
-
   private final MongoBsonStringDecoder namespace = new MongoBsonStringDecoder();
-
-  private int idOffset;
-
-  private int idEnd;
 
   private int idValueOffset;
 
@@ -65,7 +71,8 @@ public final class MongoBsonDbPointerDecoder {
   public MongoBsonDbPointerDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -78,10 +85,14 @@ public final class MongoBsonDbPointerDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoBsonDbPointerDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -98,11 +109,9 @@ public final class MongoBsonDbPointerDecoder {
    */
   private int readNamespace(int pos, int limit) {
     try {
-      this.namespaceOffset = pos;
       this.namespace.trusted = this.trusted;
       this.namespace.wrapIn(region, pos, limit - pos);
       pos += this.namespace.encodedLength();
-      this.namespaceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("namespace");
@@ -122,13 +131,11 @@ public final class MongoBsonDbPointerDecoder {
    */
   private int readId(int pos, int limit) {
     try {
-      this.idOffset = pos;
-       {
+      {
         this.idValueLength = lengthAt(region, 12, pos, limit);
         this.idValueOffset = pos;
         pos += this.idValueLength;
       }
-      this.idEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("id");
@@ -148,6 +155,6 @@ public final class MongoBsonDbPointerDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

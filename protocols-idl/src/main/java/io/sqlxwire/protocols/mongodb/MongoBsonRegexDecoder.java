@@ -21,10 +21,24 @@ public final class MongoBsonRegexDecoder {
   private static final String NAME = "BsonRegex";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,19 +47,11 @@ public final class MongoBsonRegexDecoder {
    */
   boolean trusted;
 
-  private int patternOffset;
-
-  private int patternEnd;
-
   private int patternValueOffset;
 
   private int patternValueLength;
 
   private final TextView patternView = new TextView(StandardCharsets.UTF_8);
-
-  private int optionsOffset;
-
-  private int optionsEnd;
 
   private int optionsValueOffset;
 
@@ -70,7 +76,8 @@ public final class MongoBsonRegexDecoder {
   public MongoBsonRegexDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -83,10 +90,14 @@ public final class MongoBsonRegexDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoBsonRegexDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -110,8 +121,7 @@ public final class MongoBsonRegexDecoder {
    */
   private int readPattern(int pos, int limit) {
     try {
-      this.patternOffset = pos;
-       {
+      {
         this.patternValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.patternValueOffset = pos;
         if (!this.trusted) {
@@ -119,7 +129,6 @@ public final class MongoBsonRegexDecoder {
         }
         pos += this.patternValueLength + 1;
       }
-      this.patternEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("pattern");
@@ -146,8 +155,7 @@ public final class MongoBsonRegexDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
-       {
+      {
         this.optionsValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.optionsValueOffset = pos;
         if (!this.trusted) {
@@ -155,7 +163,6 @@ public final class MongoBsonRegexDecoder {
         }
         pos += this.optionsValueLength + 1;
       }
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");
@@ -175,6 +182,6 @@ public final class MongoBsonRegexDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -22,10 +22,24 @@ public final class MongoCompressedBodyDecoder {
   private static final String NAME = "CompressedBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,27 +48,11 @@ public final class MongoCompressedBodyDecoder {
    */
   boolean trusted;
 
-  private int originalOpcodeOffset;
-
-  private int originalOpcodeEnd;
-
   private int originalOpcode;
-
-  private int uncompressedSizeOffset;
-
-  private int uncompressedSizeEnd;
 
   private int uncompressedSize;
 
-  private int compressorIdOffset;
-
-  private int compressorIdEnd;
-
   private int compressorId;
-
-  private int compressedMessageOffset;
-
-  private int compressedMessageEnd;
 
   private int compressedMessageValueOffset;
 
@@ -79,7 +77,8 @@ public final class MongoCompressedBodyDecoder {
   public MongoCompressedBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -92,10 +91,14 @@ public final class MongoCompressedBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoCompressedBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -118,11 +121,9 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readOriginalOpcode(int pos, int limit) {
     try {
-      this.originalOpcodeOffset = pos;
       need(region, pos, 4, limit);
       this.originalOpcode = region.i32le(pos);
       pos += 4;
-      this.originalOpcodeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("original_opcode");
@@ -141,11 +142,9 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readUncompressedSize(int pos, int limit) {
     try {
-      this.uncompressedSizeOffset = pos;
       need(region, pos, 4, limit);
       this.uncompressedSize = region.i32le(pos);
       pos += 4;
-      this.uncompressedSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("uncompressed_size");
@@ -171,11 +170,9 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readCompressorId(int pos, int limit) {
     try {
-      this.compressorIdOffset = pos;
       need(region, pos, 1, limit);
       this.compressorId = region.u8(pos);
       pos += 1;
-      this.compressorIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compressor_id");
@@ -195,13 +192,11 @@ public final class MongoCompressedBodyDecoder {
    */
   private int readCompressedMessage(int pos, int limit) {
     try {
-      this.compressedMessageOffset = pos;
-       {
+      {
         this.compressedMessageValueLength = limit - pos;
         this.compressedMessageValueOffset = pos;
         pos += this.compressedMessageValueLength;
       }
-      this.compressedMessageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compressed_message");
@@ -223,6 +218,6 @@ public final class MongoCompressedBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

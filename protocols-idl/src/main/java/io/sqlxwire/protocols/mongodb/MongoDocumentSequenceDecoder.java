@@ -30,10 +30,24 @@ public final class MongoDocumentSequenceDecoder {
   private static final String NAME = "DocumentSequence";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,10 +55,6 @@ public final class MongoDocumentSequenceDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int sizeOffset;
-
-  private int sizeEnd;
 
   private int size;
 
@@ -57,10 +67,6 @@ public final class MongoDocumentSequenceDecoder {
   private int identifierValueLength;
 
   private final TextView identifierView = new TextView(StandardCharsets.UTF_8);
-
-  private int documentsOffset;
-
-  private int documentsEnd;
 
   private final DocumentsCursor documents = new DocumentsCursor();
 
@@ -81,7 +87,8 @@ public final class MongoDocumentSequenceDecoder {
   public MongoDocumentSequenceDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -94,10 +101,14 @@ public final class MongoDocumentSequenceDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoDocumentSequenceDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -113,11 +124,9 @@ public final class MongoDocumentSequenceDecoder {
    */
   private int readSize(int pos, int limit) {
     try {
-      this.sizeOffset = pos;
       need(region, pos, 4, limit);
       this.size = region.i32le(pos);
       pos += 4;
-      this.sizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("size");
@@ -145,7 +154,7 @@ public final class MongoDocumentSequenceDecoder {
   private int readIdentifier(int pos, int limit) {
     try {
       this.identifierOffset = pos;
-       {
+      {
         this.identifierValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.identifierValueOffset = pos;
         if (!this.trusted) {
@@ -177,10 +186,8 @@ public final class MongoDocumentSequenceDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, ((this.size - 4L) - (this.identifierEnd - this.identifierOffset)), pos, limit);
       limit = regionEnd;
-      this.documentsOffset = pos;
       pos = this.documents.validate(pos, limit, -1);
       pos = regionEnd;
-      this.documentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("documents");
@@ -201,7 +208,7 @@ public final class MongoDocumentSequenceDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -30,10 +30,24 @@ public final class MongoElementDecoder {
   private static final int MAX_DEPTH = 128;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -47,25 +61,13 @@ public final class MongoElementDecoder {
    */
   private final int depth;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -130,7 +132,8 @@ public final class MongoElementDecoder {
   public MongoElementDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -143,14 +146,18 @@ public final class MongoElementDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoElementDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -173,11 +180,9 @@ public final class MongoElementDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -204,8 +209,7 @@ public final class MongoElementDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
         if (!this.trusted) {
@@ -213,7 +217,6 @@ public final class MongoElementDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -228,11 +231,31 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Double case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDouble(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueDouble = region.f64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case String; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MongoBsonStringDecoder valueAsString() {
     return valueString;
+  }
+
+  /**
+   * Reads the String case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseString(int pos, int limit) {
+    this.valueString.trusted = this.trusted;
+    this.valueString.wrapIn(region, pos, limit - pos);
+    pos += this.valueString.encodedLength();
+    return pos;
   }
 
   /**
@@ -244,11 +267,34 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Document case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDocument(int pos, int limit) {
+    if (this.valueDocument == null) {
+      this.valueDocument = new MongoDocumentDecoder(depth + 1);
+    }
+    this.valueDocument.trusted = this.trusted;
+    this.valueDocument.wrapIn(region, pos, limit - pos);
+    pos += this.valueDocument.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Binary; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MongoBsonBinaryDecoder valueAsBinary() {
     return valueBinary;
+  }
+
+  /**
+   * Reads the Binary case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseBinary(int pos, int limit) {
+    this.valueBinary.trusted = this.trusted;
+    this.valueBinary.wrapIn(region, pos, limit - pos);
+    pos += this.valueBinary.encodedLength();
+    return pos;
   }
 
   /**
@@ -260,6 +306,18 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the ObjectId case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseObjectId(int pos, int limit) {
+    {
+      this.valueObjectIdValueLength = lengthAt(region, 12, pos, limit);
+      this.valueObjectIdValueOffset = pos;
+      pos += this.valueObjectIdValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * 0x00 false, 0x01 true.
    */
   public int valueAsBoolean() {
@@ -267,10 +325,30 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Boolean case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseBoolean(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueBoolean = region.u8(pos);
+    pos += 1;
+    return pos;
+  }
+
+  /**
    * Milliseconds since the Unix epoch.
    */
   public long valueAsUtcDatetime() {
     return valueUtcDatetime;
+  }
+
+  /**
+   * Reads the UtcDatetime case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseUtcDatetime(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueUtcDatetime = region.i64le(pos);
+    pos += 8;
+    return pos;
   }
 
   /**
@@ -282,11 +360,31 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Regex case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseRegex(int pos, int limit) {
+    this.valueRegex.trusted = this.trusted;
+    this.valueRegex.wrapIn(region, pos, limit - pos);
+    pos += this.valueRegex.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case DbPointer; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MongoBsonDbPointerDecoder valueAsDbPointer() {
     return valueDbPointer;
+  }
+
+  /**
+   * Reads the DbPointer case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDbPointer(int pos, int limit) {
+    this.valueDbPointer.trusted = this.trusted;
+    this.valueDbPointer.wrapIn(region, pos, limit - pos);
+    pos += this.valueDbPointer.encodedLength();
+    return pos;
   }
 
   /**
@@ -298,10 +396,33 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the JavascriptWithScope case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseJavascriptWithScope(int pos, int limit) {
+    if (this.valueJavascriptWithScope == null) {
+      this.valueJavascriptWithScope = new MongoBsonCodeWithScopeDecoder(depth + 1);
+    }
+    this.valueJavascriptWithScope.trusted = this.trusted;
+    this.valueJavascriptWithScope.wrapIn(region, pos, limit - pos);
+    pos += this.valueJavascriptWithScope.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Int32; meaningful when it is the case read.
    */
   public int valueAsInt32() {
     return valueInt32;
+  }
+
+  /**
+   * Reads the Int32 case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseInt32(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueInt32 = region.i32le(pos);
+    pos += 4;
+    return pos;
   }
 
   /**
@@ -312,10 +433,30 @@ public final class MongoElementDecoder {
   }
 
   /**
+   * Reads the Timestamp case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTimestamp(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueTimestamp = region.u64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Int64; meaningful when it is the case read.
    */
   public long valueAsInt64() {
     return valueInt64;
+  }
+
+  /**
+   * Reads the Int64 case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseInt64(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueInt64 = region.i64le(pos);
+    pos += 8;
+    return pos;
   }
 
   /**
@@ -324,6 +465,18 @@ public final class MongoElementDecoder {
    */
   public ByteView valueAsDecimal128() {
     return valueDecimal128View.wrap(region, valueDecimal128ValueOffset, valueDecimal128ValueLength);
+  }
+
+  /**
+   * Reads the Decimal128 case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDecimal128(int pos, int limit) {
+    {
+      this.valueDecimal128ValueLength = lengthAt(region, 16, pos, limit);
+      this.valueDecimal128ValueOffset = pos;
+      pos += this.valueDecimal128ValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -339,109 +492,69 @@ public final class MongoElementDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.type;
       if (subject == 1L) {
         this.valueArm = 0;
-        need(region, pos, 8, limit);
-        this.valueDouble = region.f64le(pos);
-        pos += 8;
+        pos = readValueCaseDouble(pos, limit);
       }
       else if (subject == 2L || subject == 13L || subject == 14L) {
         this.valueArm = 1;
-        this.valueString.trusted = this.trusted;
-        this.valueString.wrapIn(region, pos, limit - pos);
-        pos += this.valueString.encodedLength();
+        pos = readValueCaseString(pos, limit);
       }
       else if (subject == 3L || subject == 4L) {
         this.valueArm = 2;
-        if (this.valueDocument == null) {
-          this.valueDocument = new MongoDocumentDecoder(depth + 1);
-        }
-        this.valueDocument.trusted = this.trusted;
-        this.valueDocument.wrapIn(region, pos, limit - pos);
-        pos += this.valueDocument.encodedLength();
+        pos = readValueCaseDocument(pos, limit);
       }
       else if (subject == 5L) {
         this.valueArm = 3;
-        this.valueBinary.trusted = this.trusted;
-        this.valueBinary.wrapIn(region, pos, limit - pos);
-        pos += this.valueBinary.encodedLength();
+        pos = readValueCaseBinary(pos, limit);
       }
       else if (subject == 6L || subject == 10L || subject == 255L || subject == 127L) {
         this.valueArm = 4;
       }
       else if (subject == 7L) {
         this.valueArm = 5;
-         {
-          this.valueObjectIdValueLength = lengthAt(region, 12, pos, limit);
-          this.valueObjectIdValueOffset = pos;
-          pos += this.valueObjectIdValueLength;
-        }
+        pos = readValueCaseObjectId(pos, limit);
       }
       else if (subject == 8L) {
         this.valueArm = 6;
-        need(region, pos, 1, limit);
-        this.valueBoolean = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseBoolean(pos, limit);
       }
       else if (subject == 9L) {
         this.valueArm = 7;
-        need(region, pos, 8, limit);
-        this.valueUtcDatetime = region.i64le(pos);
-        pos += 8;
+        pos = readValueCaseUtcDatetime(pos, limit);
       }
       else if (subject == 11L) {
         this.valueArm = 8;
-        this.valueRegex.trusted = this.trusted;
-        this.valueRegex.wrapIn(region, pos, limit - pos);
-        pos += this.valueRegex.encodedLength();
+        pos = readValueCaseRegex(pos, limit);
       }
       else if (subject == 12L) {
         this.valueArm = 9;
-        this.valueDbPointer.trusted = this.trusted;
-        this.valueDbPointer.wrapIn(region, pos, limit - pos);
-        pos += this.valueDbPointer.encodedLength();
+        pos = readValueCaseDbPointer(pos, limit);
       }
       else if (subject == 15L) {
         this.valueArm = 10;
-        if (this.valueJavascriptWithScope == null) {
-          this.valueJavascriptWithScope = new MongoBsonCodeWithScopeDecoder(depth + 1);
-        }
-        this.valueJavascriptWithScope.trusted = this.trusted;
-        this.valueJavascriptWithScope.wrapIn(region, pos, limit - pos);
-        pos += this.valueJavascriptWithScope.encodedLength();
+        pos = readValueCaseJavascriptWithScope(pos, limit);
       }
       else if (subject == 16L) {
         this.valueArm = 11;
-        need(region, pos, 4, limit);
-        this.valueInt32 = region.i32le(pos);
-        pos += 4;
+        pos = readValueCaseInt32(pos, limit);
       }
       else if (subject == 17L) {
         this.valueArm = 12;
-        need(region, pos, 8, limit);
-        this.valueTimestamp = region.u64le(pos);
-        pos += 8;
+        pos = readValueCaseTimestamp(pos, limit);
       }
       else if (subject == 18L) {
         this.valueArm = 13;
-        need(region, pos, 8, limit);
-        this.valueInt64 = region.i64le(pos);
-        pos += 8;
+        pos = readValueCaseInt64(pos, limit);
       }
       else if (subject == 19L) {
         this.valueArm = 14;
-         {
-          this.valueDecimal128ValueLength = lengthAt(region, 16, pos, limit);
-          this.valueDecimal128ValueOffset = pos;
-          pos += this.valueDecimal128ValueLength;
-        }
+        pos = readValueCaseDecimal128(pos, limit);
       }
       else {
         throw fail(region, "no case for " + subject, pos);
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -462,6 +575,6 @@ public final class MongoElementDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

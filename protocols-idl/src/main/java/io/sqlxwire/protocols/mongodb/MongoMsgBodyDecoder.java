@@ -27,10 +27,24 @@ public final class MongoMsgBodyDecoder {
   private static final String NAME = "MsgBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -49,21 +63,11 @@ public final class MongoMsgBodyDecoder {
    */
   private int frameOffset;
 
-  private int flagBitsOffset;
-
-  private int flagBitsEnd;
-
   private long flagBits;
-
-  private int sectionsOffset;
-
-  private int sectionsEnd;
 
   private final SectionsCursor sections = new SectionsCursor();
 
   private int checksumOffset;
-
-  private int checksumEnd;
 
   private boolean checksumPresent;
 
@@ -88,7 +92,8 @@ public final class MongoMsgBodyDecoder {
   public MongoMsgBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -126,10 +131,14 @@ public final class MongoMsgBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoMsgBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -145,11 +154,9 @@ public final class MongoMsgBodyDecoder {
    */
   private int readFlagBits(int pos, int limit) {
     try {
-      this.flagBitsOffset = pos;
       need(region, pos, 4, limit);
       this.flagBits = region.u32le(pos);
       pos += 4;
-      this.flagBitsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flag_bits");
@@ -173,10 +180,8 @@ public final class MongoMsgBodyDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, ((limit - pos) - (((this.flagBits & 1L) == 1L) ? 4L : 0L)), pos, limit);
       limit = regionEnd;
-      this.sectionsOffset = pos;
       pos = this.sections.validate(pos, limit, -1);
       pos = regionEnd;
-      this.sectionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sections");
@@ -205,7 +210,6 @@ public final class MongoMsgBodyDecoder {
       this.checksumPresent = ((this.flagBits & 1L) == 1L);
       if (!this.checksumPresent) {
         this.checksumOffset = pos;
-        this.checksumEnd = pos;
         this.checksum = 0;
         return pos;
       }
@@ -213,7 +217,6 @@ public final class MongoMsgBodyDecoder {
       need(region, pos, 4, limit);
       this.checksum = region.u32le(pos);
       pos += 4;
-      this.checksumEnd = pos;
       // Covers the whole frame from its first byte: verified when the frame was given (wrapFrame).
       if (frame != null) {
         long computed = checksums.crc32c(frame, 0, frameOffset + this.checksumOffset);
@@ -241,7 +244,7 @@ public final class MongoMsgBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

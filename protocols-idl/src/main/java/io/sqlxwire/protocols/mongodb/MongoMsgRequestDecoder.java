@@ -19,10 +19,24 @@ public final class MongoMsgRequestDecoder {
   private static final String NAME = "MsgRequest";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,10 +54,6 @@ public final class MongoMsgRequestDecoder {
    * Where the region starts in {@code frame}.
    */
   private int frameOffset;
-
-  private int msgOffset;
-
-  private int msgEnd;
 
   private final MongoMsgBodyDecoder msg = new MongoMsgBodyDecoder();
 
@@ -64,7 +74,8 @@ public final class MongoMsgRequestDecoder {
   public MongoMsgRequestDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -102,10 +113,14 @@ public final class MongoMsgRequestDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoMsgRequestDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -122,12 +137,10 @@ public final class MongoMsgRequestDecoder {
    */
   private int readMsg(int pos, int limit) {
     try {
-      this.msgOffset = pos;
-      this.msg.inFrame(frame, frameOffset + pos);
+      this.msg.inFrame(frame, frameOffset);
       this.msg.trusted = this.trusted;
       this.msg.wrapIn(region, pos, limit - pos);
       pos += this.msg.encodedLength();
-      this.msgEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("msg");
@@ -146,6 +159,6 @@ public final class MongoMsgRequestDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

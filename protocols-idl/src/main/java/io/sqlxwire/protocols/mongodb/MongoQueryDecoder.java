@@ -25,10 +25,24 @@ public final class MongoQueryDecoder {
   private static final String NAME = "Query";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,15 +51,7 @@ public final class MongoQueryDecoder {
    */
   boolean trusted;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int fullCollectionNameOffset;
-
-  private int fullCollectionNameEnd;
 
   private int fullCollectionNameValueOffset;
 
@@ -53,27 +59,11 @@ public final class MongoQueryDecoder {
 
   private final TextView fullCollectionNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int numberToSkipOffset;
-
-  private int numberToSkipEnd;
-
   private int numberToSkip;
-
-  private int numberToReturnOffset;
-
-  private int numberToReturnEnd;
 
   private int numberToReturn;
 
-  private int queryOffset;
-
-  private int queryEnd;
-
   private MongoDocumentDecoder query;
-
-  private int returnFieldsSelectorOffset;
-
-  private int returnFieldsSelectorEnd;
 
   private boolean returnFieldsSelectorPresent;
 
@@ -96,7 +86,8 @@ public final class MongoQueryDecoder {
   public MongoQueryDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -109,10 +100,14 @@ public final class MongoQueryDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoQueryDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -128,11 +123,9 @@ public final class MongoQueryDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 4, limit);
       this.flags = region.i32le(pos);
       pos += 4;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -159,8 +152,7 @@ public final class MongoQueryDecoder {
    */
   private int readFullCollectionName(int pos, int limit) {
     try {
-      this.fullCollectionNameOffset = pos;
-       {
+      {
         this.fullCollectionNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.fullCollectionNameValueOffset = pos;
         if (!this.trusted) {
@@ -168,7 +160,6 @@ public final class MongoQueryDecoder {
         }
         pos += this.fullCollectionNameValueLength + 1;
       }
-      this.fullCollectionNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("full_collection_name");
@@ -187,11 +178,9 @@ public final class MongoQueryDecoder {
    */
   private int readNumberToSkip(int pos, int limit) {
     try {
-      this.numberToSkipOffset = pos;
       need(region, pos, 4, limit);
       this.numberToSkip = region.i32le(pos);
       pos += 4;
-      this.numberToSkipEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number_to_skip");
@@ -210,11 +199,9 @@ public final class MongoQueryDecoder {
    */
   private int readNumberToReturn(int pos, int limit) {
     try {
-      this.numberToReturnOffset = pos;
       need(region, pos, 4, limit);
       this.numberToReturn = region.i32le(pos);
       pos += 4;
-      this.numberToReturnEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number_to_return");
@@ -234,14 +221,12 @@ public final class MongoQueryDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
       if (this.query == null) {
         this.query = new MongoDocumentDecoder(1);
       }
       this.query.trusted = this.trusted;
       this.query.wrapIn(region, pos, limit - pos);
       pos += this.query.encodedLength();
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -270,18 +255,14 @@ public final class MongoQueryDecoder {
     try {
       this.returnFieldsSelectorPresent = ((limit - pos) > 0L);
       if (!this.returnFieldsSelectorPresent) {
-        this.returnFieldsSelectorOffset = pos;
-        this.returnFieldsSelectorEnd = pos;
         return pos;
       }
-      this.returnFieldsSelectorOffset = pos;
       if (this.returnFieldsSelector == null) {
         this.returnFieldsSelector = new MongoDocumentDecoder(1);
       }
       this.returnFieldsSelector.trusted = this.trusted;
       this.returnFieldsSelector.wrapIn(region, pos, limit - pos);
       pos += this.returnFieldsSelector.encodedLength();
-      this.returnFieldsSelectorEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("return_fields_selector");
@@ -305,6 +286,6 @@ public final class MongoQueryDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

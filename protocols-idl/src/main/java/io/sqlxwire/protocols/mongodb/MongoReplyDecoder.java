@@ -24,10 +24,24 @@ public final class MongoReplyDecoder {
   private static final String NAME = "Reply";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,33 +50,13 @@ public final class MongoReplyDecoder {
    */
   boolean trusted;
 
-  private int responseFlagsOffset;
-
-  private int responseFlagsEnd;
-
   private int responseFlags;
-
-  private int cursorIdOffset;
-
-  private int cursorIdEnd;
 
   private long cursorId;
 
-  private int startingFromOffset;
-
-  private int startingFromEnd;
-
   private int startingFrom;
 
-  private int numberReturnedOffset;
-
-  private int numberReturnedEnd;
-
   private int numberReturned;
-
-  private int documentsOffset;
-
-  private int documentsEnd;
 
   private final DocumentsCursor documents = new DocumentsCursor();
 
@@ -83,7 +77,8 @@ public final class MongoReplyDecoder {
   public MongoReplyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -96,10 +91,14 @@ public final class MongoReplyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoReplyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -115,11 +114,9 @@ public final class MongoReplyDecoder {
    */
   private int readResponseFlags(int pos, int limit) {
     try {
-      this.responseFlagsOffset = pos;
       need(region, pos, 4, limit);
       this.responseFlags = region.i32le(pos);
       pos += 4;
-      this.responseFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("response_flags");
@@ -138,11 +135,9 @@ public final class MongoReplyDecoder {
    */
   private int readCursorId(int pos, int limit) {
     try {
-      this.cursorIdOffset = pos;
       need(region, pos, 8, limit);
       this.cursorId = region.i64le(pos);
       pos += 8;
-      this.cursorIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cursor_id");
@@ -161,11 +156,9 @@ public final class MongoReplyDecoder {
    */
   private int readStartingFrom(int pos, int limit) {
     try {
-      this.startingFromOffset = pos;
       need(region, pos, 4, limit);
       this.startingFrom = region.i32le(pos);
       pos += 4;
-      this.startingFromEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("starting_from");
@@ -184,11 +177,9 @@ public final class MongoReplyDecoder {
    */
   private int readNumberReturned(int pos, int limit) {
     try {
-      this.numberReturnedOffset = pos;
       need(region, pos, 4, limit);
       this.numberReturned = region.i32le(pos);
       pos += 4;
-      this.numberReturnedEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number_returned");
@@ -209,9 +200,7 @@ public final class MongoReplyDecoder {
    */
   private int readDocuments(int pos, int limit) {
     try {
-      this.documentsOffset = pos;
       pos = this.documents.validate(pos, limit, elementCount(region, this.numberReturned, pos));
-      this.documentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("documents");
@@ -234,7 +223,7 @@ public final class MongoReplyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -22,10 +22,24 @@ public final class MongoSectionDecoder {
   private static final String NAME = "Section";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,15 +48,7 @@ public final class MongoSectionDecoder {
    */
   boolean trusted;
 
-  private int kindOffset;
-
-  private int kindEnd;
-
   private int kind;
-
-  private int payloadOffset;
-
-  private int payloadEnd;
 
   private int payloadArm;
 
@@ -73,7 +79,8 @@ public final class MongoSectionDecoder {
   public MongoSectionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -86,10 +93,14 @@ public final class MongoSectionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MongoSectionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -105,11 +116,9 @@ public final class MongoSectionDecoder {
    */
   private int readKind(int pos, int limit) {
     try {
-      this.kindOffset = pos;
       need(region, pos, 1, limit);
       this.kind = region.u8(pos);
       pos += 1;
-      this.kindEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("kind");
@@ -153,7 +162,6 @@ public final class MongoSectionDecoder {
    */
   private int readPayload(int pos, int limit) {
     try {
-      this.payloadOffset = pos;
       long subject = this.kind;
       if (subject == 0L) {
         this.payloadArm = 0;
@@ -172,13 +180,12 @@ public final class MongoSectionDecoder {
       }
       else {
         this.payloadArm = -1;
-         {
+        {
           this.payloadOtherValueLength = limit - pos;
           this.payloadOtherValueOffset = pos;
           pos += this.payloadOtherValueLength;
         }
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");
@@ -198,6 +205,6 @@ public final class MongoSectionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

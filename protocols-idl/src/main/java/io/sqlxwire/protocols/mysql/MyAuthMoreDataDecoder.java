@@ -24,10 +24,24 @@ public final class MyAuthMoreDataDecoder {
   private static final String NAME = "AuthMoreData";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,13 +52,7 @@ public final class MyAuthMoreDataDecoder {
 
   private int statusOffset;
 
-  private int statusEnd;
-
   private int status;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -69,7 +77,8 @@ public final class MyAuthMoreDataDecoder {
   public MyAuthMoreDataDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -82,10 +91,14 @@ public final class MyAuthMoreDataDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyAuthMoreDataDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -105,7 +118,6 @@ public final class MyAuthMoreDataDecoder {
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       if (this.status != 1) {
         throw fail(region, "expected 1 but found " + this.status, this.statusOffset);
       }
@@ -128,13 +140,11 @@ public final class MyAuthMoreDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = limit - pos;
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -154,6 +164,6 @@ public final class MyAuthMoreDataDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

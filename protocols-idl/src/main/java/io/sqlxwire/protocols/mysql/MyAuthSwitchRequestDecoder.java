@@ -27,10 +27,24 @@ public final class MyAuthSwitchRequestDecoder {
   private static final String NAME = "AuthSwitchRequest";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,23 +55,13 @@ public final class MyAuthSwitchRequestDecoder {
 
   private int statusOffset;
 
-  private int statusEnd;
-
   private int status;
-
-  private int pluginNameOffset;
-
-  private int pluginNameEnd;
 
   private int pluginNameValueOffset;
 
   private int pluginNameValueLength;
 
   private final TextView pluginNameView = new TextView(StandardCharsets.UTF_8);
-
-  private int pluginDataOffset;
-
-  private int pluginDataEnd;
 
   private int pluginDataValueOffset;
 
@@ -82,7 +86,8 @@ public final class MyAuthSwitchRequestDecoder {
   public MyAuthSwitchRequestDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -95,10 +100,14 @@ public final class MyAuthSwitchRequestDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyAuthSwitchRequestDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -118,7 +127,6 @@ public final class MyAuthSwitchRequestDecoder {
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       if (this.status != 254) {
         throw fail(region, "expected 254 but found " + this.status, this.statusOffset);
       }
@@ -148,8 +156,7 @@ public final class MyAuthSwitchRequestDecoder {
    */
   private int readPluginName(int pos, int limit) {
     try {
-      this.pluginNameOffset = pos;
-       {
+      {
         this.pluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.pluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -157,7 +164,6 @@ public final class MyAuthSwitchRequestDecoder {
         }
         pos += this.pluginNameValueLength + 1;
       }
-      this.pluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("plugin_name");
@@ -177,13 +183,11 @@ public final class MyAuthSwitchRequestDecoder {
    */
   private int readPluginData(int pos, int limit) {
     try {
-      this.pluginDataOffset = pos;
-       {
+      {
         this.pluginDataValueLength = limit - pos;
         this.pluginDataValueOffset = pos;
         pos += this.pluginDataValueLength;
       }
-      this.pluginDataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("plugin_data");
@@ -204,6 +208,6 @@ public final class MyAuthSwitchRequestDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

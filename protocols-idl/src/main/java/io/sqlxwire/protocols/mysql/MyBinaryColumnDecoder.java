@@ -19,10 +19,24 @@ public final class MyBinaryColumnDecoder {
   private static final String NAME = "BinaryColumn";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,10 +48,6 @@ public final class MyBinaryColumnDecoder {
   private int type;
 
   private boolean isNull;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private boolean valuePresent;
 
@@ -61,7 +71,8 @@ public final class MyBinaryColumnDecoder {
       boolean isNull) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, type, isNull);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, type, isNull);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -74,13 +85,17 @@ public final class MyBinaryColumnDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyBinaryColumnDecoder wrapIn(WireBuffer source, int offset, int length, int type,
       boolean isNull) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.type = type;
     this.isNull = isNull;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -106,15 +121,11 @@ public final class MyBinaryColumnDecoder {
     try {
       this.valuePresent = !(this.isNull);
       if (!this.valuePresent) {
-        this.valueOffset = pos;
-        this.valueEnd = pos;
         return pos;
       }
-      this.valueOffset = pos;
       this.value.trusted = this.trusted;
       this.value.wrapIn(region, pos, limit - pos, this.type);
       pos += this.value.encodedLength();
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -133,6 +144,6 @@ public final class MyBinaryColumnDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

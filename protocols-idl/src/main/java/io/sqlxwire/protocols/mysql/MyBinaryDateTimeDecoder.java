@@ -22,10 +22,24 @@ public final class MyBinaryDateTimeDecoder {
   private static final String NAME = "BinaryDateTime";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,69 +48,33 @@ public final class MyBinaryDateTimeDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int formOffset;
-
-  private int formEnd;
-
   private int formArm;
-
-  private int yearOffset;
-
-  private int yearEnd;
 
   private boolean yearPresent;
 
   private int year;
 
-  private int monthOffset;
-
-  private int monthEnd;
-
   private boolean monthPresent;
 
   private int month;
-
-  private int dayOffset;
-
-  private int dayEnd;
 
   private boolean dayPresent;
 
   private int day;
 
-  private int hourOffset;
-
-  private int hourEnd;
-
   private boolean hourPresent;
 
   private int hour;
-
-  private int minuteOffset;
-
-  private int minuteEnd;
 
   private boolean minutePresent;
 
   private int minute;
 
-  private int secondOffset;
-
-  private int secondEnd;
-
   private boolean secondPresent;
 
   private int second;
-
-  private int microsecondOffset;
-
-  private int microsecondEnd;
 
   private boolean microsecondPresent;
 
@@ -119,7 +97,8 @@ public final class MyBinaryDateTimeDecoder {
   public MyBinaryDateTimeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -132,10 +111,14 @@ public final class MyBinaryDateTimeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyBinaryDateTimeDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -151,11 +134,9 @@ public final class MyBinaryDateTimeDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 1, limit);
       this.length = region.u8(pos);
       pos += 1;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -176,7 +157,6 @@ public final class MyBinaryDateTimeDecoder {
    */
   private int readForm(int pos, int limit) {
     try {
-      this.formOffset = pos;
       long subject = this.length;
       if (subject == 0L) {
         this.formArm = 0;
@@ -193,7 +173,6 @@ public final class MyBinaryDateTimeDecoder {
       else {
         throw fail(region, "no case for " + subject, pos);
       }
-      this.formEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("form");
@@ -221,16 +200,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.yearPresent = (this.length >= 4L);
       if (!this.yearPresent) {
-        this.yearOffset = pos;
-        this.yearEnd = pos;
         this.year = 0;
         return pos;
       }
-      this.yearOffset = pos;
       need(region, pos, 2, limit);
       this.year = region.u16le(pos);
       pos += 2;
-      this.yearEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("year");
@@ -258,16 +233,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.monthPresent = (this.length >= 4L);
       if (!this.monthPresent) {
-        this.monthOffset = pos;
-        this.monthEnd = pos;
         this.month = 0;
         return pos;
       }
-      this.monthOffset = pos;
       need(region, pos, 1, limit);
       this.month = region.u8(pos);
       pos += 1;
-      this.monthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("month");
@@ -295,16 +266,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.dayPresent = (this.length >= 4L);
       if (!this.dayPresent) {
-        this.dayOffset = pos;
-        this.dayEnd = pos;
         this.day = 0;
         return pos;
       }
-      this.dayOffset = pos;
       need(region, pos, 1, limit);
       this.day = region.u8(pos);
       pos += 1;
-      this.dayEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("day");
@@ -332,16 +299,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.hourPresent = (this.length >= 7L);
       if (!this.hourPresent) {
-        this.hourOffset = pos;
-        this.hourEnd = pos;
         this.hour = 0;
         return pos;
       }
-      this.hourOffset = pos;
       need(region, pos, 1, limit);
       this.hour = region.u8(pos);
       pos += 1;
-      this.hourEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("hour");
@@ -369,16 +332,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.minutePresent = (this.length >= 7L);
       if (!this.minutePresent) {
-        this.minuteOffset = pos;
-        this.minuteEnd = pos;
         this.minute = 0;
         return pos;
       }
-      this.minuteOffset = pos;
       need(region, pos, 1, limit);
       this.minute = region.u8(pos);
       pos += 1;
-      this.minuteEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("minute");
@@ -406,16 +365,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.secondPresent = (this.length >= 7L);
       if (!this.secondPresent) {
-        this.secondOffset = pos;
-        this.secondEnd = pos;
         this.second = 0;
         return pos;
       }
-      this.secondOffset = pos;
       need(region, pos, 1, limit);
       this.second = region.u8(pos);
       pos += 1;
-      this.secondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("second");
@@ -443,16 +398,12 @@ public final class MyBinaryDateTimeDecoder {
     try {
       this.microsecondPresent = (this.length >= 11L);
       if (!this.microsecondPresent) {
-        this.microsecondOffset = pos;
-        this.microsecondEnd = pos;
         this.microsecond = 0;
         return pos;
       }
-      this.microsecondOffset = pos;
       need(region, pos, 4, limit);
       this.microsecond = region.u32le(pos);
       pos += 4;
-      this.microsecondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("microsecond");
@@ -479,6 +430,6 @@ public final class MyBinaryDateTimeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -8,6 +8,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -27,10 +28,24 @@ public final class MyBinaryResultsetRowDecoder {
   private static final String NAME = "BinaryResultsetRow";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,21 +58,11 @@ public final class MyBinaryResultsetRowDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int nullBitmapOffset;
-
-  private int nullBitmapEnd;
 
   private int nullBitmapValueOffset;
 
   private int nullBitmapBitCount;
-
-  private int valuesOffset;
-
-  private int valuesEnd;
 
   private final ValuesCursor values = new ValuesCursor();
 
@@ -80,7 +85,8 @@ public final class MyBinaryResultsetRowDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -93,11 +99,15 @@ public final class MyBinaryResultsetRowDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyBinaryResultsetRowDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -117,7 +127,6 @@ public final class MyBinaryResultsetRowDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 0) {
         throw fail(region, "expected 0 but found " + this.header, this.headerOffset);
       }
@@ -148,12 +157,10 @@ public final class MyBinaryResultsetRowDecoder {
    */
   private int readNullBitmap(int pos, int limit) {
     try {
-      this.nullBitmapOffset = pos;
       this.nullBitmapBitCount = elementCount(region, this.session.columnCount, pos);
       need(region, pos, Bitmap.byteLength(this.nullBitmapBitCount, 2), limit);
       this.nullBitmapValueOffset = pos;
       pos += Bitmap.byteLength(this.nullBitmapBitCount, 2);
-      this.nullBitmapEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("null_bitmap");
@@ -174,9 +181,7 @@ public final class MyBinaryResultsetRowDecoder {
    */
   private int readValues(int pos, int limit) {
     try {
-      this.valuesOffset = pos;
       pos = this.values.validate(pos, limit, elementCount(region, this.session.columnCount, pos));
-      this.valuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("values");
@@ -197,13 +202,19 @@ public final class MyBinaryResultsetRowDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code values} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code values}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValuesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -217,12 +228,41 @@ public final class MyBinaryResultsetRowDecoder {
     private final MyBinaryColumnDecoder element = new MyBinaryColumnDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyBinaryColumnDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyBinaryColumnDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyBinaryColumnDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyBinaryResultsetRowDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index).value(), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
-      pos += this.element.encodedLength();
+      MyBinaryColumnDecoder decoder = decoderFor(index);
+      decoder.trusted = MyBinaryResultsetRowDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -234,6 +274,10 @@ public final class MyBinaryResultsetRowDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -263,6 +307,12 @@ public final class MyBinaryResultsetRowDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
       MyBinaryResultsetRowDecoder.this.trusted = true;
       try {
@@ -275,15 +325,19 @@ public final class MyBinaryResultsetRowDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
       MyBinaryResultsetRowDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -122,7 +122,7 @@ public final class MyBinaryResultsetRowEncoder {
     if (valuesEncoder == null) {
       valuesEncoder = new MyBinaryColumnEncoder();
     }
-    valuesEncoder.wrapNested(out, null, (long) (session.columnTypes.get((int) (long) (valuesCount)).value()), true, nullBitmapBits.get((int) (long) (valuesCount)), true);
+    valuesEncoder.wrapNested(out, null, (long) (session.columnTypes.get((int) (long) (valuesCount))), true, nullBitmapBits.get((int) (long) (valuesCount)), true);
     valuesCount++;
     childOpen = true;
     return valuesEncoder;

@@ -22,10 +22,24 @@ public final class MyBinaryTimeDecoder {
   private static final String NAME = "BinaryTime";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,61 +48,29 @@ public final class MyBinaryTimeDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
 
-  private int formOffset;
-
-  private int formEnd;
-
   private int formArm;
-
-  private int isNegativeOffset;
-
-  private int isNegativeEnd;
 
   private boolean isNegativePresent;
 
   private int isNegative;
 
-  private int daysOffset;
-
-  private int daysEnd;
-
   private boolean daysPresent;
 
   private long days;
-
-  private int hourOffset;
-
-  private int hourEnd;
 
   private boolean hourPresent;
 
   private int hour;
 
-  private int minuteOffset;
-
-  private int minuteEnd;
-
   private boolean minutePresent;
 
   private int minute;
 
-  private int secondOffset;
-
-  private int secondEnd;
-
   private boolean secondPresent;
 
   private int second;
-
-  private int microsecondOffset;
-
-  private int microsecondEnd;
 
   private boolean microsecondPresent;
 
@@ -111,7 +93,8 @@ public final class MyBinaryTimeDecoder {
   public MyBinaryTimeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -124,10 +107,14 @@ public final class MyBinaryTimeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyBinaryTimeDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -143,11 +130,9 @@ public final class MyBinaryTimeDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 1, limit);
       this.length = region.u8(pos);
       pos += 1;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -168,7 +153,6 @@ public final class MyBinaryTimeDecoder {
    */
   private int readForm(int pos, int limit) {
     try {
-      this.formOffset = pos;
       long subject = this.length;
       if (subject == 0L) {
         this.formArm = 0;
@@ -182,7 +166,6 @@ public final class MyBinaryTimeDecoder {
       else {
         throw fail(region, "no case for " + subject, pos);
       }
-      this.formEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("form");
@@ -210,16 +193,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.isNegativePresent = (this.length >= 8L);
       if (!this.isNegativePresent) {
-        this.isNegativeOffset = pos;
-        this.isNegativeEnd = pos;
         this.isNegative = 0;
         return pos;
       }
-      this.isNegativeOffset = pos;
       need(region, pos, 1, limit);
       this.isNegative = region.u8(pos);
       pos += 1;
-      this.isNegativeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("is_negative");
@@ -247,16 +226,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.daysPresent = (this.length >= 8L);
       if (!this.daysPresent) {
-        this.daysOffset = pos;
-        this.daysEnd = pos;
         this.days = 0;
         return pos;
       }
-      this.daysOffset = pos;
       need(region, pos, 4, limit);
       this.days = region.u32le(pos);
       pos += 4;
-      this.daysEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("days");
@@ -284,16 +259,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.hourPresent = (this.length >= 8L);
       if (!this.hourPresent) {
-        this.hourOffset = pos;
-        this.hourEnd = pos;
         this.hour = 0;
         return pos;
       }
-      this.hourOffset = pos;
       need(region, pos, 1, limit);
       this.hour = region.u8(pos);
       pos += 1;
-      this.hourEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("hour");
@@ -321,16 +292,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.minutePresent = (this.length >= 8L);
       if (!this.minutePresent) {
-        this.minuteOffset = pos;
-        this.minuteEnd = pos;
         this.minute = 0;
         return pos;
       }
-      this.minuteOffset = pos;
       need(region, pos, 1, limit);
       this.minute = region.u8(pos);
       pos += 1;
-      this.minuteEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("minute");
@@ -358,16 +325,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.secondPresent = (this.length >= 8L);
       if (!this.secondPresent) {
-        this.secondOffset = pos;
-        this.secondEnd = pos;
         this.second = 0;
         return pos;
       }
-      this.secondOffset = pos;
       need(region, pos, 1, limit);
       this.second = region.u8(pos);
       pos += 1;
-      this.secondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("second");
@@ -395,16 +358,12 @@ public final class MyBinaryTimeDecoder {
     try {
       this.microsecondPresent = (this.length >= 12L);
       if (!this.microsecondPresent) {
-        this.microsecondOffset = pos;
-        this.microsecondEnd = pos;
         this.microsecond = 0;
         return pos;
       }
-      this.microsecondOffset = pos;
       need(region, pos, 4, limit);
       this.microsecond = region.u32le(pos);
       pos += 4;
-      this.microsecondEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("microsecond");
@@ -430,6 +389,6 @@ public final class MyBinaryTimeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

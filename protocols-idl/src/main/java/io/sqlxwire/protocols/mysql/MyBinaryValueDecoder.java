@@ -24,10 +24,24 @@ public final class MyBinaryValueDecoder {
   private static final String NAME = "BinaryValue";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,10 +51,6 @@ public final class MyBinaryValueDecoder {
   boolean trusted;
 
   private int type;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -85,7 +95,8 @@ public final class MyBinaryValueDecoder {
   public MyBinaryValueDecoder wrap(WireBuffer source, int offset, int length, int type) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, type);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, type);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -98,11 +109,15 @@ public final class MyBinaryValueDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyBinaryValueDecoder wrapIn(WireBuffer source, int offset, int length, int type) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.type = type;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -114,10 +129,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Longlong case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseLonglong(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueLonglong = region.u64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Long; meaningful when it is the case read.
    */
   public long valueAsLong() {
     return valueLong;
+  }
+
+  /**
+   * Reads the Long case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseLong(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueLong = region.u32le(pos);
+    pos += 4;
+    return pos;
   }
 
   /**
@@ -128,10 +163,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Short case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseShort(int pos, int limit) {
+    need(region, pos, 2, limit);
+    this.valueShort = region.u16le(pos);
+    pos += 2;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Tiny; meaningful when it is the case read.
    */
   public int valueAsTiny() {
     return valueTiny;
+  }
+
+  /**
+   * Reads the Tiny case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTiny(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueTiny = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -142,10 +197,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Double case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDouble(int pos, int limit) {
+    need(region, pos, 8, limit);
+    this.valueDouble = region.f64le(pos);
+    pos += 8;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Float; meaningful when it is the case read.
    */
   public float valueAsFloat() {
     return valueFloat;
+  }
+
+  /**
+   * Reads the Float case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseFloat(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueFloat = region.f32le(pos);
+    pos += 4;
+    return pos;
   }
 
   /**
@@ -157,11 +232,31 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Date case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDate(int pos, int limit) {
+    this.valueDate.trusted = this.trusted;
+    this.valueDate.wrapIn(region, pos, limit - pos);
+    pos += this.valueDate.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Time; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public MyBinaryTimeDecoder valueAsTime() {
     return valueTime;
+  }
+
+  /**
+   * Reads the Time case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTime(int pos, int limit) {
+    this.valueTime.trusted = this.trusted;
+    this.valueTime.wrapIn(region, pos, limit - pos);
+    pos += this.valueTime.encodedLength();
+    return pos;
   }
 
   /**
@@ -177,6 +272,30 @@ public final class MyBinaryValueDecoder {
   }
 
   /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      need(region, pos, 1, limit);
+      long prefix = region.u8(pos);
+      int width = 1;
+      this.valueOtherNull = false;
+      if (prefix >= LengthEncodedInt.NULL_MARKER) {
+        // NULL, or a number in the 2, 3 or 8 bytes that follow.
+        width = LengthEncodedInt.width(region, pos);
+        need(region, pos, width, limit);
+        this.valueOtherNull = LengthEncodedInt.isNull(region, pos);
+        prefix = this.valueOtherNull ? 0 : LengthEncodedInt.read(region, pos);
+      }
+      pos += width;
+      this.valueOtherValueLength = lengthAt(region, prefix, pos, limit);
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} field.
    * Which case was read: 0 Longlong, 1 Long, 2 Short, 3 Tiny, 4 Double, 5 Float, 6 Date, 7 Time, 8 Null, -1 Other.
    */
@@ -189,74 +308,46 @@ public final class MyBinaryValueDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.type;
       if (subject == 8L) {
         this.valueArm = 0;
-        need(region, pos, 8, limit);
-        this.valueLonglong = region.u64le(pos);
-        pos += 8;
+        pos = readValueCaseLonglong(pos, limit);
       }
       else if (subject == 3L || subject == 9L) {
         this.valueArm = 1;
-        need(region, pos, 4, limit);
-        this.valueLong = region.u32le(pos);
-        pos += 4;
+        pos = readValueCaseLong(pos, limit);
       }
       else if (subject == 2L || subject == 13L) {
         this.valueArm = 2;
-        need(region, pos, 2, limit);
-        this.valueShort = region.u16le(pos);
-        pos += 2;
+        pos = readValueCaseShort(pos, limit);
       }
       else if (subject == 1L) {
         this.valueArm = 3;
-        need(region, pos, 1, limit);
-        this.valueTiny = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseTiny(pos, limit);
       }
       else if (subject == 5L) {
         this.valueArm = 4;
-        need(region, pos, 8, limit);
-        this.valueDouble = region.f64le(pos);
-        pos += 8;
+        pos = readValueCaseDouble(pos, limit);
       }
       else if (subject == 4L) {
         this.valueArm = 5;
-        need(region, pos, 4, limit);
-        this.valueFloat = region.f32le(pos);
-        pos += 4;
+        pos = readValueCaseFloat(pos, limit);
       }
       else if (subject == 10L || subject == 12L || subject == 7L) {
         this.valueArm = 6;
-        this.valueDate.trusted = this.trusted;
-        this.valueDate.wrapIn(region, pos, limit - pos);
-        pos += this.valueDate.encodedLength();
+        pos = readValueCaseDate(pos, limit);
       }
       else if (subject == 11L) {
         this.valueArm = 7;
-        this.valueTime.trusted = this.trusted;
-        this.valueTime.wrapIn(region, pos, limit - pos);
-        pos += this.valueTime.encodedLength();
+        pos = readValueCaseTime(pos, limit);
       }
       else if (subject == 6L) {
         this.valueArm = 8;
       }
       else {
         this.valueArm = -1;
-         {
-          need(region, pos, 1, limit);
-          int width = LengthEncodedInt.width(region, pos);
-          need(region, pos, width, limit);
-          this.valueOtherNull = LengthEncodedInt.isNull(region, pos);
-          long prefix = this.valueOtherNull ? 0 : LengthEncodedInt.read(region, pos);
-          pos += width;
-          this.valueOtherValueLength = lengthAt(region, prefix, pos, limit);
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -275,6 +366,6 @@ public final class MyBinaryValueDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -12,6 +12,7 @@ import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -33,10 +34,24 @@ public final class MyColumnDefinition41Decoder {
   private static final byte[] CATALOG_EXPECTED = {(byte) 0x64, (byte) 0x65, (byte) 0x66};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -49,8 +64,6 @@ public final class MyColumnDefinition41Decoder {
 
   private int catalogOffset;
 
-  private int catalogEnd;
-
   private int catalogValueOffset;
 
   private int catalogValueLength;
@@ -58,10 +71,6 @@ public final class MyColumnDefinition41Decoder {
   private boolean catalogNull;
 
   private final TextView catalogView = new TextView(StandardCharsets.UTF_8);
-
-  private int schemaOffset;
-
-  private int schemaEnd;
 
   private int schemaValueOffset;
 
@@ -71,10 +80,6 @@ public final class MyColumnDefinition41Decoder {
 
   private final TextView schemaView = new TextView(StandardCharsets.UTF_8);
 
-  private int tableOffset;
-
-  private int tableEnd;
-
   private int tableValueOffset;
 
   private int tableValueLength;
@@ -82,10 +87,6 @@ public final class MyColumnDefinition41Decoder {
   private boolean tableNull;
 
   private final TextView tableView = new TextView(StandardCharsets.UTF_8);
-
-  private int orgTableOffset;
-
-  private int orgTableEnd;
 
   private int orgTableValueOffset;
 
@@ -95,10 +96,6 @@ public final class MyColumnDefinition41Decoder {
 
   private final TextView orgTableView = new TextView(StandardCharsets.UTF_8);
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
@@ -106,10 +103,6 @@ public final class MyColumnDefinition41Decoder {
   private boolean nameNull;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
-
-  private int orgNameOffset;
-
-  private int orgNameEnd;
 
   private int orgNameValueOffset;
 
@@ -119,19 +112,11 @@ public final class MyColumnDefinition41Decoder {
 
   private final TextView orgNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int extendedInfoLengthOffset;
-
-  private int extendedInfoLengthEnd;
-
   private boolean extendedInfoLengthPresent;
 
   private long extendedInfoLength;
 
   private boolean extendedInfoLengthNull;
-
-  private int extendedInfoOffset;
-
-  private int extendedInfoEnd;
 
   private boolean extendedInfoPresent;
 
@@ -139,53 +124,23 @@ public final class MyColumnDefinition41Decoder {
 
   private int fixedLengthOffset;
 
-  private int fixedLengthEnd;
-
   private long fixedLength;
 
   private boolean fixedLengthNull;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
-
-  private int columnLengthOffset;
-
-  private int columnLengthEnd;
 
   private long columnLength;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int flagsOffset;
-
-  private int flagsEnd;
 
   private int flags;
 
-  private int decimalsOffset;
-
-  private int decimalsEnd;
-
   private int decimals;
-
-  private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int defaultValuesOffset;
-
-  private int defaultValuesEnd;
 
   private boolean defaultValuesPresent;
 
@@ -216,7 +171,8 @@ public final class MyColumnDefinition41Decoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -229,11 +185,15 @@ public final class MyColumnDefinition41Decoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyColumnDefinition41Decoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -262,12 +222,18 @@ public final class MyColumnDefinition41Decoder {
   private int readCatalog(int pos, int limit) {
     try {
       this.catalogOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.catalogNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.catalogNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.catalogNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.catalogNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.catalogNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.catalogValueLength = lengthAt(region, prefix, pos, limit);
         this.catalogValueOffset = pos;
@@ -276,7 +242,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.catalogValueLength;
       }
-      this.catalogEnd = pos;
       if (this.catalogValueLength != CATALOG_EXPECTED.length || !region.contentEquals(this.catalogValueOffset, CATALOG_EXPECTED.length, CATALOG_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"646566\"", this.catalogOffset);
       }
@@ -310,13 +275,18 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readSchema(int pos, int limit) {
     try {
-      this.schemaOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.schemaNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.schemaNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.schemaNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.schemaNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.schemaNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.schemaValueLength = lengthAt(region, prefix, pos, limit);
         this.schemaValueOffset = pos;
@@ -325,7 +295,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.schemaValueLength;
       }
-      this.schemaEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("schema");
@@ -356,13 +325,18 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readTable(int pos, int limit) {
     try {
-      this.tableOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.tableNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.tableNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.tableNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.tableNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.tableNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.tableValueLength = lengthAt(region, prefix, pos, limit);
         this.tableValueOffset = pos;
@@ -371,7 +345,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.tableValueLength;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");
@@ -402,13 +375,18 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readOrgTable(int pos, int limit) {
     try {
-      this.orgTableOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.orgTableNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.orgTableNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.orgTableNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.orgTableNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.orgTableNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.orgTableValueLength = lengthAt(region, prefix, pos, limit);
         this.orgTableValueOffset = pos;
@@ -417,7 +395,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.orgTableValueLength;
       }
-      this.orgTableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("org_table");
@@ -448,13 +425,18 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.nameNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.nameNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.nameNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
@@ -463,7 +445,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -494,13 +475,18 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readOrgName(int pos, int limit) {
     try {
-      this.orgNameOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.orgNameNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.orgNameNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.orgNameNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.orgNameNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.orgNameNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.orgNameValueLength = lengthAt(region, prefix, pos, limit);
         this.orgNameValueOffset = pos;
@@ -509,7 +495,6 @@ public final class MyColumnDefinition41Decoder {
         }
         pos += this.orgNameValueLength;
       }
-      this.orgNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("org_name");
@@ -542,21 +527,24 @@ public final class MyColumnDefinition41Decoder {
     try {
       this.extendedInfoLengthPresent = ((this.session.mariadbCapabilities.bits() & 8L) == 8L);
       if (!this.extendedInfoLengthPresent) {
-        this.extendedInfoLengthOffset = pos;
-        this.extendedInfoLengthEnd = pos;
         this.extendedInfoLength = 0;
         return pos;
       }
-      this.extendedInfoLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.extendedInfoLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.extendedInfoLength = this.extendedInfoLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.extendedInfoLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.extendedInfoLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.extendedInfoLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.extendedInfoLength = prefix;
       }
-      this.extendedInfoLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("extended_info_length");
@@ -586,17 +574,13 @@ public final class MyColumnDefinition41Decoder {
     try {
       this.extendedInfoPresent = ((this.session.mariadbCapabilities.bits() & 8L) == 8L);
       if (!this.extendedInfoPresent) {
-        this.extendedInfoOffset = pos;
-        this.extendedInfoEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.extendedInfoLength, pos, limit);
       limit = regionEnd;
-      this.extendedInfoOffset = pos;
       pos = this.extendedInfo.validate(pos, limit, -1);
       pos = regionEnd;
-      this.extendedInfoEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("extended_info");
@@ -621,15 +605,21 @@ public final class MyColumnDefinition41Decoder {
   private int readFixedLength(int pos, int limit) {
     try {
       this.fixedLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.fixedLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.fixedLength = this.fixedLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.fixedLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.fixedLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.fixedLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.fixedLength = prefix;
       }
-      this.fixedLengthEnd = pos;
       if (this.fixedLength != 12L) {
         throw fail(region, "expected 12 but found " + this.fixedLength, this.fixedLengthOffset);
       }
@@ -651,11 +641,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 2, limit);
       this.characterSet = region.u16le(pos);
       pos += 2;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -674,11 +662,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readColumnLength(int pos, int limit) {
     try {
-      this.columnLengthOffset = pos;
       need(region, pos, 4, limit);
       this.columnLength = region.u32le(pos);
       pos += 4;
-      this.columnLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_length");
@@ -704,11 +690,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -727,11 +711,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 2, limit);
       this.flags = region.u16le(pos);
       pos += 2;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -750,11 +732,9 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readDecimals(int pos, int limit) {
     try {
-      this.decimalsOffset = pos;
       need(region, pos, 1, limit);
       this.decimals = region.u8(pos);
       pos += 1;
-      this.decimalsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("decimals");
@@ -766,13 +746,11 @@ public final class MyColumnDefinition41Decoder {
    */
   private int readUnnamed1(int pos, int limit) {
     try {
-      this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -805,25 +783,27 @@ public final class MyColumnDefinition41Decoder {
     try {
       this.defaultValuesPresent = this.session.fieldList;
       if (!this.defaultValuesPresent) {
-        this.defaultValuesOffset = pos;
-        this.defaultValuesEnd = pos;
         this.defaultValuesValueOffset = pos;
         this.defaultValuesValueLength = 0;
         return pos;
       }
-      this.defaultValuesOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.defaultValuesNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.defaultValuesNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.defaultValuesNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.defaultValuesNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.defaultValuesNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.defaultValuesValueLength = lengthAt(region, prefix, pos, limit);
         this.defaultValuesValueOffset = pos;
         pos += this.defaultValuesValueLength;
       }
-      this.defaultValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("default_values");
@@ -857,13 +837,19 @@ public final class MyColumnDefinition41Decoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code extended_info} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code extended_info}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ExtendedInfoCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -877,12 +863,41 @@ public final class MyColumnDefinition41Decoder {
     private final MyExtendedTypeInfoDecoder element = new MyExtendedTypeInfoDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyExtendedTypeInfoDecoder[] kept = new MyExtendedTypeInfoDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyExtendedTypeInfoDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyExtendedTypeInfoDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyExtendedTypeInfoDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyColumnDefinition41Decoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      MyExtendedTypeInfoDecoder decoder = decoderFor(index);
+      decoder.trusted = MyColumnDefinition41Decoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -894,6 +909,10 @@ public final class MyColumnDefinition41Decoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -926,6 +945,12 @@ public final class MyColumnDefinition41Decoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyColumnDefinition41Decoder.this.trusted;
       MyColumnDefinition41Decoder.this.trusted = true;
       try {
@@ -938,15 +963,19 @@ public final class MyColumnDefinition41Decoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyExtendedTypeInfoDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyColumnDefinition41Decoder.this.trusted;
       MyColumnDefinition41Decoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

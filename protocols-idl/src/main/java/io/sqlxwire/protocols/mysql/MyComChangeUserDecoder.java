@@ -13,6 +13,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -32,10 +33,24 @@ public final class MyComChangeUserDecoder {
   private static final String NAME = "ComChangeUser";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -48,23 +63,13 @@ public final class MyComChangeUserDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int userOffset;
-
-  private int userEnd;
 
   private int userValueOffset;
 
   private int userValueLength;
 
   private final TextView userView = new TextView(StandardCharsets.UTF_8);
-
-  private int authResponseOffset;
-
-  private int authResponseEnd;
 
   private boolean authResponsePresent;
 
@@ -74,10 +79,6 @@ public final class MyComChangeUserDecoder {
 
   private final ByteView authResponseView = new ByteView();
 
-  private int authResponseNulOffset;
-
-  private int authResponseNulEnd;
-
   private boolean authResponseNulPresent;
 
   private int authResponseNulValueOffset;
@@ -86,27 +87,15 @@ public final class MyComChangeUserDecoder {
 
   private final ByteView authResponseNulView = new ByteView();
 
-  private int databaseOffset;
-
-  private int databaseEnd;
-
   private int databaseValueOffset;
 
   private int databaseValueLength;
 
   private final TextView databaseView = new TextView(StandardCharsets.UTF_8);
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private boolean characterSetPresent;
 
   private int characterSet;
-
-  private int authPluginNameOffset;
-
-  private int authPluginNameEnd;
 
   private boolean authPluginNamePresent;
 
@@ -116,19 +105,11 @@ public final class MyComChangeUserDecoder {
 
   private final TextView authPluginNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int attributesLengthOffset;
-
-  private int attributesLengthEnd;
-
   private boolean attributesLengthPresent;
 
   private long attributesLength;
 
   private boolean attributesLengthNull;
-
-  private int attributesOffset;
-
-  private int attributesEnd;
 
   private boolean attributesPresent;
 
@@ -152,7 +133,8 @@ public final class MyComChangeUserDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -165,11 +147,15 @@ public final class MyComChangeUserDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComChangeUserDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -196,7 +182,6 @@ public final class MyComChangeUserDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 17) {
         throw fail(region, "expected 17 but found " + this.command, this.commandOffset);
       }
@@ -226,8 +211,7 @@ public final class MyComChangeUserDecoder {
    */
   private int readUser(int pos, int limit) {
     try {
-      this.userOffset = pos;
-       {
+      {
         this.userValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.userValueOffset = pos;
         if (!this.trusted) {
@@ -235,7 +219,6 @@ public final class MyComChangeUserDecoder {
         }
         pos += this.userValueLength + 1;
       }
-      this.userEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("user");
@@ -264,14 +247,11 @@ public final class MyComChangeUserDecoder {
     try {
       this.authResponsePresent = ((this.session.capabilities.bits() & 32768L) == 32768L);
       if (!this.authResponsePresent) {
-        this.authResponseOffset = pos;
-        this.authResponseEnd = pos;
         this.authResponseValueOffset = pos;
         this.authResponseValueLength = 0;
         return pos;
       }
-      this.authResponseOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
         pos += 1;
@@ -279,7 +259,6 @@ public final class MyComChangeUserDecoder {
         this.authResponseValueOffset = pos;
         pos += this.authResponseValueLength;
       }
-      this.authResponseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response");
@@ -308,19 +287,15 @@ public final class MyComChangeUserDecoder {
     try {
       this.authResponseNulPresent = !(((this.session.capabilities.bits() & 32768L) == 32768L));
       if (!this.authResponseNulPresent) {
-        this.authResponseNulOffset = pos;
-        this.authResponseNulEnd = pos;
         this.authResponseNulValueOffset = pos;
         this.authResponseNulValueLength = 0;
         return pos;
       }
-      this.authResponseNulOffset = pos;
-       {
+      {
         this.authResponseNulValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authResponseNulValueOffset = pos;
         pos += this.authResponseNulValueLength + 1;
       }
-      this.authResponseNulEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response_nul");
@@ -347,8 +322,7 @@ public final class MyComChangeUserDecoder {
    */
   private int readDatabase(int pos, int limit) {
     try {
-      this.databaseOffset = pos;
-       {
+      {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
         if (!this.trusted) {
@@ -356,7 +330,6 @@ public final class MyComChangeUserDecoder {
         }
         pos += this.databaseValueLength + 1;
       }
-      this.databaseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("database");
@@ -384,16 +357,12 @@ public final class MyComChangeUserDecoder {
     try {
       this.characterSetPresent = ((limit - pos) > 0L);
       if (!this.characterSetPresent) {
-        this.characterSetOffset = pos;
-        this.characterSetEnd = pos;
         this.characterSet = 0;
         return pos;
       }
-      this.characterSetOffset = pos;
       need(region, pos, 2, limit);
       this.characterSet = region.u16le(pos);
       pos += 2;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -429,14 +398,11 @@ public final class MyComChangeUserDecoder {
     try {
       this.authPluginNamePresent = (((this.session.capabilities.bits() & 524288L) == 524288L) && ((limit - pos) > 0L));
       if (!this.authPluginNamePresent) {
-        this.authPluginNameOffset = pos;
-        this.authPluginNameEnd = pos;
         this.authPluginNameValueOffset = pos;
         this.authPluginNameValueLength = 0;
         return pos;
       }
-      this.authPluginNameOffset = pos;
-       {
+      {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -444,7 +410,6 @@ public final class MyComChangeUserDecoder {
         }
         pos += this.authPluginNameValueLength + 1;
       }
-      this.authPluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_name");
@@ -477,21 +442,24 @@ public final class MyComChangeUserDecoder {
     try {
       this.attributesLengthPresent = (((this.session.capabilities.bits() & 1048576L) == 1048576L) && ((limit - pos) > 0L));
       if (!this.attributesLengthPresent) {
-        this.attributesLengthOffset = pos;
-        this.attributesLengthEnd = pos;
         this.attributesLength = 0;
         return pos;
       }
-      this.attributesLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.attributesLength = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.attributesLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.attributesLength = prefix;
       }
-      this.attributesLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes_length");
@@ -521,17 +489,13 @@ public final class MyComChangeUserDecoder {
     try {
       this.attributesPresent = (((this.session.capabilities.bits() & 1048576L) == 1048576L) && !this.attributesLengthNull);
       if (!this.attributesPresent) {
-        this.attributesOffset = pos;
-        this.attributesEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.attributesLength, pos, limit);
       limit = regionEnd;
-      this.attributesOffset = pos;
       pos = this.attributes.validate(pos, limit, -1);
       pos = regionEnd;
-      this.attributesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes");
@@ -558,13 +522,19 @@ public final class MyComChangeUserDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code attributes} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code attributes}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class AttributesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -578,12 +548,41 @@ public final class MyComChangeUserDecoder {
     private final MyConnectAttributeDecoder element = new MyConnectAttributeDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyConnectAttributeDecoder[] kept = new MyConnectAttributeDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyConnectAttributeDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyConnectAttributeDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyConnectAttributeDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyComChangeUserDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      MyConnectAttributeDecoder decoder = decoderFor(index);
+      decoder.trusted = MyComChangeUserDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -595,6 +594,10 @@ public final class MyComChangeUserDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -627,6 +630,12 @@ public final class MyComChangeUserDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyComChangeUserDecoder.this.trusted;
       MyComChangeUserDecoder.this.trusted = true;
       try {
@@ -639,15 +648,19 @@ public final class MyComChangeUserDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyConnectAttributeDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyComChangeUserDecoder.this.trusted;
       MyComChangeUserDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

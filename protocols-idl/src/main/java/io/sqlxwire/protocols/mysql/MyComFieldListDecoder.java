@@ -27,10 +27,24 @@ public final class MyComFieldListDecoder {
   private static final String NAME = "ComFieldList";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,23 +55,13 @@ public final class MyComFieldListDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int tableOffset;
-
-  private int tableEnd;
 
   private int tableValueOffset;
 
   private int tableValueLength;
 
   private final TextView tableView = new TextView(StandardCharsets.UTF_8);
-
-  private int fieldWildcardOffset;
-
-  private int fieldWildcardEnd;
 
   private int fieldWildcardValueOffset;
 
@@ -82,7 +86,8 @@ public final class MyComFieldListDecoder {
   public MyComFieldListDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -95,10 +100,14 @@ public final class MyComFieldListDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComFieldListDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -125,7 +134,6 @@ public final class MyComFieldListDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 4) {
         throw fail(region, "expected 4 but found " + this.command, this.commandOffset);
       }
@@ -155,8 +163,7 @@ public final class MyComFieldListDecoder {
    */
   private int readTable(int pos, int limit) {
     try {
-      this.tableOffset = pos;
-       {
+      {
         this.tableValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.tableValueOffset = pos;
         if (!this.trusted) {
@@ -164,7 +171,6 @@ public final class MyComFieldListDecoder {
         }
         pos += this.tableValueLength + 1;
       }
-      this.tableEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table");
@@ -191,8 +197,7 @@ public final class MyComFieldListDecoder {
    */
   private int readFieldWildcard(int pos, int limit) {
     try {
-      this.fieldWildcardOffset = pos;
-       {
+      {
         this.fieldWildcardValueLength = limit - pos;
         this.fieldWildcardValueOffset = pos;
         if (!this.trusted) {
@@ -200,7 +205,6 @@ public final class MyComFieldListDecoder {
         }
         pos += this.fieldWildcardValueLength;
       }
-      this.fieldWildcardEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("field_wildcard");
@@ -221,6 +225,6 @@ public final class MyComFieldListDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

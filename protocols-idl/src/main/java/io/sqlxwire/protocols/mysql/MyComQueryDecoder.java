@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -30,10 +31,24 @@ public final class MyComQueryDecoder {
   private static final String NAME = "ComQuery";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -46,13 +61,7 @@ public final class MyComQueryDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
 
   private boolean parameterCountPresent;
 
@@ -60,19 +69,11 @@ public final class MyComQueryDecoder {
 
   private boolean parameterCountNull;
 
-  private int parameterSetCountOffset;
-
-  private int parameterSetCountEnd;
-
   private boolean parameterSetCountPresent;
 
   private long parameterSetCount;
 
   private boolean parameterSetCountNull;
-
-  private int nullBitmapOffset;
-
-  private int nullBitmapEnd;
 
   private boolean nullBitmapPresent;
 
@@ -80,33 +81,17 @@ public final class MyComQueryDecoder {
 
   private int nullBitmapBitCount;
 
-  private int newParamsBindFlagOffset;
-
-  private int newParamsBindFlagEnd;
-
   private boolean newParamsBindFlagPresent;
 
   private int newParamsBindFlag;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private boolean parameterTypesPresent;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
-  private int parameterValuesOffset;
-
-  private int parameterValuesEnd;
-
   private boolean parameterValuesPresent;
 
   private final ParameterValuesCursor parameterValues = new ParameterValuesCursor();
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -132,7 +117,8 @@ public final class MyComQueryDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -145,11 +131,15 @@ public final class MyComQueryDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComQueryDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -176,7 +166,6 @@ public final class MyComQueryDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 3) {
         throw fail(region, "expected 3 but found " + this.command, this.commandOffset);
       }
@@ -212,21 +201,24 @@ public final class MyComQueryDecoder {
     try {
       this.parameterCountPresent = ((this.session.capabilities.bits() & 134217728L) == 134217728L);
       if (!this.parameterCountPresent) {
-        this.parameterCountOffset = pos;
-        this.parameterCountEnd = pos;
         this.parameterCount = 0;
         return pos;
       }
-      this.parameterCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
-        this.parameterCount = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.parameterCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.parameterCount = prefix;
       }
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -259,21 +251,24 @@ public final class MyComQueryDecoder {
     try {
       this.parameterSetCountPresent = ((this.session.capabilities.bits() & 134217728L) == 134217728L);
       if (!this.parameterSetCountPresent) {
-        this.parameterSetCountOffset = pos;
-        this.parameterSetCountEnd = pos;
         this.parameterSetCount = 0;
         return pos;
       }
-      this.parameterSetCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.parameterSetCountNull = LengthEncodedInt.isNull(region, pos);
-        this.parameterSetCount = this.parameterSetCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.parameterSetCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.parameterSetCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.parameterSetCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.parameterSetCount = prefix;
       }
-      this.parameterSetCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_set_count");
@@ -310,16 +305,12 @@ public final class MyComQueryDecoder {
     try {
       this.nullBitmapPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L));
       if (!this.nullBitmapPresent) {
-        this.nullBitmapOffset = pos;
-        this.nullBitmapEnd = pos;
         return pos;
       }
-      this.nullBitmapOffset = pos;
       this.nullBitmapBitCount = elementCount(region, this.parameterCount, pos);
       need(region, pos, Bitmap.byteLength(this.nullBitmapBitCount, 0), limit);
       this.nullBitmapValueOffset = pos;
       pos += Bitmap.byteLength(this.nullBitmapBitCount, 0);
-      this.nullBitmapEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("null_bitmap");
@@ -347,16 +338,12 @@ public final class MyComQueryDecoder {
     try {
       this.newParamsBindFlagPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L));
       if (!this.newParamsBindFlagPresent) {
-        this.newParamsBindFlagOffset = pos;
-        this.newParamsBindFlagEnd = pos;
         this.newParamsBindFlag = 0;
         return pos;
       }
-      this.newParamsBindFlagOffset = pos;
       need(region, pos, 1, limit);
       this.newParamsBindFlag = region.u8(pos);
       pos += 1;
-      this.newParamsBindFlagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("new_params_bind_flag");
@@ -386,13 +373,9 @@ public final class MyComQueryDecoder {
     try {
       this.parameterTypesPresent = ((((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L)) && (this.newParamsBindFlag == 1L));
       if (!this.parameterTypesPresent) {
-        this.parameterTypesOffset = pos;
-        this.parameterTypesEnd = pos;
         return pos;
       }
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");
@@ -422,13 +405,9 @@ public final class MyComQueryDecoder {
     try {
       this.parameterValuesPresent = ((((this.session.capabilities.bits() & 134217728L) == 134217728L) && (this.parameterCount > 0L)) && (this.newParamsBindFlag == 1L));
       if (!this.parameterValuesPresent) {
-        this.parameterValuesOffset = pos;
-        this.parameterValuesEnd = pos;
         return pos;
       }
-      this.parameterValuesOffset = pos;
       pos = this.parameterValues.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_values");
@@ -448,13 +427,11 @@ public final class MyComQueryDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
-       {
+      {
         this.queryValueLength = limit - pos;
         this.queryValueOffset = pos;
         pos += this.queryValueLength;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -480,13 +457,19 @@ public final class MyComQueryDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code parameter_types} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameter_types}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterTypesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -500,12 +483,41 @@ public final class MyComQueryDecoder {
     private final MyParameterTypeDecoder element = new MyParameterTypeDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyParameterTypeDecoder[] kept = new MyParameterTypeDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyParameterTypeDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyParameterTypeDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyParameterTypeDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyComQueryDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      MyParameterTypeDecoder decoder = decoderFor(index);
+      decoder.trusted = MyComQueryDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -517,6 +529,10 @@ public final class MyComQueryDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -546,6 +562,12 @@ public final class MyComQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
       MyComQueryDecoder.this.trusted = true;
       try {
@@ -558,15 +580,19 @@ public final class MyComQueryDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyParameterTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
       MyComQueryDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {
@@ -585,9 +611,15 @@ public final class MyComQueryDecoder {
   }
 
   /**
-   * Iterates {@code parameter_values} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameter_values}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterValuesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -601,12 +633,41 @@ public final class MyComQueryDecoder {
     private final MyBinaryColumnDecoder element = new MyBinaryColumnDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyBinaryColumnDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyBinaryColumnDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyBinaryColumnDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyComQueryDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyComQueryDecoder.this.parameterTypes.get(index).type(), MyComQueryDecoder.this.nullBitmap(index));
-      pos += this.element.encodedLength();
+      MyBinaryColumnDecoder decoder = decoderFor(index);
+      decoder.trusted = MyComQueryDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyComQueryDecoder.this.parameterTypes.get(index).type(), MyComQueryDecoder.this.nullBitmap(index));
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -618,6 +679,10 @@ public final class MyComQueryDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -647,6 +712,12 @@ public final class MyComQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
       MyComQueryDecoder.this.trusted = true;
       try {
@@ -659,15 +730,19 @@ public final class MyComQueryDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
       MyComQueryDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

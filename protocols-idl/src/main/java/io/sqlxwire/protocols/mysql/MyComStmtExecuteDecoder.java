@@ -27,10 +27,24 @@ public final class MyComStmtExecuteDecoder {
   private static final String NAME = "ComStmtExecute";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,31 +57,15 @@ public final class MyComStmtExecuteDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
-  private int statementIdOffset;
-
-  private int statementIdEnd;
-
   private long statementId;
-
-  private int flagsOffset;
-
-  private int flagsEnd;
 
   private int flags;
 
   private int iterationCountOffset;
 
-  private int iterationCountEnd;
-
   private long iterationCount;
-
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
 
   private boolean parameterCountPresent;
 
@@ -76,10 +74,6 @@ public final class MyComStmtExecuteDecoder {
   private boolean parameterCountNull;
 
   private long count;
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private boolean parametersPresent;
 
@@ -104,7 +98,8 @@ public final class MyComStmtExecuteDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -117,11 +112,15 @@ public final class MyComStmtExecuteDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComStmtExecuteDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -148,7 +147,6 @@ public final class MyComStmtExecuteDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 23) {
         throw fail(region, "expected 23 but found " + this.command, this.commandOffset);
       }
@@ -170,11 +168,9 @@ public final class MyComStmtExecuteDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -193,11 +189,9 @@ public final class MyComStmtExecuteDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -220,7 +214,6 @@ public final class MyComStmtExecuteDecoder {
       need(region, pos, 4, limit);
       this.iterationCount = region.u32le(pos);
       pos += 4;
-      this.iterationCountEnd = pos;
       if (this.iterationCount != 1L) {
         throw fail(region, "expected 1 but found " + this.iterationCount, this.iterationCountOffset);
       }
@@ -256,21 +249,24 @@ public final class MyComStmtExecuteDecoder {
     try {
       this.parameterCountPresent = (((this.session.capabilities.bits() & 134217728L) == 134217728L) && ((this.session.executeParamCount > 0L) || ((this.flags & 8L) == 8L)));
       if (!this.parameterCountPresent) {
-        this.parameterCountOffset = pos;
-        this.parameterCountEnd = pos;
         this.parameterCount = 0;
         return pos;
       }
-      this.parameterCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
-        this.parameterCount = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.parameterCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.parameterCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.parameterCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.parameterCount = prefix;
       }
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -306,15 +302,11 @@ public final class MyComStmtExecuteDecoder {
     try {
       this.parametersPresent = (this.count > 0L);
       if (!this.parametersPresent) {
-        this.parametersOffset = pos;
-        this.parametersEnd = pos;
         return pos;
       }
-      this.parametersOffset = pos;
       this.parameters.trusted = this.trusted;
       this.parameters.wrapIn(region, pos, limit - pos, this.count, this.session);
       pos += this.parameters.encodedLength();
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");
@@ -339,6 +331,6 @@ public final class MyComStmtExecuteDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -24,10 +24,24 @@ public final class MyComStmtFetchDecoder {
   private static final String NAME = "ComStmtFetch";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,19 +52,9 @@ public final class MyComStmtFetchDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
 
-  private int statementIdOffset;
-
-  private int statementIdEnd;
-
   private long statementId;
-
-  private int numRowsOffset;
-
-  private int numRowsEnd;
 
   private long numRows;
 
@@ -71,7 +75,8 @@ public final class MyComStmtFetchDecoder {
   public MyComStmtFetchDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -84,10 +89,14 @@ public final class MyComStmtFetchDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComStmtFetchDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -114,7 +123,6 @@ public final class MyComStmtFetchDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 28) {
         throw fail(region, "expected 28 but found " + this.command, this.commandOffset);
       }
@@ -136,11 +144,9 @@ public final class MyComStmtFetchDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -159,11 +165,9 @@ public final class MyComStmtFetchDecoder {
    */
   private int readNumRows(int pos, int limit) {
     try {
-      this.numRowsOffset = pos;
       need(region, pos, 4, limit);
       this.numRows = region.u32le(pos);
       pos += 4;
-      this.numRowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("num_rows");
@@ -184,6 +188,6 @@ public final class MyComStmtFetchDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -24,10 +24,24 @@ public final class MyComStmtPrepareOkDecoder {
   private static final String NAME = "ComStmtPrepareOk";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,45 +54,21 @@ public final class MyComStmtPrepareOkDecoder {
 
   private int statusOffset;
 
-  private int statusEnd;
-
   private int status;
-
-  private int statementIdOffset;
-
-  private int statementIdEnd;
 
   private long statementId;
 
-  private int numColumnsOffset;
-
-  private int numColumnsEnd;
-
   private int numColumns;
-
-  private int numParamsOffset;
-
-  private int numParamsEnd;
 
   private int numParams;
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
-
-  private int warningCountOffset;
-
-  private int warningCountEnd;
 
   private boolean warningCountPresent;
 
   private int warningCount;
-
-  private int metadataFollowsOffset;
-
-  private int metadataFollowsEnd;
 
   private boolean metadataFollowsPresent;
 
@@ -103,7 +93,8 @@ public final class MyComStmtPrepareOkDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -116,11 +107,15 @@ public final class MyComStmtPrepareOkDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComStmtPrepareOkDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -140,7 +135,6 @@ public final class MyComStmtPrepareOkDecoder {
       need(region, pos, 1, limit);
       this.status = region.u8(pos);
       pos += 1;
-      this.statusEnd = pos;
       if (this.status != 0) {
         throw fail(region, "expected 0 but found " + this.status, this.statusOffset);
       }
@@ -162,11 +156,9 @@ public final class MyComStmtPrepareOkDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -185,11 +177,9 @@ public final class MyComStmtPrepareOkDecoder {
    */
   private int readNumColumns(int pos, int limit) {
     try {
-      this.numColumnsOffset = pos;
       need(region, pos, 2, limit);
       this.numColumns = region.u16le(pos);
       pos += 2;
-      this.numColumnsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("num_columns");
@@ -208,11 +198,9 @@ public final class MyComStmtPrepareOkDecoder {
    */
   private int readNumParams(int pos, int limit) {
     try {
-      this.numParamsOffset = pos;
       need(region, pos, 2, limit);
       this.numParams = region.u16le(pos);
       pos += 2;
-      this.numParamsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("num_params");
@@ -228,7 +216,6 @@ public final class MyComStmtPrepareOkDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 0) {
         throw fail(region, "expected 0 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -259,16 +246,12 @@ public final class MyComStmtPrepareOkDecoder {
     try {
       this.warningCountPresent = ((limit - pos) > 0L);
       if (!this.warningCountPresent) {
-        this.warningCountOffset = pos;
-        this.warningCountEnd = pos;
         this.warningCount = 0;
         return pos;
       }
-      this.warningCountOffset = pos;
       need(region, pos, 2, limit);
       this.warningCount = region.u16le(pos);
       pos += 2;
-      this.warningCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warning_count");
@@ -296,16 +279,12 @@ public final class MyComStmtPrepareOkDecoder {
     try {
       this.metadataFollowsPresent = (((this.session.capabilities.bits() & 33554432L) == 33554432L) && ((limit - pos) > 0L));
       if (!this.metadataFollowsPresent) {
-        this.metadataFollowsOffset = pos;
-        this.metadataFollowsEnd = pos;
         this.metadataFollows = 0;
         return pos;
       }
-      this.metadataFollowsOffset = pos;
       need(region, pos, 1, limit);
       this.metadataFollows = region.u8(pos);
       pos += 1;
-      this.metadataFollowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata_follows");
@@ -330,6 +309,6 @@ public final class MyComStmtPrepareOkDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

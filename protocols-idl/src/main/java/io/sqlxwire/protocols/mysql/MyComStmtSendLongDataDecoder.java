@@ -24,10 +24,24 @@ public final class MyComStmtSendLongDataDecoder {
   private static final String NAME = "ComStmtSendLongData";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,25 +52,11 @@ public final class MyComStmtSendLongDataDecoder {
 
   private int commandOffset;
 
-  private int commandEnd;
-
   private int command;
-
-  private int statementIdOffset;
-
-  private int statementIdEnd;
 
   private long statementId;
 
-  private int paramIdOffset;
-
-  private int paramIdEnd;
-
   private int paramId;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -81,7 +81,8 @@ public final class MyComStmtSendLongDataDecoder {
   public MyComStmtSendLongDataDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -94,10 +95,14 @@ public final class MyComStmtSendLongDataDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyComStmtSendLongDataDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -124,7 +129,6 @@ public final class MyComStmtSendLongDataDecoder {
       need(region, pos, 1, limit);
       this.command = region.u8(pos);
       pos += 1;
-      this.commandEnd = pos;
       if (this.command != 24) {
         throw fail(region, "expected 24 but found " + this.command, this.commandOffset);
       }
@@ -146,11 +150,9 @@ public final class MyComStmtSendLongDataDecoder {
    */
   private int readStatementId(int pos, int limit) {
     try {
-      this.statementIdOffset = pos;
       need(region, pos, 4, limit);
       this.statementId = region.u32le(pos);
       pos += 4;
-      this.statementIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement_id");
@@ -169,11 +171,9 @@ public final class MyComStmtSendLongDataDecoder {
    */
   private int readParamId(int pos, int limit) {
     try {
-      this.paramIdOffset = pos;
       need(region, pos, 2, limit);
       this.paramId = region.u16le(pos);
       pos += 2;
-      this.paramIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("param_id");
@@ -193,13 +193,11 @@ public final class MyComStmtSendLongDataDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = limit - pos;
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -221,6 +219,6 @@ public final class MyComStmtSendLongDataDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

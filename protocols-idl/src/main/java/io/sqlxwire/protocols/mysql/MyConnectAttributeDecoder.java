@@ -24,10 +24,24 @@ public final class MyConnectAttributeDecoder {
   private static final String NAME = "ConnectAttribute";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,10 +50,6 @@ public final class MyConnectAttributeDecoder {
    */
   boolean trusted;
 
-  private int keyOffset;
-
-  private int keyEnd;
-
   private int keyValueOffset;
 
   private int keyValueLength;
@@ -47,10 +57,6 @@ public final class MyConnectAttributeDecoder {
   private boolean keyNull;
 
   private final TextView keyView = new TextView(StandardCharsets.UTF_8);
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueValueOffset;
 
@@ -77,7 +83,8 @@ public final class MyConnectAttributeDecoder {
   public MyConnectAttributeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -90,10 +97,14 @@ public final class MyConnectAttributeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyConnectAttributeDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -121,13 +132,18 @@ public final class MyConnectAttributeDecoder {
    */
   private int readKey(int pos, int limit) {
     try {
-      this.keyOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.keyNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.keyNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.keyNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.keyNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.keyNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.keyValueLength = lengthAt(region, prefix, pos, limit);
         this.keyValueOffset = pos;
@@ -136,7 +152,6 @@ public final class MyConnectAttributeDecoder {
         }
         pos += this.keyValueLength;
       }
-      this.keyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("key");
@@ -167,13 +182,18 @@ public final class MyConnectAttributeDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.valueNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.valueNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.valueNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.valueNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.valueNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.valueValueLength = lengthAt(region, prefix, pos, limit);
         this.valueValueOffset = pos;
@@ -182,7 +202,6 @@ public final class MyConnectAttributeDecoder {
         }
         pos += this.valueValueLength;
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -202,6 +221,6 @@ public final class MyConnectAttributeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

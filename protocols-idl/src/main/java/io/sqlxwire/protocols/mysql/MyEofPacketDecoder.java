@@ -24,10 +24,24 @@ public final class MyEofPacketDecoder {
   private static final String NAME = "EofPacket";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,21 +54,11 @@ public final class MyEofPacketDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int warningsOffset;
-
-  private int warningsEnd;
 
   private boolean warningsPresent;
 
   private int warnings;
-
-  private int statusFlagsOffset;
-
-  private int statusFlagsEnd;
 
   private boolean statusFlagsPresent;
 
@@ -78,7 +82,8 @@ public final class MyEofPacketDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,11 +96,15 @@ public final class MyEofPacketDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyEofPacketDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -115,7 +124,6 @@ public final class MyEofPacketDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 254) {
         throw fail(region, "expected 254 but found " + this.header, this.headerOffset);
       }
@@ -146,16 +154,12 @@ public final class MyEofPacketDecoder {
     try {
       this.warningsPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.warningsPresent) {
-        this.warningsOffset = pos;
-        this.warningsEnd = pos;
         this.warnings = 0;
         return pos;
       }
-      this.warningsOffset = pos;
       need(region, pos, 2, limit);
       this.warnings = region.u16le(pos);
       pos += 2;
-      this.warningsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warnings");
@@ -183,16 +187,12 @@ public final class MyEofPacketDecoder {
     try {
       this.statusFlagsPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.statusFlagsPresent) {
-        this.statusFlagsOffset = pos;
-        this.statusFlagsEnd = pos;
         this.statusFlags = 0;
         return pos;
       }
-      this.statusFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.statusFlags = region.u16le(pos);
       pos += 2;
-      this.statusFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status_flags");
@@ -213,6 +213,6 @@ public final class MyEofPacketDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -28,10 +28,24 @@ public final class MyErrPacketDecoder {
   private static final String NAME = "ErrPacket";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -44,27 +58,15 @@ public final class MyErrPacketDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int errorCodeOffset;
-
-  private int errorCodeEnd;
 
   private int errorCode;
 
   private int sqlStateMarkerOffset;
 
-  private int sqlStateMarkerEnd;
-
   private boolean sqlStateMarkerPresent;
 
   private int sqlStateMarker;
-
-  private int sqlStateOffset;
-
-  private int sqlStateEnd;
 
   private boolean sqlStatePresent;
 
@@ -73,10 +75,6 @@ public final class MyErrPacketDecoder {
   private int sqlStateValueLength;
 
   private final TextView sqlStateView = new TextView(StandardCharsets.US_ASCII);
-
-  private int errorMessageOffset;
-
-  private int errorMessageEnd;
 
   private int errorMessageValueOffset;
 
@@ -102,7 +100,8 @@ public final class MyErrPacketDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -115,11 +114,15 @@ public final class MyErrPacketDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyErrPacketDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -139,7 +142,6 @@ public final class MyErrPacketDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 255) {
         throw fail(region, "expected 255 but found " + this.header, this.headerOffset);
       }
@@ -161,11 +163,9 @@ public final class MyErrPacketDecoder {
    */
   private int readErrorCode(int pos, int limit) {
     try {
-      this.errorCodeOffset = pos;
       need(region, pos, 2, limit);
       this.errorCode = region.u16le(pos);
       pos += 2;
-      this.errorCodeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("error_code");
@@ -194,7 +194,6 @@ public final class MyErrPacketDecoder {
       this.sqlStateMarkerPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.sqlStateMarkerPresent) {
         this.sqlStateMarkerOffset = pos;
-        this.sqlStateMarkerEnd = pos;
         this.sqlStateMarker = 0;
         return pos;
       }
@@ -202,7 +201,6 @@ public final class MyErrPacketDecoder {
       need(region, pos, 1, limit);
       this.sqlStateMarker = region.u8(pos);
       pos += 1;
-      this.sqlStateMarkerEnd = pos;
       if (this.sqlStateMarker != 35) {
         throw fail(region, "expected 35 but found " + this.sqlStateMarker, this.sqlStateMarkerOffset);
       }
@@ -241,14 +239,11 @@ public final class MyErrPacketDecoder {
     try {
       this.sqlStatePresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.sqlStatePresent) {
-        this.sqlStateOffset = pos;
-        this.sqlStateEnd = pos;
         this.sqlStateValueOffset = pos;
         this.sqlStateValueLength = 0;
         return pos;
       }
-      this.sqlStateOffset = pos;
-       {
+      {
         this.sqlStateValueLength = lengthAt(region, 5, pos, limit);
         this.sqlStateValueOffset = pos;
         if (!this.trusted) {
@@ -256,7 +251,6 @@ public final class MyErrPacketDecoder {
         }
         pos += this.sqlStateValueLength;
       }
-      this.sqlStateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sql_state");
@@ -283,8 +277,7 @@ public final class MyErrPacketDecoder {
    */
   private int readErrorMessage(int pos, int limit) {
     try {
-      this.errorMessageOffset = pos;
-       {
+      {
         this.errorMessageValueLength = limit - pos;
         this.errorMessageValueOffset = pos;
         if (!this.trusted) {
@@ -292,7 +285,6 @@ public final class MyErrPacketDecoder {
         }
         pos += this.errorMessageValueLength;
       }
-      this.errorMessageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("error_message");
@@ -315,6 +307,6 @@ public final class MyErrPacketDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -8,6 +8,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -27,10 +28,24 @@ public final class MyExecuteParametersDecoder {
   private static final String NAME = "ExecuteParameters";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,39 +58,19 @@ public final class MyExecuteParametersDecoder {
 
   private MySession session;
 
-  private int nullBitmapOffset;
-
-  private int nullBitmapEnd;
-
   private int nullBitmapValueOffset;
 
   private int nullBitmapBitCount;
 
-  private int newParamsBoundOffset;
-
-  private int newParamsBoundEnd;
-
   private int newParamsBound;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private boolean parameterTypesPresent;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
-  private int parameterValuesOffset;
-
-  private int parameterValuesEnd;
-
   private boolean parameterValuesPresent;
 
   private final ParameterValuesCursor parameterValues = new ParameterValuesCursor();
-
-  private int rawValuesOffset;
-
-  private int rawValuesEnd;
 
   private boolean rawValuesPresent;
 
@@ -104,7 +99,8 @@ public final class MyExecuteParametersDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, count, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, count, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -117,13 +113,17 @@ public final class MyExecuteParametersDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyExecuteParametersDecoder wrapIn(WireBuffer source, int offset, int length, long count,
       MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.count = count;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -148,12 +148,10 @@ public final class MyExecuteParametersDecoder {
    */
   private int readNullBitmap(int pos, int limit) {
     try {
-      this.nullBitmapOffset = pos;
       this.nullBitmapBitCount = elementCount(region, this.count, pos);
       need(region, pos, Bitmap.byteLength(this.nullBitmapBitCount, 0), limit);
       this.nullBitmapValueOffset = pos;
       pos += Bitmap.byteLength(this.nullBitmapBitCount, 0);
-      this.nullBitmapEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("null_bitmap");
@@ -172,11 +170,9 @@ public final class MyExecuteParametersDecoder {
    */
   private int readNewParamsBound(int pos, int limit) {
     try {
-      this.newParamsBoundOffset = pos;
       need(region, pos, 1, limit);
       this.newParamsBound = region.u8(pos);
       pos += 1;
-      this.newParamsBoundEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("new_params_bound");
@@ -206,13 +202,9 @@ public final class MyExecuteParametersDecoder {
     try {
       this.parameterTypesPresent = (this.newParamsBound == 1L);
       if (!this.parameterTypesPresent) {
-        this.parameterTypesOffset = pos;
-        this.parameterTypesEnd = pos;
         return pos;
       }
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.count, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");
@@ -242,13 +234,9 @@ public final class MyExecuteParametersDecoder {
     try {
       this.parameterValuesPresent = ((this.newParamsBound == 1L) && !(this.session.longDataSent));
       if (!this.parameterValuesPresent) {
-        this.parameterValuesOffset = pos;
-        this.parameterValuesEnd = pos;
         return pos;
       }
-      this.parameterValuesOffset = pos;
       pos = this.parameterValues.validate(pos, limit, elementCount(region, this.count, pos));
-      this.parameterValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_values");
@@ -278,19 +266,15 @@ public final class MyExecuteParametersDecoder {
     try {
       this.rawValuesPresent = ((this.newParamsBound != 1L) || this.session.longDataSent);
       if (!this.rawValuesPresent) {
-        this.rawValuesOffset = pos;
-        this.rawValuesEnd = pos;
         this.rawValuesValueOffset = pos;
         this.rawValuesValueLength = 0;
         return pos;
       }
-      this.rawValuesOffset = pos;
-       {
+      {
         this.rawValuesValueLength = limit - pos;
         this.rawValuesValueOffset = pos;
         pos += this.rawValuesValueLength;
       }
-      this.rawValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("raw_values");
@@ -313,13 +297,19 @@ public final class MyExecuteParametersDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code parameter_types} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameter_types}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterTypesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -333,12 +323,41 @@ public final class MyExecuteParametersDecoder {
     private final MyExecuteParameterTypeDecoder element = new MyExecuteParameterTypeDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyExecuteParameterTypeDecoder[] kept = new MyExecuteParameterTypeDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyExecuteParameterTypeDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyExecuteParameterTypeDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyExecuteParameterTypeDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyExecuteParametersDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.session);
-      pos += this.element.encodedLength();
+      MyExecuteParameterTypeDecoder decoder = decoderFor(index);
+      decoder.trusted = MyExecuteParametersDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.session);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -350,6 +369,10 @@ public final class MyExecuteParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -379,6 +402,12 @@ public final class MyExecuteParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
@@ -391,15 +420,19 @@ public final class MyExecuteParametersDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyExecuteParameterTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {
@@ -418,9 +451,15 @@ public final class MyExecuteParametersDecoder {
   }
 
   /**
-   * Iterates {@code parameter_values} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameter_values}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterValuesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -434,12 +473,41 @@ public final class MyExecuteParametersDecoder {
     private final MyBinaryColumnDecoder element = new MyBinaryColumnDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyBinaryColumnDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyBinaryColumnDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyBinaryColumnDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyExecuteParametersDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.parameterTypes.get(index).type(), MyExecuteParametersDecoder.this.nullBitmap(index));
-      pos += this.element.encodedLength();
+      MyBinaryColumnDecoder decoder = decoderFor(index);
+      decoder.trusted = MyExecuteParametersDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.parameterTypes.get(index).type(), MyExecuteParametersDecoder.this.nullBitmap(index));
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -451,6 +519,10 @@ public final class MyExecuteParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -480,6 +552,12 @@ public final class MyExecuteParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
@@ -492,15 +570,19 @@ public final class MyExecuteParametersDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -13,6 +13,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -33,10 +34,24 @@ public final class MyHandshakeResponse41Decoder {
   private static final String NAME = "HandshakeResponse41";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -47,43 +62,19 @@ public final class MyHandshakeResponse41Decoder {
 
   private MySession session;
 
-  private int clientFlagOffset;
-
-  private int clientFlagEnd;
-
   private long clientFlag;
-
-  private int maxPacketSizeOffset;
-
-  private int maxPacketSizeEnd;
 
   private long maxPacketSize;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
-
-  private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
 
-  private int mariadbCapabilitiesOffset;
-
-  private int mariadbCapabilitiesEnd;
-
   private boolean mariadbCapabilitiesPresent;
 
   private long mariadbCapabilities;
-
-  private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private boolean unnamed2Present;
 
@@ -93,19 +84,11 @@ public final class MyHandshakeResponse41Decoder {
 
   private long shared;
 
-  private int usernameOffset;
-
-  private int usernameEnd;
-
   private int usernameValueOffset;
 
   private int usernameValueLength;
 
   private final TextView usernameView = new TextView(StandardCharsets.UTF_8);
-
-  private int authResponseOffset;
-
-  private int authResponseEnd;
 
   private boolean authResponsePresent;
 
@@ -117,10 +100,6 @@ public final class MyHandshakeResponse41Decoder {
 
   private final ByteView authResponseView = new ByteView();
 
-  private int authResponseShortOffset;
-
-  private int authResponseShortEnd;
-
   private boolean authResponseShortPresent;
 
   private int authResponseShortValueOffset;
@@ -128,10 +107,6 @@ public final class MyHandshakeResponse41Decoder {
   private int authResponseShortValueLength;
 
   private final ByteView authResponseShortView = new ByteView();
-
-  private int databaseOffset;
-
-  private int databaseEnd;
 
   private boolean databasePresent;
 
@@ -141,10 +116,6 @@ public final class MyHandshakeResponse41Decoder {
 
   private final TextView databaseView = new TextView(StandardCharsets.UTF_8);
 
-  private int clientPluginNameOffset;
-
-  private int clientPluginNameEnd;
-
   private boolean clientPluginNamePresent;
 
   private int clientPluginNameValueOffset;
@@ -153,27 +124,15 @@ public final class MyHandshakeResponse41Decoder {
 
   private final TextView clientPluginNameView = new TextView(StandardCharsets.UTF_8);
 
-  private int attributesLengthOffset;
-
-  private int attributesLengthEnd;
-
   private boolean attributesLengthPresent;
 
   private long attributesLength;
 
   private boolean attributesLengthNull;
 
-  private int attributesOffset;
-
-  private int attributesEnd;
-
   private boolean attributesPresent;
 
   private final AttributesCursor attributes = new AttributesCursor();
-
-  private int zstdCompressionLevelOffset;
-
-  private int zstdCompressionLevelEnd;
 
   private boolean zstdCompressionLevelPresent;
 
@@ -198,7 +157,8 @@ public final class MyHandshakeResponse41Decoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -211,12 +171,16 @@ public final class MyHandshakeResponse41Decoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyHandshakeResponse41Decoder wrapIn(WireBuffer source, int offset, int length,
       MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -232,11 +196,9 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readClientFlag(int pos, int limit) {
     try {
-      this.clientFlagOffset = pos;
       need(region, pos, 4, limit);
       this.clientFlag = region.u32le(pos);
       pos += 4;
-      this.clientFlagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_flag");
@@ -255,11 +217,9 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readMaxPacketSize(int pos, int limit) {
     try {
-      this.maxPacketSizeOffset = pos;
       need(region, pos, 4, limit);
       this.maxPacketSize = region.u32le(pos);
       pos += 4;
-      this.maxPacketSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_packet_size");
@@ -278,11 +238,9 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 1, limit);
       this.characterSet = region.u8(pos);
       pos += 1;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -294,13 +252,11 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readUnnamed1(int pos, int limit) {
     try {
-      this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 19, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -328,16 +284,12 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.mariadbCapabilitiesPresent = !(((this.clientFlag & 1L) == 1L));
       if (!this.mariadbCapabilitiesPresent) {
-        this.mariadbCapabilitiesOffset = pos;
-        this.mariadbCapabilitiesEnd = pos;
         this.mariadbCapabilities = 0;
         return pos;
       }
-      this.mariadbCapabilitiesOffset = pos;
       need(region, pos, 4, limit);
       this.mariadbCapabilities = region.u32le(pos);
       pos += 4;
-      this.mariadbCapabilitiesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mariadb_capabilities");
@@ -351,17 +303,13 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.unnamed2Present = ((this.clientFlag & 1L) == 1L);
       if (!this.unnamed2Present) {
-        this.unnamed2Offset = pos;
-        this.unnamed2End = pos;
         return pos;
       }
-      this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -395,8 +343,7 @@ public final class MyHandshakeResponse41Decoder {
    */
   private int readUsername(int pos, int limit) {
     try {
-      this.usernameOffset = pos;
-       {
+      {
         this.usernameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.usernameValueOffset = pos;
         if (!this.trusted) {
@@ -404,7 +351,6 @@ public final class MyHandshakeResponse41Decoder {
         }
         pos += this.usernameValueLength + 1;
       }
-      this.usernameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("username");
@@ -437,25 +383,27 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.authResponsePresent = ((this.shared & 2097152L) == 2097152L);
       if (!this.authResponsePresent) {
-        this.authResponseOffset = pos;
-        this.authResponseEnd = pos;
         this.authResponseValueOffset = pos;
         this.authResponseValueLength = 0;
         return pos;
       }
-      this.authResponseOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.authResponseNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.authResponseNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.authResponseNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.authResponseNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.authResponseNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.authResponseValueLength = lengthAt(region, prefix, pos, limit);
         this.authResponseValueOffset = pos;
         pos += this.authResponseValueLength;
       }
-      this.authResponseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response");
@@ -484,14 +432,11 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.authResponseShortPresent = !(((this.shared & 2097152L) == 2097152L));
       if (!this.authResponseShortPresent) {
-        this.authResponseShortOffset = pos;
-        this.authResponseShortEnd = pos;
         this.authResponseShortValueOffset = pos;
         this.authResponseShortValueLength = 0;
         return pos;
       }
-      this.authResponseShortOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
         long prefix = region.u8(pos);
         pos += 1;
@@ -499,7 +444,6 @@ public final class MyHandshakeResponse41Decoder {
         this.authResponseShortValueOffset = pos;
         pos += this.authResponseShortValueLength;
       }
-      this.authResponseShortEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_response_short");
@@ -535,14 +479,11 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.databasePresent = ((this.shared & 8L) == 8L);
       if (!this.databasePresent) {
-        this.databaseOffset = pos;
-        this.databaseEnd = pos;
         this.databaseValueOffset = pos;
         this.databaseValueLength = 0;
         return pos;
       }
-      this.databaseOffset = pos;
-       {
+      {
         this.databaseValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.databaseValueOffset = pos;
         if (!this.trusted) {
@@ -550,7 +491,6 @@ public final class MyHandshakeResponse41Decoder {
         }
         pos += this.databaseValueLength + 1;
       }
-      this.databaseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("database");
@@ -586,14 +526,11 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.clientPluginNamePresent = ((this.shared & 524288L) == 524288L);
       if (!this.clientPluginNamePresent) {
-        this.clientPluginNameOffset = pos;
-        this.clientPluginNameEnd = pos;
         this.clientPluginNameValueOffset = pos;
         this.clientPluginNameValueLength = 0;
         return pos;
       }
-      this.clientPluginNameOffset = pos;
-       {
+      {
         this.clientPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.clientPluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -601,7 +538,6 @@ public final class MyHandshakeResponse41Decoder {
         }
         pos += this.clientPluginNameValueLength + 1;
       }
-      this.clientPluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_plugin_name");
@@ -634,21 +570,24 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.attributesLengthPresent = ((this.shared & 1048576L) == 1048576L);
       if (!this.attributesLengthPresent) {
-        this.attributesLengthOffset = pos;
-        this.attributesLengthEnd = pos;
         this.attributesLength = 0;
         return pos;
       }
-      this.attributesLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.attributesLength = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.attributesLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.attributesLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.attributesLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.attributesLength = prefix;
       }
-      this.attributesLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes_length");
@@ -678,17 +617,13 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.attributesPresent = ((this.shared & 1048576L) == 1048576L);
       if (!this.attributesPresent) {
-        this.attributesOffset = pos;
-        this.attributesEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.attributesLength, pos, limit);
       limit = regionEnd;
-      this.attributesOffset = pos;
       pos = this.attributes.validate(pos, limit, -1);
       pos = regionEnd;
-      this.attributesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("attributes");
@@ -716,16 +651,12 @@ public final class MyHandshakeResponse41Decoder {
     try {
       this.zstdCompressionLevelPresent = ((this.shared & 67108864L) == 67108864L);
       if (!this.zstdCompressionLevelPresent) {
-        this.zstdCompressionLevelOffset = pos;
-        this.zstdCompressionLevelEnd = pos;
         this.zstdCompressionLevel = 0;
         return pos;
       }
-      this.zstdCompressionLevelOffset = pos;
       need(region, pos, 1, limit);
       this.zstdCompressionLevel = region.u8(pos);
       pos += 1;
-      this.zstdCompressionLevelEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("zstd_compression_level");
@@ -758,13 +689,19 @@ public final class MyHandshakeResponse41Decoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code attributes} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code attributes}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class AttributesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -778,12 +715,41 @@ public final class MyHandshakeResponse41Decoder {
     private final MyConnectAttributeDecoder element = new MyConnectAttributeDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MyConnectAttributeDecoder[] kept = new MyConnectAttributeDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MyConnectAttributeDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MyConnectAttributeDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MyConnectAttributeDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyHandshakeResponse41Decoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      MyConnectAttributeDecoder decoder = decoderFor(index);
+      decoder.trusted = MyHandshakeResponse41Decoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -795,6 +761,10 @@ public final class MyHandshakeResponse41Decoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -827,6 +797,12 @@ public final class MyHandshakeResponse41Decoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyHandshakeResponse41Decoder.this.trusted;
       MyHandshakeResponse41Decoder.this.trusted = true;
       try {
@@ -839,15 +815,19 @@ public final class MyHandshakeResponse41Decoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MyConnectAttributeDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyHandshakeResponse41Decoder.this.trusted;
       MyHandshakeResponse41Decoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

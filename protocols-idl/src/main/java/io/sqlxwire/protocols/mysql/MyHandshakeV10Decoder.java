@@ -29,10 +29,24 @@ public final class MyHandshakeV10Decoder {
   private static final String NAME = "HandshakeV10";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,13 +57,7 @@ public final class MyHandshakeV10Decoder {
 
   private int protocolVersionOffset;
 
-  private int protocolVersionEnd;
-
   private int protocolVersion;
-
-  private int serverVersionOffset;
-
-  private int serverVersionEnd;
 
   private int serverVersionValueOffset;
 
@@ -57,15 +65,7 @@ public final class MyHandshakeV10Decoder {
 
   private final TextView serverVersionView = new TextView(StandardCharsets.UTF_8);
 
-  private int threadIdOffset;
-
-  private int threadIdEnd;
-
   private long threadId;
-
-  private int authPluginDataPart1Offset;
-
-  private int authPluginDataPart1End;
 
   private int authPluginDataPart1ValueOffset;
 
@@ -75,61 +75,27 @@ public final class MyHandshakeV10Decoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
-
-  private int capabilityFlagsLowerOffset;
-
-  private int capabilityFlagsLowerEnd;
 
   private int capabilityFlagsLower;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
 
-  private int statusFlagsOffset;
-
-  private int statusFlagsEnd;
-
   private int statusFlags;
-
-  private int capabilityFlagsUpperOffset;
-
-  private int capabilityFlagsUpperEnd;
 
   private int capabilityFlagsUpper;
 
   private long capabilities;
 
-  private int authPluginDataLenOffset;
-
-  private int authPluginDataLenEnd;
-
   private int authPluginDataLen;
-
-  private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private int unnamed2ValueOffset;
 
   private int unnamed2ValueLength;
 
-  private int mariadbCapabilitiesOffset;
-
-  private int mariadbCapabilitiesEnd;
-
   private boolean mariadbCapabilitiesPresent;
 
   private long mariadbCapabilities;
-
-  private int unnamed3Offset;
-
-  private int unnamed3End;
 
   private boolean unnamed3Present;
 
@@ -137,19 +103,11 @@ public final class MyHandshakeV10Decoder {
 
   private int unnamed3ValueLength;
 
-  private int authPluginDataPart2Offset;
-
-  private int authPluginDataPart2End;
-
   private int authPluginDataPart2ValueOffset;
 
   private int authPluginDataPart2ValueLength;
 
   private final ByteView authPluginDataPart2View = new ByteView();
-
-  private int authPluginNameOffset;
-
-  private int authPluginNameEnd;
 
   private boolean authPluginNamePresent;
 
@@ -176,7 +134,8 @@ public final class MyHandshakeV10Decoder {
   public MyHandshakeV10Decoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -189,10 +148,14 @@ public final class MyHandshakeV10Decoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyHandshakeV10Decoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -212,7 +175,6 @@ public final class MyHandshakeV10Decoder {
       need(region, pos, 1, limit);
       this.protocolVersion = region.u8(pos);
       pos += 1;
-      this.protocolVersionEnd = pos;
       if (this.protocolVersion != 10) {
         throw fail(region, "expected 10 but found " + this.protocolVersion, this.protocolVersionOffset);
       }
@@ -242,8 +204,7 @@ public final class MyHandshakeV10Decoder {
    */
   private int readServerVersion(int pos, int limit) {
     try {
-      this.serverVersionOffset = pos;
-       {
+      {
         this.serverVersionValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.serverVersionValueOffset = pos;
         if (!this.trusted) {
@@ -251,7 +212,6 @@ public final class MyHandshakeV10Decoder {
         }
         pos += this.serverVersionValueLength + 1;
       }
-      this.serverVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("server_version");
@@ -270,11 +230,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readThreadId(int pos, int limit) {
     try {
-      this.threadIdOffset = pos;
       need(region, pos, 4, limit);
       this.threadId = region.u32le(pos);
       pos += 4;
-      this.threadIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("thread_id");
@@ -294,13 +252,11 @@ public final class MyHandshakeV10Decoder {
    */
   private int readAuthPluginDataPart1(int pos, int limit) {
     try {
-      this.authPluginDataPart1Offset = pos;
-       {
+      {
         this.authPluginDataPart1ValueLength = lengthAt(region, 8, pos, limit);
         this.authPluginDataPart1ValueOffset = pos;
         pos += this.authPluginDataPart1ValueLength;
       }
-      this.authPluginDataPart1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_data_part_1");
@@ -316,7 +272,6 @@ public final class MyHandshakeV10Decoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 0) {
         throw fail(region, "expected 0 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -338,11 +293,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readCapabilityFlagsLower(int pos, int limit) {
     try {
-      this.capabilityFlagsLowerOffset = pos;
       need(region, pos, 2, limit);
       this.capabilityFlagsLower = region.u16le(pos);
       pos += 2;
-      this.capabilityFlagsLowerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("capability_flags_lower");
@@ -361,11 +314,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 1, limit);
       this.characterSet = region.u8(pos);
       pos += 1;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -384,11 +335,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readStatusFlags(int pos, int limit) {
     try {
-      this.statusFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.statusFlags = region.u16le(pos);
       pos += 2;
-      this.statusFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status_flags");
@@ -407,11 +356,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readCapabilityFlagsUpper(int pos, int limit) {
     try {
-      this.capabilityFlagsUpperOffset = pos;
       need(region, pos, 2, limit);
       this.capabilityFlagsUpper = region.u16le(pos);
       pos += 2;
-      this.capabilityFlagsUpperEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("capability_flags_upper");
@@ -437,11 +384,9 @@ public final class MyHandshakeV10Decoder {
    */
   private int readAuthPluginDataLen(int pos, int limit) {
     try {
-      this.authPluginDataLenOffset = pos;
       need(region, pos, 1, limit);
       this.authPluginDataLen = region.u8(pos);
       pos += 1;
-      this.authPluginDataLenEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_data_len");
@@ -453,13 +398,11 @@ public final class MyHandshakeV10Decoder {
    */
   private int readUnnamed2(int pos, int limit) {
     try {
-      this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 6, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -487,16 +430,12 @@ public final class MyHandshakeV10Decoder {
     try {
       this.mariadbCapabilitiesPresent = !(((this.capabilities & 1L) == 1L));
       if (!this.mariadbCapabilitiesPresent) {
-        this.mariadbCapabilitiesOffset = pos;
-        this.mariadbCapabilitiesEnd = pos;
         this.mariadbCapabilities = 0;
         return pos;
       }
-      this.mariadbCapabilitiesOffset = pos;
       need(region, pos, 4, limit);
       this.mariadbCapabilities = region.u32le(pos);
       pos += 4;
-      this.mariadbCapabilitiesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mariadb_capabilities");
@@ -510,17 +449,13 @@ public final class MyHandshakeV10Decoder {
     try {
       this.unnamed3Present = ((this.capabilities & 1L) == 1L);
       if (!this.unnamed3Present) {
-        this.unnamed3Offset = pos;
-        this.unnamed3End = pos;
         return pos;
       }
-      this.unnamed3Offset = pos;
-       {
+      {
         this.unnamed3ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed3ValueOffset = pos;
         pos += this.unnamed3ValueLength;
       }
-      this.unnamed3End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -540,13 +475,11 @@ public final class MyHandshakeV10Decoder {
    */
   private int readAuthPluginDataPart2(int pos, int limit) {
     try {
-      this.authPluginDataPart2Offset = pos;
-       {
+      {
         this.authPluginDataPart2ValueLength = lengthAt(region, Math.max(13L, (this.authPluginDataLen - 8L)), pos, limit);
         this.authPluginDataPart2ValueOffset = pos;
         pos += this.authPluginDataPart2ValueLength;
       }
-      this.authPluginDataPart2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_data_part_2");
@@ -582,14 +515,11 @@ public final class MyHandshakeV10Decoder {
     try {
       this.authPluginNamePresent = ((this.capabilities & 524288L) == 524288L);
       if (!this.authPluginNamePresent) {
-        this.authPluginNameOffset = pos;
-        this.authPluginNameEnd = pos;
         this.authPluginNameValueOffset = pos;
         this.authPluginNameValueLength = 0;
         return pos;
       }
-      this.authPluginNameOffset = pos;
-       {
+      {
         this.authPluginNameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.authPluginNameValueOffset = pos;
         if (!this.trusted) {
@@ -597,7 +527,6 @@ public final class MyHandshakeV10Decoder {
         }
         pos += this.authPluginNameValueLength + 1;
       }
-      this.authPluginNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("auth_plugin_name");
@@ -631,6 +560,6 @@ public final class MyHandshakeV10Decoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

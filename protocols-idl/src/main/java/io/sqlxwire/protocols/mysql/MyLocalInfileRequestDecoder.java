@@ -25,10 +25,24 @@ public final class MyLocalInfileRequestDecoder {
   private static final String NAME = "LocalInfileRequest";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,13 +53,7 @@ public final class MyLocalInfileRequestDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int filenameOffset;
-
-  private int filenameEnd;
 
   private int filenameValueOffset;
 
@@ -70,7 +78,8 @@ public final class MyLocalInfileRequestDecoder {
   public MyLocalInfileRequestDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -83,10 +92,14 @@ public final class MyLocalInfileRequestDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyLocalInfileRequestDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -106,7 +119,6 @@ public final class MyLocalInfileRequestDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 251) {
         throw fail(region, "expected 251 but found " + this.header, this.headerOffset);
       }
@@ -136,8 +148,7 @@ public final class MyLocalInfileRequestDecoder {
    */
   private int readFilename(int pos, int limit) {
     try {
-      this.filenameOffset = pos;
-       {
+      {
         this.filenameValueLength = limit - pos;
         this.filenameValueOffset = pos;
         if (!this.trusted) {
@@ -145,7 +156,6 @@ public final class MyLocalInfileRequestDecoder {
         }
         pos += this.filenameValueLength;
       }
-      this.filenameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("filename");
@@ -165,6 +175,6 @@ public final class MyLocalInfileRequestDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -1730,7 +1730,7 @@ public class MyMachine extends StateMachine<MyState> {
         break;
       case ColumnDefinitions:
         session.definitionsLeft = (session.definitionsLeft - 1);
-        session.columnTypes.add(MyColumnType.of(m.type()));
+        session.columnTypes.add(m.type());
         onColumnDefinitionsColumnDefinition41(m);
         break;
       default:

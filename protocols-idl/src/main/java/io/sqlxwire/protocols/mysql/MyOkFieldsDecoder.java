@@ -11,6 +11,7 @@ import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -30,10 +31,24 @@ public final class MyOkFieldsDecoder {
   private static final String NAME = "OkFields";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -44,41 +59,21 @@ public final class MyOkFieldsDecoder {
 
   private MySession session;
 
-  private int affectedRowsOffset;
-
-  private int affectedRowsEnd;
-
   private long affectedRows;
 
   private boolean affectedRowsNull;
-
-  private int lastInsertIdOffset;
-
-  private int lastInsertIdEnd;
 
   private long lastInsertId;
 
   private boolean lastInsertIdNull;
 
-  private int statusFlagsOffset;
-
-  private int statusFlagsEnd;
-
   private boolean statusFlagsPresent;
 
   private int statusFlags;
 
-  private int warningsOffset;
-
-  private int warningsEnd;
-
   private boolean warningsPresent;
 
   private int warnings;
-
-  private int infoOffset;
-
-  private int infoEnd;
 
   private boolean infoPresent;
 
@@ -90,27 +85,15 @@ public final class MyOkFieldsDecoder {
 
   private final TextView infoView = new TextView(StandardCharsets.UTF_8);
 
-  private int sessionStateLengthOffset;
-
-  private int sessionStateLengthEnd;
-
   private boolean sessionStateLengthPresent;
 
   private long sessionStateLength;
 
   private boolean sessionStateLengthNull;
 
-  private int sessionStateChangesOffset;
-
-  private int sessionStateChangesEnd;
-
   private boolean sessionStateChangesPresent;
 
   private final SessionStateChangesCursor sessionStateChanges = new SessionStateChangesCursor();
-
-  private int infoRestOffset;
-
-  private int infoRestEnd;
 
   private boolean infoRestPresent;
 
@@ -138,7 +121,8 @@ public final class MyOkFieldsDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -151,11 +135,15 @@ public final class MyOkFieldsDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyOkFieldsDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -176,16 +164,21 @@ public final class MyOkFieldsDecoder {
    */
   private int readAffectedRows(int pos, int limit) {
     try {
-      this.affectedRowsOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.affectedRowsNull = LengthEncodedInt.isNull(region, pos);
-        this.affectedRows = this.affectedRowsNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.affectedRowsNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.affectedRowsNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.affectedRowsNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.affectedRows = prefix;
       }
-      this.affectedRowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("affected_rows");
@@ -209,16 +202,21 @@ public final class MyOkFieldsDecoder {
    */
   private int readLastInsertId(int pos, int limit) {
     try {
-      this.lastInsertIdOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.lastInsertIdNull = LengthEncodedInt.isNull(region, pos);
-        this.lastInsertId = this.lastInsertIdNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.lastInsertIdNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.lastInsertIdNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.lastInsertIdNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.lastInsertId = prefix;
       }
-      this.lastInsertIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("last_insert_id");
@@ -246,16 +244,12 @@ public final class MyOkFieldsDecoder {
     try {
       this.statusFlagsPresent = (((this.session.capabilities.bits() & 512L) == 512L) || ((this.session.capabilities.bits() & 8192L) == 8192L));
       if (!this.statusFlagsPresent) {
-        this.statusFlagsOffset = pos;
-        this.statusFlagsEnd = pos;
         this.statusFlags = 0;
         return pos;
       }
-      this.statusFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.statusFlags = region.u16le(pos);
       pos += 2;
-      this.statusFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status_flags");
@@ -283,16 +277,12 @@ public final class MyOkFieldsDecoder {
     try {
       this.warningsPresent = ((this.session.capabilities.bits() & 512L) == 512L);
       if (!this.warningsPresent) {
-        this.warningsOffset = pos;
-        this.warningsEnd = pos;
         this.warnings = 0;
         return pos;
       }
-      this.warningsOffset = pos;
       need(region, pos, 2, limit);
       this.warnings = region.u16le(pos);
       pos += 2;
-      this.warningsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("warnings");
@@ -333,19 +323,22 @@ public final class MyOkFieldsDecoder {
     try {
       this.infoPresent = (((this.session.capabilities.bits() & 8388608L) == 8388608L) && ((limit - pos) > 0L));
       if (!this.infoPresent) {
-        this.infoOffset = pos;
-        this.infoEnd = pos;
         this.infoValueOffset = pos;
         this.infoValueLength = 0;
         return pos;
       }
-      this.infoOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.infoNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.infoNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.infoNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.infoNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.infoNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.infoValueLength = lengthAt(region, prefix, pos, limit);
         this.infoValueOffset = pos;
@@ -354,7 +347,6 @@ public final class MyOkFieldsDecoder {
         }
         pos += this.infoValueLength;
       }
-      this.infoEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("info");
@@ -387,21 +379,24 @@ public final class MyOkFieldsDecoder {
     try {
       this.sessionStateLengthPresent = (((this.session.capabilities.bits() & 8388608L) == 8388608L) && ((this.statusFlags & 16384L) == 16384L));
       if (!this.sessionStateLengthPresent) {
-        this.sessionStateLengthOffset = pos;
-        this.sessionStateLengthEnd = pos;
         this.sessionStateLength = 0;
         return pos;
       }
-      this.sessionStateLengthOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.sessionStateLengthNull = LengthEncodedInt.isNull(region, pos);
-        this.sessionStateLength = this.sessionStateLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.sessionStateLengthNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.sessionStateLengthNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.sessionStateLengthNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.sessionStateLength = prefix;
       }
-      this.sessionStateLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("session_state_length");
@@ -431,17 +426,13 @@ public final class MyOkFieldsDecoder {
     try {
       this.sessionStateChangesPresent = (((this.session.capabilities.bits() & 8388608L) == 8388608L) && ((this.statusFlags & 16384L) == 16384L));
       if (!this.sessionStateChangesPresent) {
-        this.sessionStateChangesOffset = pos;
-        this.sessionStateChangesEnd = pos;
         return pos;
       }
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.sessionStateLength, pos, limit);
       limit = regionEnd;
-      this.sessionStateChangesOffset = pos;
       pos = this.sessionStateChanges.validate(pos, limit, -1);
       pos = regionEnd;
-      this.sessionStateChangesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("session_state_changes");
@@ -477,14 +468,11 @@ public final class MyOkFieldsDecoder {
     try {
       this.infoRestPresent = !(((this.session.capabilities.bits() & 8388608L) == 8388608L));
       if (!this.infoRestPresent) {
-        this.infoRestOffset = pos;
-        this.infoRestEnd = pos;
         this.infoRestValueOffset = pos;
         this.infoRestValueLength = 0;
         return pos;
       }
-      this.infoRestOffset = pos;
-       {
+      {
         this.infoRestValueLength = limit - pos;
         this.infoRestValueOffset = pos;
         if (!this.trusted) {
@@ -492,7 +480,6 @@ public final class MyOkFieldsDecoder {
         }
         pos += this.infoRestValueLength;
       }
-      this.infoRestEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("info_rest");
@@ -518,13 +505,19 @@ public final class MyOkFieldsDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code session_state_changes} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code session_state_changes}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class SessionStateChangesCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -538,12 +531,41 @@ public final class MyOkFieldsDecoder {
     private final MySessionStateChangeDecoder element = new MySessionStateChangeDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private MySessionStateChangeDecoder[] kept = new MySessionStateChangeDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private MySessionStateChangeDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      MySessionStateChangeDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new MySessionStateChangeDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = MyOkFieldsDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      MySessionStateChangeDecoder decoder = decoderFor(index);
+      decoder.trusted = MyOkFieldsDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -555,6 +577,10 @@ public final class MyOkFieldsDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -587,6 +613,12 @@ public final class MyOkFieldsDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = MyOkFieldsDecoder.this.trusted;
       MyOkFieldsDecoder.this.trusted = true;
       try {
@@ -599,15 +631,19 @@ public final class MyOkFieldsDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public MySessionStateChangeDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = MyOkFieldsDecoder.this.trusted;
       MyOkFieldsDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -23,10 +23,24 @@ public final class MyOkPacketDecoder {
   private static final String NAME = "OkPacket";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,13 +53,7 @@ public final class MyOkPacketDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int okOffset;
-
-  private int okEnd;
 
   private final MyOkFieldsDecoder ok = new MyOkFieldsDecoder();
 
@@ -67,7 +75,8 @@ public final class MyOkPacketDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -80,11 +89,15 @@ public final class MyOkPacketDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyOkPacketDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -104,7 +117,6 @@ public final class MyOkPacketDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 0) {
         throw fail(region, "expected 0 but found " + this.header, this.headerOffset);
       }
@@ -127,11 +139,9 @@ public final class MyOkPacketDecoder {
    */
   private int readOk(int pos, int limit) {
     try {
-      this.okOffset = pos;
       this.ok.trusted = this.trusted;
       this.ok.wrapIn(region, pos, limit - pos, this.session);
       pos += this.ok.encodedLength();
-      this.okEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ok");
@@ -151,6 +161,6 @@ public final class MyOkPacketDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

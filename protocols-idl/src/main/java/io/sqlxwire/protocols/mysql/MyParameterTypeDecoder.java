@@ -26,10 +26,24 @@ public final class MyParameterTypeDecoder {
   private static final String NAME = "ParameterType";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,21 +52,9 @@ public final class MyParameterTypeDecoder {
    */
   boolean trusted;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
 
-  private int flagsOffset;
-
-  private int flagsEnd;
-
   private int flags;
-
-  private int nameOffset;
-
-  private int nameEnd;
 
   private int nameValueOffset;
 
@@ -79,7 +81,8 @@ public final class MyParameterTypeDecoder {
   public MyParameterTypeDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -92,10 +95,14 @@ public final class MyParameterTypeDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyParameterTypeDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -118,11 +125,9 @@ public final class MyParameterTypeDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -141,11 +146,9 @@ public final class MyParameterTypeDecoder {
    */
   private int readFlags(int pos, int limit) {
     try {
-      this.flagsOffset = pos;
       need(region, pos, 1, limit);
       this.flags = region.u8(pos);
       pos += 1;
-      this.flagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("flags");
@@ -176,13 +179,18 @@ public final class MyParameterTypeDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.nameNull = LengthEncodedInt.isNull(region, pos);
-        long prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.nameNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.nameNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.nameNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
         this.nameValueLength = lengthAt(region, prefix, pos, limit);
         this.nameValueOffset = pos;
@@ -191,7 +199,6 @@ public final class MyParameterTypeDecoder {
         }
         pos += this.nameValueLength;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -212,6 +219,6 @@ public final class MyParameterTypeDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

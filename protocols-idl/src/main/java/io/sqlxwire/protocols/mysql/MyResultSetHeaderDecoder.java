@@ -27,10 +27,24 @@ public final class MyResultSetHeaderDecoder {
   private static final String NAME = "ResultSetHeader";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,17 +55,9 @@ public final class MyResultSetHeaderDecoder {
 
   private MySession session;
 
-  private int columnCountOffset;
-
-  private int columnCountEnd;
-
   private long columnCount;
 
   private boolean columnCountNull;
-
-  private int metadataFollowsOffset;
-
-  private int metadataFollowsEnd;
 
   private boolean metadataFollowsPresent;
 
@@ -76,7 +82,8 @@ public final class MyResultSetHeaderDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -89,11 +96,15 @@ public final class MyResultSetHeaderDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyResultSetHeaderDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -114,16 +125,21 @@ public final class MyResultSetHeaderDecoder {
    */
   private int readColumnCount(int pos, int limit) {
     try {
-      this.columnCountOffset = pos;
-       {
+      {
         need(region, pos, 1, limit);
-        int width = LengthEncodedInt.width(region, pos);
-        need(region, pos, width, limit);
-        this.columnCountNull = LengthEncodedInt.isNull(region, pos);
-        this.columnCount = this.columnCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        long prefix = region.u8(pos);
+        int width = 1;
+        this.columnCountNull = false;
+        if (prefix >= LengthEncodedInt.NULL_MARKER) {
+          // NULL, or a number in the 2, 3 or 8 bytes that follow.
+          width = LengthEncodedInt.width(region, pos);
+          need(region, pos, width, limit);
+          this.columnCountNull = LengthEncodedInt.isNull(region, pos);
+          prefix = this.columnCountNull ? 0 : LengthEncodedInt.read(region, pos);
+        }
         pos += width;
+        this.columnCount = prefix;
       }
-      this.columnCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_count");
@@ -158,16 +174,12 @@ public final class MyResultSetHeaderDecoder {
     try {
       this.metadataFollowsPresent = (((this.session.capabilities.bits() & 33554432L) == 33554432L) || ((this.session.mariadbCapabilities.bits() & 16L) == 16L));
       if (!this.metadataFollowsPresent) {
-        this.metadataFollowsOffset = pos;
-        this.metadataFollowsEnd = pos;
         this.metadataFollows = 0;
         return pos;
       }
-      this.metadataFollowsOffset = pos;
       need(region, pos, 1, limit);
       this.metadataFollows = region.u8(pos);
       pos += 1;
-      this.metadataFollowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("metadata_follows");
@@ -187,6 +199,6 @@ public final class MyResultSetHeaderDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

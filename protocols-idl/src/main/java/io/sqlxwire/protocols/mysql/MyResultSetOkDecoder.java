@@ -25,10 +25,24 @@ public final class MyResultSetOkDecoder {
   private static final String NAME = "ResultSetOk";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,13 +55,7 @@ public final class MyResultSetOkDecoder {
 
   private int headerOffset;
 
-  private int headerEnd;
-
   private int header;
-
-  private int okOffset;
-
-  private int okEnd;
 
   private final MyOkFieldsDecoder ok = new MyOkFieldsDecoder();
 
@@ -69,7 +77,8 @@ public final class MyResultSetOkDecoder {
     Objects.requireNonNull(session, "session");
     this.trusted = false;
     try {
-      wrapIn(source, offset, length, session);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length, session);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -82,11 +91,15 @@ public final class MyResultSetOkDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyResultSetOkDecoder wrapIn(WireBuffer source, int offset, int length, MySession session) {
-    source.slice(offset, length, region);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
     this.session = session;
-    this.end = validate(0, length);
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -106,7 +119,6 @@ public final class MyResultSetOkDecoder {
       need(region, pos, 1, limit);
       this.header = region.u8(pos);
       pos += 1;
-      this.headerEnd = pos;
       if (this.header != 254) {
         throw fail(region, "expected 254 but found " + this.header, this.headerOffset);
       }
@@ -129,11 +141,9 @@ public final class MyResultSetOkDecoder {
    */
   private int readOk(int pos, int limit) {
     try {
-      this.okOffset = pos;
       this.ok.trusted = this.trusted;
       this.ok.wrapIn(region, pos, limit - pos, this.session);
       pos += this.ok.encodedLength();
-      this.okEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ok");
@@ -153,6 +163,6 @@ public final class MyResultSetOkDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

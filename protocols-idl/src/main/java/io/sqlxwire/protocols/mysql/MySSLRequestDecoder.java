@@ -24,10 +24,24 @@ public final class MySSLRequestDecoder {
   private static final String NAME = "SSLRequest";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,43 +50,19 @@ public final class MySSLRequestDecoder {
    */
   boolean trusted;
 
-  private int clientFlagOffset;
-
-  private int clientFlagEnd;
-
   private long clientFlag;
-
-  private int maxPacketSizeOffset;
-
-  private int maxPacketSizeEnd;
 
   private long maxPacketSize;
 
-  private int characterSetOffset;
-
-  private int characterSetEnd;
-
   private int characterSet;
-
-  private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
 
-  private int mariadbCapabilitiesOffset;
-
-  private int mariadbCapabilitiesEnd;
-
   private boolean mariadbCapabilitiesPresent;
 
   private long mariadbCapabilities;
-
-  private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private boolean unnamed2Present;
 
@@ -97,7 +87,8 @@ public final class MySSLRequestDecoder {
   public MySSLRequestDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -110,10 +101,14 @@ public final class MySSLRequestDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MySSLRequestDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -129,11 +124,9 @@ public final class MySSLRequestDecoder {
    */
   private int readClientFlag(int pos, int limit) {
     try {
-      this.clientFlagOffset = pos;
       need(region, pos, 4, limit);
       this.clientFlag = region.u32le(pos);
       pos += 4;
-      this.clientFlagEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_flag");
@@ -152,11 +145,9 @@ public final class MySSLRequestDecoder {
    */
   private int readMaxPacketSize(int pos, int limit) {
     try {
-      this.maxPacketSizeOffset = pos;
       need(region, pos, 4, limit);
       this.maxPacketSize = region.u32le(pos);
       pos += 4;
-      this.maxPacketSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_packet_size");
@@ -175,11 +166,9 @@ public final class MySSLRequestDecoder {
    */
   private int readCharacterSet(int pos, int limit) {
     try {
-      this.characterSetOffset = pos;
       need(region, pos, 1, limit);
       this.characterSet = region.u8(pos);
       pos += 1;
-      this.characterSetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("character_set");
@@ -191,13 +180,11 @@ public final class MySSLRequestDecoder {
    */
   private int readUnnamed1(int pos, int limit) {
     try {
-      this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 19, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -225,16 +212,12 @@ public final class MySSLRequestDecoder {
     try {
       this.mariadbCapabilitiesPresent = !(((this.clientFlag & 1L) == 1L));
       if (!this.mariadbCapabilitiesPresent) {
-        this.mariadbCapabilitiesOffset = pos;
-        this.mariadbCapabilitiesEnd = pos;
         this.mariadbCapabilities = 0;
         return pos;
       }
-      this.mariadbCapabilitiesOffset = pos;
       need(region, pos, 4, limit);
       this.mariadbCapabilities = region.u32le(pos);
       pos += 4;
-      this.mariadbCapabilitiesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mariadb_capabilities");
@@ -248,17 +231,13 @@ public final class MySSLRequestDecoder {
     try {
       this.unnamed2Present = ((this.clientFlag & 1L) == 1L);
       if (!this.unnamed2Present) {
-        this.unnamed2Offset = pos;
-        this.unnamed2End = pos;
         return pos;
       }
-      this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 4, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("_");
@@ -282,6 +261,6 @@ public final class MySSLRequestDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

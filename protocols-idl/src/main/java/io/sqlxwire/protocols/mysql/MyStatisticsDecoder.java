@@ -22,10 +22,24 @@ public final class MyStatisticsDecoder {
   private static final String NAME = "Statistics";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,10 +47,6 @@ public final class MyStatisticsDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int statusOffset;
-
-  private int statusEnd;
 
   private int statusValueOffset;
 
@@ -61,7 +71,8 @@ public final class MyStatisticsDecoder {
   public MyStatisticsDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -74,10 +85,14 @@ public final class MyStatisticsDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   MyStatisticsDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -101,8 +116,7 @@ public final class MyStatisticsDecoder {
    */
   private int readStatus(int pos, int limit) {
     try {
-      this.statusOffset = pos;
-       {
+      {
         this.statusValueLength = limit - pos;
         this.statusValueOffset = pos;
         if (!this.trusted) {
@@ -110,7 +124,6 @@ public final class MyStatisticsDecoder {
         }
         pos += this.statusValueLength;
       }
-      this.statusEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status");
@@ -129,6 +142,6 @@ public final class MyStatisticsDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -28,10 +29,24 @@ public final class PgAuthSaslDecoder {
   private static final byte[] MECHANISMS_TERMINATOR = {(byte) 0x00};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,10 +54,6 @@ public final class PgAuthSaslDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int mechanismsOffset;
-
-  private int mechanismsEnd;
 
   private final MechanismsCursor mechanisms = new MechanismsCursor();
 
@@ -63,7 +74,8 @@ public final class PgAuthSaslDecoder {
   public PgAuthSaslDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -76,10 +88,14 @@ public final class PgAuthSaslDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgAuthSaslDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -97,9 +113,7 @@ public final class PgAuthSaslDecoder {
    */
   private int readMechanisms(int pos, int limit) {
     try {
-      this.mechanismsOffset = pos;
       pos = this.mechanisms.validate(pos, limit, -1);
-      this.mechanismsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mechanisms");
@@ -118,13 +132,18 @@ public final class PgAuthSaslDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
    * Iterates {@code mechanisms} without allocating: {@code next()} re-points the same element.
    */
   public final class MechanismsCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -140,6 +159,18 @@ public final class PgAuthSaslDecoder {
     private int elementValueLength;
 
     private final TextView elementView = new TextView(StandardCharsets.UTF_8);
+
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is.
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
 
     /**
      * The {@code mechanisms} field.
@@ -160,7 +191,7 @@ public final class PgAuthSaslDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         this.elementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.elementValueOffset = pos;
         if (!PgAuthSaslDecoder.this.trusted) {
@@ -169,6 +200,31 @@ public final class PgAuthSaslDecoder {
         pos += this.elementValueLength + 1;
       }
       return pos;
+    }
+
+    /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      this.elementValueLength = recordedLengths[index];
     }
 
     /**
@@ -195,6 +251,7 @@ public final class PgAuthSaslDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         if (pos == start) {
           // An element of no bytes would never reach the end.
           throw fail(region, "element takes no bytes", pos);
@@ -202,6 +259,7 @@ public final class PgAuthSaslDecoder {
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       pos += MECHANISMS_TERMINATOR.length;
       reset();
       return pos;
@@ -222,22 +280,31 @@ public final class PgAuthSaslDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
-      PgAuthSaslDecoder.this.trusted = true;
-      try {
-        nextOffset = readElement(nextOffset, limit, nextIndex);
-      } finally {
-        PgAuthSaslDecoder.this.trusted = wasTrusted;
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
+        PgAuthSaslDecoder.this.trusted = true;
+        try {
+          nextOffset = readElement(nextOffset, limit, nextIndex);
+        } finally {
+          PgAuthSaslDecoder.this.trusted = wasTrusted;
+        }
       }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public MechanismsCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       boolean wasTrusted = PgAuthSaslDecoder.this.trusted;
       PgAuthSaslDecoder.this.trusted = true;
       try {

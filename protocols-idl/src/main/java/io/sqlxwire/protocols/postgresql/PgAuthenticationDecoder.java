@@ -23,10 +23,24 @@ public final class PgAuthenticationDecoder {
   private static final String NAME = "Authentication";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,15 +49,7 @@ public final class PgAuthenticationDecoder {
    */
   boolean trusted;
 
-  private int codeOffset;
-
-  private int codeEnd;
-
   private int code;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private int bodyArm;
 
@@ -92,7 +98,8 @@ public final class PgAuthenticationDecoder {
   public PgAuthenticationDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -105,10 +112,14 @@ public final class PgAuthenticationDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgAuthenticationDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -131,11 +142,9 @@ public final class PgAuthenticationDecoder {
    */
   private int readCode(int pos, int limit) {
     try {
-      this.codeOffset = pos;
       need(region, pos, 4, limit);
       this.code = region.i32be(pos);
       pos += 4;
-      this.codeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("code");
@@ -151,11 +160,31 @@ public final class PgAuthenticationDecoder {
   }
 
   /**
+   * Reads the Md5Password case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseMd5Password(int pos, int limit) {
+    this.bodyMd5Password.trusted = this.trusted;
+    this.bodyMd5Password.wrapIn(region, pos, limit - pos);
+    pos += this.bodyMd5Password.encodedLength();
+    return pos;
+  }
+
+  /**
    * AuthenticationSASL: the mechanism list.
    * (The nested decoder, reused.)
    */
   public PgAuthSaslDecoder bodyAsSasl() {
     return bodySasl;
+  }
+
+  /**
+   * Reads the Sasl case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSasl(int pos, int limit) {
+    this.bodySasl.trusted = this.trusted;
+    this.bodySasl.wrapIn(region, pos, limit - pos);
+    pos += this.bodySasl.encodedLength();
+    return pos;
   }
 
   /**
@@ -167,11 +196,35 @@ public final class PgAuthenticationDecoder {
   }
 
   /**
+   * Reads the GssContinue case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseGssContinue(int pos, int limit) {
+    {
+      this.bodyGssContinueValueLength = limit - pos;
+      this.bodyGssContinueValueOffset = pos;
+      pos += this.bodyGssContinueValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * SASL data specific to the mechanism (server-first-message for SCRAM).
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsSaslContinue() {
     return bodySaslContinueView.wrap(region, bodySaslContinueValueOffset, bodySaslContinueValueLength);
+  }
+
+  /**
+   * Reads the SaslContinue case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSaslContinue(int pos, int limit) {
+    {
+      this.bodySaslContinueValueLength = limit - pos;
+      this.bodySaslContinueValueOffset = pos;
+      pos += this.bodySaslContinueValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -183,11 +236,35 @@ public final class PgAuthenticationDecoder {
   }
 
   /**
+   * Reads the SaslFinal case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSaslFinal(int pos, int limit) {
+    {
+      this.bodySaslFinalValueLength = limit - pos;
+      this.bodySaslFinalValueOffset = pos;
+      pos += this.bodySaslFinalValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsOther() {
     return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseOther(int pos, int limit) {
+    {
+      this.bodyOtherValueLength = limit - pos;
+      this.bodyOtherValueOffset = pos;
+      pos += this.bodyOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -203,56 +280,34 @@ public final class PgAuthenticationDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = this.code;
       if (subject == 0L || subject == 2L || subject == 3L || subject == 7L || subject == 9L) {
         this.bodyArm = 0;
       }
       else if (subject == 5L) {
         this.bodyArm = 1;
-        this.bodyMd5Password.trusted = this.trusted;
-        this.bodyMd5Password.wrapIn(region, pos, limit - pos);
-        pos += this.bodyMd5Password.encodedLength();
+        pos = readBodyCaseMd5Password(pos, limit);
       }
       else if (subject == 10L) {
         this.bodyArm = 2;
-        this.bodySasl.trusted = this.trusted;
-        this.bodySasl.wrapIn(region, pos, limit - pos);
-        pos += this.bodySasl.encodedLength();
+        pos = readBodyCaseSasl(pos, limit);
       }
       else if (subject == 8L) {
         this.bodyArm = 3;
-         {
-          this.bodyGssContinueValueLength = limit - pos;
-          this.bodyGssContinueValueOffset = pos;
-          pos += this.bodyGssContinueValueLength;
-        }
+        pos = readBodyCaseGssContinue(pos, limit);
       }
       else if (subject == 11L) {
         this.bodyArm = 4;
-         {
-          this.bodySaslContinueValueLength = limit - pos;
-          this.bodySaslContinueValueOffset = pos;
-          pos += this.bodySaslContinueValueLength;
-        }
+        pos = readBodyCaseSaslContinue(pos, limit);
       }
       else if (subject == 12L) {
         this.bodyArm = 5;
-         {
-          this.bodySaslFinalValueLength = limit - pos;
-          this.bodySaslFinalValueOffset = pos;
-          pos += this.bodySaslFinalValueLength;
-        }
+        pos = readBodyCaseSaslFinal(pos, limit);
       }
       else {
         this.bodyArm = -1;
-         {
-          this.bodyOtherValueLength = limit - pos;
-          this.bodyOtherValueOffset = pos;
-          pos += this.bodyOtherValueLength;
-        }
+        pos = readBodyCaseOther(pos, limit);
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");
@@ -272,6 +327,6 @@ public final class PgAuthenticationDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

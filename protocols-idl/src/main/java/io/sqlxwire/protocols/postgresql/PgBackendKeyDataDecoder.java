@@ -22,10 +22,24 @@ public final class PgBackendKeyDataDecoder {
   private static final String NAME = "BackendKeyData";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,15 +48,7 @@ public final class PgBackendKeyDataDecoder {
    */
   boolean trusted;
 
-  private int processIdOffset;
-
-  private int processIdEnd;
-
   private int processId;
-
-  private int secretKeyOffset;
-
-  private int secretKeyEnd;
 
   private int secretKeyValueOffset;
 
@@ -67,7 +73,8 @@ public final class PgBackendKeyDataDecoder {
   public PgBackendKeyDataDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -80,10 +87,14 @@ public final class PgBackendKeyDataDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgBackendKeyDataDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -99,11 +110,9 @@ public final class PgBackendKeyDataDecoder {
    */
   private int readProcessId(int pos, int limit) {
     try {
-      this.processIdOffset = pos;
       need(region, pos, 4, limit);
       this.processId = region.i32be(pos);
       pos += 4;
-      this.processIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("process_id");
@@ -123,13 +132,11 @@ public final class PgBackendKeyDataDecoder {
    */
   private int readSecretKey(int pos, int limit) {
     try {
-      this.secretKeyOffset = pos;
-       {
+      {
         this.secretKeyValueLength = limit - pos;
         this.secretKeyValueOffset = pos;
         pos += this.secretKeyValueLength;
       }
-      this.secretKeyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("secret_key");
@@ -149,6 +156,6 @@ public final class PgBackendKeyDataDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -12,6 +12,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -28,10 +29,24 @@ public final class PgBindDecoder {
   private static final String NAME = "Bind";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,19 +55,11 @@ public final class PgBindDecoder {
    */
   boolean trusted;
 
-  private int portalOffset;
-
-  private int portalEnd;
-
   private int portalValueOffset;
 
   private int portalValueLength;
 
   private final TextView portalView = new TextView(StandardCharsets.UTF_8);
-
-  private int statementOffset;
-
-  private int statementEnd;
 
   private int statementValueOffset;
 
@@ -60,39 +67,15 @@ public final class PgBindDecoder {
 
   private final TextView statementView = new TextView(StandardCharsets.UTF_8);
 
-  private int parameterFormatCountOffset;
-
-  private int parameterFormatCountEnd;
-
   private int parameterFormatCount;
-
-  private int parameterFormatsOffset;
-
-  private int parameterFormatsEnd;
 
   private final ParameterFormatsCursor parameterFormats = new ParameterFormatsCursor();
 
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
-
   private int parameterCount;
-
-  private int parameterValuesOffset;
-
-  private int parameterValuesEnd;
 
   private final ParameterValuesCursor parameterValues = new ParameterValuesCursor();
 
-  private int resultFormatCountOffset;
-
-  private int resultFormatCountEnd;
-
   private int resultFormatCount;
-
-  private int resultFormatsOffset;
-
-  private int resultFormatsEnd;
 
   private final ResultFormatsCursor resultFormats = new ResultFormatsCursor();
 
@@ -113,7 +96,8 @@ public final class PgBindDecoder {
   public PgBindDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -126,10 +110,14 @@ public final class PgBindDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgBindDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -153,8 +141,7 @@ public final class PgBindDecoder {
    */
   private int readPortal(int pos, int limit) {
     try {
-      this.portalOffset = pos;
-       {
+      {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
         if (!this.trusted) {
@@ -162,7 +149,6 @@ public final class PgBindDecoder {
         }
         pos += this.portalValueLength + 1;
       }
-      this.portalEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("portal");
@@ -189,8 +175,7 @@ public final class PgBindDecoder {
    */
   private int readStatement(int pos, int limit) {
     try {
-      this.statementOffset = pos;
-       {
+      {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
         if (!this.trusted) {
@@ -198,7 +183,6 @@ public final class PgBindDecoder {
         }
         pos += this.statementValueLength + 1;
       }
-      this.statementEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement");
@@ -217,11 +201,9 @@ public final class PgBindDecoder {
    */
   private int readParameterFormatCount(int pos, int limit) {
     try {
-      this.parameterFormatCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterFormatCount = region.i16be(pos);
       pos += 2;
-      this.parameterFormatCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_format_count");
@@ -242,9 +224,7 @@ public final class PgBindDecoder {
    */
   private int readParameterFormats(int pos, int limit) {
     try {
-      this.parameterFormatsOffset = pos;
       pos = this.parameterFormats.validate(pos, limit, elementCount(region, this.parameterFormatCount, pos));
-      this.parameterFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_formats");
@@ -263,11 +243,9 @@ public final class PgBindDecoder {
    */
   private int readParameterCount(int pos, int limit) {
     try {
-      this.parameterCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterCount = region.i16be(pos);
       pos += 2;
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -288,9 +266,7 @@ public final class PgBindDecoder {
    */
   private int readParameterValues(int pos, int limit) {
     try {
-      this.parameterValuesOffset = pos;
       pos = this.parameterValues.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterValuesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_values");
@@ -309,11 +285,9 @@ public final class PgBindDecoder {
    */
   private int readResultFormatCount(int pos, int limit) {
     try {
-      this.resultFormatCountOffset = pos;
       need(region, pos, 2, limit);
       this.resultFormatCount = region.i16be(pos);
       pos += 2;
-      this.resultFormatCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_format_count");
@@ -334,9 +308,7 @@ public final class PgBindDecoder {
    */
   private int readResultFormats(int pos, int limit) {
     try {
-      this.resultFormatsOffset = pos;
       pos = this.resultFormats.validate(pos, limit, elementCount(region, this.resultFormatCount, pos));
-      this.resultFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_formats");
@@ -362,7 +334,7 @@ public final class PgBindDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
@@ -455,6 +427,11 @@ public final class PgBindDecoder {
    * Iterates {@code parameter_values} without allocating: {@code next()} re-points the same element.
    */
   public final class ParameterValuesCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -473,6 +450,18 @@ public final class PgBindDecoder {
 
     private final ByteView elementView = new ByteView();
 
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is (-1 for NULL).
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
+
     /**
      * The {@code parameter_values} field.
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
@@ -489,7 +478,7 @@ public final class PgBindDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -502,6 +491,33 @@ public final class PgBindDecoder {
         pos += this.elementValueLength;
       }
       return pos;
+    }
+
+    /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementNull ? -1 : elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      int recordedLength = recordedLengths[index];
+      this.elementNull = recordedLength < 0;
+      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
     }
 
     /**
@@ -525,10 +541,12 @@ public final class PgBindDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -548,16 +566,25 @@ public final class PgBindDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public ParameterValuesCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       int at = first;
       for (int k = 0; k <= i; k++) {
         at = readElement(at, limit, k);

@@ -24,10 +24,24 @@ public final class PgCopyResponseBodyDecoder {
   private static final String NAME = "CopyResponseBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,21 +50,9 @@ public final class PgCopyResponseBodyDecoder {
    */
   boolean trusted;
 
-  private int overallFormatOffset;
-
-  private int overallFormatEnd;
-
   private int overallFormat;
 
-  private int columnCountOffset;
-
-  private int columnCountEnd;
-
   private int columnCount;
-
-  private int columnFormatsOffset;
-
-  private int columnFormatsEnd;
 
   private final ColumnFormatsCursor columnFormats = new ColumnFormatsCursor();
 
@@ -71,7 +73,8 @@ public final class PgCopyResponseBodyDecoder {
   public PgCopyResponseBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -84,10 +87,14 @@ public final class PgCopyResponseBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgCopyResponseBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -103,11 +110,9 @@ public final class PgCopyResponseBodyDecoder {
    */
   private int readOverallFormat(int pos, int limit) {
     try {
-      this.overallFormatOffset = pos;
       need(region, pos, 1, limit);
       this.overallFormat = region.i8(pos);
       pos += 1;
-      this.overallFormatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("overall_format");
@@ -126,11 +131,9 @@ public final class PgCopyResponseBodyDecoder {
    */
   private int readColumnCount(int pos, int limit) {
     try {
-      this.columnCountOffset = pos;
       need(region, pos, 2, limit);
       this.columnCount = region.i16be(pos);
       pos += 2;
-      this.columnCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_count");
@@ -151,9 +154,7 @@ public final class PgCopyResponseBodyDecoder {
    */
   private int readColumnFormats(int pos, int limit) {
     try {
-      this.columnFormatsOffset = pos;
       pos = this.columnFormats.validate(pos, limit, elementCount(region, this.columnCount, pos));
-      this.columnFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_formats");
@@ -174,7 +175,7 @@ public final class PgCopyResponseBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -8,6 +8,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -26,10 +27,24 @@ public final class PgDataRowDecoder {
   private static final String NAME = "DataRow";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,15 +53,7 @@ public final class PgDataRowDecoder {
    */
   boolean trusted;
 
-  private int columnCountOffset;
-
-  private int columnCountEnd;
-
   private int columnCount;
-
-  private int columnsOffset;
-
-  private int columnsEnd;
 
   private final ColumnsCursor columns = new ColumnsCursor();
 
@@ -67,7 +74,8 @@ public final class PgDataRowDecoder {
   public PgDataRowDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -80,10 +88,14 @@ public final class PgDataRowDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgDataRowDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -99,11 +111,9 @@ public final class PgDataRowDecoder {
    */
   private int readColumnCount(int pos, int limit) {
     try {
-      this.columnCountOffset = pos;
       need(region, pos, 2, limit);
       this.columnCount = region.u16be(pos);
       pos += 2;
-      this.columnCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_count");
@@ -124,9 +134,7 @@ public final class PgDataRowDecoder {
    */
   private int readColumns(int pos, int limit) {
     try {
-      this.columnsOffset = pos;
       pos = this.columns.validate(pos, limit, elementCount(region, this.columnCount, pos));
-      this.columnsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("columns");
@@ -146,13 +154,18 @@ public final class PgDataRowDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
    * Iterates {@code columns} without allocating: {@code next()} re-points the same element.
    */
   public final class ColumnsCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -171,6 +184,18 @@ public final class PgDataRowDecoder {
 
     private final ByteView elementView = new ByteView();
 
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is (-1 for NULL).
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
+
     /**
      * The {@code columns} field.
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
@@ -187,7 +212,7 @@ public final class PgDataRowDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -200,6 +225,33 @@ public final class PgDataRowDecoder {
         pos += this.elementValueLength;
       }
       return pos;
+    }
+
+    /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementNull ? -1 : elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      int recordedLength = recordedLengths[index];
+      this.elementNull = recordedLength < 0;
+      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
     }
 
     /**
@@ -223,10 +275,12 @@ public final class PgDataRowDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -246,16 +300,25 @@ public final class PgDataRowDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public ColumnsCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       int at = first;
       for (int k = 0; k <= i; k++) {
         at = readElement(at, limit, k);

@@ -6,6 +6,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -24,10 +25,24 @@ public final class PgErrorResponseDecoder {
   private static final byte[] FIELDS_TERMINATOR = {(byte) 0x00};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,10 +50,6 @@ public final class PgErrorResponseDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int fieldsOffset;
-
-  private int fieldsEnd;
 
   private final FieldsCursor fields = new FieldsCursor();
 
@@ -59,7 +70,8 @@ public final class PgErrorResponseDecoder {
   public PgErrorResponseDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -72,10 +84,14 @@ public final class PgErrorResponseDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgErrorResponseDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -93,9 +109,7 @@ public final class PgErrorResponseDecoder {
    */
   private int readFields(int pos, int limit) {
     try {
-      this.fieldsOffset = pos;
       pos = this.fields.validate(pos, limit, -1);
-      this.fieldsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fields");
@@ -114,13 +128,19 @@ public final class PgErrorResponseDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code fields} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code fields}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class FieldsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -134,12 +154,41 @@ public final class PgErrorResponseDecoder {
     private final PgNoticeFieldDecoder element = new PgNoticeFieldDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private PgNoticeFieldDecoder[] kept = new PgNoticeFieldDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private PgNoticeFieldDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      PgNoticeFieldDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new PgNoticeFieldDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = PgErrorResponseDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      PgNoticeFieldDecoder decoder = decoderFor(index);
+      decoder.trusted = PgErrorResponseDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -153,6 +202,10 @@ public final class PgErrorResponseDecoder {
       while (!startsWith(region, FIELDS_TERMINATOR, pos, limit)) {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
+        }
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
         }
         int start = pos;
         try {
@@ -187,6 +240,12 @@ public final class PgErrorResponseDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = PgErrorResponseDecoder.this.trusted;
       PgErrorResponseDecoder.this.trusted = true;
       try {
@@ -199,15 +258,19 @@ public final class PgErrorResponseDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public PgNoticeFieldDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = PgErrorResponseDecoder.this.trusted;
       PgErrorResponseDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

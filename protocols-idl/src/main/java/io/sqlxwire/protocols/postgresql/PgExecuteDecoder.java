@@ -23,10 +23,24 @@ public final class PgExecuteDecoder {
   private static final String NAME = "Execute";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,19 +49,11 @@ public final class PgExecuteDecoder {
    */
   boolean trusted;
 
-  private int portalOffset;
-
-  private int portalEnd;
-
   private int portalValueOffset;
 
   private int portalValueLength;
 
   private final TextView portalView = new TextView(StandardCharsets.UTF_8);
-
-  private int maxRowsOffset;
-
-  private int maxRowsEnd;
 
   private int maxRows;
 
@@ -68,7 +74,8 @@ public final class PgExecuteDecoder {
   public PgExecuteDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -81,10 +88,14 @@ public final class PgExecuteDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgExecuteDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -108,8 +119,7 @@ public final class PgExecuteDecoder {
    */
   private int readPortal(int pos, int limit) {
     try {
-      this.portalOffset = pos;
-       {
+      {
         this.portalValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.portalValueOffset = pos;
         if (!this.trusted) {
@@ -117,7 +127,6 @@ public final class PgExecuteDecoder {
         }
         pos += this.portalValueLength + 1;
       }
-      this.portalEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("portal");
@@ -136,11 +145,9 @@ public final class PgExecuteDecoder {
    */
   private int readMaxRows(int pos, int limit) {
     try {
-      this.maxRowsOffset = pos;
       need(region, pos, 4, limit);
       this.maxRows = region.i32be(pos);
       pos += 4;
-      this.maxRowsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_rows");
@@ -160,6 +167,6 @@ public final class PgExecuteDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -23,10 +23,24 @@ public final class PgFieldDescriptionDecoder {
   private static final String NAME = "FieldDescription";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,49 +49,21 @@ public final class PgFieldDescriptionDecoder {
    */
   boolean trusted;
 
-  private int nameOffset;
-
-  private int nameEnd;
-
   private int nameValueOffset;
 
   private int nameValueLength;
 
   private final TextView nameView = new TextView(StandardCharsets.UTF_8);
 
-  private int tableOidOffset;
-
-  private int tableOidEnd;
-
   private long tableOid;
-
-  private int columnAttributeOffset;
-
-  private int columnAttributeEnd;
 
   private int columnAttribute;
 
-  private int typeOidOffset;
-
-  private int typeOidEnd;
-
   private long typeOid;
-
-  private int typeSizeOffset;
-
-  private int typeSizeEnd;
 
   private int typeSize;
 
-  private int typeModifierOffset;
-
-  private int typeModifierEnd;
-
   private int typeModifier;
-
-  private int formatOffset;
-
-  private int formatEnd;
 
   private int format;
 
@@ -98,7 +84,8 @@ public final class PgFieldDescriptionDecoder {
   public PgFieldDescriptionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -111,10 +98,14 @@ public final class PgFieldDescriptionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgFieldDescriptionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -138,8 +129,7 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readName(int pos, int limit) {
     try {
-      this.nameOffset = pos;
-       {
+      {
         this.nameValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.nameValueOffset = pos;
         if (!this.trusted) {
@@ -147,7 +137,6 @@ public final class PgFieldDescriptionDecoder {
         }
         pos += this.nameValueLength + 1;
       }
-      this.nameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("name");
@@ -166,11 +155,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTableOid(int pos, int limit) {
     try {
-      this.tableOidOffset = pos;
       need(region, pos, 4, limit);
       this.tableOid = region.u32be(pos);
       pos += 4;
-      this.tableOidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("table_oid");
@@ -189,11 +176,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readColumnAttribute(int pos, int limit) {
     try {
-      this.columnAttributeOffset = pos;
       need(region, pos, 2, limit);
       this.columnAttribute = region.i16be(pos);
       pos += 2;
-      this.columnAttributeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("column_attribute");
@@ -212,11 +197,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTypeOid(int pos, int limit) {
     try {
-      this.typeOidOffset = pos;
       need(region, pos, 4, limit);
       this.typeOid = region.u32be(pos);
       pos += 4;
-      this.typeOidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_oid");
@@ -235,11 +218,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTypeSize(int pos, int limit) {
     try {
-      this.typeSizeOffset = pos;
       need(region, pos, 2, limit);
       this.typeSize = region.i16be(pos);
       pos += 2;
-      this.typeSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_size");
@@ -258,11 +239,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readTypeModifier(int pos, int limit) {
     try {
-      this.typeModifierOffset = pos;
       need(region, pos, 4, limit);
       this.typeModifier = region.i32be(pos);
       pos += 4;
-      this.typeModifierEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_modifier");
@@ -288,11 +267,9 @@ public final class PgFieldDescriptionDecoder {
    */
   private int readFormat(int pos, int limit) {
     try {
-      this.formatOffset = pos;
       need(region, pos, 2, limit);
       this.format = region.i16be(pos);
       pos += 2;
-      this.formatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("format");
@@ -317,6 +294,6 @@ public final class PgFieldDescriptionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

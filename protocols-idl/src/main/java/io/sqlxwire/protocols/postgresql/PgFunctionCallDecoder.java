@@ -8,6 +8,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -24,10 +25,24 @@ public final class PgFunctionCallDecoder {
   private static final String NAME = "FunctionCall";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -36,39 +51,15 @@ public final class PgFunctionCallDecoder {
    */
   boolean trusted;
 
-  private int functionOidOffset;
-
-  private int functionOidEnd;
-
   private long functionOid;
-
-  private int argumentFormatCountOffset;
-
-  private int argumentFormatCountEnd;
 
   private int argumentFormatCount;
 
-  private int argumentFormatsOffset;
-
-  private int argumentFormatsEnd;
-
   private final ArgumentFormatsCursor argumentFormats = new ArgumentFormatsCursor();
-
-  private int argumentCountOffset;
-
-  private int argumentCountEnd;
 
   private int argumentCount;
 
-  private int argumentsOffset;
-
-  private int argumentsEnd;
-
   private final ArgumentsCursor arguments = new ArgumentsCursor();
-
-  private int resultFormatOffset;
-
-  private int resultFormatEnd;
 
   private int resultFormat;
 
@@ -89,7 +80,8 @@ public final class PgFunctionCallDecoder {
   public PgFunctionCallDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -102,10 +94,14 @@ public final class PgFunctionCallDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgFunctionCallDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -121,11 +117,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readFunctionOid(int pos, int limit) {
     try {
-      this.functionOidOffset = pos;
       need(region, pos, 4, limit);
       this.functionOid = region.u32be(pos);
       pos += 4;
-      this.functionOidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("function_oid");
@@ -144,11 +138,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readArgumentFormatCount(int pos, int limit) {
     try {
-      this.argumentFormatCountOffset = pos;
       need(region, pos, 2, limit);
       this.argumentFormatCount = region.i16be(pos);
       pos += 2;
-      this.argumentFormatCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_format_count");
@@ -169,9 +161,7 @@ public final class PgFunctionCallDecoder {
    */
   private int readArgumentFormats(int pos, int limit) {
     try {
-      this.argumentFormatsOffset = pos;
       pos = this.argumentFormats.validate(pos, limit, elementCount(region, this.argumentFormatCount, pos));
-      this.argumentFormatsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_formats");
@@ -190,11 +180,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readArgumentCount(int pos, int limit) {
     try {
-      this.argumentCountOffset = pos;
       need(region, pos, 2, limit);
       this.argumentCount = region.i16be(pos);
       pos += 2;
-      this.argumentCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argument_count");
@@ -215,9 +203,7 @@ public final class PgFunctionCallDecoder {
    */
   private int readArguments(int pos, int limit) {
     try {
-      this.argumentsOffset = pos;
       pos = this.arguments.validate(pos, limit, elementCount(region, this.argumentCount, pos));
-      this.argumentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("arguments");
@@ -243,11 +229,9 @@ public final class PgFunctionCallDecoder {
    */
   private int readResultFormat(int pos, int limit) {
     try {
-      this.resultFormatOffset = pos;
       need(region, pos, 2, limit);
       this.resultFormat = region.i16be(pos);
       pos += 2;
-      this.resultFormatEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result_format");
@@ -271,7 +255,7 @@ public final class PgFunctionCallDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
@@ -364,6 +348,11 @@ public final class PgFunctionCallDecoder {
    * Iterates {@code arguments} without allocating: {@code next()} re-points the same element.
    */
   public final class ArgumentsCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -382,6 +371,18 @@ public final class PgFunctionCallDecoder {
 
     private final ByteView elementView = new ByteView();
 
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is (-1 for NULL).
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
+
     /**
      * The {@code arguments} field.
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
@@ -398,7 +399,7 @@ public final class PgFunctionCallDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -411,6 +412,33 @@ public final class PgFunctionCallDecoder {
         pos += this.elementValueLength;
       }
       return pos;
+    }
+
+    /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementNull ? -1 : elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      int recordedLength = recordedLengths[index];
+      this.elementNull = recordedLength < 0;
+      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
     }
 
     /**
@@ -434,10 +462,12 @@ public final class PgFunctionCallDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -457,16 +487,25 @@ public final class PgFunctionCallDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      nextOffset = readElement(nextOffset, limit, nextIndex);
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        nextOffset = readElement(nextOffset, limit, nextIndex);
+      }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public ArgumentsCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       int at = first;
       for (int k = 0; k <= i; k++) {
         at = readElement(at, limit, k);

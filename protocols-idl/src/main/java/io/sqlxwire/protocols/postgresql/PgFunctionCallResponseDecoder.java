@@ -21,10 +21,24 @@ public final class PgFunctionCallResponseDecoder {
   private static final String NAME = "FunctionCallResponse";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -32,10 +46,6 @@ public final class PgFunctionCallResponseDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int resultOffset;
-
-  private int resultEnd;
 
   private int resultValueOffset;
 
@@ -62,7 +72,8 @@ public final class PgFunctionCallResponseDecoder {
   public PgFunctionCallResponseDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -75,10 +86,14 @@ public final class PgFunctionCallResponseDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgFunctionCallResponseDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -99,8 +114,7 @@ public final class PgFunctionCallResponseDecoder {
    */
   private int readResult(int pos, int limit) {
     try {
-      this.resultOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -112,7 +126,6 @@ public final class PgFunctionCallResponseDecoder {
         this.resultValueOffset = pos;
         pos += this.resultValueLength;
       }
-      this.resultEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("result");
@@ -131,6 +144,6 @@ public final class PgFunctionCallResponseDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -10,6 +10,7 @@ import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -28,10 +29,24 @@ public final class PgNegotiateProtocolVersionDecoder {
   private static final String NAME = "NegotiateProtocolVersion";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -40,21 +55,9 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   boolean trusted;
 
-  private int newestMinorVersionOffset;
-
-  private int newestMinorVersionEnd;
-
   private int newestMinorVersion;
 
-  private int unrecognizedCountOffset;
-
-  private int unrecognizedCountEnd;
-
   private int unrecognizedCount;
-
-  private int unrecognizedOptionsOffset;
-
-  private int unrecognizedOptionsEnd;
 
   private final UnrecognizedOptionsCursor unrecognizedOptions = new UnrecognizedOptionsCursor();
 
@@ -75,7 +78,8 @@ public final class PgNegotiateProtocolVersionDecoder {
   public PgNegotiateProtocolVersionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -88,10 +92,14 @@ public final class PgNegotiateProtocolVersionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgNegotiateProtocolVersionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -107,11 +115,9 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   private int readNewestMinorVersion(int pos, int limit) {
     try {
-      this.newestMinorVersionOffset = pos;
       need(region, pos, 4, limit);
       this.newestMinorVersion = region.i32be(pos);
       pos += 4;
-      this.newestMinorVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("newest_minor_version");
@@ -130,11 +136,9 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   private int readUnrecognizedCount(int pos, int limit) {
     try {
-      this.unrecognizedCountOffset = pos;
       need(region, pos, 4, limit);
       this.unrecognizedCount = region.i32be(pos);
       pos += 4;
-      this.unrecognizedCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("unrecognized_count");
@@ -155,9 +159,7 @@ public final class PgNegotiateProtocolVersionDecoder {
    */
   private int readUnrecognizedOptions(int pos, int limit) {
     try {
-      this.unrecognizedOptionsOffset = pos;
       pos = this.unrecognizedOptions.validate(pos, limit, elementCount(region, this.unrecognizedCount, pos));
-      this.unrecognizedOptionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("unrecognized_options");
@@ -178,13 +180,18 @@ public final class PgNegotiateProtocolVersionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
    * Iterates {@code unrecognized_options} without allocating: {@code next()} re-points the same element.
    */
   public final class UnrecognizedOptionsCursor {
+    /**
+     * Elements recorded at most (see {@code record}).
+     */
+    private static final int RECORDED = 4096;
+
     private int first;
 
     private int limit;
@@ -200,6 +207,18 @@ public final class PgNegotiateProtocolVersionDecoder {
     private int elementValueLength;
 
     private final TextView elementView = new TextView(StandardCharsets.UTF_8);
+
+    private int[] recordedOffsets = new int[16];
+
+    /**
+     * Where each element's value starts and how long it is.
+     */
+    private int[] recordedLengths = new int[16];
+
+    /**
+     * Whether every element is recorded (there were at most {@code RECORDED}).
+     */
+    private boolean recorded;
 
     /**
      * The {@code unrecognized_options} field.
@@ -220,7 +239,7 @@ public final class PgNegotiateProtocolVersionDecoder {
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-       {
+      {
         this.elementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.elementValueOffset = pos;
         if (!PgNegotiateProtocolVersionDecoder.this.trusted) {
@@ -229,6 +248,31 @@ public final class PgNegotiateProtocolVersionDecoder {
         pos += this.elementValueLength + 1;
       }
       return pos;
+    }
+
+    /**
+     * Keeps the position of element {@code index}, just validated; the storage grows to at most
+     * {@code RECORDED} elements and is kept for the next values.
+     */
+    private void record(int index) {
+      if (index >= RECORDED) {
+        return;
+      }
+      if (index == recordedOffsets.length) {
+        int grown = Math.min(RECORDED, index * 2);
+        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
+        recordedLengths = Arrays.copyOf(recordedLengths, grown);
+      }
+      recordedOffsets[index] = elementValueOffset;
+      recordedLengths[index] = elementValueLength;
+    }
+
+    /**
+     * Makes recorded element {@code index} the current one.
+     */
+    private void restore(int index) {
+      this.elementValueOffset = recordedOffsets[index];
+      this.elementValueLength = recordedLengths[index];
     }
 
     /**
@@ -252,10 +296,12 @@ public final class PgNegotiateProtocolVersionDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
+        record(index);
         assert pos >= start;
         index++;
       }
       this.count = index;
+      this.recorded = index <= RECORDED;
       reset();
       return pos;
     }
@@ -275,22 +321,31 @@ public final class PgNegotiateProtocolVersionDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
-      PgNegotiateProtocolVersionDecoder.this.trusted = true;
-      try {
-        nextOffset = readElement(nextOffset, limit, nextIndex);
-      } finally {
-        PgNegotiateProtocolVersionDecoder.this.trusted = wasTrusted;
+      if (recorded) {
+        restore(nextIndex);
+      } else {
+        boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
+        PgNegotiateProtocolVersionDecoder.this.trusted = true;
+        try {
+          nextOffset = readElement(nextOffset, limit, nextIndex);
+        } finally {
+          PgNegotiateProtocolVersionDecoder.this.trusted = wasTrusted;
+        }
       }
       nextIndex++;
       return this;
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: recorded by {@code wrap} (up to 4096 elements), else found by stepping over
+     * the ones before it. Moves the shared element.
      */
     public UnrecognizedOptionsCursor get(int i) {
       Objects.checkIndex(i, count);
+      if (recorded) {
+        restore(i);
+        return this;
+      }
       boolean wasTrusted = PgNegotiateProtocolVersionDecoder.this.trusted;
       PgNegotiateProtocolVersionDecoder.this.trusted = true;
       try {

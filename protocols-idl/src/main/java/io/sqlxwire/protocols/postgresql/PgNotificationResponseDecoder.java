@@ -25,10 +25,24 @@ public final class PgNotificationResponseDecoder {
   private static final String NAME = "NotificationResponse";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,25 +51,13 @@ public final class PgNotificationResponseDecoder {
    */
   boolean trusted;
 
-  private int processIdOffset;
-
-  private int processIdEnd;
-
   private int processId;
-
-  private int channelOffset;
-
-  private int channelEnd;
 
   private int channelValueOffset;
 
   private int channelValueLength;
 
   private final TextView channelView = new TextView(StandardCharsets.UTF_8);
-
-  private int payloadOffset;
-
-  private int payloadEnd;
 
   private int payloadValueOffset;
 
@@ -80,7 +82,8 @@ public final class PgNotificationResponseDecoder {
   public PgNotificationResponseDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -93,10 +96,14 @@ public final class PgNotificationResponseDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgNotificationResponseDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -112,11 +119,9 @@ public final class PgNotificationResponseDecoder {
    */
   private int readProcessId(int pos, int limit) {
     try {
-      this.processIdOffset = pos;
       need(region, pos, 4, limit);
       this.processId = region.i32be(pos);
       pos += 4;
-      this.processIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("process_id");
@@ -143,8 +148,7 @@ public final class PgNotificationResponseDecoder {
    */
   private int readChannel(int pos, int limit) {
     try {
-      this.channelOffset = pos;
-       {
+      {
         this.channelValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.channelValueOffset = pos;
         if (!this.trusted) {
@@ -152,7 +156,6 @@ public final class PgNotificationResponseDecoder {
         }
         pos += this.channelValueLength + 1;
       }
-      this.channelEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("channel");
@@ -179,8 +182,7 @@ public final class PgNotificationResponseDecoder {
    */
   private int readPayload(int pos, int limit) {
     try {
-      this.payloadOffset = pos;
-       {
+      {
         this.payloadValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.payloadValueOffset = pos;
         if (!this.trusted) {
@@ -188,7 +190,6 @@ public final class PgNotificationResponseDecoder {
         }
         pos += this.payloadValueLength + 1;
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");
@@ -209,6 +210,6 @@ public final class PgNotificationResponseDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

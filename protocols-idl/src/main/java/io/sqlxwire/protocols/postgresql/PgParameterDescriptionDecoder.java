@@ -22,10 +22,24 @@ public final class PgParameterDescriptionDecoder {
   private static final String NAME = "ParameterDescription";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,15 +48,7 @@ public final class PgParameterDescriptionDecoder {
    */
   boolean trusted;
 
-  private int parameterCountOffset;
-
-  private int parameterCountEnd;
-
   private int parameterCount;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
@@ -63,7 +69,8 @@ public final class PgParameterDescriptionDecoder {
   public PgParameterDescriptionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -76,10 +83,14 @@ public final class PgParameterDescriptionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgParameterDescriptionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -95,11 +106,9 @@ public final class PgParameterDescriptionDecoder {
    */
   private int readParameterCount(int pos, int limit) {
     try {
-      this.parameterCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterCount = region.u16be(pos);
       pos += 2;
-      this.parameterCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_count");
@@ -120,9 +129,7 @@ public final class PgParameterDescriptionDecoder {
    */
   private int readParameterTypes(int pos, int limit) {
     try {
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.parameterCount, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");
@@ -142,7 +149,7 @@ public final class PgParameterDescriptionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

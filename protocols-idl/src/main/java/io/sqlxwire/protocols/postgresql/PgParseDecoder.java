@@ -26,10 +26,24 @@ public final class PgParseDecoder {
   private static final String NAME = "Parse";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -38,19 +52,11 @@ public final class PgParseDecoder {
    */
   boolean trusted;
 
-  private int statementOffset;
-
-  private int statementEnd;
-
   private int statementValueOffset;
 
   private int statementValueLength;
 
   private final TextView statementView = new TextView(StandardCharsets.UTF_8);
-
-  private int queryOffset;
-
-  private int queryEnd;
 
   private int queryValueOffset;
 
@@ -58,15 +64,7 @@ public final class PgParseDecoder {
 
   private final TextView queryView = new TextView(StandardCharsets.UTF_8);
 
-  private int parameterTypeCountOffset;
-
-  private int parameterTypeCountEnd;
-
   private int parameterTypeCount;
-
-  private int parameterTypesOffset;
-
-  private int parameterTypesEnd;
 
   private final ParameterTypesCursor parameterTypes = new ParameterTypesCursor();
 
@@ -87,7 +85,8 @@ public final class PgParseDecoder {
   public PgParseDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -100,10 +99,14 @@ public final class PgParseDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgParseDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -127,8 +130,7 @@ public final class PgParseDecoder {
    */
   private int readStatement(int pos, int limit) {
     try {
-      this.statementOffset = pos;
-       {
+      {
         this.statementValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.statementValueOffset = pos;
         if (!this.trusted) {
@@ -136,7 +138,6 @@ public final class PgParseDecoder {
         }
         pos += this.statementValueLength + 1;
       }
-      this.statementEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("statement");
@@ -163,8 +164,7 @@ public final class PgParseDecoder {
    */
   private int readQuery(int pos, int limit) {
     try {
-      this.queryOffset = pos;
-       {
+      {
         this.queryValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.queryValueOffset = pos;
         if (!this.trusted) {
@@ -172,7 +172,6 @@ public final class PgParseDecoder {
         }
         pos += this.queryValueLength + 1;
       }
-      this.queryEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("query");
@@ -191,11 +190,9 @@ public final class PgParseDecoder {
    */
   private int readParameterTypeCount(int pos, int limit) {
     try {
-      this.parameterTypeCountOffset = pos;
       need(region, pos, 2, limit);
       this.parameterTypeCount = region.i16be(pos);
       pos += 2;
-      this.parameterTypeCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_type_count");
@@ -216,9 +213,7 @@ public final class PgParseDecoder {
    */
   private int readParameterTypes(int pos, int limit) {
     try {
-      this.parameterTypesOffset = pos;
       pos = this.parameterTypes.validate(pos, limit, elementCount(region, this.parameterTypeCount, pos));
-      this.parameterTypesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameter_types");
@@ -240,7 +235,7 @@ public final class PgParseDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -6,6 +6,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -22,10 +23,24 @@ public final class PgRowDescriptionDecoder {
   private static final String NAME = "RowDescription";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,15 +49,7 @@ public final class PgRowDescriptionDecoder {
    */
   boolean trusted;
 
-  private int fieldCountOffset;
-
-  private int fieldCountEnd;
-
   private int fieldCount;
-
-  private int fieldsOffset;
-
-  private int fieldsEnd;
 
   private final FieldsCursor fields = new FieldsCursor();
 
@@ -63,7 +70,8 @@ public final class PgRowDescriptionDecoder {
   public PgRowDescriptionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -76,10 +84,14 @@ public final class PgRowDescriptionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgRowDescriptionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -95,11 +107,9 @@ public final class PgRowDescriptionDecoder {
    */
   private int readFieldCount(int pos, int limit) {
     try {
-      this.fieldCountOffset = pos;
       need(region, pos, 2, limit);
       this.fieldCount = region.u16be(pos);
       pos += 2;
-      this.fieldCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("field_count");
@@ -120,9 +130,7 @@ public final class PgRowDescriptionDecoder {
    */
   private int readFields(int pos, int limit) {
     try {
-      this.fieldsOffset = pos;
       pos = this.fields.validate(pos, limit, elementCount(region, this.fieldCount, pos));
-      this.fieldsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fields");
@@ -142,13 +150,19 @@ public final class PgRowDescriptionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code fields} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code fields}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class FieldsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -162,12 +176,41 @@ public final class PgRowDescriptionDecoder {
     private final PgFieldDescriptionDecoder element = new PgFieldDescriptionDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private PgFieldDescriptionDecoder[] kept = new PgFieldDescriptionDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private PgFieldDescriptionDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      PgFieldDescriptionDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new PgFieldDescriptionDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = PgRowDescriptionDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      PgFieldDescriptionDecoder decoder = decoderFor(index);
+      decoder.trusted = PgRowDescriptionDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -179,6 +222,10 @@ public final class PgRowDescriptionDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -208,6 +255,12 @@ public final class PgRowDescriptionDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = PgRowDescriptionDecoder.this.trusted;
       PgRowDescriptionDecoder.this.trusted = true;
       try {
@@ -220,15 +273,19 @@ public final class PgRowDescriptionDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public PgFieldDescriptionDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = PgRowDescriptionDecoder.this.trusted;
       PgRowDescriptionDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -27,10 +27,24 @@ public final class PgSASLInitialResponseDecoder {
   private static final String NAME = "SASLInitialResponse";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,19 +53,11 @@ public final class PgSASLInitialResponseDecoder {
    */
   boolean trusted;
 
-  private int mechanismOffset;
-
-  private int mechanismEnd;
-
   private int mechanismValueOffset;
 
   private int mechanismValueLength;
 
   private final TextView mechanismView = new TextView(StandardCharsets.UTF_8);
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -78,7 +84,8 @@ public final class PgSASLInitialResponseDecoder {
   public PgSASLInitialResponseDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,10 +98,14 @@ public final class PgSASLInitialResponseDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgSASLInitialResponseDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -118,8 +129,7 @@ public final class PgSASLInitialResponseDecoder {
    */
   private int readMechanism(int pos, int limit) {
     try {
-      this.mechanismOffset = pos;
-       {
+      {
         this.mechanismValueLength = Terminators.requireNul(region, pos, limit) - pos;
         this.mechanismValueOffset = pos;
         if (!this.trusted) {
@@ -127,7 +137,6 @@ public final class PgSASLInitialResponseDecoder {
         }
         pos += this.mechanismValueLength + 1;
       }
-      this.mechanismEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("mechanism");
@@ -151,8 +160,7 @@ public final class PgSASLInitialResponseDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
-       {
+      {
         need(region, pos, 4, limit);
         long prefix = region.i32be(pos);
         pos += 4;
@@ -164,7 +172,6 @@ public final class PgSASLInitialResponseDecoder {
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -184,6 +191,6 @@ public final class PgSASLInitialResponseDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -7,6 +7,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -29,10 +30,24 @@ public final class PgStartupMessageDecoder {
   private static final byte[] PARAMETERS_TERMINATOR = {(byte) 0x00};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,19 +58,9 @@ public final class PgStartupMessageDecoder {
 
   private int protocolMajorOffset;
 
-  private int protocolMajorEnd;
-
   private int protocolMajor;
 
-  private int protocolMinorOffset;
-
-  private int protocolMinorEnd;
-
   private int protocolMinor;
-
-  private int parametersOffset;
-
-  private int parametersEnd;
 
   private final ParametersCursor parameters = new ParametersCursor();
 
@@ -76,7 +81,8 @@ public final class PgStartupMessageDecoder {
   public PgStartupMessageDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -89,10 +95,14 @@ public final class PgStartupMessageDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgStartupMessageDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -112,7 +122,6 @@ public final class PgStartupMessageDecoder {
       need(region, pos, 2, limit);
       this.protocolMajor = region.u16be(pos);
       pos += 2;
-      this.protocolMajorEnd = pos;
       if (this.protocolMajor != 3) {
         throw fail(region, "expected 3 but found " + this.protocolMajor, this.protocolMajorOffset);
       }
@@ -134,11 +143,9 @@ public final class PgStartupMessageDecoder {
    */
   private int readProtocolMinor(int pos, int limit) {
     try {
-      this.protocolMinorOffset = pos;
       need(region, pos, 2, limit);
       this.protocolMinor = region.u16be(pos);
       pos += 2;
-      this.protocolMinorEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("protocol_minor");
@@ -159,9 +166,7 @@ public final class PgStartupMessageDecoder {
    */
   private int readParameters(int pos, int limit) {
     try {
-      this.parametersOffset = pos;
       pos = this.parameters.validate(pos, limit, -1);
-      this.parametersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("parameters");
@@ -182,13 +187,19 @@ public final class PgStartupMessageDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code parameters} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code parameters}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParametersCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -202,12 +213,41 @@ public final class PgStartupMessageDecoder {
     private final PgStartupParameterDecoder element = new PgStartupParameterDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private PgStartupParameterDecoder[] kept = new PgStartupParameterDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private PgStartupParameterDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      PgStartupParameterDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new PgStartupParameterDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = PgStartupMessageDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      PgStartupParameterDecoder decoder = decoderFor(index);
+      decoder.trusted = PgStartupMessageDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -221,6 +261,10 @@ public final class PgStartupMessageDecoder {
       while (!startsWith(region, PARAMETERS_TERMINATOR, pos, limit)) {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
+        }
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
         }
         int start = pos;
         try {
@@ -255,6 +299,12 @@ public final class PgStartupMessageDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = PgStartupMessageDecoder.this.trusted;
       PgStartupMessageDecoder.this.trusted = true;
       try {
@@ -267,15 +317,19 @@ public final class PgStartupMessageDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public PgStartupParameterDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = PgStartupMessageDecoder.this.trusted;
       PgStartupMessageDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

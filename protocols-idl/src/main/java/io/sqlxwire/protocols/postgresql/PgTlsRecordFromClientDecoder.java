@@ -20,10 +20,24 @@ public final class PgTlsRecordFromClientDecoder {
   private static final String NAME = "TlsRecordFromClient";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -31,10 +45,6 @@ public final class PgTlsRecordFromClientDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int fragmentOffset;
-
-  private int fragmentEnd;
 
   private int fragmentValueOffset;
 
@@ -59,7 +69,8 @@ public final class PgTlsRecordFromClientDecoder {
   public PgTlsRecordFromClientDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -72,10 +83,14 @@ public final class PgTlsRecordFromClientDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   PgTlsRecordFromClientDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -92,13 +107,11 @@ public final class PgTlsRecordFromClientDecoder {
    */
   private int readFragment(int pos, int limit) {
     try {
-      this.fragmentOffset = pos;
-       {
+      {
         this.fragmentValueLength = limit - pos;
         this.fragmentValueOffset = pos;
         pos += this.fragmentValueLength;
       }
-      this.fragmentEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("fragment");
@@ -117,6 +130,6 @@ public final class PgTlsRecordFromClientDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

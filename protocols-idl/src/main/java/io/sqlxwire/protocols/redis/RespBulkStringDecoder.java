@@ -27,10 +27,24 @@ public final class RespBulkStringDecoder {
   private static final byte[] UNNAMED1_EXPECTED = {(byte) 0x0d, (byte) 0x0a};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -39,15 +53,7 @@ public final class RespBulkStringDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private boolean dataPresent;
 
@@ -58,8 +64,6 @@ public final class RespBulkStringDecoder {
   private final ByteView dataView = new ByteView();
 
   private int unnamed1Offset;
-
-  private int unnamed1End;
 
   private boolean unnamed1Present;
 
@@ -84,7 +88,8 @@ public final class RespBulkStringDecoder {
   public RespBulkStringDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -97,10 +102,14 @@ public final class RespBulkStringDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespBulkStringDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -116,13 +125,11 @@ public final class RespBulkStringDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -151,19 +158,15 @@ public final class RespBulkStringDecoder {
     try {
       this.dataPresent = (this.length >= 0L);
       if (!this.dataPresent) {
-        this.dataOffset = pos;
-        this.dataEnd = pos;
         this.dataValueOffset = pos;
         this.dataValueLength = 0;
         return pos;
       }
-      this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -178,18 +181,16 @@ public final class RespBulkStringDecoder {
       this.unnamed1Present = (this.length >= 0L);
       if (!this.unnamed1Present) {
         this.unnamed1Offset = pos;
-        this.unnamed1End = pos;
         this.unnamed1ValueOffset = pos;
         this.unnamed1ValueLength = 0;
         return pos;
       }
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed1Offset);
       }
@@ -213,6 +214,6 @@ public final class RespBulkStringDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -28,10 +28,24 @@ public final class RespCommandArgumentDecoder {
   private static final byte[] UNNAMED2_EXPECTED = {(byte) 0x0d, (byte) 0x0a};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -42,19 +56,9 @@ public final class RespCommandArgumentDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -63,8 +67,6 @@ public final class RespCommandArgumentDecoder {
   private final ByteView dataView = new ByteView();
 
   private int unnamed2Offset;
-
-  private int unnamed2End;
 
   private int unnamed2ValueOffset;
 
@@ -87,7 +89,8 @@ public final class RespCommandArgumentDecoder {
   public RespCommandArgumentDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -100,10 +103,14 @@ public final class RespCommandArgumentDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespCommandArgumentDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -116,7 +123,6 @@ public final class RespCommandArgumentDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 36) {
         throw fail(region, "expected 36 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -138,13 +144,11 @@ public final class RespCommandArgumentDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.length = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -164,13 +168,11 @@ public final class RespCommandArgumentDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.length, pos, limit);
         this.dataValueOffset = pos;
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -183,12 +185,11 @@ public final class RespCommandArgumentDecoder {
   private int readUnnamed2(int pos, int limit) {
     try {
       this.unnamed2Offset = pos;
-       {
+      {
         this.unnamed2ValueLength = lengthAt(region, 2, pos, limit);
         this.unnamed2ValueOffset = pos;
         pos += this.unnamed2ValueLength;
       }
-      this.unnamed2End = pos;
       if (this.unnamed2ValueLength != UNNAMED2_EXPECTED.length || !region.contentEquals(this.unnamed2ValueOffset, UNNAMED2_EXPECTED.length, UNNAMED2_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"0d0a\"", this.unnamed2Offset);
       }
@@ -213,6 +214,6 @@ public final class RespCommandArgumentDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

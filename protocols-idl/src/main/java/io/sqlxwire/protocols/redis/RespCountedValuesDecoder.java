@@ -27,10 +27,24 @@ public final class RespCountedValuesDecoder {
   private static final int MAX_DEPTH = 128;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -44,15 +58,7 @@ public final class RespCountedValuesDecoder {
    */
   private final int depth;
 
-  private int countOffset;
-
-  private int countEnd;
-
   private long count;
-
-  private int elementsOffset;
-
-  private int elementsEnd;
 
   private boolean elementsPresent;
 
@@ -83,7 +89,8 @@ public final class RespCountedValuesDecoder {
   public RespCountedValuesDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -96,14 +103,18 @@ public final class RespCountedValuesDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespCountedValuesDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -119,13 +130,11 @@ public final class RespCountedValuesDecoder {
    */
   private int readCount(int pos, int limit) {
     try {
-      this.countOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.count = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.countEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("count");
@@ -155,13 +164,9 @@ public final class RespCountedValuesDecoder {
     try {
       this.elementsPresent = (this.count >= 0L);
       if (!this.elementsPresent) {
-        this.elementsOffset = pos;
-        this.elementsEnd = pos;
         return pos;
       }
-      this.elementsOffset = pos;
       pos = this.elements.validate(pos, limit, elementCount(region, this.count, pos));
-      this.elementsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("elements");
@@ -181,7 +186,7 @@ public final class RespCountedValuesDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

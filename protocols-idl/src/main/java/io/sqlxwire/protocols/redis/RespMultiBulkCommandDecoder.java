@@ -9,6 +9,7 @@ import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
 import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -27,10 +28,24 @@ public final class RespMultiBulkCommandDecoder {
   private static final String NAME = "MultiBulkCommand";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -41,19 +56,9 @@ public final class RespMultiBulkCommandDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1;
 
-  private int argcOffset;
-
-  private int argcEnd;
-
   private long argc;
-
-  private int argumentsOffset;
-
-  private int argumentsEnd;
 
   private final ArgumentsCursor arguments = new ArgumentsCursor();
 
@@ -74,7 +79,8 @@ public final class RespMultiBulkCommandDecoder {
   public RespMultiBulkCommandDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -87,10 +93,14 @@ public final class RespMultiBulkCommandDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespMultiBulkCommandDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -103,7 +113,6 @@ public final class RespMultiBulkCommandDecoder {
       need(region, pos, 1, limit);
       this.unnamed1 = region.u8(pos);
       pos += 1;
-      this.unnamed1End = pos;
       if (this.unnamed1 != 42) {
         throw fail(region, "expected 42 but found " + this.unnamed1, this.unnamed1Offset);
       }
@@ -125,13 +134,11 @@ public final class RespMultiBulkCommandDecoder {
    */
   private int readArgc(int pos, int limit) {
     try {
-      this.argcOffset = pos;
-       {
+      {
         int terminator = Terminators.requireCrlf(region, pos, limit);
         this.argc = AsciiDecimal.parse(region, pos, terminator);
         pos = terminator + 2;
       }
-      this.argcEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("argc");
@@ -152,9 +159,7 @@ public final class RespMultiBulkCommandDecoder {
    */
   private int readArguments(int pos, int limit) {
     try {
-      this.argumentsOffset = pos;
       pos = this.arguments.validate(pos, limit, elementCount(region, this.argc, pos));
-      this.argumentsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("arguments");
@@ -175,13 +180,19 @@ public final class RespMultiBulkCommandDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code arguments} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code arguments}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ArgumentsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -195,12 +206,41 @@ public final class RespMultiBulkCommandDecoder {
     private final RespCommandArgumentDecoder element = new RespCommandArgumentDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private RespCommandArgumentDecoder[] kept = new RespCommandArgumentDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private RespCommandArgumentDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      RespCommandArgumentDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new RespCommandArgumentDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = RespMultiBulkCommandDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      RespCommandArgumentDecoder decoder = decoderFor(index);
+      decoder.trusted = RespMultiBulkCommandDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -212,6 +252,10 @@ public final class RespMultiBulkCommandDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -241,6 +285,12 @@ public final class RespMultiBulkCommandDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = RespMultiBulkCommandDecoder.this.trusted;
       RespMultiBulkCommandDecoder.this.trusted = true;
       try {
@@ -253,15 +303,19 @@ public final class RespMultiBulkCommandDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public RespCommandArgumentDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = RespMultiBulkCommandDecoder.this.trusted;
       RespMultiBulkCommandDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -31,10 +31,24 @@ public final class RespStreamedMapDecoder {
   private static final byte[] UNNAMED1_EXPECTED = {(byte) 0x3f, (byte) 0x0d, (byte) 0x0a};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -50,15 +64,9 @@ public final class RespStreamedMapDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int entriesOffset;
-
-  private int entriesEnd;
 
   private final EntriesCursor entries = new EntriesCursor();
 
@@ -87,7 +95,8 @@ public final class RespStreamedMapDecoder {
   public RespStreamedMapDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -100,14 +109,18 @@ public final class RespStreamedMapDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespStreamedMapDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -117,12 +130,11 @@ public final class RespStreamedMapDecoder {
   private int readUnnamed1(int pos, int limit) {
     try {
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 3, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"3f0d0a\"", this.unnamed1Offset);
       }
@@ -146,9 +158,7 @@ public final class RespStreamedMapDecoder {
    */
   private int readEntries(int pos, int limit) {
     try {
-      this.entriesOffset = pos;
       pos = this.entries.validate(pos, limit, -1);
-      this.entriesEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("entries");
@@ -168,7 +178,7 @@ public final class RespStreamedMapDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**

@@ -7,6 +7,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -29,10 +30,24 @@ public final class RespStreamedStringDecoder {
   private static final byte[] UNNAMED1_EXPECTED = {(byte) 0x3f, (byte) 0x0d, (byte) 0x0a};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -43,15 +58,9 @@ public final class RespStreamedStringDecoder {
 
   private int unnamed1Offset;
 
-  private int unnamed1End;
-
   private int unnamed1ValueOffset;
 
   private int unnamed1ValueLength;
-
-  private int chunksOffset;
-
-  private int chunksEnd;
 
   private final ChunksCursor chunks = new ChunksCursor();
 
@@ -72,7 +81,8 @@ public final class RespStreamedStringDecoder {
   public RespStreamedStringDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -85,10 +95,14 @@ public final class RespStreamedStringDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespStreamedStringDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -98,12 +112,11 @@ public final class RespStreamedStringDecoder {
   private int readUnnamed1(int pos, int limit) {
     try {
       this.unnamed1Offset = pos;
-       {
+      {
         this.unnamed1ValueLength = lengthAt(region, 3, pos, limit);
         this.unnamed1ValueOffset = pos;
         pos += this.unnamed1ValueLength;
       }
-      this.unnamed1End = pos;
       if (this.unnamed1ValueLength != UNNAMED1_EXPECTED.length || !region.contentEquals(this.unnamed1ValueOffset, UNNAMED1_EXPECTED.length, UNNAMED1_EXPECTED, 0)) {
         throw fail(region, "not the expected constant x\"3f0d0a\"", this.unnamed1Offset);
       }
@@ -127,9 +140,7 @@ public final class RespStreamedStringDecoder {
    */
   private int readChunks(int pos, int limit) {
     try {
-      this.chunksOffset = pos;
       pos = this.chunks.validate(pos, limit, -1);
-      this.chunksEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("chunks");
@@ -149,13 +160,19 @@ public final class RespStreamedStringDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code chunks} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code chunks}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ChunksCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -169,12 +186,41 @@ public final class RespStreamedStringDecoder {
     private final RespStreamedChunkDecoder element = new RespStreamedChunkDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private RespStreamedChunkDecoder[] kept = new RespStreamedChunkDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private RespStreamedChunkDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      RespStreamedChunkDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new RespStreamedChunkDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = RespStreamedStringDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      RespStreamedChunkDecoder decoder = decoderFor(index);
+      decoder.trusted = RespStreamedStringDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -188,6 +234,10 @@ public final class RespStreamedStringDecoder {
       while (!startsWith(region, CHUNKS_TERMINATOR, pos, limit)) {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
+        }
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
         }
         int start = pos;
         try {
@@ -222,6 +272,12 @@ public final class RespStreamedStringDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
       RespStreamedStringDecoder.this.trusted = true;
       try {
@@ -234,15 +290,19 @@ public final class RespStreamedStringDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public RespStreamedChunkDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
       RespStreamedStringDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

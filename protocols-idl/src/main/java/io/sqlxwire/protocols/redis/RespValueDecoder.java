@@ -28,10 +28,24 @@ public final class RespValueDecoder {
   private static final int MAX_DEPTH = 128;
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -45,15 +59,7 @@ public final class RespValueDecoder {
    */
   private final int depth;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private int bodyArm;
 
@@ -130,7 +136,8 @@ public final class RespValueDecoder {
   public RespValueDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -143,14 +150,18 @@ public final class RespValueDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   RespValueDecoder wrapIn(WireBuffer source, int offset, int length) {
     if (depth > MAX_DEPTH) {
       // Recursive values are bounded so that hostile nesting cannot exhaust the stack.
       throw new CodecException("nesting deeper than the limit of " + MAX_DEPTH, source.origin() + offset);
     }
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -173,11 +184,9 @@ public final class RespValueDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -200,6 +209,21 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the SimpleString case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSimpleString(int pos, int limit) {
+    {
+      this.bodySimpleStringValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodySimpleStringValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireUtf8(region, pos, this.bodySimpleStringValueLength);
+      }
+      pos += this.bodySimpleStringValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case SimpleError; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
@@ -215,10 +239,37 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the SimpleError case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseSimpleError(int pos, int limit) {
+    {
+      this.bodySimpleErrorValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodySimpleErrorValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireUtf8(region, pos, this.bodySimpleErrorValueLength);
+      }
+      pos += this.bodySimpleErrorValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case Integer; meaningful when it is the case read.
    */
   public long bodyAsInteger() {
     return bodyInteger;
+  }
+
+  /**
+   * Reads the Integer case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseInteger(int pos, int limit) {
+    {
+      int terminator = Terminators.requireCrlf(region, pos, limit);
+      this.bodyInteger = AsciiDecimal.parse(region, pos, terminator);
+      pos = terminator + 2;
+    }
+    return pos;
   }
 
   /**
@@ -230,11 +281,31 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the BulkString case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBulkString(int pos, int limit) {
+    this.bodyBulkString.trusted = this.trusted;
+    this.bodyBulkString.wrapIn(region, pos, limit - pos);
+    pos += this.bodyBulkString.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case BulkError; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public RespBulkStringDecoder bodyAsBulkError() {
     return bodyBulkError;
+  }
+
+  /**
+   * Reads the BulkError case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBulkError(int pos, int limit) {
+    this.bodyBulkError.trusted = this.trusted;
+    this.bodyBulkError.wrapIn(region, pos, limit - pos);
+    pos += this.bodyBulkError.encodedLength();
+    return pos;
   }
 
   /**
@@ -246,11 +317,34 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the VerbatimString case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseVerbatimString(int pos, int limit) {
+    this.bodyVerbatimString.trusted = this.trusted;
+    this.bodyVerbatimString.wrapIn(region, pos, limit - pos);
+    pos += this.bodyVerbatimString.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case Array; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public RespAggregateDecoder bodyAsArray() {
     return bodyArray;
+  }
+
+  /**
+   * Reads the Array case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseArray(int pos, int limit) {
+    if (this.bodyArray == null) {
+      this.bodyArray = new RespAggregateDecoder(depth + 1);
+    }
+    this.bodyArray.trusted = this.trusted;
+    this.bodyArray.wrapIn(region, pos, limit - pos);
+    pos += this.bodyArray.encodedLength();
+    return pos;
   }
 
   /**
@@ -262,11 +356,37 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Map case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseMap(int pos, int limit) {
+    if (this.bodyMap == null) {
+      this.bodyMap = new RespMapBodyDecoder(depth + 1);
+    }
+    this.bodyMap.trusted = this.trusted;
+    this.bodyMap.wrapIn(region, pos, limit - pos);
+    pos += this.bodyMap.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code body} case Attribute; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public RespAttributedDecoder bodyAsAttribute() {
     return bodyAttribute;
+  }
+
+  /**
+   * Reads the Attribute case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseAttribute(int pos, int limit) {
+    if (this.bodyAttribute == null) {
+      this.bodyAttribute = new RespAttributedDecoder(depth + 1);
+    }
+    this.bodyAttribute.trusted = this.trusted;
+    this.bodyAttribute.wrapIn(region, pos, limit - pos);
+    pos += this.bodyAttribute.encodedLength();
+    return pos;
   }
 
   /**
@@ -278,11 +398,31 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Null case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseNull(int pos, int limit) {
+    this.bodyNull.trusted = this.trusted;
+    this.bodyNull.wrapIn(region, pos, limit - pos);
+    pos += this.bodyNull.encodedLength();
+    return pos;
+  }
+
+  /**
    * 't' or 'f'.
    * (The nested decoder, reused.)
    */
   public RespBooleanBodyDecoder bodyAsBoolean() {
     return bodyBoolean;
+  }
+
+  /**
+   * Reads the Boolean case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBoolean(int pos, int limit) {
+    this.bodyBoolean.trusted = this.trusted;
+    this.bodyBoolean.wrapIn(region, pos, limit - pos);
+    pos += this.bodyBoolean.encodedLength();
+    return pos;
   }
 
   /**
@@ -301,6 +441,21 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Double case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseDouble(int pos, int limit) {
+    {
+      this.bodyDoubleValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodyDoubleValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireAscii(region, pos, this.bodyDoubleValueLength);
+      }
+      pos += this.bodyDoubleValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} case BigNumber; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
@@ -313,6 +468,21 @@ public final class RespValueDecoder {
    */
   public String bodyAsBigNumberAsString() {
     return bodyAsBigNumber().toString();
+  }
+
+  /**
+   * Reads the BigNumber case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseBigNumber(int pos, int limit) {
+    {
+      this.bodyBigNumberValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodyBigNumberValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireAscii(region, pos, this.bodyBigNumberValueLength);
+      }
+      pos += this.bodyBigNumberValueLength + 2;
+    }
+    return pos;
   }
 
   /**
@@ -331,6 +501,21 @@ public final class RespValueDecoder {
   }
 
   /**
+   * Reads the Other case of {@code body}; returns where it ends.
+   */
+  private int readBodyCaseOther(int pos, int limit) {
+    {
+      this.bodyOtherValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
+      this.bodyOtherValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireUtf8(region, pos, this.bodyOtherValueLength);
+      }
+      pos += this.bodyOtherValueLength + 2;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code body} field.
    * Which case was read: 0 SimpleString, 1 SimpleError, 2 Integer, 3 BulkString, 4 BulkError, 5 VerbatimString, 6 Array, 7 Map, 8 Attribute, 9 Null, 10 Boolean, 11 Double, 12 BigNumber, -1 Other.
    */
@@ -343,129 +528,63 @@ public final class RespValueDecoder {
    */
   private int readBody(int pos, int limit) {
     try {
-      this.bodyOffset = pos;
       long subject = this.type;
       if (subject == 43L) {
         this.bodyArm = 0;
-         {
-          this.bodySimpleStringValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodySimpleStringValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireUtf8(region, pos, this.bodySimpleStringValueLength);
-          }
-          pos += this.bodySimpleStringValueLength + 2;
-        }
+        pos = readBodyCaseSimpleString(pos, limit);
       }
       else if (subject == 45L) {
         this.bodyArm = 1;
-         {
-          this.bodySimpleErrorValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodySimpleErrorValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireUtf8(region, pos, this.bodySimpleErrorValueLength);
-          }
-          pos += this.bodySimpleErrorValueLength + 2;
-        }
+        pos = readBodyCaseSimpleError(pos, limit);
       }
       else if (subject == 58L) {
         this.bodyArm = 2;
-         {
-          int terminator = Terminators.requireCrlf(region, pos, limit);
-          this.bodyInteger = AsciiDecimal.parse(region, pos, terminator);
-          pos = terminator + 2;
-        }
+        pos = readBodyCaseInteger(pos, limit);
       }
       else if (subject == 36L) {
         this.bodyArm = 3;
-        this.bodyBulkString.trusted = this.trusted;
-        this.bodyBulkString.wrapIn(region, pos, limit - pos);
-        pos += this.bodyBulkString.encodedLength();
+        pos = readBodyCaseBulkString(pos, limit);
       }
       else if (subject == 33L) {
         this.bodyArm = 4;
-        this.bodyBulkError.trusted = this.trusted;
-        this.bodyBulkError.wrapIn(region, pos, limit - pos);
-        pos += this.bodyBulkError.encodedLength();
+        pos = readBodyCaseBulkError(pos, limit);
       }
       else if (subject == 61L) {
         this.bodyArm = 5;
-        this.bodyVerbatimString.trusted = this.trusted;
-        this.bodyVerbatimString.wrapIn(region, pos, limit - pos);
-        pos += this.bodyVerbatimString.encodedLength();
+        pos = readBodyCaseVerbatimString(pos, limit);
       }
       else if (subject == 42L || subject == 126L || subject == 62L) {
         this.bodyArm = 6;
-        if (this.bodyArray == null) {
-          this.bodyArray = new RespAggregateDecoder(depth + 1);
-        }
-        this.bodyArray.trusted = this.trusted;
-        this.bodyArray.wrapIn(region, pos, limit - pos);
-        pos += this.bodyArray.encodedLength();
+        pos = readBodyCaseArray(pos, limit);
       }
       else if (subject == 37L) {
         this.bodyArm = 7;
-        if (this.bodyMap == null) {
-          this.bodyMap = new RespMapBodyDecoder(depth + 1);
-        }
-        this.bodyMap.trusted = this.trusted;
-        this.bodyMap.wrapIn(region, pos, limit - pos);
-        pos += this.bodyMap.encodedLength();
+        pos = readBodyCaseMap(pos, limit);
       }
       else if (subject == 124L) {
         this.bodyArm = 8;
-        if (this.bodyAttribute == null) {
-          this.bodyAttribute = new RespAttributedDecoder(depth + 1);
-        }
-        this.bodyAttribute.trusted = this.trusted;
-        this.bodyAttribute.wrapIn(region, pos, limit - pos);
-        pos += this.bodyAttribute.encodedLength();
+        pos = readBodyCaseAttribute(pos, limit);
       }
       else if (subject == 95L) {
         this.bodyArm = 9;
-        this.bodyNull.trusted = this.trusted;
-        this.bodyNull.wrapIn(region, pos, limit - pos);
-        pos += this.bodyNull.encodedLength();
+        pos = readBodyCaseNull(pos, limit);
       }
       else if (subject == 35L) {
         this.bodyArm = 10;
-        this.bodyBoolean.trusted = this.trusted;
-        this.bodyBoolean.wrapIn(region, pos, limit - pos);
-        pos += this.bodyBoolean.encodedLength();
+        pos = readBodyCaseBoolean(pos, limit);
       }
       else if (subject == 44L) {
         this.bodyArm = 11;
-         {
-          this.bodyDoubleValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodyDoubleValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireAscii(region, pos, this.bodyDoubleValueLength);
-          }
-          pos += this.bodyDoubleValueLength + 2;
-        }
+        pos = readBodyCaseDouble(pos, limit);
       }
       else if (subject == 40L) {
         this.bodyArm = 12;
-         {
-          this.bodyBigNumberValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodyBigNumberValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireAscii(region, pos, this.bodyBigNumberValueLength);
-          }
-          pos += this.bodyBigNumberValueLength + 2;
-        }
+        pos = readBodyCaseBigNumber(pos, limit);
       }
       else {
         this.bodyArm = -1;
-         {
-          this.bodyOtherValueLength = Terminators.requireCrlf(region, pos, limit) - pos;
-          this.bodyOtherValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireUtf8(region, pos, this.bodyOtherValueLength);
-          }
-          pos += this.bodyOtherValueLength + 2;
-        }
+        pos = readBodyCaseOther(pos, limit);
       }
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");
@@ -485,6 +604,6 @@ public final class RespValueDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -7,6 +7,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -25,10 +26,24 @@ public final class TdsAllHeadersDecoder {
   private static final String NAME = "AllHeaders";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,15 +52,7 @@ public final class TdsAllHeadersDecoder {
    */
   boolean trusted;
 
-  private int totalLengthOffset;
-
-  private int totalLengthEnd;
-
   private long totalLength;
-
-  private int headersOffset;
-
-  private int headersEnd;
 
   private final HeadersCursor headers = new HeadersCursor();
 
@@ -66,7 +73,8 @@ public final class TdsAllHeadersDecoder {
   public TdsAllHeadersDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -79,10 +87,14 @@ public final class TdsAllHeadersDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsAllHeadersDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -98,11 +110,9 @@ public final class TdsAllHeadersDecoder {
    */
   private int readTotalLength(int pos, int limit) {
     try {
-      this.totalLengthOffset = pos;
       need(region, pos, 4, limit);
       this.totalLength = region.u32le(pos);
       pos += 4;
-      this.totalLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("total_length");
@@ -126,10 +136,8 @@ public final class TdsAllHeadersDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.totalLength - 4L), pos, limit);
       limit = regionEnd;
-      this.headersOffset = pos;
       pos = this.headers.validate(pos, limit, -1);
       pos = regionEnd;
-      this.headersEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("headers");
@@ -149,13 +157,19 @@ public final class TdsAllHeadersDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code headers} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code headers}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class HeadersCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -169,12 +183,41 @@ public final class TdsAllHeadersDecoder {
     private final TdsDataHeaderDecoder element = new TdsDataHeaderDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private TdsDataHeaderDecoder[] kept = new TdsDataHeaderDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private TdsDataHeaderDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      TdsDataHeaderDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new TdsDataHeaderDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = TdsAllHeadersDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      TdsDataHeaderDecoder decoder = decoderFor(index);
+      decoder.trusted = TdsAllHeadersDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -186,6 +229,10 @@ public final class TdsAllHeadersDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
+        }
         int start = pos;
         try {
           pos = readElement(pos, limit, index);
@@ -218,6 +265,12 @@ public final class TdsAllHeadersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = TdsAllHeadersDecoder.this.trusted;
       TdsAllHeadersDecoder.this.trusted = true;
       try {
@@ -230,15 +283,19 @@ public final class TdsAllHeadersDecoder {
     }
 
     /**
-     * Element {@code i}, found by stepping over the ones before it. Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public TdsDataHeaderDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = TdsAllHeadersDecoder.this.trusted;
       TdsAllHeadersDecoder.this.trusted = true;
       try {
-        int at = first;
-        for (int k = 0; k <= i; k++) {
+        int at = afterKept;
+        for (int k = KEPT; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

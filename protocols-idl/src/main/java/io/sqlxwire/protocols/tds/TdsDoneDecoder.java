@@ -21,10 +21,24 @@ public final class TdsDoneDecoder {
   private static final String NAME = "Done";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,21 +47,9 @@ public final class TdsDoneDecoder {
    */
   boolean trusted;
 
-  private int statusOffset;
-
-  private int statusEnd;
-
   private int status;
 
-  private int currentCommandOffset;
-
-  private int currentCommandEnd;
-
   private int currentCommand;
-
-  private int rowCountOffset;
-
-  private int rowCountEnd;
 
   private long rowCount;
 
@@ -68,7 +70,8 @@ public final class TdsDoneDecoder {
   public TdsDoneDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -81,10 +84,14 @@ public final class TdsDoneDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsDoneDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -100,11 +107,9 @@ public final class TdsDoneDecoder {
    */
   private int readStatus(int pos, int limit) {
     try {
-      this.statusOffset = pos;
       need(region, pos, 2, limit);
       this.status = region.u16le(pos);
       pos += 2;
-      this.statusEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("status");
@@ -123,11 +128,9 @@ public final class TdsDoneDecoder {
    */
   private int readCurrentCommand(int pos, int limit) {
     try {
-      this.currentCommandOffset = pos;
       need(region, pos, 2, limit);
       this.currentCommand = region.u16le(pos);
       pos += 2;
-      this.currentCommandEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("current_command");
@@ -146,11 +149,9 @@ public final class TdsDoneDecoder {
    */
   private int readRowCount(int pos, int limit) {
     try {
-      this.rowCountOffset = pos;
       need(region, pos, 8, limit);
       this.rowCount = region.u64le(pos);
       pos += 8;
-      this.rowCountEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("row_count");
@@ -171,6 +172,6 @@ public final class TdsDoneDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -19,10 +19,24 @@ public final class TdsErrorInfoBodyDecoder {
   private static final String NAME = "ErrorInfoBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -31,45 +45,17 @@ public final class TdsErrorInfoBodyDecoder {
    */
   boolean trusted;
 
-  private int numberOffset;
-
-  private int numberEnd;
-
   private int number;
-
-  private int stateOffset;
-
-  private int stateEnd;
 
   private int state;
 
-  private int class_Offset;
-
-  private int class_End;
-
   private int class_;
-
-  private int messageOffset;
-
-  private int messageEnd;
 
   private final TdsUsVarcharDecoder message = new TdsUsVarcharDecoder();
 
-  private int serverNameOffset;
-
-  private int serverNameEnd;
-
   private final TdsBVarcharDecoder serverName = new TdsBVarcharDecoder();
 
-  private int procNameOffset;
-
-  private int procNameEnd;
-
   private final TdsBVarcharDecoder procName = new TdsBVarcharDecoder();
-
-  private int lineNumberOffset;
-
-  private int lineNumberEnd;
 
   private int lineNumber;
 
@@ -90,7 +76,8 @@ public final class TdsErrorInfoBodyDecoder {
   public TdsErrorInfoBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -103,10 +90,14 @@ public final class TdsErrorInfoBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsErrorInfoBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -122,11 +113,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readNumber(int pos, int limit) {
     try {
-      this.numberOffset = pos;
       need(region, pos, 4, limit);
       this.number = region.i32le(pos);
       pos += 4;
-      this.numberEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("number");
@@ -145,11 +134,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readState(int pos, int limit) {
     try {
-      this.stateOffset = pos;
       need(region, pos, 1, limit);
       this.state = region.u8(pos);
       pos += 1;
-      this.stateEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("state");
@@ -168,11 +155,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readClass_(int pos, int limit) {
     try {
-      this.class_Offset = pos;
       need(region, pos, 1, limit);
       this.class_ = region.u8(pos);
       pos += 1;
-      this.class_End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("class");
@@ -192,11 +177,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readMessage(int pos, int limit) {
     try {
-      this.messageOffset = pos;
       this.message.trusted = this.trusted;
       this.message.wrapIn(region, pos, limit - pos);
       pos += this.message.encodedLength();
-      this.messageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("message");
@@ -216,11 +199,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readServerName(int pos, int limit) {
     try {
-      this.serverNameOffset = pos;
       this.serverName.trusted = this.trusted;
       this.serverName.wrapIn(region, pos, limit - pos);
       pos += this.serverName.encodedLength();
-      this.serverNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("server_name");
@@ -240,11 +221,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readProcName(int pos, int limit) {
     try {
-      this.procNameOffset = pos;
       this.procName.trusted = this.trusted;
       this.procName.wrapIn(region, pos, limit - pos);
       pos += this.procName.encodedLength();
-      this.procNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("proc_name");
@@ -263,11 +242,9 @@ public final class TdsErrorInfoBodyDecoder {
    */
   private int readLineNumber(int pos, int limit) {
     try {
-      this.lineNumberOffset = pos;
       need(region, pos, 4, limit);
       this.lineNumber = region.i32le(pos);
       pos += 4;
-      this.lineNumberEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("line_number");
@@ -292,6 +269,6 @@ public final class TdsErrorInfoBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

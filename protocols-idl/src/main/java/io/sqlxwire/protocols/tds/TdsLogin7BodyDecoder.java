@@ -30,10 +30,24 @@ public final class TdsLogin7BodyDecoder {
   private static final String NAME = "Login7Body";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -47,183 +61,63 @@ public final class TdsLogin7BodyDecoder {
    */
   private int furthest;
 
-  private int tdsVersionOffset;
-
-  private int tdsVersionEnd;
-
   private long tdsVersion;
-
-  private int packetSizeOffset;
-
-  private int packetSizeEnd;
 
   private long packetSize;
 
-  private int clientProgVerOffset;
-
-  private int clientProgVerEnd;
-
   private long clientProgVer;
-
-  private int clientPidOffset;
-
-  private int clientPidEnd;
 
   private long clientPid;
 
-  private int connectionIdOffset;
-
-  private int connectionIdEnd;
-
   private long connectionId;
-
-  private int optionFlags1Offset;
-
-  private int optionFlags1End;
 
   private int optionFlags1;
 
-  private int optionFlags2Offset;
-
-  private int optionFlags2End;
-
   private int optionFlags2;
-
-  private int typeFlagsOffset;
-
-  private int typeFlagsEnd;
 
   private int typeFlags;
 
-  private int optionFlags3Offset;
-
-  private int optionFlags3End;
-
   private int optionFlags3;
-
-  private int clientTimeZoneOffset;
-
-  private int clientTimeZoneEnd;
 
   private int clientTimeZone;
 
-  private int clientLcidOffset;
-
-  private int clientLcidEnd;
-
   private long clientLcid;
-
-  private int ibHostNameOffset;
-
-  private int ibHostNameEnd;
 
   private int ibHostName;
 
-  private int cchHostNameOffset;
-
-  private int cchHostNameEnd;
-
   private int cchHostName;
-
-  private int ibUserNameOffset;
-
-  private int ibUserNameEnd;
 
   private int ibUserName;
 
-  private int cchUserNameOffset;
-
-  private int cchUserNameEnd;
-
   private int cchUserName;
-
-  private int ibPasswordOffset;
-
-  private int ibPasswordEnd;
 
   private int ibPassword;
 
-  private int cchPasswordOffset;
-
-  private int cchPasswordEnd;
-
   private int cchPassword;
-
-  private int ibAppNameOffset;
-
-  private int ibAppNameEnd;
 
   private int ibAppName;
 
-  private int cchAppNameOffset;
-
-  private int cchAppNameEnd;
-
   private int cchAppName;
-
-  private int ibServerNameOffset;
-
-  private int ibServerNameEnd;
 
   private int ibServerName;
 
-  private int cchServerNameOffset;
-
-  private int cchServerNameEnd;
-
   private int cchServerName;
-
-  private int ibExtensionOffset;
-
-  private int ibExtensionEnd;
 
   private int ibExtension;
 
-  private int cbExtensionOffset;
-
-  private int cbExtensionEnd;
-
   private int cbExtension;
-
-  private int ibCltIntNameOffset;
-
-  private int ibCltIntNameEnd;
 
   private int ibCltIntName;
 
-  private int cchCltIntNameOffset;
-
-  private int cchCltIntNameEnd;
-
   private int cchCltIntName;
-
-  private int ibLanguageOffset;
-
-  private int ibLanguageEnd;
 
   private int ibLanguage;
 
-  private int cchLanguageOffset;
-
-  private int cchLanguageEnd;
-
   private int cchLanguage;
-
-  private int ibDatabaseOffset;
-
-  private int ibDatabaseEnd;
 
   private int ibDatabase;
 
-  private int cchDatabaseOffset;
-
-  private int cchDatabaseEnd;
-
   private int cchDatabase;
-
-  private int clientIdOffset;
-
-  private int clientIdEnd;
 
   private int clientIdValueOffset;
 
@@ -231,51 +125,19 @@ public final class TdsLogin7BodyDecoder {
 
   private final ByteView clientIdView = new ByteView();
 
-  private int ibSspiOffset;
-
-  private int ibSspiEnd;
-
   private int ibSspi;
-
-  private int cbSspiOffset;
-
-  private int cbSspiEnd;
 
   private int cbSspi;
 
-  private int ibAtchDbFileOffset;
-
-  private int ibAtchDbFileEnd;
-
   private int ibAtchDbFile;
-
-  private int cchAtchDbFileOffset;
-
-  private int cchAtchDbFileEnd;
 
   private int cchAtchDbFile;
 
-  private int ibChangePasswordOffset;
-
-  private int ibChangePasswordEnd;
-
   private int ibChangePassword;
-
-  private int cchChangePasswordOffset;
-
-  private int cchChangePasswordEnd;
 
   private int cchChangePassword;
 
-  private int cbSspiLongOffset;
-
-  private int cbSspiLongEnd;
-
   private long cbSspiLong;
-
-  private int hostNameOffset;
-
-  private int hostNameEnd;
 
   private int hostNameValueOffset;
 
@@ -283,19 +145,11 @@ public final class TdsLogin7BodyDecoder {
 
   private final TextView hostNameView = new TextView(StandardCharsets.UTF_16LE);
 
-  private int userNameOffset;
-
-  private int userNameEnd;
-
   private int userNameValueOffset;
 
   private int userNameValueLength;
 
   private final TextView userNameView = new TextView(StandardCharsets.UTF_16LE);
-
-  private int passwordOffset;
-
-  private int passwordEnd;
 
   private int passwordValueOffset;
 
@@ -303,19 +157,11 @@ public final class TdsLogin7BodyDecoder {
 
   private final TextView passwordView = new TextView(StandardCharsets.UTF_16LE);
 
-  private int appNameOffset;
-
-  private int appNameEnd;
-
   private int appNameValueOffset;
 
   private int appNameValueLength;
 
   private final TextView appNameView = new TextView(StandardCharsets.UTF_16LE);
-
-  private int serverNameOffset;
-
-  private int serverNameEnd;
 
   private int serverNameValueOffset;
 
@@ -323,19 +169,11 @@ public final class TdsLogin7BodyDecoder {
 
   private final TextView serverNameView = new TextView(StandardCharsets.UTF_16LE);
 
-  private int extensionOffset;
-
-  private int extensionEnd;
-
   private int extensionValueOffset;
 
   private int extensionValueLength;
 
   private final ByteView extensionView = new ByteView();
-
-  private int cltIntNameOffset;
-
-  private int cltIntNameEnd;
 
   private int cltIntNameValueOffset;
 
@@ -343,19 +181,11 @@ public final class TdsLogin7BodyDecoder {
 
   private final TextView cltIntNameView = new TextView(StandardCharsets.UTF_16LE);
 
-  private int languageOffset;
-
-  private int languageEnd;
-
   private int languageValueOffset;
 
   private int languageValueLength;
 
   private final TextView languageView = new TextView(StandardCharsets.UTF_16LE);
-
-  private int databaseOffset;
-
-  private int databaseEnd;
 
   private int databaseValueOffset;
 
@@ -363,29 +193,17 @@ public final class TdsLogin7BodyDecoder {
 
   private final TextView databaseView = new TextView(StandardCharsets.UTF_16LE);
 
-  private int sspiOffset;
-
-  private int sspiEnd;
-
   private int sspiValueOffset;
 
   private int sspiValueLength;
 
   private final ByteView sspiView = new ByteView();
 
-  private int atchDbFileOffset;
-
-  private int atchDbFileEnd;
-
   private int atchDbFileValueOffset;
 
   private int atchDbFileValueLength;
 
   private final TextView atchDbFileView = new TextView(StandardCharsets.UTF_16LE);
-
-  private int changePasswordOffset;
-
-  private int changePasswordEnd;
 
   private int changePasswordValueOffset;
 
@@ -410,7 +228,8 @@ public final class TdsLogin7BodyDecoder {
   public TdsLogin7BodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -423,10 +242,14 @@ public final class TdsLogin7BodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsLogin7BodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -442,11 +265,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readTdsVersion(int pos, int limit) {
     try {
-      this.tdsVersionOffset = pos;
       need(region, pos, 4, limit);
       this.tdsVersion = region.u32le(pos);
       pos += 4;
-      this.tdsVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("tds_version");
@@ -465,11 +286,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readPacketSize(int pos, int limit) {
     try {
-      this.packetSizeOffset = pos;
       need(region, pos, 4, limit);
       this.packetSize = region.u32le(pos);
       pos += 4;
-      this.packetSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("packet_size");
@@ -488,11 +307,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readClientProgVer(int pos, int limit) {
     try {
-      this.clientProgVerOffset = pos;
       need(region, pos, 4, limit);
       this.clientProgVer = region.u32le(pos);
       pos += 4;
-      this.clientProgVerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_prog_ver");
@@ -511,11 +328,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readClientPid(int pos, int limit) {
     try {
-      this.clientPidOffset = pos;
       need(region, pos, 4, limit);
       this.clientPid = region.u32le(pos);
       pos += 4;
-      this.clientPidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_pid");
@@ -534,11 +349,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readConnectionId(int pos, int limit) {
     try {
-      this.connectionIdOffset = pos;
       need(region, pos, 4, limit);
       this.connectionId = region.u32le(pos);
       pos += 4;
-      this.connectionIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connection_id");
@@ -557,11 +370,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readOptionFlags1(int pos, int limit) {
     try {
-      this.optionFlags1Offset = pos;
       need(region, pos, 1, limit);
       this.optionFlags1 = region.u8(pos);
       pos += 1;
-      this.optionFlags1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("option_flags1");
@@ -580,11 +391,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readOptionFlags2(int pos, int limit) {
     try {
-      this.optionFlags2Offset = pos;
       need(region, pos, 1, limit);
       this.optionFlags2 = region.u8(pos);
       pos += 1;
-      this.optionFlags2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("option_flags2");
@@ -603,11 +412,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readTypeFlags(int pos, int limit) {
     try {
-      this.typeFlagsOffset = pos;
       need(region, pos, 1, limit);
       this.typeFlags = region.u8(pos);
       pos += 1;
-      this.typeFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type_flags");
@@ -626,11 +433,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readOptionFlags3(int pos, int limit) {
     try {
-      this.optionFlags3Offset = pos;
       need(region, pos, 1, limit);
       this.optionFlags3 = region.u8(pos);
       pos += 1;
-      this.optionFlags3End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("option_flags3");
@@ -649,11 +454,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readClientTimeZone(int pos, int limit) {
     try {
-      this.clientTimeZoneOffset = pos;
       need(region, pos, 4, limit);
       this.clientTimeZone = region.i32le(pos);
       pos += 4;
-      this.clientTimeZoneEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_time_zone");
@@ -672,11 +475,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readClientLcid(int pos, int limit) {
     try {
-      this.clientLcidOffset = pos;
       need(region, pos, 4, limit);
       this.clientLcid = region.u32le(pos);
       pos += 4;
-      this.clientLcidEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_lcid");
@@ -695,11 +496,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbHostName(int pos, int limit) {
     try {
-      this.ibHostNameOffset = pos;
       need(region, pos, 2, limit);
       this.ibHostName = region.u16le(pos);
       pos += 2;
-      this.ibHostNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_host_name");
@@ -718,11 +517,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchHostName(int pos, int limit) {
     try {
-      this.cchHostNameOffset = pos;
       need(region, pos, 2, limit);
       this.cchHostName = region.u16le(pos);
       pos += 2;
-      this.cchHostNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_host_name");
@@ -741,11 +538,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbUserName(int pos, int limit) {
     try {
-      this.ibUserNameOffset = pos;
       need(region, pos, 2, limit);
       this.ibUserName = region.u16le(pos);
       pos += 2;
-      this.ibUserNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_user_name");
@@ -764,11 +559,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchUserName(int pos, int limit) {
     try {
-      this.cchUserNameOffset = pos;
       need(region, pos, 2, limit);
       this.cchUserName = region.u16le(pos);
       pos += 2;
-      this.cchUserNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_user_name");
@@ -787,11 +580,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbPassword(int pos, int limit) {
     try {
-      this.ibPasswordOffset = pos;
       need(region, pos, 2, limit);
       this.ibPassword = region.u16le(pos);
       pos += 2;
-      this.ibPasswordEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_password");
@@ -810,11 +601,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchPassword(int pos, int limit) {
     try {
-      this.cchPasswordOffset = pos;
       need(region, pos, 2, limit);
       this.cchPassword = region.u16le(pos);
       pos += 2;
-      this.cchPasswordEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_password");
@@ -833,11 +622,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbAppName(int pos, int limit) {
     try {
-      this.ibAppNameOffset = pos;
       need(region, pos, 2, limit);
       this.ibAppName = region.u16le(pos);
       pos += 2;
-      this.ibAppNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_app_name");
@@ -856,11 +643,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchAppName(int pos, int limit) {
     try {
-      this.cchAppNameOffset = pos;
       need(region, pos, 2, limit);
       this.cchAppName = region.u16le(pos);
       pos += 2;
-      this.cchAppNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_app_name");
@@ -879,11 +664,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbServerName(int pos, int limit) {
     try {
-      this.ibServerNameOffset = pos;
       need(region, pos, 2, limit);
       this.ibServerName = region.u16le(pos);
       pos += 2;
-      this.ibServerNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_server_name");
@@ -902,11 +685,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchServerName(int pos, int limit) {
     try {
-      this.cchServerNameOffset = pos;
       need(region, pos, 2, limit);
       this.cchServerName = region.u16le(pos);
       pos += 2;
-      this.cchServerNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_server_name");
@@ -925,11 +706,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbExtension(int pos, int limit) {
     try {
-      this.ibExtensionOffset = pos;
       need(region, pos, 2, limit);
       this.ibExtension = region.u16le(pos);
       pos += 2;
-      this.ibExtensionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_extension");
@@ -948,11 +727,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCbExtension(int pos, int limit) {
     try {
-      this.cbExtensionOffset = pos;
       need(region, pos, 2, limit);
       this.cbExtension = region.u16le(pos);
       pos += 2;
-      this.cbExtensionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cb_extension");
@@ -971,11 +748,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbCltIntName(int pos, int limit) {
     try {
-      this.ibCltIntNameOffset = pos;
       need(region, pos, 2, limit);
       this.ibCltIntName = region.u16le(pos);
       pos += 2;
-      this.ibCltIntNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_clt_int_name");
@@ -994,11 +769,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchCltIntName(int pos, int limit) {
     try {
-      this.cchCltIntNameOffset = pos;
       need(region, pos, 2, limit);
       this.cchCltIntName = region.u16le(pos);
       pos += 2;
-      this.cchCltIntNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_clt_int_name");
@@ -1017,11 +790,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbLanguage(int pos, int limit) {
     try {
-      this.ibLanguageOffset = pos;
       need(region, pos, 2, limit);
       this.ibLanguage = region.u16le(pos);
       pos += 2;
-      this.ibLanguageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_language");
@@ -1040,11 +811,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchLanguage(int pos, int limit) {
     try {
-      this.cchLanguageOffset = pos;
       need(region, pos, 2, limit);
       this.cchLanguage = region.u16le(pos);
       pos += 2;
-      this.cchLanguageEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_language");
@@ -1063,11 +832,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbDatabase(int pos, int limit) {
     try {
-      this.ibDatabaseOffset = pos;
       need(region, pos, 2, limit);
       this.ibDatabase = region.u16le(pos);
       pos += 2;
-      this.ibDatabaseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_database");
@@ -1086,11 +853,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchDatabase(int pos, int limit) {
     try {
-      this.cchDatabaseOffset = pos;
       need(region, pos, 2, limit);
       this.cchDatabase = region.u16le(pos);
       pos += 2;
-      this.cchDatabaseEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_database");
@@ -1110,13 +875,11 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readClientId(int pos, int limit) {
     try {
-      this.clientIdOffset = pos;
-       {
+      {
         this.clientIdValueLength = lengthAt(region, 6, pos, limit);
         this.clientIdValueOffset = pos;
         pos += this.clientIdValueLength;
       }
-      this.clientIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("client_id");
@@ -1135,11 +898,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbSspi(int pos, int limit) {
     try {
-      this.ibSspiOffset = pos;
       need(region, pos, 2, limit);
       this.ibSspi = region.u16le(pos);
       pos += 2;
-      this.ibSspiEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_sspi");
@@ -1158,11 +919,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCbSspi(int pos, int limit) {
     try {
-      this.cbSspiOffset = pos;
       need(region, pos, 2, limit);
       this.cbSspi = region.u16le(pos);
       pos += 2;
-      this.cbSspiEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cb_sspi");
@@ -1181,11 +940,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbAtchDbFile(int pos, int limit) {
     try {
-      this.ibAtchDbFileOffset = pos;
       need(region, pos, 2, limit);
       this.ibAtchDbFile = region.u16le(pos);
       pos += 2;
-      this.ibAtchDbFileEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_atch_db_file");
@@ -1204,11 +961,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchAtchDbFile(int pos, int limit) {
     try {
-      this.cchAtchDbFileOffset = pos;
       need(region, pos, 2, limit);
       this.cchAtchDbFile = region.u16le(pos);
       pos += 2;
-      this.cchAtchDbFileEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_atch_db_file");
@@ -1227,11 +982,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readIbChangePassword(int pos, int limit) {
     try {
-      this.ibChangePasswordOffset = pos;
       need(region, pos, 2, limit);
       this.ibChangePassword = region.u16le(pos);
       pos += 2;
-      this.ibChangePasswordEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("ib_change_password");
@@ -1250,11 +1003,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCchChangePassword(int pos, int limit) {
     try {
-      this.cchChangePasswordOffset = pos;
       need(region, pos, 2, limit);
       this.cchChangePassword = region.u16le(pos);
       pos += 2;
-      this.cchChangePasswordEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cch_change_password");
@@ -1273,11 +1024,9 @@ public final class TdsLogin7BodyDecoder {
    */
   private int readCbSspiLong(int pos, int limit) {
     try {
-      this.cbSspiLongOffset = pos;
       need(region, pos, 4, limit);
       this.cbSspiLong = region.u32le(pos);
       pos += 4;
-      this.cbSspiLongEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("cb_sspi_long");
@@ -1306,9 +1055,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibHostName - 4L), pos, limit);
-      this.hostNameOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibHostName - 4L), pos, limit);
+      {
         this.hostNameValueLength = lengthAt(region, (this.cchHostName * 2L), pos, limit);
         this.hostNameValueOffset = pos;
         if (!this.trusted) {
@@ -1316,7 +1064,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.hostNameValueLength;
       }
-      this.hostNameEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1347,9 +1094,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibUserName - 4L), pos, limit);
-      this.userNameOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibUserName - 4L), pos, limit);
+      {
         this.userNameValueLength = lengthAt(region, (this.cchUserName * 2L), pos, limit);
         this.userNameValueOffset = pos;
         if (!this.trusted) {
@@ -1357,7 +1103,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.userNameValueLength;
       }
-      this.userNameEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1388,14 +1133,12 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibPassword - 4L), pos, limit);
-      this.passwordOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibPassword - 4L), pos, limit);
+      {
         this.passwordValueLength = lengthAt(region, (this.cchPassword * 2L), pos, limit);
         this.passwordValueOffset = pos;
         pos += this.passwordValueLength;
       }
-      this.passwordEnd = pos;
       // The transform tds_password is hand-written: the accessor gives the bytes as they are on the wire.
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
@@ -1427,9 +1170,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibAppName - 4L), pos, limit);
-      this.appNameOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibAppName - 4L), pos, limit);
+      {
         this.appNameValueLength = lengthAt(region, (this.cchAppName * 2L), pos, limit);
         this.appNameValueOffset = pos;
         if (!this.trusted) {
@@ -1437,7 +1179,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.appNameValueLength;
       }
-      this.appNameEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1468,9 +1209,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibServerName - 4L), pos, limit);
-      this.serverNameOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibServerName - 4L), pos, limit);
+      {
         this.serverNameValueLength = lengthAt(region, (this.cchServerName * 2L), pos, limit);
         this.serverNameValueOffset = pos;
         if (!this.trusted) {
@@ -1478,7 +1218,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.serverNameValueLength;
       }
-      this.serverNameEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1502,14 +1241,12 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibExtension - 4L), pos, limit);
-      this.extensionOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibExtension - 4L), pos, limit);
+      {
         this.extensionValueLength = lengthAt(region, this.cbExtension, pos, limit);
         this.extensionValueOffset = pos;
         pos += this.extensionValueLength;
       }
-      this.extensionEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1540,9 +1277,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibCltIntName - 4L), pos, limit);
-      this.cltIntNameOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibCltIntName - 4L), pos, limit);
+      {
         this.cltIntNameValueLength = lengthAt(region, (this.cchCltIntName * 2L), pos, limit);
         this.cltIntNameValueOffset = pos;
         if (!this.trusted) {
@@ -1550,7 +1286,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.cltIntNameValueLength;
       }
-      this.cltIntNameEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1581,9 +1316,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibLanguage - 4L), pos, limit);
-      this.languageOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibLanguage - 4L), pos, limit);
+      {
         this.languageValueLength = lengthAt(region, (this.cchLanguage * 2L), pos, limit);
         this.languageValueOffset = pos;
         if (!this.trusted) {
@@ -1591,7 +1325,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.languageValueLength;
       }
-      this.languageEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1622,9 +1355,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibDatabase - 4L), pos, limit);
-      this.databaseOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibDatabase - 4L), pos, limit);
+      {
         this.databaseValueLength = lengthAt(region, (this.cchDatabase * 2L), pos, limit);
         this.databaseValueOffset = pos;
         if (!this.trusted) {
@@ -1632,7 +1364,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.databaseValueLength;
       }
-      this.databaseEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1656,14 +1387,12 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibSspi - 4L), pos, limit);
-      this.sspiOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibSspi - 4L), pos, limit);
+      {
         this.sspiValueLength = lengthAt(region, ((this.cbSspi == 65535L) ? this.cbSspiLong : this.cbSspi), pos, limit);
         this.sspiValueOffset = pos;
         pos += this.sspiValueLength;
       }
-      this.sspiEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1694,9 +1423,8 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibAtchDbFile - 4L), pos, limit);
-      this.atchDbFileOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibAtchDbFile - 4L), pos, limit);
+      {
         this.atchDbFileValueLength = lengthAt(region, (this.cchAtchDbFile * 2L), pos, limit);
         this.atchDbFileValueOffset = pos;
         if (!this.trusted) {
@@ -1704,7 +1432,6 @@ public final class TdsLogin7BodyDecoder {
         }
         pos += this.atchDbFileValueLength;
       }
-      this.atchDbFileEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -1735,14 +1462,12 @@ public final class TdsLogin7BodyDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.ibChangePassword - 4L), pos, limit);
-      this.changePasswordOffset = pos;
-       {
+      pos = offsetIn(region, start, (this.ibChangePassword - 4L), pos, limit);
+      {
         this.changePasswordValueLength = lengthAt(region, (this.cchChangePassword * 2L), pos, limit);
         this.changePasswordValueOffset = pos;
         pos += this.changePasswordValueLength;
       }
-      this.changePasswordEnd = pos;
       // The transform tds_password is hand-written: the accessor gives the bytes as they are on the wire.
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
@@ -1813,6 +1538,6 @@ public final class TdsLogin7BodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

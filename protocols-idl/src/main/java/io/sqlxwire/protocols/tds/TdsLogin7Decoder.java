@@ -22,10 +22,24 @@ public final class TdsLogin7Decoder {
   private static final String NAME = "Login7";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,15 +48,7 @@ public final class TdsLogin7Decoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private long length;
-
-  private int loginOffset;
-
-  private int loginEnd;
 
   private final TdsLogin7BodyDecoder login = new TdsLogin7BodyDecoder();
 
@@ -63,7 +69,8 @@ public final class TdsLogin7Decoder {
   public TdsLogin7Decoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -76,10 +83,14 @@ public final class TdsLogin7Decoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsLogin7Decoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -95,11 +106,9 @@ public final class TdsLogin7Decoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 4, limit);
       this.length = region.u32le(pos);
       pos += 4;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -122,12 +131,10 @@ public final class TdsLogin7Decoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, (this.length - 4L), pos, limit);
       limit = regionEnd;
-      this.loginOffset = pos;
       this.login.trusted = this.trusted;
       this.login.wrapIn(region, pos, limit - pos);
       pos += this.login.encodedLength();
       pos = regionEnd;
-      this.loginEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("login");
@@ -147,6 +154,6 @@ public final class TdsLogin7Decoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -21,10 +21,24 @@ public final class TdsLoginAckBodyDecoder {
   private static final String NAME = "LoginAckBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,27 +47,11 @@ public final class TdsLoginAckBodyDecoder {
    */
   boolean trusted;
 
-  private int interface_Offset;
-
-  private int interface_End;
-
   private int interface_;
-
-  private int tdsVersionOffset;
-
-  private int tdsVersionEnd;
 
   private long tdsVersion;
 
-  private int progNameOffset;
-
-  private int progNameEnd;
-
   private final TdsBVarcharDecoder progName = new TdsBVarcharDecoder();
-
-  private int progVersionOffset;
-
-  private int progVersionEnd;
 
   private int progVersionValueOffset;
 
@@ -78,7 +76,8 @@ public final class TdsLoginAckBodyDecoder {
   public TdsLoginAckBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,10 +90,14 @@ public final class TdsLoginAckBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsLoginAckBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -110,11 +113,9 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readInterface_(int pos, int limit) {
     try {
-      this.interface_Offset = pos;
       need(region, pos, 1, limit);
       this.interface_ = region.u8(pos);
       pos += 1;
-      this.interface_End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("interface");
@@ -133,11 +134,9 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readTdsVersion(int pos, int limit) {
     try {
-      this.tdsVersionOffset = pos;
       need(region, pos, 4, limit);
       this.tdsVersion = region.u32be(pos);
       pos += 4;
-      this.tdsVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("tds_version");
@@ -157,11 +156,9 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readProgName(int pos, int limit) {
     try {
-      this.progNameOffset = pos;
       this.progName.trusted = this.trusted;
       this.progName.wrapIn(region, pos, limit - pos);
       pos += this.progName.encodedLength();
-      this.progNameEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prog_name");
@@ -181,13 +178,11 @@ public final class TdsLoginAckBodyDecoder {
    */
   private int readProgVersion(int pos, int limit) {
     try {
-      this.progVersionOffset = pos;
-       {
+      {
         this.progVersionValueLength = lengthAt(region, 4, pos, limit);
         this.progVersionValueOffset = pos;
         pos += this.progVersionValueLength;
       }
-      this.progVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("prog_version");
@@ -209,6 +204,6 @@ public final class TdsLoginAckBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -20,10 +20,24 @@ public final class TdsLoginAckDecoder {
   private static final String NAME = "LoginAck";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -32,15 +46,7 @@ public final class TdsLoginAckDecoder {
    */
   boolean trusted;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int bodyOffset;
-
-  private int bodyEnd;
 
   private final TdsLoginAckBodyDecoder body = new TdsLoginAckBodyDecoder();
 
@@ -61,7 +67,8 @@ public final class TdsLoginAckDecoder {
   public TdsLoginAckDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -74,10 +81,14 @@ public final class TdsLoginAckDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsLoginAckDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -93,11 +104,9 @@ public final class TdsLoginAckDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16le(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -120,12 +129,10 @@ public final class TdsLoginAckDecoder {
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.length, pos, limit);
       limit = regionEnd;
-      this.bodyOffset = pos;
       this.body.trusted = this.trusted;
       this.body.wrapIn(region, pos, limit - pos);
       pos += this.body.encodedLength();
       pos = regionEnd;
-      this.bodyEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("body");
@@ -145,6 +152,6 @@ public final class TdsLoginAckDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -6,6 +6,7 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.error.CodecException;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -26,10 +27,24 @@ public final class TdsPreloginDecoder {
   private static final byte[] OPTIONS_TERMINATOR = {(byte) 0xff};
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,10 +52,6 @@ public final class TdsPreloginDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int optionsOffset;
-
-  private int optionsEnd;
 
   private final OptionsCursor options = new OptionsCursor();
 
@@ -61,7 +72,8 @@ public final class TdsPreloginDecoder {
   public TdsPreloginDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -74,10 +86,14 @@ public final class TdsPreloginDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsPreloginDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -95,9 +111,7 @@ public final class TdsPreloginDecoder {
    */
   private int readOptions(int pos, int limit) {
     try {
-      this.optionsOffset = pos;
       pos = this.options.validate(pos, limit, -1);
-      this.optionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("options");
@@ -116,13 +130,19 @@ public final class TdsPreloginDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 
   /**
-   * Iterates {@code options} without allocating: {@code next()} re-points the same element.
+   * Iterates {@code options}: the first 256 elements have a decoder each, wrapped when {@code wrap}
+   * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class OptionsCursor {
+    /**
+     * Elements that keep a decoder of their own (see {@code decoderFor}).
+     */
+    private static final int KEPT = 256;
+
     private int first;
 
     private int limit;
@@ -136,12 +156,41 @@ public final class TdsPreloginDecoder {
     private final TdsPreloginOptionDecoder element = new TdsPreloginOptionDecoder();
 
     /**
+     * The decoders of the first elements, created on first use and kept for later values.
+     */
+    private TdsPreloginOptionDecoder[] kept = new TdsPreloginOptionDecoder[0];
+
+    /**
+     * Where element {@code KEPT} starts, when there is one.
+     */
+    private int afterKept;
+
+    /**
+     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
+     */
+    private TdsPreloginOptionDecoder decoderFor(int index) {
+      if (index >= KEPT) {
+        return element;
+      }
+      if (index >= kept.length) {
+        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
+      }
+      TdsPreloginOptionDecoder decoder = kept[index];
+      if (decoder == null) {
+        decoder = new TdsPreloginOptionDecoder();
+        kept[index] = decoder;
+      }
+      return decoder;
+    }
+
+    /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      this.element.trusted = TdsPreloginDecoder.this.trusted;
-      this.element.wrapIn(region, pos, limit - pos);
-      pos += this.element.encodedLength();
+      TdsPreloginOptionDecoder decoder = decoderFor(index);
+      decoder.trusted = TdsPreloginDecoder.this.trusted;
+      decoder.wrapIn(region, pos, limit - pos);
+      pos += decoder.encodedLength();
       return pos;
     }
 
@@ -155,6 +204,10 @@ public final class TdsPreloginDecoder {
       while (!startsWith(region, OPTIONS_TERMINATOR, pos, limit)) {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
+        }
+        if (index == KEPT) {
+          // Elements from here on are read again by next() and get(i), starting here.
+          this.afterKept = pos;
         }
         int start = pos;
         try {
@@ -189,6 +242,12 @@ public final class TdsPreloginDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
+      if (nextIndex < KEPT) {
+        return kept[nextIndex++];
+      }
+      if (nextIndex == KEPT) {
+        nextOffset = afterKept;
+      }
       boolean wasTrusted = TdsPreloginDecoder.this.trusted;
       TdsPreloginDecoder.this.trusted = true;
       try {
@@ -201,10 +260,14 @@ public final class TdsPreloginDecoder {
     }
 
     /**
-     * Element {@code i}, read directly (elements have a fixed size). Moves the shared element.
+     * Element {@code i}: its own decoder for the first 256, else found by stepping over the ones
+     * before it (moving the shared element).
      */
     public TdsPreloginOptionDecoder get(int i) {
       Objects.checkIndex(i, count);
+      if (i < KEPT) {
+        return kept[i];
+      }
       boolean wasTrusted = TdsPreloginDecoder.this.trusted;
       TdsPreloginDecoder.this.trusted = true;
       try {

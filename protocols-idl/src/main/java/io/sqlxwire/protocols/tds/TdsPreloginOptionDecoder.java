@@ -29,10 +29,24 @@ public final class TdsPreloginOptionDecoder {
   private static final String NAME = "PreloginOption";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -46,27 +60,11 @@ public final class TdsPreloginOptionDecoder {
    */
   private int furthest;
 
-  private int tokenOffset;
-
-  private int tokenEnd;
-
   private int token;
-
-  private int offsetOffset;
-
-  private int offsetEnd;
 
   private int offset;
 
-  private int lengthOffset;
-
-  private int lengthEnd;
-
   private int length;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -117,7 +115,8 @@ public final class TdsPreloginOptionDecoder {
   public TdsPreloginOptionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -130,10 +129,14 @@ public final class TdsPreloginOptionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsPreloginOptionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -156,11 +159,9 @@ public final class TdsPreloginOptionDecoder {
    */
   private int readToken(int pos, int limit) {
     try {
-      this.tokenOffset = pos;
       need(region, pos, 1, limit);
       this.token = region.u8(pos);
       pos += 1;
-      this.tokenEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("token");
@@ -179,11 +180,9 @@ public final class TdsPreloginOptionDecoder {
    */
   private int readOffset(int pos, int limit) {
     try {
-      this.offsetOffset = pos;
       need(region, pos, 2, limit);
       this.offset = region.u16be(pos);
       pos += 2;
-      this.offsetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("offset");
@@ -202,11 +201,9 @@ public final class TdsPreloginOptionDecoder {
    */
   private int readLength(int pos, int limit) {
     try {
-      this.lengthOffset = pos;
       need(region, pos, 2, limit);
       this.length = region.u16be(pos);
       pos += 2;
-      this.lengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("length");
@@ -222,6 +219,16 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Version case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseVersion(int pos, int limit) {
+    this.valueVersion.trusted = this.trusted;
+    this.valueVersion.wrapIn(region, pos, limit - pos);
+    pos += this.valueVersion.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Encryption; meaningful when it is the case read.
    */
   public int valueAsEncryption() {
@@ -233,6 +240,16 @@ public final class TdsPreloginOptionDecoder {
    */
   public TdsEncryptionOption valueAsEncryptionValue() {
     return TdsEncryptionOption.of(valueEncryption);
+  }
+
+  /**
+   * Reads the Encryption case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseEncryption(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueEncryption = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -251,6 +268,21 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Instopt case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseInstopt(int pos, int limit) {
+    {
+      this.valueInstoptValueLength = Terminators.requireNul(region, pos, limit) - pos;
+      this.valueInstoptValueOffset = pos;
+      if (!this.trusted) {
+        TextValidation.requireAscii(region, pos, this.valueInstoptValueLength);
+      }
+      pos += this.valueInstoptValueLength + 1;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} case Threadid; meaningful when it is the case read.
    */
   public long valueAsThreadid() {
@@ -258,10 +290,30 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Threadid case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseThreadid(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueThreadid = region.u32be(pos);
+    pos += 4;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Mars; meaningful when it is the case read.
    */
   public int valueAsMars() {
     return valueMars;
+  }
+
+  /**
+   * Reads the Mars case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseMars(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueMars = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -273,10 +325,30 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Traceid case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseTraceid(int pos, int limit) {
+    this.valueTraceid.trusted = this.trusted;
+    this.valueTraceid.wrapIn(region, pos, limit - pos);
+    pos += this.valueTraceid.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Fedauthrequired; meaningful when it is the case read.
    */
   public int valueAsFedauthrequired() {
     return valueFedauthrequired;
+  }
+
+  /**
+   * Reads the Fedauthrequired case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseFedauthrequired(int pos, int limit) {
+    need(region, pos, 1, limit);
+    this.valueFedauthrequired = region.u8(pos);
+    pos += 1;
+    return pos;
   }
 
   /**
@@ -288,11 +360,35 @@ public final class TdsPreloginOptionDecoder {
   }
 
   /**
+   * Reads the Nonceopt case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseNonceopt(int pos, int limit) {
+    {
+      this.valueNonceoptValueLength = lengthAt(region, 32, pos, limit);
+      this.valueNonceoptValueOffset = pos;
+      pos += this.valueNonceoptValueLength;
+    }
+    return pos;
+  }
+
+  /**
    * The {@code value} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
     return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      this.valueOtherValueLength = limit - pos;
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -310,77 +406,48 @@ public final class TdsPreloginOptionDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, this.offset, pos, limit);
+      pos = offsetIn(region, start, this.offset, pos, limit);
       // The value lies within its own region: 'rest' and 'remaining' end there.
       int regionEnd = pos + lengthAt(region, this.length, pos, limit);
       limit = regionEnd;
-      this.valueOffset = pos;
       long subject = this.token;
       if (subject == 0L) {
         this.valueArm = 0;
-        this.valueVersion.trusted = this.trusted;
-        this.valueVersion.wrapIn(region, pos, limit - pos);
-        pos += this.valueVersion.encodedLength();
+        pos = readValueCaseVersion(pos, limit);
       }
       else if (subject == 1L) {
         this.valueArm = 1;
-        need(region, pos, 1, limit);
-        this.valueEncryption = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseEncryption(pos, limit);
       }
       else if (subject == 2L) {
         this.valueArm = 2;
-         {
-          this.valueInstoptValueLength = Terminators.requireNul(region, pos, limit) - pos;
-          this.valueInstoptValueOffset = pos;
-          if (!this.trusted) {
-            TextValidation.requireAscii(region, pos, this.valueInstoptValueLength);
-          }
-          pos += this.valueInstoptValueLength + 1;
-        }
+        pos = readValueCaseInstopt(pos, limit);
       }
       else if (subject == 3L) {
         this.valueArm = 3;
-        need(region, pos, 4, limit);
-        this.valueThreadid = region.u32be(pos);
-        pos += 4;
+        pos = readValueCaseThreadid(pos, limit);
       }
       else if (subject == 4L) {
         this.valueArm = 4;
-        need(region, pos, 1, limit);
-        this.valueMars = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseMars(pos, limit);
       }
       else if (subject == 5L) {
         this.valueArm = 5;
-        this.valueTraceid.trusted = this.trusted;
-        this.valueTraceid.wrapIn(region, pos, limit - pos);
-        pos += this.valueTraceid.encodedLength();
+        pos = readValueCaseTraceid(pos, limit);
       }
       else if (subject == 6L) {
         this.valueArm = 6;
-        need(region, pos, 1, limit);
-        this.valueFedauthrequired = region.u8(pos);
-        pos += 1;
+        pos = readValueCaseFedauthrequired(pos, limit);
       }
       else if (subject == 7L) {
         this.valueArm = 7;
-         {
-          this.valueNonceoptValueLength = lengthAt(region, 32, pos, limit);
-          this.valueNonceoptValueOffset = pos;
-          pos += this.valueNonceoptValueLength;
-        }
+        pos = readValueCaseNonceopt(pos, limit);
       }
       else {
         this.valueArm = -1;
-         {
-          this.valueOtherValueLength = limit - pos;
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
       pos = regionEnd;
-      this.valueEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -405,6 +472,6 @@ public final class TdsPreloginOptionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -23,10 +23,24 @@ public final class TdsPreloginTraceIdDecoder {
   private static final String NAME = "PreloginTraceId";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,29 +49,17 @@ public final class TdsPreloginTraceIdDecoder {
    */
   boolean trusted;
 
-  private int connectionIdOffset;
-
-  private int connectionIdEnd;
-
   private int connectionIdValueOffset;
 
   private int connectionIdValueLength;
 
   private final ByteView connectionIdView = new ByteView();
 
-  private int activityIdOffset;
-
-  private int activityIdEnd;
-
   private int activityIdValueOffset;
 
   private int activityIdValueLength;
 
   private final ByteView activityIdView = new ByteView();
-
-  private int activitySequenceOffset;
-
-  private int activitySequenceEnd;
 
   private long activitySequence;
 
@@ -78,7 +80,8 @@ public final class TdsPreloginTraceIdDecoder {
   public TdsPreloginTraceIdDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -91,10 +94,14 @@ public final class TdsPreloginTraceIdDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsPreloginTraceIdDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -111,13 +118,11 @@ public final class TdsPreloginTraceIdDecoder {
    */
   private int readConnectionId(int pos, int limit) {
     try {
-      this.connectionIdOffset = pos;
-       {
+      {
         this.connectionIdValueLength = lengthAt(region, 16, pos, limit);
         this.connectionIdValueOffset = pos;
         pos += this.connectionIdValueLength;
       }
-      this.connectionIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connection_id");
@@ -137,13 +142,11 @@ public final class TdsPreloginTraceIdDecoder {
    */
   private int readActivityId(int pos, int limit) {
     try {
-      this.activityIdOffset = pos;
-       {
+      {
         this.activityIdValueLength = lengthAt(region, 16, pos, limit);
         this.activityIdValueOffset = pos;
         pos += this.activityIdValueLength;
       }
-      this.activityIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("activity_id");
@@ -162,11 +165,9 @@ public final class TdsPreloginTraceIdDecoder {
    */
   private int readActivitySequence(int pos, int limit) {
     try {
-      this.activitySequenceOffset = pos;
       need(region, pos, 4, limit);
       this.activitySequence = region.u32le(pos);
       pos += 4;
-      this.activitySequenceEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("activity_sequence");
@@ -187,6 +188,6 @@ public final class TdsPreloginTraceIdDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -19,10 +19,24 @@ public final class TdsPreloginVersionDecoder {
   private static final String NAME = "PreloginVersion";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -31,15 +45,7 @@ public final class TdsPreloginVersionDecoder {
    */
   boolean trusted;
 
-  private int versionOffset;
-
-  private int versionEnd;
-
   private long version;
-
-  private int subBuildOffset;
-
-  private int subBuildEnd;
 
   private int subBuild;
 
@@ -60,7 +66,8 @@ public final class TdsPreloginVersionDecoder {
   public TdsPreloginVersionDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -73,10 +80,14 @@ public final class TdsPreloginVersionDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsPreloginVersionDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -92,11 +103,9 @@ public final class TdsPreloginVersionDecoder {
    */
   private int readVersion(int pos, int limit) {
     try {
-      this.versionOffset = pos;
       need(region, pos, 4, limit);
       this.version = region.u32be(pos);
       pos += 4;
-      this.versionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("version");
@@ -115,11 +124,9 @@ public final class TdsPreloginVersionDecoder {
    */
   private int readSubBuild(int pos, int limit) {
     try {
-      this.subBuildOffset = pos;
       need(region, pos, 2, limit);
       this.subBuild = region.u16be(pos);
       pos += 2;
-      this.subBuildEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sub_build");
@@ -139,6 +146,6 @@ public final class TdsPreloginVersionDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

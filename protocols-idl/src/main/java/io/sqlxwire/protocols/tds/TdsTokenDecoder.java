@@ -23,10 +23,24 @@ public final class TdsTokenDecoder {
   private static final String NAME = "Token";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -35,15 +49,7 @@ public final class TdsTokenDecoder {
    */
   boolean trusted;
 
-  private int typeOffset;
-
-  private int typeEnd;
-
   private int type;
-
-  private int valueOffset;
-
-  private int valueEnd;
 
   private int valueArm;
 
@@ -80,7 +86,8 @@ public final class TdsTokenDecoder {
   public TdsTokenDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -93,10 +100,14 @@ public final class TdsTokenDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TdsTokenDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -119,11 +130,9 @@ public final class TdsTokenDecoder {
    */
   private int readType(int pos, int limit) {
     try {
-      this.typeOffset = pos;
       need(region, pos, 1, limit);
       this.type = region.u8(pos);
       pos += 1;
-      this.typeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("type");
@@ -139,11 +148,31 @@ public final class TdsTokenDecoder {
   }
 
   /**
+   * Reads the Done case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseDone(int pos, int limit) {
+    this.valueDone.trusted = this.trusted;
+    this.valueDone.wrapIn(region, pos, limit - pos);
+    pos += this.valueDone.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Error; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public TdsErrorInfoDecoder valueAsError() {
     return valueError;
+  }
+
+  /**
+   * Reads the Error case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseError(int pos, int limit) {
+    this.valueError.trusted = this.trusted;
+    this.valueError.wrapIn(region, pos, limit - pos);
+    pos += this.valueError.encodedLength();
+    return pos;
   }
 
   /**
@@ -155,11 +184,31 @@ public final class TdsTokenDecoder {
   }
 
   /**
+   * Reads the Loginack case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseLoginack(int pos, int limit) {
+    this.valueLoginack.trusted = this.trusted;
+    this.valueLoginack.wrapIn(region, pos, limit - pos);
+    pos += this.valueLoginack.encodedLength();
+    return pos;
+  }
+
+  /**
    * The {@code value} case Envchange; meaningful when it is the case read.
    * (The nested decoder, reused.)
    */
   public TdsLengthPrefixedDecoder valueAsEnvchange() {
     return valueEnvchange;
+  }
+
+  /**
+   * Reads the Envchange case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseEnvchange(int pos, int limit) {
+    this.valueEnvchange.trusted = this.trusted;
+    this.valueEnvchange.wrapIn(region, pos, limit - pos);
+    pos += this.valueEnvchange.encodedLength();
+    return pos;
   }
 
   /**
@@ -170,11 +219,33 @@ public final class TdsTokenDecoder {
   }
 
   /**
+   * Reads the Returnstatus case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseReturnstatus(int pos, int limit) {
+    need(region, pos, 4, limit);
+    this.valueReturnstatus = region.i32le(pos);
+    pos += 4;
+    return pos;
+  }
+
+  /**
    * The {@code value} case Other; meaningful when it is the case read.
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
     return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+  }
+
+  /**
+   * Reads the Other case of {@code value}; returns where it ends.
+   */
+  private int readValueCaseOther(int pos, int limit) {
+    {
+      this.valueOtherValueLength = limit - pos;
+      this.valueOtherValueOffset = pos;
+      pos += this.valueOtherValueLength;
+    }
+    return pos;
   }
 
   /**
@@ -190,47 +261,31 @@ public final class TdsTokenDecoder {
    */
   private int readValue(int pos, int limit) {
     try {
-      this.valueOffset = pos;
       long subject = this.type;
       if (subject == 253L || subject == 254L || subject == 255L) {
         this.valueArm = 0;
-        this.valueDone.trusted = this.trusted;
-        this.valueDone.wrapIn(region, pos, limit - pos);
-        pos += this.valueDone.encodedLength();
+        pos = readValueCaseDone(pos, limit);
       }
       else if (subject == 170L || subject == 171L) {
         this.valueArm = 1;
-        this.valueError.trusted = this.trusted;
-        this.valueError.wrapIn(region, pos, limit - pos);
-        pos += this.valueError.encodedLength();
+        pos = readValueCaseError(pos, limit);
       }
       else if (subject == 173L) {
         this.valueArm = 2;
-        this.valueLoginack.trusted = this.trusted;
-        this.valueLoginack.wrapIn(region, pos, limit - pos);
-        pos += this.valueLoginack.encodedLength();
+        pos = readValueCaseLoginack(pos, limit);
       }
       else if (subject == 227L || subject == 165L || subject == 169L || subject == 164L || subject == 237L) {
         this.valueArm = 3;
-        this.valueEnvchange.trusted = this.trusted;
-        this.valueEnvchange.wrapIn(region, pos, limit - pos);
-        pos += this.valueEnvchange.encodedLength();
+        pos = readValueCaseEnvchange(pos, limit);
       }
       else if (subject == 121L) {
         this.valueArm = 4;
-        need(region, pos, 4, limit);
-        this.valueReturnstatus = region.i32le(pos);
-        pos += 4;
+        pos = readValueCaseReturnstatus(pos, limit);
       }
       else {
         this.valueArm = -1;
-         {
-          this.valueOtherValueLength = limit - pos;
-          this.valueOtherValueOffset = pos;
-          pos += this.valueOtherValueLength;
-        }
+        pos = readValueCaseOther(pos, limit);
       }
-      this.valueEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("value");
@@ -250,6 +305,6 @@ public final class TdsTokenDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -27,10 +27,24 @@ public final class TnsAcceptDecoder {
   private static final String NAME = "Accept";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -44,63 +58,25 @@ public final class TnsAcceptDecoder {
    */
   private int furthest;
 
-  private int versionOffset;
-
-  private int versionEnd;
-
   private int version;
-
-  private int serviceOptionsOffset;
-
-  private int serviceOptionsEnd;
 
   private int serviceOptions;
 
-  private int sduSizeOffset;
-
-  private int sduSizeEnd;
-
   private int sduSize;
-
-  private int maxTduSizeOffset;
-
-  private int maxTduSizeEnd;
 
   private int maxTduSize;
 
   private int valueOfOneOffset;
 
-  private int valueOfOneEnd;
-
   private int valueOfOne;
-
-  private int acceptDataLengthOffset;
-
-  private int acceptDataLengthEnd;
 
   private int acceptDataLength;
 
-  private int acceptDataOffsetOffset;
-
-  private int acceptDataOffsetEnd;
-
   private int acceptDataOffset;
-
-  private int connectFlags0Offset;
-
-  private int connectFlags0End;
 
   private int connectFlags0;
 
-  private int connectFlags1Offset;
-
-  private int connectFlags1End;
-
   private int connectFlags1;
-
-  private int acceptDataStart;
-
-  private int acceptDataEnd;
 
   private int acceptDataValueOffset;
 
@@ -125,7 +101,8 @@ public final class TnsAcceptDecoder {
   public TnsAcceptDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -138,10 +115,14 @@ public final class TnsAcceptDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TnsAcceptDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -157,11 +138,9 @@ public final class TnsAcceptDecoder {
    */
   private int readVersion(int pos, int limit) {
     try {
-      this.versionOffset = pos;
       need(region, pos, 2, limit);
       this.version = region.u16be(pos);
       pos += 2;
-      this.versionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("version");
@@ -180,11 +159,9 @@ public final class TnsAcceptDecoder {
    */
   private int readServiceOptions(int pos, int limit) {
     try {
-      this.serviceOptionsOffset = pos;
       need(region, pos, 2, limit);
       this.serviceOptions = region.u16be(pos);
       pos += 2;
-      this.serviceOptionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("service_options");
@@ -203,11 +180,9 @@ public final class TnsAcceptDecoder {
    */
   private int readSduSize(int pos, int limit) {
     try {
-      this.sduSizeOffset = pos;
       need(region, pos, 2, limit);
       this.sduSize = region.u16be(pos);
       pos += 2;
-      this.sduSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sdu_size");
@@ -226,11 +201,9 @@ public final class TnsAcceptDecoder {
    */
   private int readMaxTduSize(int pos, int limit) {
     try {
-      this.maxTduSizeOffset = pos;
       need(region, pos, 2, limit);
       this.maxTduSize = region.u16be(pos);
       pos += 2;
-      this.maxTduSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_tdu_size");
@@ -253,7 +226,6 @@ public final class TnsAcceptDecoder {
       need(region, pos, 2, limit);
       this.valueOfOne = region.u16be(pos);
       pos += 2;
-      this.valueOfOneEnd = pos;
       if (this.valueOfOne != 1) {
         throw fail(region, "expected 1 but found " + this.valueOfOne, this.valueOfOneOffset);
       }
@@ -275,11 +247,9 @@ public final class TnsAcceptDecoder {
    */
   private int readAcceptDataLength(int pos, int limit) {
     try {
-      this.acceptDataLengthOffset = pos;
       need(region, pos, 2, limit);
       this.acceptDataLength = region.u16be(pos);
       pos += 2;
-      this.acceptDataLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("accept_data_length");
@@ -298,11 +268,9 @@ public final class TnsAcceptDecoder {
    */
   private int readAcceptDataOffset(int pos, int limit) {
     try {
-      this.acceptDataOffsetOffset = pos;
       need(region, pos, 2, limit);
       this.acceptDataOffset = region.u16be(pos);
       pos += 2;
-      this.acceptDataOffsetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("accept_data_offset");
@@ -321,11 +289,9 @@ public final class TnsAcceptDecoder {
    */
   private int readConnectFlags0(int pos, int limit) {
     try {
-      this.connectFlags0Offset = pos;
       need(region, pos, 1, limit);
       this.connectFlags0 = region.u8(pos);
       pos += 1;
-      this.connectFlags0End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connect_flags_0");
@@ -344,11 +310,9 @@ public final class TnsAcceptDecoder {
    */
   private int readConnectFlags1(int pos, int limit) {
     try {
-      this.connectFlags1Offset = pos;
       need(region, pos, 1, limit);
       this.connectFlags1 = region.u8(pos);
       pos += 1;
-      this.connectFlags1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connect_flags_1");
@@ -377,9 +341,8 @@ public final class TnsAcceptDecoder {
     try {
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.acceptDataOffset - 8L), pos, limit);
-      this.acceptDataStart = pos;
-       {
+      pos = offsetIn(region, start, (this.acceptDataOffset - 8L), pos, limit);
+      {
         this.acceptDataValueLength = lengthAt(region, this.acceptDataLength, pos, limit);
         this.acceptDataValueOffset = pos;
         if (!this.trusted) {
@@ -387,7 +350,6 @@ public final class TnsAcceptDecoder {
         }
         pos += this.acceptDataValueLength;
       }
-      this.acceptDataEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -418,6 +380,6 @@ public final class TnsAcceptDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -17,10 +17,24 @@ public final class TnsClientMarkerDecoder {
   private static final String NAME = "ClientMarker";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -28,10 +42,6 @@ public final class TnsClientMarkerDecoder {
    * that only judge the bytes (text encodings) are skipped, positions are still computed.
    */
   boolean trusted;
-
-  private int markerOffset;
-
-  private int markerEnd;
 
   private final TnsMarkerBodyDecoder marker = new TnsMarkerBodyDecoder();
 
@@ -52,7 +62,8 @@ public final class TnsClientMarkerDecoder {
   public TnsClientMarkerDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -65,10 +76,14 @@ public final class TnsClientMarkerDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TnsClientMarkerDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -85,11 +100,9 @@ public final class TnsClientMarkerDecoder {
    */
   private int readMarker(int pos, int limit) {
     try {
-      this.markerOffset = pos;
       this.marker.trusted = this.trusted;
       this.marker.wrapIn(region, pos, limit - pos);
       pos += this.marker.encodedLength();
-      this.markerEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("marker");
@@ -108,6 +121,6 @@ public final class TnsClientMarkerDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

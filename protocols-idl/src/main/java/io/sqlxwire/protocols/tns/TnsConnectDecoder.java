@@ -30,10 +30,24 @@ public final class TnsConnectDecoder {
   private static final String NAME = "Connect";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -47,111 +61,45 @@ public final class TnsConnectDecoder {
    */
   private int furthest;
 
-  private int versionOffset;
-
-  private int versionEnd;
-
   private int version;
-
-  private int compatibleVersionOffset;
-
-  private int compatibleVersionEnd;
 
   private int compatibleVersion;
 
-  private int serviceOptionsOffset;
-
-  private int serviceOptionsEnd;
-
   private int serviceOptions;
-
-  private int sduSizeOffset;
-
-  private int sduSizeEnd;
 
   private int sduSize;
 
-  private int maxTduSizeOffset;
-
-  private int maxTduSizeEnd;
-
   private int maxTduSize;
 
-  private int ntProtocolCharacteristicsOffset;
-
-  private int ntProtocolCharacteristicsEnd;
-
   private int ntProtocolCharacteristics;
-
-  private int lineTurnaroundOffset;
-
-  private int lineTurnaroundEnd;
 
   private int lineTurnaround;
 
   private int valueOfOneOffset;
 
-  private int valueOfOneEnd;
-
   private int valueOfOne;
-
-  private int connectDataLengthOffset;
-
-  private int connectDataLengthEnd;
 
   private int connectDataLength;
 
-  private int connectDataOffsetOffset;
-
-  private int connectDataOffsetEnd;
-
   private int connectDataOffset;
-
-  private int maxReceivableConnectDataOffset;
-
-  private int maxReceivableConnectDataEnd;
 
   private long maxReceivableConnectData;
 
-  private int connectFlags0Offset;
-
-  private int connectFlags0End;
-
   private int connectFlags0;
 
-  private int connectFlags1Offset;
-
-  private int connectFlags1End;
-
   private int connectFlags1;
-
-  private int traceCf1Offset;
-
-  private int traceCf1End;
 
   private boolean traceCf1Present;
 
   private long traceCf1;
 
-  private int traceCf2Offset;
-
-  private int traceCf2End;
-
   private boolean traceCf2Present;
 
   private long traceCf2;
 
-  private int traceConnectionIdOffset;
-
-  private int traceConnectionIdEnd;
-
   private boolean traceConnectionIdPresent;
 
   private long traceConnectionId;
-
-  private int connectDataStart;
-
-  private int connectDataEnd;
 
   private boolean connectDataPresent;
 
@@ -178,7 +126,8 @@ public final class TnsConnectDecoder {
   public TnsConnectDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -191,10 +140,14 @@ public final class TnsConnectDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TnsConnectDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -210,11 +163,9 @@ public final class TnsConnectDecoder {
    */
   private int readVersion(int pos, int limit) {
     try {
-      this.versionOffset = pos;
       need(region, pos, 2, limit);
       this.version = region.u16be(pos);
       pos += 2;
-      this.versionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("version");
@@ -233,11 +184,9 @@ public final class TnsConnectDecoder {
    */
   private int readCompatibleVersion(int pos, int limit) {
     try {
-      this.compatibleVersionOffset = pos;
       need(region, pos, 2, limit);
       this.compatibleVersion = region.u16be(pos);
       pos += 2;
-      this.compatibleVersionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("compatible_version");
@@ -256,11 +205,9 @@ public final class TnsConnectDecoder {
    */
   private int readServiceOptions(int pos, int limit) {
     try {
-      this.serviceOptionsOffset = pos;
       need(region, pos, 2, limit);
       this.serviceOptions = region.u16be(pos);
       pos += 2;
-      this.serviceOptionsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("service_options");
@@ -279,11 +226,9 @@ public final class TnsConnectDecoder {
    */
   private int readSduSize(int pos, int limit) {
     try {
-      this.sduSizeOffset = pos;
       need(region, pos, 2, limit);
       this.sduSize = region.u16be(pos);
       pos += 2;
-      this.sduSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("sdu_size");
@@ -302,11 +247,9 @@ public final class TnsConnectDecoder {
    */
   private int readMaxTduSize(int pos, int limit) {
     try {
-      this.maxTduSizeOffset = pos;
       need(region, pos, 2, limit);
       this.maxTduSize = region.u16be(pos);
       pos += 2;
-      this.maxTduSizeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_tdu_size");
@@ -325,11 +268,9 @@ public final class TnsConnectDecoder {
    */
   private int readNtProtocolCharacteristics(int pos, int limit) {
     try {
-      this.ntProtocolCharacteristicsOffset = pos;
       need(region, pos, 2, limit);
       this.ntProtocolCharacteristics = region.u16be(pos);
       pos += 2;
-      this.ntProtocolCharacteristicsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("nt_protocol_characteristics");
@@ -348,11 +289,9 @@ public final class TnsConnectDecoder {
    */
   private int readLineTurnaround(int pos, int limit) {
     try {
-      this.lineTurnaroundOffset = pos;
       need(region, pos, 2, limit);
       this.lineTurnaround = region.u16be(pos);
       pos += 2;
-      this.lineTurnaroundEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("line_turnaround");
@@ -375,7 +314,6 @@ public final class TnsConnectDecoder {
       need(region, pos, 2, limit);
       this.valueOfOne = region.u16be(pos);
       pos += 2;
-      this.valueOfOneEnd = pos;
       if (this.valueOfOne != 1) {
         throw fail(region, "expected 1 but found " + this.valueOfOne, this.valueOfOneOffset);
       }
@@ -397,11 +335,9 @@ public final class TnsConnectDecoder {
    */
   private int readConnectDataLength(int pos, int limit) {
     try {
-      this.connectDataLengthOffset = pos;
       need(region, pos, 2, limit);
       this.connectDataLength = region.u16be(pos);
       pos += 2;
-      this.connectDataLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connect_data_length");
@@ -420,11 +356,9 @@ public final class TnsConnectDecoder {
    */
   private int readConnectDataOffset(int pos, int limit) {
     try {
-      this.connectDataOffsetOffset = pos;
       need(region, pos, 2, limit);
       this.connectDataOffset = region.u16be(pos);
       pos += 2;
-      this.connectDataOffsetEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connect_data_offset");
@@ -443,11 +377,9 @@ public final class TnsConnectDecoder {
    */
   private int readMaxReceivableConnectData(int pos, int limit) {
     try {
-      this.maxReceivableConnectDataOffset = pos;
       need(region, pos, 4, limit);
       this.maxReceivableConnectData = region.u32be(pos);
       pos += 4;
-      this.maxReceivableConnectDataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("max_receivable_connect_data");
@@ -466,11 +398,9 @@ public final class TnsConnectDecoder {
    */
   private int readConnectFlags0(int pos, int limit) {
     try {
-      this.connectFlags0Offset = pos;
       need(region, pos, 1, limit);
       this.connectFlags0 = region.u8(pos);
       pos += 1;
-      this.connectFlags0End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connect_flags_0");
@@ -489,11 +419,9 @@ public final class TnsConnectDecoder {
    */
   private int readConnectFlags1(int pos, int limit) {
     try {
-      this.connectFlags1Offset = pos;
       need(region, pos, 1, limit);
       this.connectFlags1 = region.u8(pos);
       pos += 1;
-      this.connectFlags1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("connect_flags_1");
@@ -521,16 +449,12 @@ public final class TnsConnectDecoder {
     try {
       this.traceCf1Present = (this.connectDataOffset >= ((8L + 26L) + 16L));
       if (!this.traceCf1Present) {
-        this.traceCf1Offset = pos;
-        this.traceCf1End = pos;
         this.traceCf1 = 0;
         return pos;
       }
-      this.traceCf1Offset = pos;
       need(region, pos, 4, limit);
       this.traceCf1 = region.u32be(pos);
       pos += 4;
-      this.traceCf1End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("trace_cf1");
@@ -558,16 +482,12 @@ public final class TnsConnectDecoder {
     try {
       this.traceCf2Present = (this.connectDataOffset >= ((8L + 26L) + 16L));
       if (!this.traceCf2Present) {
-        this.traceCf2Offset = pos;
-        this.traceCf2End = pos;
         this.traceCf2 = 0;
         return pos;
       }
-      this.traceCf2Offset = pos;
       need(region, pos, 4, limit);
       this.traceCf2 = region.u32be(pos);
       pos += 4;
-      this.traceCf2End = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("trace_cf2");
@@ -595,16 +515,12 @@ public final class TnsConnectDecoder {
     try {
       this.traceConnectionIdPresent = (this.connectDataOffset >= ((8L + 26L) + 16L));
       if (!this.traceConnectionIdPresent) {
-        this.traceConnectionIdOffset = pos;
-        this.traceConnectionIdEnd = pos;
         this.traceConnectionId = 0;
         return pos;
       }
-      this.traceConnectionIdOffset = pos;
       need(region, pos, 8, limit);
       this.traceConnectionId = region.u64be(pos);
       pos += 8;
-      this.traceConnectionIdEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("trace_connection_id");
@@ -640,17 +556,14 @@ public final class TnsConnectDecoder {
     try {
       this.connectDataPresent = ((limit - pos) > 0L);
       if (!this.connectDataPresent) {
-        this.connectDataStart = pos;
-        this.connectDataEnd = pos;
         this.connectDataValueOffset = pos;
         this.connectDataValueLength = 0;
         return pos;
       }
       // Positioned: read at an offset from the region's start; the cursor stays where it was.
       int resume = pos;
-      pos = offsetIn(region, (this.connectDataOffset - 8L), pos, limit);
-      this.connectDataStart = pos;
-       {
+      pos = offsetIn(region, start, (this.connectDataOffset - 8L), pos, limit);
+      {
         this.connectDataValueLength = lengthAt(region, this.connectDataLength, pos, limit);
         this.connectDataValueOffset = pos;
         if (!this.trusted) {
@@ -658,7 +571,6 @@ public final class TnsConnectDecoder {
         }
         pos += this.connectDataValueLength;
       }
-      this.connectDataEnd = pos;
       this.furthest = Math.max(this.furthest, pos);
       pos = resume;
       return pos;
@@ -696,6 +608,6 @@ public final class TnsConnectDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

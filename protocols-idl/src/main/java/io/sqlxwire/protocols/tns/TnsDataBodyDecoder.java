@@ -22,10 +22,24 @@ public final class TnsDataBodyDecoder {
   private static final String NAME = "DataBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -34,15 +48,7 @@ public final class TnsDataBodyDecoder {
    */
   boolean trusted;
 
-  private int dataFlagsOffset;
-
-  private int dataFlagsEnd;
-
   private int dataFlags;
-
-  private int payloadOffset;
-
-  private int payloadEnd;
 
   private int payloadValueOffset;
 
@@ -67,7 +73,8 @@ public final class TnsDataBodyDecoder {
   public TnsDataBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -80,10 +87,14 @@ public final class TnsDataBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TnsDataBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -99,11 +110,9 @@ public final class TnsDataBodyDecoder {
    */
   private int readDataFlags(int pos, int limit) {
     try {
-      this.dataFlagsOffset = pos;
       need(region, pos, 2, limit);
       this.dataFlags = region.u16be(pos);
       pos += 2;
-      this.dataFlagsEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_flags");
@@ -123,13 +132,11 @@ public final class TnsDataBodyDecoder {
    */
   private int readPayload(int pos, int limit) {
     try {
-      this.payloadOffset = pos;
-       {
+      {
         this.payloadValueLength = limit - pos;
         this.payloadValueOffset = pos;
         pos += this.payloadValueLength;
       }
-      this.payloadEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("payload");
@@ -149,6 +156,6 @@ public final class TnsDataBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -21,10 +21,24 @@ public final class TnsMarkerBodyDecoder {
   private static final String NAME = "MarkerBody";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -33,21 +47,9 @@ public final class TnsMarkerBodyDecoder {
    */
   boolean trusted;
 
-  private int markerTypeOffset;
-
-  private int markerTypeEnd;
-
   private int markerType;
 
-  private int dataByteOffset;
-
-  private int dataByteEnd;
-
   private int dataByte;
-
-  private int functionOffset;
-
-  private int functionEnd;
 
   private boolean functionPresent;
 
@@ -70,7 +72,8 @@ public final class TnsMarkerBodyDecoder {
   public TnsMarkerBodyDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -83,10 +86,14 @@ public final class TnsMarkerBodyDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TnsMarkerBodyDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -102,11 +109,9 @@ public final class TnsMarkerBodyDecoder {
    */
   private int readMarkerType(int pos, int limit) {
     try {
-      this.markerTypeOffset = pos;
       need(region, pos, 1, limit);
       this.markerType = region.u8(pos);
       pos += 1;
-      this.markerTypeEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("marker_type");
@@ -125,11 +130,9 @@ public final class TnsMarkerBodyDecoder {
    */
   private int readDataByte(int pos, int limit) {
     try {
-      this.dataByteOffset = pos;
       need(region, pos, 1, limit);
       this.dataByte = region.u8(pos);
       pos += 1;
-      this.dataByteEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_byte");
@@ -157,16 +160,12 @@ public final class TnsMarkerBodyDecoder {
     try {
       this.functionPresent = ((limit - pos) > 0L);
       if (!this.functionPresent) {
-        this.functionOffset = pos;
-        this.functionEnd = pos;
         this.function = 0;
         return pos;
       }
-      this.functionOffset = pos;
       need(region, pos, 1, limit);
       this.function = region.u8(pos);
       pos += 1;
-      this.functionEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("function");
@@ -187,6 +186,6 @@ public final class TnsMarkerBodyDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

@@ -25,10 +25,24 @@ public final class TnsRedirectDecoder {
   private static final String NAME = "Redirect";
 
   /**
-   * The bytes of the value being read; offsets below are relative to it.
+   * The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.
    */
-  private final WireBuffer region = new WireBuffer();
+  private final WireBuffer own = new WireBuffer();
 
+  /**
+   * The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in
+   * (shared, not sliced: offsets below are positions in it).
+   */
+  private WireBuffer region = own;
+
+  /**
+   * Where the value starts in {@code region}.
+   */
+  private int start;
+
+  /**
+   * Where the value ends in {@code region}.
+   */
   private int end;
 
   /**
@@ -37,15 +51,7 @@ public final class TnsRedirectDecoder {
    */
   boolean trusted;
 
-  private int dataLengthOffset;
-
-  private int dataLengthEnd;
-
   private int dataLength;
-
-  private int dataOffset;
-
-  private int dataEnd;
 
   private int dataValueOffset;
 
@@ -70,7 +76,8 @@ public final class TnsRedirectDecoder {
   public TnsRedirectDecoder wrap(WireBuffer source, int offset, int length) {
     this.trusted = false;
     try {
-      wrapIn(source, offset, length);
+      source.slice(offset, length, own);
+      wrapIn(own, 0, length);
       // A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.
       if (end != length) {
         throw new CodecException((length - end) + " bytes left after the last field", source.origin() + offset + end);
@@ -83,10 +90,14 @@ public final class TnsRedirectDecoder {
 
   /**
    * Wraps and validates without naming the message: for an enclosing decoder, which adds its own.
+   * The value is read in place in {@code source}, which the caller keeps still while this is in use.
    */
   TnsRedirectDecoder wrapIn(WireBuffer source, int offset, int length) {
-    source.slice(offset, length, region);
-    this.end = validate(0, length);
+    if (region != source) {
+      region = source;
+    }
+    this.start = offset;
+    this.end = validate(offset, offset + length);
     return this;
   }
 
@@ -102,11 +113,9 @@ public final class TnsRedirectDecoder {
    */
   private int readDataLength(int pos, int limit) {
     try {
-      this.dataLengthOffset = pos;
       need(region, pos, 2, limit);
       this.dataLength = region.u16be(pos);
       pos += 2;
-      this.dataLengthEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data_length");
@@ -133,8 +142,7 @@ public final class TnsRedirectDecoder {
    */
   private int readData(int pos, int limit) {
     try {
-      this.dataOffset = pos;
-       {
+      {
         this.dataValueLength = lengthAt(region, this.dataLength, pos, limit);
         this.dataValueOffset = pos;
         if (!this.trusted) {
@@ -142,7 +150,6 @@ public final class TnsRedirectDecoder {
         }
         pos += this.dataValueLength;
       }
-      this.dataEnd = pos;
       return pos;
     } catch (CodecException e) {
       throw e.inField("data");
@@ -162,6 +169,6 @@ public final class TnsRedirectDecoder {
    * The number of bytes the value took: where whatever follows it starts.
    */
   public int encodedLength() {
-    return end;
+    return end - start;
   }
 }

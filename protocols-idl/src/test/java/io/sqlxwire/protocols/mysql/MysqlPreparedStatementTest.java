@@ -300,7 +300,7 @@ class MysqlPreparedStatementTest {
         assertEquals(List.of("foobar"), c.rows);
         assertSame(MyState.Idle, c.machine.state());
         assertTrue(c.machine.session().binaryRows);
-        assertEquals(List.of(MyColumnType.VAR_STRING), c.machine.session().columnTypes);
+        assertArrayEquals(new int[] {MyColumnType.VAR_STRING.value()}, c.machine.session().columnTypes.toArray());
     }
 
     @Test

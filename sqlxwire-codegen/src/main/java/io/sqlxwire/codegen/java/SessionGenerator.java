@@ -50,7 +50,12 @@ public final class SessionGenerator implements ArtifactGenerator {
             }
             if (SessionTypes.isList(variable)) {
                 // The list is mutable and kept for the connection's life: appends and clears reuse it.
-                field.addModifiers(Modifier.FINAL).initializer("new $T<>()", ArrayList.class);
+                ClassName primitive = types.primitiveList(((WireType.ListOf) variable.type()).element());
+                if (primitive != null) {
+                    field.addModifiers(Modifier.FINAL).initializer("new $T()", primitive);
+                } else {
+                    field.addModifiers(Modifier.FINAL).initializer("new $T<>()", ArrayList.class);
+                }
                 reset.addStatement("$L.clear()", name);
             } else {
                 reset.addStatement("$L = $L", name, initialValue(variable, types, initials));

@@ -47,7 +47,8 @@ class DecoderGenerationTest {
     /**
      * Derived storage gets Java names ({@code dataOffset}); where a member already has that name
      * the other form is used ({@code dataStart}), and a check whose name an accessor shadows keeps
-     * its class name, so the result still compiles.
+     * its class name, so the result still compiles. (Starts and ends are kept only for fields that
+     * something measures: the lets ask for both sizes.)
      */
     @org.junit.jupiter.api.Test
     void derivedNamesAreJavaStyleAndDoNotCollideWithMembers() {
@@ -60,6 +61,8 @@ class DecoderGenerationTest {
                     need: u8;
                     data: bytes[data_length] at(data_offset);
                     name: cstring;
+                    let name_size = sizeof(name);
+                    let data_size = sizeof(data);
                 }
                 """);
         List<JavaFile> files = DecoderTestSupport.generate(model, false);
@@ -69,6 +72,9 @@ class DecoderGenerationTest {
         org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int dataStart;"), item);
         org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int dataValueLength;"), item);
         org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int nameValueOffset;"), item);
+        org.junit.jupiter.api.Assertions.assertTrue(item.contains("private int nameEnd;"), item);
+        // Nothing measures need: no start or end is kept for it.
+        org.junit.jupiter.api.Assertions.assertFalse(item.contains("needOffset"), item);
         org.junit.jupiter.api.Assertions.assertFalse(java.util.regex.Pattern
                 .compile("private [\\w.]+ [a-z]\\w*_\\w*[;=]").matcher(item).find(), item);
         // The accessor need() would shadow a static import of RegionChecks.need.

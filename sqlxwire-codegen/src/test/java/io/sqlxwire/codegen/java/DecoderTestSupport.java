@@ -57,9 +57,15 @@ final class DecoderTestSupport {
         TypeSpec.Builder session = TypeSpec.classBuilder(context.protocolStem() + "Session")
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         for (SessionVariable variable : context.model().session()) {
-            TypeName type = JavaValueTypes.recordType(context, variable.type());
+            // Lists as the real session has them (IntList/LongList for numbers, enums and flags).
+            TypeName type = variable.type() instanceof io.sqlxwire.idl.model.WireType.ListOf
+                    ? new io.sqlxwire.codegen.java.session.SessionTypes(context).javaType(variable.type())
+                    : JavaValueTypes.recordType(context, variable.type());
             FieldSpec.Builder field = FieldSpec.builder(type, Naming.member(variable.name()), Modifier.PUBLIC);
-            if (type instanceof com.palantir.javapoet.ClassName c && !type.equals(TypeName.get(String.class))) {
+            if (type.equals(io.sqlxwire.codegen.java.session.SessionTypes.INT_LIST)
+                    || type.equals(io.sqlxwire.codegen.java.session.SessionTypes.LONG_LIST)) {
+                field.initializer("new $T()", type);
+            } else if (type instanceof com.palantir.javapoet.ClassName c && !type.equals(TypeName.get(String.class))) {
                 field.initializer("new $T(0)", c);
             } else if (!type.isPrimitive()) {
                 field.initializer("new $T<>()", java.util.ArrayList.class);

@@ -53,7 +53,10 @@ final class EncoderStandIns {
             return ClassName.get(context.javaPackage(), context.naming().type(f.name()));
         }
         if (type instanceof WireType.ListOf l) {
-            return ParameterizedTypeName.get(ClassName.get(List.class), javaType(context, l.element(), enums).box());
+            // Lists of numbers, enums and flags are the runtime's IntList/LongList of raw values, as in the real session.
+            ClassName primitive = new io.sqlxwire.codegen.java.session.SessionTypes(context).primitiveList(l.element());
+            return primitive != null ? primitive
+                    : ParameterizedTypeName.get(ClassName.get(List.class), javaType(context, l.element(), enums).box());
         }
         return EncoderValueTypes.numberType(type);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.JavaFile;
 import io.sqlxwire.codegen.testing.InMemoryCompiler;
 import io.sqlxwire.idl.model.ProtocolModel;
+import io.sqlxwire.runtime.session.IntList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,10 +39,11 @@ class SessionGeneratorTest {
         type.getField("capabilities").set(session, type.getField("capabilities").getType().getConstructor(long.class).newInstance(8L));
         type.getField("binaryRows").setBoolean(session, true);
         type.getField("columnCount").setLong(session, 7);
-        @SuppressWarnings("unchecked")
-        List<Object> columnTypes = (List<Object>) type.getField("columnTypes").get(session);
-        columnTypes.add(loader.loadClass("io.sqlxwire.protocols.mysql.MyColumnType").getField("LONG").get(null));
+        // A list of enum values is an IntList of their raw values (MySQL column types: LONG is 3).
+        IntList columnTypes = (IntList) type.getField("columnTypes").get(session);
+        columnTypes.add(3);
         assertTrue(session.toString().contains("binaryRows=true"));
+        assertTrue(session.toString().contains("columnTypes=[3]"));
         type.getMethod("reset").invoke(session);
         assertEquals(false, type.getField("binaryRows").getBoolean(session));
         assertEquals(0L, type.getField("columnCount").getLong(session));

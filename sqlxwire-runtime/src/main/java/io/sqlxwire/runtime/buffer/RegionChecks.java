@@ -42,12 +42,15 @@ public final class RegionChecks {
         return (int) length;
     }
 
-    /** An offset from the start of the region, checked to lie within {@code [0, limit]}. */
-    public static int offsetIn(WireBuffer region, long offset, int pos, int limit) {
-        if (offset < 0 || offset > limit) {
-            throw fail(region, "offset " + offset + " outside the region of " + limit + " bytes", pos);
+    /**
+     * The position of {@code offset} counted from {@code start}, the first byte of a value that ends
+     * at {@code limit}, checked to lie within {@code [start, limit]}.
+     */
+    public static int offsetIn(WireBuffer region, int start, long offset, int pos, int limit) {
+        if (offset < 0 || offset > limit - start) {
+            throw fail(region, "offset " + offset + " outside the region of " + (limit - start) + " bytes", pos);
         }
-        return (int) offset;
+        return start + (int) offset;
     }
 
     /** An element count from the input, bounded by {@link Limits#maxElements()} before anything iterates over it. */

@@ -279,8 +279,24 @@ public final class WireBuffer {
     public int indexOf(byte value, int from, int to) {
         checkRange(from, to - from);
         if (array != null) {
-            for (int i = base + from, end = base + to; i < end; i++) {
-                if (array[i] == value) {
+            byte[] a = array;
+            int i = base + from;
+            int end = base + to;
+            // Eight bytes per step while eight remain (terminators such as a C string's NUL are
+            // usually found in the first word): a byte equal to value becomes zero after the XOR,
+            // and the classic zero-byte test flags it; the lowest flagged byte is always a true
+            // match (a borrow can only flag bytes above one), and little-endian order makes it
+            // the first in memory.
+            long pattern = (value & 0xFFL) * 0x0101010101010101L;
+            for (; i <= end - Long.BYTES; i += Long.BYTES) {
+                long word = (long) Views.LONG_LE.get(a, i) ^ pattern;
+                long matches = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+                if (matches != 0) {
+                    return i + (Long.numberOfTrailingZeros(matches) >>> 3) - base;
+                }
+            }
+            for (; i < end; i++) {
+                if (a[i] == value) {
                     return i - base;
                 }
             }

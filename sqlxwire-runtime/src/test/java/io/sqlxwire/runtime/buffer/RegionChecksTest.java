@@ -59,10 +59,17 @@ class RegionChecksTest {
 
     @Test
     void offsetInAcceptsZeroToTheLimit() {
-        assertEquals(0, RegionChecks.offsetIn(region, 0, 3, 10));
-        assertEquals(10, RegionChecks.offsetIn(region, 10, 3, 10));
-        failure("offset -1 outside the region of 10 bytes", ORIGIN + 3, () -> RegionChecks.offsetIn(region, -1, 3, 10));
-        failure("offset 11 outside the region of 10 bytes", ORIGIN + 3, () -> RegionChecks.offsetIn(region, 11, 3, 10));
+        assertEquals(0, RegionChecks.offsetIn(region, 0, 0, 3, 10));
+        assertEquals(10, RegionChecks.offsetIn(region, 0, 10, 3, 10));
+        failure("offset -1 outside the region of 10 bytes", ORIGIN + 3, () -> RegionChecks.offsetIn(region, 0, -1, 3, 10));
+        failure("offset 11 outside the region of 10 bytes", ORIGIN + 3, () -> RegionChecks.offsetIn(region, 0, 11, 3, 10));
+    }
+
+    @Test
+    void offsetInCountsFromTheValuesStartInASharedRegion() {
+        assertEquals(14, RegionChecks.offsetIn(region, 4, 10, 5, 14));
+        assertEquals(4, RegionChecks.offsetIn(region, 4, 0, 5, 14));
+        failure("offset 11 outside the region of 10 bytes", ORIGIN + 5, () -> RegionChecks.offsetIn(region, 4, 11, 5, 14));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** The array fast paths agree with the byte-by-byte reads they replace, heap and direct alike. */
@@ -47,6 +48,49 @@ class WireBufferBulkReadsTest {
         WireBuffer buffer = WireBuffer.of("9223372036854775809".getBytes(StandardCharsets.US_ASCII));
         assertEquals(1, buffer.negativeDecimalDigits(0, 19));
         assertEquals(-922337203685477580L, buffer.negativeDecimalDigits(0, 18));
+    }
+
+    /**
+     * The word-at-a-time search finds the first match wherever it lies relative to the 8-byte
+     * steps, for every byte value (0x80 and 0xFF included, where a sloppy zero-byte test fails),
+     * in a view that starts inside its array.
+     */
+    @Property
+    void indexOfFindsTheFirstMatchLikeAByteLoop(@ForAll byte[] bytes, @ForAll byte value,
+                                                @ForAll @IntRange(min = 0, max = 9) int lead,
+                                                @ForAll @IntRange(min = 0, max = 40) int fromSeed,
+                                                @ForAll @IntRange(min = 0, max = 40) int toSeed) {
+        int to = bytes.length == 0 ? 0 : toSeed % (bytes.length + 1);
+        int from = fromSeed % (to + 1);
+        int expected = -1;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == value) {
+                expected = i;
+                break;
+            }
+        }
+        byte[] padded = new byte[lead + bytes.length + 3];
+        java.util.Arrays.fill(padded, value);
+        System.arraycopy(bytes, 0, padded, lead, bytes.length);
+        WireBuffer inside = new WireBuffer().wrap(padded, lead, bytes.length);
+        assertEquals(expected, inside.indexOf(value, from, to));
+        for (WireBuffer buffer : views(bytes)) {
+            assertEquals(expected, buffer.indexOf(value, from, to));
+        }
+    }
+
+    @Test
+    void indexOfSeesAMatchInEveryPositionOfAWord() {
+        for (int at = 0; at < 20; at++) {
+            byte[] bytes = new byte[20];
+            java.util.Arrays.fill(bytes, (byte) 0x80);
+            bytes[at] = 0;
+            if (at + 1 < bytes.length) {
+                bytes[at + 1] = 0; // a second match right after must not win
+            }
+            assertEquals(at, WireBuffer.of(bytes).indexOf((byte) 0, 0, 20));
+            assertEquals(at, WireBuffer.of(bytes).indexOf((byte) 0, Math.min(at, 3), 20));
+        }
     }
 
     private static WireBuffer[] views(byte[] bytes) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.codegen.java.session.SessionTypes;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.EnumModel;
 import io.sqlxwire.idl.model.SessionVariable;
@@ -66,8 +67,11 @@ final class TypeArbitraries {
         CodeBlock.Builder code = CodeBlock.builder().add("return $T.withBuilder($T::new)$>$>", BUILDERS, session);
         for (SessionVariable variable : context.model().session()) {
             // A list variable is a final field of the session (it is cleared, not replaced): fill it in place.
-            String assign = variable.type() instanceof WireType.ListOf
-                    ? "session.$L.clear();\nsession.$L.addAll(value);\n" : "session.$L = value;\n";
+            // IntList/LongList take their elements one by one (raw numbers; see sessionValue).
+            String assign = !(variable.type() instanceof WireType.ListOf) ? "session.$L = value;\n"
+                    : new SessionTypes(context).primitiveList(((WireType.ListOf) variable.type()).element()) != null
+                    ? "session.$L.clear();\nvalue.forEach(session.$L::add);\n"
+                    : "session.$L.clear();\nsession.$L.addAll(value);\n";
             String name = Naming.member(variable.name());
             code.add("\n.use($L).in((session, value) -> {\n$>", sessionValue(context, variable.type()));
             code.add(assign, variable.type() instanceof WireType.ListOf ? new Object[] {name, name} : new Object[] {name});
@@ -89,7 +93,18 @@ final class TypeArbitraries {
             return CodeBlock.of("$L()", ArbitraryNames.method(name));
         }
         if (type instanceof WireType.ListOf list) {
-            return CodeBlock.of("$L.list().ofSize($L)", sessionValue(context, list.element()), ArbitraryNames.SESSION_LIST_SIZE);
+            CodeBlock element = sessionValue(context, list.element());
+            if (new SessionTypes(context).primitiveList(list.element()) != null) {
+                String raw = list.element() instanceof WireType.EnumRef ? "value"
+                        : list.element() instanceof WireType.FlagsRef ? "bits" : null;
+                if (raw != null) {
+                    // A primitive session list holds the raw numbers of its enum or flags elements.
+                    element = CodeBlock.of("$L.map($T::$L)", element,
+                            JavaValueTypes.enumClass(context, list.element() instanceof WireType.EnumRef e ? e.name()
+                                    : ((WireType.FlagsRef) list.element()).name()), raw);
+                }
+            }
+            return CodeBlock.of("$L.list().ofSize($L)", element, ArbitraryNames.SESSION_LIST_SIZE);
         }
         TypeName raw = JavaValueTypes.rawNumber(type);
         if (TypeName.LONG.equals(raw)) {

@@ -29,8 +29,7 @@ final class ArrayReaders extends DecoderPart {
                                 DecoderHost host) {
         String cursorName = DecoderBuilder.capitalize(accessor == null ? slot.replace("_", "") : accessor) + "Cursor";
         ClassName cursor = self.nestedClass(cursorName);
-        TypeSpec.Builder cursorType = TypeSpec.classBuilder(cursor).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("Iterates {@code $L} without allocating: {@code next()} re-points the same element.\n", idlField);
+        TypeSpec.Builder cursorType = TypeSpec.classBuilder(cursor).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         DecoderHost cursorHost = new DecoderHost(cursorType, new ExpressionWriter(self.simpleName() + ".this", ctx.names()),
                 self.simpleName() + ".this");
         cursorType.addField(TypeName.INT, "first", Modifier.PRIVATE);
@@ -45,9 +44,35 @@ final class ArrayReaders extends DecoderPart {
                 .addParameter(TypeName.INT, "pos").addParameter(TypeName.INT, "limit").addParameter(TypeName.INT, "index")
                 .addJavadoc("Reads element {@code index} at {@code pos}; returns where the next one starts.\n");
         String elementAccessor = JavaValueTypes.isByteLike(element) ? "value" : null;
-        readElement.addCode(ctx.fieldReaders.readValue(element, "element", elementAccessor, idlField, null, cursorHost));
+        CodeBlock readShared = ctx.fieldReaders.readValue(element, "element", elementAccessor, idlField, null, cursorHost);
+        // Elements of a flat struct (no arrays, not recursive) keep a decoder each, wrapped once by
+        // wrap's validation: next() and get(i) hand it out without reading the element again.
+        boolean keeps = element instanceof WireType.StructRef ref && isFlat(ref.name(), new java.util.HashSet<>());
+        if (keeps) {
+            cursorType.addJavadoc("Iterates {@code $L}: the first $L elements have a decoder each, wrapped when {@code wrap}\n"
+                    + "validated them and kept for later values; later ones share one, re-pointed by {@code next()}.\n",
+                    idlField, KEPT);
+        } else {
+            cursorType.addJavadoc("Iterates {@code $L} without allocating: {@code next()} re-points the same element.\n", idlField);
+        }
+        if (keeps) {
+            WireType.StructRef ref = (WireType.StructRef) element;
+            ClassName decoder = JavaValueTypes.decoderClass(context, ref.name());
+            addKept(cursorType, decoder);
+            readElement.addStatement("$T decoder = decoderFor(index)", decoder)
+                    .addCode(ctx.structAndUnionReaders.wrapStruct(ref, CodeBlock.of("decoder"), cursorHost));
+        } else {
+            readElement.addCode(readShared);
+        }
         readElement.addStatement("return pos");
         cursorType.addMethod(readElement.build());
+
+        // Byte-like elements are a position and a length: wrap records them, and next() and get(i)
+        // restore them instead of reading each element a second time.
+        boolean records = JavaValueTypes.isByteLike(element);
+        if (records) {
+            addRecords(cursorType, JavaValueTypes.isNullable(element));
+        }
 
         // What next() and get(i) hand out.
         TypeName result;
@@ -93,12 +118,21 @@ final class ArrayReaders extends DecoderPart {
         } else {
             validate.beginControlFlow("while (index < expected)");
         }
+        if (keeps) {
+            validate.beginControlFlow("if (index == KEPT)")
+                    .addComment("Elements from here on are read again by next() and get(i), starting here.")
+                    .addStatement("this.afterKept = pos")
+                    .endControlFlow();
+        }
         validate.addStatement("int start = pos")
                 .beginControlFlow("try")
                 .addStatement("pos = readElement(pos, limit, index)")
                 .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
                 .addStatement("throw e.inElement(index)")
                 .endControlFlow();
+        if (records) {
+            validate.addStatement("record(index)");
+        }
         if (extentDecides) {
             validate.beginControlFlow("if (pos == start)")
                     .addComment("An element of no bytes would never reach the end.")
@@ -109,6 +143,9 @@ final class ArrayReaders extends DecoderPart {
         }
         validate.addStatement("index++").endControlFlow();
         validate.addStatement("this.count = index");
+        if (records) {
+            validate.addStatement("this.recorded = index <= RECORDED");
+        }
         if (terminator != null) {
             validate.addStatement("pos += $L.length", terminator);
         }
@@ -127,23 +164,56 @@ final class ArrayReaders extends DecoderPart {
                 .beginControlFlow("if (nextIndex >= count)")
                 .addStatement("throw new $T()", NoSuchElementException.class)
                 .endControlFlow();
+        if (records) {
+            next.beginControlFlow("if (recorded)").addStatement("restore(nextIndex)").nextControlFlow("else");
+        }
+        if (keeps) {
+            next.beginControlFlow("if (nextIndex < KEPT)")
+                    .addStatement("return kept[nextIndex++]")
+                    .endControlFlow()
+                    .beginControlFlow("if (nextIndex == KEPT)")
+                    .addStatement("nextOffset = afterKept")
+                    .endControlFlow();
+        }
         beginTrusted(next, rereadTrusted, cursorHost.ownerRef())
                 .addStatement("nextOffset = readElement(nextOffset, limit, nextIndex)");
         endTrusted(next, rereadTrusted, cursorHost.ownerRef());
+        if (records) {
+            next.endControlFlow();
+        }
         cursorType.addMethod(next.addStatement("nextIndex++")
                 .addStatement("return $L", resultValue).build());
         MethodSpec.Builder get = MethodSpec.methodBuilder("get").addModifiers(Modifier.PUBLIC).returns(result)
                 .addParameter(TypeName.INT, "i")
                 .addStatement("$T.checkIndex(i, count)", Objects.class);
+        if (records) {
+            get.addJavadoc("Element {@code i}: recorded by {@code wrap} (up to $L elements), else found by stepping over\n"
+                    + "the ones before it. Moves the shared element.\n", RECORDED)
+                    .beginControlFlow("if (recorded)")
+                    .addStatement("restore(i)")
+                    .addStatement("return $L", resultValue)
+                    .endControlFlow();
+        }
+        if (keeps) {
+            get.addJavadoc("Element {@code i}: its own decoder for the first $L, else found by stepping over the ones\n"
+                    + "before it (moving the shared element).\n", KEPT)
+                    .beginControlFlow("if (i < KEPT)")
+                    .addStatement("return kept[i]")
+                    .endControlFlow();
+        }
         if (element.fixedSize().isPresent()) {
-            get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n");
+            if (!keeps) {
+                get.addJavadoc("Element {@code i}, read directly (elements have a fixed size). Moves the shared element.\n");
+            }
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement("readElement(first + i * $L, limit, i)", element.fixedSize().getAsLong());
         } else {
-            get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n");
+            if (!records && !keeps) {
+                get.addJavadoc("Element {@code i}, found by stepping over the ones before it. Moves the shared element.\n");
+            }
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
-                    .addStatement("int at = first")
-                    .beginControlFlow("for (int k = 0; k <= i; k++)")
+                    .addStatement(keeps ? "int at = afterKept" : "int at = first")
+                    .beginControlFlow(keeps ? "for (int k = KEPT; k <= i; k++)" : "for (int k = 0; k <= i; k++)")
                     .addStatement("at = readElement(at, limit, k)")
                     .endControlFlow();
         }
@@ -168,7 +238,7 @@ final class ArrayReaders extends DecoderPart {
                 host.type().addField(TypeName.BOOLEAN, storage.of(slot, StorageNames.Kind.NULL), Modifier.PRIVATE);
             }
             helpers.add("elementCount");
-            code.beginControlFlow("")
+            code.add("{\n").indent()
                     .add(ctx.byteLikeReaders.readPrefix(p, slot, nullable))
                     .addStatement("pos = this.$L.validate(pos, limit, $T.elementCount(region, prefix, pos))", slot, RuntimeTypes.REGION_CHECKS)
                     .endControlFlow();
@@ -182,6 +252,120 @@ final class ArrayReaders extends DecoderPart {
                     .addStatement("return $L", slot).build());
         }
         return code.build();
+    }
+
+    /**
+     * How many elements of a flat struct keep a decoder of their own: wide rows fit, and the
+     * decoders a hostile count can make a cursor create stay bounded.
+     */
+    static final int KEPT = 256;
+
+    /** Whether decoders of this struct hold no arrays (so no cursors of their own) and no recursion. */
+    private boolean isFlat(String structName, java.util.Set<String> visiting) {
+        io.sqlxwire.idl.model.StructModel struct = context.model().struct(structName).orElseThrow();
+        if (struct.recursive() || !visiting.add(structName)
+                || DecoderBuilder.coversFrame(context, struct.layout(), new java.util.TreeSet<>())) {
+            return false;
+        }
+        for (io.sqlxwire.idl.model.Field field : struct.layout().fields()) {
+            if (!isFlatType(field.type(), visiting)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isFlatType(WireType type, java.util.Set<String> visiting) {
+        if (type instanceof WireType.Array) {
+            return false;
+        }
+        if (type instanceof WireType.StructRef s) {
+            return isFlat(s.name(), visiting);
+        }
+        if (type instanceof WireType.Union u) {
+            for (io.sqlxwire.idl.model.UnionArm arm : u.allArms()) {
+                if (!isFlatType(arm.type(), visiting)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void addKept(TypeSpec.Builder cursorType, ClassName decoder) {
+        cursorType.addField(FieldSpec.builder(TypeName.INT, "KEPT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$L", KEPT)
+                .addJavadoc("Elements that keep a decoder of their own (see {@code decoderFor}).\n").build());
+        cursorType.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(decoder), "kept", Modifier.PRIVATE)
+                .initializer("new $T[0]", decoder)
+                .addJavadoc("The decoders of the first elements, created on first use and kept for later values.\n").build());
+        cursorType.addField(FieldSpec.builder(TypeName.INT, "afterKept", Modifier.PRIVATE)
+                .addJavadoc("Where element {@code KEPT} starts, when there is one.\n").build());
+        cursorType.addMethod(MethodSpec.methodBuilder("decoderFor").addModifiers(Modifier.PRIVATE).returns(decoder)
+                .addParameter(TypeName.INT, "index")
+                .addJavadoc("The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.\n")
+                .beginControlFlow("if (index >= KEPT)")
+                .addStatement("return element")
+                .endControlFlow()
+                .beginControlFlow("if (index >= kept.length)")
+                .addStatement("kept = $T.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)))", java.util.Arrays.class)
+                .endControlFlow()
+                .addStatement("$T decoder = kept[index]", decoder)
+                .beginControlFlow("if (decoder == null)")
+                .addStatement("decoder = new $T()", decoder)
+                .addStatement("kept[index] = decoder")
+                .endControlFlow()
+                .addStatement("return decoder")
+                .build());
+    }
+
+    /**
+     * How many elements a cursor records at most: rows and lists of names fit; a longer array is read
+     * again by {@code next()}, so a hostile count cannot make the records grow with the input.
+     */
+    static final int RECORDED = 4096;
+
+    private void addRecords(TypeSpec.Builder cursorType, boolean nullable) {
+        String offset = storage.of("element", StorageNames.Kind.VALUE_OFFSET);
+        String length = storage.of("element", StorageNames.Kind.VALUE_LENGTH);
+        cursorType.addField(FieldSpec.builder(TypeName.INT, "RECORDED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$L", RECORDED)
+                .addJavadoc("Elements recorded at most (see {@code record}).\n").build());
+        cursorType.addField(FieldSpec.builder(int[].class, "recordedOffsets", Modifier.PRIVATE)
+                .initializer("new int[16]").build());
+        cursorType.addField(FieldSpec.builder(int[].class, "recordedLengths", Modifier.PRIVATE)
+                .initializer("new int[16]")
+                .addJavadoc("Where each element's value starts and how long it is$L.\n", nullable ? " (-1 for NULL)" : "").build());
+        cursorType.addField(FieldSpec.builder(TypeName.BOOLEAN, "recorded", Modifier.PRIVATE)
+                .addJavadoc("Whether every element is recorded (there were at most {@code RECORDED}).\n").build());
+        cursorType.addMethod(MethodSpec.methodBuilder("record").addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "index")
+                .addJavadoc("Keeps the position of element {@code index}, just validated; the storage grows to at most\n"
+                        + "{@code RECORDED} elements and is kept for the next values.\n")
+                .beginControlFlow("if (index >= RECORDED)")
+                .addStatement("return")
+                .endControlFlow()
+                .beginControlFlow("if (index == recordedOffsets.length)")
+                .addStatement("int grown = Math.min(RECORDED, index * 2)")
+                .addStatement("recordedOffsets = $T.copyOf(recordedOffsets, grown)", java.util.Arrays.class)
+                .addStatement("recordedLengths = $T.copyOf(recordedLengths, grown)", java.util.Arrays.class)
+                .endControlFlow()
+                .addStatement("recordedOffsets[index] = $L", offset)
+                .addStatement(nullable ? "recordedLengths[index] = $L ? -1 : $L" : "recordedLengths[index] = $L$L",
+                        nullable ? storage.of("element", StorageNames.Kind.NULL) : "", length)
+                .build());
+        MethodSpec.Builder restore = MethodSpec.methodBuilder("restore").addModifiers(Modifier.PRIVATE)
+                .addParameter(TypeName.INT, "index")
+                .addJavadoc("Makes recorded element {@code index} the current one.\n")
+                .addStatement("this.$L = recordedOffsets[index]", offset);
+        if (nullable) {
+            restore.addStatement("int recordedLength = recordedLengths[index]")
+                    .addStatement("this.$L = recordedLength < 0", storage.of("element", StorageNames.Kind.NULL))
+                    .addStatement("this.$L = recordedLength < 0 ? 0 : recordedLength", length);
+        } else {
+            restore.addStatement("this.$L = recordedLengths[index]", length);
+        }
+        cursorType.addMethod(restore.build());
     }
 
     /** Opens the trusted re-read of validated elements (restored afterwards, also when it fails). */

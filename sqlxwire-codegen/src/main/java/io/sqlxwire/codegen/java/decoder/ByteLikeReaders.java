@@ -42,7 +42,7 @@ final class ByteLikeReaders extends DecoderPart {
         if (nullable) {
             into.addField(TypeName.BOOLEAN, storage.of(slot, StorageNames.Kind.NULL), Modifier.PRIVATE);
         }
-        CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("");
+        CodeBlock.Builder code = CodeBlock.builder().add("{\n").indent();
         int terminatorLength = 0;
         if (extent instanceof Extent.Fixed f) {
             helpers.add("lengthAt");
@@ -99,17 +99,25 @@ final class ByteLikeReaders extends DecoderPart {
         helpers.add("need");
         CodeBlock.Builder code = CodeBlock.builder();
         if (p.lengthType() instanceof WireType.LenEnc) {
+            // A first byte below the NULL marker is the length itself (nearly every value): one read.
             code.addStatement("$T.need(region, pos, 1, limit)", RuntimeTypes.REGION_CHECKS)
-                    .addStatement("int width = $T.width(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT)
+                    .addStatement("long prefix = region.u8(pos)")
+                    .addStatement("int width = 1");
+            String isNull = nullable ? storage.of(slot, StorageNames.Kind.NULL) : null;
+            if (nullable) {
+                code.addStatement("this.$L = false", isNull);
+            }
+            code.beginControlFlow("if (prefix >= $T.NULL_MARKER)", RuntimeTypes.LENGTH_ENCODED_INT)
+                    .add("// NULL, or a number in the 2, 3 or 8 bytes that follow.\n")
+                    .addStatement("width = $T.width(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT)
                     .addStatement("$T.need(region, pos, width, limit)", RuntimeTypes.REGION_CHECKS);
             if (nullable) {
-                String isNull = storage.of(slot, StorageNames.Kind.NULL);
                 code.addStatement("this.$L = $T.isNull(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT)
-                        .addStatement("long prefix = this.$L ? 0 : $T.read(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT);
+                        .addStatement("prefix = this.$L ? 0 : $T.read(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT);
             } else {
-                code.addStatement("long prefix = $T.read(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT);
+                code.addStatement("prefix = $T.read(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT);
             }
-            return code.addStatement("pos += width").build();
+            return code.endControlFlow().addStatement("pos += width").build();
         }
         WireType.Int lengthType = (WireType.Int) p.lengthType();
         code.addStatement("$T.need(region, pos, $L, limit)", RuntimeTypes.REGION_CHECKS, lengthType.kind().size())

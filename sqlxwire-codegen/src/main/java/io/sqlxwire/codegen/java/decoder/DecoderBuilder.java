@@ -55,10 +55,17 @@ final class DecoderBuilder extends DecoderPart {
                 .initializer("$S", context.model().name() == null ? "shared" : context.model().name()).build());
         type.addField(FieldSpec.builder(String.class, "NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", idlName).build());
-        type.addField(FieldSpec.builder(RuntimeTypes.WIRE_BUFFER, "region", Modifier.PRIVATE, Modifier.FINAL)
+        type.addField(FieldSpec.builder(RuntimeTypes.WIRE_BUFFER, "own", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T()", RuntimeTypes.WIRE_BUFFER)
-                .addJavadoc("The bytes of the value being read; offsets below are relative to it.\n").build());
-        type.addField(FieldSpec.builder(TypeName.INT, "end", Modifier.PRIVATE).build());
+                .addJavadoc("The view a public {@code wrap} points at its bytes: the caller may move its own buffer on.\n").build());
+        type.addField(FieldSpec.builder(RuntimeTypes.WIRE_BUFFER, "region", Modifier.PRIVATE)
+                .initializer("own")
+                .addJavadoc("The bytes the value lies in: {@code own}, or the region of the decoder this one is nested in\n"
+                        + "(shared, not sliced: offsets below are positions in it).\n").build());
+        type.addField(FieldSpec.builder(TypeName.INT, "start", Modifier.PRIVATE)
+                .addJavadoc("Where the value starts in {@code region}.\n").build());
+        type.addField(FieldSpec.builder(TypeName.INT, "end", Modifier.PRIVATE)
+                .addJavadoc("Where the value ends in {@code region}.\n").build());
         type.addField(FieldSpec.builder(TypeName.BOOLEAN, "trusted")
                 .addJavadoc("Set while a cursor re-reads an element that {@code wrap} has already validated: checks\n"
                         + "that only judge the bytes (text encodings) are skipped, positions are still computed.\n").build());
@@ -116,7 +123,7 @@ final class DecoderBuilder extends DecoderPart {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeName.INT)
                 .addJavadoc("The number of bytes the value took: where whatever follows it starts.\n")
-                .addStatement("return end").build());
+                .addStatement("return end - start").build());
         addConstants();
         return type.build();
     }

@@ -5,11 +5,13 @@ import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.Field;
+import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.Layout;
 import io.sqlxwire.idl.model.Let;
 import io.sqlxwire.idl.model.Member;
 import io.sqlxwire.idl.model.Parameter;
 import io.sqlxwire.idl.model.StructModel;
+import io.sqlxwire.idl.model.TypedExpr;
 import io.sqlxwire.idl.model.WireType;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +44,10 @@ final class DecoderLayout {
     boolean usesChecksums;
     /** Whether the layout reaches a checksum over the whole frame, so the decoder keeps the frame. */
     final boolean coversFrame;
+    /** Fields whose size an expression asks for ({@code sizeof}): their start and end are kept. */
+    final Set<String> sizedFields = new HashSet<>();
+    /** Fields a checksum's range starts at: their start is kept. */
+    final Set<String> checksumStarts = new HashSet<>();
     /** Anonymous fields numbered so far (their slots are {@code reserved<n>}). */
     int anonymous;
 
@@ -72,12 +78,22 @@ final class DecoderLayout {
         this.structAndUnionReaders = new StructAndUnionReaders(this);
         this.arrayReaders = new ArrayReaders(this);
         this.valueChecks = new ValueChecks(this);
+        LayoutWalker.forEachExpression(layout, expr -> {
+            if (expr instanceof TypedExpr.SizeOf size) {
+                sizedFields.add(size.field().get(0));
+            }
+        });
+        for (Field field : layout.fields()) {
+            if (field.value() instanceof FieldValue.Checksum checksum && checksum.fromField() != null) {
+                checksumStarts.add(checksum.fromField());
+            }
+        }
     }
 
     /** The names a decoder's own fields take before any derived storage is named. */
     private static Set<String> memberNames(Layout layout, List<Parameter> parameters) {
-        Set<String> names = new HashSet<>(Set.of("region", "end", "trusted", "furthest", "depth", "session", "checksums", "frame",
-                "frameOffset"));
+        Set<String> names = new HashSet<>(Set.of("own", "region", "start", "end", "trusted", "furthest", "depth", "session",
+                "checksums", "frame", "frameOffset"));
         int anonymous = 0;
         for (Member member : layout.members()) {
             if (member instanceof Field field) {

@@ -108,7 +108,8 @@ final class DecoderWrapMethods extends DecoderPart {
         // A decoder last re-pointed by a cursor may still carry its trust: a wrap from outside validates.
         wrap.addStatement("this.trusted = false")
                 .beginControlFlow("try")
-                .addStatement("wrapIn(source, offset, length$L$L)", tail, passOn)
+                .addStatement("source.slice(offset, length, own)")
+                .addStatement("wrapIn(own, 0, length$L$L)", tail, passOn)
                 .addComment("A whole region must be used up: bytes no field accounts for mean a wrong description or bad input.")
                 .beginControlFlow("if (end != length)")
                 .addStatement("throw new $T((length - end) + \" bytes left after the last field\", source.origin() + offset + end)",
@@ -125,7 +126,8 @@ final class DecoderWrapMethods extends DecoderPart {
 
         MethodSpec.Builder wrapIn = MethodSpec.methodBuilder("wrapIn")
                 .returns(self)
-                .addJavadoc("Wraps and validates without naming the message: for an enclosing decoder, which adds its own.\n")
+                .addJavadoc("Wraps and validates without naming the message: for an enclosing decoder, which adds its own.\n"
+                        + "The value is read in place in {@code source}, which the caller keeps still while this is in use.\n")
                 .addParameter(RuntimeTypes.WIRE_BUFFER, "source")
                 .addParameter(TypeName.INT, "offset")
                 .addParameter(TypeName.INT, "length")
@@ -137,11 +139,13 @@ final class DecoderWrapMethods extends DecoderPart {
                             RuntimeTypes.CODEC_EXCEPTION)
                     .endControlFlow();
         }
-        wrapIn.addStatement("source.slice(offset, length, region)");
+        // Nested values read their parent's bytes in place: no slice (and no reference store) per value.
+        wrapIn.beginControlFlow("if (region != source)").addStatement("region = source").endControlFlow();
+        wrapIn.addStatement("this.start = offset");
         for (ParameterSpec p : extra) {
             wrapIn.addStatement("this.$N = $N", p, p);
         }
-        wrapIn.addStatement("this.end = validate(0, length)").addStatement("return this");
+        wrapIn.addStatement("this.end = validate(offset, offset + length)").addStatement("return this");
         type.addMethod(wrapIn.build());
     }
 }

@@ -94,8 +94,8 @@ public final class ExpressionWriter {
         }
         if (expr instanceof TypedExpr.Index i) {
             if (i.target() instanceof TypedExpr.SessionRef s) {
-                return unwrapSessionValue(CodeBlock.of("$L.session.$L.get($L)", owner, Naming.member(s.name()),
-                        intValue(i.index())), i.type());
+                // Session lists of numbers, enums and flags are IntList/LongList of the raw values.
+                return CodeBlock.of("$L.session.$L.get($L)", owner, Naming.member(s.name()), intValue(i.index()));
             }
             if (i.target() instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
                 String slot = DecoderNames.slot(f.path().get(0));

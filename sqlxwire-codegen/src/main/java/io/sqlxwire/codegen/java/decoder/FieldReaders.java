@@ -9,6 +9,7 @@ import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.ExprType;
+import io.sqlxwire.idl.model.Extent;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.FieldValue;
 import io.sqlxwire.idl.model.Let;
@@ -38,18 +39,32 @@ final class FieldReaders extends DecoderPart {
                 .addJavadoc("Reads {@code $L}; returns where the next member starts.\n", field.name());
         String offset = storage.of(slot, StorageNames.Kind.OFFSET);
         String end = storage.of(slot, StorageNames.Kind.END);
-        type.addField(TypeName.INT, offset, Modifier.PRIVATE);
-        type.addField(TypeName.INT, end, Modifier.PRIVATE);
+        // Where a field starts and ends is kept only when something reads it (sizeof, a constant's
+        // or checksum's error position, a checksum's range): two stores per field per value otherwise.
+        boolean keepsEnd = !field.isAnonymous() && ctx.sizedFields.contains(field.name());
+        boolean keepsOffset = keepsEnd || field.value() instanceof FieldValue.Constant
+                || field.value() instanceof FieldValue.Checksum
+                || (!field.isAnonymous() && ctx.checksumStarts.contains(field.name()));
+        if (keepsOffset) {
+            type.addField(TypeName.INT, offset, Modifier.PRIVATE);
+        }
+        if (keepsEnd) {
+            type.addField(TypeName.INT, end, Modifier.PRIVATE);
+        }
         CodeBlock.Builder body = CodeBlock.builder();
         ExpressionWriter expressions = ownerHost.expressions();
         if (field.condition() != null) {
             String present = storage.of(slot, StorageNames.Kind.PRESENT);
             type.addField(TypeName.BOOLEAN, present, Modifier.PRIVATE);
             body.addStatement("this.$L = $L", present, expressions.write(field.condition()));
-            body.beginControlFlow("if (!this.$L)", present)
-                    .addStatement("this.$L = pos", offset)
-                    .addStatement("this.$L = pos", end)
-                    .add(clear(field.type(), slot))
+            body.beginControlFlow("if (!this.$L)", present);
+            if (keepsOffset) {
+                body.addStatement("this.$L = pos", offset);
+            }
+            if (keepsEnd) {
+                body.addStatement("this.$L = pos", end);
+            }
+            body.add(clear(field.type(), slot))
                     .addStatement("return pos")
                     .endControlFlow();
             if (exposed) {
@@ -63,7 +78,7 @@ final class FieldReaders extends DecoderPart {
             helpers.add("offsetIn");
             body.add("// Positioned: read at an offset from the region's start; the cursor stays where it was.\n");
             body.addStatement("int resume = pos");
-            body.addStatement("pos = $T.offsetIn(region, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.position()));
+            body.addStatement("pos = $T.offsetIn(region, start, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.position()));
         }
         if (field.regionSize() != null) {
             helpers.add("lengthAt");
@@ -71,7 +86,9 @@ final class FieldReaders extends DecoderPart {
             body.addStatement("int regionEnd = pos + $T.lengthAt(region, $L, pos, limit)", RuntimeTypes.REGION_CHECKS, expressions.write(field.regionSize()));
             body.addStatement("limit = regionEnd");
         }
-        body.addStatement("this.$L = pos", offset);
+        if (keepsOffset) {
+            body.addStatement("this.$L = pos", offset);
+        }
         String accessor = exposed ? Naming.member(field.name()) : null;
         // Transformed text (TDS passwords) is only text once the hand-written transform is undone.
         ctx.byteLikeReaders.wireBytesAreTransformed(field.transform() != null);
@@ -80,7 +97,9 @@ final class FieldReaders extends DecoderPart {
         if (field.regionSize() != null) {
             body.addStatement("pos = regionEnd");
         }
-        body.addStatement("this.$L = pos", end);
+        if (keepsEnd) {
+            body.addStatement("this.$L = pos", end);
+        }
         if (field.value() instanceof FieldValue.Constant constant) {
             body.add(ctx.valueChecks.checkConstant(field, slot, constant.value()));
         } else if (field.value() instanceof FieldValue.Checksum checksum) {
@@ -174,13 +193,9 @@ final class FieldReaders extends DecoderPart {
             String isNull = storage.of(slot, StorageNames.Kind.NULL);
             into.addField(TypeName.BOOLEAN, isNull, Modifier.PRIVATE);
             helpers.add("need");
-            code.beginControlFlow("")
-                    .addStatement("$T.need(region, pos, 1, limit)", RuntimeTypes.REGION_CHECKS)
-                    .addStatement("int width = $T.width(region, pos)", RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("$T.need(region, pos, width, limit)", RuntimeTypes.REGION_CHECKS)
-                    .addStatement("this.$L = $T.isNull(region, pos)", isNull, RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("this.$L = this.$L ? 0 : $T.read(region, pos)", slot, isNull, RuntimeTypes.LENGTH_ENCODED_INT)
-                    .addStatement("pos += width")
+            code.add("{\n").indent()
+                    .add(ctx.byteLikeReaders.readPrefix(new Extent.Prefixed(wireType, null), slot, true))
+                    .addStatement("this.$L = prefix", slot)
                     .endControlFlow();
             if (accessor != null) {
                 into.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(TypeName.LONG)
@@ -192,7 +207,7 @@ final class FieldReaders extends DecoderPart {
         }
         if (wireType instanceof WireType.AsciiInt a) {
             into.addField(TypeName.LONG, slot, Modifier.PRIVATE);
-            code.beginControlFlow("")
+            code.add("{\n").indent()
                     .addStatement("int terminator = $L", ctx.byteLikeReaders.findTerminator(a.terminator(), 1, slot))
                     .addStatement("this.$L = $T.parse(region, pos, terminator)", slot, RuntimeTypes.ASCII_DECIMAL)
                     .addStatement("pos = terminator + $L", a.terminator().length())

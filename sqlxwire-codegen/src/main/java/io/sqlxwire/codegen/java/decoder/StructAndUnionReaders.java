@@ -43,6 +43,27 @@ final class StructAndUnionReaders extends DecoderPart {
             host.type().addField(FieldSpec.builder(decoder, slot, Modifier.PRIVATE, Modifier.FINAL)
                     .initializer("new $T()", decoder).build());
         }
+        if (DecoderBuilder.coversFrame(context, struct.layout(), new TreeSet<>())) {
+            // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
+            // The nested value shares this region, so the region starts at the same place in the frame.
+            code.addStatement("this.$L.inFrame(frame, frameOffset)", slot);
+        }
+        code.add(wrapStruct(s, CodeBlock.of("this.$L", slot), host));
+        if (accessor != null) {
+            host.type().addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(decoder)
+                    .addJavadoc("$L\n(The nested decoder, reused.)\n", javadoc)
+                    .addStatement("return $L", slot).build());
+        }
+        return code.build();
+    }
+
+    /**
+     * Wraps the nested decoder {@code target} around the struct value at {@code pos} (in this
+     * region, in place) and moves {@code pos} past it.
+     */
+    CodeBlock wrapStruct(WireType.StructRef s, CodeBlock target, DecoderHost host) {
+        StructModel struct = context.model().struct(s.name())
+                .orElseThrow(() -> ExpressionWriter.unsupported("unknown struct " + s.name()));
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (int i = 0; i < s.arguments().size(); i++) {
             Parameter parameter = struct.parameters().get(i);
@@ -58,20 +79,12 @@ final class StructAndUnionReaders extends DecoderPart {
         if (DecoderBuilder.needsSession(context, struct.layout(), new TreeSet<>())) {
             arguments.add(", $L.session", host.ownerRef());
         }
-        if (DecoderBuilder.coversFrame(context, struct.layout(), new TreeSet<>())) {
-            // Its checksum covers the frame: pass the frame on (or null, when this decoder has none).
-            code.addStatement("this.$L.inFrame(frame, frameOffset + pos)", slot);
-        }
         // Trust passes down: a nested value of an element being re-read was validated with it.
-        code.addStatement("this.$L.trusted = $L.trusted", slot, host.ownerRef())
-                .addStatement("this.$L.wrapIn(region, pos, limit - pos$L)", slot, arguments.build())
-                .addStatement("pos += this.$L.encodedLength()", slot);
-        if (accessor != null) {
-            host.type().addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(decoder)
-                    .addJavadoc("$L\n(The nested decoder, reused.)\n", javadoc)
-                    .addStatement("return $L", slot).build());
-        }
-        return code.build();
+        return CodeBlock.builder()
+                .addStatement("$L.trusted = $L.trusted", target, host.ownerRef())
+                .addStatement("$L.wrapIn(region, pos, limit - pos$L)", target, arguments.build())
+                .addStatement("pos += $L.encodedLength()", target)
+                .build();
     }
 
     CodeBlock readUnion(WireType.Union union, String slot, String accessor, String idlField, String javadoc,
@@ -82,6 +95,9 @@ final class StructAndUnionReaders extends DecoderPart {
         CodeBlock.Builder code = CodeBlock.builder();
         code.addStatement("long subject = $L", host.expressions().write(union.subject()));
         List<String> armNames = UnionArms.names(context, union);
+        // Many cases read inline make one method too big for the JIT to inline into its caller
+        // (a call per value, e.g. MySQL's binary row values): each case then reads in a method of its own.
+        boolean armMethods = union.arms().size() + (union.fallback() != null ? 1 : 0) >= ARMS_READ_IN_METHODS;
         for (int i = 0; i < union.arms().size(); i++) {
             UnionArm arm = union.arms().get(i);
             CodeBlock test = UnionArms.matches(arm, "subject");
@@ -90,13 +106,15 @@ final class StructAndUnionReaders extends DecoderPart {
             }
             code.beginControlFlow(i == 0 ? "if ($L)" : "else if ($L)", Conditions.bare(test));
             code.addStatement("this.$L = $L", armChosen, i);
-            code.add(readArm(arm, slot, accessor, armNames.get(i), idlField, host));
+            code.add(armRead(readArm(arm, slot, accessor, armNames.get(i), idlField, host), slot, armNames.get(i),
+                    idlField, armMethods, host));
             code.endControlFlow();
         }
         if (union.fallback() != null) {
             code.beginControlFlow(union.arms().isEmpty() ? "" : "else");
             code.addStatement("this.$L = -1", armChosen);
-            code.add(readArm(union.fallback(), slot, accessor, UnionArms.FALLBACK, idlField, host));
+            code.add(armRead(readArm(union.fallback(), slot, accessor, UnionArms.FALLBACK, idlField, host), slot,
+                    UnionArms.FALLBACK, idlField, armMethods, host));
             code.endControlFlow();
         } else {
             helpers.add("fail");
@@ -115,6 +133,23 @@ final class StructAndUnionReaders extends DecoderPart {
                     .addStatement("return $L", armChosen).build());
         }
         return code.build();
+    }
+
+    /** The number of cases from which each case's read gets a method of its own. */
+    private static final int ARMS_READ_IN_METHODS = 4;
+
+    /** The case's read inline, or (for unions of many cases) a call of a method holding it. */
+    private CodeBlock armRead(CodeBlock read, String slot, String armName, String idlField, boolean inMethod,
+                              DecoderHost host) {
+        if (!inMethod || read.isEmpty()) {
+            return read;
+        }
+        String method = "read" + Character.toUpperCase(slot.charAt(0)) + slot.substring(1) + "Case" + armName;
+        host.type().addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE).returns(TypeName.INT)
+                .addJavadoc("Reads the $L case of {@code $L}; returns where it ends.\n", armName, idlField)
+                .addParameter(TypeName.INT, "pos").addParameter(TypeName.INT, "limit")
+                .addCode(read).addStatement("return pos").build());
+        return CodeBlock.builder().addStatement("pos = $L(pos, limit)", method).build();
     }
 
     CodeBlock readArm(UnionArm arm, String slot, String accessor, String armName, String idlField, DecoderHost host) {

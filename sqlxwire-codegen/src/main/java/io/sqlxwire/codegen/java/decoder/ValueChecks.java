@@ -65,10 +65,10 @@ final class ValueChecks extends DecoderPart {
             return code.add(verify(field, slot, checksum, offset, "frame", "0", "frameOffset + this." + offset))
                     .endControlFlow().build();
         }
-        String from = checksum.fromField() == null ? "0"
+        // From the value's first byte (its start in the region) unless a field says where.
+        String from = checksum.fromField() == null ? "start"
                 : "this." + storage.of(DecoderNames.slot(checksum.fromField()), StorageNames.Kind.OFFSET);
-        return verify(field, slot, checksum, offset, "region", from,
-                from.equals("0") ? "this." + offset : "this." + offset + " - " + from);
+        return verify(field, slot, checksum, offset, "region", from, "this." + offset + " - " + from);
     }
 
     /** Computes the checksum over {@code length} bytes at {@code from} of {@code buffer} and compares it with the field. */

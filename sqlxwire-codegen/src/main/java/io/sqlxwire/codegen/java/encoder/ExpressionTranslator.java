@@ -114,6 +114,17 @@ public final class ExpressionTranslator {
         return Optional.empty();
     }
 
+    /** An element of a session list: numbers (raw enum values, flag bits) are kept raw in an IntList/LongList. */
+    private Optional<JavaExpr> listElement(String access, WireType element) {
+        if (element instanceof WireType.EnumRef e) {
+            return Optional.of(JavaExpr.of(kindOf(e.base()), "$L", access));
+        }
+        if (element instanceof WireType.FlagsRef) {
+            return Optional.of(JavaExpr.of(Kind.LONG, "$L", access));
+        }
+        return sessionValue(access, element);
+    }
+
     private static Kind kindOf(WireType.Int base) {
         if (base.kind().floating()) {
             return Kind.DOUBLE;
@@ -149,7 +160,7 @@ public final class ExpressionTranslator {
                 return Optional.empty();
             }
             String access = "session." + Naming.member(s.name()) + ".get(" + position + ")";
-            return sessionValue(access, element).map(e -> e.withGuardsOf(at.get()));
+            return listElement(access, element).map(e -> e.withGuardsOf(at.get()));
         }
         if (index.target() instanceof TypedExpr.FieldRef f && f.path().size() == 1) {
             Optional<JavaExpr> bitmap = scope.field(f.path().get(0)).filter(e -> e.kind() == Kind.BITMAP);

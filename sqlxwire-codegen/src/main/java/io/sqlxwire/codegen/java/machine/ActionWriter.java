@@ -51,6 +51,11 @@ public final class ActionWriter {
                 return CodeBlock.of("$L += $L;\n", target, exprs.write(value).code());
             default:
                 WireType element = ((WireType.ListOf) variable.type()).element();
+                TypeName raw = types.listElementRaw(element);
+                if (raw != null) {
+                    // IntList/LongList: the raw number (an enum's value, a flag set's bits).
+                    return CodeBlock.of("$L.add($L);\n", target, exprs.write(value).as(raw));
+                }
                 if (SessionTypes.rawAccessor(element) == null && !(element instanceof WireType.Bool)) {
                     TypeName boxed = types.javaType(element);
                     // A list of Long takes a long, not an int: box exactly the element type.

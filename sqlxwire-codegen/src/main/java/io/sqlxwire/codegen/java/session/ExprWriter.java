@@ -168,7 +168,10 @@ public final class ExprWriter {
         SessionVariable variable = variable(name);
         WireType element = ((WireType.ListOf) variable.type()).element();
         CodeBlock read = CodeBlock.of("$L.$L.get($L)", names.session(), Naming.member(name), index.asInt());
-        return rawValue(read, element, new SessionTypes(context));
+        SessionTypes types = new SessionTypes(context);
+        TypeName raw = types.listElementRaw(element);
+        // A primitive list holds the raw numbers already (enum values, flag bits).
+        return raw != null ? new JExpr(read, raw) : rawValue(read, element, types);
     }
 
     private SessionVariable variable(String name) {

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class SessionTypes {
 
+    public static final ClassName INT_LIST = ClassName.get("io.sqlxwire.runtime.session", "IntList");
+    public static final ClassName LONG_LIST = ClassName.get("io.sqlxwire.runtime.session", "LongList");
+
     private final GenerationContext context;
 
     public SessionTypes(GenerationContext context) {
@@ -40,7 +43,9 @@ public final class SessionTypes {
         } else if (type instanceof WireType.Bytes) {
             return TypeName.get(byte[].class);
         } else if (type instanceof WireType.ListOf l) {
-            return ParameterizedTypeName.get(ClassName.get(List.class), javaType(l.element()).box());
+            ClassName primitive = primitiveList(l.element());
+            return primitive != null ? primitive
+                    : ParameterizedTypeName.get(ClassName.get(List.class), javaType(l.element()).box());
         }
         throw new UnsupportedOperationException("session variables of type " + type + " are not supported");
     }
@@ -73,6 +78,34 @@ public final class SessionTypes {
             return "value";
         } else if (type instanceof WireType.FlagsRef) {
             return "bits";
+        }
+        return null;
+    }
+
+    /**
+     * The runtime's {@code IntList} or {@code LongList} for a list of numbers (integers, raw enum
+     * values, flag bits), null for other elements (kept in a {@code List}). Decoders index such a
+     * list per element of every message (MySQL's column types per binary-row value): a primitive
+     * array lookup instead of a boxed element and a {@code value()} call.
+     */
+    public ClassName primitiveList(WireType element) {
+        TypeName raw = listElementRaw(element);
+        if (TypeName.INT.equals(raw)) {
+            return INT_LIST;
+        }
+        return TypeName.LONG.equals(raw) ? LONG_LIST : null;
+    }
+
+    /** The element type of a primitive list ({@link #primitiveList}): int or long; null for other lists. */
+    public TypeName listElementRaw(WireType element) {
+        if (element instanceof WireType.EnumRef e) {
+            return rawType(e.name());
+        } else if (element instanceof WireType.FlagsRef f) {
+            return rawType(f.name());
+        } else if (element instanceof WireType.LenEnc || element instanceof WireType.AsciiInt) {
+            return TypeName.LONG;
+        } else if (element instanceof WireType.Int i && !i.kind().floating()) {
+            return intType(i.kind());
         }
         return null;
     }
