@@ -42,6 +42,8 @@ public final class CqlPreparedMetadataEncoder {
 
   private int pkCountSlot;
 
+  private int pkIndexesStart;
+
   private int pkIndexesCount;
 
   private int columnSpecsCount;
@@ -71,6 +73,7 @@ public final class CqlPreparedMetadataEncoder {
     this.columnsCountSlot = -1;
     this.pkCountValue = 0;
     this.pkCountSlot = -1;
+    this.pkIndexesStart = 0;
     this.pkIndexesCount = 0;
     this.columnSpecsCount = 0;
     return this;
@@ -112,6 +115,7 @@ public final class CqlPreparedMetadataEncoder {
   }
 
   private void pkIndexesBegin() {
+    pkIndexesStart = out.position();
     pkIndexesCount = 0;
   }
 
@@ -134,9 +138,8 @@ public final class CqlPreparedMetadataEncoder {
       CqlEncoderSupport.checkRange(value, 0L, 65535L, out.position());
       out.put16be(value);
     } catch (CodecException e) {
-      throw e.inElement(pkIndexesCount).inField("pkIndexes").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - pkIndexesStart) / 2).inField("pkIndexes").inMessage(PROTOCOL, TYPE);
     }
-    pkIndexesCount++;
     return this;
   }
 
@@ -363,6 +366,7 @@ public final class CqlPreparedMetadataEncoder {
   private void complete(int member) {
     switch (member) {
       case 3: {
+        pkIndexesCount = (out.position() - pkIndexesStart) / 2;
         pkCountValue = (long) pkIndexesCount;
         if (pkCountSlot >= 0) {
           CqlEncoderSupport.checkRange(pkCountValue, -2147483648L, 2147483647L, pkCountSlot);

@@ -41,6 +41,8 @@ public final class PgBindEncoder {
 
   private int parameterFormatCountSlot;
 
+  private int parameterFormatsStart;
+
   private int parameterFormatsCount;
 
   private long parameterCountValue;
@@ -52,6 +54,8 @@ public final class PgBindEncoder {
   private long resultFormatCountValue;
 
   private int resultFormatCountSlot;
+
+  private int resultFormatsStart;
 
   private int resultFormatsCount;
 
@@ -75,12 +79,14 @@ public final class PgBindEncoder {
     this.childOpen = false;
     this.parameterFormatCountValue = 0;
     this.parameterFormatCountSlot = -1;
+    this.parameterFormatsStart = 0;
     this.parameterFormatsCount = 0;
     this.parameterCountValue = 0;
     this.parameterCountSlot = -1;
     this.parameterValuesCount = 0;
     this.resultFormatCountValue = 0;
     this.resultFormatCountSlot = -1;
+    this.resultFormatsStart = 0;
     this.resultFormatsCount = 0;
     return this;
   }
@@ -140,6 +146,7 @@ public final class PgBindEncoder {
   }
 
   private void parameterFormatsBegin() {
+    parameterFormatsStart = out.position();
     parameterFormatsCount = 0;
   }
 
@@ -172,9 +179,8 @@ public final class PgBindEncoder {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
     } catch (CodecException e) {
-      throw e.inElement(parameterFormatsCount).inField("parameterFormats").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - parameterFormatsStart) / 2).inField("parameterFormats").inMessage(PROTOCOL, TYPE);
     }
-    parameterFormatsCount++;
     return this;
   }
 
@@ -257,6 +263,7 @@ public final class PgBindEncoder {
   }
 
   private void resultFormatsBegin() {
+    resultFormatsStart = out.position();
     resultFormatsCount = 0;
   }
 
@@ -310,9 +317,8 @@ public final class PgBindEncoder {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
     } catch (CodecException e) {
-      throw e.inElement(resultFormatsCount).inField("resultFormats").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - resultFormatsStart) / 2).inField("resultFormats").inMessage(PROTOCOL, TYPE);
     }
-    resultFormatsCount++;
     return this;
   }
 
@@ -425,6 +431,7 @@ public final class PgBindEncoder {
   private void complete(int member) {
     switch (member) {
       case 3: {
+        parameterFormatsCount = (out.position() - parameterFormatsStart) / 2;
         parameterFormatCountValue = (long) parameterFormatsCount;
         if (parameterFormatCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterFormatCountValue, -32768L, 32767L, parameterFormatCountSlot);
@@ -441,6 +448,7 @@ public final class PgBindEncoder {
         break;
       }
       case 7: {
+        resultFormatsCount = (out.position() - resultFormatsStart) / 2;
         resultFormatCountValue = (long) resultFormatsCount;
         if (resultFormatCountSlot >= 0) {
           PgEncoderSupport.checkRange(resultFormatCountValue, -32768L, 32767L, resultFormatCountSlot);

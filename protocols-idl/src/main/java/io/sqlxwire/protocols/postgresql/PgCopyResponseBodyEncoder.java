@@ -34,6 +34,8 @@ public final class PgCopyResponseBodyEncoder {
 
   private int columnCountSlot;
 
+  private int columnFormatsStart;
+
   private int columnFormatsCount;
 
   /**
@@ -56,6 +58,7 @@ public final class PgCopyResponseBodyEncoder {
     this.childOpen = false;
     this.columnCountValue = 0;
     this.columnCountSlot = -1;
+    this.columnFormatsStart = 0;
     this.columnFormatsCount = 0;
     return this;
   }
@@ -84,6 +87,7 @@ public final class PgCopyResponseBodyEncoder {
   }
 
   private void columnFormatsBegin() {
+    columnFormatsStart = out.position();
     columnFormatsCount = 0;
   }
 
@@ -116,9 +120,8 @@ public final class PgCopyResponseBodyEncoder {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
     } catch (CodecException e) {
-      throw e.inElement(columnFormatsCount).inField("columnFormats").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - columnFormatsStart) / 2).inField("columnFormats").inMessage(PROTOCOL, TYPE);
     }
-    columnFormatsCount++;
     return this;
   }
 
@@ -199,6 +202,7 @@ public final class PgCopyResponseBodyEncoder {
   private void complete(int member) {
     switch (member) {
       case 2: {
+        columnFormatsCount = (out.position() - columnFormatsStart) / 2;
         columnCountValue = (long) columnFormatsCount;
         if (columnCountSlot >= 0) {
           PgEncoderSupport.checkRange(columnCountValue, -32768L, 32767L, columnCountSlot);

@@ -37,6 +37,8 @@ public final class PgFunctionCallEncoder {
 
   private int argumentFormatCountSlot;
 
+  private int argumentFormatsStart;
+
   private int argumentFormatsCount;
 
   private long argumentCountValue;
@@ -65,6 +67,7 @@ public final class PgFunctionCallEncoder {
     this.childOpen = false;
     this.argumentFormatCountValue = 0;
     this.argumentFormatCountSlot = -1;
+    this.argumentFormatsStart = 0;
     this.argumentFormatsCount = 0;
     this.argumentCountValue = 0;
     this.argumentCountSlot = -1;
@@ -96,6 +99,7 @@ public final class PgFunctionCallEncoder {
   }
 
   private void argumentFormatsBegin() {
+    argumentFormatsStart = out.position();
     argumentFormatsCount = 0;
   }
 
@@ -128,9 +132,8 @@ public final class PgFunctionCallEncoder {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
       out.put16be(value);
     } catch (CodecException e) {
-      throw e.inElement(argumentFormatsCount).inField("argumentFormats").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - argumentFormatsStart) / 2).inField("argumentFormats").inMessage(PROTOCOL, TYPE);
     }
-    argumentFormatsCount++;
     return this;
   }
 
@@ -339,6 +342,7 @@ public final class PgFunctionCallEncoder {
   private void complete(int member) {
     switch (member) {
       case 2: {
+        argumentFormatsCount = (out.position() - argumentFormatsStart) / 2;
         argumentFormatCountValue = (long) argumentFormatsCount;
         if (argumentFormatCountSlot >= 0) {
           PgEncoderSupport.checkRange(argumentFormatCountValue, -32768L, 32767L, argumentFormatCountSlot);

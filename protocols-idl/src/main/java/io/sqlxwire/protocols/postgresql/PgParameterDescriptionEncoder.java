@@ -37,6 +37,8 @@ public final class PgParameterDescriptionEncoder {
 
   private int parameterCountSlot;
 
+  private int parameterTypesStart;
+
   private int parameterTypesCount;
 
   /**
@@ -59,11 +61,13 @@ public final class PgParameterDescriptionEncoder {
     this.childOpen = false;
     this.parameterCountValue = 0;
     this.parameterCountSlot = -1;
+    this.parameterTypesStart = 0;
     this.parameterTypesCount = 0;
     return this;
   }
 
   private void parameterTypesBegin() {
+    parameterTypesStart = out.position();
     parameterTypesCount = 0;
   }
 
@@ -86,9 +90,8 @@ public final class PgParameterDescriptionEncoder {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
     } catch (CodecException e) {
-      throw e.inElement(parameterTypesCount).inField("parameterTypes").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - parameterTypesStart) / 4).inField("parameterTypes").inMessage(PROTOCOL, TYPE);
     }
-    parameterTypesCount++;
     return this;
   }
 
@@ -166,6 +169,7 @@ public final class PgParameterDescriptionEncoder {
   private void complete(int member) {
     switch (member) {
       case 1: {
+        parameterTypesCount = (out.position() - parameterTypesStart) / 4;
         parameterCountValue = (long) parameterTypesCount;
         if (parameterCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterCountValue, 0L, 65535L, parameterCountSlot);

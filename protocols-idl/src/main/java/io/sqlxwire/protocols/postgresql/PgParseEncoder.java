@@ -41,6 +41,8 @@ public final class PgParseEncoder {
 
   private int parameterTypeCountSlot;
 
+  private int parameterTypesStart;
+
   private int parameterTypesCount;
 
   /**
@@ -63,6 +65,7 @@ public final class PgParseEncoder {
     this.childOpen = false;
     this.parameterTypeCountValue = 0;
     this.parameterTypeCountSlot = -1;
+    this.parameterTypesStart = 0;
     this.parameterTypesCount = 0;
     return this;
   }
@@ -122,6 +125,7 @@ public final class PgParseEncoder {
   }
 
   private void parameterTypesBegin() {
+    parameterTypesStart = out.position();
     parameterTypesCount = 0;
   }
 
@@ -146,9 +150,8 @@ public final class PgParseEncoder {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
       out.put32be((int) value);
     } catch (CodecException e) {
-      throw e.inElement(parameterTypesCount).inField("parameterTypes").inMessage(PROTOCOL, TYPE);
+      throw e.inElement((out.position() - parameterTypesStart) / 4).inField("parameterTypes").inMessage(PROTOCOL, TYPE);
     }
-    parameterTypesCount++;
     return this;
   }
 
@@ -232,6 +235,7 @@ public final class PgParseEncoder {
   private void complete(int member) {
     switch (member) {
       case 3: {
+        parameterTypesCount = (out.position() - parameterTypesStart) / 4;
         parameterTypeCountValue = (long) parameterTypesCount;
         if (parameterTypeCountSlot >= 0) {
           PgEncoderSupport.checkRange(parameterTypeCountValue, -32768L, 32767L, parameterTypeCountSlot);

@@ -55,6 +55,11 @@ final class BackPatching extends EncoderPart {
         if (plan.field == null) {
             return b.build();
         }
+        int positional = StructAndArraySetters.positionalElementSize(plan);
+        if (positional > 0) {
+            // Completed right where its last element ends (nothing is written while it is open).
+            b.addStatement("$LCount = (out.position() - $LStart) / $L", plan.base, plan.base, positional);
+        }
         if (plan.kind == MemberPlan.Kind.ARRAY && plan.unsupported == null) {
             CodeBlock end = arrayEnd(plan, (WireType.Array) plan.field.type(), plan.base + "Count", plan.setter);
             if (!end.isEmpty()) {

@@ -121,6 +121,20 @@ final class StructAndArraySetters extends EncoderPart {
                 .build();
     }
 
+    /**
+     * The element size of an array whose elements are fixed-size integers: its count is worked out
+     * from the bytes written when it is completed instead of kept per element (a field increment
+     * per element costs more than the element's write). 0 for other arrays.
+     */
+    static int positionalElementSize(MemberPlan plan) {
+        if (plan.kind != MemberPlan.Kind.ARRAY || plan.unsupported != null) {
+            return 0;
+        }
+        WireType element = ((WireType.Array) plan.field.type()).element();
+        WireType.Int fixed = EncoderValueTypes.intBase(element);
+        return fixed == null || UnsupportedMembers.isFloat(element) ? 0 : fixed.kind().size();
+    }
+
     List<MethodSpec> elementSetters(MemberPlan plan) {
         return elementSetters(plan, (WireType.Array) plan.field.type(), plan.setter + "Add", openArray(plan), plan.base + "Count",
                 plan.base + "Encoder", ValueSetters.docOf(plan.field.doc()));
@@ -170,6 +184,8 @@ final class StructAndArraySetters extends EncoderPart {
                 writes.add(ctx.valueWriters.writeNull(plan, p));
             }
         }
+        int positional = count.equals(plan.base + "Count") ? positionalElementSize(plan) : 0;
+        String index = positional == 0 ? count : "(out.position() - " + plan.base + "Start) / " + positional;
         for (int i = 0; i < shapes.size(); i++) {
             String methodName = shapes.get(i).isEmpty() ? name + "Null" : name;
             out.add(MethodSpec.methodBuilder(methodName).addModifiers(Modifier.PUBLIC).returns(self)
@@ -179,9 +195,9 @@ final class StructAndArraySetters extends EncoderPart {
                     .beginControlFlow("try")
                     .addCode(writes.get(i))
                     .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)
-                    .addStatement("throw e.inElement($L).inField($S).inMessage(PROTOCOL, TYPE)", count, plan.setter)
+                    .addStatement("throw e.inElement($L).inField($S).inMessage(PROTOCOL, TYPE)", index, plan.setter)
                     .endControlFlow()
-                    .addStatement("$L++", count)
+                    .addCode(positional == 0 ? CodeBlock.builder().addStatement("$L++", count).build() : CodeBlock.of(""))
                     .addStatement("return this")
                     .build());
         }
