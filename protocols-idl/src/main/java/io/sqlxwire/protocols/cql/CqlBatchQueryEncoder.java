@@ -162,8 +162,6 @@ public final class CqlBatchQueryEncoder {
       }
       valuesBegin();
       open = 4;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
@@ -188,8 +186,6 @@ public final class CqlBatchQueryEncoder {
       }
       valuesBegin();
       open = 4;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       out.put32be((int) -1L);
@@ -209,7 +205,7 @@ public final class CqlBatchQueryEncoder {
   public int finish() {
     if (step == 5 && open < 0) {
       step = 6;
-    } else if (open == 4 && !childOpen) {
+    } else if (open == 4) {
       try {
         open = -1;
         complete(4);

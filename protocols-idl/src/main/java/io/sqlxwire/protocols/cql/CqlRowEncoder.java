@@ -87,8 +87,6 @@ public final class CqlRowEncoder {
       }
       valuesBegin();
       open = 0;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       CqlEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
@@ -113,8 +111,6 @@ public final class CqlRowEncoder {
       }
       valuesBegin();
       open = 0;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       out.put32be((int) -1L);
@@ -134,7 +130,7 @@ public final class CqlRowEncoder {
   public int finish() {
     if (step == 1 && open < 0) {
       step = 2;
-    } else if (open == 0 && !childOpen) {
+    } else if (open == 0) {
       try {
         open = -1;
         complete(0);

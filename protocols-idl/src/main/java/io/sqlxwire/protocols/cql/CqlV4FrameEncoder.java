@@ -24,23 +24,13 @@ public final class CqlV4FrameEncoder {
    */
   private int step = -1;
 
-  private long versionValue;
-
   private int versionSlot;
-
-  private long flagsValue;
 
   private int flagsSlot;
 
-  private long streamValue;
-
   private int streamSlot;
 
-  private long opcodeValue;
-
   private int opcodeSlot;
-
-  private long lengthValue;
 
   private int lengthSlot;
 
@@ -53,7 +43,6 @@ public final class CqlV4FrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    lengthValue = 0;
     return this;
   }
 
@@ -64,7 +53,6 @@ public final class CqlV4FrameEncoder {
       advance(0, "version");
     }
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    versionValue = value;
     out.put8(value);
     step = 1;
     return this;
@@ -77,7 +65,6 @@ public final class CqlV4FrameEncoder {
       advance(1, "flags");
     }
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    flagsValue = value;
     out.put8(value);
     step = 2;
     return this;
@@ -92,7 +79,6 @@ public final class CqlV4FrameEncoder {
       advance(2, "stream");
     }
     CqlEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
-    streamValue = value;
     out.put16be(value);
     step = 3;
     return this;
@@ -105,7 +91,6 @@ public final class CqlV4FrameEncoder {
       advance(3, "opcode");
     }
     CqlEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    opcodeValue = value;
     out.put8(value);
     lengthSlot = out.reserve(4);
     step = 5;

@@ -29,23 +29,13 @@ public final class DrdaDssFrameEncoder {
 
   private int dssLengthSlot;
 
-  private long magicValue;
-
   private int magicSlot;
-
-  private long formatValue;
 
   private int formatSlot;
 
-  private long correlationIdValue;
-
   private int correlationIdSlot;
 
-  private long ddmLengthValue;
-
   private int ddmLengthSlot;
-
-  private long codePointValue;
 
   private int codePointSlot;
 
@@ -58,7 +48,6 @@ public final class DrdaDssFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    magicValue = 0;
     return this;
   }
 
@@ -88,7 +77,6 @@ public final class DrdaDssFrameEncoder {
       advance(2, "format");
     }
     DrdaEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    formatValue = value;
     out.put8(value);
     step = 3;
     return this;
@@ -103,7 +91,6 @@ public final class DrdaDssFrameEncoder {
       advance(3, "correlationId");
     }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-    correlationIdValue = value;
     out.put16be(value);
     step = 4;
     return this;
@@ -116,7 +103,6 @@ public final class DrdaDssFrameEncoder {
       advance(4, "ddmLength");
     }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-    ddmLengthValue = value;
     out.put16be(value);
     step = 5;
     return this;
@@ -129,7 +115,6 @@ public final class DrdaDssFrameEncoder {
       advance(5, "codePoint");
     }
     DrdaEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-    codePointValue = value;
     out.put16be(value);
     step = 6;
     return this;

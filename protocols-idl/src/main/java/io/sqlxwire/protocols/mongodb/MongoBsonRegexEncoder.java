@@ -63,8 +63,8 @@ public final class MongoBsonRegexEncoder {
       begin(0, "pattern");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MongoEncoderSupport.containsChar(value, (char) 0)) {
           MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);
@@ -89,8 +89,8 @@ public final class MongoBsonRegexEncoder {
       begin(1, "options");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MongoEncoderSupport.containsChar(value, (char) 0)) {
           MongoEncoderSupport.checkNoTerminator(out, at, PATTERN_TERMINATOR);

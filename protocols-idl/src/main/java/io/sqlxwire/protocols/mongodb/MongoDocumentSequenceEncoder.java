@@ -107,8 +107,8 @@ public final class MongoDocumentSequenceEncoder {
     }
     identifierStart = out.position();
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MongoEncoderSupport.containsChar(value, (char) 0)) {
           MongoEncoderSupport.checkNoTerminator(out, at, IDENTIFIER_TERMINATOR);

@@ -111,8 +111,8 @@ public final class MongoElementEncoder {
       begin(1, "name");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MongoEncoderSupport.containsChar(value, (char) 0)) {
           MongoEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);

@@ -92,8 +92,8 @@ public final class MongoQueryEncoder {
       begin(1, "fullCollectionName");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MongoEncoderSupport.containsChar(value, (char) 0)) {
           MongoEncoderSupport.checkNoTerminator(out, at, FULL_COLLECTION_NAME_TERMINATOR);

@@ -23,19 +23,11 @@ public final class MongoStandardFrameEncoder {
    */
   private int step = -1;
 
-  private long messageLengthValue;
-
   private int messageLengthSlot;
-
-  private long requestIdValue;
 
   private int requestIdSlot;
 
-  private long responseToValue;
-
   private int responseToSlot;
-
-  private long opCodeValue;
 
   private int opCodeSlot;
 
@@ -48,7 +40,6 @@ public final class MongoStandardFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    messageLengthValue = 0;
     return this;
   }
 
@@ -60,7 +51,6 @@ public final class MongoStandardFrameEncoder {
     if (step != 1) {
       advance(1, "requestId");
     }
-    requestIdValue = value;
     out.put32le(value);
     step = 2;
     return this;
@@ -74,7 +64,6 @@ public final class MongoStandardFrameEncoder {
     if (step != 2) {
       advance(2, "responseTo");
     }
-    responseToValue = value;
     out.put32le(value);
     step = 3;
     return this;
@@ -86,7 +75,6 @@ public final class MongoStandardFrameEncoder {
     if (step != 3) {
       advance(3, "opCode");
     }
-    opCodeValue = value;
     out.put32le(value);
     step = 4;
     return this;

@@ -68,8 +68,8 @@ public final class MyAuthSwitchRequestEncoder {
       begin(1, "pluginName");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, PLUGIN_NAME_TERMINATOR);

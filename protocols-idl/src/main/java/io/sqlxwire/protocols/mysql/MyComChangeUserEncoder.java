@@ -93,8 +93,8 @@ public final class MyComChangeUserEncoder {
       begin(1, "user");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
@@ -171,8 +171,8 @@ public final class MyComChangeUserEncoder {
       begin(4, "database");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);
@@ -214,8 +214,8 @@ public final class MyComChangeUserEncoder {
       begin(6, "authPluginName");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, USER_TERMINATOR);

@@ -69,8 +69,8 @@ public final class MyComFieldListEncoder {
       begin(1, "table");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, TABLE_TERMINATOR);

@@ -36,15 +36,9 @@ public final class MyCompressedFrameEncoder {
    */
   private int step = -1;
 
-  private long compressedLengthValue;
-
   private int compressedLengthSlot;
 
-  private long compressedSequenceIdValue;
-
   private int compressedSequenceIdSlot;
-
-  private long uncompressedLengthValue;
 
   private int uncompressedLengthSlot;
 
@@ -82,8 +76,6 @@ public final class MyCompressedFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    compressedLengthValue = 0;
-    uncompressedLengthValue = 0;
     return this;
   }
 
@@ -94,7 +86,6 @@ public final class MyCompressedFrameEncoder {
       advance(1, "compressedSequenceId");
     }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    compressedSequenceIdValue = value;
     out.put8(value);
     uncompressedLengthSlot = out.reserve(3);
     step = 3;

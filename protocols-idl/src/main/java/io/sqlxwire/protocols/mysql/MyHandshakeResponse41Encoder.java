@@ -296,8 +296,8 @@ public final class MyHandshakeResponse41Encoder {
     }
     usernameStart = out.position();
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
@@ -404,8 +404,8 @@ public final class MyHandshakeResponse41Encoder {
     }
     databaseStart = out.position();
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);
@@ -433,8 +433,8 @@ public final class MyHandshakeResponse41Encoder {
     }
     clientPluginNameStart = out.position();
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, USERNAME_TERMINATOR);

@@ -90,8 +90,8 @@ public final class MyHandshakeV10Encoder {
       begin(1, "serverVersion");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);
@@ -341,8 +341,8 @@ public final class MyHandshakeV10Encoder {
       throw new IllegalStateException(TYPE + ".authPluginName: must be absent here (its condition is false)");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (MyEncoderSupport.containsChar(value, (char) 0)) {
           MyEncoderSupport.checkNoTerminator(out, at, SERVER_VERSION_TERMINATOR);

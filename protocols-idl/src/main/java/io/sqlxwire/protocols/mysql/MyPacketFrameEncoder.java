@@ -33,8 +33,6 @@ public final class MyPacketFrameEncoder {
    */
   private int step = -1;
 
-  private long payloadLengthValue;
-
   private int payloadLengthSlot;
 
   private long sequenceIdValue;
@@ -52,7 +50,6 @@ public final class MyPacketFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    payloadLengthValue = 0;
     return this;
   }
 

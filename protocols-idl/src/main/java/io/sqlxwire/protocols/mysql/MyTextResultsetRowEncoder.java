@@ -87,8 +87,6 @@ public final class MyTextResultsetRowEncoder {
       }
       valuesBegin();
       open = 0;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       LengthEncodedInt.write(out, length);
@@ -112,8 +110,6 @@ public final class MyTextResultsetRowEncoder {
       }
       valuesBegin();
       open = 0;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       LengthEncodedInt.writeNull(out);
@@ -133,7 +129,7 @@ public final class MyTextResultsetRowEncoder {
   public int finish() {
     if (step == 1 && open < 0) {
       step = 2;
-    } else if (open == 0 && !childOpen) {
+    } else if (open == 0) {
       try {
         open = -1;
         complete(0);

@@ -25,19 +25,11 @@ public final class MyTlsFrameEncoder {
    */
   private int step = -1;
 
-  private long contentTypeValue;
-
   private int contentTypeSlot;
-
-  private long versionMajorValue;
 
   private int versionMajorSlot;
 
-  private long versionMinorValue;
-
   private int versionMinorSlot;
-
-  private long lengthValue;
 
   private int lengthSlot;
 
@@ -50,8 +42,6 @@ public final class MyTlsFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    versionMajorValue = 0;
-    lengthValue = 0;
     return this;
   }
 
@@ -64,7 +54,6 @@ public final class MyTlsFrameEncoder {
       advance(0, "contentType");
     }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    contentTypeValue = value;
     out.put8(value);
     out.put8((int) 3L);
     step = 2;
@@ -78,7 +67,6 @@ public final class MyTlsFrameEncoder {
       advance(2, "versionMinor");
     }
     MyEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    versionMinorValue = value;
     out.put8(value);
     lengthSlot = out.reserve(2);
     step = 4;

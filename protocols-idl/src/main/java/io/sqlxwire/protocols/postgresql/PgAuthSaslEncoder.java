@@ -78,12 +78,10 @@ public final class PgAuthSaslEncoder {
       }
       mechanismsBegin();
       open = 0;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, MECHANISMS_TERMINATOR);
@@ -106,7 +104,7 @@ public final class PgAuthSaslEncoder {
   public int finish() {
     if (step == 1 && open < 0) {
       step = 2;
-    } else if (open == 0 && !childOpen) {
+    } else if (open == 0) {
       try {
         open = -1;
         complete(0);

@@ -101,8 +101,8 @@ public final class PgBindEncoder {
       begin(0, "portal");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
@@ -125,8 +125,8 @@ public final class PgBindEncoder {
       begin(1, "statement");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, PORTAL_TERMINATOR);
@@ -172,8 +172,6 @@ public final class PgBindEncoder {
       }
       parameterFormatsBegin();
       open = 3;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
@@ -201,7 +199,7 @@ public final class PgBindEncoder {
     if (open != 5) {
       if (step == 5 && open < 0) {
         step = 6;
-      } else if (open == 3 && !childOpen) {
+      } else if (open == 3) {
         try {
           open = -1;
           complete(3);
@@ -215,8 +213,6 @@ public final class PgBindEncoder {
       }
       parameterValuesBegin();
       open = 5;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
@@ -236,7 +232,7 @@ public final class PgBindEncoder {
     if (open != 5) {
       if (step == 5 && open < 0) {
         step = 6;
-      } else if (open == 3 && !childOpen) {
+      } else if (open == 3) {
         try {
           open = -1;
           complete(3);
@@ -250,8 +246,6 @@ public final class PgBindEncoder {
       }
       parameterValuesBegin();
       open = 5;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       out.put32be((int) -1L);
@@ -284,7 +278,7 @@ public final class PgBindEncoder {
     if (open != 7) {
       if (step == 7 && open < 0) {
         step = 8;
-      } else if (open == 5 && !childOpen) {
+      } else if (open == 5) {
         try {
           open = -1;
           complete(5);
@@ -293,7 +287,7 @@ public final class PgBindEncoder {
         } catch (CodecException e) {
           throw e.inMessage(PROTOCOL, TYPE);
         }
-      } else if (open == 3 && !childOpen) {
+      } else if (open == 3) {
         try {
           open = -1;
           complete(3);
@@ -310,8 +304,6 @@ public final class PgBindEncoder {
       }
       resultFormatsBegin();
       open = 7;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
@@ -331,7 +323,7 @@ public final class PgBindEncoder {
   public int finish() {
     if (step == 8 && open < 0) {
       step = 9;
-    } else if (open == 7 && !childOpen) {
+    } else if (open == 7) {
       try {
         open = -1;
         complete(7);
@@ -339,7 +331,7 @@ public final class PgBindEncoder {
       } catch (CodecException e) {
         throw e.inMessage(PROTOCOL, TYPE);
       }
-    } else if (open == 5 && !childOpen) {
+    } else if (open == 5) {
       try {
         open = -1;
         complete(5);

@@ -113,8 +113,6 @@ public final class PgCopyResponseBodyEncoder {
       }
       columnFormatsBegin();
       open = 2;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
@@ -134,7 +132,7 @@ public final class PgCopyResponseBodyEncoder {
   public int finish() {
     if (step == 3 && open < 0) {
       step = 4;
-    } else if (open == 2 && !childOpen) {
+    } else if (open == 2) {
       try {
         open = -1;
         complete(2);

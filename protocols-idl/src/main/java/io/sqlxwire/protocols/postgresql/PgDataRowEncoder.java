@@ -87,8 +87,6 @@ public final class PgDataRowEncoder {
       }
       columnsBegin();
       open = 1;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
@@ -113,8 +111,6 @@ public final class PgDataRowEncoder {
       }
       columnsBegin();
       open = 1;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       out.put32be((int) -1L);
@@ -134,7 +130,7 @@ public final class PgDataRowEncoder {
   public int finish() {
     if (step == 2 && open < 0) {
       step = 3;
-    } else if (open == 1 && !childOpen) {
+    } else if (open == 1) {
       try {
         open = -1;
         complete(1);

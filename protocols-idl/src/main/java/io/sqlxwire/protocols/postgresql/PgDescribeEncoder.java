@@ -95,8 +95,8 @@ public final class PgDescribeEncoder {
       begin(1, "name");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);

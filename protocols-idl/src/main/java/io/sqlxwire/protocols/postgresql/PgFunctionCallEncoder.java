@@ -125,8 +125,6 @@ public final class PgFunctionCallEncoder {
       }
       argumentFormatsBegin();
       open = 2;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(value, -32768L, 32767L, out.position());
@@ -154,7 +152,7 @@ public final class PgFunctionCallEncoder {
     if (open != 4) {
       if (step == 4 && open < 0) {
         step = 5;
-      } else if (open == 2 && !childOpen) {
+      } else if (open == 2) {
         try {
           open = -1;
           complete(2);
@@ -168,8 +166,6 @@ public final class PgFunctionCallEncoder {
       }
       argumentsBegin();
       open = 4;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(length, 0L, 2147483647L, out.position());
@@ -189,7 +185,7 @@ public final class PgFunctionCallEncoder {
     if (open != 4) {
       if (step == 4 && open < 0) {
         step = 5;
-      } else if (open == 2 && !childOpen) {
+      } else if (open == 2) {
         try {
           open = -1;
           complete(2);
@@ -203,8 +199,6 @@ public final class PgFunctionCallEncoder {
       }
       argumentsBegin();
       open = 4;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       out.put32be((int) -1L);
@@ -220,7 +214,7 @@ public final class PgFunctionCallEncoder {
   public PgFunctionCallEncoder resultFormat(int value) {
     if (step == 5 && open < 0) {
       step = 6;
-    } else if (open == 4 && !childOpen) {
+    } else if (open == 4) {
       try {
         open = -1;
         complete(4);
@@ -228,7 +222,7 @@ public final class PgFunctionCallEncoder {
       } catch (CodecException e) {
         throw e.inMessage(PROTOCOL, TYPE);
       }
-    } else if (open == 2 && !childOpen) {
+    } else if (open == 2) {
       try {
         open = -1;
         complete(2);

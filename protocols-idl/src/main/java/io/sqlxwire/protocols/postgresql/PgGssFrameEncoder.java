@@ -26,8 +26,6 @@ public final class PgGssFrameEncoder {
    */
   private int step = -1;
 
-  private long lengthValue;
-
   private int lengthSlot;
 
   /**
@@ -39,7 +37,6 @@ public final class PgGssFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    lengthValue = 0;
     return this;
   }
 

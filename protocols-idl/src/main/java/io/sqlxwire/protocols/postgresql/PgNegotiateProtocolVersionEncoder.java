@@ -107,12 +107,10 @@ public final class PgNegotiateProtocolVersionEncoder {
       }
       unrecognizedOptionsBegin();
       open = 2;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, UNRECOGNIZED_OPTIONS_TERMINATOR);
@@ -135,7 +133,7 @@ public final class PgNegotiateProtocolVersionEncoder {
   public int finish() {
     if (step == 3 && open < 0) {
       step = 4;
-    } else if (open == 2 && !childOpen) {
+    } else if (open == 2) {
       try {
         open = -1;
         complete(2);

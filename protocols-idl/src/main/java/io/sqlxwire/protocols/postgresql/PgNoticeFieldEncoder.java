@@ -92,8 +92,8 @@ public final class PgNoticeFieldEncoder {
       begin(1, "value");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);

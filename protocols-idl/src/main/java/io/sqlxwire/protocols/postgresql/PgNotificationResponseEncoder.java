@@ -86,8 +86,8 @@ public final class PgNotificationResponseEncoder {
       begin(1, "channel");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);
@@ -110,8 +110,8 @@ public final class PgNotificationResponseEncoder {
       begin(2, "payload");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, CHANNEL_TERMINATOR);

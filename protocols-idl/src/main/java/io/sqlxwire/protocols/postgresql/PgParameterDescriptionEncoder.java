@@ -83,8 +83,6 @@ public final class PgParameterDescriptionEncoder {
       }
       parameterTypesBegin();
       open = 1;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
@@ -104,7 +102,7 @@ public final class PgParameterDescriptionEncoder {
   public int finish() {
     if (step == 2 && open < 0) {
       step = 3;
-    } else if (open == 1 && !childOpen) {
+    } else if (open == 1) {
       try {
         open = -1;
         complete(1);

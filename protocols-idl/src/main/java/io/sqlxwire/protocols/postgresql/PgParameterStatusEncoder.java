@@ -70,8 +70,8 @@ public final class PgParameterStatusEncoder {
       begin(0, "name");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);
@@ -94,8 +94,8 @@ public final class PgParameterStatusEncoder {
       begin(1, "value");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, NAME_TERMINATOR);

@@ -80,8 +80,8 @@ public final class PgParseEncoder {
       begin(0, "statement");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
@@ -104,8 +104,8 @@ public final class PgParseEncoder {
       begin(1, "query");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, STATEMENT_TERMINATOR);
@@ -143,8 +143,6 @@ public final class PgParseEncoder {
       }
       parameterTypesBegin();
       open = 3;
-    } else if (childOpen) {
-      closeChild();
     }
     try {
       PgEncoderSupport.checkRange(value, 0L, 4294967295L, out.position());
@@ -164,7 +162,7 @@ public final class PgParseEncoder {
   public int finish() {
     if (step == 4 && open < 0) {
       step = 5;
-    } else if (open == 3 && !childOpen) {
+    } else if (open == 3) {
       try {
         open = -1;
         complete(3);

@@ -70,8 +70,8 @@ public final class PgPasswordMessageEncoder {
       begin(0, "password");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, PASSWORD_TERMINATOR);

@@ -68,8 +68,8 @@ public final class PgQueryEncoder {
       begin(0, "sql");
     }
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.UTF_8);
         if (PgEncoderSupport.containsChar(value, (char) 0)) {
           PgEncoderSupport.checkNoTerminator(out, at, SQL_TERMINATOR);

@@ -25,8 +25,6 @@ public final class PgSingleByteFrameEncoder {
    */
   private int step = -1;
 
-  private long answerValue;
-
   private int answerSlot;
 
   /**
@@ -48,7 +46,6 @@ public final class PgSingleByteFrameEncoder {
       advance(0, "answer");
     }
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    answerValue = value;
     out.put8(value);
     step = 1;
     return this;

@@ -23,11 +23,7 @@ public final class PgTaggedFrameEncoder {
    */
   private int step = -1;
 
-  private long tagValue;
-
   private int tagSlot;
-
-  private long lengthValue;
 
   private int lengthSlot;
 
@@ -40,7 +36,6 @@ public final class PgTaggedFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    lengthValue = 0;
     return this;
   }
 
@@ -51,7 +46,6 @@ public final class PgTaggedFrameEncoder {
       advance(0, "tag");
     }
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    tagValue = value;
     out.put8(value);
     lengthSlot = out.reserve(4);
     step = 2;

@@ -29,19 +29,11 @@ public final class PgTlsFrameEncoder {
    */
   private int step = -1;
 
-  private long contentTypeValue;
-
   private int contentTypeSlot;
-
-  private long versionMajorValue;
 
   private int versionMajorSlot;
 
-  private long versionMinorValue;
-
   private int versionMinorSlot;
-
-  private long lengthValue;
 
   private int lengthSlot;
 
@@ -54,8 +46,6 @@ public final class PgTlsFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    versionMajorValue = 0;
-    lengthValue = 0;
     return this;
   }
 
@@ -68,7 +58,6 @@ public final class PgTlsFrameEncoder {
       advance(0, "contentType");
     }
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    contentTypeValue = value;
     out.put8(value);
     out.put8((int) 3L);
     step = 2;
@@ -82,7 +71,6 @@ public final class PgTlsFrameEncoder {
       advance(2, "versionMinor");
     }
     PgEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    versionMinorValue = value;
     out.put8(value);
     lengthSlot = out.reserve(2);
     step = 4;

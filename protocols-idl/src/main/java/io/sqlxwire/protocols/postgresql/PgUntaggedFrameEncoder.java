@@ -25,8 +25,6 @@ public final class PgUntaggedFrameEncoder {
    */
   private int step = -1;
 
-  private long lengthValue;
-
   private int lengthSlot;
 
   /**
@@ -38,7 +36,6 @@ public final class PgUntaggedFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    lengthValue = 0;
     return this;
   }
 

@@ -24,27 +24,15 @@ public final class TdsPacketFrameEncoder {
    */
   private int step = -1;
 
-  private long typeValue;
-
   private int typeSlot;
-
-  private long statusValue;
 
   private int statusSlot;
 
-  private long lengthValue;
-
   private int lengthSlot;
-
-  private long spidValue;
 
   private int spidSlot;
 
-  private long packetIdValue;
-
   private int packetIdSlot;
-
-  private long windowValue;
 
   private int windowSlot;
 
@@ -57,8 +45,6 @@ public final class TdsPacketFrameEncoder {
     }
     this.frameStart = out.position();
     this.step = 0;
-    lengthValue = 0;
-    windowValue = 0;
     return this;
   }
 
@@ -69,7 +55,6 @@ public final class TdsPacketFrameEncoder {
       advance(0, "type");
     }
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    typeValue = value;
     out.put8(value);
     step = 1;
     return this;
@@ -82,7 +67,6 @@ public final class TdsPacketFrameEncoder {
       advance(1, "status");
     }
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    statusValue = value;
     out.put8(value);
     lengthSlot = out.reserve(2);
     step = 3;
@@ -98,7 +82,6 @@ public final class TdsPacketFrameEncoder {
       advance(3, "spid");
     }
     TdsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-    spidValue = value;
     out.put16be(value);
     step = 4;
     return this;
@@ -113,7 +96,6 @@ public final class TdsPacketFrameEncoder {
       advance(4, "packetId");
     }
     TdsEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    packetIdValue = value;
     out.put8(value);
     out.put8((int) 0L);
     step = 6;

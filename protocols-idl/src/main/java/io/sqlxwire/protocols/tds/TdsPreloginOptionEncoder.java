@@ -193,8 +193,8 @@ public final class TdsPreloginOptionEncoder {
     }
     valueArm = 2;
     try {
-      int at = out.position();
       if (!out.putAsciiWithoutNul(value)) {
+        int at = out.position();
         Charsets.put(out, value, StandardCharsets.US_ASCII);
         if (TdsEncoderSupport.containsChar(value, (char) 0)) {
           TdsEncoderSupport.checkNoTerminator(out, at, VALUE_TERMINATOR);

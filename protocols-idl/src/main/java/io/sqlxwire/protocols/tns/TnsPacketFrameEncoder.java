@@ -33,15 +33,9 @@ public final class TnsPacketFrameEncoder {
 
   private int packetChecksumSlot;
 
-  private long typeValue;
-
   private int typeSlot;
 
-  private long flagsValue;
-
   private int flagsSlot;
-
-  private long headerChecksumValue;
 
   private int headerChecksumSlot;
 
@@ -80,7 +74,6 @@ public final class TnsPacketFrameEncoder {
       advance(2, "type");
     }
     TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    typeValue = value;
     out.put8(value);
     step = 3;
     return this;
@@ -95,7 +88,6 @@ public final class TnsPacketFrameEncoder {
       advance(3, "flags");
     }
     TnsEncoderSupport.checkRange(value, 0L, 255L, out.position());
-    flagsValue = value;
     out.put8(value);
     step = 4;
     return this;
@@ -108,7 +100,6 @@ public final class TnsPacketFrameEncoder {
       advance(4, "headerChecksum");
     }
     TnsEncoderSupport.checkRange(value, 0L, 65535L, out.position());
-    headerChecksumValue = value;
     out.put16be(value);
     step = 5;
     return this;

@@ -70,7 +70,7 @@ final class EncoderCursor extends EncoderPart {
                 close.add(fillCase(between));
             }
             close.addStatement("step = $L", member + 1);
-            b.nextControlFlow("else if (open == $L && !childOpen)", array.index)
+            b.nextControlFlow(ctx.hasChildren() ? "else if (open == $L && !childOpen)" : "else if (open == $L)", array.index)
                     .beginControlFlow("try")
                     .add(close.build())
                     .nextControlFlow("catch ($T e)", RuntimeTypes.CODEC_EXCEPTION)

@@ -110,6 +110,11 @@ final class EncoderLayout {
         return new EncoderLayout(model, names, planner, ownerName, doc, parameters, layout, message, tag, via, dead);
     }
 
+    /** Whether any member hands out a nested encoder (else {@code childOpen} is never set). */
+    boolean hasChildren() {
+        return plans.stream().anyMatch(p -> !encoderStateFields.children(p).isEmpty());
+    }
+
     boolean isLive(String field) {
         return !deadFields.contains(field);
     }

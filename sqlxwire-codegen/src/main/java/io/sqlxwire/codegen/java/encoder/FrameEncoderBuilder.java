@@ -18,6 +18,7 @@ import io.sqlxwire.idl.model.WireType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -39,6 +40,8 @@ public final class FrameEncoderBuilder {
     private final List<String> unsupported = new ArrayList<>();
     private ContinuationSplit split;
     private String plainField;
+    /** Header values ({@code xxxValue}) no code reads: not kept (see {@link #build()}). */
+    private Set<String> unreadValues = Set.of();
 
     public FrameEncoderBuilder(ProtocolModel model, EncoderNames names, FramingModel framing) {
         this.names = names;
@@ -50,7 +53,28 @@ public final class FrameEncoderBuilder {
         return unsupported;
     }
 
+    /**
+     * Generated twice when some header value is never read (most are only written): the second
+     * class neither declares nor stores those.
+     */
     public TypeSpec build() {
+        TypeSpec first = buildOnce();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < framing.header().fields().size(); i++) {
+            values.add(base(framing.header().fields().get(i), i) + "Value");
+        }
+        Set<String> unread = DeadStateFields.unread(first, values);
+        if (unread.isEmpty()) {
+            return first;
+        }
+        unreadValues = unread;
+        unsupported.clear();
+        TypeSpec second = buildOnce();
+        DeadStateFields.requireAbsent(second, unread);
+        return second;
+    }
+
+    private TypeSpec buildOnce() {
         ClassName self = names.frameEncoder(framing.name());
         BodySizeInversion inversion = BodySizeInversion.of(framing.bodySize(), framing.header());
         Long constantBody = framing.bodySize() instanceof TypedExpr.IntConst c ? c.value().longValue() : null;
@@ -88,7 +112,9 @@ public final class FrameEncoderBuilder {
         boolean checksums = false;
         for (int i = 0; i < header.size(); i++) {
             Field f = header.get(i);
-            type.addField(FieldSpec.builder(TypeName.LONG, base(f, i) + "Value", Modifier.PRIVATE).build());
+            if (!unreadValues.contains(base(f, i) + "Value")) {
+                type.addField(FieldSpec.builder(TypeName.LONG, base(f, i) + "Value", Modifier.PRIVATE).build());
+            }
             type.addField(FieldSpec.builder(TypeName.INT, base(f, i) + "Slot", Modifier.PRIVATE).build());
             checksums |= f.value() instanceof FieldValue.Checksum;
         }
@@ -140,7 +166,7 @@ public final class FrameEncoderBuilder {
                 .addStatement("this.step = 0");
         for (int i = 0; i < header.size(); i++) {
             // A user-set field's value and every slot are written before body() lets anything read them.
-            if (!isUserSet(header.get(i), inversion)) {
+            if (!isUserSet(header.get(i), inversion) && !unreadValues.contains(base(header.get(i), i) + "Value")) {
                 wrap.addStatement("$LValue = 0", base(header.get(i), i));
             }
         }
@@ -176,7 +202,9 @@ public final class FrameEncoderBuilder {
             if (range != null) {
                 m.addStatement("$L", range);
             }
-            m.addStatement("$LValue = value", base(f, i));
+            if (!unreadValues.contains(base(f, i) + "Value")) {
+                m.addStatement("$LValue = value", base(f, i));
+            }
             if (carriesBodySize(f, inversion) || split != null && f.name().equals(split.sequenceField())) {
                 m.addStatement("$LSlot = out.position()", base(f, i));
             }

@@ -109,16 +109,16 @@ final class StructAndArraySetters extends EncoderPart {
 
     /** Makes the array the open member (starting it when it is not open yet). */
     CodeBlock openArray(MemberPlan plan) {
-        return CodeBlock.builder()
+        CodeBlock.Builder b = CodeBlock.builder()
                 .beginControlFlow("if (open != $L)", plan.index)
                 .add(ctx.encoderCursor.enter(plan.index, plan.setter))
                 .add(ctx.memberConditions.conditionCheck(plan))
                 .addStatement("$LBegin()", plan.setter)
-                .addStatement("open = $L", plan.index)
-                .nextControlFlow("else if (childOpen)")
-                .addStatement("closeChild()")
-                .endControlFlow()
-                .build();
+                .addStatement("open = $L", plan.index);
+        if (ctx.hasChildren()) {
+            b.nextControlFlow("else if (childOpen)").addStatement("closeChild()");
+        }
+        return b.endControlFlow().build();
     }
 
     /**

@@ -128,12 +128,13 @@ final class ValueWriters extends EncoderPart {
             b.addStatement("$L", WireIo.patch(prefix, "slot", "length", TypeName.INT));
             return b.build();
         }
-        b.addStatement("int at = out.position()");
         if (extent instanceof Extent.Terminated t && isNulInAsciiCompatible(t.terminator().toArray(), text.encoding())) {
             // Plain ASCII without NUL (almost every name and query) is copied in one pass that
-            // also proves it holds no terminator; anything else takes the general path.
+            // also proves it holds no terminator; anything else takes the general path (from the
+            // same position: the fast path writes nothing when it declines).
             String term = ctx.byteConstants.constant(plan.base + "Terminator", t.terminator().toArray());
             b.beginControlFlow("if (!out.putAsciiWithoutNul(value))");
+            b.addStatement("int at = out.position()");
             b.addStatement("$T.put(out, value, $L)", RuntimeTypes.CHARSETS, charset);
             b.beginControlFlow("if ($L.containsChar(value, (char) 0))", support);
             b.addStatement("$L.checkNoTerminator(out, at, $L)", support, term);
@@ -142,6 +143,7 @@ final class ValueWriters extends EncoderPart {
             b.addStatement("out.put8(0)");
             return b.build();
         }
+        b.addStatement("int at = out.position()");
         b.addStatement("$T.put(out, value, $L)", RuntimeTypes.CHARSETS, charset);
         if (extent instanceof Extent.Prefixed) {
             b.addStatement("$L.insertLenenc(out, at, out.position() - at)", support);
