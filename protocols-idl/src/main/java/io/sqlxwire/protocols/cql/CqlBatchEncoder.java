@@ -165,6 +165,7 @@ public final class CqlBatchEncoder {
       step = 5;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of queries are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         step = 5;

@@ -207,6 +207,7 @@ public final class CqlBatchQueryEncoder {
       step = 6;
     } else if (open == 4) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(4);
         step = 6;

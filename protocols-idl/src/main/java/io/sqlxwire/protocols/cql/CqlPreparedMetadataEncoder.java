@@ -151,6 +151,7 @@ public final class CqlPreparedMetadataEncoder {
       step = 5;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of pkIndexes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         step = 5;
@@ -183,6 +184,7 @@ public final class CqlPreparedMetadataEncoder {
       step = 6;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of pkIndexes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 1L) == 1L) {
@@ -223,6 +225,7 @@ public final class CqlPreparedMetadataEncoder {
         step = 7;
       } else if (open == 3 && !childOpen) {
         try {
+          // the elements of pkIndexes are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(3);
           if ((flagsValue & 1L) == 1L) {
@@ -263,6 +266,7 @@ public final class CqlPreparedMetadataEncoder {
       step = 8;
     } else if (open == 6 && !childOpen) {
       try {
+        // the elements of columnSpecs are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(6);
         step = 8;
@@ -271,6 +275,7 @@ public final class CqlPreparedMetadataEncoder {
       }
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of pkIndexes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 1L) == 1L) {

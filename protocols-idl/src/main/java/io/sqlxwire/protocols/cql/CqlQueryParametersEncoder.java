@@ -187,6 +187,7 @@ public final class CqlQueryParametersEncoder {
       step = 5;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         step = 5;
@@ -220,6 +221,7 @@ public final class CqlQueryParametersEncoder {
       step = 6;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 4L) == 4L) {
@@ -253,6 +255,7 @@ public final class CqlQueryParametersEncoder {
       step = 6;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 4L) == 4L) {
@@ -283,6 +286,7 @@ public final class CqlQueryParametersEncoder {
       step = 7;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 4L) == 4L) {
@@ -329,6 +333,7 @@ public final class CqlQueryParametersEncoder {
       step = 8;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 4L) == 4L) {
@@ -369,6 +374,7 @@ public final class CqlQueryParametersEncoder {
       step = 9;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((flagsValue & 4L) == 4L) {

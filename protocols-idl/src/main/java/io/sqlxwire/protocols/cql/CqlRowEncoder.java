@@ -132,6 +132,7 @@ public final class CqlRowEncoder {
       step = 2;
     } else if (open == 0) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(0);
         step = 2;

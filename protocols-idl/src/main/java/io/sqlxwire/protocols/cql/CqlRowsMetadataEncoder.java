@@ -258,6 +258,7 @@ public final class CqlRowsMetadataEncoder {
       step = 7;
     } else if (open == 5 && !childOpen) {
       try {
+        // the elements of columnSpecs are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(5);
         step = 7;

@@ -149,6 +149,7 @@ public final class CqlUdtTypeEncoder {
       step = 5;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of fields are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         step = 5;

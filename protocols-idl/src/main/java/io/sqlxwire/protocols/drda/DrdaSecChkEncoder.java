@@ -100,6 +100,7 @@ public final class DrdaSecChkEncoder {
       step = 2;
     } else if (open == 0 && !childOpen) {
       try {
+        // the elements of parameters are done: close it and write what lies between (as begin() would)
         open = -1;
         step = 2;
       } catch (CodecException e) {

@@ -149,6 +149,7 @@ public final class MongoMsgBodyEncoder {
       step = 4;
     } else if (open == 1 && !childOpen) {
       try {
+        // the elements of sections are done: close it and write what lies between (as begin() would)
         open = -1;
         if ((flagBitsValue & 1L) == 1L) {
           checksumSlot = out.reserve(4);

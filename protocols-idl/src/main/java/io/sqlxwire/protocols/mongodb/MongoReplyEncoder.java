@@ -160,6 +160,7 @@ public final class MongoReplyEncoder {
       step = 6;
     } else if (open == 4 && !childOpen) {
       try {
+        // the elements of documents are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(4);
         step = 6;

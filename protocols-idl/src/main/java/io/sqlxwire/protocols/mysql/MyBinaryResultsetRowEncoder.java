@@ -139,6 +139,7 @@ public final class MyBinaryResultsetRowEncoder {
       step = 4;
     } else if (open == 2 && !childOpen) {
       try {
+        // the elements of values are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(2);
         step = 4;

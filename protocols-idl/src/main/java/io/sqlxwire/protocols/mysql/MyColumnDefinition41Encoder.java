@@ -453,6 +453,7 @@ public final class MyColumnDefinition41Encoder {
       step = 10;
     } else if (open == 7 && !childOpen) {
       try {
+        // the elements of extendedInfo are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(7);
         fixedLengthStart = out.position();

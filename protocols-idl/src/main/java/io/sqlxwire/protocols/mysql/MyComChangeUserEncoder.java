@@ -321,6 +321,7 @@ public final class MyComChangeUserEncoder {
       step = 10;
     } else if (open == 8 && !childOpen) {
       try {
+        // the elements of attributes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(8);
         step = 10;

@@ -289,6 +289,7 @@ public final class MyComQueryEncoder {
         step = 7;
       } else if (open == 5 && !childOpen) {
         try {
+          // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(5);
           step = 7;
@@ -318,6 +319,7 @@ public final class MyComQueryEncoder {
         step = 7;
       } else if (open == 5 && !childOpen) {
         try {
+          // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(5);
           step = 7;
@@ -361,6 +363,7 @@ public final class MyComQueryEncoder {
       step = 8;
     } else if (open == 6 && !childOpen) {
       try {
+        // the elements of parameterValues are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(6);
         step = 8;
@@ -369,6 +372,7 @@ public final class MyComQueryEncoder {
       }
     } else if (open == 5 && !childOpen) {
       try {
+        // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(5);
         if ((((session.capabilities.bits() & 134217728L) == 134217728L) && (parameterCountValue > 0L)) && (newParamsBindFlagValue == 1L)) {

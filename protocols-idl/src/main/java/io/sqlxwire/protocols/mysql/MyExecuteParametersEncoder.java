@@ -204,6 +204,7 @@ public final class MyExecuteParametersEncoder {
         step = 4;
       } else if (open == 2 && !childOpen) {
         try {
+          // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(2);
           step = 4;
@@ -233,6 +234,7 @@ public final class MyExecuteParametersEncoder {
         step = 4;
       } else if (open == 2 && !childOpen) {
         try {
+          // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(2);
           step = 4;
@@ -278,6 +280,7 @@ public final class MyExecuteParametersEncoder {
       step = 5;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of parameterValues are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         step = 5;
@@ -286,6 +289,7 @@ public final class MyExecuteParametersEncoder {
       }
     } else if (open == 2 && !childOpen) {
       try {
+        // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(2);
         if ((newParamsBoundValue == 1L) && !(session.longDataSent)) {
@@ -322,6 +326,7 @@ public final class MyExecuteParametersEncoder {
       step = 6;
     } else if (open == 3 && !childOpen) {
       try {
+        // the elements of parameterValues are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         if ((newParamsBoundValue != 1L) || session.longDataSent) {
@@ -333,6 +338,7 @@ public final class MyExecuteParametersEncoder {
       }
     } else if (open == 2 && !childOpen) {
       try {
+        // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(2);
         if ((newParamsBoundValue == 1L) && !(session.longDataSent)) {

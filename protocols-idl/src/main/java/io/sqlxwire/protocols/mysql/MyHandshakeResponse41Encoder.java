@@ -518,6 +518,7 @@ public final class MyHandshakeResponse41Encoder {
       step = 15;
     } else if (open == 13 && !childOpen) {
       try {
+        // the elements of attributes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(13);
         step = 15;
@@ -552,6 +553,7 @@ public final class MyHandshakeResponse41Encoder {
       step = 16;
     } else if (open == 13 && !childOpen) {
       try {
+        // the elements of attributes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(13);
         if (((session.capabilities.bits() & clientFlagValue) & 67108864L) == 67108864L) {

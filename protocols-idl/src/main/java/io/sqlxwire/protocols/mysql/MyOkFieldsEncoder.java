@@ -379,6 +379,7 @@ public final class MyOkFieldsEncoder {
       step = 8;
     } else if (open == 6 && !childOpen) {
       try {
+        // the elements of sessionStateChanges are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(6);
         step = 8;
@@ -413,6 +414,7 @@ public final class MyOkFieldsEncoder {
       step = 9;
     } else if (open == 6 && !childOpen) {
       try {
+        // the elements of sessionStateChanges are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(6);
         if (!(((session.capabilities.bits() & 8388608L) == 8388608L))) {

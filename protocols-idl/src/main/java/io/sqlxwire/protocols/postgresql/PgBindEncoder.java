@@ -201,6 +201,7 @@ public final class PgBindEncoder {
         step = 6;
       } else if (open == 3) {
         try {
+          // the elements of parameterFormats are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(3);
           parameterCountSlot = out.reserve(2);
@@ -234,6 +235,7 @@ public final class PgBindEncoder {
         step = 6;
       } else if (open == 3) {
         try {
+          // the elements of parameterFormats are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(3);
           parameterCountSlot = out.reserve(2);
@@ -280,6 +282,7 @@ public final class PgBindEncoder {
         step = 8;
       } else if (open == 5) {
         try {
+          // the elements of parameterValues are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(5);
           resultFormatCountSlot = out.reserve(2);
@@ -289,6 +292,7 @@ public final class PgBindEncoder {
         }
       } else if (open == 3) {
         try {
+          // the elements of parameterFormats are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(3);
           parameterCountSlot = out.reserve(2);
@@ -325,6 +329,7 @@ public final class PgBindEncoder {
       step = 9;
     } else if (open == 7) {
       try {
+        // the elements of resultFormats are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(7);
         step = 9;
@@ -333,6 +338,7 @@ public final class PgBindEncoder {
       }
     } else if (open == 5) {
       try {
+        // the elements of parameterValues are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(5);
         resultFormatCountSlot = out.reserve(2);

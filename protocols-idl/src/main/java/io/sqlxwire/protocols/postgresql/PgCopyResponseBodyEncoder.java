@@ -134,6 +134,7 @@ public final class PgCopyResponseBodyEncoder {
       step = 4;
     } else if (open == 2) {
       try {
+        // the elements of columnFormats are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(2);
         step = 4;

@@ -132,6 +132,7 @@ public final class PgDataRowEncoder {
       step = 3;
     } else if (open == 1) {
       try {
+        // the elements of columns are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(1);
         step = 3;

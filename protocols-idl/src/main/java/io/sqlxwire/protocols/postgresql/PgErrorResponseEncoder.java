@@ -104,6 +104,7 @@ public final class PgErrorResponseEncoder {
       step = 2;
     } else if (open == 0 && !childOpen) {
       try {
+        // the elements of fields are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(0);
         step = 2;

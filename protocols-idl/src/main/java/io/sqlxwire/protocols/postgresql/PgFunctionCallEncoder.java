@@ -154,6 +154,7 @@ public final class PgFunctionCallEncoder {
         step = 5;
       } else if (open == 2) {
         try {
+          // the elements of argumentFormats are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(2);
           argumentCountSlot = out.reserve(2);
@@ -187,6 +188,7 @@ public final class PgFunctionCallEncoder {
         step = 5;
       } else if (open == 2) {
         try {
+          // the elements of argumentFormats are done: close it and write what lies between (as begin() would)
           open = -1;
           complete(2);
           argumentCountSlot = out.reserve(2);
@@ -216,6 +218,7 @@ public final class PgFunctionCallEncoder {
       step = 6;
     } else if (open == 4) {
       try {
+        // the elements of arguments are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(4);
         step = 6;
@@ -224,6 +227,7 @@ public final class PgFunctionCallEncoder {
       }
     } else if (open == 2) {
       try {
+        // the elements of argumentFormats are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(2);
         argumentCountSlot = out.reserve(2);

@@ -104,6 +104,7 @@ public final class PgParameterDescriptionEncoder {
       step = 3;
     } else if (open == 1) {
       try {
+        // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(1);
         step = 3;

@@ -164,6 +164,7 @@ public final class PgParseEncoder {
       step = 5;
     } else if (open == 3) {
       try {
+        // the elements of parameterTypes are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(3);
         step = 5;

@@ -123,6 +123,7 @@ public final class PgStartupMessageEncoder {
       step = 4;
     } else if (open == 2 && !childOpen) {
       try {
+        // the elements of parameters are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(2);
         step = 4;

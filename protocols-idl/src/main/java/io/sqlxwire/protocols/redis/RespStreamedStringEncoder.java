@@ -103,6 +103,7 @@ public final class RespStreamedStringEncoder {
       step = 3;
     } else if (open == 1 && !childOpen) {
       try {
+        // the elements of chunks are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(1);
         step = 3;

@@ -106,6 +106,7 @@ public final class TdsPreloginResponseEncoder {
       step = 2;
     } else if (open == 0 && !childOpen) {
       try {
+        // the elements of options are done: close it and write what lies between (as begin() would)
         open = -1;
         complete(0);
         step = 2;

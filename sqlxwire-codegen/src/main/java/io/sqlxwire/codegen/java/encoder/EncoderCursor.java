@@ -64,6 +64,8 @@ final class EncoderCursor extends EncoderPart {
         // Right after the elements of an array before it: what begin() would do, unrolled.
         for (MemberPlan array : arraysBefore(member)) {
             CodeBlock.Builder close = CodeBlock.builder()
+                    .add("// the elements of $L are done: close it and write what lies between (as begin() would)\n",
+                            array.setter)
                     .addStatement("open = -1")
                     .add(ctx.backPatching.completeCall(array));
             for (MemberPlan between : plans.subList(array.index + 1, member)) {
