@@ -5,8 +5,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.elementCount;
 import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -160,11 +160,6 @@ public final class CqlBytesMapDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class EntriesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -180,36 +175,18 @@ public final class CqlBytesMapDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private CqlBytesMapEntryDecoder[] kept = new CqlBytesMapEntryDecoder[0];
+    private final KeptDecoders<CqlBytesMapEntryDecoder> kept = new KeptDecoders<>(CqlBytesMapEntryDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private CqlBytesMapEntryDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      CqlBytesMapEntryDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new CqlBytesMapEntryDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      CqlBytesMapEntryDecoder decoder = decoderFor(index);
+      CqlBytesMapEntryDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = CqlBytesMapDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -224,7 +201,7 @@ public final class CqlBytesMapDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -257,10 +234,10 @@ public final class CqlBytesMapDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = CqlBytesMapDecoder.this.trusted;
@@ -280,14 +257,14 @@ public final class CqlBytesMapDecoder {
      */
     public CqlBytesMapEntryDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = CqlBytesMapDecoder.this.trusted;
       CqlBytesMapDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

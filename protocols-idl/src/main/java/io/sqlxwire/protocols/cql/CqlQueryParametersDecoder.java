@@ -7,8 +7,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -424,11 +424,6 @@ public final class CqlQueryParametersDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValuesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -444,36 +439,18 @@ public final class CqlQueryParametersDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private CqlBoundValueDecoder[] kept = new CqlBoundValueDecoder[0];
+    private final KeptDecoders<CqlBoundValueDecoder> kept = new KeptDecoders<>(CqlBoundValueDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private CqlBoundValueDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      CqlBoundValueDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new CqlBoundValueDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      CqlBoundValueDecoder decoder = decoderFor(index);
+      CqlBoundValueDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = CqlQueryParametersDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos, ((CqlQueryParametersDecoder.this.flags & 64L) == 64L));
       pos += decoder.encodedLength();
@@ -488,7 +465,7 @@ public final class CqlQueryParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -521,10 +498,10 @@ public final class CqlQueryParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = CqlQueryParametersDecoder.this.trusted;
@@ -544,14 +521,14 @@ public final class CqlQueryParametersDecoder {
      */
     public CqlBoundValueDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = CqlQueryParametersDecoder.this.trusted;
       CqlQueryParametersDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

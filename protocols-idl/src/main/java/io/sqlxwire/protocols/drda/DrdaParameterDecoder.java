@@ -9,8 +9,8 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Charsets;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -395,11 +395,6 @@ public final class DrdaParameterDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValueAsMgrlvllsCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -415,36 +410,18 @@ public final class DrdaParameterDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private DrdaManagerLevelDecoder[] kept = new DrdaManagerLevelDecoder[0];
+    private final KeptDecoders<DrdaManagerLevelDecoder> kept = new KeptDecoders<>(DrdaManagerLevelDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private DrdaManagerLevelDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      DrdaManagerLevelDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new DrdaManagerLevelDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      DrdaManagerLevelDecoder decoder = decoderFor(index);
+      DrdaManagerLevelDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = DrdaParameterDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -459,7 +436,7 @@ public final class DrdaParameterDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -495,10 +472,10 @@ public final class DrdaParameterDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = DrdaParameterDecoder.this.trusted;
@@ -518,8 +495,8 @@ public final class DrdaParameterDecoder {
      */
     public DrdaManagerLevelDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = DrdaParameterDecoder.this.trusted;
       DrdaParameterDecoder.this.trusted = true;

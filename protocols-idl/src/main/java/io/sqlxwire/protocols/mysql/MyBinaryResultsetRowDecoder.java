@@ -7,8 +7,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -210,11 +210,6 @@ public final class MyBinaryResultsetRowDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ValuesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -230,36 +225,18 @@ public final class MyBinaryResultsetRowDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+    private final KeptDecoders<MyBinaryColumnDecoder> kept = new KeptDecoders<>(MyBinaryColumnDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private MyBinaryColumnDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      MyBinaryColumnDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new MyBinaryColumnDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      MyBinaryColumnDecoder decoder = decoderFor(index);
+      MyBinaryColumnDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = MyBinaryResultsetRowDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos, MyBinaryResultsetRowDecoder.this.session.columnTypes.get(index), MyBinaryResultsetRowDecoder.this.nullBitmap(index));
       pos += decoder.encodedLength();
@@ -274,7 +251,7 @@ public final class MyBinaryResultsetRowDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -307,10 +284,10 @@ public final class MyBinaryResultsetRowDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
@@ -330,14 +307,14 @@ public final class MyBinaryResultsetRowDecoder {
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = MyBinaryResultsetRowDecoder.this.trusted;
       MyBinaryResultsetRowDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -9,8 +9,8 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -465,11 +465,6 @@ public final class MyComQueryDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterTypesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -485,36 +480,18 @@ public final class MyComQueryDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private MyParameterTypeDecoder[] kept = new MyParameterTypeDecoder[0];
+    private final KeptDecoders<MyParameterTypeDecoder> kept = new KeptDecoders<>(MyParameterTypeDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private MyParameterTypeDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      MyParameterTypeDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new MyParameterTypeDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      MyParameterTypeDecoder decoder = decoderFor(index);
+      MyParameterTypeDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = MyComQueryDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -529,7 +506,7 @@ public final class MyComQueryDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -562,10 +539,10 @@ public final class MyComQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
@@ -585,14 +562,14 @@ public final class MyComQueryDecoder {
      */
     public MyParameterTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
       MyComQueryDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {
@@ -615,11 +592,6 @@ public final class MyComQueryDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterValuesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -635,36 +607,18 @@ public final class MyComQueryDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+    private final KeptDecoders<MyBinaryColumnDecoder> kept = new KeptDecoders<>(MyBinaryColumnDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private MyBinaryColumnDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      MyBinaryColumnDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new MyBinaryColumnDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      MyBinaryColumnDecoder decoder = decoderFor(index);
+      MyBinaryColumnDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = MyComQueryDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos, MyComQueryDecoder.this.parameterTypes.get(index).type(), MyComQueryDecoder.this.nullBitmap(index));
       pos += decoder.encodedLength();
@@ -679,7 +633,7 @@ public final class MyComQueryDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -712,10 +666,10 @@ public final class MyComQueryDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
@@ -735,14 +689,14 @@ public final class MyComQueryDecoder {
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = MyComQueryDecoder.this.trusted;
       MyComQueryDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -7,8 +7,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Bitmap;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -305,11 +305,6 @@ public final class MyExecuteParametersDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterTypesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -325,36 +320,18 @@ public final class MyExecuteParametersDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private MyExecuteParameterTypeDecoder[] kept = new MyExecuteParameterTypeDecoder[0];
+    private final KeptDecoders<MyExecuteParameterTypeDecoder> kept = new KeptDecoders<>(MyExecuteParameterTypeDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private MyExecuteParameterTypeDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      MyExecuteParameterTypeDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new MyExecuteParameterTypeDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      MyExecuteParameterTypeDecoder decoder = decoderFor(index);
+      MyExecuteParameterTypeDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = MyExecuteParametersDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.session);
       pos += decoder.encodedLength();
@@ -369,7 +346,7 @@ public final class MyExecuteParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -402,10 +379,10 @@ public final class MyExecuteParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
@@ -425,14 +402,14 @@ public final class MyExecuteParametersDecoder {
      */
     public MyExecuteParameterTypeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {
@@ -455,11 +432,6 @@ public final class MyExecuteParametersDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParameterValuesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -475,36 +447,18 @@ public final class MyExecuteParametersDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private MyBinaryColumnDecoder[] kept = new MyBinaryColumnDecoder[0];
+    private final KeptDecoders<MyBinaryColumnDecoder> kept = new KeptDecoders<>(MyBinaryColumnDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private MyBinaryColumnDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      MyBinaryColumnDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new MyBinaryColumnDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      MyBinaryColumnDecoder decoder = decoderFor(index);
+      MyBinaryColumnDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = MyExecuteParametersDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos, MyExecuteParametersDecoder.this.parameterTypes.get(index).type(), MyExecuteParametersDecoder.this.nullBitmap(index));
       pos += decoder.encodedLength();
@@ -519,7 +473,7 @@ public final class MyExecuteParametersDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -552,10 +506,10 @@ public final class MyExecuteParametersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
@@ -575,14 +529,14 @@ public final class MyExecuteParametersDecoder {
      */
     public MyBinaryColumnDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = MyExecuteParametersDecoder.this.trusted;
       MyExecuteParametersDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

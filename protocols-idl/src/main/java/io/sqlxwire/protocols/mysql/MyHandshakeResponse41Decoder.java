@@ -11,9 +11,9 @@ import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.LengthEncodedInt;
 import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -697,11 +697,6 @@ public final class MyHandshakeResponse41Decoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class AttributesCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -717,36 +712,18 @@ public final class MyHandshakeResponse41Decoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private MyConnectAttributeDecoder[] kept = new MyConnectAttributeDecoder[0];
+    private final KeptDecoders<MyConnectAttributeDecoder> kept = new KeptDecoders<>(MyConnectAttributeDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private MyConnectAttributeDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      MyConnectAttributeDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new MyConnectAttributeDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      MyConnectAttributeDecoder decoder = decoderFor(index);
+      MyConnectAttributeDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = MyHandshakeResponse41Decoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -761,7 +738,7 @@ public final class MyHandshakeResponse41Decoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -797,10 +774,10 @@ public final class MyHandshakeResponse41Decoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = MyHandshakeResponse41Decoder.this.trusted;
@@ -820,14 +797,14 @@ public final class MyHandshakeResponse41Decoder {
      */
     public MyConnectAttributeDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = MyHandshakeResponse41Decoder.this.trusted;
       MyHandshakeResponse41Decoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -8,9 +8,9 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
+import io.sqlxwire.runtime.cursor.RecordedElements;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -139,11 +139,6 @@ public final class PgAuthSaslDecoder {
    * Iterates {@code mechanisms} without allocating: {@code next()} re-points the same element.
    */
   public final class MechanismsCursor {
-    /**
-     * Elements recorded at most (see {@code record}).
-     */
-    private static final int RECORDED = 4096;
-
     private int first;
 
     private int limit;
@@ -160,15 +155,13 @@ public final class PgAuthSaslDecoder {
 
     private final TextView elementView = new TextView(StandardCharsets.UTF_8);
 
-    private int[] recordedOffsets = new int[16];
-
     /**
-     * Where each element's value starts and how long it is.
+     * Where each element's value lies, as {@code wrap} validated it.
      */
-    private int[] recordedLengths = new int[16];
+    private final RecordedElements records = new RecordedElements();
 
     /**
-     * Whether every element is recorded (there were at most {@code RECORDED}).
+     * Whether every element is recorded.
      */
     private boolean recorded;
 
@@ -203,28 +196,11 @@ public final class PgAuthSaslDecoder {
     }
 
     /**
-     * Keeps the position of element {@code index}, just validated; the storage grows to at most
-     * {@code RECORDED} elements and is kept for the next values.
-     */
-    private void record(int index) {
-      if (index >= RECORDED) {
-        return;
-      }
-      if (index == recordedOffsets.length) {
-        int grown = Math.min(RECORDED, index * 2);
-        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
-        recordedLengths = Arrays.copyOf(recordedLengths, grown);
-      }
-      recordedOffsets[index] = elementValueOffset;
-      recordedLengths[index] = elementValueLength;
-    }
-
-    /**
      * Makes recorded element {@code index} the current one.
      */
     private void restore(int index) {
-      this.elementValueOffset = recordedOffsets[index];
-      this.elementValueLength = recordedLengths[index];
+      this.elementValueOffset = records.offset(index);
+      this.elementValueLength = records.length(index);
     }
 
     /**
@@ -251,7 +227,7 @@ public final class PgAuthSaslDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
-        record(index);
+        records.record(index, elementValueOffset, elementValueLength);
         if (pos == start) {
           // An element of no bytes would never reach the end.
           throw fail(region, "element takes no bytes", pos);
@@ -259,7 +235,7 @@ public final class PgAuthSaslDecoder {
         index++;
       }
       this.count = index;
-      this.recorded = index <= RECORDED;
+      this.recorded = RecordedElements.holds(index);
       pos += MECHANISMS_TERMINATOR.length;
       reset();
       return pos;

@@ -7,8 +7,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.RecordedElements;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -348,11 +348,6 @@ public final class PgFunctionCallDecoder {
    * Iterates {@code arguments} without allocating: {@code next()} re-points the same element.
    */
   public final class ArgumentsCursor {
-    /**
-     * Elements recorded at most (see {@code record}).
-     */
-    private static final int RECORDED = 4096;
-
     private int first;
 
     private int limit;
@@ -371,15 +366,13 @@ public final class PgFunctionCallDecoder {
 
     private final ByteView elementView = new ByteView();
 
-    private int[] recordedOffsets = new int[16];
-
     /**
-     * Where each element's value starts and how long it is (-1 for NULL).
+     * Where each element's value lies, as {@code wrap} validated it.
      */
-    private int[] recordedLengths = new int[16];
+    private final RecordedElements records = new RecordedElements();
 
     /**
-     * Whether every element is recorded (there were at most {@code RECORDED}).
+     * Whether every element is recorded.
      */
     private boolean recorded;
 
@@ -415,30 +408,13 @@ public final class PgFunctionCallDecoder {
     }
 
     /**
-     * Keeps the position of element {@code index}, just validated; the storage grows to at most
-     * {@code RECORDED} elements and is kept for the next values.
-     */
-    private void record(int index) {
-      if (index >= RECORDED) {
-        return;
-      }
-      if (index == recordedOffsets.length) {
-        int grown = Math.min(RECORDED, index * 2);
-        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
-        recordedLengths = Arrays.copyOf(recordedLengths, grown);
-      }
-      recordedOffsets[index] = elementValueOffset;
-      recordedLengths[index] = elementNull ? -1 : elementValueLength;
-    }
-
-    /**
      * Makes recorded element {@code index} the current one.
      */
     private void restore(int index) {
-      this.elementValueOffset = recordedOffsets[index];
-      int recordedLength = recordedLengths[index];
+      this.elementValueOffset = records.offset(index);
+      int recordedLength = records.length(index);
       this.elementNull = recordedLength < 0;
-      this.elementValueLength = recordedLength < 0 ? 0 : recordedLength;
+      this.elementValueLength = Math.max(0, recordedLength);
     }
 
     /**
@@ -462,12 +438,12 @@ public final class PgFunctionCallDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
-        record(index);
+        records.record(index, elementValueOffset, elementNull ? -1 : elementValueLength);
         assert pos >= start;
         index++;
       }
       this.count = index;
-      this.recorded = index <= RECORDED;
+      this.recorded = RecordedElements.holds(index);
       reset();
       return pos;
     }

@@ -8,9 +8,9 @@ import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.Terminators;
 import io.sqlxwire.runtime.codec.TextValidation;
+import io.sqlxwire.runtime.cursor.RecordedElements;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -187,11 +187,6 @@ public final class PgNegotiateProtocolVersionDecoder {
    * Iterates {@code unrecognized_options} without allocating: {@code next()} re-points the same element.
    */
   public final class UnrecognizedOptionsCursor {
-    /**
-     * Elements recorded at most (see {@code record}).
-     */
-    private static final int RECORDED = 4096;
-
     private int first;
 
     private int limit;
@@ -208,15 +203,13 @@ public final class PgNegotiateProtocolVersionDecoder {
 
     private final TextView elementView = new TextView(StandardCharsets.UTF_8);
 
-    private int[] recordedOffsets = new int[16];
-
     /**
-     * Where each element's value starts and how long it is.
+     * Where each element's value lies, as {@code wrap} validated it.
      */
-    private int[] recordedLengths = new int[16];
+    private final RecordedElements records = new RecordedElements();
 
     /**
-     * Whether every element is recorded (there were at most {@code RECORDED}).
+     * Whether every element is recorded.
      */
     private boolean recorded;
 
@@ -251,28 +244,11 @@ public final class PgNegotiateProtocolVersionDecoder {
     }
 
     /**
-     * Keeps the position of element {@code index}, just validated; the storage grows to at most
-     * {@code RECORDED} elements and is kept for the next values.
-     */
-    private void record(int index) {
-      if (index >= RECORDED) {
-        return;
-      }
-      if (index == recordedOffsets.length) {
-        int grown = Math.min(RECORDED, index * 2);
-        recordedOffsets = Arrays.copyOf(recordedOffsets, grown);
-        recordedLengths = Arrays.copyOf(recordedLengths, grown);
-      }
-      recordedOffsets[index] = elementValueOffset;
-      recordedLengths[index] = elementValueLength;
-    }
-
-    /**
      * Makes recorded element {@code index} the current one.
      */
     private void restore(int index) {
-      this.elementValueOffset = recordedOffsets[index];
-      this.elementValueLength = recordedLengths[index];
+      this.elementValueOffset = records.offset(index);
+      this.elementValueLength = records.length(index);
     }
 
     /**
@@ -296,12 +272,12 @@ public final class PgNegotiateProtocolVersionDecoder {
         } catch (CodecException e) {
           throw e.inElement(index);
         }
-        record(index);
+        records.record(index, elementValueOffset, elementValueLength);
         assert pos >= start;
         index++;
       }
       this.count = index;
-      this.recorded = index <= RECORDED;
+      this.recorded = RecordedElements.holds(index);
       reset();
       return pos;
     }

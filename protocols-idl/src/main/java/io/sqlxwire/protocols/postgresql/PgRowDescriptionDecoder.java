@@ -5,8 +5,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.elementCount;
 import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -158,11 +158,6 @@ public final class PgRowDescriptionDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class FieldsCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -178,36 +173,18 @@ public final class PgRowDescriptionDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private PgFieldDescriptionDecoder[] kept = new PgFieldDescriptionDecoder[0];
+    private final KeptDecoders<PgFieldDescriptionDecoder> kept = new KeptDecoders<>(PgFieldDescriptionDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private PgFieldDescriptionDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      PgFieldDescriptionDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new PgFieldDescriptionDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      PgFieldDescriptionDecoder decoder = decoderFor(index);
+      PgFieldDescriptionDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = PgRowDescriptionDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -222,7 +199,7 @@ public final class PgRowDescriptionDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -255,10 +232,10 @@ public final class PgRowDescriptionDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = PgRowDescriptionDecoder.this.trusted;
@@ -278,14 +255,14 @@ public final class PgRowDescriptionDecoder {
      */
     public PgFieldDescriptionDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = PgRowDescriptionDecoder.this.trusted;
       PgRowDescriptionDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

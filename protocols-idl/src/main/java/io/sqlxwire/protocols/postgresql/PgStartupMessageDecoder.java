@@ -6,8 +6,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -195,11 +195,6 @@ public final class PgStartupMessageDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ParametersCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -215,36 +210,18 @@ public final class PgStartupMessageDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private PgStartupParameterDecoder[] kept = new PgStartupParameterDecoder[0];
+    private final KeptDecoders<PgStartupParameterDecoder> kept = new KeptDecoders<>(PgStartupParameterDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private PgStartupParameterDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      PgStartupParameterDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new PgStartupParameterDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      PgStartupParameterDecoder decoder = decoderFor(index);
+      PgStartupParameterDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = PgStartupMessageDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -262,7 +239,7 @@ public final class PgStartupMessageDecoder {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
         }
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -299,10 +276,10 @@ public final class PgStartupMessageDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = PgStartupMessageDecoder.this.trusted;
@@ -322,14 +299,14 @@ public final class PgStartupMessageDecoder {
      */
     public PgStartupParameterDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = PgStartupMessageDecoder.this.trusted;
       PgStartupMessageDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

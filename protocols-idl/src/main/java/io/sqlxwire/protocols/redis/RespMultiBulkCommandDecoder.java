@@ -8,8 +8,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.codec.AsciiDecimal;
 import io.sqlxwire.runtime.codec.Terminators;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -188,11 +188,6 @@ public final class RespMultiBulkCommandDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ArgumentsCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -208,36 +203,18 @@ public final class RespMultiBulkCommandDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private RespCommandArgumentDecoder[] kept = new RespCommandArgumentDecoder[0];
+    private final KeptDecoders<RespCommandArgumentDecoder> kept = new KeptDecoders<>(RespCommandArgumentDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private RespCommandArgumentDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      RespCommandArgumentDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new RespCommandArgumentDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      RespCommandArgumentDecoder decoder = decoderFor(index);
+      RespCommandArgumentDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = RespMultiBulkCommandDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -252,7 +229,7 @@ public final class RespMultiBulkCommandDecoder {
       this.limit = limit;
       int index = 0;
       while (index < expected) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -285,10 +262,10 @@ public final class RespMultiBulkCommandDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = RespMultiBulkCommandDecoder.this.trusted;
@@ -308,14 +285,14 @@ public final class RespMultiBulkCommandDecoder {
      */
     public RespCommandArgumentDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = RespMultiBulkCommandDecoder.this.trusted;
       RespMultiBulkCommandDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

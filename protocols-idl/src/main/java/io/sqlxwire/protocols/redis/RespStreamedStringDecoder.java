@@ -6,8 +6,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.lengthAt;
 import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -168,11 +168,6 @@ public final class RespStreamedStringDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class ChunksCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -188,36 +183,18 @@ public final class RespStreamedStringDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private RespStreamedChunkDecoder[] kept = new RespStreamedChunkDecoder[0];
+    private final KeptDecoders<RespStreamedChunkDecoder> kept = new KeptDecoders<>(RespStreamedChunkDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private RespStreamedChunkDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      RespStreamedChunkDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new RespStreamedChunkDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      RespStreamedChunkDecoder decoder = decoderFor(index);
+      RespStreamedChunkDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = RespStreamedStringDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -235,7 +212,7 @@ public final class RespStreamedStringDecoder {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
         }
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -272,10 +249,10 @@ public final class RespStreamedStringDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
@@ -295,14 +272,14 @@ public final class RespStreamedStringDecoder {
      */
     public RespStreamedChunkDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = RespStreamedStringDecoder.this.trusted;
       RespStreamedStringDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -6,8 +6,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.lengthAt;
 import static io.sqlxwire.runtime.buffer.RegionChecks.need;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -165,11 +165,6 @@ public final class TdsAllHeadersDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class HeadersCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -185,36 +180,18 @@ public final class TdsAllHeadersDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private TdsDataHeaderDecoder[] kept = new TdsDataHeaderDecoder[0];
+    private final KeptDecoders<TdsDataHeaderDecoder> kept = new KeptDecoders<>(TdsDataHeaderDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private TdsDataHeaderDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      TdsDataHeaderDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new TdsDataHeaderDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      TdsDataHeaderDecoder decoder = decoderFor(index);
+      TdsDataHeaderDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = TdsAllHeadersDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -229,7 +206,7 @@ public final class TdsAllHeadersDecoder {
       this.limit = limit;
       int index = 0;
       while (pos < limit) {
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -265,10 +242,10 @@ public final class TdsAllHeadersDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = TdsAllHeadersDecoder.this.trusted;
@@ -288,14 +265,14 @@ public final class TdsAllHeadersDecoder {
      */
     public TdsDataHeaderDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = TdsAllHeadersDecoder.this.trusted;
       TdsAllHeadersDecoder.this.trusted = true;
       try {
         int at = afterKept;
-        for (int k = KEPT; k <= i; k++) {
+        for (int k = KeptDecoders.MAX; k <= i; k++) {
           at = readElement(at, limit, k);
         }
       } finally {

@@ -5,8 +5,8 @@ import static io.sqlxwire.runtime.buffer.RegionChecks.fail;
 import static io.sqlxwire.runtime.buffer.RegionChecks.startsWith;
 
 import io.sqlxwire.runtime.buffer.WireBuffer;
+import io.sqlxwire.runtime.cursor.KeptDecoders;
 import io.sqlxwire.runtime.error.CodecException;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -138,11 +138,6 @@ public final class TdsPreloginDecoder {
    * validated them and kept for later values; later ones share one, re-pointed by {@code next()}.
    */
   public final class OptionsCursor {
-    /**
-     * Elements that keep a decoder of their own (see {@code decoderFor}).
-     */
-    private static final int KEPT = 256;
-
     private int first;
 
     private int limit;
@@ -158,36 +153,18 @@ public final class TdsPreloginDecoder {
     /**
      * The decoders of the first elements, created on first use and kept for later values.
      */
-    private TdsPreloginOptionDecoder[] kept = new TdsPreloginOptionDecoder[0];
+    private final KeptDecoders<TdsPreloginOptionDecoder> kept = new KeptDecoders<>(TdsPreloginOptionDecoder::new);
 
     /**
-     * Where element {@code KEPT} starts, when there is one.
+     * Where the first element without a decoder of its own starts, when there is one.
      */
     private int afterKept;
-
-    /**
-     * The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.
-     */
-    private TdsPreloginOptionDecoder decoderFor(int index) {
-      if (index >= KEPT) {
-        return element;
-      }
-      if (index >= kept.length) {
-        kept = Arrays.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)));
-      }
-      TdsPreloginOptionDecoder decoder = kept[index];
-      if (decoder == null) {
-        decoder = new TdsPreloginOptionDecoder();
-        kept[index] = decoder;
-      }
-      return decoder;
-    }
 
     /**
      * Reads element {@code index} at {@code pos}; returns where the next one starts.
      */
     private int readElement(int pos, int limit, int index) {
-      TdsPreloginOptionDecoder decoder = decoderFor(index);
+      TdsPreloginOptionDecoder decoder = index < KeptDecoders.MAX ? kept.of(index) : element;
       decoder.trusted = TdsPreloginDecoder.this.trusted;
       decoder.wrapIn(region, pos, limit - pos);
       pos += decoder.encodedLength();
@@ -205,7 +182,7 @@ public final class TdsPreloginDecoder {
         if (pos >= limit) {
           throw fail(region, "no terminator before the end of the region", pos);
         }
-        if (index == KEPT) {
+        if (index == KeptDecoders.MAX) {
           // Elements from here on are read again by next() and get(i), starting here.
           this.afterKept = pos;
         }
@@ -242,10 +219,10 @@ public final class TdsPreloginDecoder {
       if (nextIndex >= count) {
         throw new NoSuchElementException();
       }
-      if (nextIndex < KEPT) {
-        return kept[nextIndex++];
+      if (nextIndex < KeptDecoders.MAX) {
+        return kept.of(nextIndex++);
       }
-      if (nextIndex == KEPT) {
+      if (nextIndex == KeptDecoders.MAX) {
         nextOffset = afterKept;
       }
       boolean wasTrusted = TdsPreloginDecoder.this.trusted;
@@ -265,8 +242,8 @@ public final class TdsPreloginDecoder {
      */
     public TdsPreloginOptionDecoder get(int i) {
       Objects.checkIndex(i, count);
-      if (i < KEPT) {
-        return kept[i];
+      if (i < KeptDecoders.MAX) {
+        return kept.of(i);
       }
       boolean wasTrusted = TdsPreloginDecoder.this.trusted;
       TdsPreloginDecoder.this.trusted = true;

@@ -11,6 +11,8 @@ public final class RuntimeTypes {
     public static final ClassName WIRE_WRITER = ClassName.get(ROOT + ".buffer", "WireWriter");
     public static final ClassName BYTE_VIEW = ClassName.get(ROOT + ".buffer", "ByteView");
     public static final ClassName REGION_CHECKS = ClassName.get(ROOT + ".buffer", "RegionChecks");
+    public static final ClassName RECORDED_ELEMENTS = ClassName.get(ROOT + ".cursor", "RecordedElements");
+    public static final ClassName KEPT_DECODERS = ClassName.get(ROOT + ".cursor", "KeptDecoders");
     public static final ClassName TEXT_VIEW = ClassName.get(ROOT + ".buffer", "TextView");
     public static final ClassName CODEC_EXCEPTION = ClassName.get(ROOT + ".error", "CodecException");
     public static final ClassName PROTOCOL_STATE_EXCEPTION = ClassName.get(ROOT + ".error", "ProtocolStateException");

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.RuntimeTypes;
@@ -51,7 +52,7 @@ final class ArrayReaders extends DecoderPart {
         if (keeps) {
             cursorType.addJavadoc("Iterates {@code $L}: the first $L elements have a decoder each, wrapped when {@code wrap}\n"
                     + "validated them and kept for later values; later ones share one, re-pointed by {@code next()}.\n",
-                    idlField, KEPT);
+                    idlField, KEPT_MAX);
         } else {
             cursorType.addJavadoc("Iterates {@code $L} without allocating: {@code next()} re-points the same element.\n", idlField);
         }
@@ -59,7 +60,8 @@ final class ArrayReaders extends DecoderPart {
             WireType.StructRef ref = (WireType.StructRef) element;
             ClassName decoder = JavaValueTypes.decoderClass(context, ref.name());
             addKept(cursorType, decoder);
-            readElement.addStatement("$T decoder = decoderFor(index)", decoder)
+            readElement.addStatement("$T decoder = index < $T.MAX ? kept.of(index) : element", decoder,
+                            RuntimeTypes.KEPT_DECODERS)
                     .addCode(ctx.structAndUnionReaders.wrapStruct(ref, CodeBlock.of("decoder"), cursorHost));
         } else {
             readElement.addCode(readShared);
@@ -119,7 +121,7 @@ final class ArrayReaders extends DecoderPart {
             validate.beginControlFlow("while (index < expected)");
         }
         if (keeps) {
-            validate.beginControlFlow("if (index == KEPT)")
+            validate.beginControlFlow("if (index == $T.MAX)", RuntimeTypes.KEPT_DECODERS)
                     .addComment("Elements from here on are read again by next() and get(i), starting here.")
                     .addStatement("this.afterKept = pos")
                     .endControlFlow();
@@ -131,7 +133,14 @@ final class ArrayReaders extends DecoderPart {
                 .addStatement("throw e.inElement(index)")
                 .endControlFlow();
         if (records) {
-            validate.addStatement("record(index)");
+            String offset = storage.of("element", StorageNames.Kind.VALUE_OFFSET);
+            String length = storage.of("element", StorageNames.Kind.VALUE_LENGTH);
+            if (JavaValueTypes.isNullable(element)) {
+                validate.addStatement("records.record(index, $L, $L ? -1 : $L)", offset,
+                        storage.of("element", StorageNames.Kind.NULL), length);
+            } else {
+                validate.addStatement("records.record(index, $L, $L)", offset, length);
+            }
         }
         if (extentDecides) {
             validate.beginControlFlow("if (pos == start)")
@@ -144,7 +153,7 @@ final class ArrayReaders extends DecoderPart {
         validate.addStatement("index++").endControlFlow();
         validate.addStatement("this.count = index");
         if (records) {
-            validate.addStatement("this.recorded = index <= RECORDED");
+            validate.addStatement("this.recorded = $T.holds(index)", RuntimeTypes.RECORDED_ELEMENTS);
         }
         if (terminator != null) {
             validate.addStatement("pos += $L.length", terminator);
@@ -168,10 +177,10 @@ final class ArrayReaders extends DecoderPart {
             next.beginControlFlow("if (recorded)").addStatement("restore(nextIndex)").nextControlFlow("else");
         }
         if (keeps) {
-            next.beginControlFlow("if (nextIndex < KEPT)")
-                    .addStatement("return kept[nextIndex++]")
+            next.beginControlFlow("if (nextIndex < $T.MAX)", RuntimeTypes.KEPT_DECODERS)
+                    .addStatement("return kept.of(nextIndex++)")
                     .endControlFlow()
-                    .beginControlFlow("if (nextIndex == KEPT)")
+                    .beginControlFlow("if (nextIndex == $T.MAX)", RuntimeTypes.KEPT_DECODERS)
                     .addStatement("nextOffset = afterKept")
                     .endControlFlow();
         }
@@ -188,7 +197,7 @@ final class ArrayReaders extends DecoderPart {
                 .addStatement("$T.checkIndex(i, count)", Objects.class);
         if (records) {
             get.addJavadoc("Element {@code i}: recorded by {@code wrap} (up to $L elements), else found by stepping over\n"
-                    + "the ones before it. Moves the shared element.\n", RECORDED)
+                    + "the ones before it. Moves the shared element.\n", RECORDED_MAX)
                     .beginControlFlow("if (recorded)")
                     .addStatement("restore(i)")
                     .addStatement("return $L", resultValue)
@@ -196,9 +205,9 @@ final class ArrayReaders extends DecoderPart {
         }
         if (keeps) {
             get.addJavadoc("Element {@code i}: its own decoder for the first $L, else found by stepping over the ones\n"
-                    + "before it (moving the shared element).\n", KEPT)
-                    .beginControlFlow("if (i < KEPT)")
-                    .addStatement("return kept[i]")
+                    + "before it (moving the shared element).\n", KEPT_MAX)
+                    .beginControlFlow("if (i < $T.MAX)", RuntimeTypes.KEPT_DECODERS)
+                    .addStatement("return kept.of(i)")
                     .endControlFlow();
         }
         if (element.fixedSize().isPresent()) {
@@ -213,7 +222,8 @@ final class ArrayReaders extends DecoderPart {
             }
             beginTrusted(get, rereadTrusted, cursorHost.ownerRef())
                     .addStatement(keeps ? "int at = afterKept" : "int at = first")
-                    .beginControlFlow(keeps ? "for (int k = KEPT; k <= i; k++)" : "for (int k = 0; k <= i; k++)")
+                    .beginControlFlow(keeps ? CodeBlock.of("for (int k = $T.MAX; k <= i; k++)", RuntimeTypes.KEPT_DECODERS)
+                            : CodeBlock.of("for (int k = 0; k <= i; k++)"))
                     .addStatement("at = readElement(at, limit, k)")
                     .endControlFlow();
         }
@@ -254,11 +264,11 @@ final class ArrayReaders extends DecoderPart {
         return code.build();
     }
 
-    /**
-     * How many elements of a flat struct keep a decoder of their own: wide rows fit, and the
-     * decoders a hostile count can make a cursor create stay bounded.
-     */
-    static final int KEPT = 256;
+    /** {@code KeptDecoders.MAX}, for the Javadoc of generated cursors. */
+    private static final int KEPT_MAX = 256;
+
+    /** {@code RecordedElements.MAX}, for the Javadoc of generated cursors. */
+    private static final int RECORDED_MAX = 4096;
 
     /** Whether decoders of this struct hold no arrays (so no cursors of their own) and no recursion. */
     private boolean isFlat(String structName, java.util.Set<String> visiting) {
@@ -293,77 +303,32 @@ final class ArrayReaders extends DecoderPart {
     }
 
     private void addKept(TypeSpec.Builder cursorType, ClassName decoder) {
-        cursorType.addField(FieldSpec.builder(TypeName.INT, "KEPT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$L", KEPT)
-                .addJavadoc("Elements that keep a decoder of their own (see {@code decoderFor}).\n").build());
-        cursorType.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(decoder), "kept", Modifier.PRIVATE)
-                .initializer("new $T[0]", decoder)
+        cursorType.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.KEPT_DECODERS, decoder), "kept",
+                        Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T<>($T::new)", RuntimeTypes.KEPT_DECODERS, decoder)
                 .addJavadoc("The decoders of the first elements, created on first use and kept for later values.\n").build());
         cursorType.addField(FieldSpec.builder(TypeName.INT, "afterKept", Modifier.PRIVATE)
-                .addJavadoc("Where element {@code KEPT} starts, when there is one.\n").build());
-        cursorType.addMethod(MethodSpec.methodBuilder("decoderFor").addModifiers(Modifier.PRIVATE).returns(decoder)
-                .addParameter(TypeName.INT, "index")
-                .addJavadoc("The decoder element {@code index} is read with: its own, or the shared one after {@code KEPT}.\n")
-                .beginControlFlow("if (index >= KEPT)")
-                .addStatement("return element")
-                .endControlFlow()
-                .beginControlFlow("if (index >= kept.length)")
-                .addStatement("kept = $T.copyOf(kept, Math.min(KEPT, Math.max(8, index * 2)))", java.util.Arrays.class)
-                .endControlFlow()
-                .addStatement("$T decoder = kept[index]", decoder)
-                .beginControlFlow("if (decoder == null)")
-                .addStatement("decoder = new $T()", decoder)
-                .addStatement("kept[index] = decoder")
-                .endControlFlow()
-                .addStatement("return decoder")
-                .build());
+                .addJavadoc("Where the first element without a decoder of its own starts, when there is one.\n").build());
     }
-
-    /**
-     * How many elements a cursor records at most: rows and lists of names fit; a longer array is read
-     * again by {@code next()}, so a hostile count cannot make the records grow with the input.
-     */
-    static final int RECORDED = 4096;
 
     private void addRecords(TypeSpec.Builder cursorType, boolean nullable) {
         String offset = storage.of("element", StorageNames.Kind.VALUE_OFFSET);
         String length = storage.of("element", StorageNames.Kind.VALUE_LENGTH);
-        cursorType.addField(FieldSpec.builder(TypeName.INT, "RECORDED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$L", RECORDED)
-                .addJavadoc("Elements recorded at most (see {@code record}).\n").build());
-        cursorType.addField(FieldSpec.builder(int[].class, "recordedOffsets", Modifier.PRIVATE)
-                .initializer("new int[16]").build());
-        cursorType.addField(FieldSpec.builder(int[].class, "recordedLengths", Modifier.PRIVATE)
-                .initializer("new int[16]")
-                .addJavadoc("Where each element's value starts and how long it is$L.\n", nullable ? " (-1 for NULL)" : "").build());
+        cursorType.addField(FieldSpec.builder(RuntimeTypes.RECORDED_ELEMENTS, "records", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T()", RuntimeTypes.RECORDED_ELEMENTS)
+                .addJavadoc("Where each element's value lies, as {@code wrap} validated it.\n").build());
         cursorType.addField(FieldSpec.builder(TypeName.BOOLEAN, "recorded", Modifier.PRIVATE)
-                .addJavadoc("Whether every element is recorded (there were at most {@code RECORDED}).\n").build());
-        cursorType.addMethod(MethodSpec.methodBuilder("record").addModifiers(Modifier.PRIVATE)
-                .addParameter(TypeName.INT, "index")
-                .addJavadoc("Keeps the position of element {@code index}, just validated; the storage grows to at most\n"
-                        + "{@code RECORDED} elements and is kept for the next values.\n")
-                .beginControlFlow("if (index >= RECORDED)")
-                .addStatement("return")
-                .endControlFlow()
-                .beginControlFlow("if (index == recordedOffsets.length)")
-                .addStatement("int grown = Math.min(RECORDED, index * 2)")
-                .addStatement("recordedOffsets = $T.copyOf(recordedOffsets, grown)", java.util.Arrays.class)
-                .addStatement("recordedLengths = $T.copyOf(recordedLengths, grown)", java.util.Arrays.class)
-                .endControlFlow()
-                .addStatement("recordedOffsets[index] = $L", offset)
-                .addStatement(nullable ? "recordedLengths[index] = $L ? -1 : $L" : "recordedLengths[index] = $L$L",
-                        nullable ? storage.of("element", StorageNames.Kind.NULL) : "", length)
-                .build());
+                .addJavadoc("Whether every element is recorded.\n").build());
         MethodSpec.Builder restore = MethodSpec.methodBuilder("restore").addModifiers(Modifier.PRIVATE)
                 .addParameter(TypeName.INT, "index")
                 .addJavadoc("Makes recorded element {@code index} the current one.\n")
-                .addStatement("this.$L = recordedOffsets[index]", offset);
+                .addStatement("this.$L = records.offset(index)", offset);
         if (nullable) {
-            restore.addStatement("int recordedLength = recordedLengths[index]")
+            restore.addStatement("int recordedLength = records.length(index)")
                     .addStatement("this.$L = recordedLength < 0", storage.of("element", StorageNames.Kind.NULL))
-                    .addStatement("this.$L = recordedLength < 0 ? 0 : recordedLength", length);
+                    .addStatement("this.$L = Math.max(0, recordedLength)", length);
         } else {
-            restore.addStatement("this.$L = recordedLengths[index]", length);
+            restore.addStatement("this.$L = records.length(index)", length);
         }
         cursorType.addMethod(restore.build());
     }
