@@ -26,15 +26,6 @@ public final class WireWriter {
     private int capacity;
     private int position;
     private final int maxBytes;
-    /**
-     * The last long String {@link #putAsciiWithoutNul} found to be ASCII without NUL. Strings are
-     * immutable, so the same String again (a prepared statement's SQL, sent at every execution)
-     * needs only the copy, not the check.
-     */
-    private String knownAscii;
-
-    /** Texts shorter than this are checked every time (a check costs less than a miss). */
-    private static final int KNOWN_ASCII_MIN = 32;
 
     private WireWriter(byte[] array, ByteBuffer nio, int base, int capacity, int maxBytes) {
         this.array = array;
@@ -216,9 +207,6 @@ public final class WireWriter {
         int bad;
         if (array != null && text instanceof String) {
             bad = copyAscii((String) text, n, array, base + position);
-            if ((bad & ~0x7F) == 0 && n >= KNOWN_ASCII_MIN && text != knownAscii) {
-                knownAscii = (String) text;
-            }
         } else {
             bad = 0;
             for (int i = 0; i < n; i++) {
@@ -253,9 +241,6 @@ public final class WireWriter {
             return bad;
         }
         text.getBytes(0, n, target, at);
-        if (text == knownAscii) {
-            return 0;
-        }
         for (int i = 0; i < n; i++) {
             int c = text.charAt(i);
             bad |= c | (c - 1);

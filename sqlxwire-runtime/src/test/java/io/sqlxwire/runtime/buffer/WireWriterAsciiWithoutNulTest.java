@@ -65,7 +65,7 @@ class WireWriterAsciiWithoutNulTest {
     }
 
     @Test
-    void aLongTextSeenBeforeIsCopiedAgainAndAnotherOneIsStillChecked() {
+    void longTextsAreCopiedAndCheckedEveryTime() {
         String sql = "insert into bench (id, big, name, price, created) values ($1, $2, $3, $4, $5)";
         WireWriter out = WireWriter.growable();
         assertTrue(out.putAsciiWithoutNul(sql));
