@@ -77,11 +77,16 @@ public final class WireBuffer {
         // Views are re-pointed at the same storage many times per message: storing a reference
         // runs the collector's write barrier (G1: a fence for a cross-region pointer), so the
         // references are stored only when they actually change.
-        if (array != bytes) {
-            this.array = bytes;
-        }
-        if (nio != buffer) {
+        // Exactly one of array and nio is set (this method is the only one that sets them), so an
+        // array-backed view that stays on its array compares one reference.
+        if (bytes != null) {
+            if (array != bytes) {
+                this.array = bytes;
+                this.nio = null;
+            }
+        } else if (nio != buffer) {
             this.nio = buffer;
+            this.array = null;
         }
         this.base = start;
         this.length = regionLength;
