@@ -340,6 +340,40 @@ public final class WireBuffer {
     }
 
     /**
+     * The canonical signed decimal integer spelled by {@code [from, end)} ({@code -} and 1 to 18
+     * digits, no leading zero, no {@code -0}), read with one range check; {@link Long#MIN_VALUE}
+     * when the bytes are anything else, or longer, or not in an array: a fast path for
+     * {@code AsciiDecimal.parse}, which then rereads slowly to decide and report. (No value of at
+     * most 18 digits is {@code Long.MIN_VALUE}, so the answer cannot be mistaken for it.)
+     */
+    public long canonicalDecimalOrMin(int from, int end) {
+        checkRange(from, end - from);
+        if (array == null || from == end) {
+            return Long.MIN_VALUE;
+        }
+        byte[] a = array;
+        int i = base + from;
+        int stop = base + end;
+        boolean negative = a[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int digits = stop - i;
+        if (digits < 1 || digits > 18 || (a[i] == '0' && (digits > 1 || negative))) {
+            return Long.MIN_VALUE;
+        }
+        long value = 0;
+        for (; i < stop; i++) {
+            int digit = a[i] - '0';
+            if (digit < 0 | digit > 9) {
+                return Long.MIN_VALUE;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+
+    /**
      * The decimal digits {@code '0'..'9'} in {@code [from, end)} accumulated negatively
      * ({@code -value}, so that {@code Long.MIN_VALUE} fits), or {@code 1} when a byte is not a
      * digit or the value leaves the {@code long} range: a fast path for {@code AsciiDecimal}, which

@@ -62,6 +62,12 @@ public final class AsciiDecimal {
 
     /** The integer spelled by exactly the bytes {@code [from, end)}. */
     public static long parse(WireBuffer buffer, int from, int end) {
+        // Nearly every integer is canonical and short: one range check and one loop. Anything
+        // else (or a buffer that is not an array) is decided, and reported, below.
+        long canonical = buffer.canonicalDecimalOrMin(from, end);
+        if (canonical != Long.MIN_VALUE) {
+            return canonical;
+        }
         buffer.checkRange(from, end - from);
         boolean negative = end > from && buffer.u8(from) == '-';
         int first = negative ? from + 1 : from;

@@ -93,6 +93,43 @@ class WireBufferBulkReadsTest {
         }
     }
 
+    /**
+     * The one-check fast path of {@code AsciiDecimal.parse} answers exactly the canonical integers
+     * of up to 18 digits (by {@code Long.parseLong}'s value) and {@code Long.MIN_VALUE} for
+     * everything else: other bytes, a plus sign, leading zeros, {@code -0}, 19 digits and more.
+     */
+    @Property
+    void canonicalDecimalOrMinAnswersOnlyCanonicalShortIntegers(@ForAll long seed,
+                                                               @ForAll @IntRange(min = 0, max = 21) int length) {
+        java.util.Random random = new java.util.Random(seed);
+        byte[] alphabet = {'0', '1', '5', '9', '-', '+', '/', ':', ' ', 'a', (byte) 0xB1};
+        byte[] bytes = new byte[length + 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)]
+                    : (byte) ('0' + random.nextInt(10));
+        }
+        String text = new String(bytes, 1, length, StandardCharsets.ISO_8859_1);
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        boolean canonical = digits.matches("[1-9][0-9]{0,17}") || text.equals("0");
+        long expected = canonical ? Long.parseLong(text) : Long.MIN_VALUE;
+        assertEquals(expected, WireBuffer.of(bytes).canonicalDecimalOrMin(1, 1 + length), text);
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        assertEquals(Long.MIN_VALUE, WireBuffer.of(direct).canonicalDecimalOrMin(1, 1 + length),
+                "a direct buffer takes the slow path");
+    }
+
+    @Test
+    void canonicalDecimalOrMinChecksTheRangeAndKnowsTheEdges() {
+        WireBuffer buffer = WireBuffer.of("-999999999999999999 0 -0 007".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(-999_999_999_999_999_999L, buffer.canonicalDecimalOrMin(0, 19));
+        assertEquals(0, buffer.canonicalDecimalOrMin(20, 21));
+        assertEquals(Long.MIN_VALUE, buffer.canonicalDecimalOrMin(22, 24), "-0");
+        assertEquals(Long.MIN_VALUE, buffer.canonicalDecimalOrMin(25, 28), "leading zeros");
+        assertEquals(Long.MIN_VALUE, buffer.canonicalDecimalOrMin(1, 1), "empty");
+        assertEquals(Long.MIN_VALUE, buffer.canonicalDecimalOrMin(0, 1), "a sign alone");
+        assertThrows(CodecException.class, () -> buffer.canonicalDecimalOrMin(25, 29));
+    }
+
     private static WireBuffer[] views(byte[] bytes) {
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
         return new WireBuffer[] {WireBuffer.of(bytes), WireBuffer.of(direct)};
