@@ -75,10 +75,10 @@ public final class DecodeCostSplit {
         if (depth == 2) {
             sink += value.length();
         } else if (BenchTable.isInteger(column)) {
-            sink += AsciiDecimal.parse(value.buffer(), 0, value.length());
+            sink += AsciiDecimal.parse(value);
         } else {
-            TextView view = text.wrap(value.buffer(), 0, value.length());
-            sink += view.byteLength() + (view.byteLength() == 0 ? 0 : view.buffer().u8(0));
+            TextView view = text.wrap(value);
+            sink += view.byteLength() + (view.isEmpty() ? 0 : view.u8(0));
         }
     }
 

@@ -76,7 +76,7 @@ public final class MyResultSetReader {
             TextView name = d.name();
             types[c] = d.type();
             session.columnTypes.add(d.type());
-            checksum += name.byteLength() + firstByte(name.buffer()) + d.type() + d.columnLength() + d.flags()
+            checksum += name.byteLength() + firstByte(name) + d.type() + d.columnLength() + d.flags()
                     + d.decimals();
             pos += packetLength;
         }
@@ -121,10 +121,10 @@ public final class MyResultSetReader {
             }
             ByteView value = values.value();
             if (i <= 2) {
-                checksum += AsciiDecimal.parse(value.buffer(), 0, value.length());
+                checksum += AsciiDecimal.parse(value);
             } else {
-                TextView view = text.wrap(value.buffer(), 0, value.length());
-                checksum += view.byteLength() + firstByte(view.buffer());
+                TextView view = text.wrap(value);
+                checksum += view.byteLength() + firstByte(view);
             }
         }
     }
@@ -164,13 +164,17 @@ public final class MyResultSetReader {
                     break;
                 default:
                     ByteView bytes = value.valueAsOther();
-                    checksum += bytes.length() + firstByte(bytes.buffer());
+                    checksum += bytes.length() + firstByte(bytes);
                     break;
             }
         }
     }
 
-    private static int firstByte(WireBuffer bytes) {
-        return bytes.length() == 0 ? 0 : bytes.u8(0);
+    private static int firstByte(TextView text) {
+        return text.isEmpty() ? 0 : text.u8(0);
+    }
+
+    private static int firstByte(ByteView bytes) {
+        return bytes.isEmpty() ? 0 : bytes.u8(0);
     }
 }

@@ -96,7 +96,7 @@ public final class PgResultSetReader implements PgBackendHandler {
             TextView name = field.name();
             long type = field.typeOid();
             integerColumn[i] = type == INT4_OID || type == INT8_OID || type == INT2_OID;
-            checksum += name.byteLength() + firstByte(name.buffer()) + field.tableOid() + field.columnAttribute()
+            checksum += name.byteLength() + firstByte(name) + field.tableOid() + field.columnAttribute()
                     + type + field.typeSize() + field.typeModifier() + field.format();
         }
     }
@@ -112,10 +112,10 @@ public final class PgResultSetReader implements PgBackendHandler {
             }
             ByteView value = columns.value();
             if (i < integerColumn.length && integerColumn[i]) {
-                checksum += AsciiDecimal.parse(value.buffer(), 0, value.length());
+                checksum += AsciiDecimal.parse(value);
             } else {
-                TextView view = text.wrap(value.buffer(), 0, value.length());
-                checksum += view.byteLength() + firstByte(view.buffer());
+                TextView view = text.wrap(value);
+                checksum += view.byteLength() + firstByte(view);
             }
         }
     }
@@ -123,7 +123,7 @@ public final class PgResultSetReader implements PgBackendHandler {
     @Override
     public void onCommandComplete(PgCommandCompleteDecoder m) {
         TextView tag = m.commandTag();
-        checksum += tag.byteLength() + firstByte(tag.buffer());
+        checksum += tag.byteLength() + firstByte(tag);
     }
 
     @Override
@@ -136,7 +136,11 @@ public final class PgResultSetReader implements PgBackendHandler {
         throw new IllegalStateException("no decoder took a frame with tag " + tag);
     }
 
-    private static int firstByte(WireBuffer bytes) {
-        return bytes.length() == 0 ? 0 : bytes.u8(0);
+    private static int firstByte(TextView text) {
+        return text.isEmpty() ? 0 : text.u8(0);
+    }
+
+    private static int firstByte(ByteView bytes) {
+        return bytes.isEmpty() ? 0 : bytes.u8(0);
     }
 }

@@ -108,7 +108,7 @@ public final class CqlAlreadyExistsDetailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView keyspace() {
-    return keyspaceView.wrap(region, keyspaceValueOffset, keyspaceValueLength);
+    return keyspaceView.wrapInPlace(region, keyspaceValueOffset, keyspaceValueLength);
   }
 
   /**
@@ -145,7 +145,7 @@ public final class CqlAlreadyExistsDetailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView table() {
-    return tableView.wrap(region, tableValueOffset, tableValueLength);
+    return tableView.wrapInPlace(region, tableValueOffset, tableValueLength);
   }
 
   /**

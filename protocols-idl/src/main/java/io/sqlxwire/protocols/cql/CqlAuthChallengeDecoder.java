@@ -129,7 +129,7 @@ public final class CqlAuthChallengeDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView token() {
-    return tokenView.wrap(region, tokenValueOffset, tokenValueLength);
+    return tokenView.wrapInPlace(region, tokenValueOffset, tokenValueLength);
   }
 
   public boolean isTokenNull() {

@@ -104,7 +104,7 @@ public final class CqlAuthResponseDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView token() {
-    return tokenView.wrap(region, tokenValueOffset, tokenValueLength);
+    return tokenView.wrapInPlace(region, tokenValueOffset, tokenValueLength);
   }
 
   public boolean isTokenNull() {

@@ -131,7 +131,7 @@ public final class CqlAuthenticateDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView authenticator() {
-    return authenticatorView.wrap(region, authenticatorValueOffset, authenticatorValueLength);
+    return authenticatorView.wrapInPlace(region, authenticatorValueOffset, authenticatorValueLength);
   }
 
   /**

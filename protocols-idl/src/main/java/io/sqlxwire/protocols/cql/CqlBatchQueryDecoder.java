@@ -153,7 +153,7 @@ public final class CqlBatchQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView query() {
-    return queryView.wrap(region, queryValueOffset, queryValueLength);
+    return queryView.wrapInPlace(region, queryValueOffset, queryValueLength);
   }
 
   /**
@@ -203,7 +203,7 @@ public final class CqlBatchQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView id() {
-    return idView.wrap(region, idValueOffset, idValueLength);
+    return idView.wrapInPlace(region, idValueOffset, idValueLength);
   }
 
   /**
@@ -329,7 +329,7 @@ public final class CqlBatchQueryDecoder {
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
      */
     public ByteView value() {
-      return elementView.wrap(region, elementValueOffset, elementValueLength);
+      return elementView.wrapInPlace(region, elementValueOffset, elementValueLength);
     }
 
     public boolean isValueNull() {

@@ -127,7 +127,7 @@ public final class CqlBodyPrefixDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView tracingId() {
-    return tracingIdView.wrap(region, tracingIdValueOffset, tracingIdValueLength);
+    return tracingIdView.wrapInPlace(region, tracingIdValueOffset, tracingIdValueLength);
   }
 
   /**

@@ -111,7 +111,7 @@ public final class CqlBytesMapEntryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView key() {
-    return keyView.wrap(region, keyValueOffset, keyValueLength);
+    return keyView.wrapInPlace(region, keyValueOffset, keyValueLength);
   }
 
   /**
@@ -148,7 +148,7 @@ public final class CqlBytesMapEntryDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   public boolean isValueNull() {

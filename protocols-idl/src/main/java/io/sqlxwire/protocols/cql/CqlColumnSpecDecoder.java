@@ -132,7 +132,7 @@ public final class CqlColumnSpecDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView keyspace() {
-    return keyspaceView.wrap(region, keyspaceValueOffset, keyspaceValueLength);
+    return keyspaceView.wrapInPlace(region, keyspaceValueOffset, keyspaceValueLength);
   }
 
   /**
@@ -182,7 +182,7 @@ public final class CqlColumnSpecDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView table() {
-    return tableView.wrap(region, tableValueOffset, tableValueLength);
+    return tableView.wrapInPlace(region, tableValueOffset, tableValueLength);
   }
 
   /**
@@ -225,7 +225,7 @@ public final class CqlColumnSpecDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

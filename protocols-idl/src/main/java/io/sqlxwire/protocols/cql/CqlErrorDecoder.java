@@ -184,7 +184,7 @@ public final class CqlErrorDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView message() {
-    return messageView.wrap(region, messageValueOffset, messageValueLength);
+    return messageView.wrapInPlace(region, messageValueOffset, messageValueLength);
   }
 
   /**
@@ -347,7 +347,7 @@ public final class CqlErrorDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView detailAsUnprepared() {
-    return detailUnpreparedView.wrap(region, detailUnpreparedValueOffset, detailUnpreparedValueLength);
+    return detailUnpreparedView.wrapInPlace(region, detailUnpreparedValueOffset, detailUnpreparedValueLength);
   }
 
   /**

@@ -145,7 +145,7 @@ public final class CqlEventDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView eventType() {
-    return eventTypeView.wrap(region, eventTypeValueOffset, eventTypeValueLength);
+    return eventTypeView.wrapInPlace(region, eventTypeValueOffset, eventTypeValueLength);
   }
 
   /**

@@ -131,7 +131,7 @@ public final class CqlExecuteDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView id() {
-    return idView.wrap(region, idValueOffset, idValueLength);
+    return idView.wrapInPlace(region, idValueOffset, idValueLength);
   }
 
   /**

@@ -110,7 +110,7 @@ public final class CqlFunctionFailureDetailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView keyspace() {
-    return keyspaceView.wrap(region, keyspaceValueOffset, keyspaceValueLength);
+    return keyspaceView.wrapInPlace(region, keyspaceValueOffset, keyspaceValueLength);
   }
 
   /**
@@ -147,7 +147,7 @@ public final class CqlFunctionFailureDetailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView function() {
-    return functionView.wrap(region, functionValueOffset, functionValueLength);
+    return functionView.wrapInPlace(region, functionValueOffset, functionValueLength);
   }
 
   /**

@@ -104,7 +104,7 @@ public final class CqlInetDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView address() {
-    return addressView.wrap(region, addressValueOffset, addressValueLength);
+    return addressView.wrapInPlace(region, addressValueOffset, addressValueLength);
   }
 
   /**

@@ -218,7 +218,7 @@ public final class CqlPreparedMetadataDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView globalKeyspace() {
-    return globalKeyspaceView.wrap(region, globalKeyspaceValueOffset, globalKeyspaceValueLength);
+    return globalKeyspaceView.wrapInPlace(region, globalKeyspaceValueOffset, globalKeyspaceValueLength);
   }
 
   /**
@@ -268,7 +268,7 @@ public final class CqlPreparedMetadataDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView globalTable() {
-    return globalTableView.wrap(region, globalTableValueOffset, globalTableValueLength);
+    return globalTableView.wrapInPlace(region, globalTableValueOffset, globalTableValueLength);
   }
 
   /**

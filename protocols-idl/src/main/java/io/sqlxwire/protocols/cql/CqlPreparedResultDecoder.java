@@ -106,7 +106,7 @@ public final class CqlPreparedResultDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView id() {
-    return idView.wrap(region, idValueOffset, idValueLength);
+    return idView.wrapInPlace(region, idValueOffset, idValueLength);
   }
 
   /**

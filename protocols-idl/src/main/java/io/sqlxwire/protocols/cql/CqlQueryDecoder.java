@@ -133,7 +133,7 @@ public final class CqlQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView query() {
-    return queryView.wrap(region, queryValueOffset, queryValueLength);
+    return queryView.wrapInPlace(region, queryValueOffset, queryValueLength);
   }
 
   /**

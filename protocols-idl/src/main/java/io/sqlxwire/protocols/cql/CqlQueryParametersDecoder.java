@@ -288,7 +288,7 @@ public final class CqlQueryParametersDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView pagingState() {
-    return pagingStateView.wrap(region, pagingStateValueOffset, pagingStateValueLength);
+    return pagingStateView.wrapInPlace(region, pagingStateValueOffset, pagingStateValueLength);
   }
 
   public boolean isPagingStateNull() {

@@ -240,7 +240,7 @@ public final class CqlResultDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsOther() {
-    return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+    return bodyOtherView.wrapInPlace(region, bodyOtherValueOffset, bodyOtherValueLength);
   }
 
   /**

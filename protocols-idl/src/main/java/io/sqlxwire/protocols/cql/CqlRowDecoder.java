@@ -173,7 +173,7 @@ public final class CqlRowDecoder {
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
      */
     public ByteView value() {
-      return elementView.wrap(region, elementValueOffset, elementValueLength);
+      return elementView.wrapInPlace(region, elementValueOffset, elementValueLength);
     }
 
     public boolean isValueNull() {

@@ -185,7 +185,7 @@ public final class CqlRowsMetadataDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView pagingState() {
-    return pagingStateView.wrap(region, pagingStateValueOffset, pagingStateValueLength);
+    return pagingStateView.wrapInPlace(region, pagingStateValueOffset, pagingStateValueLength);
   }
 
   public boolean isPagingStateNull() {
@@ -233,7 +233,7 @@ public final class CqlRowsMetadataDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView globalKeyspace() {
-    return globalKeyspaceView.wrap(region, globalKeyspaceValueOffset, globalKeyspaceValueLength);
+    return globalKeyspaceView.wrapInPlace(region, globalKeyspaceValueOffset, globalKeyspaceValueLength);
   }
 
   /**
@@ -283,7 +283,7 @@ public final class CqlRowsMetadataDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView globalTable() {
-    return globalTableView.wrap(region, globalTableValueOffset, globalTableValueLength);
+    return globalTableView.wrapInPlace(region, globalTableValueOffset, globalTableValueLength);
   }
 
   /**

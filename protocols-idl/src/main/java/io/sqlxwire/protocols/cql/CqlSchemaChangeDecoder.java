@@ -134,7 +134,7 @@ public final class CqlSchemaChangeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView changeType() {
-    return changeTypeView.wrap(region, changeTypeValueOffset, changeTypeValueLength);
+    return changeTypeView.wrapInPlace(region, changeTypeValueOffset, changeTypeValueLength);
   }
 
   /**
@@ -171,7 +171,7 @@ public final class CqlSchemaChangeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView target() {
-    return targetView.wrap(region, targetValueOffset, targetValueLength);
+    return targetView.wrapInPlace(region, targetValueOffset, targetValueLength);
   }
 
   /**
@@ -208,7 +208,7 @@ public final class CqlSchemaChangeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView keyspace() {
-    return keyspaceView.wrap(region, keyspaceValueOffset, keyspaceValueLength);
+    return keyspaceView.wrapInPlace(region, keyspaceValueOffset, keyspaceValueLength);
   }
 
   /**
@@ -252,7 +252,7 @@ public final class CqlSchemaChangeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

@@ -108,7 +108,7 @@ public final class CqlStringMapEntryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView key() {
-    return keyView.wrap(region, keyValueOffset, keyValueLength);
+    return keyView.wrapInPlace(region, keyValueOffset, keyValueLength);
   }
 
   /**
@@ -145,7 +145,7 @@ public final class CqlStringMapEntryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   /**

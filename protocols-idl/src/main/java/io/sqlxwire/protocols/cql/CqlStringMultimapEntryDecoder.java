@@ -104,7 +104,7 @@ public final class CqlStringMultimapEntryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView key() {
-    return keyView.wrap(region, keyValueOffset, keyValueLength);
+    return keyView.wrapInPlace(region, keyValueOffset, keyValueLength);
   }
 
   /**

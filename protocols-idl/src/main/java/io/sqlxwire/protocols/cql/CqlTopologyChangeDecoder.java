@@ -104,7 +104,7 @@ public final class CqlTopologyChangeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView change() {
-    return changeView.wrap(region, changeValueOffset, changeValueLength);
+    return changeView.wrapInPlace(region, changeValueOffset, changeValueLength);
   }
 
   /**

@@ -123,7 +123,7 @@ public final class CqlUdtFieldDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

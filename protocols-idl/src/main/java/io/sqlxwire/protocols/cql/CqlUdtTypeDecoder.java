@@ -134,7 +134,7 @@ public final class CqlUdtTypeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView keyspace() {
-    return keyspaceView.wrap(region, keyspaceValueOffset, keyspaceValueLength);
+    return keyspaceView.wrapInPlace(region, keyspaceValueOffset, keyspaceValueLength);
   }
 
   /**
@@ -171,7 +171,7 @@ public final class CqlUdtTypeDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

@@ -115,7 +115,7 @@ public final class CqlV5PayloadDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView payload() {
-    return payloadView.wrap(region, payloadValueOffset, payloadValueLength);
+    return payloadView.wrapInPlace(region, payloadValueOffset, payloadValueLength);
   }
 
   /**

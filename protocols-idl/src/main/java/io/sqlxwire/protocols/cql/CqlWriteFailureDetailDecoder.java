@@ -201,7 +201,7 @@ public final class CqlWriteFailureDetailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView writeType() {
-    return writeTypeView.wrap(region, writeTypeValueOffset, writeTypeValueLength);
+    return writeTypeView.wrapInPlace(region, writeTypeValueOffset, writeTypeValueLength);
   }
 
   /**

@@ -178,7 +178,7 @@ public final class CqlWriteTimeoutDetailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView writeType() {
-    return writeTypeView.wrap(region, writeTypeValueOffset, writeTypeValueLength);
+    return writeTypeView.wrapInPlace(region, writeTypeValueOffset, writeTypeValueLength);
   }
 
   /**

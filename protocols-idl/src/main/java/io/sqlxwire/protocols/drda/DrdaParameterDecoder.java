@@ -180,7 +180,7 @@ public final class DrdaParameterDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView valueAsExtnam() {
-    return valueExtnamView.wrap(region, valueExtnamValueOffset, valueExtnamValueLength);
+    return valueExtnamView.wrapInPlace(region, valueExtnamValueOffset, valueExtnamValueLength);
   }
 
   /**
@@ -306,7 +306,7 @@ public final class DrdaParameterDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
-    return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+    return valueOtherView.wrapInPlace(region, valueOtherValueOffset, valueOtherValueLength);
   }
 
   /**

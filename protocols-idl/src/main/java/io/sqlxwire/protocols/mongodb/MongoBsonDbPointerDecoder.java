@@ -123,7 +123,7 @@ public final class MongoBsonDbPointerDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView id() {
-    return idView.wrap(region, idValueOffset, idValueLength);
+    return idView.wrapInPlace(region, idValueOffset, idValueLength);
   }
 
   /**

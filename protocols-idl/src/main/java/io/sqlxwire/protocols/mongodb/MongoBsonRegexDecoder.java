@@ -106,7 +106,7 @@ public final class MongoBsonRegexDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView pattern() {
-    return patternView.wrap(region, patternValueOffset, patternValueLength);
+    return patternView.wrapInPlace(region, patternValueOffset, patternValueLength);
   }
 
   /**
@@ -140,7 +140,7 @@ public final class MongoBsonRegexDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView options() {
-    return optionsView.wrap(region, optionsValueOffset, optionsValueLength);
+    return optionsView.wrapInPlace(region, optionsValueOffset, optionsValueLength);
   }
 
   /**

@@ -132,7 +132,7 @@ public final class MongoBsonStringDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   /**

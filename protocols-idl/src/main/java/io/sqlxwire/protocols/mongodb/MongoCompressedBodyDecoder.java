@@ -184,7 +184,7 @@ public final class MongoCompressedBodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView compressedMessage() {
-    return compressedMessageView.wrap(region, compressedMessageValueOffset, compressedMessageValueLength);
+    return compressedMessageView.wrapInPlace(region, compressedMessageValueOffset, compressedMessageValueLength);
   }
 
   /**

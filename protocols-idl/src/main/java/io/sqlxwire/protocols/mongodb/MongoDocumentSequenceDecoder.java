@@ -138,7 +138,7 @@ public final class MongoDocumentSequenceDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView identifier() {
-    return identifierView.wrap(region, identifierValueOffset, identifierValueLength);
+    return identifierView.wrapInPlace(region, identifierValueOffset, identifierValueLength);
   }
 
   /**

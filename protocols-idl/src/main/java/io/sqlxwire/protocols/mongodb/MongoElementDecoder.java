@@ -194,7 +194,7 @@ public final class MongoElementDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**
@@ -302,7 +302,7 @@ public final class MongoElementDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsObjectId() {
-    return valueObjectIdView.wrap(region, valueObjectIdValueOffset, valueObjectIdValueLength);
+    return valueObjectIdView.wrapInPlace(region, valueObjectIdValueOffset, valueObjectIdValueLength);
   }
 
   /**
@@ -464,7 +464,7 @@ public final class MongoElementDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsDecimal128() {
-    return valueDecimal128View.wrap(region, valueDecimal128ValueOffset, valueDecimal128ValueLength);
+    return valueDecimal128View.wrapInPlace(region, valueDecimal128ValueOffset, valueDecimal128ValueLength);
   }
 
   /**

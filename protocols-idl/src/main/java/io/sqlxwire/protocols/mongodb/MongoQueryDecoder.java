@@ -137,7 +137,7 @@ public final class MongoQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView fullCollectionName() {
-    return fullCollectionNameView.wrap(region, fullCollectionNameValueOffset, fullCollectionNameValueLength);
+    return fullCollectionNameView.wrapInPlace(region, fullCollectionNameValueOffset, fullCollectionNameValueLength);
   }
 
   /**

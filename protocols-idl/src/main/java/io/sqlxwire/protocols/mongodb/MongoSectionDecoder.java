@@ -146,7 +146,7 @@ public final class MongoSectionDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView payloadAsOther() {
-    return payloadOtherView.wrap(region, payloadOtherValueOffset, payloadOtherValueLength);
+    return payloadOtherView.wrapInPlace(region, payloadOtherValueOffset, payloadOtherValueLength);
   }
 
   /**

@@ -141,7 +141,7 @@ public final class MyAuthSwitchRequestDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView pluginName() {
-    return pluginNameView.wrap(region, pluginNameValueOffset, pluginNameValueLength);
+    return pluginNameView.wrapInPlace(region, pluginNameValueOffset, pluginNameValueLength);
   }
 
   /**
@@ -175,7 +175,7 @@ public final class MyAuthSwitchRequestDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView pluginData() {
-    return pluginDataView.wrap(region, pluginDataValueOffset, pluginDataValueLength);
+    return pluginDataView.wrapInPlace(region, pluginDataValueOffset, pluginDataValueLength);
   }
 
   /**

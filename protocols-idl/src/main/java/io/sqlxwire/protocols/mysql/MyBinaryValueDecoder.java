@@ -264,7 +264,7 @@ public final class MyBinaryValueDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView valueAsOther() {
-    return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+    return valueOtherView.wrapInPlace(region, valueOtherValueOffset, valueOtherValueLength);
   }
 
   public boolean isValueAsOtherNull() {

@@ -202,7 +202,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView catalog() {
-    return catalogView.wrap(region, catalogValueOffset, catalogValueLength);
+    return catalogView.wrapInPlace(region, catalogValueOffset, catalogValueLength);
   }
 
   /**
@@ -256,7 +256,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView schema() {
-    return schemaView.wrap(region, schemaValueOffset, schemaValueLength);
+    return schemaView.wrapInPlace(region, schemaValueOffset, schemaValueLength);
   }
 
   /**
@@ -306,7 +306,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView table() {
-    return tableView.wrap(region, tableValueOffset, tableValueLength);
+    return tableView.wrapInPlace(region, tableValueOffset, tableValueLength);
   }
 
   /**
@@ -356,7 +356,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView orgTable() {
-    return orgTableView.wrap(region, orgTableValueOffset, orgTableValueLength);
+    return orgTableView.wrapInPlace(region, orgTableValueOffset, orgTableValueLength);
   }
 
   /**
@@ -406,7 +406,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**
@@ -456,7 +456,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView orgName() {
-    return orgNameView.wrap(region, orgNameValueOffset, orgNameValueLength);
+    return orgNameView.wrapInPlace(region, orgNameValueOffset, orgNameValueLength);
   }
 
   /**
@@ -769,7 +769,7 @@ public final class MyColumnDefinition41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView defaultValues() {
-    return defaultValuesView.wrap(region, defaultValuesValueOffset, defaultValuesValueLength);
+    return defaultValuesView.wrapInPlace(region, defaultValuesValueOffset, defaultValuesValueLength);
   }
 
   public boolean isDefaultValuesNull() {

@@ -196,7 +196,7 @@ public final class MyComChangeUserDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView user() {
-    return userView.wrap(region, userValueOffset, userValueLength);
+    return userView.wrapInPlace(region, userValueOffset, userValueLength);
   }
 
   /**
@@ -237,7 +237,7 @@ public final class MyComChangeUserDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView authResponse() {
-    return authResponseView.wrap(region, authResponseValueOffset, authResponseValueLength);
+    return authResponseView.wrapInPlace(region, authResponseValueOffset, authResponseValueLength);
   }
 
   /**
@@ -277,7 +277,7 @@ public final class MyComChangeUserDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView authResponseNul() {
-    return authResponseNulView.wrap(region, authResponseNulValueOffset, authResponseNulValueLength);
+    return authResponseNulView.wrapInPlace(region, authResponseNulValueOffset, authResponseNulValueLength);
   }
 
   /**
@@ -307,7 +307,7 @@ public final class MyComChangeUserDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView database() {
-    return databaseView.wrap(region, databaseValueOffset, databaseValueLength);
+    return databaseView.wrapInPlace(region, databaseValueOffset, databaseValueLength);
   }
 
   /**
@@ -381,7 +381,7 @@ public final class MyComChangeUserDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView authPluginName() {
-    return authPluginNameView.wrap(region, authPluginNameValueOffset, authPluginNameValueLength);
+    return authPluginNameView.wrapInPlace(region, authPluginNameValueOffset, authPluginNameValueLength);
   }
 
   /**

@@ -148,7 +148,7 @@ public final class MyComFieldListDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView table() {
-    return tableView.wrap(region, tableValueOffset, tableValueLength);
+    return tableView.wrapInPlace(region, tableValueOffset, tableValueLength);
   }
 
   /**
@@ -182,7 +182,7 @@ public final class MyComFieldListDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView fieldWildcard() {
-    return fieldWildcardView.wrap(region, fieldWildcardValueOffset, fieldWildcardValueLength);
+    return fieldWildcardView.wrapInPlace(region, fieldWildcardValueOffset, fieldWildcardValueLength);
   }
 
   /**

@@ -138,7 +138,7 @@ public final class MyComInitDbDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView schemaName() {
-    return schemaNameView.wrap(region, schemaNameValueOffset, schemaNameValueLength);
+    return schemaNameView.wrapInPlace(region, schemaNameValueOffset, schemaNameValueLength);
   }
 
   /**

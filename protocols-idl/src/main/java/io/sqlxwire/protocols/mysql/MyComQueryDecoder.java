@@ -419,7 +419,7 @@ public final class MyComQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView query() {
-    return queryView.wrap(region, queryValueOffset, queryValueLength);
+    return queryView.wrapInPlace(region, queryValueOffset, queryValueLength);
   }
 
   /**

@@ -138,7 +138,7 @@ public final class MyComStmtPrepareDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView query() {
-    return queryView.wrap(region, queryValueOffset, queryValueLength);
+    return queryView.wrapInPlace(region, queryValueOffset, queryValueLength);
   }
 
   /**

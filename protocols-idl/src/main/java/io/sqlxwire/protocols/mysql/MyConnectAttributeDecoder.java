@@ -113,7 +113,7 @@ public final class MyConnectAttributeDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView key() {
-    return keyView.wrap(region, keyValueOffset, keyValueLength);
+    return keyView.wrapInPlace(region, keyValueOffset, keyValueLength);
   }
 
   /**
@@ -163,7 +163,7 @@ public final class MyConnectAttributeDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   /**

@@ -222,7 +222,7 @@ public final class MyErrPacketDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView sqlState() {
-    return sqlStateView.wrap(region, sqlStateValueOffset, sqlStateValueLength);
+    return sqlStateView.wrapInPlace(region, sqlStateValueOffset, sqlStateValueLength);
   }
 
   /**
@@ -262,7 +262,7 @@ public final class MyErrPacketDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView errorMessage() {
-    return errorMessageView.wrap(region, errorMessageValueOffset, errorMessageValueLength);
+    return errorMessageView.wrapInPlace(region, errorMessageValueOffset, errorMessageValueLength);
   }
 
   /**

@@ -176,7 +176,7 @@ public final class MyExecuteParameterTypeDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

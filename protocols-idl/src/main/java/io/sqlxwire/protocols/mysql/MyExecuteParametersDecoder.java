@@ -256,7 +256,7 @@ public final class MyExecuteParametersDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView rawValues() {
-    return rawValuesView.wrap(region, rawValuesValueOffset, rawValuesValueLength);
+    return rawValuesView.wrapInPlace(region, rawValuesValueOffset, rawValuesValueLength);
   }
 
   /**

@@ -130,7 +130,7 @@ public final class MyExtendedTypeInfoDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   /**

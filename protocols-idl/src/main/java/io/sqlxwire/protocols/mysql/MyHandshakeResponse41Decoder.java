@@ -328,7 +328,7 @@ public final class MyHandshakeResponse41Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView username() {
-    return usernameView.wrap(region, usernameValueOffset, usernameValueLength);
+    return usernameView.wrapInPlace(region, usernameValueOffset, usernameValueLength);
   }
 
   /**
@@ -369,7 +369,7 @@ public final class MyHandshakeResponse41Decoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView authResponse() {
-    return authResponseView.wrap(region, authResponseValueOffset, authResponseValueLength);
+    return authResponseView.wrapInPlace(region, authResponseValueOffset, authResponseValueLength);
   }
 
   public boolean isAuthResponseNull() {
@@ -422,7 +422,7 @@ public final class MyHandshakeResponse41Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView authResponseShort() {
-    return authResponseShortView.wrap(region, authResponseShortValueOffset, authResponseShortValueLength);
+    return authResponseShortView.wrapInPlace(region, authResponseShortValueOffset, authResponseShortValueLength);
   }
 
   /**
@@ -462,7 +462,7 @@ public final class MyHandshakeResponse41Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView database() {
-    return databaseView.wrap(region, databaseValueOffset, databaseValueLength);
+    return databaseView.wrapInPlace(region, databaseValueOffset, databaseValueLength);
   }
 
   /**
@@ -509,7 +509,7 @@ public final class MyHandshakeResponse41Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView clientPluginName() {
-    return clientPluginNameView.wrap(region, clientPluginNameValueOffset, clientPluginNameValueLength);
+    return clientPluginNameView.wrapInPlace(region, clientPluginNameValueOffset, clientPluginNameValueLength);
   }
 
   /**

@@ -189,7 +189,7 @@ public final class MyHandshakeV10Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView serverVersion() {
-    return serverVersionView.wrap(region, serverVersionValueOffset, serverVersionValueLength);
+    return serverVersionView.wrapInPlace(region, serverVersionValueOffset, serverVersionValueLength);
   }
 
   /**
@@ -244,7 +244,7 @@ public final class MyHandshakeV10Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView authPluginDataPart1() {
-    return authPluginDataPart1View.wrap(region, authPluginDataPart1ValueOffset, authPluginDataPart1ValueLength);
+    return authPluginDataPart1View.wrapInPlace(region, authPluginDataPart1ValueOffset, authPluginDataPart1ValueLength);
   }
 
   /**
@@ -467,7 +467,7 @@ public final class MyHandshakeV10Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView authPluginDataPart2() {
-    return authPluginDataPart2View.wrap(region, authPluginDataPart2ValueOffset, authPluginDataPart2ValueLength);
+    return authPluginDataPart2View.wrapInPlace(region, authPluginDataPart2ValueOffset, authPluginDataPart2ValueLength);
   }
 
   /**
@@ -498,7 +498,7 @@ public final class MyHandshakeV10Decoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView authPluginName() {
-    return authPluginNameView.wrap(region, authPluginNameValueOffset, authPluginNameValueLength);
+    return authPluginNameView.wrapInPlace(region, authPluginNameValueOffset, authPluginNameValueLength);
   }
 
   /**

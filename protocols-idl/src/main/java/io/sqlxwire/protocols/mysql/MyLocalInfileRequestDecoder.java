@@ -133,7 +133,7 @@ public final class MyLocalInfileRequestDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView filename() {
-    return filenameView.wrap(region, filenameValueOffset, filenameValueLength);
+    return filenameView.wrapInPlace(region, filenameValueOffset, filenameValueLength);
   }
 
   /**

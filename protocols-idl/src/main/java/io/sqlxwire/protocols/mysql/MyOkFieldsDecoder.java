@@ -302,7 +302,7 @@ public final class MyOkFieldsDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView info() {
-    return infoView.wrap(region, infoValueOffset, infoValueLength);
+    return infoView.wrapInPlace(region, infoValueOffset, infoValueLength);
   }
 
   /**
@@ -451,7 +451,7 @@ public final class MyOkFieldsDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView infoRest() {
-    return infoRestView.wrap(region, infoRestValueOffset, infoRestValueLength);
+    return infoRestView.wrapInPlace(region, infoRestValueOffset, infoRestValueLength);
   }
 
   /**

@@ -160,7 +160,7 @@ public final class MyParameterTypeDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

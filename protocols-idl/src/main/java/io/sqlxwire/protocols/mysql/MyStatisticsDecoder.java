@@ -101,7 +101,7 @@ public final class MyStatisticsDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView status() {
-    return statusView.wrap(region, statusValueOffset, statusValueLength);
+    return statusView.wrapInPlace(region, statusValueOffset, statusValueLength);
   }
 
   /**

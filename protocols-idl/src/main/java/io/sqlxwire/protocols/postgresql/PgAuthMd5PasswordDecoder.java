@@ -99,7 +99,7 @@ public final class PgAuthMd5PasswordDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView salt() {
-    return saltView.wrap(region, saltValueOffset, saltValueLength);
+    return saltView.wrapInPlace(region, saltValueOffset, saltValueLength);
   }
 
   /**

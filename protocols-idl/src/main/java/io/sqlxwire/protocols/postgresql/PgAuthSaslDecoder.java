@@ -170,7 +170,7 @@ public final class PgAuthSaslDecoder {
      * (A reused view: valid until the next {@code wrap}.)
      */
     public TextView value() {
-      return elementView.wrap(region, elementValueOffset, elementValueLength);
+      return elementView.wrapInPlace(region, elementValueOffset, elementValueLength);
     }
 
     /**

@@ -192,7 +192,7 @@ public final class PgAuthenticationDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsGssContinue() {
-    return bodyGssContinueView.wrap(region, bodyGssContinueValueOffset, bodyGssContinueValueLength);
+    return bodyGssContinueView.wrapInPlace(region, bodyGssContinueValueOffset, bodyGssContinueValueLength);
   }
 
   /**
@@ -212,7 +212,7 @@ public final class PgAuthenticationDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsSaslContinue() {
-    return bodySaslContinueView.wrap(region, bodySaslContinueValueOffset, bodySaslContinueValueLength);
+    return bodySaslContinueView.wrapInPlace(region, bodySaslContinueValueOffset, bodySaslContinueValueLength);
   }
 
   /**
@@ -232,7 +232,7 @@ public final class PgAuthenticationDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsSaslFinal() {
-    return bodySaslFinalView.wrap(region, bodySaslFinalValueOffset, bodySaslFinalValueLength);
+    return bodySaslFinalView.wrapInPlace(region, bodySaslFinalValueOffset, bodySaslFinalValueLength);
   }
 
   /**
@@ -252,7 +252,7 @@ public final class PgAuthenticationDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView bodyAsOther() {
-    return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+    return bodyOtherView.wrapInPlace(region, bodyOtherValueOffset, bodyOtherValueLength);
   }
 
   /**

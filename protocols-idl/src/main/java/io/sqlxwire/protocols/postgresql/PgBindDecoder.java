@@ -126,7 +126,7 @@ public final class PgBindDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView portal() {
-    return portalView.wrap(region, portalValueOffset, portalValueLength);
+    return portalView.wrapInPlace(region, portalValueOffset, portalValueLength);
   }
 
   /**
@@ -160,7 +160,7 @@ public final class PgBindDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView statement() {
-    return statementView.wrap(region, statementValueOffset, statementValueLength);
+    return statementView.wrapInPlace(region, statementValueOffset, statementValueLength);
   }
 
   /**
@@ -460,7 +460,7 @@ public final class PgBindDecoder {
      * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
      */
     public ByteView value() {
-      return elementView.wrap(region, elementValueOffset, elementValueLength);
+      return elementView.wrapInPlace(region, elementValueOffset, elementValueLength);
     }
 
     public boolean isValueNull() {

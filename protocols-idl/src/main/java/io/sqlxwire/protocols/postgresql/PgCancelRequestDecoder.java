@@ -155,7 +155,7 @@ public final class PgCancelRequestDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView secretKey() {
-    return secretKeyView.wrap(region, secretKeyValueOffset, secretKeyValueLength);
+    return secretKeyView.wrapInPlace(region, secretKeyValueOffset, secretKeyValueLength);
   }
 
   /**

@@ -102,7 +102,7 @@ public final class PgCommandCompleteDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView commandTag() {
-    return commandTagView.wrap(region, commandTagValueOffset, commandTagValueLength);
+    return commandTagView.wrapInPlace(region, commandTagValueOffset, commandTagValueLength);
   }
 
   /**

@@ -100,7 +100,7 @@ public final class PgCopyFailDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView reason() {
-    return reasonView.wrap(region, reasonValueOffset, reasonValueLength);
+    return reasonView.wrapInPlace(region, reasonValueOffset, reasonValueLength);
   }
 
   /**

@@ -104,7 +104,7 @@ public final class PgExecuteDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView portal() {
-    return portalView.wrap(region, portalValueOffset, portalValueLength);
+    return portalView.wrapInPlace(region, portalValueOffset, portalValueLength);
   }
 
   /**

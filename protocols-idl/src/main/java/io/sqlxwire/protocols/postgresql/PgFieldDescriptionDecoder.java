@@ -114,7 +114,7 @@ public final class PgFieldDescriptionDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**

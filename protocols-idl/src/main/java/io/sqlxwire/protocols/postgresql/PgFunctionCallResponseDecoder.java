@@ -102,7 +102,7 @@ public final class PgFunctionCallResponseDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView result() {
-    return resultView.wrap(region, resultValueOffset, resultValueLength);
+    return resultView.wrapInPlace(region, resultValueOffset, resultValueLength);
   }
 
   public boolean isResultNull() {

@@ -218,7 +218,7 @@ public final class PgNegotiateProtocolVersionDecoder {
      * (A reused view: valid until the next {@code wrap}.)
      */
     public TextView value() {
-      return elementView.wrap(region, elementValueOffset, elementValueLength);
+      return elementView.wrapInPlace(region, elementValueOffset, elementValueLength);
     }
 
     /**

@@ -133,7 +133,7 @@ public final class PgNotificationResponseDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView channel() {
-    return channelView.wrap(region, channelValueOffset, channelValueLength);
+    return channelView.wrapInPlace(region, channelValueOffset, channelValueLength);
   }
 
   /**
@@ -167,7 +167,7 @@ public final class PgNotificationResponseDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView payload() {
-    return payloadView.wrap(region, payloadValueOffset, payloadValueLength);
+    return payloadView.wrapInPlace(region, payloadValueOffset, payloadValueLength);
   }
 
   /**

@@ -115,7 +115,7 @@ public final class PgParseDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView statement() {
-    return statementView.wrap(region, statementValueOffset, statementValueLength);
+    return statementView.wrapInPlace(region, statementValueOffset, statementValueLength);
   }
 
   /**
@@ -149,7 +149,7 @@ public final class PgParseDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView query() {
-    return queryView.wrap(region, queryValueOffset, queryValueLength);
+    return queryView.wrapInPlace(region, queryValueOffset, queryValueLength);
   }
 
   /**

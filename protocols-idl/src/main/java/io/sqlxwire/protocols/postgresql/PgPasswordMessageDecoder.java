@@ -102,7 +102,7 @@ public final class PgPasswordMessageDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView password() {
-    return passwordView.wrap(region, passwordValueOffset, passwordValueLength);
+    return passwordView.wrapInPlace(region, passwordValueOffset, passwordValueLength);
   }
 
   /**

@@ -100,7 +100,7 @@ public final class PgQueryDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView sql() {
-    return sqlView.wrap(region, sqlValueOffset, sqlValueLength);
+    return sqlView.wrapInPlace(region, sqlValueOffset, sqlValueLength);
   }
 
   /**

@@ -114,7 +114,7 @@ public final class PgSASLInitialResponseDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView mechanism() {
-    return mechanismView.wrap(region, mechanismValueOffset, mechanismValueLength);
+    return mechanismView.wrapInPlace(region, mechanismValueOffset, mechanismValueLength);
   }
 
   /**
@@ -148,7 +148,7 @@ public final class PgSASLInitialResponseDecoder {
    * (A reused view: valid until the next {@code wrap}. Empty when NULL.)
    */
   public ByteView data() {
-    return dataView.wrap(region, dataValueOffset, dataValueLength);
+    return dataView.wrapInPlace(region, dataValueOffset, dataValueLength);
   }
 
   public boolean isDataNull() {

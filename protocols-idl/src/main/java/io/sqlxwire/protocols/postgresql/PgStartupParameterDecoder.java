@@ -106,7 +106,7 @@ public final class PgStartupParameterDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView name() {
-    return nameView.wrap(region, nameValueOffset, nameValueLength);
+    return nameView.wrapInPlace(region, nameValueOffset, nameValueLength);
   }
 
   /**
@@ -140,7 +140,7 @@ public final class PgStartupParameterDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   /**

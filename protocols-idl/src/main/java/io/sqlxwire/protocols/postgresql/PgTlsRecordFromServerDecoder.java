@@ -99,7 +99,7 @@ public final class PgTlsRecordFromServerDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView fragment() {
-    return fragmentView.wrap(region, fragmentValueOffset, fragmentValueLength);
+    return fragmentView.wrapInPlace(region, fragmentValueOffset, fragmentValueLength);
   }
 
   /**

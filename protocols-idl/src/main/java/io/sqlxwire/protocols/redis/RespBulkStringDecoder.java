@@ -148,7 +148,7 @@ public final class RespBulkStringDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView data() {
-    return dataView.wrap(region, dataValueOffset, dataValueLength);
+    return dataView.wrapInPlace(region, dataValueOffset, dataValueLength);
   }
 
   /**

@@ -102,7 +102,7 @@ public final class RespInlineCommandDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView line() {
-    return lineView.wrap(region, lineValueOffset, lineValueLength);
+    return lineView.wrapInPlace(region, lineValueOffset, lineValueLength);
   }
 
   /**

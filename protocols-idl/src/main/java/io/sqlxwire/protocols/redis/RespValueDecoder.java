@@ -198,7 +198,7 @@ public final class RespValueDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView bodyAsSimpleString() {
-    return bodySimpleStringView.wrap(region, bodySimpleStringValueOffset, bodySimpleStringValueLength);
+    return bodySimpleStringView.wrapInPlace(region, bodySimpleStringValueOffset, bodySimpleStringValueLength);
   }
 
   /**
@@ -228,7 +228,7 @@ public final class RespValueDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView bodyAsSimpleError() {
-    return bodySimpleErrorView.wrap(region, bodySimpleErrorValueOffset, bodySimpleErrorValueLength);
+    return bodySimpleErrorView.wrapInPlace(region, bodySimpleErrorValueOffset, bodySimpleErrorValueLength);
   }
 
   /**
@@ -430,7 +430,7 @@ public final class RespValueDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView bodyAsDouble() {
-    return bodyDoubleView.wrap(region, bodyDoubleValueOffset, bodyDoubleValueLength);
+    return bodyDoubleView.wrapInPlace(region, bodyDoubleValueOffset, bodyDoubleValueLength);
   }
 
   /**
@@ -460,7 +460,7 @@ public final class RespValueDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView bodyAsBigNumber() {
-    return bodyBigNumberView.wrap(region, bodyBigNumberValueOffset, bodyBigNumberValueLength);
+    return bodyBigNumberView.wrapInPlace(region, bodyBigNumberValueOffset, bodyBigNumberValueLength);
   }
 
   /**
@@ -490,7 +490,7 @@ public final class RespValueDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView bodyAsOther() {
-    return bodyOtherView.wrap(region, bodyOtherValueOffset, bodyOtherValueLength);
+    return bodyOtherView.wrapInPlace(region, bodyOtherValueOffset, bodyOtherValueLength);
   }
 
   /**

@@ -150,7 +150,7 @@ public final class RespVerbatimStringDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView format() {
-    return formatView.wrap(region, formatValueOffset, formatValueLength);
+    return formatView.wrapInPlace(region, formatValueOffset, formatValueLength);
   }
 
   /**
@@ -202,7 +202,7 @@ public final class RespVerbatimStringDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView data() {
-    return dataView.wrap(region, dataValueOffset, dataValueLength);
+    return dataView.wrapInPlace(region, dataValueOffset, dataValueLength);
   }
 
   /**

@@ -867,7 +867,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView clientId() {
-    return clientIdView.wrap(region, clientIdValueOffset, clientIdValueLength);
+    return clientIdView.wrapInPlace(region, clientIdValueOffset, clientIdValueLength);
   }
 
   /**
@@ -1038,7 +1038,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView hostName() {
-    return hostNameView.wrap(region, hostNameValueOffset, hostNameValueLength);
+    return hostNameView.wrapInPlace(region, hostNameValueOffset, hostNameValueLength);
   }
 
   /**
@@ -1077,7 +1077,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView userName() {
-    return userNameView.wrap(region, userNameValueOffset, userNameValueLength);
+    return userNameView.wrapInPlace(region, userNameValueOffset, userNameValueLength);
   }
 
   /**
@@ -1116,7 +1116,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView password() {
-    return passwordView.wrap(region, passwordValueOffset, passwordValueLength);
+    return passwordView.wrapInPlace(region, passwordValueOffset, passwordValueLength);
   }
 
   /**
@@ -1153,7 +1153,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView appName() {
-    return appNameView.wrap(region, appNameValueOffset, appNameValueLength);
+    return appNameView.wrapInPlace(region, appNameValueOffset, appNameValueLength);
   }
 
   /**
@@ -1192,7 +1192,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView serverName() {
-    return serverNameView.wrap(region, serverNameValueOffset, serverNameValueLength);
+    return serverNameView.wrapInPlace(region, serverNameValueOffset, serverNameValueLength);
   }
 
   /**
@@ -1231,7 +1231,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView extension() {
-    return extensionView.wrap(region, extensionValueOffset, extensionValueLength);
+    return extensionView.wrapInPlace(region, extensionValueOffset, extensionValueLength);
   }
 
   /**
@@ -1260,7 +1260,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView cltIntName() {
-    return cltIntNameView.wrap(region, cltIntNameValueOffset, cltIntNameValueLength);
+    return cltIntNameView.wrapInPlace(region, cltIntNameValueOffset, cltIntNameValueLength);
   }
 
   /**
@@ -1299,7 +1299,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView language() {
-    return languageView.wrap(region, languageValueOffset, languageValueLength);
+    return languageView.wrapInPlace(region, languageValueOffset, languageValueLength);
   }
 
   /**
@@ -1338,7 +1338,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView database() {
-    return databaseView.wrap(region, databaseValueOffset, databaseValueLength);
+    return databaseView.wrapInPlace(region, databaseValueOffset, databaseValueLength);
   }
 
   /**
@@ -1377,7 +1377,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView sspi() {
-    return sspiView.wrap(region, sspiValueOffset, sspiValueLength);
+    return sspiView.wrapInPlace(region, sspiValueOffset, sspiValueLength);
   }
 
   /**
@@ -1406,7 +1406,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView atchDbFile() {
-    return atchDbFileView.wrap(region, atchDbFileValueOffset, atchDbFileValueLength);
+    return atchDbFileView.wrapInPlace(region, atchDbFileValueOffset, atchDbFileValueLength);
   }
 
   /**
@@ -1445,7 +1445,7 @@ public final class TdsLogin7BodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView changePassword() {
-    return changePasswordView.wrap(region, changePasswordValueOffset, changePasswordValueLength);
+    return changePasswordView.wrapInPlace(region, changePasswordValueOffset, changePasswordValueLength);
   }
 
   /**

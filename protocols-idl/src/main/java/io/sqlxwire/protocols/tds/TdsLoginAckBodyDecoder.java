@@ -170,7 +170,7 @@ public final class TdsLoginAckBodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView progVersion() {
-    return progVersionView.wrap(region, progVersionValueOffset, progVersionValueLength);
+    return progVersionView.wrapInPlace(region, progVersionValueOffset, progVersionValueLength);
   }
 
   /**

@@ -257,7 +257,7 @@ public final class TdsPreloginOptionDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView valueAsInstopt() {
-    return valueInstoptView.wrap(region, valueInstoptValueOffset, valueInstoptValueLength);
+    return valueInstoptView.wrapInPlace(region, valueInstoptValueOffset, valueInstoptValueLength);
   }
 
   /**
@@ -356,7 +356,7 @@ public final class TdsPreloginOptionDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsNonceopt() {
-    return valueNonceoptView.wrap(region, valueNonceoptValueOffset, valueNonceoptValueLength);
+    return valueNonceoptView.wrapInPlace(region, valueNonceoptValueOffset, valueNonceoptValueLength);
   }
 
   /**
@@ -376,7 +376,7 @@ public final class TdsPreloginOptionDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
-    return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+    return valueOtherView.wrapInPlace(region, valueOtherValueOffset, valueOtherValueLength);
   }
 
   /**

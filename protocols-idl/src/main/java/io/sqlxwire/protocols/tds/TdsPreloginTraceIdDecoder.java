@@ -110,7 +110,7 @@ public final class TdsPreloginTraceIdDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView connectionId() {
-    return connectionIdView.wrap(region, connectionIdValueOffset, connectionIdValueLength);
+    return connectionIdView.wrapInPlace(region, connectionIdValueOffset, connectionIdValueLength);
   }
 
   /**
@@ -134,7 +134,7 @@ public final class TdsPreloginTraceIdDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView activityId() {
-    return activityIdView.wrap(region, activityIdValueOffset, activityIdValueLength);
+    return activityIdView.wrapInPlace(region, activityIdValueOffset, activityIdValueLength);
   }
 
   /**

@@ -123,7 +123,7 @@ public final class TdsSqlBatchDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView sqlText() {
-    return sqlTextView.wrap(region, sqlTextValueOffset, sqlTextValueLength);
+    return sqlTextView.wrapInPlace(region, sqlTextValueOffset, sqlTextValueLength);
   }
 
   /**

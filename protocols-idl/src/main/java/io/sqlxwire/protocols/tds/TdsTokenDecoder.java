@@ -233,7 +233,7 @@ public final class TdsTokenDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView valueAsOther() {
-    return valueOtherView.wrap(region, valueOtherValueOffset, valueOtherValueLength);
+    return valueOtherView.wrapInPlace(region, valueOtherValueOffset, valueOtherValueLength);
   }
 
   /**

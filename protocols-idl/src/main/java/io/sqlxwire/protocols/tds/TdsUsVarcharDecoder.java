@@ -127,7 +127,7 @@ public final class TdsUsVarcharDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView value() {
-    return valueView.wrap(region, valueValueOffset, valueValueLength);
+    return valueView.wrapInPlace(region, valueValueOffset, valueValueLength);
   }
 
   /**

@@ -324,7 +324,7 @@ public final class TnsAcceptDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView acceptData() {
-    return acceptDataView.wrap(region, acceptDataValueOffset, acceptDataValueLength);
+    return acceptDataView.wrapInPlace(region, acceptDataValueOffset, acceptDataValueLength);
   }
 
   /**

@@ -539,7 +539,7 @@ public final class TnsConnectDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView connectData() {
-    return connectDataView.wrap(region, connectDataValueOffset, connectDataValueLength);
+    return connectDataView.wrapInPlace(region, connectDataValueOffset, connectDataValueLength);
   }
 
   /**

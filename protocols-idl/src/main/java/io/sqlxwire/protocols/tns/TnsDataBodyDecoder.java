@@ -124,7 +124,7 @@ public final class TnsDataBodyDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public ByteView payload() {
-    return payloadView.wrap(region, payloadValueOffset, payloadValueLength);
+    return payloadView.wrapInPlace(region, payloadValueOffset, payloadValueLength);
   }
 
   /**

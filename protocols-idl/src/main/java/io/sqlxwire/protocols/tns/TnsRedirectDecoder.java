@@ -127,7 +127,7 @@ public final class TnsRedirectDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView data() {
-    return dataView.wrap(region, dataValueOffset, dataValueLength);
+    return dataView.wrapInPlace(region, dataValueOffset, dataValueLength);
   }
 
   /**

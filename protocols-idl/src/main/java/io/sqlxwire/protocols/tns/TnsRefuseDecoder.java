@@ -173,7 +173,7 @@ public final class TnsRefuseDecoder {
    * (A reused view: valid until the next {@code wrap}.)
    */
   public TextView data() {
-    return dataView.wrap(region, dataValueOffset, dataValueLength);
+    return dataView.wrapInPlace(region, dataValueOffset, dataValueLength);
   }
 
   /**

@@ -10,8 +10,16 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TextView {
 
-    private final WireBuffer region = new WireBuffer();
+    private static final WireBuffer NOWHERE = new WireBuffer();
+
     private final Charset charset;
+    // As in ByteView (see there): the buffer read in place ({@code region} after a wrap), a
+    // position and a length.
+    private WireBuffer source = NOWHERE;
+    private int offset;
+    private int length;
+    /** The slice {@link #wrap} and {@link #buffer()} re-point. */
+    private final WireBuffer region = new WireBuffer();
 
     public TextView(Charset charset) {
         this.charset = charset;
@@ -22,10 +30,42 @@ public final class TextView {
         this(StandardCharsets.UTF_8);
     }
 
-    /** Points this view at {@code length} bytes at {@code offset} of {@code source}; checked. */
+    /**
+     * Points this view at {@code length} bytes at {@code offset} of {@code source}; checked. The
+     * position is copied: re-pointing {@code source} afterwards does not move this view.
+     */
     public TextView wrap(WireBuffer source, int offset, int length) {
         source.slice(offset, length, region);
+        keep(region, 0, length);
         return this;
+    }
+
+    /**
+     * Points this view at {@code length} bytes at {@code offset} of {@code region}, read in place
+     * (see {@link ByteView#wrapInPlace}); checked. Keep {@code region} where it is while the view
+     * is in use.
+     */
+    public TextView wrapInPlace(WireBuffer region, int offset, int length) {
+        region.checkRange(offset, length);
+        keep(region, offset, length);
+        return this;
+    }
+
+    /**
+     * Points this view at the bytes of {@code bytes} (a {@code bytes} field read as text), in place:
+     * valid as long as {@code bytes} is, that is until it is wrapped again.
+     */
+    public TextView wrap(ByteView bytes) {
+        keep(bytes.source(), bytes.offset(), bytes.length());
+        return this;
+    }
+
+    private void keep(WireBuffer in, int at, int count) {
+        if (source != in) {
+            source = in; // only when it changes: a reference store runs the GC's barrier
+        }
+        offset = at;
+        length = count;
     }
 
     public Charset charset() {
@@ -34,16 +74,38 @@ public final class TextView {
 
     /** Length in bytes (not characters). */
     public int byteLength() {
-        return region.length();
+        return length;
     }
 
     public boolean isEmpty() {
-        return region.length() == 0;
+        return length == 0;
     }
 
-    /** The encoded bytes as a bounds-checked buffer. */
+    /** The buffer the text lies in: read {@code [offset(), offset() + byteLength())} of it. */
+    public WireBuffer source() {
+        return source;
+    }
+
+    /** Where the text's first byte is in {@link #source()}. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The encoded byte at {@code index} (0 to {@code byteLength() - 1}), unsigned. */
+    public int u8(int index) {
+        if (index < 0 || index >= length) {
+            return buffer().u8(index); // refused there, with the same error as any buffer read
+        }
+        return source.u8(offset + index);
+    }
+
+    /**
+     * The encoded bytes as a bounds-checked buffer (offset 0 is the first byte). The same object
+     * each time, re-pointed by this call and by {@link #wrap}: valid until this view is wrapped
+     * again.
+     */
     public WireBuffer buffer() {
-        return region;
+        return source == region ? region : source.slice(offset, length, region);
     }
 
     /**
@@ -52,7 +114,7 @@ public final class TextView {
      */
     public boolean contentEquals(CharSequence text) {
         if (charset.equals(StandardCharsets.UTF_8)) {
-            return Utf8.equals(region, 0, region.length(), text);
+            return Utf8.equals(source, offset, length, text);
         }
         if (charset.equals(StandardCharsets.US_ASCII) || charset.equals(StandardCharsets.ISO_8859_1)) {
             return singleByteEquals(text, charset.equals(StandardCharsets.US_ASCII) ? 0x7F : 0xFF);
@@ -61,12 +123,12 @@ public final class TextView {
     }
 
     private boolean singleByteEquals(CharSequence text, int maxChar) {
-        int n = region.length();
+        int n = length;
         if (text.length() != n) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            int b = region.u8(i);
+            int b = source.u8(offset + i);
             if (b > maxChar || b != text.charAt(i)) {
                 return false;
             }
@@ -77,8 +139,7 @@ public final class TextView {
     /** Decodes the text (allocates a String; malformed input is replaced, as the JDK does). */
     @Override
     public String toString() {
-        int n = region.length();
-        byte[] bytes = region.toByteArray(0, n);
+        byte[] bytes = source.toByteArray(offset, length);
         return new String(bytes, charset);
     }
 }

@@ -1,5 +1,7 @@
 package io.sqlxwire.runtime.codec;
 
+import io.sqlxwire.runtime.buffer.ByteView;
+import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.buffer.WireWriter;
 import io.sqlxwire.runtime.error.CodecException;
@@ -58,6 +60,16 @@ public final class AsciiDecimal {
             throw new CodecException("no CRLF after decimal integer before end of frame", buffer.origin() + from);
         }
         return parse(buffer, from, end - 2);
+    }
+
+    /** The integer spelled by exactly the bytes of {@code view} (a text protocol's number column). */
+    public static long parse(ByteView view) {
+        return parse(view.source(), view.offset(), view.offset() + view.length());
+    }
+
+    /** The integer spelled by exactly the bytes of {@code text}. */
+    public static long parse(TextView text) {
+        return parse(text.source(), text.offset(), text.offset() + text.byteLength());
     }
 
     /** The integer spelled by exactly the bytes {@code [from, end)}. */

@@ -79,7 +79,7 @@ final class ByteLikeReaders extends DecoderPart {
             into.addField(view.build());
             into.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(viewType)
                     .addJavadoc("$L\n(A reused view: valid until the next {@code wrap}.$L)\n", javadoc, nullable ? " Empty when NULL." : "")
-                    .addStatement("return $L.wrap(region, $L, $L)", viewName, at, length).build());
+                    .addStatement("return $L.wrapInPlace(region, $L, $L)", viewName, at, length).build());
             if (text) {
                 into.addMethod(MethodSpec.methodBuilder(accessor + "AsString").addModifiers(Modifier.PUBLIC)
                         .returns(String.class)
