@@ -68,6 +68,7 @@ import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
 import io.sqlxwire.runtime.buffer.WireBuffer;
 import io.sqlxwire.runtime.buffer.WireWriter;
+import io.sqlxwire.runtime.codec.AsciiDecimal;
 import io.sqlxwire.runtime.detect.Detection;
 import io.sqlxwire.runtime.detect.ProtocolDetector;
 import io.sqlxwire.runtime.detect.Signature;
@@ -280,7 +281,11 @@ class GeneratedCodeGuideTest {
         boolean isOne = value.contentEquals(new byte[] {'1'});
         int firstByte = value.u8(0);                 // 0x31
         byte[] owned = value.toByteArray();          // a copy the caller owns
+        long number = AsciiDecimal.parse(value);     // 1: a text-format integer, read in place
+        TextView asText = new TextView().wrap(value); // the same bytes as text, no copy
         // guide:end views
+        assertEquals(1, number);
+        assertTrue(asText.contentEquals("1"));
         assertTrue(isTwo);
         assertEquals(3, nameBytes);
         assertEquals("two", copy);
