@@ -1,8 +1,10 @@
 package io.sqlxwire.benchmarks;
 
+import io.sqlxwire.benchmarks.mysql.MyResultSetReader;
 import io.sqlxwire.benchmarks.mysql.MyTableResultSet;
 import io.sqlxwire.benchmarks.postgresql.PgTableAnswer;
 import io.sqlxwire.benchmarks.table.BenchTable;
+import io.sqlxwire.protocols.mysql.MyBinaryResultsetRowDecoder;
 import io.sqlxwire.protocols.mysql.MyCapabilityFlags;
 import io.sqlxwire.protocols.mysql.MyColumnDefinition41Decoder;
 import io.sqlxwire.protocols.mysql.MyPacketFraming;
@@ -33,6 +35,10 @@ import java.util.List;
  *
  * <p>{@code for p in postgresql mysql; do for d in 0 1 2 3; do java -cp benchmarks/target/benchmarks.jar
  * io.sqlxwire.benchmarks.DecodeCostSplit $p $d; done; done}
+ *
+ * <p>{@code mysql-binary} has two depths: 0, {@code wrap} every binary row (which validates every
+ * value through its nested decoders); 3, the whole {@code MyResultSetReader} (framing, {@code wrap},
+ * every value read).
  */
 public final class DecodeCostSplit {
 
@@ -47,13 +53,34 @@ public final class DecodeCostSplit {
     public static void main(String[] args) {
         // One protocol and depth per JVM gives the figures of the README: in one JVM the loops share
         // (and blur) the profiles the JIT gathered for the ones before them.
-        boolean postgresql = args.length == 0 || args[0].equals("postgresql");
+        String protocol = args.length == 0 ? "postgresql" : args[0];
         int from = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int to = args.length > 1 ? from : 3;
-        byte[] answer = postgresql ? PgTableAnswer.build(BenchTable.DEFAULT_ROWS) : MyTableResultSet.text(BenchTable.DEFAULT_ROWS);
         for (int depth = from; depth <= to; depth++) {
-            Runnable split = postgresql ? new PgSplit(answer, depth) : new MySplit(answer, depth);
-            System.out.printf("%s, depth %d: %,10.0f ns%n", postgresql ? "PostgreSQL" : "MySQL text", depth, best(split));
+            Runnable split;
+            String name;
+            switch (protocol) {
+                case "postgresql":
+                    split = new PgSplit(PgTableAnswer.build(BenchTable.DEFAULT_ROWS), depth);
+                    name = "PostgreSQL";
+                    break;
+                case "mysql":
+                    split = new MySplit(MyTableResultSet.text(BenchTable.DEFAULT_ROWS), false, depth);
+                    name = "MySQL text";
+                    break;
+                case "mysql-binary":
+                    if (depth != 0 && depth != 3) {
+                        continue;
+                    }
+                    byte[] binary = MyTableResultSet.binary(BenchTable.DEFAULT_ROWS);
+                    MyResultSetReader reader = new MyResultSetReader();
+                    split = depth == 0 ? new MySplit(binary, true, 0) : () -> sink += reader.read(binary, true);
+                    name = "MySQL binary";
+                    break;
+                default:
+                    throw new IllegalArgumentException("protocol: postgresql, mysql or mysql-binary, not " + protocol);
+            }
+            System.out.printf("%s, depth %d: %,10.0f ns%n", name, depth, best(split));
         }
         System.out.println(sink == 42 ? "" : "done");
     }
@@ -135,12 +162,17 @@ public final class DecodeCostSplit {
         private final MySession session = new MySession();
         private final WireBuffer stream = new WireBuffer();
         private final MyTextResultsetRowDecoder row = new MyTextResultsetRowDecoder();
+        private final MyBinaryResultsetRowDecoder binaryRow = new MyBinaryResultsetRowDecoder();
+        private final boolean binary;
         private final TextView text = new TextView();
         private final List<int[]> rows = new ArrayList<>();
         private final int depth;
 
-        MySplit(byte[] resultSet, int depth) {
+        /** {@code binary} rows are only wrapped (depth 0). */
+        MySplit(byte[] resultSet, boolean binary, int depth) {
             this.depth = depth;
+            this.binary = binary;
+            session.binaryRows = binary;
             session.capabilities = new MyCapabilityFlags(MyTableResultSet.CAPABILITIES);
             stream.wrap(resultSet, 0, resultSet.length);
             List<int[]> packets = new ArrayList<>();
@@ -163,6 +195,10 @@ public final class DecodeCostSplit {
         @Override
         public void run() {
             for (int[] packet : rows) {
+                if (binary) {
+                    binaryRow.wrap(stream, packet[0], packet[1], session);
+                    continue;
+                }
                 row.wrap(stream, packet[0], packet[1], session);
                 if (depth == 0) {
                     continue;
