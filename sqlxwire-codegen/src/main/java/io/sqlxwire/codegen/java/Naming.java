@@ -17,6 +17,13 @@ public final class Naming {
             "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
             "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits");
 
+    /**
+     * Methods every class (and record) has: a member named so would override or clash with them
+     * ({@code getClass()} is final; a record cannot have a component {@code hashCode}).
+     */
+    private static final Set<String> OBJECT_METHODS = Set.of("getClass", "hashCode", "equals", "toString", "notify",
+            "notifyAll", "wait", "clone", "finalize");
+
     private final String prefix;
 
     /** @param prefix prepended to every generated type name (the protocol's {@code java_prefix}, may be empty) */
@@ -66,7 +73,8 @@ public final class Naming {
         return out.toString();
     }
 
+    /** The name, or with a trailing underscore when it is a Java keyword or a method every object has. */
     public static String escape(String name) {
-        return KEYWORDS.contains(name) ? name + "_" : name;
+        return KEYWORDS.contains(name) || OBJECT_METHODS.contains(name) ? name + "_" : name;
     }
 }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.values.Literals;
+import io.sqlxwire.codegen.java.record.RecordComponents;
 import io.sqlxwire.idl.model.ExprType;
 import io.sqlxwire.idl.model.Field;
 import io.sqlxwire.idl.model.Let;
@@ -181,7 +182,7 @@ final class ExpressionCode {
         if (!field.isUserSupplied()) {
             throw new UnsupportedShapeException("reads the computed member " + member);
         }
-        return raw(CodeBlock.of("$L.$L()", target, Naming.member(member)), field.type(), field.isOptional());
+        return raw(CodeBlock.of("$L.$L()", target, RecordComponents.name(member)), field.type(), field.isOptional());
     }
 
     private ExprType memberType(ExprType targetType, String member) {

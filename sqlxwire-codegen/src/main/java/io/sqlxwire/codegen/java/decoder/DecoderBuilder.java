@@ -80,7 +80,7 @@ final class DecoderBuilder extends DecoderPart {
                     .addParameter(TypeName.INT, "depth").addStatement("this.depth = depth").build());
         }
         for (Parameter parameter : parameters) {
-            type.addField(ctx.decoderWrapMethods.parameterType(parameter), Naming.member(parameter.name()), Modifier.PRIVATE);
+            type.addField(ctx.decoderWrapMethods.parameterType(parameter), DecoderNames.parameter(parameter.name()), Modifier.PRIVATE);
         }
         if (needsSession) {
             type.addField(ctx.decoderWrapMethods.sessionClass(), "session", Modifier.PRIVATE);
@@ -113,7 +113,7 @@ final class DecoderBuilder extends DecoderPart {
             } else {
                 Let let = (Let) member;
                 ctx.fieldReaders.addLet(let);
-                validate.addStatement("this.$L = $L", Naming.member(let.name()), ownerHost.expressions().write(let.value()));
+                validate.addStatement("this.$L = $L", DecoderNames.slot(let.name()), ownerHost.expressions().write(let.value()));
             }
         }
         validate.addStatement(positioned ? "return Math.max(pos, furthest)" : "return pos");

@@ -92,8 +92,7 @@ final class DecoderLayout {
 
     /** The names a decoder's own fields take before any derived storage is named. */
     private static Set<String> memberNames(Layout layout, List<Parameter> parameters) {
-        Set<String> names = new HashSet<>(Set.of("own", "region", "start", "end", "trusted", "furthest", "depth", "session",
-                "checksums", "frame", "frameOffset"));
+        Set<String> names = new HashSet<>(DecoderNames.OWN_FIELDS);
         int anonymous = 0;
         for (Member member : layout.members()) {
             if (member instanceof Field field) {
@@ -103,7 +102,7 @@ final class DecoderLayout {
             }
         }
         for (Parameter parameter : parameters) {
-            names.add(DecoderNames.slot(parameter.name()));
+            names.add(DecoderNames.parameter(parameter.name()));
         }
         return names;
     }

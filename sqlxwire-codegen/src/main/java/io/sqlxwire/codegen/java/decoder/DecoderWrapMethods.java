@@ -76,7 +76,7 @@ final class DecoderWrapMethods extends DecoderPart {
     void addWrapMethods() {
         List<ParameterSpec> extra = new java.util.ArrayList<>();
         for (Parameter parameter : parameters) {
-            extra.add(ParameterSpec.builder(parameterType(parameter), Naming.member(parameter.name())).build());
+            extra.add(ParameterSpec.builder(parameterType(parameter), DecoderNames.parameter(parameter.name())).build());
         }
         if (needsSession) {
             extra.add(ParameterSpec.builder(sessionClass(), "session").build());

@@ -56,10 +56,10 @@ public final class ExpressionWriter {
             return fieldRef(f.path(), f.type());
         }
         if (expr instanceof TypedExpr.LetRef l) {
-            return CodeBlock.of("$L.$L", owner, Naming.member(l.name()));
+            return CodeBlock.of("$L.$L", owner, DecoderNames.slot(l.name()));
         }
         if (expr instanceof TypedExpr.ParamRef p) {
-            return CodeBlock.of("$L.$L", owner, Naming.member(p.name()));
+            return CodeBlock.of("$L.$L", owner, DecoderNames.parameter(p.name()));
         }
         if (expr instanceof TypedExpr.SessionRef s) {
             return unwrapSessionValue(CodeBlock.of("$L.session.$L", owner, Naming.member(s.name())), s.type());
@@ -107,7 +107,7 @@ public final class ExpressionWriter {
             throw unsupported("indexing " + i.target());
         }
         if (expr instanceof TypedExpr.Member m) {
-            return CodeBlock.of("$L.$L()", write(m.target()), Naming.member(m.member()));
+            return CodeBlock.of("$L.$L()", write(m.target()), DecoderNames.accessor(m.member()));
         }
         if (expr instanceof TypedExpr.Unary u) {
             return CodeBlock.of("$L($L)", u.op().symbol(), write(u.operand()));
@@ -135,7 +135,7 @@ public final class ExpressionWriter {
     private CodeBlock fieldRef(List<String> path, ExprType type) {
         CodeBlock.Builder code = CodeBlock.builder().add("$L.$L", owner, DecoderNames.slot(path.get(0)));
         for (int i = 1; i < path.size(); i++) {
-            code.add(".$L()", Naming.member(path.get(i)));
+            code.add(".$L()", DecoderNames.accessor(path.get(i)));
         }
         return code.build();
     }
@@ -216,7 +216,9 @@ public final class ExpressionWriter {
             return true;
         }
         if (expr instanceof TypedExpr.FieldRef f) {
-            return isLongType(names.typeOf(f.path()));
+            WireType type = names.typeOf(f.path());
+            // A path into a nested struct with no wire type ends at one of its lets, whose accessor returns a long.
+            return type == null ? f.path().size() > 1 : isLongType(type);
         }
         if (expr instanceof TypedExpr.ParamRef p) {
             return isLongType(names.typeOf(List.of(p.name())));

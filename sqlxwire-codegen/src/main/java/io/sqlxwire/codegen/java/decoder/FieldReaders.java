@@ -89,7 +89,7 @@ final class FieldReaders extends DecoderPart {
         if (keepsOffset) {
             body.addStatement("this.$L = pos", offset);
         }
-        String accessor = exposed ? Naming.member(field.name()) : null;
+        String accessor = exposed ? DecoderNames.accessor(field.name()) : null;
         // Transformed text (TDS passwords) is only text once the hand-written transform is undone.
         ctx.byteLikeReaders.wireBytesAreTransformed(field.transform() != null);
         body.add(readValue(field.type(), slot, accessor, field.name(), field.doc(), ownerHost));
@@ -124,15 +124,16 @@ final class FieldReaders extends DecoderPart {
     }
 
     void addLet(Let let) {
-        String name = Naming.member(let.name());
+        String name = DecoderNames.accessor(let.name());
+        String stored = DecoderNames.slot(let.name());
         TypeName javaType = let.type().kind() == ExprType.Kind.BOOL ? TypeName.BOOLEAN : TypeName.LONG;
         if (!let.type().isIntegral() && let.type().kind() != ExprType.Kind.BOOL) {
             throw ExpressionWriter.unsupported("let " + let.name() + " of type " + let.type().describe());
         }
-        type.addField(javaType, name, Modifier.PRIVATE);
+        type.addField(javaType, stored, Modifier.PRIVATE);
         MethodSpec.Builder accessor = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC).returns(javaType)
-                .addStatement("return $L", name);
+                .addStatement("return $L", stored);
         accessor.addJavadoc("$L\n", let.doc() == null || let.doc().isBlank() ? "The computed value {@code " + let.name() + "}." : let.doc());
         type.addMethod(accessor.build());
     }

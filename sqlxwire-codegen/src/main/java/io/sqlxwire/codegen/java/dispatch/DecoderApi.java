@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.Naming;
+import io.sqlxwire.codegen.java.decoder.DecoderNames;
 import io.sqlxwire.codegen.java.decoder.DecoderTypes;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.codegen.java.session.ExprWriter;
@@ -52,7 +53,7 @@ public final class DecoderApi {
                 for (int i = 0; i < path.size(); i++) {
                     String name = path.get(i);
                     member = layout.member(name).orElseThrow(() -> new IllegalStateException("no member " + name));
-                    code.add(".$L()", Naming.member(name));
+                    code.add(".$L()", DecoderNames.accessor(name));
                     if (i + 1 < path.size()) {
                         layout = nestedLayout(member);
                     }
@@ -63,7 +64,7 @@ public final class DecoderApi {
             @Override
             public JExpr let(String name, ExprType type) {
                 Member member = message.layout().member(name).orElseThrow();
-                return new JExpr(CodeBlock.of("$L.$L()", decoder, Naming.member(name)), accessorType(member));
+                return new JExpr(CodeBlock.of("$L.$L()", decoder, DecoderNames.accessor(name)), accessorType(member));
             }
         };
     }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.GenerationContext;
+import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.RuntimeTypes;
 import io.sqlxwire.codegen.java.decoder.UnionArms;
 import io.sqlxwire.codegen.java.encoder.EncoderNames;
@@ -89,11 +90,13 @@ final class EncodeMethods {
                 .addParameter(encoder, "encoder");
         for (RecordComponents.Component component : components) {
             String name = component.name();
+            // The encoder's setters keep the member name; a component may have had to change its own.
+            String setter = Naming.member(component.member().name());
             if (!(component.member() instanceof Field field)) {
-                writeTo.addStatement("encoder.$L($L)", name, raw(component.type(), name));
+                writeTo.addStatement("encoder.$L($L)", setter, raw(component.type(), name));
                 continue;
             }
-            CodeBlock write = write(context, idlName, field, name);
+            CodeBlock write = write(context, idlName, field, name, setter);
             if (field.isOptional()) {
                 writeTo.beginControlFlow("if ($L != null)", name).addCode(write).endControlFlow();
             } else {
@@ -103,18 +106,18 @@ final class EncodeMethods {
         type.addMethod(writeTo.build());
     }
 
-    private static CodeBlock write(GenerationContext context, String owner, Field field, String name) {
+    private static CodeBlock write(GenerationContext context, String owner, Field field, String name, String setter) {
         WireType type = field.type();
         CodeBlock.Builder code = CodeBlock.builder();
         if (type instanceof WireType.StructRef) {
-            return code.addStatement("$L.writeTo(encoder.$L())", name, name).build();
+            return code.addStatement("$L.writeTo(encoder.$L())", name, setter).build();
         }
         if (type instanceof WireType.Array array) {
             if (field.isOptional()) {
                 // Present though perhaps empty: the encoder cannot always tell an empty array from an absent one.
-                code.addStatement("encoder.$L()", name);
+                code.addStatement("encoder.$L()", setter);
             }
-            return code.add(elements(context, array, name, name).build()).build();
+            return code.add(elements(context, array, setter, name).build()).build();
         }
         if (type instanceof WireType.Union union) {
             ClassName face = JavaValueTypes.unionInterface(context, owner, field.name());
@@ -128,29 +131,29 @@ final class EncodeMethods {
                 ClassName arm = face.nestedClass(names.get(i));
                 code.beginControlFlow(i == 0 ? "if ($L instanceof $T arm)" : "else if ($L instanceof $T arm)", name, arm);
                 if (arms.get(i).type() instanceof WireType.Empty) {
-                    code.addStatement("encoder.$LAs$L()", name, names.get(i));
+                    code.addStatement("encoder.$LAs$L()", setter, names.get(i));
                 } else if (arms.get(i).type() instanceof WireType.StructRef) {
-                    code.addStatement("arm.value().writeTo(encoder.$LAs$L())", name, names.get(i));
+                    code.addStatement("arm.value().writeTo(encoder.$LAs$L())", setter, names.get(i));
                 } else if (arms.get(i).type() instanceof WireType.Array array) {
-                    code.addStatement("encoder.$LAs$L()", name, names.get(i));
-                    code.add(elements(context, array, name + "As" + names.get(i), "arm.value()").build());
+                    code.addStatement("encoder.$LAs$L()", setter, names.get(i));
+                    code.add(elements(context, array, setter + "As" + names.get(i), "arm.value()").build());
                 } else if (JavaValueTypes.isNullable(arms.get(i).type())) {
-                    code.beginControlFlow("if (arm.value() == null)").addStatement("encoder.$LAs$LNull()", name, names.get(i))
-                            .nextControlFlow("else").addStatement("encoder.$LAs$L(arm.value())", name, names.get(i))
+                    code.beginControlFlow("if (arm.value() == null)").addStatement("encoder.$LAs$LNull()", setter, names.get(i))
+                            .nextControlFlow("else").addStatement("encoder.$LAs$L(arm.value())", setter, names.get(i))
                             .endControlFlow();
                 } else {
-                    code.addStatement("encoder.$LAs$L(arm.value())", name, names.get(i));
+                    code.addStatement("encoder.$LAs$L(arm.value())", setter, names.get(i));
                 }
                 code.endControlFlow();
             }
             return code.build();
         }
         if (JavaValueTypes.isNullable(type) && !field.isOptional()) {
-            return code.beginControlFlow("if ($L == null)", name).addStatement("encoder.$LNull()", name)
-                    .nextControlFlow("else").addStatement("encoder.$L($L)", name, name).endControlFlow().build();
+            return code.beginControlFlow("if ($L == null)", name).addStatement("encoder.$LNull()", setter)
+                    .nextControlFlow("else").addStatement("encoder.$L($L)", setter, name).endControlFlow().build();
         }
         // An optional nullable value: null means absent (the caller tests it), so it is written as present.
-        return code.addStatement("encoder.$L($L)", name, name).build();
+        return code.addStatement("encoder.$L($L)", setter, name).build();
     }
 
     /** {@code xxxAdd(...)} per element of {@code collection}, through the setters named {@code setter + "Add"}. */

@@ -34,6 +34,15 @@ public final class RecordComponents {
 
     private RecordComponents() {}
 
+    /**
+     * A component's name: the member name, or with a trailing underscore when the record's own
+     * {@code encode()} has it (the other record methods take arguments or are static).
+     */
+    public static String name(String idlName) {
+        String name = Naming.member(idlName);
+        return name.equals("encode") ? name + "_" : name;
+    }
+
     public static List<Component> of(GenerationContext context, String ownerIdlName, Layout layout) {
         List<Component> components = new ArrayList<>();
         for (Member member : layout.members()) {
@@ -43,11 +52,11 @@ public final class RecordComponents {
                     continue;
                 }
                 TypeName type = fieldType(context, ownerIdlName, field);
-                components.add(new Component(Naming.member(field.name()), type, field));
+                components.add(new Component(name(field.name()), type, field));
             } else if (member instanceof Let let && let.isJoin()) {
                 TypeName type = let.type().kind() == ExprType.Kind.FLAGS || let.type().kind() == ExprType.Kind.ENUM
                         ? JavaValueTypes.enumClass(context, let.type().name()) : TypeName.LONG;
-                components.add(new Component(Naming.member(let.name()), type, let));
+                components.add(new Component(name(let.name()), type, let));
             }
         }
         return components;

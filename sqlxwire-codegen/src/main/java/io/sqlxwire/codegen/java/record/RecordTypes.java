@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.sqlxwire.codegen.java.GenerationContext;
 import io.sqlxwire.codegen.java.Naming;
 import io.sqlxwire.codegen.java.RuntimeTypes;
+import io.sqlxwire.codegen.java.decoder.DecoderNames;
 import io.sqlxwire.codegen.java.values.JavaValueTypes;
 import io.sqlxwire.idl.model.ExprType;
 import io.sqlxwire.idl.model.Field;
@@ -52,7 +53,8 @@ public final class RecordTypes {
         List<ParameterSpec> extra = new ArrayList<>();
         for (Parameter parameter : parameters) {
             TypeName raw = parameter.type() instanceof WireType.Bool ? TypeName.BOOLEAN : JavaValueTypes.rawNumber(parameter.type());
-            extra.add(ParameterSpec.builder(raw, Naming.member(parameter.name())).build());
+            // Named as the decoder's wrap names it, clear of decode's own source, offset and length.
+            extra.add(ParameterSpec.builder(raw, DecoderNames.parameter(parameter.name())).build());
         }
         if (needsSession) {
             extra.add(ParameterSpec.builder(ClassName.get(context.javaPackage(), context.protocolStem() + "Session"),
@@ -83,7 +85,7 @@ public final class RecordTypes {
         for (RecordComponents.Component component : components) {
             CodeBlock value;
             if (component.member() instanceof Field field) {
-                String accessor = Naming.member(field.name());
+                String accessor = DecoderNames.accessor(field.name());
                 CodeBlock.Builder inner = CodeBlock.builder();
                 value = field.transform() != null && JavaValueTypes.isByteLike(field.type()) && !JavaValueTypes.isNullable(field.type())
                         ? values.transformed(field.type(), field.transform(), "decoder", accessor, inner)
@@ -102,7 +104,7 @@ public final class RecordTypes {
             } else {
                 Let let = (Let) component.member();
                 boolean named = let.type().kind() == ExprType.Kind.FLAGS || let.type().kind() == ExprType.Kind.ENUM;
-                String accessor = Naming.member(let.name());
+                String accessor = DecoderNames.accessor(let.name());
                 if (let.type().kind() == ExprType.Kind.FLAGS) {
                     value = CodeBlock.of("new $T(decoder.$L())", component.type(), accessor);
                 } else if (named) {
