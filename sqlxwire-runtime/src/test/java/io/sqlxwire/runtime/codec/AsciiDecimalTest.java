@@ -8,6 +8,7 @@ import io.sqlxwire.runtime.buffer.WireWriter;
 import io.sqlxwire.runtime.error.CodecException;
 import io.sqlxwire.runtime.buffer.ByteView;
 import io.sqlxwire.runtime.buffer.TextView;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
@@ -99,6 +100,11 @@ class AsciiDecimalTest {
         assertEquals(value, AsciiDecimal.parse(buffer, before, before + text.length()));
         assertEquals(value, AsciiDecimal.parse(new ByteView().wrap(buffer, before, text.length())));
         assertEquals(value, AsciiDecimal.parse(new TextView().wrap(buffer, before, text.length())));
+        // A heap buffer whose view starts inside its array (the words may reach before it), and a direct one.
+        WireBuffer sliced = WireBuffer.of(ByteBuffer.wrap(bytes).position(before).slice());
+        assertEquals(value, AsciiDecimal.parse(sliced, 0, text.length()));
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        assertEquals(value, AsciiDecimal.parse(WireBuffer.of(direct), before, before + text.length()));
     }
 
     /** Any bytes: the value Java reads from the same spelling when it is canonical, else an error. */
