@@ -33,12 +33,14 @@ public final class ByteView {
     }
 
     /**
-     * Points this view at {@code length} bytes at {@code offset} of {@code region}, read in place;
-     * checked. Keep {@code region} where it is while the view is in use (re-pointing it moves the
-     * view too): for a decoder's own region, or a buffer the caller holds still.
+     * Points this view at {@code length} bytes at {@code offset} of {@code region}, read in place.
+     * Keep {@code region} where it is while the view is in use (re-pointing it moves the view too):
+     * for a decoder's own region, or a buffer the caller holds still. The range is not checked
+     * here but by every read, which {@code region} bounds: a decoder points its views at what its
+     * {@code wrap} has validated, once per value, and a view pointed outside its region fails on
+     * its first read with the region's error, as {@link #buffer()} does.
      */
     public ByteView wrapInPlace(WireBuffer region, int offset, int length) {
-        region.checkRange(offset, length);
         keep(region, offset, length);
         return this;
     }
@@ -90,6 +92,7 @@ public final class ByteView {
 
     /** Whether the bytes equal {@code other} exactly. Allocates nothing. */
     public boolean contentEquals(byte[] other) {
+        source.checkRange(offset, length); // a view pointed outside its region fails, whatever the other length
         return other.length == length && source.contentEquals(offset, length, other, 0);
     }
 

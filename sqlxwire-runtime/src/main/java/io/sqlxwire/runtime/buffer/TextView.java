@@ -42,11 +42,10 @@ public final class TextView {
 
     /**
      * Points this view at {@code length} bytes at {@code offset} of {@code region}, read in place
-     * (see {@link ByteView#wrapInPlace}); checked. Keep {@code region} where it is while the view
-     * is in use.
+     * (see {@link ByteView#wrapInPlace}: the range is checked by every read, not here). Keep
+     * {@code region} where it is while the view is in use.
      */
     public TextView wrapInPlace(WireBuffer region, int offset, int length) {
-        region.checkRange(offset, length);
         keep(region, offset, length);
         return this;
     }
@@ -113,6 +112,7 @@ public final class TextView {
      * other charsets (UTF-16, EBCDIC) decode to a String first.
      */
     public boolean contentEquals(CharSequence text) {
+        source.checkRange(offset, length); // a view pointed outside its region fails, whatever the text
         if (charset.equals(StandardCharsets.UTF_8)) {
             return Utf8.equals(source, offset, length, text);
         }

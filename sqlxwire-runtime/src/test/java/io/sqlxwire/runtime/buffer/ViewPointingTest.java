@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sqlxwire.runtime.codec.AsciiDecimal;
 import io.sqlxwire.runtime.error.CodecException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,35 @@ class ViewPointingTest {
         assertEquals(5, e.offset());
         assertThrows(CodecException.class, () -> text.u8(5));
         assertThrows(CodecException.class, () -> bytes.u8(-1));
-        assertThrows(CodecException.class, () -> new ByteView().wrapInPlace(source, 8, 4));
-        assertThrows(CodecException.class, () -> new TextView().wrapInPlace(source, -1, 2));
+        assertThrows(CodecException.class, () -> new ByteView().wrap(source, 8, 4), "wrap copies, so it checks");
+        assertThrows(CodecException.class, () -> new TextView().wrap(source, -1, 2));
+    }
+
+    /** wrapInPlace leaves the range to the reads: every read of a view pointed outside its region fails. */
+    @Test
+    void aViewPointedInPlaceOutsideItsRegionFailsOnEveryRead() {
+        WireBuffer source = WireBuffer.of(FIRST); // 11 bytes
+        for (int[] range : new int[][] {{8, 4}, {-1, 2}, {0, 12}, {3, -1}}) {
+            ByteView bytes = new ByteView().wrapInPlace(source, range[0], range[1]);
+            TextView text = new TextView().wrapInPlace(source, range[0], range[1]);
+            String what = range[0] + "+" + range[1];
+            assertThrows(CodecException.class, bytes::buffer, what);
+            assertThrows(CodecException.class, bytes::toByteArray, what);
+            assertThrows(CodecException.class, () -> bytes.copyTo(new byte[64], 0), what);
+            assertThrows(CodecException.class, () -> bytes.contentEquals(new byte[] {1}), what);
+            assertThrows(CodecException.class, () -> AsciiDecimal.parse(bytes), what);
+            assertThrows(CodecException.class, text::buffer, what);
+            assertThrows(CodecException.class, text::toString, what);
+            assertThrows(CodecException.class, () -> text.contentEquals("x"), what);
+            assertThrows(CodecException.class, () -> new TextView(StandardCharsets.ISO_8859_1)
+                    .wrapInPlace(source, range[0], range[1]).contentEquals("x"), what);
+            assertThrows(CodecException.class, () -> new TextView().wrap(bytes).toString(), what);
+            if (range[1] > 0) {
+                // A single byte is refused where it lies outside the region (bytes inside it still read).
+                int outside = range[0] < 0 ? 0 : range[1] - 1;
+                assertThrows(CodecException.class, () -> bytes.u8(outside), what);
+                assertThrows(CodecException.class, () -> text.u8(outside), what);
+            }
+        }
     }
 }
