@@ -6,10 +6,10 @@ package io.sqlxwire.runtime.buffer;
  *
  * <p>Two ways to point it. {@link #wrap} takes the position from the source, as a slice does: the
  * view stays on those bytes whatever later happens to the source object. {@link #wrapInPlace}
- * keeps the source and a position in it, which costs a range check and two stores: generated
- * decoders re-point the same view for every value of every row, and use it over their own region,
- * which stays where it is until their next {@code wrap}. The bounds-checked {@link #buffer()} is
- * made from the position only when it is asked for.
+ * keeps the source and a position in it, which costs two stores (the range is left to the reads):
+ * generated decoders re-point the same view for every value of every row, and use it over their
+ * own region, which stays where it is until their next {@code wrap}. The bounds-checked
+ * {@link #buffer()} is made from the position only when it is asked for.
  */
 public final class ByteView {
 

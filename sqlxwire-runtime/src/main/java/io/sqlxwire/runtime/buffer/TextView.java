@@ -13,8 +13,8 @@ public final class TextView {
     private static final WireBuffer NOWHERE = new WireBuffer();
 
     private final Charset charset;
-    // As in ByteView (see there): the buffer read in place ({@code region} after a wrap), a
-    // position and a length.
+    // As in ByteView (see there): the buffer read in place (region, after a wrap), a position and
+    // a length.
     private WireBuffer source = NOWHERE;
     private int offset;
     private int length;
